@@ -1,0 +1,90 @@
+#include "build/pipeline.h"
+
+#include <thread>
+
+#include "build/resources.h"
+#include "diag/report.h"
+#include "render/html/site_renderer.h"
+#include "validate/site.h"
+#include "validate/structure_file.h"
+#include "write/output_dir.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Validated {
+  Report report;
+  model::Site site;
+  fs::path templates;
+};
+
+// Runs load → validate → model. The result's report holds every problem found.
+Validated validate_all(const PipelineOptions& options) {
+  SiteOptions site_options{options.content_root, options.lang, std::max(1u, options.threads)};
+  // The site's language decides the language of every message, so read it first.
+  Report probe;
+  Lang lang = read_site_settings(site_options, probe).lang;
+
+  Validated v{Report{lang, {}}, {}, {}};
+  std::error_code ec;
+  if (!fs::is_directory(options.content_root, ec)) {
+    v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),
+                   v.report.t(Msg::kContentDirMissingHint));
+    return v;
+  }
+  v.site = read_site_settings(site_options, v.report);
+  auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
+  if (!templates) {
+    v.report.error({options.templates_dir.empty() ? "templates" : options.templates_dir, 0, 0},
+                   v.report.t(Msg::kTemplatesNotFound), v.report.t(Msg::kTemplatesNotFoundHint));
+    return v;
+  }
+  v.templates = *templates;
+  StructureSet structures = read_structures(*templates / "structures", v.report);
+  read_submissions(site_options, structures, v.site, v.report);
+  v.report.diags.sort();
+  return v;
+}
+
+void print_diagnostics(const Report& report, bool hide_source, std::ostream& err) {
+  for (const auto& d : report.diags.items()) err << format_diagnostic(d, !hide_source);
+  if (!report.diags.items().empty()) err << format_summary(report.diags, report.lang) << '\n';
+}
+
+}  // namespace
+
+int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+  Validated v = validate_all(options);
+  print_diagnostics(v.report, options.hide_source_lines, err);
+  if (v.report.diags.has_errors()) return 1;
+  if (v.report.diags.items().empty())
+    out << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
+  return 0;
+}
+
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+  Validated v = validate_all(options);
+  print_diagnostics(v.report, options.hide_source_lines, err);
+  if (v.report.diags.has_errors()) {
+    err << v.report.t(Msg::kBuildAborted, {options.output_dir}) << '\n';
+    return 1;
+  }
+  auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
+  Report report{v.report.lang, {}};
+  RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
+                      std::max(1u, options.threads)};
+  auto pages = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
+    return render_site(v.site, inputs, staging, report);
+  });
+  print_diagnostics(report, options.hide_source_lines, err);
+  if (!pages) {
+    err << report.t(Msg::kBuildAborted, {options.output_dir}) << '\n';
+    return 1;
+  }
+  out << report.t(Msg::kBuilt, {options.output_dir, std::to_string(*pages)}) << '\n';
+  return 0;
+}
+
+}  // namespace kv

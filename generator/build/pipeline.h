@@ -1,0 +1,29 @@
+// The pipeline: load → validate → model → render → write. Commands run it to a given stage.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "i18n/lang.h"
+
+namespace kv {
+
+struct PipelineOptions {
+  std::filesystem::path content_root = "content";
+  std::filesystem::path executable;
+  std::string templates_dir;  // empty: search
+  std::string themes_dir;     // empty: search
+  std::string output_dir = "output";
+  std::optional<Lang> lang;
+  unsigned threads = 0;
+  bool hide_source_lines = false;
+};
+
+// Validates the content; prints diagnostics to err and a summary. Returns the exit status.
+int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err);
+
+// Validates, then renders the site into the output folder atomically. Returns the exit status.
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace kv

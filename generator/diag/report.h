@@ -1,0 +1,35 @@
+// Report: the language plus the list diagnostics go to. Each stage gets one by reference;
+// parallel work uses one Report per task and merges them in a fixed order.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "i18n/messages.h"
+
+namespace kv {
+
+using Args = std::vector<std::string>;
+
+struct Report {
+  Lang lang = Lang::kSv;
+  Diagnostics diags;
+  // Prefixed to every message while set, e.g. "fråga 16 (”Mål 2018”)", so that a problem
+  // deep inside a file still names the question it belongs to.
+  std::string context;
+
+  std::string t(Msg id, const Args& args = {}) const { return text(lang, id, args); }
+  void error(SourcePos pos, std::string message, std::string hint = {}) {
+    diags.error(std::move(pos), in_context(std::move(message)), std::move(hint));
+  }
+  void warning(SourcePos pos, std::string message, std::string hint = {}) {
+    diags.warning(std::move(pos), in_context(std::move(message)), std::move(hint));
+  }
+  std::string in_context(std::string message) const {
+    return context.empty() ? message : context + ": " + message;
+  }
+  // "menade du ”x”?" when a close candidate exists, else "tillåtna är: a, b, c".
+  std::string suggest(const std::string& word, const std::vector<std::string>& candidates) const;
+};
+
+}  // namespace kv

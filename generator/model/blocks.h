@@ -1,0 +1,78 @@
+// The typed content of an answer. Everything here was validated; no YAML past this point.
+// Texts are Markdown source; renderers decide how to show them.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace kv::model {
+
+struct Prose {
+  std::string markdown;
+};
+
+struct Goal {  // "mål": a goal of the year
+  std::string goal, expected_result, method, follow_up;
+};
+
+struct GoalFollowUp {  // "uppföljning": last year's goal followed up
+  std::string goal, result, analysis, take_forward;
+};
+
+struct SurveyRow {
+  std::string answer;
+  double total = 0;
+  std::optional<double> women, men, other;
+};
+
+struct SurveyTable {  // "enkät": survey results by gender, in percent
+  std::string question;
+  std::vector<SurveyRow> rows;
+};
+
+struct EconomyYear {
+  int year = 0;
+  double budget = 0, outcome = 0, result = 0;
+  bool forecast = false;
+};
+
+struct EconomyTable {  // "ekonomi": budget and outcome per year
+  std::string unit;
+  std::vector<EconomyYear> years;
+  std::string footnote;
+};
+
+struct IndexValue {
+  int year = 0;
+  double value = 0;
+  std::vector<std::pair<std::string, double>> sub_indices;  // in the author's order
+};
+
+struct IndexSeries {  // "index": an index figure per year
+  std::string name, description;
+  std::vector<IndexValue> values;
+};
+
+struct AnnualCycle {  // "årshjul": month (1–12) → activities
+  std::vector<std::pair<int, std::vector<std::string>>> months;
+};
+
+struct Figure {  // "bild"
+  std::string caption;
+  std::string file;  // path relative to the content root; empty when only the caption exists
+};
+
+struct Block;
+
+struct Container {  // "::: exempel", "::: styrkor", …
+  std::string kind;
+  std::vector<Block> children;
+};
+
+struct Block {
+  std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure> value;
+};
+
+}  // namespace kv::model

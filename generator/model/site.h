@@ -1,0 +1,51 @@
+// A whole site: settings and every submission, validated and typed.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "i18n/lang.h"
+#include "model/blocks.h"
+#include "model/structure.h"
+
+namespace kv::model {
+
+struct AdminValue {
+  std::string label, value, type;
+};
+
+struct Answer {
+  int number = 0;
+  std::string source_path;
+  std::vector<Block> blocks;
+};
+
+struct Unit {
+  std::string slug, name, administration;  // administration: förvaltning
+};
+
+struct Submission {
+  Unit unit;
+  int year = 0;
+  std::string kind_slug;  // folder name, e.g. kvalitetsutmarkelsen
+  std::shared_ptr<const Structure> structure;
+  std::vector<AdminValue> admin;  // in the structure's order; only fields given
+  std::vector<Block> intro;
+  std::map<int, Answer> answers;  // by question number
+
+  // Site-relative folder of this submission, e.g. "2018/skarholmen/kvalitetsutmarkelsen".
+  std::string url_path() const;
+};
+
+struct Site {
+  std::string title;
+  Lang lang = Lang::kSv;
+  std::string theme = "default";
+  std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
+};
+
+// "fraga-07": the folder of a question page.
+std::string question_slug(int number);
+
+}  // namespace kv::model

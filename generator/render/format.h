@@ -1,0 +1,22 @@
+// Numbers and dates as a Swedish (or English) reader expects them.
+#pragma once
+#include <string>
+
+#include "i18n/lang.h"
+
+namespace kv {
+
+// Shortest exact form, decimal comma in Swedish: 277.76 → "277,76"; 1200 → "1200";
+// 12000 → "12 000" (non-breaking space).
+std::string format_number(double value, Lang lang);
+
+// With an explicit sign for non-zero values: "+1,3", "−0,4" (minus sign).
+std::string format_signed(double value, Lang lang);
+
+// "76 %" in Swedish (non-breaking space), "76%" in English.
+std::string format_percent(double value, Lang lang);
+
+// "Januari" / "January" for 1–12.
+std::string month_name(int month, Lang lang);
+
+}  // namespace kv

@@ -1,0 +1,160 @@
+#include "render/html/blocks_html.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "i18n/messages.h"
+#include "markdown/markdown.h"
+#include "render/format.h"
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+using std::string;
+
+struct Writer {
+  const BlockHtmlContext& ctx;
+  std::ostringstream out;
+
+  string t(Msg m, const std::vector<string>& a = {}) const { return text(ctx.lang, m, a); }
+  static string esc(const string& s) { return html_escape(s); }
+  static string md(const string& s) { return markdown::to_html(s, 3); }
+
+  // A two-column table of labelled texts: used for goals and follow-ups.
+  void labelled_table(const char* css, const string& caption, const std::vector<std::pair<Msg, string>>& rows) {
+    out << "<table class=\"" << css << "\">\n<caption>" << caption << "</caption>\n<tbody>\n";
+    for (const auto& [label, value] : rows)
+      out << "<tr><th scope=\"row\">" << esc(t(label)) << "</th><td>" << md(value) << "</td></tr>\n";
+    out << "</tbody>\n</table>\n";
+  }
+
+  void operator()(const model::Prose& p) { out << markdown::to_html(p.markdown, ctx.min_heading); }
+
+  void operator()(const model::Container& c) {
+    if (c.kind == "exempel") {
+      out << "<div class=\"exempel\">\n<p class=\"exempel-rubrik\">" << esc(t(Msg::kUiExample)) << "</p>\n";
+      write(c.children);
+      out << "</div>\n";
+      return;
+    }
+    Msg title = c.kind == "styrkor" ? Msg::kUiStrengths
+                : c.kind == "svagheter" ? Msg::kUiWeaknesses
+                : c.kind == "möjligheter" ? Msg::kUiOpportunities
+                : Msg::kUiThreats;
+    out << "<section class=\"swot swot-" << esc(c.kind) << "\">\n<h" << ctx.min_heading << ">" << esc(t(title)) << "</h" << ctx.min_heading << ">\n";
+    write(c.children);
+    out << "</section>\n";
+  }
+
+  void operator()(const model::Goal& g) {
+    labelled_table("mal", "<span class=\"etikett\">" + esc(t(Msg::kUiGoal)) + ":</span> " + esc(g.goal),
+                   {{Msg::kUiExpectedResult, g.expected_result}, {Msg::kUiMethod, g.method}, {Msg::kUiFollowUp, g.follow_up}});
+  }
+
+  void operator()(const model::GoalFollowUp& f) {
+    labelled_table("uppfoljning", "<span class=\"etikett\">" + esc(t(Msg::kUiGoal)) + ":</span> " + esc(f.goal),
+                   {{Msg::kUiResult, f.result}, {Msg::kUiAnalysis, f.analysis}, {Msg::kUiTakeForward, f.take_forward}});
+  }
+
+  void operator()(const model::SurveyTable& s) {
+    auto any = [&](auto member) {
+      return std::any_of(s.rows.begin(), s.rows.end(), [&](const model::SurveyRow& r) { return (r.*member).has_value(); });
+    };
+    const bool women = any(&model::SurveyRow::women), men = any(&model::SurveyRow::men), other = any(&model::SurveyRow::other);
+    auto cell = [&](const std::optional<double>& v) {
+      out << "<td>" << (v ? format_percent(*v, ctx.lang) : "") << "</td>";
+    };
+    out << "<table class=\"enkat siffror\">\n<caption>" << esc(t(Msg::kUiSurveyCaption, {s.question})) << "</caption>\n";
+    out << "<thead><tr><th scope=\"col\">" << esc(t(Msg::kUiAnswer)) << "</th><th scope=\"col\">" << esc(t(Msg::kUiTotal)) << "</th>";
+    if (women) out << "<th scope=\"col\">" << esc(t(Msg::kUiWomen)) << "</th>";
+    if (men) out << "<th scope=\"col\">" << esc(t(Msg::kUiMen)) << "</th>";
+    if (other) out << "<th scope=\"col\">" << esc(t(Msg::kUiOther)) << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& r : s.rows) {
+      out << "<tr><th scope=\"row\">" << esc(r.answer) << "</th>";
+      cell(r.total);
+      if (women) cell(r.women);
+      if (men) cell(r.men);
+      if (other) cell(r.other);
+      out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+
+  void operator()(const model::EconomyTable& e) {
+    out << "<table class=\"ekonomi siffror\">\n<caption>" << esc(t(Msg::kUiEconomyCaption, {e.unit})) << "</caption>\n";
+    out << "<thead><tr><th scope=\"col\">" << esc(t(Msg::kUiFiscalYear)) << "</th>";
+    for (const auto& y : e.years) out << "<th scope=\"col\">" << y.year << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    auto row = [&](Msg label, auto value, bool mark) {
+      out << "<tr><th scope=\"row\">" << esc(t(label, {e.unit})) << "</th>";
+      for (const auto& y : e.years) {
+        out << "<td>" << value(y);
+        if (mark && y.forecast) out << "<abbr title=\"" << esc(t(Msg::kUiForecastMark)) << "\">*</abbr>";
+        out << "</td>";
+      }
+      out << "</tr>\n";
+    };
+    row(Msg::kUiBudget, [&](const model::EconomyYear& y) { return format_number(y.budget, ctx.lang); }, false);
+    row(Msg::kUiOutcome, [&](const model::EconomyYear& y) { return format_number(y.outcome, ctx.lang); }, false);
+    row(Msg::kUiResultUnit, [&](const model::EconomyYear& y) { return format_signed(y.result, ctx.lang); }, true);
+    out << "</tbody>\n</table>\n";
+    if (!e.footnote.empty()) out << "<p class=\"fotnot\">* " << esc(e.footnote) << "</p>\n";
+  }
+
+  void operator()(const model::IndexSeries& s) {
+    std::vector<string> subs;  // union of sub-index names, in order of first appearance
+    for (const auto& v : s.values)
+      for (const auto& [name, _] : v.sub_indices)
+        if (std::find(subs.begin(), subs.end(), name) == subs.end()) subs.push_back(name);
+    string caption = esc(s.name) + (s.description.empty() ? "" : " \xE2\x80\x93 " + esc(s.description));
+    out << "<table class=\"index siffror\">\n<caption>" << caption << "</caption>\n<thead><tr><th scope=\"col\">"
+        << esc(t(Msg::kUiYear)) << "</th><th scope=\"col\">" << esc(s.name) << "</th>";
+    for (const auto& name : subs) out << "<th scope=\"col\">" << esc(name) << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& v : s.values) {
+      out << "<tr><th scope=\"row\">" << v.year << "</th><td>" << format_number(v.value, ctx.lang) << "</td>";
+      for (const auto& name : subs) {
+        auto it = std::find_if(v.sub_indices.begin(), v.sub_indices.end(), [&](const auto& p) { return p.first == name; });
+        out << "<td>" << (it == v.sub_indices.end() ? "" : format_number(it->second, ctx.lang)) << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+
+  void operator()(const model::AnnualCycle& c) {
+    out << "<table class=\"arshjul\">\n<caption>" << esc(t(Msg::kUiAnnualCycle)) << "</caption>\n<thead><tr><th scope=\"col\">"
+        << esc(t(Msg::kUiMonth)) << "</th><th scope=\"col\">" << esc(t(Msg::kUiActivities)) << "</th></tr></thead>\n<tbody>\n";
+    for (const auto& [month, activities] : c.months) {
+      out << "<tr><th scope=\"row\">" << esc(month_name(month, ctx.lang)) << "</th><td>";
+      for (size_t i = 0; i < activities.size(); ++i) out << (i ? "; " : "") << esc(activities[i]);
+      out << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+
+  void operator()(const model::Figure& f) {
+    out << "<figure class=\"bild\">\n";
+    if (f.file.empty())
+      out << "<div class=\"bild-saknas\">" << esc(t(Msg::kUiFigureMissing)) << "</div>\n";
+    else
+      out << "<img src=\"" << esc(ctx.root + "media/" + f.file) << "\" alt=\"" << esc(f.caption) << "\">\n";
+    out << "<figcaption>" << esc(f.caption) << "</figcaption>\n</figure>\n";
+  }
+
+  void write(const std::vector<model::Block>& blocks) {
+    for (const auto& b : blocks) std::visit(*this, b.value);
+  }
+};
+
+}  // namespace
+
+std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
+  Writer w{context, {}};
+  w.write(blocks);
+  return w.out.str();
+}
+
+}  // namespace kv

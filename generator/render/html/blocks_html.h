@@ -1,0 +1,20 @@
+// Model blocks → HTML fragments. Every author text is either escaped or passed through
+// the safe Markdown renderer; nothing the author writes reaches the page as markup.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "i18n/lang.h"
+#include "model/blocks.h"
+
+namespace kv {
+
+struct BlockHtmlContext {
+  Lang lang = Lang::kSv;
+  std::string root;     // relative path from the page to the site root, e.g. "../../../../"
+  int min_heading = 2;  // the level of an author's "##"; "#" is raised to it too
+};
+
+std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);
+
+}  // namespace kv

@@ -1,0 +1,76 @@
+#include "render/html/site_renderer.h"
+
+#include <algorithm>
+#include <functional>
+#include <mutex>
+#include <set>
+
+#include "render/html/pages.h"
+#include "util/parallel.h"
+#include "write/output_dir.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool copy_theme(const model::Site& site, const RenderInputs& inputs, const fs::path& out, Report& report) {
+  fs::path theme = inputs.themes / site.theme;
+  std::error_code ec;
+  if (!fs::is_directory(theme, ec)) {
+    std::string list;
+    for (const auto& entry : fs::directory_iterator(inputs.themes, ec))
+      if (entry.is_directory()) list += (list.empty() ? "" : ", ") + entry.path().filename().string();
+    report.error({(inputs.content_root / "site.yaml").generic_string(), 0, 0}, report.t(Msg::kBadTheme, {site.theme}),
+                 report.t(Msg::kBadThemeHint, {list}));
+    return false;
+  }
+  fs::copy(theme, out / "assets", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  return true;
+}
+
+// Images the authors referenced, copied under media/ at their content-relative path.
+void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
+  for (const auto& block : blocks) {
+    if (const auto* c = std::get_if<model::Container>(&block.value)) copy_media(c->children, inputs, out);
+    if (const auto* f = std::get_if<model::Figure>(&block.value); f && !f->file.empty()) {
+      fs::create_directories((out / "media" / f->file).parent_path());
+      fs::copy_file(inputs.content_root / f->file, out / "media" / f->file, fs::copy_options::overwrite_existing);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
+                               Report& report) {
+  auto layouts = Layouts::load(inputs.templates / "layouts", {"base", "start", "overview", "question"}, report);
+  if (!layouts || !copy_theme(site, inputs, out, report)) return std::nullopt;
+
+  std::vector<std::function<Page()>> jobs;
+  jobs.push_back([&] { return render_start_page(site, *layouts); });
+  for (const auto& s : site.submissions) {
+    jobs.push_back([&] { return render_overview_page(site, s, *layouts); });
+    for (const auto& [number, answer] : s.answers)
+      jobs.push_back([&, n = number] { return render_question_page(site, s, n, *layouts); });
+    copy_media(s.intro, inputs, out);
+    for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, out);
+  }
+  std::mutex failures_lock;
+  std::set<std::string> failures;  // ordered, so the report does not depend on scheduling
+  parallel_for(jobs.size(), inputs.threads, [&](size_t i) {
+    try {
+      Page page = jobs[i]();
+      write_file(out / page.path, page.html);
+    } catch (const std::exception& e) {
+      std::lock_guard lock(failures_lock);
+      failures.insert(e.what());
+    }
+  });
+  for (const auto& f : failures)
+    report.error({out.generic_string(), 0, 0}, report.t(Msg::kWriteFailed, {f}), report.t(Msg::kWriteFailedHint));
+  if (!failures.empty()) return std::nullopt;
+  return static_cast<int>(jobs.size());
+}
+
+}  // namespace kv

@@ -1,0 +1,25 @@
+// The HTML site: start page, one overview per submission, one page per question, the
+// theme's assets and the authors' images. Pages render in parallel and are written as
+// soon as each is done; the whole site's HTML is never held in memory.
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "diag/report.h"
+#include "model/site.h"
+
+namespace kv {
+
+struct RenderInputs {
+  std::filesystem::path templates;  // holds layouts/
+  std::filesystem::path themes;     // holds <theme>/
+  std::filesystem::path content_root;
+  unsigned threads = 1;
+};
+
+// Renders into out (an empty folder). Returns the number of pages, or nullopt after
+// reporting what went wrong.
+std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
+                               Report& report);
+
+}  // namespace kv

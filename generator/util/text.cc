@@ -1,0 +1,181 @@
+#include "util/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace kv {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::optional<size_t> find_invalid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 9;
+    if (extra == 9 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
+      if (extra != 0) return i;
+    }
+    for (size_t k = 1; k <= extra && extra != 9; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
+    }
+    i += extra + 1;
+  }
+  return std::nullopt;
+}
+
+size_t utf8_length(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) >> 6) != 0x2;
+  }));
+}
+
+std::string fold_case(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i] = static_cast<char>(std::tolower(c));
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      // Å Ä Ö É (U+00C5, U+00C4, U+00D6, U+00C9) → å ä ö é: the same bytes plus 0x20.
+      if (d == 0x85 || d == 0x84 || d == 0x96 || d == 0x89) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  s = trim(s);
+  std::string clean;
+  bool digits = false, separator = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      clean += c;
+      digits = true;
+    } else if ((c == '+' || c == '-') && i == 0) {
+      clean += c;
+    } else if ((c == ',' || c == '.') && !separator && digits) {
+      clean += '.';
+      separator = true;
+    } else if (c == ' ' && digits && !separator) {
+      continue;  // thousands separator
+    } else if (starts_with(s.substr(i), "\xC2\xA0") && digits && !separator) {
+      ++i;  // non-breaking space as thousands separator
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digits || clean.back() == '.') return std::nullopt;
+  return std::strtod(clean.c_str(), nullptr);
+}
+
+std::optional<long long> parse_integer(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+  return std::strtoll(std::string(s).c_str(), nullptr, 10);
+}
+
+static std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+    for (int k = 1; k <= extra && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out += cp;
+    i += extra + 1;
+  }
+  return out;
+}
+
+int edit_distance(std::string_view a8, std::string_view b8, int max) {
+  std::u32string a = decode(a8), b = decode(b8);
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0], best = ++row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int up = row[j];
+      row[j] = std::min({row[j - 1] + 1, up + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > max) return max + 1;
+  }
+  return std::min(row[b.size()], max + 1);
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string folded = fold_case(word);
+  const int max = std::max(1, static_cast<int>(utf8_length(word)) / 3);
+  std::string best;
+  int best_distance = max + 1;
+  for (const auto& candidate : candidates) {
+    int d = edit_distance(folded, fold_case(candidate), max);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string format(std::string_view pattern, const std::vector<std::string>& args) {
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '}') {
+      if (next < args.size()) out += args[next++];
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace kv

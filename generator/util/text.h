@@ -1,0 +1,44 @@
+// Small text helpers shared by every stage. All strings are UTF-8.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kv {
+
+// Splits text into lines without their line terminators ("\n" or "\r\n").
+std::vector<std::string_view> split_lines(std::string_view text);
+
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+// Number of code points in s (s assumed valid UTF-8).
+size_t utf8_length(std::string_view s);
+
+// Lower-cases ASCII and the Swedish letters Å, Ä, Ö, É.
+std::string fold_case(std::string_view s);
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view s);
+
+// Parses a decimal number written with '.' or a Swedish decimal comma, with optional sign
+// and spaces as thousands separators ("1 200", "277,76", "+3,5"). Nothing else is accepted.
+std::optional<double> parse_number(std::string_view s);
+
+// True when s is a whole number without sign or decimals.
+std::optional<long long> parse_integer(std::string_view s);
+
+// Levenshtein distance over code points, capped: returns max+1 once exceeded.
+int edit_distance(std::string_view a, std::string_view b, int max);
+
+// The closest candidate within a distance that scales with the word's length, or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// Replaces "{}" placeholders in order with args.
+std::string format(std::string_view pattern, const std::vector<std::string>& args);
+
+}  // namespace kv

@@ -1,0 +1,121 @@
+#include "validate/blocks.h"
+
+#include <algorithm>
+
+#include "markdown/markdown.h"
+#include "util/text.h"
+#include "validate/data_blocks.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+
+void check_raw_html(const RawBlock& raw, const BlockContext& context, Report& report) {
+  for (const auto& at : markdown::find_raw_html(raw.text)) {
+    int line = at.line > 0 ? raw.text_line_offset + at.line : raw.line;
+    report.warning({context.path, line, at.col}, report.t(Msg::kRawHtml), report.t(Msg::kRawHtmlHint));
+  }
+}
+
+std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePos& at, const BlockContext& context,
+                                            Report& report) {
+  if (figure.file.empty()) return figure;
+  std::string ext = fold_case(fs::path(figure.file).extension().string());
+  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg" && ext != ".webp" && ext != ".gif") {
+    report.error(at, report.t(Msg::kImageType, {figure.file}), report.t(Msg::kImageTypeHint));
+    return std::nullopt;
+  }
+  fs::path file = (context.directory / figure.file).lexically_normal();
+  std::error_code ec;
+  fs::path relative = file.lexically_relative(context.content_root);
+  if (!fs::is_regular_file(file, ec) || relative.empty() || *relative.begin() == "..") {
+    report.error(at, report.t(Msg::kImageMissing, {figure.file}), report.t(Msg::kImageMissingHint));
+    return std::nullopt;
+  }
+  figure.file = relative.generic_string();
+  return figure;
+}
+
+std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockContext& context, Report& report) {
+  const SourcePos at{context.path, raw.line, raw.col};
+  YamlOrigin origin{context.path, raw.text_line_offset, raw.text};
+  if (trim(raw.text).empty()) {
+    report.error(at, report.t(Msg::kDataBlockEmpty, {raw.name}));
+    return std::nullopt;
+  }
+  auto node = parse_yaml(origin, report);
+  if (!node) return std::nullopt;
+  auto wrap = [](auto value) -> std::optional<model::Block> {
+    if (!value) return std::nullopt;
+    return model::Block{std::move(*value)};
+  };
+  if (raw.name == "mål") return wrap(read_goal(*node, origin, report));
+  if (raw.name == "uppföljning") return wrap(read_follow_up(*node, origin, report));
+  if (raw.name == "enkät") return wrap(read_survey(*node, origin, report));
+  if (raw.name == "ekonomi") return wrap(read_economy(*node, origin, report));
+  if (raw.name == "index") return wrap(read_index(*node, origin, report));
+  if (raw.name == "årshjul") return wrap(read_annual_cycle(*node, origin, report));
+  if (raw.name == "bild") {
+    auto figure = read_figure(*node, origin, report);
+    if (!figure) return std::nullopt;
+    return wrap(resolve_figure(*figure, at, context, report));
+  }
+  return std::nullopt;  // unknown names were reported by the splitter
+}
+
+void count_into(const std::vector<model::Block>& blocks, std::map<std::string, int>& counts) {
+  static const char* const kNames[] = {nullptr, nullptr, "mål", "uppföljning", "enkät",
+                                       "ekonomi", "index", "årshjul", "bild"};
+  for (const auto& block : blocks) {
+    if (const auto* c = std::get_if<model::Container>(&block.value)) {
+      ++counts[c->kind];
+      count_into(c->children, counts);
+    } else if (const char* name = kNames[block.value.index()]) {
+      ++counts[name];
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
+                                          Report& report) {
+  std::vector<model::Block> blocks;
+  for (const auto& r : raw) {
+    switch (r.kind) {
+      case RawBlock::Kind::kProse:
+        check_raw_html(r, context, report);
+        blocks.push_back({model::Prose{r.text}});
+        break;
+      case RawBlock::Kind::kContainer:
+        blocks.push_back({model::Container{r.name, to_model_blocks(r.children, context, report)}});
+        break;
+      case RawBlock::Kind::kData:
+        if (auto block = read_data_block(r, context, report)) blocks.push_back(std::move(*block));
+        break;
+    }
+  }
+  return blocks;
+}
+
+std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {
+  std::map<std::string, int> counts;
+  count_into(blocks, counts);
+  return counts;
+}
+
+bool has_content(const std::vector<model::Block>& blocks) {
+  for (const auto& block : blocks) {
+    if (const auto* p = std::get_if<model::Prose>(&block.value)) {
+      if (!trim(p->markdown).empty()) return true;
+    } else if (const auto* c = std::get_if<model::Container>(&block.value)) {
+      if (has_content(c->children)) return true;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace kv

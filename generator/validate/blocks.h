@@ -1,0 +1,30 @@
+// Turns the raw blocks of a Markdown file into typed model blocks, checking each data
+// block against its schema and each prose run for raw HTML.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/report.h"
+#include "load/markdown_file.h"
+#include "model/blocks.h"
+
+namespace kv {
+
+struct BlockContext {
+  std::string path;                 // display path of the Markdown file
+  std::filesystem::path directory;  // folder of the file, for image paths
+  std::filesystem::path content_root;
+};
+
+std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
+                                          Report& report);
+
+// How many parts of each name (containers and data blocks) the blocks hold, nested included.
+std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks);
+
+// True when the blocks hold any text or data at all.
+bool has_content(const std::vector<model::Block>& blocks);
+
+}  // namespace kv

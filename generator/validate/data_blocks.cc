@@ -1,0 +1,203 @@
+#include "validate/data_blocks.h"
+
+#include <cmath>
+#include <set>
+
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+using Need = MapReader::Need;
+
+// All values read; nullopt if any required one failed (its problem is already reported).
+template <typename T>
+bool all(std::initializer_list<const std::optional<T>*> values) {
+  for (auto* v : values)
+    if (!v->has_value()) return false;
+  return true;
+}
+
+std::optional<int> read_year(MapReader& map) {
+  auto year = map.integer("år", Need::kRequired);
+  if (year && (*year < 1900 || *year > 2200)) {
+    map.report().error(map.pos("år"), map.report().t(Msg::kBadYear, {std::to_string(*year)}),
+                       map.report().t(Msg::kBadYearHint));
+    return std::nullopt;
+  }
+  if (!year) return std::nullopt;
+  return static_cast<int>(*year);
+}
+
+void check_unique_year(int year, std::set<int>& seen, const SourcePos& pos, Report& report) {
+  if (!seen.insert(year).second) report.error(pos, report.t(Msg::kDuplicateYear, {std::to_string(year)}));
+}
+
+}  // namespace
+
+const std::vector<std::string>& month_names() {
+  static const std::vector<std::string> names = {"januari", "februari", "mars",      "april",   "maj",      "juni",
+                                                 "juli",    "augusti",  "september", "oktober", "november", "december"};
+  return names;
+}
+
+std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"mål", "förväntat_resultat", "arbetssätt", "uppföljning"});
+  auto goal = map.text("mål", Need::kRequired);
+  auto expected = map.text("förväntat_resultat", Need::kRequired);
+  auto method = map.text("arbetssätt", Need::kRequired);
+  auto follow_up = map.text("uppföljning", Need::kRequired);
+  if (!all({&goal, &expected, &method, &follow_up})) return std::nullopt;
+  return model::Goal{*goal, *expected, *method, *follow_up};
+}
+
+std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"mål", "resultat", "analys", "ta_tillvara"});
+  auto goal = map.text("mål", Need::kRequired);
+  auto result = map.text("resultat", Need::kRequired);
+  auto analysis = map.text("analys", Need::kRequired);
+  auto take = map.text("ta_tillvara", Need::kRequired);
+  if (!all({&goal, &result, &analysis, &take})) return std::nullopt;
+  return model::GoalFollowUp{*goal, *result, *analysis, *take};
+}
+
+std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"fråga", "rader"});
+  model::SurveyTable table;
+  auto question = map.text("fråga", Need::kRequired);
+  bool ok = question.has_value();
+  for (const auto& item : map.list("rader", Need::kRequired)) {
+    MapReader row(item, origin, report, {"svar", "totalt", "kvinna", "man", "annan"});
+    auto answer = row.text("svar", Need::kRequired);
+    auto total = row.percent("totalt", Need::kRequired);
+    auto women = row.percent("kvinna", Need::kOptional);
+    auto men = row.percent("man", Need::kOptional);
+    auto other = row.percent("annan", Need::kOptional);
+    if (!answer || !total) {
+      ok = false;
+      continue;
+    }
+    table.rows.push_back({*answer, *total, women, men, other});
+  }
+  if (!ok || table.rows.empty()) return std::nullopt;
+  table.question = *question;
+  return table;
+}
+
+std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"enhet", "värden", "fotnot"});
+  model::EconomyTable table;
+  auto unit = map.text("enhet", Need::kRequired);
+  auto footnote = map.text("fotnot", Need::kOptional);
+  bool ok = unit.has_value();
+  std::set<int> years;
+  for (const auto& item : map.list("värden", Need::kRequired)) {
+    MapReader row(item, origin, report, {"år", "budget", "utfall", "resultat", "prognos"});
+    auto year = read_year(row);
+    auto budget = row.number("budget", Need::kRequired);
+    auto outcome = row.number("utfall", Need::kRequired);
+    auto result = row.number("resultat", Need::kRequired);
+    auto forecast = row.boolean("prognos");
+    if (!year || !budget || !outcome || !result) {
+      ok = false;
+      continue;
+    }
+    check_unique_year(*year, years, row.pos("år"), report);
+    // The printed tables round to one decimal; a larger gap is a typing error.
+    if (std::fabs(*budget - *outcome - *result) > 0.15)
+      report.warning(row.pos("resultat"), report.t(Msg::kEconomyMismatch, {row.get("resultat").Scalar(),
+                                                                            std::to_string(*budget - *outcome)}),
+                     report.t(Msg::kEconomyMismatchHint));
+    table.years.push_back({*year, *budget, *outcome, *result, forecast.value_or(false)});
+  }
+  if (!ok || table.years.empty()) return std::nullopt;
+  table.unit = *unit;
+  table.footnote = footnote.value_or("");
+  return table;
+}
+
+std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"namn", "beskrivning", "värden"});
+  model::IndexSeries series;
+  auto name = map.text("namn", Need::kRequired);
+  auto description = map.text("beskrivning", Need::kOptional);
+  bool ok = name.has_value();
+  std::set<int> years;
+  for (const auto& item : map.list("värden", Need::kRequired)) {
+    MapReader row(item, origin, report, {"år", "värde", "delindex"});
+    auto year = read_year(row);
+    auto value = row.number("värde", Need::kRequired);
+    model::IndexValue entry;
+    if (row.has("delindex")) {
+      YAML::Node subs = row.get("delindex");
+      if (!subs.IsMap()) {
+        report.error(row.pos("delindex"), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
+        ok = false;
+      } else {
+        for (const auto& sub : subs) {
+          auto number = read_number(sub.second, sub.first.Scalar(), origin, report);
+          if (number) entry.sub_indices.emplace_back(sub.first.Scalar(), *number);
+          else ok = false;
+        }
+      }
+    }
+    if (!year || !value) {
+      ok = false;
+      continue;
+    }
+    check_unique_year(*year, years, row.pos("år"), report);
+    entry.year = *year;
+    entry.value = *value;
+    series.values.push_back(std::move(entry));
+  }
+  if (!ok || series.values.empty()) return std::nullopt;
+  series.name = *name;
+  series.description = description.value_or("");
+  return series;
+}
+
+std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  const auto& months = month_names();
+  MapReader map(node, origin, report, months);
+  if (!map.is_map()) return std::nullopt;
+  model::AnnualCycle cycle;
+  bool ok = true;
+  int last = 0;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    auto it = std::find(months.begin(), months.end(), fold_case(key));
+    if (it == months.end()) {
+      ok = false;  // reported by MapReader as an unknown key
+      continue;
+    }
+    int month = static_cast<int>(it - months.begin()) + 1;
+    if (month < last)
+      report.error(position(entry.first, origin), report.t(Msg::kMonthOrder, {key}), report.t(Msg::kMonthOrderHint));
+    last = std::max(last, month);
+    std::vector<std::string> activities;
+    if (entry.second.IsSequence()) {
+      for (const auto& item : entry.second)
+        if (auto t = read_text(item, key, origin, report)) activities.push_back(std::string(trim(*t)));
+    } else if (auto t = read_text(entry.second, key, origin, report)) {
+      activities.push_back(std::string(trim(*t)));
+    }
+    if (activities.empty() || trim(activities.front()).empty()) {
+      report.error(position(entry.second, origin), report.t(Msg::kEmptyValue, {key}), report.t(Msg::kEmptyValueHint));
+      ok = false;
+      continue;
+    }
+    cycle.months.emplace_back(month, std::move(activities));
+  }
+  if (!ok || cycle.months.empty()) return std::nullopt;
+  return cycle;
+}
+
+std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"bildtext", "fil"});
+  auto caption = map.text("bildtext", Need::kRequired);
+  auto file = map.text("fil", Need::kOptional);
+  if (!caption) return std::nullopt;
+  return model::Figure{*caption, file.value_or("")};
+}
+
+}  // namespace kv

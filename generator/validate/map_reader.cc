@@ -1,0 +1,148 @@
+#include "validate/map_reader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "util/text.h"
+
+namespace kv {
+
+MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Report& report, std::vector<std::string> keys)
+    : node_(node), origin_(origin), report_(report) {
+  is_map_ = node.IsMap();
+  if (!is_map_) {
+    report_.error(position(node, origin_), report_.t(Msg::kExpectedMapping), report_.t(Msg::kExpectedMappingHint));
+    return;
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    const YAML::Node& key_node = entry.first;
+    std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
+    if (!seen.insert(key).second) {
+      report_.error(position(key_node, origin_), report_.t(Msg::kDuplicateKey, {key}), report_.t(Msg::kDuplicateKeyHint));
+    } else if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      report_.error(position(key_node, origin_), report_.t(Msg::kUnknownKey, {key}), report_.suggest(key, keys));
+      suggested_.push_back(closest_match(key, keys));
+    }
+  }
+}
+
+bool MapReader::has(const std::string& key) const {
+  if (!is_map_) return false;
+  for (const auto& entry : node_)
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return !entry.second.IsNull();
+  return false;
+}
+
+YAML::Node MapReader::get(const std::string& key) const {
+  if (!is_map_) return YAML::Node();
+  for (const auto& entry : node_)
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  return YAML::Node();
+}
+
+SourcePos MapReader::pos(const std::string& key) const {
+  if (is_map_) {
+    for (const auto& entry : node_)
+      if (entry.first.IsScalar() && entry.first.Scalar() == key)
+        return position(entry.second.IsNull() ? entry.first : entry.second, origin_);
+  }
+  return position(node_, origin_);
+}
+
+void MapReader::missing(const std::string& key) {
+  // A misspelt key was already reported with this key as the suggestion: one error is enough.
+  if (std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end()) return;
+  report_.error(pos(key), report_.t(Msg::kMissingKey, {key}), report_.t(Msg::kMissingKeyHint, {key}));
+}
+
+std::optional<std::string> MapReader::scalar(const std::string& key, Need need) {
+  if (!is_map_) return std::nullopt;
+  if (!has(key)) {
+    if (need == Need::kRequired) missing(key);
+    return std::nullopt;
+  }
+  return read_text(get(key), key, origin_, report_);
+}
+
+std::optional<std::string> MapReader::text(const std::string& key, Need need) {
+  auto value = scalar(key, need);
+  if (value && trim(*value).empty()) {
+    report_.error(pos(key), report_.t(Msg::kEmptyValue, {key}), report_.t(Msg::kEmptyValueHint));
+    return std::nullopt;
+  }
+  if (value) return std::string(trim(*value));
+  return value;
+}
+
+std::optional<double> MapReader::number(const std::string& key, Need need) {
+  if (!is_map_) return std::nullopt;
+  if (!has(key)) {
+    if (need == Need::kRequired) missing(key);
+    return std::nullopt;
+  }
+  return read_number(get(key), key, origin_, report_);
+}
+
+std::optional<double> MapReader::percent(const std::string& key, Need need) {
+  auto value = number(key, need);
+  if (value && (*value < 0 || *value > 100)) {
+    report_.error(pos(key), report_.t(Msg::kPercentRange, {key, get(key).Scalar()}), report_.t(Msg::kPercentRangeHint));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<long long> MapReader::integer(const std::string& key, Need need) {
+  auto value = scalar(key, need);
+  if (!value) return std::nullopt;
+  auto parsed = parse_integer(*value);
+  if (!parsed)
+    report_.error(pos(key), report_.t(Msg::kNotInteger, {key, *value}), report_.t(Msg::kNotIntegerHint));
+  return parsed;
+}
+
+std::optional<bool> MapReader::boolean(const std::string& key) {
+  auto value = scalar(key, Need::kOptional);
+  if (!value) return std::nullopt;
+  std::string v = fold_case(*value);
+  if (v == "true" || v == "ja" || v == "yes") return true;
+  if (v == "false" || v == "nej" || v == "no") return false;
+  report_.error(pos(key), report_.t(Msg::kNotBoolean, {key, *value}), report_.t(Msg::kNotBooleanHint));
+  return std::nullopt;
+}
+
+std::vector<YAML::Node> MapReader::list(const std::string& key, Need need) {
+  std::vector<YAML::Node> items;
+  if (!is_map_) return items;
+  if (!has(key)) {
+    if (need == Need::kRequired) missing(key);
+    return items;
+  }
+  YAML::Node value = get(key);
+  if (!value.IsSequence()) {
+    report_.error(pos(key), report_.t(Msg::kExpectedList, {key}), report_.t(Msg::kExpectedListHint));
+    return items;
+  }
+  for (const auto& item : value) items.push_back(item);
+  return items;
+}
+
+std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
+                                     Report& report) {
+  if (node.IsScalar()) return node.Scalar();
+  report.error(position(node, origin), report.t(Msg::kExpectedText, {what}), report.t(Msg::kExpectedTextHint));
+  return std::nullopt;
+}
+
+std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
+                                  Report& report) {
+  auto value = read_text(node, what, origin, report);
+  if (!value) return std::nullopt;
+  auto parsed = parse_number(*value);
+  if (!parsed)
+    report.error(position(node, origin), report.t(Msg::kNotNumber, {what, *value}), report.t(Msg::kNotNumberHint));
+  return parsed;
+}
+
+}  // namespace kv

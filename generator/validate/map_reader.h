@@ -1,0 +1,56 @@
+// Reads one YAML mapping against a fixed set of keys, reporting everything that is wrong:
+// not a mapping, unknown keys (with "did you mean"), duplicated keys, missing required keys,
+// values of the wrong type. Accessors return nullopt for absent or bad values, so callers
+// can go on and collect further problems.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/report.h"
+#include "load/yaml.h"
+
+namespace kv {
+
+class MapReader {
+ public:
+  MapReader(const YAML::Node& node, const YamlOrigin& origin, Report& report, std::vector<std::string> keys);
+
+  bool is_map() const { return is_map_; }
+  bool has(const std::string& key) const;
+  YAML::Node get(const std::string& key) const;
+  SourcePos pos(const std::string& key) const;  // of the value, or of the mapping when absent
+
+  enum class Need { kOptional, kRequired };
+  std::optional<std::string> text(const std::string& key, Need need);
+  std::optional<double> number(const std::string& key, Need need);
+  std::optional<long long> integer(const std::string& key, Need need);
+  std::optional<double> percent(const std::string& key, Need need);
+  std::optional<bool> boolean(const std::string& key);
+  // A list; reports a non-list. Absent (optional) gives an empty list.
+  std::vector<YAML::Node> list(const std::string& key, Need need);
+
+  const YamlOrigin& origin() const { return origin_; }
+  Report& report() const { return report_; }
+
+ private:
+  void missing(const std::string& key);
+  std::optional<std::string> scalar(const std::string& key, Need need);
+
+  YAML::Node node_;
+  std::vector<std::string> suggested_;  // keys offered as "did you mean" for unknown ones
+  YamlOrigin origin_;
+  Report& report_;
+  bool is_map_ = false;
+};
+
+// Reads a scalar node as a number (decimal point or Swedish comma); reports what it got.
+std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
+                                  Report& report);
+// Reads a scalar or block scalar as text; reports a list or mapping in its place.
+std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
+                                     Report& report);
+
+}  // namespace kv

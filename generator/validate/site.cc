@@ -1,0 +1,145 @@
+#include "validate/site.h"
+
+#include <algorithm>
+
+#include "load/source.h"
+#include "util/parallel.h"
+#include "util/text.h"
+#include "validate/map_reader.h"
+#include "validate/submission.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+using Need = MapReader::Need;
+
+std::vector<fs::path> subfolders(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec) && name.front() != '.' && name.front() != '_') out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool check_slug(const fs::path& folder, Report& report) {
+  std::string name = folder.filename().string();
+  if (valid_slug(name)) return true;
+  report.error({folder.generic_string(), 0, 0}, report.t(Msg::kBadSlug, {name}), report.t(Msg::kBadSlugHint, {suggest_slug(name)}));
+  return false;
+}
+
+std::optional<model::Unit> read_unit(const fs::path& folder, Report& report) {
+  fs::path file = folder / "enhet.yaml";
+  if (!fs::exists(file)) {
+    report.error({file.generic_string(), 0, 0}, report.t(Msg::kUnitFileMissing), report.t(Msg::kUnitFileMissingHint));
+    return std::nullopt;
+  }
+  auto source = read_source(file, report);
+  if (!source) return std::nullopt;
+  YamlOrigin origin{source->path, 0, source->text};
+  auto root = parse_yaml(origin, report);
+  if (!root) return std::nullopt;
+  MapReader map(*root, origin, report, {"namn", "förvaltning"});
+  auto name = map.text("namn", Need::kRequired);
+  auto administration = map.text("förvaltning", Need::kRequired);
+  if (!name || !administration) return std::nullopt;
+  return model::Unit{folder.filename().string(), *name, *administration};
+}
+
+// Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones.
+std::vector<SubmissionLocation> find_submissions(const fs::path& root, Report& report) {
+  std::vector<SubmissionLocation> found;
+  for (const auto& unit_dir : subfolders(root)) {
+    if (!check_slug(unit_dir, report)) continue;
+    auto unit = read_unit(unit_dir, report);
+    if (!unit) continue;
+    for (const auto& year_dir : subfolders(unit_dir)) {
+      std::string name = year_dir.filename().string();
+      auto year = parse_integer(name);
+      if (!year || name.size() != 4) {
+        report.error({year_dir.generic_string(), 0, 0}, report.t(Msg::kBadYearFolder, {name}), report.t(Msg::kBadYearHint));
+        continue;
+      }
+      for (const auto& kind_dir : subfolders(year_dir))
+        if (check_slug(kind_dir, report))
+          found.push_back({root, kind_dir, *unit, static_cast<int>(*year), kind_dir.filename().string()});
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+bool valid_slug(const std::string& name) {
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::string suggest_slug(const std::string& name) {
+  std::string folded = fold_case(name), out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (c == 0xC3 && i + 1 < folded.size()) {
+      unsigned char d = static_cast<unsigned char>(folded[++i]);
+      out += (d == 0xA5 || d == 0xA4) ? 'a' : d == 0xB6 ? 'o' : d == 0xA9 ? 'e' : '-';
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "enhet" : out;
+}
+
+model::Site read_site_settings(const SiteOptions& options, Report& report) {
+  model::Site site;
+  site.title = "Kvalitet i äldreomsorgen";
+  fs::path file = options.content_root / "site.yaml";
+  if (fs::exists(file)) {
+    if (auto source = read_source(file, report)) {
+      YamlOrigin origin{source->path, 0, source->text};
+      if (auto root = parse_yaml(origin, report)) {
+        MapReader map(*root, origin, report, {"titel", "språk", "tema"});
+        site.title = map.text("titel", Need::kOptional).value_or(site.title);
+        if (auto lang = map.text("språk", Need::kOptional)) {
+          if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
+          else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
+        }
+        site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
+      }
+    }
+  } else {
+    report.warning({file.generic_string(), 0, 0}, report.t(Msg::kSiteFileMissing), report.t(Msg::kSiteFileMissingHint));
+  }
+  if (options.lang) site.lang = *options.lang;
+  return site;
+}
+
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report) {
+  auto locations = find_submissions(options.content_root, report);
+  if (locations.empty() && !report.diags.has_errors()) {
+    report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
+    return;
+  }
+  std::vector<Report> reports(locations.size(), Report{report.lang, {}});
+  std::vector<std::optional<model::Submission>> results(locations.size());
+  parallel_for(locations.size(), options.threads, [&](size_t i) {
+    results[i] = read_submission(locations[i], structures, reports[i]);
+  });
+  for (size_t i = 0; i < locations.size(); ++i) {
+    report.diags.append(reports[i].diags);
+    if (results[i]) site.submissions.push_back(std::move(*results[i]));
+  }
+  std::stable_sort(site.submissions.begin(), site.submissions.end(), [](const auto& a, const auto& b) {
+    if (a.year != b.year) return a.year > b.year;
+    if (a.unit.slug != b.unit.slug) return a.unit.slug < b.unit.slug;
+    return a.kind_slug < b.kind_slug;
+  });
+}
+
+}  // namespace kv

@@ -1,0 +1,28 @@
+// Loads and validates a whole content folder into a model::Site.
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "diag/report.h"
+#include "model/site.h"
+#include "validate/structure_file.h"
+
+namespace kv {
+
+struct SiteOptions {
+  std::filesystem::path content_root;
+  std::optional<Lang> lang;  // from the command line; overrides site.yaml
+  unsigned threads = 1;
+};
+
+// The site settings alone (title, language, theme), so diagnostics can use the site's language.
+model::Site read_site_settings(const SiteOptions& options, Report& report);
+
+// Every submission of the site; invalid ones are reported and left out.
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report);
+
+// A folder name usable in URLs: a–z, 0–9 and '-'.
+bool valid_slug(const std::string& name);
+std::string suggest_slug(const std::string& name);
+
+}  // namespace kv

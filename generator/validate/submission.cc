@@ -1,0 +1,252 @@
+#include "validate/submission.h"
+
+#include <algorithm>
+
+#include "load/markdown_file.h"
+#include "load/source.h"
+#include "model/vocabulary.h"
+#include "util/text.h"
+#include "validate/blocks.h"
+#include "validate/map_reader.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+using Need = MapReader::Need;
+
+std::string display(const fs::path& p) { return p.generic_string(); }
+
+BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
+
+std::shared_ptr<const model::Structure> find_structure(const SubmissionLocation& where, MapReader& map,
+                                                       const StructureSet& structures, Report& report) {
+  std::string id = map.text("struktur", Need::kOptional).value_or(where.kind_slug + "-" + std::to_string(where.year));
+  auto it = structures.find(id);
+  if (it == structures.end()) {
+    std::vector<std::string> ids;
+    for (const auto& [key, _] : structures) ids.push_back(key);
+    std::string list;
+    for (const auto& key : ids) list += (list.empty() ? "" : ", ") + key;
+    std::string near = closest_match(id, ids);
+    report.error(map.pos("struktur"), report.t(Msg::kStructureUnknown, {id}),
+                 near.empty() ? report.t(Msg::kStructureUnknownHint, {list}) : report.t(Msg::kDidYouMean, {near}));
+    return nullptr;
+  }
+  if (it->second->year != where.year)
+    report.warning(map.pos("struktur"),
+                   report.t(Msg::kStructureYearMismatch, {std::to_string(it->second->year), std::to_string(where.year)}),
+                   report.t(Msg::kStructureYearMismatchHint));
+  return it->second;
+}
+
+void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
+  Report& report = map.report();
+  for (const auto& field : structure.admin_fields) {
+    auto need = field.required ? Need::kRequired : Need::kOptional;
+    auto value = map.text(field.key, need);
+    if (!value) continue;
+    if (!valid_admin_value(field.type, *value)) {
+      if (field.type == "e-post")
+        report.error(map.pos(field.key), report.t(Msg::kBadEmail, {*value}), report.t(Msg::kBadEmailHint));
+      else if (field.type == "telefon")
+        report.error(map.pos(field.key), report.t(Msg::kBadPhone, {*value}), report.t(Msg::kBadPhoneHint));
+      else
+        report.error(map.pos(field.key), report.t(Msg::kNotInteger, {field.key, *value}), report.t(Msg::kNotIntegerHint));
+      continue;
+    }
+    out.admin.push_back({field.label, *value, field.type});
+  }
+}
+
+std::vector<model::Block> read_blocks(const SourceFile& source, const MarkdownFile& file, const SubmissionLocation& where,
+                                      Report& report) {
+  auto raw = split_blocks(file, vocabulary(), report);
+  BlockContext context{source.path, fs::path(source.path).parent_path(), where.content_root};
+  return to_model_blocks(raw, context, report);
+}
+
+// The question number from a question file's front matter, or nullopt (reported).
+std::optional<int> question_number(const MarkdownFile& file, Report& report) {
+  if (!file.front_matter) {
+    report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint));
+    return std::nullopt;
+  }
+  YamlOrigin origin{file.path, file.front_matter->line_offset, file.front_matter->yaml};
+  auto node = parse_yaml(origin, report);
+  if (!node) return std::nullopt;
+  MapReader map(*node, origin, report, {"fråga"});
+  auto n = map.integer("fråga", Need::kRequired);
+  if (!n) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+struct QuestionFile {
+  int number;
+  model::Answer answer;
+  SourcePos at;
+};
+
+void read_questions(const SubmissionLocation& where, const std::vector<fs::path>& files,
+                    const model::Structure& structure, Report& report, model::Submission& out) {
+  auto questions = structure.questions();
+  const int first = questions.empty() ? 0 : questions.front()->number;
+  const int last = questions.empty() ? 0 : questions.back()->number;
+  for (const auto& path : files) {
+    auto source = read_source(path, report);
+    if (!source) continue;
+    MarkdownFile file = split_front_matter(*source, report);
+    auto number = question_number(file, report);
+    if (!number) continue;
+    SourcePos at{source->path, 2, 1};
+    const model::QuestionSpec* spec = structure.find_question(*number);
+    if (!spec) {
+      report.error(at, report.t(Msg::kQuestionUnknown, {std::to_string(*number), structure.name + " " + std::to_string(structure.year)}),
+                   report.t(Msg::kQuestionUnknownHint, {std::to_string(first), std::to_string(last)}));
+      continue;
+    }
+    if (auto it = out.answers.find(*number); it != out.answers.end()) {
+      report.error(at, report.t(Msg::kQuestionDuplicate, {std::to_string(*number), it->second.source_path}),
+                   report.t(Msg::kQuestionDuplicateHint));
+      continue;
+    }
+    report.context = report.t(Msg::kQuestionContext, {std::to_string(*number), spec->title});
+    model::Answer answer{*number, source->path, read_blocks(*source, file, where, report)};
+    report.context.clear();
+    if (!has_content(answer.blocks))
+      report.error(at, report.t(Msg::kAnswerEmpty, {std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
+    out.answers.emplace(*number, std::move(answer));
+  }
+}
+
+std::string part_list(const model::PartCounts& missing) {
+  std::string list;
+  for (const auto& [name, count] : missing)
+    list += (list.empty() ? "" : ", ") + (count == 1 ? "" : std::to_string(count) + " × ") + "”" + name + "”";
+  return list;
+}
+
+// How to write the parts: "::: exempel … :::" for containers, "```mål … ```" for data.
+std::string part_syntax(const model::PartCounts& missing) {
+  const auto& containers = model::container_names();
+  std::string list;
+  for (const auto& [name, count] : missing) {
+    bool container = std::find(containers.begin(), containers.end(), name) != containers.end();
+    list += (list.empty() ? "" : ", ") + (container ? "::: " + name + " \xE2\x80\xA6 :::" : "```" + name + " \xE2\x80\xA6 ```");
+  }
+  return list;
+}
+
+void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
+                 Report& report) {
+  for (const auto* q : structure.questions()) {
+    auto it = s.answers.find(q->number);
+    if (it == s.answers.end()) {
+      std::string nn = model::question_slug(q->number).substr(6);
+      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {std::to_string(q->number), q->title}),
+                   report.t(Msg::kQuestionMissingHint, {nn, std::to_string(q->number)}));
+      continue;
+    }
+    auto counts = count_parts(it->second.blocks);
+    SourcePos at{it->second.source_path, 0, 0};
+    for (const auto* parts : {&q->required, &q->recommended}) {
+      model::PartCounts missing;
+      for (const auto& [name, min] : *parts)
+        if (counts[name] < min) missing[name] = min;
+      if (missing.empty()) continue;
+      std::string what = part_list(missing);
+      std::string message = report.t(Msg::kRequiredPart, {std::to_string(q->number), q->title, what});
+      std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(missing)});
+      if (parts == &q->required) report.error(at, message, hint);
+      else report.warning(at, message, hint);
+    }
+  }
+}
+
+}  // namespace
+
+bool valid_admin_value(const std::string& type, const std::string& value) {
+  if (type == "heltal") return parse_integer(value).has_value();
+  if (type == "e-post") {
+    size_t at = value.find('@');
+    if (at == std::string::npos || at == 0 || value.find('@', at + 1) != std::string::npos) return false;
+    if (value.find_first_of(" \t,;<>") != std::string::npos) return false;
+    size_t dot = value.find('.', at);
+    return dot != std::string::npos && dot > at + 1 && dot + 1 < value.size() && value.back() != '.';
+  }
+  if (type == "telefon") {
+    int digits = 0;
+    for (size_t i = 0; i < value.size(); ++i) {
+      char c = value[i];
+      if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+      else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || (c == '+' && i == 0))) return false;
+    }
+    return digits >= 7 && digits <= 15;
+  }
+  return !trim(value).empty();
+}
+
+std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
+                                                 Report& report) {
+  const int errors_before = report.diags.error_count();
+  model::Submission s;
+  s.unit = where.unit;
+  s.year = where.year;
+  s.kind_slug = where.kind_slug;
+
+  fs::path meta = where.folder / "inlamning.yaml";
+  if (!fs::exists(meta)) {
+    report.error({display(meta), 0, 0}, report.t(Msg::kSubmissionFileMissing), report.t(Msg::kSubmissionFileMissingHint));
+    return std::nullopt;
+  }
+  auto source = read_source(meta, report);
+  if (!source) return std::nullopt;
+  YamlOrigin origin{source->path, 0, source->text};
+  auto root = parse_yaml(origin, report);
+  if (!root) return std::nullopt;
+
+  // The allowed keys depend on the structure, so look the structure up first.
+  std::vector<std::string> keys = {"struktur"};
+  std::string id = where.kind_slug + "-" + std::to_string(where.year);
+  if (root->IsMap())
+    for (const auto& e : *root)
+      if (e.first.Scalar() == "struktur" && e.second.IsScalar()) id = e.second.Scalar();
+  if (auto it = structures.find(id); it != structures.end())
+    for (const auto& f : it->second->admin_fields) keys.push_back(f.key);
+
+  MapReader map(*root, origin, report, keys);
+  s.structure = find_structure(where, map, structures, report);
+  if (!s.structure) return std::nullopt;
+  read_admin(*s.structure, map, s);
+
+  std::vector<fs::path> question_files;
+  fs::path intro = where.folder / "inledning.md";
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(where.folder, ec)) entries.push_back(entry.path());
+  std::sort(entries.begin(), entries.end());
+  for (const auto& path : entries) {
+    std::string name = path.filename().string();
+    if (name == "inlamning.yaml" || name == "inledning.md" || name.front() == '.') continue;
+    if (path.extension() == ".md") question_files.push_back(path);
+    else if (path.extension() == ".yaml" || path.extension() == ".yml")
+      report.warning({display(path), 0, 0}, report.t(Msg::kUnknownFile, {name}), report.t(Msg::kUnknownFileHint));
+  }
+
+  if (fs::exists(intro)) {
+    if (auto text = read_source(intro, report)) {
+      MarkdownFile file = split_front_matter(*text, report);
+      s.intro = read_blocks(*text, file, where, report);
+      if (!has_content(s.intro)) report.error({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
+    }
+  } else if (s.structure->intro_required) {
+    report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
+  }
+
+  read_questions(where, question_files, *s.structure, report, s);
+  check_parts(*s.structure, where, s, report);
+  if (report.diags.error_count() > errors_before) return std::nullopt;
+  return s;
+}
+
+}  // namespace kv

@@ -1,0 +1,28 @@
+// Reads one submission folder (<enhet>/<år>/<slag>/) into a model::Submission, checking it
+// against its award structure: administrative data, introduction, every question present
+// once, required and recommended parts.
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "diag/report.h"
+#include "model/site.h"
+#include "validate/structure_file.h"
+
+namespace kv {
+
+struct SubmissionLocation {
+  std::filesystem::path content_root;
+  std::filesystem::path folder;  // content_root/<enhet>/<år>/<slag>
+  model::Unit unit;
+  int year = 0;
+  std::string kind_slug;
+};
+
+std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
+                                                 Report& report);
+
+// Checks an administrative value of the given type (telefon, e-post, heltal, text).
+bool valid_admin_value(const std::string& type, const std::string& value);
+
+}  // namespace kv
