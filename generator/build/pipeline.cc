@@ -14,14 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Validated {
-  Report report;
-  model::Site site;
-  fs::path templates;
-};
+}  // namespace
 
-// Runs load → validate → model. The result's report holds every problem found.
-Validated validate_all(const PipelineOptions& options) {
+Validated validate_content(const PipelineOptions& options) {
   SiteOptions site_options{options.content_root, options.lang, std::max(1u, options.threads)};
   // The site's language decides the language of every message, so read it first.
   Report probe;
@@ -48,6 +43,8 @@ Validated validate_all(const PipelineOptions& options) {
   return v;
 }
 
+namespace {
+
 void print_diagnostics(const Report& report, bool hide_source, std::ostream& err) {
   for (const auto& d : report.diags.items()) err << format_diagnostic(d, !hide_source);
   if (!report.diags.items().empty()) err << format_summary(report.diags, report.lang) << '\n';
@@ -56,7 +53,7 @@ void print_diagnostics(const Report& report, bool hide_source, std::ostream& err
 }  // namespace
 
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
-  Validated v = validate_all(options);
+  Validated v = validate_content(options);
   print_diagnostics(v.report, options.hide_source_lines, err);
   if (v.report.diags.has_errors()) return 1;
   if (v.report.diags.items().empty())
@@ -65,7 +62,7 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
 }
 
 int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
-  Validated v = validate_all(options);
+  Validated v = validate_content(options);
   print_diagnostics(v.report, options.hide_source_lines, err);
   if (v.report.diags.has_errors()) {
     err << v.report.t(Msg::kBuildAborted, {options.output_dir}) << '\n';

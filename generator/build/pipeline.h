@@ -5,7 +5,9 @@
 #include <ostream>
 #include <string>
 
+#include "diag/report.h"
 #include "i18n/lang.h"
+#include "model/site.h"
 
 namespace kv {
 
@@ -19,6 +21,14 @@ struct PipelineOptions {
   unsigned threads = 0;
   bool hide_source_lines = false;
 };
+
+// The outcome of load → validate → model: the typed site and every problem found.
+struct Validated {
+  Report report;
+  model::Site site;
+  std::filesystem::path templates;
+};
+Validated validate_content(const PipelineOptions& options);
 
 // Validates the content; prints diagnostics to err and a summary. Returns the exit status.
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err);

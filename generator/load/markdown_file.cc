@@ -178,6 +178,7 @@ class Splitter {
 
   void prose_append(std::string_view line) { prose_append(line, i_); }
   void prose_append(std::string_view line, size_t index) {
+    if (prose_.empty() && trim(line).empty()) return;  // a run starts at its first text line
     if (prose_.empty()) prose_line_ = file_.body_line_offset + static_cast<int>(index) + 1;
     prose_.append(line).push_back('\n');
   }

@@ -1,6 +1,7 @@
 #include "validate/submission.h"
 
 #include <algorithm>
+#include <set>
 
 #include "load/markdown_file.h"
 #include "load/source.h"
@@ -81,14 +82,11 @@ std::optional<int> question_number(const MarkdownFile& file, Report& report) {
   return static_cast<int>(*n);
 }
 
-struct QuestionFile {
-  int number;
-  model::Answer answer;
-  SourcePos at;
-};
-
-void read_questions(const SubmissionLocation& where, const std::vector<fs::path>& files,
-                    const model::Structure& structure, Report& report, model::Submission& out) {
+// Reads every question file. Returns the numbers of questions whose files had errors: their
+// part counts are unreliable, so part checks skip them rather than repeat the problem.
+std::set<int> read_questions(const SubmissionLocation& where, const std::vector<fs::path>& files,
+                             const model::Structure& structure, Report& report, model::Submission& out) {
+  std::set<int> with_errors;
   auto questions = structure.questions();
   const int first = questions.empty() ? 0 : questions.front()->number;
   const int last = questions.empty() ? 0 : questions.back()->number;
@@ -111,12 +109,15 @@ void read_questions(const SubmissionLocation& where, const std::vector<fs::path>
       continue;
     }
     report.context = report.t(Msg::kQuestionContext, {std::to_string(*number), spec->title});
+    const int errors_before = report.diags.error_count();
     model::Answer answer{*number, source->path, read_blocks(*source, file, where, report)};
+    if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
     if (!has_content(answer.blocks))
       report.error(at, report.t(Msg::kAnswerEmpty, {std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
+  return with_errors;
 }
 
 std::string part_list(const model::PartCounts& missing) {
@@ -138,7 +139,7 @@ std::string part_syntax(const model::PartCounts& missing) {
 }
 
 void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
-                 Report& report) {
+                 const std::set<int>& skip, Report& report) {
   for (const auto* q : structure.questions()) {
     auto it = s.answers.find(q->number);
     if (it == s.answers.end()) {
@@ -147,6 +148,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
                    report.t(Msg::kQuestionMissingHint, {nn, std::to_string(q->number)}));
       continue;
     }
+    if (skip.count(q->number)) continue;
     auto counts = count_parts(it->second.blocks);
     SourcePos at{it->second.source_path, 0, 0};
     for (const auto* parts : {&q->required, &q->recommended}) {
@@ -243,8 +245,8 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
     report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
   }
 
-  read_questions(where, question_files, *s.structure, report, s);
-  check_parts(*s.structure, where, s, report);
+  auto with_errors = read_questions(where, question_files, *s.structure, report, s);
+  check_parts(*s.structure, where, s, with_errors, report);
   if (report.diags.error_count() > errors_before) return std::nullopt;
   return s;
 }

@@ -1,0 +1,104 @@
+// Shared helpers for tests: temporary folders, fixture copies, file edits and diagnostics lookup.
+#pragma once
+#include <filesystem>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "build/pipeline.h"
+#include "diag/diagnostic.h"
+
+namespace kvtest {
+
+namespace fs = std::filesystem;
+
+inline fs::path source_dir() { return fs::path(KV_SOURCE_DIR); }
+inline fs::path fixtures() { return source_dir() / "tests" / "fixtures"; }
+
+// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir() {
+    static int counter = 0;
+    path_ = fs::temp_directory_path() / ("kvalitet-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+inline std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void write(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+// Replaces the first occurrence of from; fails loudly when it is absent, so an edit that
+// no longer applies cannot turn a test into one that passes for the wrong reason.
+inline void replace(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read(file);
+  size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("fixture edit not found in " + file.string() + ": " + from);
+  text.replace(at, from.size(), to);
+  write(file, text);
+}
+
+// A copy of tests/fixtures/<name> as content folder.
+inline void copy_fixture(const std::string& name, const fs::path& to) {
+  fs::copy(fixtures() / name, to, fs::copy_options::recursive);
+}
+
+inline fs::path submission_dir(const fs::path& content) { return content / "provenhet" / "2020" / "prov"; }
+
+inline kv::PipelineOptions options_for(const fs::path& content, const fs::path& templates = fixtures() / "templates") {
+  kv::PipelineOptions o;
+  o.content_root = content;
+  o.templates_dir = templates.string();
+  o.themes_dir = (source_dir() / "themes").string();
+  o.threads = 2;
+  return o;
+}
+
+inline kv::Validated check(const fs::path& content) { return kv::validate_content(options_for(content)); }
+
+// The diagnostics whose path ends with file and whose message contains text.
+inline int count(const kv::Validated& v, kv::Severity severity, const std::string& file, const std::string& text) {
+  int n = 0;
+  for (const auto& d : v.report.diags.items()) {
+    bool path_ok = file.empty() || (d.pos.path.size() >= file.size() &&
+                                    d.pos.path.compare(d.pos.path.size() - file.size(), file.size(), file) == 0);
+    if (d.severity == severity && path_ok && d.message.find(text) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) {
+  for (const auto& d : v.report.diags.items())
+    if (d.message.find(text) != std::string::npos) return &d;
+  return nullptr;
+}
+
+inline std::string all_messages(const kv::Validated& v) {
+  std::string s;
+  for (const auto& d : v.report.diags.items()) s += kv::format_diagnostic(d, false);
+  return s;
+}
+
+}  // namespace kvtest

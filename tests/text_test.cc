@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "render/format.h"
+#include "util/text.h"
+
+using namespace kv;
+
+TEST_CASE("parse_number accepts decimal point – Swedish comma – sign and spaces") {
+  CHECK(parse_number("277,76") == Approx(277.76));
+  CHECK(parse_number("277.76") == Approx(277.76));
+  CHECK(parse_number("+3,5") == Approx(3.5));
+  CHECK(parse_number("-0,4") == Approx(-0.4));
+  CHECK(parse_number("1 200") == Approx(1200));
+  CHECK(parse_number(" 76 ") == Approx(76));
+}
+
+TEST_CASE("parse_number rejects what is not a number") {
+  CHECK_FALSE(parse_number("sjuttio"));
+  CHECK_FALSE(parse_number("76 %"));
+  CHECK_FALSE(parse_number("1,2,3"));
+  CHECK_FALSE(parse_number(""));
+  CHECK_FALSE(parse_number("3,"));
+  CHECK_FALSE(parse_number("ca 12"));
+}
+
+TEST_CASE("parse_integer accepts only digits") {
+  CHECK(parse_integer("19") == 19);
+  CHECK_FALSE(parse_integer("19 st"));
+  CHECK_FALSE(parse_integer("-3"));
+  CHECK_FALSE(parse_integer("1.5"));
+}
+
+TEST_CASE("invalid UTF-8 is found at its byte offset") {
+  CHECK_FALSE(find_invalid_utf8("Skärholmen"));
+  CHECK(find_invalid_utf8("Sk\xE4rholmen") == 2u);  // Latin-1 ä
+  CHECK(find_invalid_utf8("ab\xC3") == 2u);         // truncated sequence
+}
+
+TEST_CASE("fold_case lowers Swedish capitals") { CHECK(fold_case("ÅÄÖ Mål") == "åäö mål"); }
+
+TEST_CASE("edit distance counts characters – not bytes") {
+  CHECK(edit_distance("mål", "mal", 5) == 1);
+  CHECK(edit_distance("förväntat_resultat", "förväntat_reslutat", 5) == 2);
+  CHECK(edit_distance("abc", "xyz", 1) == 2);  // capped at max + 1
+}
+
+TEST_CASE("closest_match suggests only near candidates") {
+  std::vector<std::string> keys = {"mål", "förväntat_resultat", "arbetssätt", "uppföljning"};
+  CHECK(closest_match("arbetsätt", keys) == "arbetssätt");
+  CHECK(closest_match("Uppföljning", keys) == "uppföljning");
+  CHECK(closest_match("budget", keys).empty());
+}
+
+TEST_CASE("html_escape escapes markup characters") {
+  CHECK(html_escape("<script>\"a\" & 'b'</script>") == "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
+}
+
+TEST_CASE("numbers are formatted for Swedish and English readers") {
+  CHECK(format_number(277.76, Lang::kSv) == "277,76");
+  CHECK(format_number(277.76, Lang::kEn) == "277.76");
+  CHECK(format_number(1200, Lang::kSv) == "1200");
+  CHECK(format_number(12000, Lang::kSv) == "12\xC2\xA0" "000");
+  CHECK(format_signed(1.3, Lang::kSv) == "+1,3");
+  CHECK(format_signed(-0.4, Lang::kSv) == "\xE2\x88\x92" "0,4");
+  CHECK(format_percent(76, Lang::kSv) == "76\xC2\xA0%");
+  CHECK(format_percent(76, Lang::kEn) == "76%");
+  CHECK(month_name(5, Lang::kSv) == "Maj");
+}
