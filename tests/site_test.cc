@@ -106,6 +106,9 @@ TEST_CASE("the start page lists the unit and its year") {
   CHECK_THAT(html, Contains("<h3>2018</h3>"));
   CHECK_THAT(html, Contains("<a href=\"2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/index.html\">Beställarenheten omsorg om äldre</a>"));
   CHECK_THAT(html, Contains("Skärholmens stadsdelsförvaltning"));
+  // The by-unit table links each document by its title; no link may be empty.
+  CHECK_THAT(html, Contains("<li><a href=\"2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/index.html\">Kvalitetsutmärkelsen 2018</a></li>"));
+  CHECK_FALSE(std::regex_search(html, std::regex("<a [^>]*>\\s*</a>")));
 }
 
 TEST_CASE("every line of the source document's answers appears on the site") {

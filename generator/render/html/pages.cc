@@ -22,7 +22,7 @@ data labels(Lang lang) {
   data t;
   const std::pair<const char*, Msg> entries[] = {
       {"skip", Msg::kUiSkip},         {"breadcrumb", Msg::kUiBreadcrumb}, {"footer", Msg::kUiFooter},
-      {"start_intro", Msg::kUiStartIntro}, {"by_year", Msg::kUiByYear}, {"by_unit", Msg::kUiByUnit},
+      {"start_intro", Msg::kUiStartIntro}, {"by_year", Msg::kUiByYear}, {"by_unit", Msg::kUiByUnit}, {"units_caption", Msg::kUiUnitsCaption},
       {"unit", Msg::kUiUnit},         {"administration", Msg::kUiAdministration}, {"report", Msg::kUiReport},
       {"admin_data", Msg::kUiAdminData}, {"contents", Msg::kUiContents}, {"pager", Msg::kUiPager},
       {"previous", Msg::kUiPrevious}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
