@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libkainjow-mustache-dev libcli11-dev catch2
+  libkainjow-mustache-dev libcli11-dev catch2 libxlsxwriter-dev
+  python3 python3-openpyxl python3-yaml
 )
 
 missing=()

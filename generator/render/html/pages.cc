@@ -4,6 +4,7 @@
 
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
+#include "render/xlsx/award_workbook.h"
 
 namespace kv {
 namespace {
@@ -25,7 +26,7 @@ data labels(Lang lang) {
       {"start_intro", Msg::kUiStartIntro}, {"by_year", Msg::kUiByYear}, {"by_unit", Msg::kUiByUnit}, {"units_caption", Msg::kUiUnitsCaption},
       {"unit", Msg::kUiUnit},         {"administration", Msg::kUiAdministration}, {"report", Msg::kUiReport},
       {"admin_data", Msg::kUiAdminData}, {"contents", Msg::kUiContents}, {"pager", Msg::kUiPager},
-      {"previous", Msg::kUiPrevious}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
+      {"previous", Msg::kUiPrevious}, {"downloads", Msg::kUiDownloads}, {"workbook", Msg::kUiWorkbookLink}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
   for (const auto& [key, id] : entries) t.set(key, text(lang, id));
   return t;
 }
@@ -145,6 +146,8 @@ Page render_overview_page(const model::Site& site, const model::Submission& s, c
   d.set("admin", admin);
   d.set("areas", areas);
   d.set("has_intro", data(!s.intro.empty()));
+  if (has_award_tables(s)) d.set("workbook_href", "tabeller.xlsx");
+  else d.set("workbook_href", data(false));
   d.set("intro_title", s.structure->intro_title);
   d.set("intro_html", blocks_to_html(s.intro, {site.lang, root, 3}));
   data crumbs = base_crumbs(site, root);

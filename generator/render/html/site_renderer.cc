@@ -6,6 +6,7 @@
 #include <set>
 
 #include "render/html/pages.h"
+#include "render/xlsx/award_workbook.h"
 #include "util/parallel.h"
 #include "write/output_dir.h"
 
@@ -48,9 +49,16 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   if (!layouts || !copy_theme(site, inputs, out, report)) return std::nullopt;
 
   std::vector<std::function<Page()>> jobs;
+  std::vector<std::function<void()>> files;  // other outputs (workbooks), written in parallel too
   jobs.push_back([&] { return render_start_page(site, *layouts); });
   for (const auto& s : site.submissions) {
     jobs.push_back([&] { return render_overview_page(site, s, *layouts); });
+    if (has_award_tables(s))
+      files.push_back([&] {
+        fs::path file = out / award_workbook_path(s);
+        fs::create_directories(file.parent_path());
+        write_award_workbook(s, site.lang, file);
+      });
     for (const auto& [number, answer] : s.answers)
       jobs.push_back([&, n = number] { return render_question_page(site, s, n, *layouts); });
     copy_media(s.intro, inputs, out);
@@ -58,10 +66,14 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   }
   std::mutex failures_lock;
   std::set<std::string> failures;  // ordered, so the report does not depend on scheduling
-  parallel_for(jobs.size(), inputs.threads, [&](size_t i) {
+  parallel_for(jobs.size() + files.size(), inputs.threads, [&](size_t i) {
     try {
-      Page page = jobs[i]();
-      write_file(out / page.path, page.html);
+      if (i < jobs.size()) {
+        Page page = jobs[i]();
+        write_file(out / page.path, page.html);
+      } else {
+        files[i - jobs.size()]();
+      }
     } catch (const std::exception& e) {
       std::lock_guard lock(failures_lock);
       failures.insert(e.what());

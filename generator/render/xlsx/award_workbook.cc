@@ -1,0 +1,112 @@
+#include "render/xlsx/award_workbook.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include "i18n/messages.h"
+#include "render/xlsx/workbook.h"
+
+namespace kv {
+namespace {
+
+using xlsx::Cell;
+using xlsx::Column;
+using Kind = xlsx::Column::Kind;
+
+// Every data block of type T in an answer, nested ones included, in document order.
+template <typename T>
+void collect(const std::vector<model::Block>& blocks, int question, std::vector<std::pair<int, const T*>>& out) {
+  for (const auto& b : blocks) {
+    if (const auto* c = std::get_if<model::Container>(&b.value)) collect(c->children, question, out);
+    if (const auto* t = std::get_if<T>(&b.value)) out.emplace_back(question, t);
+  }
+}
+
+template <typename T>
+std::vector<std::pair<int, const T*>> all_of(const model::Submission& s) {
+  std::vector<std::pair<int, const T*>> out;
+  for (const auto& [number, answer] : s.answers) collect(answer.blocks, number, out);
+  return out;
+}
+
+void economy_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
+  auto tables = all_of<model::EconomyTable>(s);
+  if (tables.empty()) return;
+  auto t = [lang](Msg m, const std::vector<std::string>& a = {}) { return text(lang, m, a); };
+  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kUiYear), 8, Kind::kInteger},
+                                 {t(Msg::kXlsxUnit), 14, Kind::kText},      {t(Msg::kXlsxBudget), 12, Kind::kDecimal},
+                                 {t(Msg::kXlsxOutcome), 16, Kind::kDecimal},
+                                 {t(Msg::kUiResult), 12, Kind::kDecimal},   {t(Msg::kXlsxForecast), 10, Kind::kText},
+                                 {t(Msg::kXlsxFootnote), 40, Kind::kWrappedText}};
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& [question, table] : tables)
+    for (const auto& y : table->years)
+      rows.push_back({Cell::of(double(question)), Cell::of(double(y.year)), Cell::of(table->unit), Cell::of(y.budget),
+                      Cell::of(y.outcome), Cell::of(y.result), y.forecast ? Cell::of(t(Msg::kXlsxYes)) : Cell::empty(),
+                      y.forecast && !table->footnote.empty() ? Cell::of(table->footnote) : Cell::empty()});
+  book.add_sheet(t(Msg::kXlsxSheetEconomy), columns, rows);
+}
+
+void survey_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
+  auto tables = all_of<model::SurveyTable>(s);
+  if (tables.empty()) return;
+  auto t = [lang](Msg m) { return text(lang, m); };
+  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kXlsxSurveyQuestion), 50, Kind::kWrappedText},
+                                 {t(Msg::kUiAnswer), 14, Kind::kText},      {t(Msg::kUiTotal), 10, Kind::kPercent},
+                                 {t(Msg::kUiWomen), 10, Kind::kPercent},    {t(Msg::kUiMen), 10, Kind::kPercent},
+                                 {t(Msg::kUiOther), 10, Kind::kPercent}};
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& [question, table] : tables)
+    for (const auto& r : table->rows)
+      rows.push_back({Cell::of(double(question)), Cell::of(table->question), Cell::of(r.answer), Cell::of(r.total),
+                      Cell::of(r.women), Cell::of(r.men), Cell::of(r.other)});
+  book.add_sheet(t(Msg::kXlsxSheetSurvey), columns, rows);
+}
+
+void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
+  auto series = all_of<model::IndexSeries>(s);
+  if (series.empty()) return;
+  auto t = [lang](Msg m) { return text(lang, m); };
+  std::vector<std::string> subs;  // sub-index names across all series, in order of appearance
+  for (const auto& [q, ser] : series)
+    for (const auto& v : ser->values)
+      for (const auto& [name, _] : v.sub_indices)
+        if (std::find(subs.begin(), subs.end(), name) == subs.end()) subs.push_back(name);
+  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kXlsxIndexName), 12, Kind::kText},
+                                 {t(Msg::kUiYear), 8, Kind::kInteger},      {t(Msg::kXlsxValue), 10, Kind::kDecimal}};
+  for (const auto& name : subs) columns.push_back({name, 12, Kind::kDecimal});
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& [question, ser] : series)
+    for (const auto& v : ser->values) {
+      std::vector<Cell> row = {Cell::of(double(question)), Cell::of(ser->name), Cell::of(double(v.year)), Cell::of(v.value)};
+      for (const auto& name : subs) {
+        auto it = std::find_if(v.sub_indices.begin(), v.sub_indices.end(), [&](const auto& p) { return p.first == name; });
+        row.push_back(it == v.sub_indices.end() ? Cell::empty() : Cell::of(it->second));
+      }
+      rows.push_back(std::move(row));
+    }
+  book.add_sheet(t(Msg::kXlsxSheetIndex), columns, rows);
+}
+
+}  // namespace
+
+std::string award_workbook_path(const model::Submission& s) { return s.url_path() + "/tabeller.xlsx"; }
+
+bool has_award_tables(const model::Submission& s) {
+  return !all_of<model::EconomyTable>(s).empty() || !all_of<model::SurveyTable>(s).empty() ||
+         !all_of<model::IndexSeries>(s).empty();
+}
+
+void write_award_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file) {
+  std::tm start{};
+  start.tm_year = s.year - 1900;
+  start.tm_mday = 1;
+  // The creation time is fixed to the submission's year, so equal input gives equal bytes.
+  xlsx::Workbook book(file, timegm(&start), s.structure->name + " " + std::to_string(s.year) + " \xE2\x80\x93 " + s.unit.name);
+  economy_sheet(book, s, lang);
+  survey_sheet(book, s, lang);
+  index_sheet(book, s, lang);
+  book.close();
+}
+
+}  // namespace kv
