@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
+#include "render/svg/bar_chart.h"
 #include "util/text.h"
 
 namespace kv {
@@ -16,6 +17,13 @@ using std::string;
 struct Writer {
   const BlockHtmlContext& ctx;
   std::ostringstream out;
+  int charts = 0;  // numbers chart ids within the page
+
+  void chart(svg::BarChart c) {
+    c.id = "diagram-" + std::to_string(++charts);
+    c.lang = ctx.lang;
+    out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
+  }
 
   string t(Msg m, const std::vector<string>& a = {}) const { return text(ctx.lang, m, a); }
   static string esc(const string& s) { return html_escape(s); }
@@ -65,6 +73,18 @@ struct Writer {
     auto cell = [&](const std::optional<double>& v) {
       out << "<td>" << (v ? format_percent(*v, ctx.lang) : "") << "</td>";
     };
+    svg::BarChart c{"", t(Msg::kUiSurveyCaption, {s.question}), {}, {}, 100, true, ctx.lang};
+    for (const auto& r : s.rows) c.categories.push_back(r.answer);
+    auto series = [&](Msg name, auto pick) {
+      svg::Series ser{t(name), {}};
+      for (const auto& r : s.rows) ser.values.push_back(pick(r));
+      c.series.push_back(std::move(ser));
+    };
+    series(Msg::kUiTotal, [](const model::SurveyRow& r) { return std::optional<double>(r.total); });
+    if (women) series(Msg::kUiWomen, [](const model::SurveyRow& r) { return r.women; });
+    if (men) series(Msg::kUiMen, [](const model::SurveyRow& r) { return r.men; });
+    if (other) series(Msg::kUiOther, [](const model::SurveyRow& r) { return r.other; });
+    chart(std::move(c));
     out << "<table class=\"enkat siffror\">\n<caption>" << esc(t(Msg::kUiSurveyCaption, {s.question})) << "</caption>\n";
     out << "<thead><tr><th scope=\"col\">" << esc(t(Msg::kUiAnswer)) << "</th><th scope=\"col\">" << esc(t(Msg::kUiTotal)) << "</th>";
     if (women) out << "<th scope=\"col\">" << esc(t(Msg::kUiWomen)) << "</th>";
@@ -108,7 +128,22 @@ struct Writer {
     for (const auto& v : s.values)
       for (const auto& [name, _] : v.sub_indices)
         if (std::find(subs.begin(), subs.end(), name) == subs.end()) subs.push_back(name);
-    string caption = esc(s.name) + (s.description.empty() ? "" : " \xE2\x80\x93 " + esc(s.description));
+    string title = s.name + (s.description.empty() ? "" : " \xE2\x80\x93 " + s.description);
+    svg::BarChart c{"", title, {}, {{s.name, {}}}, 0, false, ctx.lang};
+    std::vector<const model::IndexValue*> by_year;
+    for (const auto& v : s.values) by_year.push_back(&v);
+    std::stable_sort(by_year.begin(), by_year.end(), [](auto* a, auto* b) { return a->year < b->year; });
+    for (const auto& name : subs) c.series.push_back({name, {}});
+    for (const auto* v : by_year) {
+      c.categories.push_back(std::to_string(v->year));
+      c.series[0].values.push_back(v->value);
+      for (size_t k = 0; k < subs.size(); ++k) {
+        auto it = std::find_if(v->sub_indices.begin(), v->sub_indices.end(), [&](const auto& p) { return p.first == subs[k]; });
+        c.series[k + 1].values.push_back(it == v->sub_indices.end() ? std::nullopt : std::optional<double>(it->second));
+      }
+    }
+    chart(std::move(c));
+    string caption = esc(title);
     out << "<table class=\"index siffror\">\n<caption>" << caption << "</caption>\n<thead><tr><th scope=\"col\">"
         << esc(t(Msg::kUiYear)) << "</th><th scope=\"col\">" << esc(s.name) << "</th>";
     for (const auto& name : subs) out << "<th scope=\"col\">" << esc(name) << "</th>";
@@ -152,7 +187,7 @@ struct Writer {
 }  // namespace
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
-  Writer w{context, {}};
+  Writer w{context, {}, 0};
   w.write(blocks);
   return w.out.str();
 }

@@ -1,0 +1,95 @@
+#include "render/svg/bar_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "render/format.h"
+#include "util/text.h"
+
+namespace kv::svg {
+namespace {
+
+// Bar colours: each has at least 3:1 contrast against white (WCAG non-text contrast).
+constexpr const char* kColours[] = {"#003a6e", "#b3005e", "#2e6b30", "#6a4c93", "#8a4b00"};
+constexpr double kLeft = 48, kTop = 16, kBottom = 44, kLegend = 28, kWidth = 640;
+
+std::string num(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
+}
+
+double nice_step(double range) {
+  double raw = range / 5, magnitude = std::pow(10, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (m * magnitude >= raw) return m * magnitude;
+  return 10 * magnitude;
+}
+
+std::string value_text(double v, const BarChart& c) {
+  return c.percent ? format_percent(v, c.lang) : format_number(v, c.lang);
+}
+
+}  // namespace
+
+double axis_top(const BarChart& chart) {
+  if (chart.max > 0) return chart.max;
+  double top = 0;
+  for (const auto& s : chart.series)
+    for (const auto& v : s.values)
+      if (v) top = std::max(top, *v);
+  if (top <= 0) return 1;
+  double step = nice_step(top);
+  return std::ceil(top / step) * step;
+}
+
+std::string render_bar_chart(const BarChart& c) {
+  const double top = axis_top(c), height = kTop + kPlotHeight + kBottom + kLegend;
+  const double plot_width = kWidth - kLeft - 8;
+  const double group = plot_width / std::max<size_t>(1, c.categories.size());
+  const double bar = std::min(48.0, (group - 16) / std::max<size_t>(1, c.series.size()));
+  std::ostringstream out, desc;
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    desc << (k ? "; " : "") << c.categories[k] << ":";
+    for (const auto& s : c.series)
+      if (k < s.values.size() && s.values[k]) desc << " " << s.name << " " << value_text(*s.values[k], c);
+  }
+  out << "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(kWidth) << " " << num(height)
+      << "\" role=\"img\" aria-labelledby=\"" << c.id << "-t " << c.id << "-d\">\n"
+      << "<title id=\"" << c.id << "-t\">" << html_escape(c.title) << "</title>\n"
+      << "<desc id=\"" << c.id << "-d\">" << html_escape(desc.str()) << "</desc>\n";
+  const double step = nice_step(top);
+  for (double v = 0; v <= top + 1e-9; v += step) {
+    double y = kTop + kPlotHeight - v / top * kPlotHeight;
+    out << "<line class=\"rutnat\" x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - 8) << "\" y1=\"" << num(y) << "\" y2=\""
+        << num(y) << "\" stroke=\"#c9ced4\" stroke-width=\"1\"/>\n<text x=\"" << num(kLeft - 6) << "\" y=\"" << num(y + 4)
+        << "\" text-anchor=\"end\" font-size=\"12\" fill=\"#4a5560\">" << html_escape(value_text(v, c)) << "</text>\n";
+  }
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    const double x0 = kLeft + k * group + (group - bar * c.series.size()) / 2;
+    for (size_t s = 0; s < c.series.size(); ++s) {
+      if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
+      const double v = *c.series[s].values[k], h = v / top * kPlotHeight, x = x0 + s * bar;
+      out << "<rect x=\"" << num(x) << "\" y=\"" << num(kTop + kPlotHeight - h) << "\" width=\"" << num(bar - 2)
+          << "\" height=\"" << num(h) << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << num(v) << "\"/>\n"
+          << "<text x=\"" << num(x + (bar - 2) / 2) << "\" y=\"" << num(kTop + kPlotHeight - h - 4)
+          << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
+    }
+    out << "<text x=\"" << num(kLeft + k * group + group / 2) << "\" y=\"" << num(kTop + kPlotHeight + 18)
+        << "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">" << html_escape(c.categories[k]) << "</text>\n";
+  }
+  double lx = kLeft;
+  for (size_t s = 0; s < c.series.size(); ++s) {
+    const double ly = kTop + kPlotHeight + kBottom + 8;
+    out << "<rect x=\"" << num(lx) << "\" y=\"" << num(ly - 10) << "\" width=\"12\" height=\"12\" fill=\"" << kColours[s % 5]
+        << "\"/>\n<text x=\"" << num(lx + 16) << "\" y=\"" << num(ly) << "\" font-size=\"12\" fill=\"#1b1b1b\">"
+        << html_escape(c.series[s].name) << "</text>\n";
+    lx += 24 + 8 * utf8_length(c.series[s].name);
+  }
+  out << "</svg>\n";
+  return out.str();
+}
+
+}  // namespace kv::svg

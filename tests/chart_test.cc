@@ -1,0 +1,69 @@
+// SVG charts: every bar's height is its value on the axis, and the text alternative holds
+// every figure.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "render/html/blocks_html.h"
+#include "render/svg/bar_chart.h"
+
+using namespace kv;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct Bar {
+  double value, height;
+};
+
+std::vector<Bar> bars(const std::string& svg) {
+  std::vector<Bar> out;
+  std::regex re("height=\"([0-9.]+)\" fill=\"#[0-9a-f]+\" data-value=\"([0-9.]+)\"");
+  for (std::sregex_iterator it(svg.begin(), svg.end(), re), end; it != end; ++it)
+    out.push_back({std::stod((*it)[2]), std::stod((*it)[1])});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bar heights are proportional to the values on the axis") {
+  svg::BarChart c{"d", "Titel", {"Ja", "Nej"}, {{"Totalt", {76.0, 24.0}}, {"Kvinna", {79.0, 21.0}}}, 100, true, Lang::kSv};
+  auto found = bars(svg::render_bar_chart(c));
+  REQUIRE(found.size() == 4);
+  for (const auto& b : found) CHECK(b.height == Approx(b.value / 100 * svg::kPlotHeight).margin(0.06));
+}
+
+TEST_CASE("the axis top rounds the data's maximum up to a nice step") {
+  svg::BarChart c{"d", "T", {"2015", "2018"}, {{"AMI", {83.0, 76.0}}}, 0, false, Lang::kSv};
+  CHECK(svg::axis_top(c) == Approx(100));
+  c.series[0].values = {3.2, 1.0};
+  CHECK(svg::axis_top(c) == Approx(4));  // five gridlines of about 0.64 round to a step of 1
+}
+
+TEST_CASE("a missing value draws no bar") {
+  svg::BarChart c{"d", "T", {"2017", "2018"}, {{"AMI", {68.0, 76.0}}, {"ledarskap", {std::nullopt, 80.0}}}, 0, false, Lang::kSv};
+  CHECK(bars(svg::render_bar_chart(c)).size() == 3);
+}
+
+TEST_CASE("a chart has a title and a description with every figure") {
+  svg::BarChart c{"d7", "Delaktig? <ja>", {"Ja"}, {{"Totalt", {76.0}}, {"Man", {74.0}}}, 100, true, Lang::kSv};
+  std::string svg = svg::render_bar_chart(c);
+  CHECK_THAT(svg, Contains("role=\"img\" aria-labelledby=\"d7-t d7-d\""));
+  CHECK_THAT(svg, Contains("<title id=\"d7-t\">Delaktig? &lt;ja&gt;</title>"));
+  CHECK_THAT(svg, Contains("<desc id=\"d7-d\">Ja: Totalt 76\xC2\xA0% Man 74\xC2\xA0%</desc>"));
+  CHECK_THAT(svg, !Contains("<script"));
+}
+
+TEST_CASE("survey and index tables get a chart with the same figures and unique ids") {
+  model::SurveyTable s{"Delaktig?", {{"Ja", 76, 79, 74, 59}, {"Nej", 24, 21, 26, 41}}};
+  model::IndexSeries i{"AMI", "", {{2018, 76, {}}, {2015, 83, {}}}};
+  std::string html = blocks_to_html({{s}, {i}}, {Lang::kSv, "", 2});
+  CHECK_THAT(html, Contains("id=\"diagram-1-t\""));
+  CHECK_THAT(html, Contains("id=\"diagram-2-t\""));
+  auto found = bars(html);
+  REQUIRE(found.size() == 8 + 2);
+  CHECK(found[0].value == 76);  // Ja, Totalt
+  CHECK(found[1].value == 79);  // Ja, Kvinna
+  CHECK(found[8].value == 83);  // index sorted by year: 2015 first
+  CHECK(found[9].value == 76);
+}
