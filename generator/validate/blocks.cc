@@ -64,16 +64,23 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   return std::nullopt;  // unknown names were reported by the splitter
 }
 
+// The name a data block has in the content files (and in kräver:/rekommenderar:).
+struct PartName {
+  const char* operator()(const model::Goal&) const { return "mål"; }
+  const char* operator()(const model::GoalFollowUp&) const { return "uppföljning"; }
+  const char* operator()(const model::SurveyTable&) const { return "enkät"; }
+  const char* operator()(const model::EconomyTable&) const { return "ekonomi"; }
+  const char* operator()(const model::IndexSeries&) const { return "index"; }
+  const char* operator()(const model::AnnualCycle&) const { return "årshjul"; }
+  const char* operator()(const model::Figure&) const { return "bild"; }
+  const char* operator()(const model::Prose&) const { return nullptr; }
+  const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
+};
+
 void count_into(const std::vector<model::Block>& blocks, std::map<std::string, int>& counts) {
-  static const char* const kNames[] = {nullptr, nullptr, "mål", "uppföljning", "enkät",
-                                       "ekonomi", "index", "årshjul", "bild"};
   for (const auto& block : blocks) {
-    if (const auto* c = std::get_if<model::Container>(&block.value)) {
-      ++counts[c->kind];
-      count_into(c->children, counts);
-    } else if (const char* name = kNames[block.value.index()]) {
-      ++counts[name];
-    }
+    if (const char* name = std::visit(PartName{}, block.value)) ++counts[name];
+    if (const auto* c = std::get_if<model::Container>(&block.value)) count_into(c->children, counts);
   }
 }
 

@@ -20,9 +20,17 @@ std::string display(const fs::path& p) { return p.generic_string(); }
 
 BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
 
-std::shared_ptr<const model::Structure> find_structure(const SubmissionLocation& where, MapReader& map,
-                                                       const StructureSet& structures, Report& report) {
-  std::string id = map.text("struktur", Need::kOptional).value_or(where.kind_slug + "-" + std::to_string(where.year));
+// The structure a submission names with struktur:, else <slag>-<år>. Read before the
+// MapReader because the allowed keys of inlamning.yaml depend on the structure.
+std::string structure_id(const SubmissionLocation& where, const YAML::Node& root) {
+  if (root.IsMap())
+    for (const auto& e : root)
+      if (e.first.IsScalar() && e.first.Scalar() == "struktur" && e.second.IsScalar()) return e.second.Scalar();
+  return where.kind_slug + "-" + std::to_string(where.year);
+}
+
+std::shared_ptr<const model::Structure> find_structure(const std::string& id, const SubmissionLocation& where,
+                                                       MapReader& map, const StructureSet& structures, Report& report) {
   auto it = structures.find(id);
   if (it == structures.end()) {
     std::vector<std::string> ids;
@@ -209,15 +217,13 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
 
   // The allowed keys depend on the structure, so look the structure up first.
   std::vector<std::string> keys = {"struktur"};
-  std::string id = where.kind_slug + "-" + std::to_string(where.year);
-  if (root->IsMap())
-    for (const auto& e : *root)
-      if (e.first.Scalar() == "struktur" && e.second.IsScalar()) id = e.second.Scalar();
+  const std::string id = structure_id(where, *root);
   if (auto it = structures.find(id); it != structures.end())
     for (const auto& f : it->second->admin_fields) keys.push_back(f.key);
 
   MapReader map(*root, origin, report, keys);
-  s.structure = find_structure(where, map, structures, report);
+  map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
+  s.structure = find_structure(id, where, map, structures, report);
   if (!s.structure) return std::nullopt;
   read_admin(*s.structure, map, s);
 
