@@ -48,6 +48,8 @@ struct IndexValue {
   int year = 0;
   double value = 0;
   std::vector<std::pair<std::string, double>> sub_indices;  // in the author's order
+
+  std::optional<double> sub_index(const std::string& name) const;
 };
 
 struct IndexSeries {  // "index": an index figure per year
@@ -74,5 +76,17 @@ struct Container {  // "::: exempel", "::: styrkor", …
 struct Block {
   std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure> value;
 };
+
+// The sub-index names of series, in order of first appearance.
+std::vector<std::string> sub_index_names(const std::vector<const IndexSeries*>& series);
+
+// Calls fn(block) for every block, containers' children included, in document order.
+template <typename Fn>
+void for_each_block(const std::vector<Block>& blocks, Fn&& fn) {
+  for (const auto& block : blocks) {
+    fn(block);
+    if (const auto* c = std::get_if<Container>(&block.value)) for_each_block(c->children, fn);
+  }
+}
 
 }  // namespace kv::model

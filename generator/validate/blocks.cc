@@ -77,13 +77,6 @@ struct PartName {
   const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
 };
 
-void count_into(const std::vector<model::Block>& blocks, std::map<std::string, int>& counts) {
-  for (const auto& block : blocks) {
-    if (const char* name = std::visit(PartName{}, block.value)) ++counts[name];
-    if (const auto* c = std::get_if<model::Container>(&block.value)) count_into(c->children, counts);
-  }
-}
-
 }  // namespace
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
@@ -108,7 +101,9 @@ std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, cons
 
 std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {
   std::map<std::string, int> counts;
-  count_into(blocks, counts);
+  model::for_each_block(blocks, [&](const model::Block& block) {
+    if (const char* name = std::visit(PartName{}, block.value)) ++counts[name];
+  });
   return counts;
 }
 

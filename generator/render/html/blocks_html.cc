@@ -124,10 +124,7 @@ struct Writer {
   }
 
   void operator()(const model::IndexSeries& s) {
-    std::vector<string> subs;  // union of sub-index names, in order of first appearance
-    for (const auto& v : s.values)
-      for (const auto& [name, _] : v.sub_indices)
-        if (std::find(subs.begin(), subs.end(), name) == subs.end()) subs.push_back(name);
+    const std::vector<string> subs = model::sub_index_names({&s});
     string title = s.name + (s.description.empty() ? "" : " \xE2\x80\x93 " + s.description);
     svg::BarChart c{"", title, {}, {{s.name, {}}}, 0, false, ctx.lang};
     std::vector<const model::IndexValue*> by_year;
@@ -137,10 +134,7 @@ struct Writer {
     for (const auto* v : by_year) {
       c.categories.push_back(std::to_string(v->year));
       c.series[0].values.push_back(v->value);
-      for (size_t k = 0; k < subs.size(); ++k) {
-        auto it = std::find_if(v->sub_indices.begin(), v->sub_indices.end(), [&](const auto& p) { return p.first == subs[k]; });
-        c.series[k + 1].values.push_back(it == v->sub_indices.end() ? std::nullopt : std::optional<double>(it->second));
-      }
+      for (size_t k = 0; k < subs.size(); ++k) c.series[k + 1].values.push_back(v->sub_index(subs[k]));
     }
     chart(std::move(c));
     string caption = esc(title);
@@ -151,8 +145,8 @@ struct Writer {
     for (const auto& v : s.values) {
       out << "<tr><th scope=\"row\">" << v.year << "</th><td>" << format_number(v.value, ctx.lang) << "</td>";
       for (const auto& name : subs) {
-        auto it = std::find_if(v.sub_indices.begin(), v.sub_indices.end(), [&](const auto& p) { return p.first == name; });
-        out << "<td>" << (it == v.sub_indices.end() ? "" : format_number(it->second, ctx.lang)) << "</td>";
+        auto sub = v.sub_index(name);
+        out << "<td>" << (sub ? format_number(*sub, ctx.lang) : "") << "</td>";
       }
       out << "</tr>\n";
     }

@@ -32,13 +32,12 @@ bool copy_theme(const model::Site& site, const RenderInputs& inputs, const fs::p
 
 // Images the authors referenced, copied under media/ at their content-relative path.
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
-  for (const auto& block : blocks) {
-    if (const auto* c = std::get_if<model::Container>(&block.value)) copy_media(c->children, inputs, out);
+  model::for_each_block(blocks, [&](const model::Block& block) {
     if (const auto* f = std::get_if<model::Figure>(&block.value); f && !f->file.empty()) {
       fs::create_directories((out / "media" / f->file).parent_path());
       fs::copy_file(inputs.content_root / f->file, out / "media" / f->file, fs::copy_options::overwrite_existing);
     }
-  }
+  });
 }
 
 }  // namespace

@@ -13,19 +13,14 @@ using xlsx::Cell;
 using xlsx::Column;
 using Kind = xlsx::Column::Kind;
 
-// Every data block of type T in an answer, nested ones included, in document order.
-template <typename T>
-void collect(const std::vector<model::Block>& blocks, int question, std::vector<std::pair<int, const T*>>& out) {
-  for (const auto& b : blocks) {
-    if (const auto* c = std::get_if<model::Container>(&b.value)) collect(c->children, question, out);
-    if (const auto* t = std::get_if<T>(&b.value)) out.emplace_back(question, t);
-  }
-}
-
+// Every data block of type T with its question number, nested ones included, in document order.
 template <typename T>
 std::vector<std::pair<int, const T*>> all_of(const model::Submission& s) {
   std::vector<std::pair<int, const T*>> out;
-  for (const auto& [number, answer] : s.answers) collect(answer.blocks, number, out);
+  for (const auto& [number, answer] : s.answers)
+    model::for_each_block(answer.blocks, [&, n = number](const model::Block& b) {
+      if (const auto* t = std::get_if<T>(&b.value)) out.emplace_back(n, t);
+    });
   return out;
 }
 
@@ -67,11 +62,9 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   auto series = all_of<model::IndexSeries>(s);
   if (series.empty()) return;
   auto t = [lang](Msg m) { return text(lang, m); };
-  std::vector<std::string> subs;  // sub-index names across all series, in order of appearance
-  for (const auto& [q, ser] : series)
-    for (const auto& v : ser->values)
-      for (const auto& [name, _] : v.sub_indices)
-        if (std::find(subs.begin(), subs.end(), name) == subs.end()) subs.push_back(name);
+  std::vector<const model::IndexSeries*> all;
+  for (const auto& [q, ser] : series) all.push_back(ser);
+  const std::vector<std::string> subs = model::sub_index_names(all);
   std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kXlsxIndexName), 12, Kind::kText},
                                  {t(Msg::kUiYear), 8, Kind::kInteger},      {t(Msg::kXlsxValue), 10, Kind::kDecimal}};
   for (const auto& name : subs) columns.push_back({name, 12, Kind::kDecimal});
@@ -79,10 +72,7 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   for (const auto& [question, ser] : series)
     for (const auto& v : ser->values) {
       std::vector<Cell> row = {Cell::of(double(question)), Cell::of(ser->name), Cell::of(double(v.year)), Cell::of(v.value)};
-      for (const auto& name : subs) {
-        auto it = std::find_if(v.sub_indices.begin(), v.sub_indices.end(), [&](const auto& p) { return p.first == name; });
-        row.push_back(it == v.sub_indices.end() ? Cell::empty() : Cell::of(it->second));
-      }
+      for (const auto& name : subs) row.push_back(Cell::of(v.sub_index(name)));
       rows.push_back(std::move(row));
     }
   book.add_sheet(t(Msg::kXlsxSheetIndex), columns, rows);
