@@ -22,7 +22,7 @@ Validated validate_content(const PipelineOptions& options) {
   Report probe;
   Lang lang = read_site_settings(site_options, probe).lang;
 
-  Validated v{Report{lang, {}}, {}, {}};
+  Validated v{Report{lang, {}, {}}, {}, {}};
   std::error_code ec;
   if (!fs::is_directory(options.content_root, ec)) {
     v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),
@@ -69,7 +69,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     return 1;
   }
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
-  Report report{v.report.lang, {}};
+  Report report{v.report.lang, {}, {}};
   RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
                       std::max(1u, options.threads)};
   auto pages = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {

@@ -126,7 +126,7 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
     return;
   }
-  std::vector<Report> reports(locations.size(), Report{report.lang, {}});
+  std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}});
   std::vector<std::optional<model::Submission>> results(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
     results[i] = read_submission(locations[i], structures, reports[i]);
