@@ -42,7 +42,7 @@ TEST_CASE("rule: a question answered twice") {
   fs::copy_file(f.sub / "fraga-02.md", f.sub / "fraga-02-kopia.md");
   auto v = f.run();
   CHECK(v.report.diags.error_count() == 1);
-  CHECK(count(v, Severity::kError, "fraga-02.md", "besvaras redan i") == 1);
+  CHECK(count(v, Severity::kError, "fraga-02.md", "finns redan i") == 1);
 }
 
 TEST_CASE("rule: a question not in the structure") {
@@ -52,7 +52,7 @@ TEST_CASE("rule: a question not in the structure") {
   CHECK(v.report.diags.error_count() == 1);
   const auto* d = find(v, "fråga 9 finns inte");
   REQUIRE(d);
-  CHECK(d->hint.find("1–3") != std::string::npos);
+  CHECK(d->hint.find("från 1 till 3") != std::string::npos);
 }
 
 TEST_CASE("rule: a required part is missing") {
@@ -131,7 +131,7 @@ TEST_CASE("rule: an empty answer") {
   Broken f;
   write(f.sub / "fraga-03.md", "---\nfråga: 3\n---\n\n   \n");
   auto v = f.run();
-  CHECK(count(v, Severity::kError, "fraga-03.md", "är tomt") == 1);
+  CHECK(count(v, Severity::kError, "fraga-03.md", "har inget innehåll") == 1);
 }
 
 TEST_CASE("rule: a malformed e-mail address") {

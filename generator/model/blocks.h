@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "model/report_blocks.h"
+
 namespace kv::model {
 
 struct Prose {
@@ -74,7 +76,9 @@ struct Container {  // "::: exempel", "::: styrkor", …
 };
 
 struct Block {
-  std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure> value;
+  std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure, KfGoal,
+               Indicator, BoardGoal, Activity, UnitGoal, Principles, Agenda2030, Complaints>
+      value;
 };
 
 // The sub-index names of series, in order of first appearance.

@@ -45,7 +45,4 @@ struct Site {
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
 };
 
-// "fraga-07": the folder of a question page.
-std::string question_slug(int number);
-
 }  // namespace kv::model

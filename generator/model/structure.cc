@@ -1,5 +1,7 @@
 #include "model/structure.h"
 
+#include <cstdio>
+
 namespace kv::model {
 
 const QuestionSpec* Structure::find_question(int number) const {
@@ -21,6 +23,33 @@ const AreaSpec* Structure::area_of(int number) const {
     for (const auto& q : area.questions)
       if (q.number == number) return &area;
   return nullptr;
+}
+
+const KfGoalSpec* Structure::find_kf_goal(const std::string& number) const {
+  for (const auto& direction : direction_goals)
+    for (const auto& goal : direction.goals)
+      if (goal.number == number) return &goal;
+  return nullptr;
+}
+
+std::vector<std::string> Structure::kf_goal_numbers() const {
+  std::vector<std::string> numbers;
+  for (const auto& direction : direction_goals)
+    for (const auto& goal : direction.goals) numbers.push_back(goal.number);
+  return numbers;
+}
+
+std::string Structure::part_slug(int number) const {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "-%02d", number);
+  return part.slug + buffer;
+}
+
+std::string Structure::part_word(Lang lang, bool capitalised) const {
+  std::string word = lang == Lang::kEn ? part.english : part.name;
+  // The words are ASCII-initial (fråga, avsnitt, question, section).
+  if (capitalised && !word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  return word;
 }
 
 }  // namespace kv::model

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "i18n/lang.h"
+
 namespace kv::model {
 
 struct AdminFieldSpec {
@@ -20,6 +22,29 @@ struct QuestionSpec {
   std::string title;
   PartCounts required;
   PartCounts recommended;
+  int direction_goal = 0;  // reports: the KF:s inriktningsmål this section follows up (0: none)
+};
+
+// What the numbered parts are called: "fråga" in an award, "avsnitt" in a report. The name
+// is the front matter key, the file and page prefix (as slug) and the word in messages.
+struct PartNaming {
+  std::string name = "fråga";
+  std::string english = "question";
+  std::string slug = "fraga";
+};
+
+struct KfGoalSpec {  // KF:s mål för verksamhetsområdet, e.g. 1.4
+  std::string number, title;
+};
+
+struct DirectionGoalSpec {  // KF:s inriktningsmål, e.g. 1
+  int number = 0;
+  std::string title;
+  std::vector<KfGoalSpec> goals;
+};
+
+struct PrincipleSpec {  // one principle of the city's quality programme
+  std::string key, name;
 };
 
 struct AreaSpec {
@@ -37,8 +62,18 @@ struct Structure {
   std::string intro_title;
   bool intro_required = false;
   std::vector<AreaSpec> areas;
+  PartNaming part;
+  std::vector<DirectionGoalSpec> direction_goals;  // reports only
+  std::vector<PrincipleSpec> principles;           // reports only
+  std::vector<std::string> agenda_2030;            // names of goals 1–17, reports only
 
   const QuestionSpec* find_question(int number) const;
+  const KfGoalSpec* find_kf_goal(const std::string& number) const;
+  std::vector<std::string> kf_goal_numbers() const;
+  // "fraga-07" / "avsnitt-07": the file stem and page folder of part n.
+  std::string part_slug(int number) const;
+  // "fråga" / "question"; capitalised: "Fråga" / "Question" (for headings).
+  std::string part_word(Lang lang, bool capitalised = false) const;
   std::vector<const QuestionSpec*> questions() const;  // in order
   const AreaSpec* area_of(int number) const;
 };

@@ -1,5 +1,5 @@
 // The content model's vocabulary: the container and data-block names authors may use.
-// Award structures refer to these names in kräver:/rekommenderar:.
+// Structures refer to these names in kräver:/rekommenderar:.
 #pragma once
 #include <string>
 #include <vector>
@@ -12,7 +12,24 @@ inline const std::vector<std::string>& container_names() {
 }
 
 inline const std::vector<std::string>& data_block_names() {
-  static const std::vector<std::string> names = {"mål", "uppföljning", "enkät", "ekonomi", "index", "årshjul", "bild"};
+  static const std::vector<std::string> names = {"mål",       "uppföljning", "enkät",      "ekonomi",   "index",
+                                                 "årshjul",   "bild",        "kf-mål",     "indikator", "nämndmål",
+                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter"};
+  return names;
+}
+
+}  // namespace kv::model
+
+namespace kv::model {
+
+// The status words of goals, as authors write them (lower case).
+inline const std::vector<std::string>& goal_status_names() {
+  static const std::vector<std::string> names = {"uppfylls helt", "uppfylls delvis", "uppfylls inte", "inga data"};
+  return names;
+}
+
+inline const std::vector<std::string>& indicator_units() {
+  static const std::vector<std::string> names = {"%", "antal", "index", "personer"};
   return names;
 }
 

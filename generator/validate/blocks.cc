@@ -5,6 +5,7 @@
 #include "markdown/markdown.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
+#include "validate/report_blocks.h"
 
 namespace kv {
 namespace {
@@ -56,6 +57,14 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   if (raw.name == "ekonomi") return wrap(read_economy(*node, origin, report));
   if (raw.name == "index") return wrap(read_index(*node, origin, report));
   if (raw.name == "årshjul") return wrap(read_annual_cycle(*node, origin, report));
+  if (raw.name == "kf-mål") return wrap(read_kf_goal(*node, origin, report, context.structure, context.section));
+  if (raw.name == "indikator") return wrap(read_indicator(*node, origin, report, context.year));
+  if (raw.name == "nämndmål") return wrap(read_board_goal(*node, origin, report));
+  if (raw.name == "aktivitet") return wrap(read_activity(*node, origin, report));
+  if (raw.name == "enhetsmål") return wrap(read_unit_goal(*node, origin, report));
+  if (raw.name == "principer") return wrap(read_principles(*node, origin, report, context.structure));
+  if (raw.name == "agenda2030") return wrap(read_agenda(*node, origin, report, context.structure));
+  if (raw.name == "synpunkter") return wrap(read_complaints(*node, origin, report));
   if (raw.name == "bild") {
     auto figure = read_figure(*node, origin, report);
     if (!figure) return std::nullopt;
@@ -73,14 +82,37 @@ struct PartName {
   const char* operator()(const model::IndexSeries&) const { return "index"; }
   const char* operator()(const model::AnnualCycle&) const { return "årshjul"; }
   const char* operator()(const model::Figure&) const { return "bild"; }
+  const char* operator()(const model::KfGoal&) const { return "kf-mål"; }
+  const char* operator()(const model::Indicator&) const { return "indikator"; }
+  const char* operator()(const model::BoardGoal&) const { return "nämndmål"; }
+  const char* operator()(const model::Activity&) const { return "aktivitet"; }
+  const char* operator()(const model::UnitGoal&) const { return "enhetsmål"; }
+  const char* operator()(const model::Principles&) const { return "principer"; }
+  const char* operator()(const model::Agenda2030&) const { return "agenda2030"; }
+  const char* operator()(const model::Complaints&) const { return "synpunkter"; }
   const char* operator()(const model::Prose&) const { return nullptr; }
   const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
 };
 
-}  // namespace
+// The goal hierarchy is given by block order: indicators and nämndmål follow a kf-mål,
+// activities and enhetsmål follow a nämndmål. Tracks what came before, in document order.
+struct Hierarchy {
+  bool seen_kf_goal = false, seen_board_goal = false;
 
-std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
-                                          Report& report) {
+  void check(const RawBlock& r, const BlockContext& context, Report& report) {
+    const char* parent = nullptr;
+    if (r.name == "kf-mål") seen_kf_goal = true, seen_board_goal = false;
+    else if (r.name == "indikator" || r.name == "nämndmål") parent = seen_kf_goal ? nullptr : "kf-mål";
+    else if (r.name == "aktivitet" || r.name == "enhetsmål") parent = seen_board_goal ? nullptr : "nämndmål";
+    if (r.name == "nämndmål") seen_board_goal = true;
+    if (parent)
+      report.error({context.path, r.line, r.col}, report.t(Msg::kOrphanBlock, {r.name, parent}),
+                   report.t(Msg::kOrphanBlockHint, {parent}));
+  }
+};
+
+std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockContext& context, Hierarchy& hierarchy,
+                                  Report& report) {
   std::vector<model::Block> blocks;
   for (const auto& r : raw) {
     switch (r.kind) {
@@ -89,14 +121,23 @@ std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, cons
         blocks.push_back({model::Prose{r.text}});
         break;
       case RawBlock::Kind::kContainer:
-        blocks.push_back({model::Container{r.name, to_model_blocks(r.children, context, report)}});
+        blocks.push_back({model::Container{r.name, convert(r.children, context, hierarchy, report)}});
         break;
       case RawBlock::Kind::kData:
+        hierarchy.check(r, context, report);
         if (auto block = read_data_block(r, context, report)) blocks.push_back(std::move(*block));
         break;
     }
   }
   return blocks;
+}
+
+}  // namespace
+
+std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
+                                          Report& report) {
+  Hierarchy hierarchy;
+  return convert(raw, context, hierarchy, report);
 }
 
 std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {

@@ -9,6 +9,7 @@
 #include "diag/report.h"
 #include "load/markdown_file.h"
 #include "model/blocks.h"
+#include "model/structure.h"
 
 namespace kv {
 
@@ -16,6 +17,10 @@ struct BlockContext {
   std::string path;                 // display path of the Markdown file
   std::filesystem::path directory;  // folder of the file, for image paths
   std::filesystem::path content_root;
+  // For the blocks that refer to city data (KF goals, principles, Agenda 2030) and the year.
+  const model::Structure* structure = nullptr;
+  const model::QuestionSpec* section = nullptr;  // nullptr in the introduction
+  int year = 0;
 };
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,

@@ -6,6 +6,7 @@
 #include "load/source.h"
 #include "model/vocabulary.h"
 #include "validate/map_reader.h"
+#include "validate/site.h"
 
 namespace kv {
 namespace {
@@ -36,21 +37,26 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
   return counts;
 }
 
+// The list of parts is named for what they are: frågor in an award, avsnitt in a report.
+std::string parts_key(const model::PartNaming& part) { return part.name == "avsnitt" ? "avsnitt" : "frågor"; }
+
 void read_areas(MapReader& top, model::Structure& s) {
   std::set<int> numbers;
+  const std::string key = parts_key(s.part);
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
-    MapReader area(area_node, top.origin(), top.report(), {"titel", "frågor"});
+    MapReader area(area_node, top.origin(), top.report(), {"titel", key});
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
-    for (const auto& q_node : area.list("frågor", Need::kRequired)) {
-      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar"});
+    for (const auto& q_node : area.list(key, Need::kRequired)) {
+      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål"});
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
       question.required = read_parts(q, "kräver");
       question.recommended = read_parts(q, "rekommenderar");
+      question.direction_goal = static_cast<int>(q.integer("inriktningsmål", Need::kOptional).value_or(0));
       if (question.number > 0 && !numbers.insert(question.number).second)
-        top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {std::to_string(question.number), s.id}));
+        top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
       spec.questions.push_back(std::move(question));
     }
     s.areas.push_back(std::move(spec));
@@ -72,6 +78,45 @@ void read_admin_fields(MapReader& top, model::Structure& s) {
   }
 }
 
+void read_part_naming(MapReader& top, model::Structure& s) {
+  if (!top.has("del")) return;
+  MapReader del(top.get("del"), top.origin(), top.report(), {"namn", "engelska"});
+  s.part.name = del.text("namn", Need::kRequired).value_or(s.part.name);
+  s.part.english = del.text("engelska", Need::kRequired).value_or(s.part.english);
+  s.part.slug = suggest_slug(s.part.name);
+}
+
+void read_direction_goals(MapReader& top, model::Structure& s) {
+  std::set<std::string> seen;
+  for (const auto& node : top.list("kf_mål", Need::kOptional)) {
+    MapReader d(node, top.origin(), top.report(), {"nr", "titel", "mål"});
+    model::DirectionGoalSpec direction;
+    direction.number = static_cast<int>(d.integer("nr", Need::kRequired).value_or(0));
+    direction.title = d.text("titel", Need::kRequired).value_or("");
+    for (const auto& goal_node : d.list("mål", Need::kRequired)) {
+      MapReader g(goal_node, top.origin(), top.report(), {"nr", "titel"});
+      model::KfGoalSpec goal{g.text("nr", Need::kRequired).value_or(""), g.text("titel", Need::kRequired).value_or("")};
+      // A KF goal's number starts with its inriktningsmål's: 1.4 belongs to 1.
+      if (goal.number.rfind(std::to_string(direction.number) + ".", 0) != 0 || !seen.insert(goal.number).second)
+        top.report().error(g.pos("nr"), top.report().t(Msg::kKfGoalNumbering, {goal.number, std::to_string(direction.number)}),
+                           top.report().t(Msg::kKfGoalNumberingHint, {std::to_string(direction.number)}));
+      direction.goals.push_back(std::move(goal));
+    }
+    s.direction_goals.push_back(std::move(direction));
+  }
+}
+
+void read_principles(MapReader& top, model::Structure& s) {
+  for (const auto& node : top.list("kvalitetsprogram", Need::kOptional)) {
+    MapReader p(node, top.origin(), top.report(), {"nyckel", "namn"});
+    auto key = p.text("nyckel", Need::kRequired);
+    auto name = p.text("namn", Need::kRequired);
+    if (key && name) s.principles.push_back({*key, *name});
+  }
+  for (const auto& node : top.list("agenda_2030", Need::kOptional))
+    if (auto name = read_text(node, "agenda_2030", top.origin(), top.report())) s.agenda_2030.push_back(*name);
+}
+
 }  // namespace
 
 std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
@@ -82,14 +127,18 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   if (!root) return nullptr;
   const int errors_before = report.diags.error_count();
   MapReader top(*root, origin, report,
-                {"id", "slag", "namn", "år", "sidfot", "administrativa_uppgifter", "inledning", "områden"});
+                {"id", "slag", "namn", "år", "sidfot", "del", "administrativa_uppgifter", "inledning", "kf_mål",
+                 "kvalitetsprogram", "agenda_2030", "områden"});
   auto s = std::make_shared<model::Structure>();
   s->id = top.text("id", Need::kRequired).value_or("");
   s->kind = top.text("slag", Need::kRequired).value_or("");
   s->name = top.text("namn", Need::kRequired).value_or("");
   s->year = static_cast<int>(top.integer("år", Need::kRequired).value_or(0));
   s->footer = top.text("sidfot", Need::kOptional).value_or("");
+  read_part_naming(top, *s);
   read_admin_fields(top, *s);
+  read_direction_goals(top, *s);
+  read_principles(top, *s);
   if (top.has("inledning")) {
     MapReader intro(top.get("inledning"), origin, report, {"titel", "krävs"});
     s->intro_title = intro.text("titel", Need::kRequired).value_or("Inledning");

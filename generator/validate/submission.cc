@@ -68,24 +68,22 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
   }
 }
 
-std::vector<model::Block> read_blocks(const SourceFile& source, const MarkdownFile& file, const SubmissionLocation& where,
-                                      Report& report) {
+std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Report& report) {
   auto raw = split_blocks(file, vocabulary(), report);
-  BlockContext context{source.path, fs::path(source.path).parent_path(), where.content_root};
   return to_model_blocks(raw, context, report);
 }
 
-// The question number from a question file's front matter, or nullopt (reported).
-std::optional<int> question_number(const MarkdownFile& file, Report& report) {
+// The part number from a part file's front matter (fråga: N / avsnitt: N), or nullopt (reported).
+std::optional<int> question_number(const MarkdownFile& file, const std::string& key, Report& report) {
   if (!file.front_matter) {
-    report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint));
+    report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint, {key}));
     return std::nullopt;
   }
   YamlOrigin origin{file.path, file.front_matter->line_offset, file.front_matter->yaml};
   auto node = parse_yaml(origin, report);
   if (!node) return std::nullopt;
-  MapReader map(*node, origin, report, {"fråga"});
-  auto n = map.integer("fråga", Need::kRequired);
+  MapReader map(*node, origin, report, {key});
+  auto n = map.integer(key, Need::kRequired);
   if (!n) return std::nullopt;
   return static_cast<int>(*n);
 }
@@ -98,31 +96,33 @@ std::set<int> read_questions(const SubmissionLocation& where, const std::vector<
   auto questions = structure.questions();
   const int first = questions.empty() ? 0 : questions.front()->number;
   const int last = questions.empty() ? 0 : questions.back()->number;
+  const std::string word = structure.part_word(report.lang);
   for (const auto& path : files) {
     auto source = read_source(path, report);
     if (!source) continue;
     MarkdownFile file = split_front_matter(*source, report);
-    auto number = question_number(file, report);
+    auto number = question_number(file, structure.part.name, report);
     if (!number) continue;
     SourcePos at{source->path, 2, 1};
     const model::QuestionSpec* spec = structure.find_question(*number);
     if (!spec) {
-      report.error(at, report.t(Msg::kQuestionUnknown, {std::to_string(*number), structure.name + " " + std::to_string(structure.year)}),
+      report.error(at, report.t(Msg::kQuestionUnknown, {word, std::to_string(*number), structure.name + " " + std::to_string(structure.year)}),
                    report.t(Msg::kQuestionUnknownHint, {std::to_string(first), std::to_string(last)}));
       continue;
     }
     if (auto it = out.answers.find(*number); it != out.answers.end()) {
-      report.error(at, report.t(Msg::kQuestionDuplicate, {std::to_string(*number), it->second.source_path}),
+      report.error(at, report.t(Msg::kQuestionDuplicate, {word, std::to_string(*number), it->second.source_path}),
                    report.t(Msg::kQuestionDuplicateHint));
       continue;
     }
-    report.context = report.t(Msg::kQuestionContext, {std::to_string(*number), spec->title});
+    report.context = report.t(Msg::kQuestionContext, {word, std::to_string(*number), spec->title});
     const int errors_before = report.diags.error_count();
-    model::Answer answer{*number, source->path, read_blocks(*source, file, where, report)};
+    BlockContext context{source->path, fs::path(source->path).parent_path(), where.content_root, &structure, spec, where.year};
+    model::Answer answer{*number, source->path, read_blocks(file, context, report)};
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
     if (!has_content(answer.blocks))
-      report.error(at, report.t(Msg::kAnswerEmpty, {std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
+      report.error(at, report.t(Msg::kAnswerEmpty, {word, std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
@@ -148,12 +148,13 @@ std::string part_syntax(const model::PartCounts& missing) {
 
 void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
                  const std::set<int>& skip, Report& report) {
+  const std::string word = structure.part_word(report.lang);
   for (const auto* q : structure.questions()) {
     auto it = s.answers.find(q->number);
     if (it == s.answers.end()) {
-      std::string nn = model::question_slug(q->number).substr(6);
-      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {std::to_string(q->number), q->title}),
-                   report.t(Msg::kQuestionMissingHint, {nn, std::to_string(q->number)}));
+      std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
+      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {word, std::to_string(q->number), q->title}),
+                   report.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, std::to_string(q->number)}));
       continue;
     }
     if (skip.count(q->number)) continue;
@@ -165,7 +166,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
         if (counts[name] < min) missing[name] = min;
       if (missing.empty()) continue;
       std::string what = part_list(missing);
-      std::string message = report.t(Msg::kRequiredPart, {std::to_string(q->number), q->title, what});
+      std::string message = report.t(Msg::kRequiredPart, {word, std::to_string(q->number), q->title, what});
       std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(missing)});
       if (parts == &q->required) report.error(at, message, hint);
       else report.warning(at, message, hint);
@@ -238,13 +239,14 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
     if (name == "inlamning.yaml" || name == "inledning.md" || name.front() == '.') continue;
     if (path.extension() == ".md") question_files.push_back(path);
     else if (path.extension() == ".yaml" || path.extension() == ".yml")
-      report.warning({display(path), 0, 0}, report.t(Msg::kUnknownFile, {name}), report.t(Msg::kUnknownFileHint));
+      report.warning({display(path), 0, 0}, report.t(Msg::kUnknownFile, {name}), report.t(Msg::kUnknownFileHint, {s.structure->part.slug}));
   }
 
   if (fs::exists(intro)) {
     if (auto text = read_source(intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
-      s.intro = read_blocks(*text, file, where, report);
+      BlockContext context{text->path, where.folder, where.content_root, s.structure.get(), nullptr, where.year};
+      s.intro = read_blocks(file, context, report);
       if (!has_content(s.intro)) report.error({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
     }
   } else if (s.structure->intro_required) {

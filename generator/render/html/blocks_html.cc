@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
+#include "render/html/report_html.h"
 #include "render/svg/bar_chart.h"
 #include "util/text.h"
 
@@ -17,10 +18,10 @@ using std::string;
 struct Writer {
   const BlockHtmlContext& ctx;
   std::ostringstream out;
-  int charts = 0;  // numbers chart ids within the page
+  ChartCounter charts;
 
   void chart(svg::BarChart c) {
-    c.id = "diagram-" + std::to_string(++charts);
+    c.id = "diagram-" + std::to_string(++charts.next);
     c.lang = ctx.lang;
     out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
   }
@@ -173,15 +174,38 @@ struct Writer {
     out << "<figcaption>" << esc(f.caption) << "</figcaption>\n</figure>\n";
   }
 
+  template <typename T>
+  void report_block(const T& b) {
+    write_report_block(out, ctx, charts, b);
+  }
+  void operator()(const model::KfGoal& b) { report_block(b); }
+  void operator()(const model::Indicator& b) { report_block(b); }
+  void operator()(const model::BoardGoal& b) { report_block(b); }
+  void operator()(const model::UnitGoal& b) { report_block(b); }
+  void operator()(const model::Principles& b) { report_block(b); }
+  void operator()(const model::Agenda2030& b) { report_block(b); }
+  void operator()(const model::Complaints& b) { report_block(b); }
+  void operator()(const model::Activity& a) { write_activities(out, ctx, {&a}); }
+
   void write(const std::vector<model::Block>& blocks) {
-    for (const auto& b : blocks) std::visit(*this, b.value);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      // Consecutive activities form one table, as in the printed report.
+      std::vector<const model::Activity*> run;
+      while (i < blocks.size() && std::holds_alternative<model::Activity>(blocks[i].value))
+        run.push_back(&std::get<model::Activity>(blocks[i++].value));
+      if (!run.empty()) {
+        write_activities(out, ctx, run);
+        if (i == blocks.size()) break;
+      }
+      std::visit(*this, blocks[i].value);
+    }
   }
 };
 
 }  // namespace
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
-  Writer w{context, {}, 0};
+  Writer w{context, {}, {}};
   w.write(blocks);
   return w.out.str();
 }

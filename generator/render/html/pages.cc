@@ -62,7 +62,7 @@ data base_crumbs(const model::Site& site, const std::string& root) {
 
 std::string overview_path(const model::Submission& s) { return s.url_path() + "/index.html"; }
 std::string question_path(const model::Submission& s, int n) {
-  return s.url_path() + "/" + model::question_slug(n) + "/index.html";
+  return s.url_path() + "/" + s.structure->part_slug(n) + "/index.html";
 }
 
 data link(const std::string& href, const std::string& label) {
@@ -131,7 +131,7 @@ Page render_overview_page(const model::Site& site, const model::Submission& s, c
     data a, questions{data::type::list};
     a.set("title", area.title);
     for (const auto& q : area.questions) {
-      data item = link(model::question_slug(q.number) + "/index.html", "");
+      data item = link(s.structure->part_slug(q.number) + "/index.html", "");
       item.set("number", std::to_string(q.number));
       item.set("title", q.title);
       questions.push_back(item);
@@ -162,16 +162,16 @@ Page render_question_page(const model::Site& site, const model::Submission& s, i
   const model::AreaSpec* area = s.structure->area_of(number);
   const auto all = s.structure->questions();
   data d;
-  const std::string question_label = text(site.lang, Msg::kUiQuestion, {std::to_string(number)});
+  const std::string question_label = text(site.lang, Msg::kUiQuestion, {s.structure->part_word(site.lang, true), std::to_string(number)});
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i]->number != number) continue;
     if (i > 0)
-      d.set("prev", link("../" + model::question_slug(all[i - 1]->number) + "/index.html",
+      d.set("prev", link("../" + s.structure->part_slug(all[i - 1]->number) + "/index.html",
                          std::to_string(all[i - 1]->number) + ". " + all[i - 1]->title));
     else
-      d.set("prev", link("../index.html", s.structure->intro_title));
+      d.set("prev", link("../index.html", s.intro.empty() ? text(site.lang, Msg::kUiContents) : s.structure->intro_title));
     if (i + 1 < all.size())
-      d.set("next", link("../" + model::question_slug(all[i + 1]->number) + "/index.html",
+      d.set("next", link("../" + s.structure->part_slug(all[i + 1]->number) + "/index.html",
                          std::to_string(all[i + 1]->number) + ". " + all[i + 1]->title));
   }
   d.set("t", labels(site.lang));

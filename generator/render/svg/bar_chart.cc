@@ -32,6 +32,72 @@ std::string value_text(double v, const BarChart& c) {
   return c.percent ? format_percent(v, c.lang) : format_number(v, c.lang);
 }
 
+// Labels wider than their slot under a vertical bar would overlap their neighbours.
+bool labels_fit(const BarChart& c, double group) {
+  for (const auto& label : c.categories)
+    if (utf8_length(label) * 7.0 > group - 4) return false;
+  return true;
+}
+
+std::string open_svg(const BarChart& c, double height, const std::string& desc) {
+  std::ostringstream out;
+  out << "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(kWidth) << " " << num(height)
+      << "\" role=\"img\" aria-labelledby=\"" << c.id << "-t " << c.id << "-d\">\n"
+      << "<title id=\"" << c.id << "-t\">" << html_escape(c.title) << "</title>\n"
+      << "<desc id=\"" << c.id << "-d\">" << html_escape(desc) << "</desc>\n";
+  return out.str();
+}
+
+std::string description(const BarChart& c) {
+  std::ostringstream desc;
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    desc << (k ? "; " : "") << c.categories[k] << ":";
+    for (const auto& s : c.series)
+      if (k < s.values.size() && s.values[k]) desc << " " << s.name << " " << value_text(*s.values[k], c);
+  }
+  return desc.str();
+}
+
+std::string legend(const BarChart& c, double ly) {
+  std::ostringstream out;
+  double lx = kLeft;
+  for (size_t s = 0; s < c.series.size(); ++s) {
+    out << "<rect x=\"" << num(lx) << "\" y=\"" << num(ly - 10) << "\" width=\"12\" height=\"12\" fill=\"" << kColours[s % 5]
+        << "\"/>\n<text x=\"" << num(lx + 16) << "\" y=\"" << num(ly) << "\" font-size=\"12\" fill=\"#1b1b1b\">"
+        << html_escape(c.series[s].name) << "</text>\n";
+    lx += 24 + 8 * utf8_length(c.series[s].name);
+  }
+  return out.str();
+}
+
+// One row per category, label on the left: for long labels such as sub-unit names.
+// The bar's length stands for the value as a vertical bar's height does (kPlotHeight per axis top).
+std::string render_horizontal(const BarChart& c) {
+  constexpr double kLabel = 210, kRow = 26, kBar = 18;
+  const double top = axis_top(c), scale = (kWidth - kLabel - 60) / top;
+  const size_t rows = c.categories.size() * std::max<size_t>(1, c.series.size());
+  const bool with_legend = c.series.size() > 1;
+  const double height = kTop + rows * kRow + 8 + (with_legend ? kLegend : 0);
+  std::ostringstream out;
+  out << open_svg(c, height, description(c));
+  double y = kTop;
+  for (size_t k = 0; k < c.categories.size(); ++k) {
+    for (size_t s = 0; s < c.series.size(); ++s, y += kRow) {
+      if (s == 0)
+        out << "<text x=\"" << num(kLabel - 8) << "\" y=\"" << num(y + 13) << "\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1b1b\">"
+            << html_escape(c.categories[k]) << "</text>\n";
+      if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
+      const double v = *c.series[s].values[k], w = v * scale;
+      out << "<rect x=\"" << num(kLabel) << "\" y=\"" << num(y) << "\" width=\"" << num(w) << "\" height=\"" << num(kBar)
+          << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << num(v) << "\"/>\n<text x=\"" << num(kLabel + w + 4)
+          << "\" y=\"" << num(y + 13) << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
+    }
+  }
+  if (with_legend) out << legend(c, y + 20);
+  out << "</svg>\n";
+  return out.str();
+}
+
 }  // namespace
 
 double axis_top(const BarChart& chart) {
@@ -49,17 +115,10 @@ std::string render_bar_chart(const BarChart& c) {
   const double top = axis_top(c), height = kTop + kPlotHeight + kBottom + kLegend;
   const double plot_width = kWidth - kLeft - 8;
   const double group = plot_width / std::max<size_t>(1, c.categories.size());
+  if (!labels_fit(c, group)) return render_horizontal(c);
   const double bar = std::min(48.0, (group - 16) / std::max<size_t>(1, c.series.size()));
-  std::ostringstream out, desc;
-  for (size_t k = 0; k < c.categories.size(); ++k) {
-    desc << (k ? "; " : "") << c.categories[k] << ":";
-    for (const auto& s : c.series)
-      if (k < s.values.size() && s.values[k]) desc << " " << s.name << " " << value_text(*s.values[k], c);
-  }
-  out << "<svg class=\"diagram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(kWidth) << " " << num(height)
-      << "\" role=\"img\" aria-labelledby=\"" << c.id << "-t " << c.id << "-d\">\n"
-      << "<title id=\"" << c.id << "-t\">" << html_escape(c.title) << "</title>\n"
-      << "<desc id=\"" << c.id << "-d\">" << html_escape(desc.str()) << "</desc>\n";
+  std::ostringstream out;
+  out << open_svg(c, height, description(c));
   const double step = nice_step(top);
   for (double v = 0; v <= top + 1e-9; v += step) {
     double y = kTop + kPlotHeight - v / top * kPlotHeight;
@@ -80,15 +139,7 @@ std::string render_bar_chart(const BarChart& c) {
     out << "<text x=\"" << num(kLeft + k * group + group / 2) << "\" y=\"" << num(kTop + kPlotHeight + 18)
         << "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">" << html_escape(c.categories[k]) << "</text>\n";
   }
-  double lx = kLeft;
-  for (size_t s = 0; s < c.series.size(); ++s) {
-    const double ly = kTop + kPlotHeight + kBottom + 8;
-    out << "<rect x=\"" << num(lx) << "\" y=\"" << num(ly - 10) << "\" width=\"12\" height=\"12\" fill=\"" << kColours[s % 5]
-        << "\"/>\n<text x=\"" << num(lx + 16) << "\" y=\"" << num(ly) << "\" font-size=\"12\" fill=\"#1b1b1b\">"
-        << html_escape(c.series[s].name) << "</text>\n";
-    lx += 24 + 8 * utf8_length(c.series[s].name);
-  }
-  out << "</svg>\n";
+  out << legend(c, kTop + kPlotHeight + kBottom + 8) << "</svg>\n";
   return out.str();
 }
 

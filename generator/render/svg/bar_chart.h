@@ -25,7 +25,9 @@ struct BarChart {
   Lang lang = Lang::kSv;
 };
 
-// Plot area geometry, exposed so tests can check bar heights against values.
+// Plot area geometry, exposed so tests can check bar heights against values. When the
+// category labels are too long to sit under vertical bars, the chart is drawn with
+// horizontal bars instead (label left, bar length for the value).
 inline constexpr double kPlotHeight = 200;
 
 std::string render_bar_chart(const BarChart& chart);

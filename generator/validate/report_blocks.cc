@@ -1,0 +1,350 @@
+#include "validate/report_blocks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "model/vocabulary.h"
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+using Need = MapReader::Need;
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string list;
+  for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
+  return list;
+}
+
+// A value that must be one of a fixed list of words (compared case-insensitively).
+std::optional<std::string> choice(MapReader& map, const std::string& key, const std::vector<std::string>& options,
+                                  Need need) {
+  auto value = map.text(key, need);
+  if (!value) return std::nullopt;
+  std::string folded = fold_case(*value);
+  if (std::find(options.begin(), options.end(), folded) != options.end()) return folded;
+  Report& report = map.report();
+  std::string near = closest_match(folded, options);
+  report.error(map.pos(key), report.t(Msg::kBadChoice, {*value, key}),
+               near.empty() ? report.t(Msg::kBadChoiceHint, {joined(options)}) : report.t(Msg::kDidYouMean, {near}));
+  return std::nullopt;
+}
+
+// An optional number; an empty value (`män:`) counts as absent, as in the printed tables.
+std::optional<double> optional_number(MapReader& map, const std::string& key) {
+  if (map.has(key) && map.get(key).IsNull()) return std::nullopt;
+  return map.number(key, Need::kOptional);
+}
+
+// A text or a list of texts, as a list (förväntat_resultat may be written either way).
+std::vector<std::string> text_list(MapReader& map, const std::string& key, Need need) {
+  std::vector<std::string> items;
+  if (!map.has(key)) {
+    if (need == Need::kRequired) map.text(key, need);  // reports the missing key
+    return items;
+  }
+  YAML::Node node = map.get(key);
+  if (!node.IsSequence()) {
+    if (auto t = map.text(key, need)) items.push_back(*t);
+    return items;
+  }
+  for (const auto& item : node)
+    if (auto t = read_text(item, key, map.origin(), map.report()); t && !trim(*t).empty())
+      items.push_back(std::string(trim(*t)));
+  return items;
+}
+
+// Percentages lie in 0–100; counts and persons are never negative.
+bool check_range(MapReader& map, const std::string& key, const std::optional<double>& value, const std::string& unit) {
+  if (!value) return true;
+  Report& report = map.report();
+  if (unit == "%" && (*value < 0 || *value > 100)) {
+    report.error(map.pos(key), report.t(Msg::kPercentRange, {key, map.get(key).Scalar()}), report.t(Msg::kPercentRangeHint));
+    return false;
+  }
+  if ((unit == "antal" || unit == "personer") && *value < 0) {
+    report.error(map.pos(key), report.t(Msg::kNegative, {key, map.get(key).Scalar()}), report.t(Msg::kNegativeHint));
+    return false;
+  }
+  return true;
+}
+
+// "2024", "T1 2024", "T2 2024", "VB 2024", "Helår 2024": the year must be the report's.
+bool period_matches(const std::string& period, int year) {
+  std::string p = fold_case(std::string(trim(period)));
+  for (const char* prefix : {"", "t1 ", "t2 ", "t3 ", "vb ", "helår "})
+    if (p == prefix + std::to_string(year)) return true;
+  return false;
+}
+
+void check_period(MapReader& map, const std::string& period, int year) {
+  if (year == 0 || period_matches(period, year)) return;
+  Report& report = map.report();
+  std::string y = std::to_string(year);
+  report.error(map.pos("period"), report.t(Msg::kBadPeriod, {period, y}), report.t(Msg::kBadPeriodHint, {y, y, y, y}));
+}
+
+// A total normally lies between the men's and the women's figures.
+void check_gender_range(MapReader& map, const model::Indicator& ind) {
+  if (!ind.men || !ind.women) return;
+  double low = std::min(*ind.men, *ind.women), high = std::max(*ind.men, *ind.women);
+  if (ind.outcome >= low - 1e-9 && ind.outcome <= high + 1e-9) return;
+  Report& report = map.report();
+  report.warning(map.pos("utfall"), report.t(Msg::kTotalOutsideRange, {map.get("utfall").Scalar(), map.get("män").Scalar(),
+                                                                         map.get("kvinnor").Scalar()}),
+                 report.t(Msg::kTotalOutsideRangeHint));
+}
+
+std::vector<model::SubUnitValue> read_sub_units(MapReader& map, const std::string& unit, bool& ok) {
+  std::vector<model::SubUnitValue> values;
+  std::set<std::string> names;
+  for (const auto& item : map.list("delenheter", Need::kOptional)) {
+    MapReader row(item, map.origin(), map.report(), {"namn", "utfall"});
+    auto name = row.text("namn", Need::kRequired);
+    auto value = row.number("utfall", Need::kRequired);
+    if (!name || !value || !check_range(row, "utfall", value, unit)) {
+      ok = false;
+      continue;
+    }
+    if (!names.insert(*name).second)
+      map.report().error(row.pos("namn"), map.report().t(Msg::kDuplicateKey, {*name}), map.report().t(Msg::kDuplicateKeyHint));
+    values.push_back({*name, *value});
+  }
+  return values;
+}
+
+std::string plain(double v) {
+  if (v == std::floor(v)) return std::to_string(static_cast<long long>(v));
+  return std::to_string(v);
+}
+
+}  // namespace
+
+bool valid_iso_date(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(date[i]))) return false;
+  int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+std::optional<model::GoalStatus> parse_goal_status(const std::string& word) {
+  if (word.empty()) return model::GoalStatus::kNone;
+  const auto& names = model::goal_status_names();
+  static const model::GoalStatus kStatus[] = {model::GoalStatus::kMet, model::GoalStatus::kPartlyMet,
+                                              model::GoalStatus::kNotMet, model::GoalStatus::kNoData};
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == word) return kStatus[i];
+  return std::nullopt;
+}
+
+std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                          const model::Structure* structure, const model::QuestionSpec* section) {
+  MapReader map(node, origin, report, {"nr", "status"});
+  auto number = map.text("nr", Need::kRequired);
+  auto status = choice(map, "status", model::goal_status_names(), Need::kOptional);
+  if (!number || (map.has("status") && !status)) return std::nullopt;
+  model::KfGoal goal{*number, "", *parse_goal_status(status.value_or(""))};
+  const model::KfGoalSpec* spec = structure ? structure->find_kf_goal(*number) : nullptr;
+  if (!spec) {
+    std::string where = structure ? structure->id : "";
+    auto numbers = structure ? structure->kf_goal_numbers() : std::vector<std::string>{};
+    std::string near = closest_match(*number, numbers);
+    report.error(map.pos("nr"), report.t(Msg::kKfGoalUnknown, {*number, where}),
+                 near.empty() ? report.t(Msg::kKfGoalUnknownHint, {joined(numbers)}) : report.t(Msg::kDidYouMean, {near}));
+    return std::nullopt;
+  }
+  goal.title = spec->title;
+  if (!section || section->direction_goal == 0) {
+    report.error(map.pos("nr"), report.t(Msg::kKfGoalNoDirection), report.t(Msg::kKfGoalNoDirectionHint));
+    return std::nullopt;
+  }
+  std::string direction = number->substr(0, number->find('.'));
+  if (direction != std::to_string(section->direction_goal)) {
+    report.error(map.pos("nr"),
+                 report.t(Msg::kKfGoalWrongSection, {*number, direction, std::to_string(section->direction_goal)}),
+                 report.t(Msg::kKfGoalWrongSectionHint, {direction}));
+    return std::nullopt;
+  }
+  return goal;
+}
+
+std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                               int year) {
+  MapReader map(node, origin, report,
+                {"indikator", "enhet", "riktning", "utfall", "män", "kvinnor", "vb", "årsmål", "kf_årsmål", "period",
+                 "analys", "delenheter"});
+  model::Indicator ind;
+  auto name = map.text("indikator", Need::kRequired);
+  auto unit = choice(map, "enhet", model::indicator_units(), Need::kRequired);
+  auto direction = choice(map, "riktning", {"högre", "lägre"}, Need::kOptional);
+  auto outcome = map.number("utfall", Need::kRequired);
+  auto target = map.number("årsmål", Need::kRequired);
+  auto period = map.text("period", Need::kRequired);
+  auto analysis = map.text("analys", Need::kOptional);
+  ind.men = optional_number(map, "män");
+  ind.women = optional_number(map, "kvinnor");
+  ind.previous = optional_number(map, "vb");
+  bool ok = name && unit && outcome && target && period && (!map.has("riktning") || direction);
+  if (map.has("kf_årsmål") && !map.get("kf_årsmål").IsNull()) {
+    if (auto text = map.text("kf_årsmål", Need::kOptional)) {
+      ind.kf_target = parse_number(*text);
+      ind.kf_target_text = *text;
+    } else {
+      ok = false;
+    }
+  }
+  const std::string u = unit.value_or("");
+  for (auto [key, value] : {std::pair{"utfall", outcome}, {"män", ind.men}, {"kvinnor", ind.women}, {"vb", ind.previous},
+                            {"årsmål", target}, {"kf_årsmål", ind.kf_target}})
+    ok = check_range(map, key, value, u) && ok;
+  ind.sub_units = read_sub_units(map, u, ok);
+  if (period) check_period(map, *period, year);
+  if (!ok) return std::nullopt;
+  ind.name = *name;
+  ind.unit = u;
+  ind.higher_is_better = direction.value_or("högre") == "högre";
+  ind.outcome = *outcome;
+  ind.target = *target;
+  ind.period = *period;
+  ind.analysis = analysis.value_or("");
+  check_gender_range(map, ind);
+  return ind;
+}
+
+std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"nämndmål", "beskrivning", "förväntat_resultat"});
+  auto goal = map.text("nämndmål", Need::kRequired);
+  auto description = map.text("beskrivning", Need::kOptional);
+  auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
+  if (!goal) return std::nullopt;
+  return model::BoardGoal{*goal, description.value_or(""), std::move(expected)};
+}
+
+std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"aktivitet", "startdatum", "slutdatum", "avvikelse", "analys"});
+  auto activity = map.text("aktivitet", Need::kRequired);
+  auto start = map.text("startdatum", Need::kRequired);
+  auto end = map.text("slutdatum", Need::kRequired);
+  auto deviation = map.boolean("avvikelse");
+  auto analysis = map.text("analys", Need::kOptional);
+  bool ok = activity && start && end && (!map.has("avvikelse") || deviation);
+  for (auto [key, value] : {std::pair{"startdatum", start}, {"slutdatum", end}}) {
+    if (value && !valid_iso_date(*value)) {
+      report.error(map.pos(key), report.t(Msg::kBadDate, {*value}), report.t(Msg::kBadDateHint));
+      ok = false;
+    }
+  }
+  if (ok && *end < *start) {  // ISO dates order as strings
+    report.error(map.pos("slutdatum"), report.t(Msg::kDateOrder, {*end, *start}), report.t(Msg::kDateOrderHint));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return model::Activity{*activity, *start, *end, deviation.value_or(false), analysis.value_or("")};
+}
+
+std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"enhetsmål", "status", "förväntat_resultat", "analys"});
+  auto goal = map.text("enhetsmål", Need::kRequired);
+  auto status = choice(map, "status", model::goal_status_names(), Need::kRequired);
+  auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
+  auto analysis = map.text("analys", Need::kOptional);
+  if (!goal || !status) return std::nullopt;
+  return model::UnitGoal{*goal, *parse_goal_status(*status), std::move(expected), analysis.value_or("")};
+}
+
+std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                                 const model::Structure* structure) {
+  std::vector<std::string> keys;
+  if (structure)
+    for (const auto& p : structure->principles) keys.push_back(p.key);
+  if (keys.empty()) {
+    report.error(position(node, origin), report.t(Msg::kNotInStructure, {structure ? structure->id : "", "kvalitetsprogram"}),
+                 report.t(Msg::kNotInStructureHint));
+    return std::nullopt;
+  }
+  MapReader map(node, origin, report, keys);
+  model::Principles out;
+  bool ok = true;
+  for (const auto& p : structure->principles) {
+    auto text = map.text(p.key, Need::kRequired);
+    if (text) out.texts.emplace_back(p.name, *text);
+    else ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                             const model::Structure* structure) {
+  MapReader map(node, origin, report, {"mål"});
+  model::Agenda2030 out;
+  bool ok = true;
+  const size_t goals = structure ? structure->agenda_2030.size() : 0;
+  for (const auto& item : map.list("mål", Need::kRequired)) {
+    MapReader goal(item, origin, report, {"nr", "text"});
+    auto number = goal.integer("nr", Need::kRequired);
+    auto text = goal.text("text", Need::kRequired);
+    if (number && (*number < 1 || *number > 17 || static_cast<size_t>(*number) > goals)) {
+      report.error(goal.pos("nr"), report.t(Msg::kAgendaGoal, {std::to_string(*number)}), report.t(Msg::kAgendaGoalHint));
+      ok = false;
+      continue;
+    }
+    if (!number || !text) {
+      ok = false;
+      continue;
+    }
+    out.goals.push_back({static_cast<int>(*number), structure->agenda_2030[*number - 1], *text});
+  }
+  if (!ok || out.goals.empty()) return std::nullopt;
+  return out;
+}
+
+std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  MapReader map(node, origin, report, {"grupper"});
+  model::Complaints out;
+  bool ok = true;
+  for (const auto& group_node : map.list("grupper", Need::kRequired)) {
+    MapReader g(group_node, origin, report, {"grupp", "rader"});
+    model::ComplaintGroup group;
+    auto title = g.text("grupp", Need::kRequired);
+    for (const auto& row_node : g.list("rader", Need::kRequired)) {
+      MapReader r(row_node, origin, report, {"kategori", "t1", "t2", "vb", "totalt", "sammanfattning"});
+      model::ComplaintRow row;
+      auto category = r.text("kategori", Need::kRequired);
+      row.t1 = optional_number(r, "t1");
+      row.t2 = optional_number(r, "t2");
+      row.vb = optional_number(r, "vb");
+      row.total = optional_number(r, "totalt");
+      row.summary = r.text("sammanfattning", Need::kOptional).value_or("");
+      bool row_ok = category.has_value();
+      for (auto [key, value] : {std::pair{"t1", row.t1}, {"t2", row.t2}, {"vb", row.vb}, {"totalt", row.total}})
+        row_ok = check_range(r, key, value, "antal") && row_ok;
+      double sum = row.t1.value_or(0) + row.t2.value_or(0) + row.vb.value_or(0);
+      if (row_ok && row.total && std::fabs(*row.total - sum) > 1e-9)
+        report.warning(r.pos("totalt"), report.t(Msg::kComplaintSum, {r.get("totalt").Scalar(), plain(sum)}),
+                       report.t(Msg::kComplaintSumHint));
+      if (!row_ok) {
+        ok = false;
+        continue;
+      }
+      row.category = *category;
+      group.rows.push_back(std::move(row));
+    }
+    if (!title) {
+      ok = false;
+      continue;
+    }
+    group.title = *title;
+    out.groups.push_back(std::move(group));
+  }
+  if (!ok || out.groups.empty()) return std::nullopt;
+  return out;
+}
+
+}  // namespace kv

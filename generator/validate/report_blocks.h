@@ -1,0 +1,32 @@
+// Readers for the data blocks of an annual activity report (verksamhetsberättelse). Blocks
+// that refer to city data (KF goals, the quality programme, Agenda 2030) check it against
+// the structure; indicators check their period against the report year.
+#pragma once
+#include <optional>
+
+#include "model/blocks.h"
+#include "model/structure.h"
+#include "validate/map_reader.h"
+
+namespace kv {
+
+std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                          const model::Structure* structure, const model::QuestionSpec* section);
+std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                               int year);
+std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report);
+std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Report& report);
+std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report);
+std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                                 const model::Structure* structure);
+std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+                                             const model::Structure* structure);
+std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Report& report);
+
+// "2024-01-31" → true; checks the calendar (month 1–12, day within the month).
+bool valid_iso_date(const std::string& date);
+
+// The status words map to GoalStatus; "" → kNone.
+std::optional<model::GoalStatus> parse_goal_status(const std::string& word);
+
+}  // namespace kv
