@@ -178,4 +178,21 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
   return out;
 }
 
+std::string slugify(std::string_view name, std::string_view fallback) {
+  std::string folded = fold_case(name), out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (c == 0xC3 && i + 1 < folded.size()) {
+      unsigned char d = static_cast<unsigned char>(folded[++i]);
+      out += (d == 0xA5 || d == 0xA4) ? 'a' : d == 0xB6 ? 'o' : d == 0xA9 ? 'e' : '-';
+    } else if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? std::string(fallback) : out;
+}
+
 }  // namespace kv

@@ -41,4 +41,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // Replaces "{}" placeholders in order with args.
 std::string format(std::string_view pattern, const std::vector<std::string>& args);
 
+// A URL-safe name: lower case a–z, 0–9 and '-' (å, ä → a, ö → o, é → e); fallback if empty.
+std::string slugify(std::string_view name, std::string_view fallback);
+
 }  // namespace kv

@@ -79,22 +79,7 @@ bool valid_slug(const std::string& name) {
   return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-std::string suggest_slug(const std::string& name) {
-  std::string folded = fold_case(name), out;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
-    if (c == 0xC3 && i + 1 < folded.size()) {
-      unsigned char d = static_cast<unsigned char>(folded[++i]);
-      out += (d == 0xA5 || d == 0xA4) ? 'a' : d == 0xB6 ? 'o' : d == 0xA9 ? 'e' : '-';
-    } else if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "enhet" : out;
-}
+std::string suggest_slug(const std::string& name) { return slugify(name, "enhet"); }
 
 model::Site read_site_settings(const SiteOptions& options, Report& report) {
   model::Site site;

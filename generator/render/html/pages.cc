@@ -1,10 +1,12 @@
 #include "render/html/pages.h"
 
+#include <algorithm>
 #include <map>
 
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
-#include "render/xlsx/award_workbook.h"
+#include "render/xlsx/indicator_workbooks.h"
+#include "render/xlsx/submission_workbook.h"
 
 namespace kv {
 namespace {
@@ -92,9 +94,14 @@ Page render_start_page(const model::Site& site, const Layouts& layouts) {
     it->second.push_back(entry);
     by_unit[s.unit.slug].push_back(&s);
   }
+  const auto indicator_years = years_with_indicators(site);
   for (auto& [year, entries] : by_year) {
     data y;
     y.set("year", std::to_string(year));
+    if (std::count(indicator_years.begin(), indicator_years.end(), year))
+      y.set("workbook", link(year_workbook_path(year), text(site.lang, Msg::kUiYearWorkbook, {std::to_string(year)})));
+    else
+      y.set("workbook", data(false));
     y.set("entries", entries);
     years.push_back(y);
   }
@@ -144,9 +151,10 @@ Page render_overview_page(const model::Site& site, const model::Submission& s, c
   d.set("unit_name", s.unit.name);
   d.set("administration", s.unit.administration);
   d.set("admin", admin);
+  d.set("has_admin", data(!s.admin.empty()));
   d.set("areas", areas);
   d.set("has_intro", data(!s.intro.empty()));
-  if (has_award_tables(s)) d.set("workbook_href", "tabeller.xlsx");
+  if (has_tables(s)) d.set("workbook_href", "tabeller.xlsx");
   else d.set("workbook_href", data(false));
   d.set("intro_title", s.structure->intro_title);
   d.set("intro_html", blocks_to_html(s.intro, {site.lang, root, 3}));

@@ -3,6 +3,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
+#include "render/xlsx/indicator_workbooks.h"
 #include "util/text.h"
 
 namespace kv {
@@ -157,7 +158,9 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   for (auto& c : indicator_charts(i, ctx.lang)) chart(out, charts, std::move(c));
   sub_unit_table(out, ctx, i);
   analysis(out, ctx, level + 1, i.analysis);
-  out << "</section>\n";
+  out << "<p class=\"nedladdning\"><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))
+      << "\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">"
+      << esc(text(ctx.lang, Msg::kUiTrendWorkbook)) << "</a></p>\n</section>\n";
 }
 
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter&, const model::BoardGoal& g) {

@@ -6,7 +6,8 @@
 #include <set>
 
 #include "render/html/pages.h"
-#include "render/xlsx/award_workbook.h"
+#include "render/xlsx/indicator_workbooks.h"
+#include "render/xlsx/submission_workbook.h"
 #include "util/parallel.h"
 #include "write/output_dir.h"
 
@@ -52,17 +53,27 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   jobs.push_back([&] { return render_start_page(site, *layouts); });
   for (const auto& s : site.submissions) {
     jobs.push_back([&] { return render_overview_page(site, s, *layouts); });
-    if (has_award_tables(s))
+    if (has_tables(s))
       files.push_back([&] {
-        fs::path file = out / award_workbook_path(s);
+        fs::path file = out / workbook_path(s);
         fs::create_directories(file.parent_path());
-        write_award_workbook(s, site.lang, file);
+        write_submission_workbook(s, site.lang, file);
       });
     for (const auto& [number, answer] : s.answers)
       jobs.push_back([&, n = number] { return render_question_page(site, s, n, *layouts); });
     copy_media(s.intro, inputs, out);
     for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, out);
   }
+  auto workbook_job = [&](std::string path, std::function<void(const fs::path&)> write) {
+    files.push_back([&out, path = std::move(path), write = std::move(write)] {
+      fs::create_directories((out / path).parent_path());
+      write(out / path);
+    });
+  };
+  for (int year : years_with_indicators(site))
+    workbook_job(year_workbook_path(year), [&site, year](const fs::path& f) { write_year_workbook(site, year, f); });
+  for (const auto& slug : indicator_slugs(site))
+    workbook_job("indikatorer/" + slug + ".xlsx", [&site, slug](const fs::path& f) { write_trend_workbook(site, slug, f); });
   std::mutex failures_lock;
   std::set<std::string> failures;  // ordered, so the report does not depend on scheduling
   parallel_for(jobs.size() + files.size(), inputs.threads, [&](size_t i) {

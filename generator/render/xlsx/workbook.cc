@@ -1,5 +1,6 @@
 #include "render/xlsx/workbook.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace kv::xlsx {
@@ -16,6 +17,14 @@ std::string sheet_name(const std::string& wanted) {
     ++chars;
   }
   return out.empty() ? "Blad" : out;
+}
+
+int percent_decimals(double value) {
+  for (int d = 0; d < 2; ++d) {
+    double scaled = value * (d == 0 ? 1 : 10);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-9) return d;
+  }
+  return 2;
 }
 
 Workbook::Workbook(const std::filesystem::path& file, std::time_t created, const std::string& title)
@@ -36,9 +45,15 @@ Workbook::Workbook(const std::filesystem::path& file, std::time_t created, const
   decimal_ = workbook_add_format(book_);
   format_set_num_format(decimal_, "#,##0.0#");
   format_set_align(decimal_, LXW_ALIGN_VERTICAL_TOP);
-  percent_ = workbook_add_format(book_);
-  format_set_num_format(percent_, "0%");
-  format_set_align(percent_, LXW_ALIGN_VERTICAL_TOP);
+  date_ = workbook_add_format(book_);
+  format_set_num_format(date_, "yyyy-mm-dd");
+  format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
+  const char* percent_formats[] = {"0%", "0.0%", "0.00%"};
+  for (int d = 0; d < 3; ++d) {
+    percent_[d] = workbook_add_format(book_);
+    format_set_num_format(percent_[d], percent_formats[d]);
+    format_set_align(percent_[d], LXW_ALIGN_VERTICAL_TOP);
+  }
 }
 
 Workbook::~Workbook() {
@@ -55,7 +70,7 @@ void Workbook::add_sheet(std::string name, const std::vector<Column>& columns,
     lxw_format* format = col.kind == Column::Kind::kWrappedText ? wrapped_
                          : col.kind == Column::Kind::kInteger   ? integer_
                          : col.kind == Column::Kind::kDecimal   ? decimal_
-                         : col.kind == Column::Kind::kPercent   ? percent_
+                         : col.kind == Column::Kind::kPercent   ? percent_[0]
                                                                 : wrapped_;
     formats.push_back(format);
     auto col_index = static_cast<lxw_col_t>(c);
@@ -68,9 +83,15 @@ void Workbook::add_sheet(std::string name, const std::vector<Column>& columns,
       auto row_index = static_cast<lxw_row_t>(r + 1);
       auto col_index = static_cast<lxw_col_t>(c);
       // Percentages are stored as fractions (0.76) so Excel's percent format shows 76 %.
-      double value = columns[c].kind == Column::Kind::kPercent ? cell.number / 100.0 : cell.number;
-      if (cell.type == Cell::Type::kNumber) worksheet_write_number(sheet, row_index, col_index, value, formats[c]);
-      else if (cell.type == Cell::Type::kText) worksheet_write_string(sheet, row_index, col_index, cell.text.c_str(), formats[c]);
+      const bool percent = cell.percent || columns[c].kind == Column::Kind::kPercent;
+      double value = percent ? cell.number / 100.0 : cell.number;
+      lxw_format* format = percent ? percent_[percent_decimals(cell.number)] : formats[c];
+      if (cell.type == Cell::Type::kNumber) worksheet_write_number(sheet, row_index, col_index, value, format);
+      else if (cell.type == Cell::Type::kDate) {
+        lxw_datetime when{std::stoi(cell.text.substr(0, 4)), std::stoi(cell.text.substr(5, 2)),
+                          std::stoi(cell.text.substr(8, 2)), 0, 0, 0};
+        worksheet_write_datetime(sheet, row_index, col_index, &when, date_);
+      } else if (cell.type == Cell::Type::kText) worksheet_write_string(sheet, row_index, col_index, cell.text.c_str(), formats[c]);
     }
   }
   worksheet_freeze_panes(sheet, 1, 0);

@@ -18,14 +18,20 @@ struct Column {
 };
 
 // A cell: text, number, or empty (missing values stay empty, never "" or 0).
+// A percentage (percent = true, or any number in a kPercent column) is given as 0–100 and
+// stored as a fraction with a percent format showing the value's own decimals (9,9 → 9.9%).
 struct Cell {
-  enum class Type { kEmpty, kText, kNumber } type = Type::kEmpty;
+  enum class Type { kEmpty, kText, kNumber, kDate } type = Type::kEmpty;
   std::string text;
   double number = 0;
+  bool percent = false;
   static Cell empty() { return {}; }
-  static Cell of(std::string s) { return {Type::kText, std::move(s), 0}; }
-  static Cell of(double n) { return {Type::kNumber, {}, n}; }
+  static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false}; }
+  static Cell of(double n) { return {Type::kNumber, {}, n, false}; }
   static Cell of(const std::optional<double>& n) { return n ? of(*n) : empty(); }
+  // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31.
+  static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false}; }
+  static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true} : empty(); }
 };
 
 class Workbook {
@@ -48,11 +54,15 @@ class Workbook {
   lxw_format* wrapped_ = nullptr;
   lxw_format* integer_ = nullptr;
   lxw_format* decimal_ = nullptr;
-  lxw_format* percent_ = nullptr;
+  lxw_format* percent_[3] = {};
+  lxw_format* date_ = nullptr;  // 0%, 0.0%, 0.00%
   std::string title_;
   std::time_t created_;
   bool closed_ = false;
 };
+
+// How many decimals (0–2) a percentage needs to be shown as written: 83 → 0, 9.9 → 1.
+int percent_decimals(double value);
 
 // Excel's limit is 31 characters (not bytes) and no []:*?/\ in sheet names.
 std::string sheet_name(const std::string& wanted);

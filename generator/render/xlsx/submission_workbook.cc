@@ -1,9 +1,10 @@
-#include "render/xlsx/award_workbook.h"
+#include "render/xlsx/submission_workbook.h"
 
 #include <algorithm>
 #include <ctime>
 
 #include "i18n/messages.h"
+#include "render/xlsx/report_sheets.h"
 #include "render/xlsx/workbook.h"
 
 namespace kv {
@@ -28,7 +29,7 @@ void economy_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) 
   auto tables = all_of<model::EconomyTable>(s);
   if (tables.empty()) return;
   auto t = [lang](Msg m, const std::vector<std::string>& a = {}) { return text(lang, m, a); };
-  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kUiYear), 8, Kind::kInteger},
+  std::vector<Column> columns = {{s.structure->part_word(lang, true), 8, Kind::kInteger}, {t(Msg::kUiYear), 8, Kind::kInteger},
                                  {t(Msg::kXlsxUnit), 14, Kind::kText},      {t(Msg::kXlsxBudget), 12, Kind::kDecimal},
                                  {t(Msg::kXlsxOutcome), 16, Kind::kDecimal},
                                  {t(Msg::kUiResult), 12, Kind::kDecimal},   {t(Msg::kXlsxForecast), 10, Kind::kText},
@@ -46,7 +47,7 @@ void survey_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   auto tables = all_of<model::SurveyTable>(s);
   if (tables.empty()) return;
   auto t = [lang](Msg m) { return text(lang, m); };
-  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kXlsxSurveyQuestion), 50, Kind::kWrappedText},
+  std::vector<Column> columns = {{s.structure->part_word(lang, true), 8, Kind::kInteger}, {t(Msg::kXlsxSurveyQuestion), 50, Kind::kWrappedText},
                                  {t(Msg::kUiAnswer), 14, Kind::kText},      {t(Msg::kUiTotal), 10, Kind::kPercent},
                                  {t(Msg::kUiWomen), 10, Kind::kPercent},    {t(Msg::kUiMen), 10, Kind::kPercent},
                                  {t(Msg::kUiOther), 10, Kind::kPercent}};
@@ -65,7 +66,7 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   std::vector<const model::IndexSeries*> all;
   for (const auto& [q, ser] : series) all.push_back(ser);
   const std::vector<std::string> subs = model::sub_index_names(all);
-  std::vector<Column> columns = {{t(Msg::kXlsxQuestion), 8, Kind::kInteger}, {t(Msg::kXlsxIndexName), 12, Kind::kText},
+  std::vector<Column> columns = {{s.structure->part_word(lang, true), 8, Kind::kInteger}, {t(Msg::kXlsxIndexName), 12, Kind::kText},
                                  {t(Msg::kUiYear), 8, Kind::kInteger},      {t(Msg::kXlsxValue), 10, Kind::kDecimal}};
   for (const auto& name : subs) columns.push_back({name, 12, Kind::kDecimal});
   std::vector<std::vector<Cell>> rows;
@@ -80,14 +81,14 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
 
 }  // namespace
 
-std::string award_workbook_path(const model::Submission& s) { return s.url_path() + "/tabeller.xlsx"; }
+std::string workbook_path(const model::Submission& s) { return s.url_path() + "/tabeller.xlsx"; }
 
-bool has_award_tables(const model::Submission& s) {
+bool has_tables(const model::Submission& s) {
   return !all_of<model::EconomyTable>(s).empty() || !all_of<model::SurveyTable>(s).empty() ||
-         !all_of<model::IndexSeries>(s).empty();
+         !all_of<model::IndexSeries>(s).empty() || has_report_tables(s);
 }
 
-void write_award_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file) {
+void write_submission_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file) {
   std::tm start{};
   start.tm_year = s.year - 1900;
   start.tm_mday = 1;
@@ -96,6 +97,7 @@ void write_award_workbook(const model::Submission& s, Lang lang, const std::file
   economy_sheet(book, s, lang);
   survey_sheet(book, s, lang);
   index_sheet(book, s, lang);
+  add_report_sheets(book, s, lang);
   book.close();
 }
 

@@ -1,0 +1,117 @@
+#include "render/xlsx/indicator_workbooks.h"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "i18n/messages.h"
+#include "render/xlsx/report_sheets.h"
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+using xlsx::Cell;
+using xlsx::Column;
+using Kind = xlsx::Column::Kind;
+
+template <typename Fn>
+void for_each_indicator(const model::Submission& s, Fn&& fn) {
+  for (const auto& [number, answer] : s.answers)
+    model::for_each_block(answer.blocks, [&](const model::Block& b) {
+      if (const auto* i = std::get_if<model::Indicator>(&b.value)) fn(*i);
+    });
+}
+
+std::time_t january_first(int year) {
+  std::tm start{};
+  start.tm_year = year - 1900;
+  start.tm_mday = 1;
+  return timegm(&start);
+}
+
+std::vector<Column> columns_with(std::vector<Column> first, Lang lang) {
+  for (auto& c : indicator_columns(lang)) first.push_back(std::move(c));
+  return first;
+}
+
+}  // namespace
+
+std::string indicator_slug(const std::string& name) {
+  std::string slug = slugify(name, "indikator");
+  if (slug.size() > 100) slug = slug.substr(0, slug.rfind('-', 100));  // file names stay manageable
+  return slug;
+}
+
+std::string year_workbook_path(int year) { return std::to_string(year) + "/indikatorer.xlsx"; }
+std::string trend_workbook_path(const std::string& name) { return "indikatorer/" + indicator_slug(name) + ".xlsx"; }
+
+std::vector<int> years_with_indicators(const model::Site& site) {
+  std::set<int> years;
+  for (const auto& s : site.submissions) for_each_indicator(s, [&](const model::Indicator&) { years.insert(s.year); });
+  return {years.begin(), years.end()};
+}
+
+std::vector<std::string> indicator_slugs(const model::Site& site) {
+  std::set<std::string> slugs;
+  for (const auto& s : site.submissions)
+    for_each_indicator(s, [&](const model::Indicator& i) { slugs.insert(indicator_slug(i.name)); });
+  return {slugs.begin(), slugs.end()};
+}
+
+void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file) {
+  const Lang lang = site.lang;
+  auto columns = columns_with({{text(lang, Msg::kUiUnit), 30, Kind::kWrappedText},
+                               {text(lang, Msg::kUiAdministration), 30, Kind::kWrappedText},
+                               {text(lang, Msg::kXlsxDocument), 24, Kind::kText}},
+                              lang);
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& s : site.submissions) {  // sorted by unit within the year
+    if (s.year != year) continue;
+    for_each_indicator(s, [&](const model::Indicator& i) {
+      std::vector<Cell> row = {Cell::of(s.unit.name), Cell::of(s.unit.administration),
+                               Cell::of(s.structure->name + " " + std::to_string(s.year))};
+      for (auto& c : indicator_cells(i, lang)) row.push_back(std::move(c));
+      rows.push_back(std::move(row));
+    });
+  }
+  xlsx::Workbook book(file, january_first(year), text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year));
+  book.add_sheet(text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year), columns, rows);
+  book.close();
+}
+
+void write_trend_workbook(const model::Site& site, const std::string& slug, const std::filesystem::path& file) {
+  const Lang lang = site.lang;
+  struct Row {
+    std::string unit, administration;
+    int year;
+    const model::Indicator* indicator;
+  };
+  std::vector<Row> found;
+  for (const auto& s : site.submissions)
+    for_each_indicator(s, [&](const model::Indicator& i) {
+      if (indicator_slug(i.name) == slug) found.push_back({s.unit.name, s.unit.administration, s.year, &i});
+    });
+  // Unit by unit, oldest year first: the order a trend is read in.
+  std::stable_sort(found.begin(), found.end(), [](const Row& a, const Row& b) {
+    return a.unit != b.unit ? a.unit < b.unit : a.year < b.year;
+  });
+  auto columns = columns_with({{text(lang, Msg::kUiUnit), 30, Kind::kWrappedText},
+                               {text(lang, Msg::kUiAdministration), 30, Kind::kWrappedText},
+                               {text(lang, Msg::kUiYear), 8, Kind::kInteger}},
+                              lang);
+  std::vector<std::vector<Cell>> rows;
+  int first_year = 2000;
+  for (const auto& r : found) {
+    std::vector<Cell> row = {Cell::of(r.unit), Cell::of(r.administration), Cell::of(double(r.year))};
+    for (auto& c : indicator_cells(*r.indicator, lang)) row.push_back(std::move(c));
+    rows.push_back(std::move(row));
+  }
+  if (!found.empty()) first_year = std::min_element(found.begin(), found.end(), [](auto& a, auto& b) { return a.year < b.year; })->year;
+  std::string title = found.empty() ? slug : found.front().indicator->name;
+  xlsx::Workbook book(file, january_first(first_year), title);
+  book.add_sheet(text(lang, Msg::kXlsxSheetTrend), columns, rows);
+  book.close();
+}
+
+}  // namespace kv

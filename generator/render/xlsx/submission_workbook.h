@@ -1,0 +1,21 @@
+// The Excel workbook of one submission's tables, one sheet per kind, one row per figure,
+// numbers stored as numbers: economy, survey and index figures (award); indicators,
+// sub-units, activities, unit goals and complaints (report).
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "model/site.h"
+
+namespace kv {
+
+// Site-relative path of a submission's workbook, e.g. "2018/enhet/slag/tabeller.xlsx".
+std::string workbook_path(const model::Submission& s);
+
+// True when the submission has any table to export.
+bool has_tables(const model::Submission& s);
+
+// Writes the workbook to file; throws std::runtime_error on failure.
+void write_submission_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file);
+
+}  // namespace kv
