@@ -21,6 +21,13 @@ std::string num(double v) {
   return buffer;
 }
 
+// Values as given, for data-value: the figure itself, not a rounded coordinate.
+std::string exact(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
 double nice_step(double range) {
   double raw = range / 5, magnitude = std::pow(10, std::floor(std::log10(raw)));
   for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
@@ -89,7 +96,7 @@ std::string render_horizontal(const BarChart& c) {
       if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
       const double v = *c.series[s].values[k], w = v * scale;
       out << "<rect x=\"" << num(kLabel) << "\" y=\"" << num(y) << "\" width=\"" << num(w) << "\" height=\"" << num(kBar)
-          << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << num(v) << "\"/>\n<text x=\"" << num(kLabel + w + 4)
+          << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << exact(v) << "\"/>\n<text x=\"" << num(kLabel + w + 4)
           << "\" y=\"" << num(y + 13) << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
     }
   }
@@ -132,7 +139,7 @@ std::string render_bar_chart(const BarChart& c) {
       if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
       const double v = *c.series[s].values[k], h = v / top * kPlotHeight, x = x0 + s * bar;
       out << "<rect x=\"" << num(x) << "\" y=\"" << num(kTop + kPlotHeight - h) << "\" width=\"" << num(bar - 2)
-          << "\" height=\"" << num(h) << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << num(v) << "\"/>\n"
+          << "\" height=\"" << num(h) << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << exact(v) << "\"/>\n"
           << "<text x=\"" << num(x + (bar - 2) / 2) << "\" y=\"" << num(kTop + kPlotHeight - h - 4)
           << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
     }

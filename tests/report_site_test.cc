@@ -1,0 +1,144 @@
+// End to end for the annual report: content/ builds, every section page exists, every
+// indicator, goal, activity and complaints row of the 2024 report is on the site, and the
+// source document's text is there line by line.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <regex>
+
+#include "build/pipeline.h"
+#include "model/report_view.h"
+#include "support.h"
+#include "util/text.h"
+
+using namespace kvtest;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const char* kReport = "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse";
+
+struct BuiltReport {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  kv::Validated validated = kv::validate_content(options_for(source_dir() / "content", source_dir() / "templates"));
+  int status = [this] {
+    auto options = options_for(source_dir() / "content", source_dir() / "templates");
+    options.output_dir = out.string();
+    std::ostringstream o, e;
+    return kv::run_build(options, o, e);
+  }();
+  std::string page(const std::string& rel) const { return read(out / kReport / rel); }
+  const kv::model::Submission& report() const {
+    for (const auto& s : validated.site.submissions)
+      if (s.kind_slug == "verksamhetsberattelse") return s;
+    throw std::runtime_error("no report");
+  }
+};
+
+const BuiltReport& built() {
+  static BuiltReport b;
+  return b;
+}
+
+// Tags removed, entities decoded, whitespace collapsed; ':' dropped (labels are styled
+// separately on the site).
+std::string visible(std::string s) {
+  s = std::regex_replace(s, std::regex("</?(em|strong|a|span|abbr)\\b[^>]*>"), "");
+  s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
+  const std::pair<const char*, const char*> entities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"\xC2\xA0", " "}, {"&amp;", "&"}};
+  for (const auto& [from, to] : entities)
+    for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, std::strlen(from), to);
+  std::string out;
+  for (char c : s) {
+    if (c == ':') continue;
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+std::string section(int n) { return (n < 10 ? "avsnitt-0" : "avsnitt-") + std::to_string(n) + "/index.html"; }
+
+}  // namespace
+
+TEST_CASE("the report builds with one page per section of the 2024 structure") {
+  const auto& b = built();
+  REQUIRE(b.status == 0);
+  const auto& r = b.report();
+  REQUIRE(r.structure->questions().size() == 15);
+  for (const auto* q : r.structure->questions()) {
+    INFO("section " << q->number);
+    std::string html = b.page(section(q->number));
+    CHECK_THAT(html, Contains("<h1><span class=\"nr\">" + std::to_string(q->number) + ".</span> " + kv::html_escape(q->title)));
+    CHECK_THAT(html, Contains("Avsnitt " + std::to_string(q->number)));
+  }
+  CHECK_THAT(b.page("index.html"), Contains("<span class=\"omrade-titel\">Uppföljning av Kommunfullmäktiges inriktningsmål</span>"));
+  CHECK_THAT(b.page("index.html"), Contains("href=\"tabeller.xlsx\""));
+}
+
+TEST_CASE("every indicator goal activity and complaints row of the report is on its page") {
+  const auto& b = built();
+  const auto& r = b.report();
+  int indicators = 0, activities = 0, unit_goals = 0, rows = 0;
+  kv::model::for_each_in_hierarchy(r, [&](const kv::model::Block& block, const kv::model::GoalPath& path) {
+    std::string html = b.page(section(path.section));
+    if (const auto* i = std::get_if<kv::model::Indicator>(&block.value)) {
+      ++indicators;
+      CHECK_THAT(html, Contains("<section class=\"indikator\">\n<h3>" + kv::html_escape(i->name) + "</h3>"));
+      REQUIRE(path.kf_goal != nullptr);
+    } else if (const auto* a = std::get_if<kv::model::Activity>(&block.value)) {
+      ++activities;
+      CHECK_THAT(html, Contains("<tr><th scope=\"row\">" + kv::html_escape(a->activity) + "</th>"));
+    } else if (const auto* g = std::get_if<kv::model::UnitGoal>(&block.value)) {
+      ++unit_goals;
+      CHECK_THAT(html, Contains(kv::html_escape(g->goal) + "</h3>"));
+    } else if (const auto* c = std::get_if<kv::model::Complaints>(&block.value)) {
+      for (const auto& group : c->groups)
+        for (const auto& row : group.rows) {
+          ++rows;
+          CHECK_THAT(html, Contains("<th scope=\"row\">" + kv::html_escape(row.category) + "</th>"));
+        }
+    }
+  });
+  // The counts of seed 004: 6 indicators, 8 activities, 4 unit goals, 36 complaints rows.
+  CHECK(indicators == 6);
+  CHECK(activities == 8);
+  CHECK(unit_goals == 4);
+  CHECK(rows == 36);
+}
+
+TEST_CASE("the year and trend workbooks exist and are linked") {
+  const auto& b = built();
+  CHECK(fs::is_regular_file(b.out / "2024" / "indikatorer.xlsx"));
+  CHECK(fs::is_regular_file(b.out / "indikatorer" / "sjukfranvaro.xlsx"));
+  CHECK_THAT(read(b.out / "index.html"), Contains("href=\"2024/indikatorer.xlsx\""));
+  CHECK_THAT(b.page(section(6)), Contains("href=\"../../../../indikatorer/sjukfranvaro.xlsx\""));
+}
+
+TEST_CASE("every prose line of the source report appears on the site") {
+  const auto& b = built();
+  std::string site;
+  for (int n = 1; n <= 15; ++n) site += visible(b.page(section(n)));
+  std::string seed = read(fixtures() / "seeds" / "004-verksamhetsberattelse-2024.txt");
+  std::istringstream lines(seed);
+  int checked = 0;
+  std::vector<std::string> missing;
+  for (std::string line; std::getline(lines, line);) {
+    std::string t = visible(line);
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    while (!t.empty() && t.front() == ' ') t.erase(0, 1);
+    if (t.rfind("-", 0) == 0) t.erase(0, t.rfind("- ", 0) == 0 ? 2 : 1);  // list bullets
+    // Prose only: rows of figures, dates and counts ("25 35 3 63 st"), page footers and the
+    // Agenda 2030 goal lines ("Mål 2- Ingen hunger.", a heading on the site) were restructured.
+    static const std::regex restructured("\\d %|(\\d+ ){2}|\\d+ st\\b|\\d{4}-\\d\\d-\\d\\d|Verksamhetsberättelse \\d|^Mål \\d+-");
+    if (kv::utf8_length(t) < 30 || std::regex_search(t, restructured)) continue;
+    ++checked;
+    if (site.find(t) == std::string::npos) missing.push_back(t);
+  }
+  INFO("missing lines:\n" << [&] { std::string s; for (auto& m : missing) s += m + "\n"; return s; }());
+  CHECK(checked > 300);
+  CHECK(missing.empty());
+}
