@@ -138,12 +138,14 @@ void complaints_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lan
 
 }  // namespace
 
+// KF:s årsmål holds numbers and texts ("Max 10 personer"); the column's number format is
+// for its numbers, texts show as written.
 std::vector<Column> indicator_columns(Lang lang) {
   auto t = [lang](Msg m) { return text(lang, m); };
   return {{t(Msg::kUiIndicator), 50, Kind::kWrappedText}, {t(Msg::kXlsxMeasure), 9, Kind::kText},
           {t(Msg::kUiPeriodOutcome), 12, Kind::kDecimal},  {t(Msg::kUiOutcomeMen), 12, Kind::kDecimal},
           {t(Msg::kUiOutcomeWomen), 12, Kind::kDecimal},   {t(Msg::kXlsxPreviousYear), 14, Kind::kDecimal},
-          {t(Msg::kUiTarget), 10, Kind::kDecimal},         {t(Msg::kUiKfTarget), 16, Kind::kWrappedText},
+          {t(Msg::kUiTarget), 10, Kind::kDecimal},         {t(Msg::kUiKfTarget), 22, Kind::kDecimal},
           {t(Msg::kUiPeriod), 10, Kind::kText},            {t(Msg::kXlsxDirection), 16, Kind::kText}};
 }
 
