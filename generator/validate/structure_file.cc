@@ -97,9 +97,11 @@ void read_direction_goals(MapReader& top, model::Structure& s) {
       MapReader g(goal_node, top.origin(), top.report(), {"nr", "titel"});
       model::KfGoalSpec goal{g.text("nr", Need::kRequired).value_or(""), g.text("titel", Need::kRequired).value_or("")};
       // A KF goal's number starts with its inriktningsmål's: 1.4 belongs to 1.
-      if (goal.number.rfind(std::to_string(direction.number) + ".", 0) != 0 || !seen.insert(goal.number).second)
+      if (goal.number.rfind(std::to_string(direction.number) + ".", 0) != 0)
         top.report().error(g.pos("nr"), top.report().t(Msg::kKfGoalNumbering, {goal.number, std::to_string(direction.number)}),
                            top.report().t(Msg::kKfGoalNumberingHint, {std::to_string(direction.number)}));
+      else if (!seen.insert(goal.number).second)
+        top.report().error(g.pos("nr"), top.report().t(Msg::kDuplicateKey, {goal.number}), top.report().t(Msg::kDuplicateKeyHint));
       direction.goals.push_back(std::move(goal));
     }
     s.direction_goals.push_back(std::move(direction));
