@@ -57,7 +57,7 @@ TEST_CASE("a chart has a title and a description with every figure") {
 TEST_CASE("survey and index tables get a chart with the same figures and unique ids") {
   model::SurveyTable s{"Delaktig?", {{"Ja", 76, 79, 74, 59}, {"Nej", 24, 21, 26, 41}}};
   model::IndexSeries i{"AMI", "", {{2018, 76, {}}, {2015, 83, {}}}};
-  std::string html = blocks_to_html({{s}, {i}}, {Lang::kSv, "", 2});
+  std::string html = blocks_to_html({{s}, {i}}, {Lang::kSv, "", 2, ""});
   CHECK_THAT(html, Contains("id=\"diagram-1-t\""));
   CHECK_THAT(html, Contains("id=\"diagram-2-t\""));
   auto found = bars(html);

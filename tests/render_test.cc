@@ -10,7 +10,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 std::string html(model::Block block, Lang lang = Lang::kSv) {
-  return blocks_to_html({std::move(block)}, {lang, "../", 2});
+  return blocks_to_html({std::move(block)}, {lang, "../", 2, ""});
 }
 
 }  // namespace

@@ -88,7 +88,7 @@ TEST_CASE("short labels keep vertical bars with heights on the axis") {
 }
 
 TEST_CASE("an indicator section shows every figure and its analysis and links its trend workbook") {
-  std::string html = blocks_to_html({{sick_leave()}}, {Lang::kSv, "../../../../", 2});
+  std::string html = blocks_to_html({{sick_leave()}}, {Lang::kSv, "../../../../", 2, ""});
   CHECK_THAT(html, Contains("<th scope=\"row\">Periodens utfall</th><td>9,9\xC2\xA0%</td>"));
   CHECK_THAT(html, Contains("<th scope=\"row\">Utfall VB 2023</th><td>8,8\xC2\xA0%</td>"));
   CHECK_THAT(html, Contains("<th scope=\"row\">Årsmål</th><td>8,5\xC2\xA0%</td>"));
@@ -102,11 +102,11 @@ TEST_CASE("an indicator section shows every figure and its analysis and links it
 
 TEST_CASE("goal status is written in words") {
   model::UnitGoal g{"Enheten är en god arbetsgivare", model::GoalStatus::kPartlyMet, {"Ökad arbetsmiljömedvetenhet."}, ""};
-  std::string html = blocks_to_html({{g}}, {Lang::kSv, "", 2});
+  std::string html = blocks_to_html({{g}}, {Lang::kSv, "", 2, ""});
   CHECK_THAT(html, Contains("<p class=\"status status-delvis\"><span class=\"etikett\">Status:</span> Uppfylls delvis</p>"));
   CHECK_THAT(html, Contains("<li>Ökad arbetsmiljömedvetenhet.</li>"));
   model::KfGoal kf{"2.2", "Stockholm ska vara en stad där den biologiska mångfalden ökar", model::GoalStatus::kNoData};
-  html = blocks_to_html({{kf}}, {Lang::kEn, "", 2});
+  html = blocks_to_html({{kf}}, {Lang::kEn, "", 2, ""});
   CHECK_THAT(html, Contains("2.2 Stockholm ska vara en stad där den biologiska mångfalden ökar</h2>"));
   CHECK_THAT(html, Contains("No data"));
 }
@@ -114,7 +114,7 @@ TEST_CASE("goal status is written in words") {
 TEST_CASE("consecutive activities form one table") {
   model::Activity a{"Digitalisering", "2024-01-01", "2024-12-31", false, "Digitala nycklar är infört."};
   model::Activity b{"Samverkan", "2024-01-01", "2024-12-31", true, ""};
-  std::string html = blocks_to_html({{a}, {b}, {model::Prose{"Text."}}, {a}}, {Lang::kSv, "", 2});
+  std::string html = blocks_to_html({{a}, {b}, {model::Prose{"Text."}}, {a}}, {Lang::kSv, "", 2, ""});
   std::regex tables("<table class=\"aktiviteter\">");
   CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), tables), std::sregex_iterator()) == 2);
   CHECK_THAT(html, Contains("<th scope=\"row\">Samverkan</th><td class=\"datum\">2024-01-01</td><td class=\"datum\">2024-12-31</td><td>Ja</td>"));
@@ -124,7 +124,7 @@ TEST_CASE("consecutive activities form one table") {
 TEST_CASE("complaints keep every group and row with empty cells for missing figures") {
   model::Complaints c{{{"Beröm", {{"Antal beröm", 25, 35, 3, 63, "Kunder berömmer."}}},
                        {"Lex", {{"Lex Maria", std::nullopt, std::nullopt, std::nullopt, std::nullopt, ""}}}}};
-  std::string html = blocks_to_html({{c}}, {Lang::kSv, "", 2});
+  std::string html = blocks_to_html({{c}}, {Lang::kSv, "", 2, ""});
   CHECK_THAT(html, Contains("<th scope=\"rowgroup\" colspan=\"6\">Beröm</th>"));
   CHECK_THAT(html, Contains("<th scope=\"row\">Antal beröm</th><td>25</td><td>35</td><td>3</td><td>63</td><td class=\"text\">Kunder berömmer.</td>"));
   CHECK_THAT(html, Contains("<th scope=\"row\">Lex Maria</th><td></td><td></td><td></td><td></td>"));
@@ -135,7 +135,7 @@ TEST_CASE("author text in report blocks is escaped") {
   i.name = "<script>alert(1)</script>";
   i.kf_target_text = "<b>x</b>";
   i.analysis = "<img src=x onerror=alert(1)>";
-  std::string html = blocks_to_html({{i}}, {Lang::kSv, "", 2});
+  std::string html = blocks_to_html({{i}}, {Lang::kSv, "", 2, ""});
   CHECK_THAT(html, !Contains("<script>"));
   CHECK_THAT(html, !Contains("<b>x</b>"));
   CHECK_THAT(html, !Contains("<img src=x"));

@@ -21,7 +21,7 @@ struct Writer {
   ChartCounter charts;
 
   void chart(svg::BarChart c) {
-    c.id = "diagram-" + std::to_string(++charts.next);
+    c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
     c.lang = ctx.lang;
     out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
   }

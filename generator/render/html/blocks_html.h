@@ -13,6 +13,7 @@ struct BlockHtmlContext {
   Lang lang = Lang::kSv;
   std::string root;     // relative path from the page to the site root, e.g. "../../../../"
   int min_heading = 2;  // the level of an author's "##"; "#" is raised to it too
+  std::string id_prefix;  // makes element ids unique when several parts share one document
 };
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);

@@ -28,7 +28,7 @@ data labels(Lang lang) {
       {"start_intro", Msg::kUiStartIntro}, {"by_year", Msg::kUiByYear}, {"by_unit", Msg::kUiByUnit}, {"units_caption", Msg::kUiUnitsCaption},
       {"unit", Msg::kUiUnit},         {"administration", Msg::kUiAdministration}, {"report", Msg::kUiReport},
       {"admin_data", Msg::kUiAdminData}, {"contents", Msg::kUiContents}, {"pager", Msg::kUiPager},
-      {"previous", Msg::kUiPrevious}, {"downloads", Msg::kUiDownloads}, {"workbook", Msg::kUiWorkbookLink}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
+      {"previous", Msg::kUiPrevious}, {"downloads", Msg::kUiDownloads}, {"print", Msg::kUiPrintLink}, {"workbook", Msg::kUiWorkbookLink}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
   for (const auto& [key, id] : entries) t.set(key, text(lang, id));
   return t;
 }
@@ -152,12 +152,13 @@ Page render_overview_page(const model::Site& site, const model::Submission& s, c
   d.set("administration", s.unit.administration);
   d.set("admin", admin);
   d.set("has_admin", data(!s.admin.empty()));
+  d.set("print_href", "utskrift.html");
   d.set("areas", areas);
   d.set("has_intro", data(!s.intro.empty()));
   if (has_tables(s)) d.set("workbook_href", "tabeller.xlsx");
   else d.set("workbook_href", data(false));
   d.set("intro_title", s.structure->intro_title);
-  d.set("intro_html", blocks_to_html(s.intro, {site.lang, root, 3}));
+  d.set("intro_html", blocks_to_html(s.intro, {site.lang, root, 3, ""}));
   data crumbs = base_crumbs(site, root);
   crumbs.push_back(crumb(document_title(s) + " \xE2\x80\x93 " + s.unit.name, ""));
   return finish(site, layouts, path, s.unit.name + " \xE2\x80\x93 " + document_title(s), layouts.render("overview", d),
@@ -187,7 +188,7 @@ Page render_question_page(const model::Site& site, const model::Submission& s, i
   d.set("area_title", area ? area->title : "");
   d.set("number", std::to_string(number));
   d.set("title", spec ? spec->title : "");
-  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {site.lang, root, 2}));
+  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {site.lang, root, 2, ""}));
   data crumbs = base_crumbs(site, root);
   crumbs.push_back(crumb(document_title(s) + " \xE2\x80\x93 " + s.unit.name, "../index.html"));
   crumbs.push_back(crumb(question_label, ""));

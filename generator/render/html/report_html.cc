@@ -52,8 +52,8 @@ void analysis(std::ostream& out, const BlockHtmlContext& ctx, int level, const s
   out << "<h" << h(level) << ">" << esc(text(ctx.lang, Msg::kUiAnalysis)) << "</h" << h(level) << ">\n" << md(text_md);
 }
 
-void chart(std::ostream& out, ChartCounter& charts, svg::BarChart c) {
-  c.id = "diagram-" + std::to_string(++charts.next);
+void chart(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, svg::BarChart c) {
+  c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
   out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
 }
 
@@ -155,7 +155,7 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   out << "<p class=\"indikator-bedomning\">"
       << esc(text(ctx.lang, i.higher_is_better ? Msg::kUiHigherBetter : Msg::kUiLowerBetter)) << " "
       << esc(text(ctx.lang, target_met(i) ? Msg::kUiTargetMet : Msg::kUiTargetNotMet)) << "</p>\n";
-  for (auto& c : indicator_charts(i, ctx.lang)) chart(out, charts, std::move(c));
+  for (auto& c : indicator_charts(i, ctx.lang)) chart(out, ctx, charts, std::move(c));
   sub_unit_table(out, ctx, i);
   analysis(out, ctx, level + 1, i.analysis);
   out << "<p class=\"nedladdning\"><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))

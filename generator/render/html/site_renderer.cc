@@ -6,6 +6,7 @@
 #include <set>
 
 #include "render/html/pages.h"
+#include "render/print/print_page.h"
 #include "render/xlsx/indicator_workbooks.h"
 #include "render/xlsx/submission_workbook.h"
 #include "util/parallel.h"
@@ -45,7 +46,7 @@ void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inp
 
 std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Report& report) {
-  auto layouts = Layouts::load(inputs.templates / "layouts", {"base", "start", "overview", "question"}, report);
+  auto layouts = Layouts::load(inputs.templates / "layouts", {"base", "start", "overview", "question", "print"}, report);
   if (!layouts || !copy_theme(site, inputs, out, report)) return std::nullopt;
 
   std::vector<std::function<Page()>> jobs;
@@ -53,6 +54,7 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   jobs.push_back([&] { return render_start_page(site, *layouts); });
   for (const auto& s : site.submissions) {
     jobs.push_back([&] { return render_overview_page(site, s, *layouts); });
+    jobs.push_back([&] { return render_print_page(site, s, *layouts); });
     if (has_tables(s))
       files.push_back([&] {
         fs::path file = out / workbook_path(s);

@@ -1,0 +1,109 @@
+#include "render/print/print_page.h"
+
+#include <cstdio>
+
+#include "i18n/messages.h"
+#include "render/html/blocks_html.h"
+
+namespace kv {
+namespace {
+
+using kainjow::mustache::data;
+
+std::string css_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '\n' || c == '<' || c == '>') continue;  // the value sits inside a <style> element
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+data admin_rows(const model::Submission& s) {
+  data rows{data::type::list};
+  for (const auto& a : s.admin) {
+    data row;
+    row.set("label", a.label);
+    row.set("value", a.value);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// Areas with their parts; each part carries its rendered blocks.
+data areas(const model::Site& site, const model::Submission& s) {
+  data list{data::type::list};
+  for (const auto& area : s.structure->areas) {
+    data a, parts{data::type::list};
+    a.set("title", area.title);
+    for (const auto& q : area.questions) {
+      auto it = s.answers.find(q.number);
+      if (it == s.answers.end()) continue;
+      data p;
+      p.set("anchor", print_anchor(q.number));
+      p.set("number", std::to_string(q.number));
+      p.set("title", q.title);
+      p.set("html", blocks_to_html(it->second.blocks, {site.lang, "../../../", 4, print_anchor(q.number) + "-"}));
+      parts.push_back(p);
+    }
+    a.set("parts", parts);
+    list.push_back(a);
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string print_page_path(const model::Submission& s) { return s.url_path() + "/utskrift.html"; }
+
+std::string print_anchor(int number) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "del-%02d", number);
+  return buffer;
+}
+
+std::string footer_css(const std::string& pattern) {
+  std::string out, literal;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : " ") + part; };
+  auto flush = [&] {
+    if (!literal.empty()) add(css_string(literal));
+    literal.clear();
+  };
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, 7, "{sidor}") == 0) {
+      flush();
+      add("counter(pages)");
+      i += 7;
+    } else if (pattern.compare(i, 6, "{sida}") == 0) {
+      flush();
+      add("counter(page)");
+      i += 6;
+    } else {
+      literal += pattern[i++];
+    }
+  }
+  flush();
+  return out.empty() ? "counter(page)" : out;
+}
+
+Page render_print_page(const model::Site& site, const model::Submission& s, const Layouts& layouts) {
+  data d;
+  d.set("lang", lang_code(site.lang));
+  d.set("root", "../../../");
+  d.set("document", document_title(s));
+  d.set("unit_name", s.unit.name);
+  d.set("administration", s.unit.administration);
+  d.set("header_css", css_string(s.unit.name + " \xE2\x80\x93 " + document_title(s)));
+  d.set("footer_css", footer_css(s.structure->footer.empty() ? "{sida}({sidor})" : s.structure->footer));
+  d.set("admin", admin_rows(s));
+  d.set("has_admin", data(!s.admin.empty()));
+  d.set("contents_label", text(site.lang, Msg::kUiContents));
+  d.set("has_intro", data(!s.intro.empty()));
+  d.set("intro_title", s.structure->intro_title);
+  d.set("intro_html", blocks_to_html(s.intro, {site.lang, "../../../", 3, "inledning-"}));
+  d.set("areas", areas(site, s));
+  return {print_page_path(s), layouts.render("print", d)};
+}
+
+}  // namespace kv

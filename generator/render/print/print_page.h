@@ -1,0 +1,25 @@
+// The print page of a submission or report: one HTML document laid out for A4 with CSS
+// Paged Media (cover, table of contents with page numbers, running header and footer, one
+// area per new page). WeasyPrint turns it into the PDF; browsers print it as well.
+#pragma once
+#include <string>
+
+#include "model/site.h"
+#include "render/html/layouts.h"
+#include "render/html/pages.h"
+
+namespace kv {
+
+// Site-relative path, e.g. "2018/enhet/kvalitetsutmarkelsen/utskrift.html".
+std::string print_page_path(const model::Submission& s);
+
+Page render_print_page(const model::Site& site, const model::Submission& s, const Layouts& layouts);
+
+// The structure's footer pattern as a CSS content value: "Sida {sida} av {sidor}" →
+// "Sida " counter(page) " av " counter(pages). Quotes and backslashes are escaped.
+std::string footer_css(const std::string& pattern);
+
+// The anchor of part n on the print page: "del-07".
+std::string print_anchor(int number);
+
+}  // namespace kv

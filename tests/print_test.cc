@@ -1,0 +1,47 @@
+// The print page: footer text from the structure as CSS, a cover, a table of contents whose
+// entries point at every part, and element ids that are unique in the one document.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include "render/print/print_page.h"
+#include "support.h"
+
+using namespace kvtest;
+using Catch::Matchers::Contains;
+
+TEST_CASE("the footer pattern becomes CSS counters") {
+  CHECK(kv::footer_css("Sida {sida} av {sidor}") == "\"Sida \" counter(page) \" av \" counter(pages)");
+  CHECK(kv::footer_css("Verksamhetsberättelse {sida}({sidor})") ==
+        "\"Verksamhetsberättelse \" counter(page) \"(\" counter(pages) \")\"");
+  CHECK(kv::footer_css("{sida}") == "counter(page)");
+  // Author-controlled text cannot end the CSS string or the style element.
+  CHECK(kv::footer_css("a\"b</style>") == "\"a\\\"b/style\"");
+}
+
+TEST_CASE("each print page has a cover and a table of contents pointing at every part") {
+  TempDir dir;
+  auto options = options_for(source_dir() / "content", source_dir() / "templates");
+  options.output_dir = (dir.path() / "site").string();
+  std::ostringstream o, e;
+  REQUIRE(kv::run_build(options, o, e) == 0);
+  auto v = kv::validate_content(options);
+  for (const auto& s : v.site.submissions) {
+    std::string html = read(dir.path() / "site" / kv::print_page_path(s));
+    INFO(s.url_path());
+    CHECK_THAT(html, Contains("<section class=\"omslag\">"));
+    CHECK_THAT(html, Contains("<h1 class=\"omslag-enhet\">" + s.unit.name + "</h1>"));
+    CHECK_THAT(html, Contains("counter(pages)"));
+    CHECK_THAT(html, Contains("<meta name=\"author\" content=\"" + s.unit.name + "\">"));
+    for (const auto& [number, answer] : s.answers) {
+      CHECK_THAT(html, Contains("href=\"#" + kv::print_anchor(number) + "\""));
+      CHECK_THAT(html, Contains("<section class=\"del\" id=\"" + kv::print_anchor(number) + "\">"));
+    }
+    std::set<std::string> ids;
+    std::regex id_re(" id=\"([^\"]+)\"");
+    for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it)
+      CHECK(ids.insert((*it)[1]).second);
+    CHECK_THAT(read(dir.path() / "site" / s.url_path() / "index.html"), Contains("href=\"utskrift.html\""));
+  }
+}
