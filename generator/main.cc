@@ -1,4 +1,5 @@
-// kvalitet: the command line. `check` validates content; `build` validates and renders.
+// kvalitet: the command line. `check` validates content; `build` validates and renders;
+// `pdf` also makes the PDFs.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -63,6 +64,12 @@ int main(int argc, char** argv) {
   common(build);
   build->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  CLI::App* pdf = app.add_subcommand("pdf", t(kv::Msg::kCliPdf));
+  common(pdf);
+  pdf->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
+  pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  std::string variant = "pdf/a-2b";
+  pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
 
   try {
     app.parse(argc, argv);
@@ -84,7 +91,8 @@ int main(int argc, char** argv) {
   }
   if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
   try {
-    return *build ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
+    if (*pdf) options.pdf_variant = variant;
+    return *build || *pdf ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.
     std::cerr << "kvalitet: internal error: " << e.what() << '\n';

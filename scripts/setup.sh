@@ -9,6 +9,7 @@ packages=(
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcli11-dev catch2 libxlsxwriter-dev
   python3 python3-openpyxl python3-yaml
+  weasyprint poppler-utils
 )
 
 missing=()

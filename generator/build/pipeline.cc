@@ -1,5 +1,7 @@
 #include "build/pipeline.h"
 
+#include "render/pdf/pdf_writer.h"
+
 #include <thread>
 
 #include "build/resources.h"
@@ -71,9 +73,13 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
   Report report{v.report.lang, {}, {}};
   RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
-                      std::max(1u, options.threads)};
+                      std::max(1u, options.threads), !options.pdf_variant.empty()};
   auto pages = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
-    return render_site(v.site, inputs, staging, report);
+    auto rendered = render_site(v.site, inputs, staging, report);
+    // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
+    if (rendered && inputs.with_pdf && !write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report))
+      return std::optional<int>();
+    return rendered;
   });
   print_diagnostics(report, options.hide_source_lines, err);
   if (!pages) {

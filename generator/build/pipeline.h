@@ -20,6 +20,7 @@ struct PipelineOptions {
   std::optional<Lang> lang;
   unsigned threads = 0;
   bool hide_source_lines = false;
+  std::string pdf_variant;  // non-empty: also make PDFs with WeasyPrint (pdf/a-2b, pdf/ua-1)
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.

@@ -5,6 +5,7 @@
 
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
+#include "render/pdf/pdf_writer.h"
 #include "render/xlsx/indicator_workbooks.h"
 #include "render/xlsx/submission_workbook.h"
 
@@ -28,7 +29,7 @@ data labels(Lang lang) {
       {"start_intro", Msg::kUiStartIntro}, {"by_year", Msg::kUiByYear}, {"by_unit", Msg::kUiByUnit}, {"units_caption", Msg::kUiUnitsCaption},
       {"unit", Msg::kUiUnit},         {"administration", Msg::kUiAdministration}, {"report", Msg::kUiReport},
       {"admin_data", Msg::kUiAdminData}, {"contents", Msg::kUiContents}, {"pager", Msg::kUiPager},
-      {"previous", Msg::kUiPrevious}, {"downloads", Msg::kUiDownloads}, {"print", Msg::kUiPrintLink}, {"workbook", Msg::kUiWorkbookLink}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
+      {"previous", Msg::kUiPrevious}, {"downloads", Msg::kUiDownloads}, {"print", Msg::kUiPrintLink}, {"pdf", Msg::kUiPdfLink}, {"workbook", Msg::kUiWorkbookLink}, {"next", Msg::kUiNext},         {"home", Msg::kUiHome}};
   for (const auto& [key, id] : entries) t.set(key, text(lang, id));
   return t;
 }
@@ -122,7 +123,7 @@ Page render_start_page(const model::Site& site, const Layouts& layouts) {
                 data{data::type::list});
 }
 
-Page render_overview_page(const model::Site& site, const model::Submission& s, const Layouts& layouts) {
+Page render_overview_page(const model::Site& site, const model::Submission& s, const Layouts& layouts, bool with_pdf) {
   const std::string path = overview_path(s), root = root_of(path);
   data d, admin{data::type::list}, areas{data::type::list};
   for (const auto& a : s.admin) {
@@ -153,6 +154,8 @@ Page render_overview_page(const model::Site& site, const model::Submission& s, c
   d.set("admin", admin);
   d.set("has_admin", data(!s.admin.empty()));
   d.set("print_href", "utskrift.html");
+  if (with_pdf) d.set("pdf_href", pdf_path(s).substr(s.url_path().size() + 1));
+  else d.set("pdf_href", data(false));
   d.set("areas", areas);
   d.set("has_intro", data(!s.intro.empty()));
   if (has_tables(s)) d.set("workbook_href", "tabeller.xlsx");

@@ -14,7 +14,7 @@ struct Page {
 };
 
 Page render_start_page(const model::Site& site, const Layouts& layouts);
-Page render_overview_page(const model::Site& site, const model::Submission& s, const Layouts& layouts);
+Page render_overview_page(const model::Site& site, const model::Submission& s, const Layouts& layouts, bool with_pdf);
 Page render_question_page(const model::Site& site, const model::Submission& s, int number, const Layouts& layouts);
 
 // "Kvalitetsutmärkelsen 2018"

@@ -53,7 +53,7 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   std::vector<std::function<void()>> files;  // other outputs (workbooks), written in parallel too
   jobs.push_back([&] { return render_start_page(site, *layouts); });
   for (const auto& s : site.submissions) {
-    jobs.push_back([&] { return render_overview_page(site, s, *layouts); });
+    jobs.push_back([&] { return render_overview_page(site, s, *layouts, inputs.with_pdf); });
     jobs.push_back([&] { return render_print_page(site, s, *layouts); });
     if (has_tables(s))
       files.push_back([&] {

@@ -15,6 +15,7 @@ struct RenderInputs {
   std::filesystem::path themes;     // holds <theme>/
   std::filesystem::path content_root;
   unsigned threads = 1;
+  bool with_pdf = false;  // PDFs will be made: link them
 };
 
 // Renders into out (an empty folder). Returns the number of pages, or nullopt after

@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+"""Makes the example's PDFs with `kvalitet pdf` (WeasyPrint) and checks them with poppler's
+pdfinfo, pdftotext and pdffonts, independent of kvalitet: page count stable across runs,
+page 1 is the cover, every page k has the footer with k and the total, the table of contents'
+page for question 13 is the page its heading is printed on, all fonts embedded, metadata
+and PDF/A XMP set."""
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+kvalitet, content, templates = map(pathlib.Path, sys.argv[1:4])
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def sh(*args):
+    return subprocess.run(list(map(str, args)), check=True, capture_output=True, text=True).stdout
+
+
+def page_text(pdf, page):
+    return sh("pdftotext", "-layout", "-f", page, "-l", page, pdf, "-")
+
+
+def info(pdf):
+    return dict(l.split(":", 1) for l in sh("pdfinfo", pdf).splitlines() if ":" in l)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    pages_seen = []
+    for run in (1, 2):
+        out = pathlib.Path(tmp) / f"site{run}"
+        subprocess.run([kvalitet, "pdf", content, "-o", out, "--templates", templates, "--no-source"], check=True,
+                       capture_output=True)
+        award = next(out.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
+        report = next(out.glob("2024/*/verksamhetsberattelse/*.pdf"))
+        pages_seen.append((int(info(award)["Pages"]), int(info(report)["Pages"])))
+    check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")
+
+    for pdf, footer, cover_words in (
+            (award, "Sida {k} av {n}", ["Kvalitetsutmärkelsen 2018", "Beställarenheten omsorg om", "Kontaktperson"]),
+            (report, "Verksamhetsberättelse {k}({n})", ["Verksamhetsberättelse 2024", "Hägersten-Älvsjös hemtjänst"])):
+        meta = info(pdf)
+        n = int(meta["Pages"])
+        first = page_text(pdf, 1)
+        for w in cover_words:
+            check(w in first, f"{pdf.name}: page 1 lacks '{w}' (not the cover)")
+        for k in range(1, n + 1):
+            check(footer.format(k=k, n=n) in page_text(pdf, k), f"{pdf.name}: page {k} lacks '{footer.format(k=k, n=n)}'")
+        fonts = sh("pdffonts", pdf).splitlines()[2:]
+        check(fonts, f"{pdf.name}: no fonts")
+        for line in fonts:
+            check(line.split()[-5] == "yes", f"{pdf.name}: font not embedded: {line}")
+        check(meta.get("Title", "").strip() and meta.get("Author", "").strip(), f"{pdf.name}: title/author missing")
+        xmp = sh("pdfinfo", "-meta", pdf)
+        check('pdfaid:part="2"' in xmp and 'pdfaid:conformance="B"' in xmp, f"{pdf.name}: no PDF/A-2b XMP")
+
+    # The ToC's page number for each question equals the page its heading is printed on.
+    n = int(info(award)["Pages"])
+    toc = page_text(award, 2) + page_text(award, 3)
+    texts = {k: page_text(award, k) for k in range(4, n + 1)}
+    for q in range(1, 23):
+        m = re.search(rf"^\s*{q}\.\s*(\S.*?)\s+\.+\s+(\d+)$", toc, re.M)
+        check(m, f"question {q} not found in the table of contents")
+        if not m:
+            continue
+        title_start, listed = m.group(1)[:30], int(m.group(2))
+        printed = [k for k, t in texts.items() if re.search(rf"^\s*{q}\.\s*{re.escape(title_start)}", t, re.M)]
+        check(printed and printed[0] == listed, f"question {q}: ToC says page {listed}, heading on {printed}")
+
+    # A structure's page limit: the award set to 10 pages fails with the actual count.
+    import os
+    import shutil
+    limited = pathlib.Path(tmp) / "templates"
+    shutil.copytree(templates, limited)
+    structure = limited / "structures" / "kvalitetsutmarkelsen-2018.yaml"
+    structure.write_text(structure.read_text(encoding="utf-8").replace("sidfot:", "max_sidor: 10\nsidfot:", 1),
+                         encoding="utf-8")
+    r = subprocess.run([kvalitet, "pdf", content, "-o", pathlib.Path(tmp) / "limited", "--templates", limited],
+                       capture_output=True, text=True)
+    check(r.returncode == 1, f"page limit: exit {r.returncode}")
+    check(f"har {n} sidor men högst 10 är tillåtna" in r.stderr, f"page limit message missing: {r.stderr[-400:]}")
+    check(not (pathlib.Path(tmp) / "limited").exists(), "page limit: output written despite the error")
+
+    # Without WeasyPrint on PATH: a clear error saying how to install it.
+    env = dict(os.environ, PATH=str(pathlib.Path(tmp) / "empty"))
+    r = subprocess.run([kvalitet, "pdf", content, "-o", pathlib.Path(tmp) / "nopdf", "--templates", templates],
+                       capture_output=True, text=True, env=env)
+    check(r.returncode == 1 and "WeasyPrint saknas" in r.stderr and "apt-get install weasyprint" in r.stderr,
+          f"missing WeasyPrint: exit {r.returncode}: {r.stderr[-300:]}")
+
+print("\n".join(failures))
+print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
+sys.exit(1 if failures else 0)
