@@ -32,15 +32,27 @@ def info(pdf):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    pages_seen = []
+    pages_seen, pdf_bytes = [], []
     for run in (1, 2):
         out = pathlib.Path(tmp) / f"site{run}"
-        subprocess.run([kvalitet, "pdf", content, "-o", out, "--templates", templates, "--no-source"], check=True,
-                       capture_output=True)
+        subprocess.run([kvalitet, "pdf", content, "-o", out, "--templates", templates, "--no-source", "-j", str(run)],
+                       check=True, capture_output=True)
         award = next(out.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
         report = next(out.glob("2024/*/verksamhetsberattelse/*.pdf"))
         pages_seen.append((int(info(award)["Pages"]), int(info(report)["Pages"])))
+        pdf_bytes.append((award.read_bytes(), report.read_bytes()))
     check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")
+    check(pdf_bytes[0] == pdf_bytes[1], "the PDFs of two runs (-j1, -j2) are not byte-identical")
+    overview = (award.parent / "index.html").read_text(encoding="utf-8")
+    check(f'href="{award.name}" type="application/pdf"' in overview, "the overview does not link the PDF")
+
+    # The accessible variant: tagged, with the PDF/UA identification.
+    ua = pathlib.Path(tmp) / "ua"
+    subprocess.run([kvalitet, "pdf", content, "-o", ua, "--templates", templates, "--pdf-variant", "pdf/ua-1"],
+                   check=True, capture_output=True)
+    ua_pdf = next(ua.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
+    check(info(ua_pdf).get("Tagged", "").strip() == "yes", "pdf/ua-1: not tagged")
+    check('pdfuaid:part="1"' in sh("pdfinfo", "-meta", ua_pdf), "pdf/ua-1: no PDF/UA identification")
 
     for pdf, footer, cover_words in (
             (award, "Sida {k} av {n}", ["Kvalitetsutmärkelsen 2018", "Beställarenheten omsorg om", "Kontaktperson"]),

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -28,7 +29,7 @@ struct RunResult {
 
 // Runs argv[0] with arguments, capturing its output; no shell is involved, so paths with
 // spaces or quotes are passed as they are.
-RunResult run(const std::vector<std::string>& args) {
+RunResult run(const std::vector<std::string>& args, const std::string& extra_env) {
   RunResult result;
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) return result;
@@ -40,8 +41,12 @@ RunResult run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<char*> env;
+  for (char** e = environ; *e; ++e) env.push_back(*e);
+  env.push_back(const_cast<char*>(extra_env.c_str()));
+  env.push_back(nullptr);
   pid_t pid;
-  int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   close(pipe_fds[1]);
   char buffer[4096];
@@ -104,8 +109,14 @@ bool write_pdfs(const model::Site& site, const fs::path& out, const std::string&
   parallel_for(site.submissions.size(), threads, [&](size_t i) {
     const auto& s = site.submissions[i];
     fs::path pdf = out / pdf_path(s);
-    auto result = run({weasyprint->string(), "--pdf-variant", variant, "--base-url", (out / s.url_path()).string() + "/",
-                       (out / print_page_path(s)).string(), pdf.string()});
+    // Reproducible PDFs: a fixed identifier (the document's path) instead of a random one, and
+    // SOURCE_DATE_EPOCH (1 January of the year) for the embedded fonts' timestamps.
+    std::tm start{};
+    start.tm_year = s.year - 1900;
+    start.tm_mday = 1;
+    auto result = run({weasyprint->string(), "--pdf-variant", variant, "--pdf-identifier", pdf_path(s), "--base-url",
+                       (out / s.url_path()).string() + "/", (out / print_page_path(s)).string(), pdf.string()},
+                      "SOURCE_DATE_EPOCH=" + std::to_string(timegm(&start)));
     std::string problem;
     if (result.status != 0 || !fs::exists(pdf)) {
       problem = report.t(Msg::kPdfFailed, {pdf_path(s), tail(result.output)});

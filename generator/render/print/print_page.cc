@@ -92,6 +92,7 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
   d.set("lang", lang_code(site.lang));
   d.set("root", "../../../");
   d.set("document", document_title(s));
+  d.set("year", std::to_string(s.year));  // fixed PDF dates: equal input gives equal bytes
   d.set("unit_name", s.unit.name);
   d.set("administration", s.unit.administration);
   d.set("header_css", css_string(s.unit.name + " \xE2\x80\x93 " + document_title(s)));
