@@ -45,3 +45,11 @@ TEST_CASE("each print page has a cover and a table of contents pointing at every
     CHECK_THAT(read(dir.path() / "site" / s.url_path() / "index.html"), Contains("href=\"utskrift.html\""));
   }
 }
+
+TEST_CASE("a font-size floor raises the small print texts") {
+  CHECK(kv::font_floor_css(0).empty());
+  std::string css = kv::font_floor_css(11);
+  CHECK_THAT(css, Contains("table, caption, th, td"));
+  CHECK_THAT(css, Contains("font-size: 11pt !important"));
+  CHECK_THAT(css, Contains("@bottom-center { font-size: 11pt; }"));
+}

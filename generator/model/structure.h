@@ -59,6 +59,7 @@ struct Structure {
   int year = 0;
   std::string footer;  // print footer pattern, e.g. "Sida {sida} av {sidor}"
   int max_pages = 0;   // the printed document's page limit (0: none)
+  double min_font_pt = 0;  // the smallest font size allowed in print, in points (0: none)
   std::vector<AdminFieldSpec> admin_fields;
   std::string intro_title;
   bool intro_required = false;

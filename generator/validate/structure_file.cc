@@ -129,7 +129,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   if (!root) return nullptr;
   const int errors_before = report.diags.error_count();
   MapReader top(*root, origin, report,
-                {"id", "slag", "namn", "år", "sidfot", "max_sidor", "del", "administrativa_uppgifter", "inledning", "kf_mål",
+                {"id", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del", "administrativa_uppgifter", "inledning", "kf_mål",
                  "kvalitetsprogram", "agenda_2030", "områden"});
   auto s = std::make_shared<model::Structure>();
   s->id = top.text("id", Need::kRequired).value_or("");
@@ -138,6 +138,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   s->year = static_cast<int>(top.integer("år", Need::kRequired).value_or(0));
   s->footer = top.text("sidfot", Need::kOptional).value_or("");
   s->max_pages = static_cast<int>(top.integer("max_sidor", Need::kOptional).value_or(0));
+  s->min_font_pt = top.number("minsta_teckenstorlek", Need::kOptional).value_or(0);
   read_part_naming(top, *s);
   read_admin_fields(top, *s);
   read_direction_goals(top, *s);

@@ -55,6 +55,16 @@ data areas(const model::Site& site, const model::Submission& s) {
 
 }  // namespace
 
+std::string font_floor_css(double points) {
+  if (points <= 0) return "";
+  char size[32];
+  std::snprintf(size, sizeof size, "%.4gpt", points);
+  // Every text the print CSS sets smaller than the floor is raised to it; larger stays.
+  return std::string("html, table, caption, th, td, dd, dt, figcaption, .fotnot, .indikator-bedomning { font-size: ") +
+         size + " !important; } @page { @top-left { font-size: " + size + "; } @bottom-center { font-size: " + size +
+         "; } }";
+}
+
 std::string print_page_path(const model::Submission& s) { return s.url_path() + "/utskrift.html"; }
 
 std::string print_anchor(int number) {
@@ -98,6 +108,7 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
   d.set("header_css", css_string(s.unit.name + " \xE2\x80\x93 " + document_title(s)));
   d.set("footer_css", footer_css(s.structure->footer.empty() ? "{sida}({sidor})" : s.structure->footer));
   d.set("admin", admin_rows(s));
+  d.set("font_floor_css", font_floor_css(s.structure->min_font_pt));
   d.set("has_admin", data(!s.admin.empty()));
   d.set("contents_label", text(site.lang, Msg::kUiContents));
   d.set("has_intro", data(!s.intro.empty()));

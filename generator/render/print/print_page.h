@@ -19,6 +19,10 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
 // "Sida " counter(page) " av " counter(pages). Quotes and backslashes are escaped.
 std::string footer_css(const std::string& pattern);
 
+// CSS raising the print page's small texts (tables, captions, header, footer) to a font-size
+// floor set by the structure; "" when there is none.
+std::string font_floor_css(double points);
+
 // The anchor of part n on the print page: "del-07".
 std::string print_anchor(int number);
 
