@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "i18n/messages.h"
+
 namespace kv {
 
 static constexpr const char* kNbsp = "\xC2\xA0";
@@ -45,6 +47,15 @@ std::string month_name(int month, Lang lang) {
                                     "July",    "August",   "September", "October", "November", "December"};
   if (month < 1 || month > 12) return std::to_string(month);
   return (lang == Lang::kSv ? kSv : kEn)[month - 1];
+}
+
+std::string goal_status_text(model::GoalStatus status, Lang lang) {
+  switch (status) {
+    case model::GoalStatus::kMet: return text(lang, Msg::kUiStatusMet);
+    case model::GoalStatus::kPartlyMet: return text(lang, Msg::kUiStatusPartly);
+    case model::GoalStatus::kNotMet: return text(lang, Msg::kUiStatusNotMet);
+    default: return text(lang, Msg::kUiStatusNoData);
+  }
 }
 
 }  // namespace kv

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "i18n/lang.h"
+#include "model/report_blocks.h"
 
 namespace kv {
 
@@ -15,6 +16,9 @@ std::string format_signed(double value, Lang lang);
 
 // "76 %" in Swedish (non-breaking space), "76%" in English.
 std::string format_percent(double value, Lang lang);
+
+// "Uppfylls delvis" / "Partly met": a goal's status as words.
+std::string goal_status_text(model::GoalStatus status, Lang lang);
 
 // "Januari" / "January" for 1–12.
 std::string month_name(int month, Lang lang);

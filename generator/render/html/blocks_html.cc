@@ -20,11 +20,7 @@ struct Writer {
   std::ostringstream out;
   ChartCounter charts;
 
-  void chart(svg::BarChart c) {
-    c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
-    c.lang = ctx.lang;
-    out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
-  }
+  void chart(svg::BarChart c) { write_chart(out, ctx, charts, std::move(c)); }
 
   string t(Msg m, const std::vector<string>& a = {}) const { return text(ctx.lang, m, a); }
   static string esc(const string& s) { return html_escape(s); }

@@ -15,15 +15,6 @@ string esc(const string& s) { return html_escape(s); }
 string md(const string& s) { return markdown::to_html(s, 4); }
 string h(int level) { return std::to_string(std::min(level, 6)); }
 
-Msg status_msg(model::GoalStatus s) {
-  switch (s) {
-    case model::GoalStatus::kMet: return Msg::kUiStatusMet;
-    case model::GoalStatus::kPartlyMet: return Msg::kUiStatusPartly;
-    case model::GoalStatus::kNotMet: return Msg::kUiStatusNotMet;
-    default: return Msg::kUiStatusNoData;
-  }
-}
-
 const char* status_class(model::GoalStatus s) {
   switch (s) {
     case model::GoalStatus::kMet: return "helt";
@@ -37,7 +28,7 @@ const char* status_class(model::GoalStatus s) {
 void status_line(std::ostream& out, Lang lang, model::GoalStatus s) {
   if (s == model::GoalStatus::kNone) return;
   out << "<p class=\"status status-" << status_class(s) << "\"><span class=\"etikett\">" << esc(text(lang, Msg::kUiStatus))
-      << ":</span> " << esc(text(lang, status_msg(s))) << "</p>\n";
+      << ":</span> " << esc(goal_status_text(s, lang)) << "</p>\n";
 }
 
 void expected_results(std::ostream& out, const BlockHtmlContext& ctx, int level, const std::vector<string>& items) {
@@ -50,11 +41,6 @@ void expected_results(std::ostream& out, const BlockHtmlContext& ctx, int level,
 void analysis(std::ostream& out, const BlockHtmlContext& ctx, int level, const string& text_md) {
   if (trim(text_md).empty()) return;
   out << "<h" << h(level) << ">" << esc(text(ctx.lang, Msg::kUiAnalysis)) << "</h" << h(level) << ">\n" << md(text_md);
-}
-
-void chart(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, svg::BarChart c) {
-  c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
-  out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
 }
 
 string cell(const std::optional<double>& v, const string& unit, Lang lang) {
@@ -106,6 +92,12 @@ bool target_met(const model::Indicator& i) {
 
 }  // namespace
 
+void write_chart(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, svg::BarChart c) {
+  c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
+  c.lang = ctx.lang;
+  out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
+}
+
 string format_indicator_value(double value, const string& unit, Lang lang) {
   return unit == "%" ? format_percent(value, lang) : format_number(value, lang);
 }
@@ -155,7 +147,7 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   out << "<p class=\"indikator-bedomning\">"
       << esc(text(ctx.lang, i.higher_is_better ? Msg::kUiHigherBetter : Msg::kUiLowerBetter)) << " "
       << esc(text(ctx.lang, target_met(i) ? Msg::kUiTargetMet : Msg::kUiTargetNotMet)) << "</p>\n";
-  for (auto& c : indicator_charts(i, ctx.lang)) chart(out, ctx, charts, std::move(c));
+  for (auto& c : indicator_charts(i, ctx.lang)) write_chart(out, ctx, charts, std::move(c));
   sub_unit_table(out, ctx, i);
   analysis(out, ctx, level + 1, i.analysis);
   out << "<p class=\"nedladdning\"><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))

@@ -23,6 +23,9 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, const model::Principles& p);
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, const model::Agenda2030& a);
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, const model::Complaints& c);
+// A chart in its frame, with an id unique within the page (ctx.id_prefix + counter).
+void write_chart(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& charts, svg::BarChart c);
+
 // Consecutive activities form one table.
 void write_activities(std::ostream& out, const BlockHtmlContext& ctx, const std::vector<const model::Activity*>& list);
 

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -14,6 +13,7 @@
 #include "render/print/print_page.h"
 #include "util/parallel.h"
 #include "util/text.h"
+#include "util/time.h"
 
 extern char** environ;
 
@@ -111,12 +111,9 @@ bool write_pdfs(const model::Site& site, const fs::path& out, const std::string&
     fs::path pdf = out / pdf_path(s);
     // Reproducible PDFs: a fixed identifier (the document's path) instead of a random one, and
     // SOURCE_DATE_EPOCH (1 January of the year) for the embedded fonts' timestamps.
-    std::tm start{};
-    start.tm_year = s.year - 1900;
-    start.tm_mday = 1;
     auto result = run({weasyprint->string(), "--pdf-variant", variant, "--pdf-identifier", pdf_path(s), "--base-url",
                        (out / s.url_path()).string() + "/", (out / print_page_path(s)).string(), pdf.string()},
-                      "SOURCE_DATE_EPOCH=" + std::to_string(timegm(&start)));
+                      "SOURCE_DATE_EPOCH=" + std::to_string(start_of_year(s.year)));
     std::string problem;
     if (result.status != 0 || !fs::exists(pdf)) {
       problem = report.t(Msg::kPdfFailed, {pdf_path(s), tail(result.output)});

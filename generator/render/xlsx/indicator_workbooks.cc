@@ -1,12 +1,12 @@
 #include "render/xlsx/indicator_workbooks.h"
 
 #include <algorithm>
-#include <ctime>
 #include <set>
 
 #include "i18n/messages.h"
 #include "render/xlsx/report_sheets.h"
 #include "util/text.h"
+#include "util/time.h"
 
 namespace kv {
 namespace {
@@ -21,13 +21,6 @@ void for_each_indicator(const model::Submission& s, Fn&& fn) {
     model::for_each_block(answer.blocks, [&](const model::Block& b) {
       if (const auto* i = std::get_if<model::Indicator>(&b.value)) fn(*i);
     });
-}
-
-std::time_t january_first(int year) {
-  std::tm start{};
-  start.tm_year = year - 1900;
-  start.tm_mday = 1;
-  return timegm(&start);
 }
 
 std::vector<Column> columns_with(std::vector<Column> first, Lang lang) {
@@ -75,7 +68,7 @@ void write_year_workbook(const model::Site& site, int year, const std::filesyste
       rows.push_back(std::move(row));
     });
   }
-  xlsx::Workbook book(file, january_first(year), text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year));
+  xlsx::Workbook book(file, start_of_year(year), text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year));
   book.add_sheet(text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year), columns, rows);
   book.close();
 }
@@ -109,7 +102,7 @@ void write_trend_workbook(const model::Site& site, const std::string& slug, cons
   }
   if (!found.empty()) first_year = std::min_element(found.begin(), found.end(), [](auto& a, auto& b) { return a.year < b.year; })->year;
   std::string title = found.empty() ? slug : found.front().indicator->name;
-  xlsx::Workbook book(file, january_first(first_year), title);
+  xlsx::Workbook book(file, start_of_year(first_year), title);
   book.add_sheet(text(lang, Msg::kXlsxSheetTrend), columns, rows);
   book.close();
 }

@@ -3,6 +3,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "model/report_view.h"
+#include "render/format.h"
 
 namespace kv {
 namespace {
@@ -89,15 +90,6 @@ void activity_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang)
   book.add_sheet(text(lang, Msg::kXlsxSheetActivities), columns, rows);
 }
 
-Msg status_word(model::GoalStatus s) {
-  switch (s) {
-    case model::GoalStatus::kMet: return Msg::kUiStatusMet;
-    case model::GoalStatus::kPartlyMet: return Msg::kUiStatusPartly;
-    case model::GoalStatus::kNotMet: return Msg::kUiStatusNotMet;
-    default: return Msg::kUiStatusNoData;
-  }
-}
-
 void unit_goal_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   auto list = all_of<model::UnitGoal>(s);
   if (list.empty()) return;
@@ -113,7 +105,7 @@ void unit_goal_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang
     for (const auto& e : g->expected_results) expected += (expected.empty() ? "" : "\n") + e;
     auto row = place_cells(path);
     row.insert(row.end(), {path.board_goal ? Cell::of(path.board_goal->goal) : Cell::empty(), Cell::of(g->goal),
-                           Cell::of(text(lang, status_word(g->status))),
+                           Cell::of(goal_status_text(g->status, lang)),
                            expected.empty() ? Cell::empty() : Cell::of(expected), plain(g->analysis)});
     rows.push_back(std::move(row));
   }

@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "render/xlsx/report_sheets.h"
 #include "render/xlsx/workbook.h"
+#include "util/time.h"
 
 namespace kv {
 namespace {
@@ -89,11 +90,8 @@ bool has_tables(const model::Submission& s) {
 }
 
 void write_submission_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file) {
-  std::tm start{};
-  start.tm_year = s.year - 1900;
-  start.tm_mday = 1;
   // The creation time is fixed to the submission's year, so equal input gives equal bytes.
-  xlsx::Workbook book(file, timegm(&start), s.structure->name + " " + std::to_string(s.year) + " \xE2\x80\x93 " + s.unit.name);
+  xlsx::Workbook book(file, start_of_year(s.year), s.structure->name + " " + std::to_string(s.year) + " \xE2\x80\x93 " + s.unit.name);
   economy_sheet(book, s, lang);
   survey_sheet(book, s, lang);
   index_sheet(book, s, lang);
