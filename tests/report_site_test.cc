@@ -41,25 +41,6 @@ const BuiltReport& built() {
   return b;
 }
 
-// Tags removed, entities decoded, whitespace collapsed; ':' dropped (labels are styled
-// separately on the site).
-std::string visible(std::string s) {
-  s = std::regex_replace(s, std::regex("</?(em|strong|a|span|abbr)\\b[^>]*>"), "");
-  s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
-  const std::pair<const char*, const char*> entities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"\xC2\xA0", " "}, {"&amp;", "&"}};
-  for (const auto& [from, to] : entities)
-    for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, std::strlen(from), to);
-  std::string out;
-  for (char c : s) {
-    if (c == ':') continue;
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
 std::string section(int n) { return (n < 10 ? "avsnitt-0" : "avsnitt-") + std::to_string(n) + "/index.html"; }
 
 }  // namespace
@@ -121,13 +102,13 @@ TEST_CASE("the year and trend workbooks exist and are linked") {
 TEST_CASE("every prose line of the source report appears on the site") {
   const auto& b = built();
   std::string site;
-  for (int n = 1; n <= 15; ++n) site += visible(b.page(section(n)));
+  for (int n = 1; n <= 15; ++n) site += visible_text(b.page(section(n)));
   std::string seed = read(fixtures() / "seeds" / "004-verksamhetsberattelse-2024.txt");
   std::istringstream lines(seed);
   int checked = 0;
   std::vector<std::string> missing;
   for (std::string line; std::getline(lines, line);) {
-    std::string t = visible(line);
+    std::string t = visible_text(line);
     while (!t.empty() && t.back() == ' ') t.pop_back();
     while (!t.empty() && t.front() == ' ') t.erase(0, 1);
     if (t.rfind("-", 0) == 0) t.erase(0, t.rfind("- ", 0) == 0 ? 2 : 1);  // list bullets

@@ -26,27 +26,9 @@ int build(const fs::path& content, const fs::path& out, unsigned threads = 2,
   return kv::run_build(options, o, e);
 }
 
-// The text a reader sees: tags removed, entities decoded, whitespace collapsed, and ':'
-// and '*' dropped (labels are table headers on the site, "Mål:" in the source).
 // "fraga-07": the page folder of an award question.
 std::string fraga(int n) { return (n < 10 ? "fraga-0" : "fraga-") + std::to_string(n); }
 
-std::string visible_text(std::string s) {
-  s = std::regex_replace(s, std::regex("</?(em|strong|a|span|abbr|del|code)\\b[^>]*>"), "");
-  s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
-  const std::pair<const char*, const char*> entities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"\xC2\xA0", " "}, {"&amp;", "&"}};
-  for (const auto& [from, to] : entities)
-    for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, std::strlen(from), to);
-  std::string out;
-  for (char c : s) {
-    if (c == ':' || c == '*') continue;
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 size_t occurrences(const std::string& text, const std::string& needle) {
   size_t n = 0;

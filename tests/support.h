@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include <cstring>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -99,6 +101,25 @@ inline std::string all_messages(const kv::Validated& v) {
   std::string s;
   for (const auto& d : v.report.diags.items()) s += kv::format_diagnostic(d, false);
   return s;
+}
+
+// The text a reader sees: tags removed, entities decoded, whitespace collapsed, and ':'
+// and '*' dropped (labels are table headers on the site, "Mål:" in the source).
+inline std::string visible_text(std::string s) {
+  s = std::regex_replace(s, std::regex("</?(em|strong|a|span|abbr|del|code)\\b[^>]*>"), "");
+  s = std::regex_replace(s, std::regex("<[^>]*>"), " ");
+  const std::pair<const char*, const char*> entities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"\xC2\xA0", " "}, {"&amp;", "&"}};
+  for (const auto& [from, to] : entities)
+    for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, std::strlen(from), to);
+  std::string out;
+  for (char c : s) {
+    if (c == ':' || c == '*') continue;
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
 }
 
 }  // namespace kvtest
