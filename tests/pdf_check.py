@@ -44,6 +44,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")
     check(pdf_bytes[0] == pdf_bytes[1], "the PDFs of two runs (-j1, -j2) are not byte-identical")
     check(b"/Lang (sv)" in pdf_bytes[0][0], "the PDF's language is not set to sv")
+    for name, data in zip(("award", "report"), pdf_bytes[0]):  # no link into the build's own folders
+        check(b"file://" not in data, f"{name} PDF links a local file: {data[data.find(b'file://'):][:120]!r}")
     overview = (award.parent / "index.html").read_text(encoding="utf-8")
     check(f'href="{award.name}" type="application/pdf"' in overview, "the overview does not link the PDF")
 

@@ -8,6 +8,7 @@
 
 #include "build/pipeline.h"
 #include "model/report_view.h"
+#include "model/site_index.h"
 #include "support.h"
 #include "util/text.h"
 
@@ -122,4 +123,38 @@ TEST_CASE("every prose line of the source report appears on the site") {
   INFO("missing lines:\n" << [&] { std::string s; for (auto& m : missing) s += m + "\n"; return s; }());
   CHECK(checked > 300);
   CHECK(missing.empty());
+}
+
+TEST_CASE("every indicator links its page across units and years – which shows its figures") {
+  const auto& b = built();
+  std::vector<const kv::model::Indicator*> indicators;
+  for (const auto& [number, answer] : b.report().answers)
+    kv::model::for_each_block(answer.blocks, [&](const kv::model::Block& block) {
+      if (const auto* i = std::get_if<kv::model::Indicator>(&block.value)) indicators.push_back(i);
+    });
+  REQUIRE(indicators.size() == 6);
+  std::string index = read(b.out / "indikatorer/index.html");
+  for (const auto* i : indicators) {
+    INFO(i->name);
+    std::string slug = kv::model::indicator_slug(i->name);
+    CHECK_THAT(index, Contains("<a href=\"" + slug + "/index.html\">" + kv::html_escape(i->name) + "</a>"));
+    std::string page = read(b.out / "indikatorer" / slug / "index.html");
+    CHECK_THAT(page, Contains("data-sidtyp=\"indikator\""));
+    CHECK_THAT(page, Contains("<h1>" + kv::html_escape(i->name) + "</h1>"));
+    // The trend chart's one bar is this unit's 2024 outcome, and the table row says so too.
+    std::smatch bar;
+    REQUIRE(std::regex_search(page, bar, std::regex("data-value=\"([^\"]+)\"")));
+    CHECK(std::stod(bar[1]) == Approx(i->outcome));
+    CHECK_THAT(page, Contains("<th scope=\"row\">Hägersten-Älvsjös hemtjänst</th><td><a href=\"../../" +
+                              std::string(kReport) + "/avsnitt-"));
+    CHECK_THAT(page, Contains("href=\"../../indikatorer/" + slug + ".xlsx\""));
+  }
+  // Each indicator section links its page.
+  size_t links = 0;
+  for (const auto& [number, answer] : b.report().answers) {
+    std::string html = b.page(section(number));
+    for (size_t at = 0; (at = html.find("class=\"indikator-lank\"><a href=\"../../../../indikatorer/", at)) != std::string::npos; ++at)
+      ++links;
+  }
+  CHECK(links == 6);
 }

@@ -72,11 +72,12 @@ TEST_CASE("there is one page per question of the 2018 structure – titled as in
   }
 }
 
-TEST_CASE("question pages link previous and next – and back to the overview") {
+TEST_CASE("question pages link previous and next – and back to the overview and the unit") {
   std::string q16 = example().page("fraga-16/index.html");
   CHECK_THAT(q16, Contains("href=\"../fraga-15/index.html\" rel=\"prev\""));
   CHECK_THAT(q16, Contains("href=\"../fraga-17/index.html\" rel=\"next\""));
-  CHECK_THAT(q16, Contains("<li><a href=\"../index.html\">Kvalitetsutmärkelsen 2018 – Beställarenheten omsorg om äldre</a></li>"));
+  CHECK_THAT(q16, Contains("<li><a href=\"../../../../2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/index.html\">Kvalitetsutmärkelsen 2018</a></li>"));
+  CHECK_THAT(q16, Contains("<li><a href=\"../../../../enheter/skarholmen-omsorg-om-aldre/index.html\">Beställarenheten omsorg om äldre</a></li>"));
   CHECK_THAT(q16, Contains("<li><a href=\"../../../../index.html\">Startsida</a></li>"));
   CHECK_THAT(example().page("fraga-22/index.html"), !Contains("rel=\"next\""));
 }
@@ -97,7 +98,7 @@ TEST_CASE("the overview has the administrative data – the table of contents by
 
 TEST_CASE("the start page lists the unit and its year") {
   std::string html = read(example().out / "index.html");
-  CHECK_THAT(html, Contains("<h3>2018</h3>"));
+  CHECK_THAT(html, Contains("<h3 id=\"ar-2018\">2018</h3>"));
   CHECK_THAT(html, Contains("<a href=\"2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/index.html\">Beställarenheten omsorg om äldre</a>"));
   CHECK_THAT(html, Contains("Skärholmens stadsdelsförvaltning"));
   // The by-unit table links each document by its title; no link may be empty.

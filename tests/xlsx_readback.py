@@ -8,7 +8,10 @@ Checked workbooks:
                                      the report's Indikatorer, Delenheter, Aktiviteter, Enhetsmål
                                      and Synpunkter och klagomål sheets;
   <år>/indikatorer.xlsx              all indicators of a year, one row per unit × indicator;
-  indikatorer/<indikator>.xlsx       one per distinct indicator, its rows over units and years.
+  indikatorer/<indikator>.xlsx       one per distinct indicator, its rows over units and years;
+  jamforelse/<år>/<slag>/bedomning.xlsx  the reviewers' form per edition: one row per unit ×
+                                     question of the structure (area, number, title, page), and
+                                     empty score, strengths and improvement columns.
 Every sheet: the sheet list and order, title ≤ 31 characters, bold header frozen at A2,
 autofilter over the whole table from A1, the Swedish header texts, every cell's value and
 (for numbers and dates) its number format, and nothing outside the table."""
@@ -411,6 +414,29 @@ def run_checks(out):
             rows = [row for _, _, row in sorted(entries, key=lambda e: (e[0], e[1]))]
             check_workbook(f"indikatorer/{found[name]}", out / "indikatorer" / found[name], [("Över år", columns_trend, rows)])
 
+    # 4. jamforelse/<år>/<slag>/bedomning.xlsx: the reviewers' form, units by name, questions
+    # in the structure's order.
+    editions = {}
+    for s in submissions:
+        editions.setdefault((s.year, s.kind), []).append(s)
+    written = {p.relative_to(out) for p in out.glob("jamforelse/*/*/bedomning.xlsx")}
+    wanted = {pathlib.Path("jamforelse", str(y), k, "bedomning.xlsx") for y, k in editions}
+    check(written == wanted, f"review workbooks written {sorted(map(str, written))}, expected {sorted(map(str, wanted))}")
+    headers = ["Enhet", "Område", "Nr", "Rubrik", "Sida", "Poäng", "Styrkor", "Förbättringsområden"]
+    for (year, kind), units in sorted(editions.items()):
+        rows = []
+        for s in sorted(units, key=lambda s: (s.unit_name, s.unit_slug)):
+            key = "avsnitt" if (s.structure.get("del") or {}).get("namn") == "avsnitt" else "frågor"
+            slug = "avsnitt" if key == "avsnitt" else "fraga"
+            for area in s.structure.get("områden") or []:
+                for q in area.get(key) or []:
+                    page = f"{year}/{s.unit_slug}/{kind}/{slug}-{int(q['nr']):02d}/"
+                    rows.append([T(s.unit_name), T(area["titel"]), integer(q["nr"]), T(q["titel"]), T(page),
+                                 T(None), T(None), T(None)])
+        rel = pathlib.Path("jamforelse", str(year), kind, "bedomning.xlsx")
+        if check((out / rel).exists(), f"{rel}: not written"):
+            check_workbook(str(rel), out / rel, [("Bedömning", headers, rows)])
+
 
 with tempfile.TemporaryDirectory() as tmp:
     out = pathlib.Path(tmp) / "site"
@@ -419,6 +445,28 @@ with tempfile.TemporaryDirectory() as tmp:
         if check(built.returncode == 0, f"kvalitet build exited with {built.returncode}"):
             run_checks(out)
     except Exception:  # a crash is a failure, reported like the others
+        failures.append("the check itself failed:\n" + traceback.format_exc())
+
+# With the published address in site.yaml, the form's page cells are links that work once the
+# workbook is downloaded.
+with tempfile.TemporaryDirectory() as tmp:
+    import shutil
+    copy = pathlib.Path(tmp) / "content"
+    shutil.copytree(content, copy)
+    with open(copy / "site.yaml", "a", encoding="utf-8") as f:
+        f.write("\nadress: https://kvalitet.example.se/arkiv\n")
+    out = pathlib.Path(tmp) / "site"
+    try:
+        built = subprocess.run([kvalitet, "build", copy, "-o", out, "--templates", templates, "--no-source"])
+        if check(built.returncode == 0, f"kvalitet build with adress: exited with {built.returncode}"):
+            ws = openpyxl.load_workbook(out / "jamforelse/2018/kvalitetsutmarkelsen/bedomning.xlsx")["Bedömning"]
+            want = "https://kvalitet.example.se/arkiv/2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/"
+            cell = ws["E3"]
+            check(cell.value == want, f"bedomning.xlsx E3 with adress: expected {want!r}, got {cell.value!r}")
+            check(cell.hyperlink is not None and cell.hyperlink.target == want,
+                  f"bedomning.xlsx E3 with adress: not a link to {want!r} ({cell.hyperlink!r})")
+            print("bedomning.xlsx with adress: page cells are absolute links")
+    except Exception:
         failures.append("the check itself failed:\n" + traceback.format_exc())
 
 if failures:

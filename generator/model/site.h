@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "i18n/lang.h"
+#include "model/accessibility.h"
 #include "model/blocks.h"
 #include "model/structure.h"
 
@@ -42,6 +43,8 @@ struct Site {
   std::string title;
   Lang lang = Lang::kSv;
   std::string theme = "default";
+  std::string base_url;  // the published site's address, ending in '/'; "" when not given
+  AccessibilityStatement accessibility;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
 };
 

@@ -1,5 +1,7 @@
 #include "render/format.h"
 
+#include <cstdlib>
+
 #include <charconv>
 #include <cmath>
 
@@ -56,6 +58,15 @@ std::string goal_status_text(model::GoalStatus status, Lang lang) {
     case model::GoalStatus::kNotMet: return text(lang, Msg::kUiStatusNotMet);
     default: return text(lang, Msg::kUiStatusNoData);
   }
+}
+
+std::string format_date(const std::string& iso, Lang lang) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  int month = std::atoi(iso.substr(5, 2).c_str()), day = std::atoi(iso.substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1) return iso;
+  std::string name = month_name(month, lang);
+  if (lang == Lang::kSv) name[0] = static_cast<char>(name[0] - 'A' + 'a');  // Swedish months are lower case
+  return std::to_string(day) + " " + name + " " + iso.substr(0, 4);
 }
 
 }  // namespace kv

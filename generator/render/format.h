@@ -23,4 +23,7 @@ std::string goal_status_text(model::GoalStatus status, Lang lang);
 // "Januari" / "January" for 1–12.
 std::string month_name(int month, Lang lang);
 
+// "2026-11-23" → "23 november 2026" / "23 November 2026"; anything else as given.
+std::string format_date(const std::string& iso, Lang lang);
+
 }  // namespace kv

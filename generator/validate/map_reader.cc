@@ -145,4 +145,17 @@ std::optional<double> read_number(const YAML::Node& node, const std::string& wha
   return parsed;
 }
 
+std::optional<std::string> MapReader::choice(const std::string& key, const std::vector<std::string>& options,
+                                             Need need) {
+  auto value = text(key, need);
+  if (!value) return std::nullopt;
+  std::string folded = fold_case(*value);
+  if (std::find(options.begin(), options.end(), folded) != options.end()) return folded;
+  std::string near = closest_match(folded, options), list;
+  for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
+  report_.error(pos(key), report_.t(Msg::kBadChoice, {*value, key}),
+                near.empty() ? report_.t(Msg::kBadChoiceHint, {list}) : report_.t(Msg::kDidYouMean, {near}));
+  return std::nullopt;
+}
+
 }  // namespace kv

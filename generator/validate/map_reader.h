@@ -29,6 +29,9 @@ class MapReader {
   std::optional<long long> integer(const std::string& key, Need need);
   std::optional<double> percent(const std::string& key, Need need);
   std::optional<bool> boolean(const std::string& key);
+  // A value that must be one of a fixed list of words (compared case-insensitively);
+  // returns the folded word. A wrong word is reported with "did you mean" or the list.
+  std::optional<std::string> choice(const std::string& key, const std::vector<std::string>& options, Need need);
   // A list; reports a non-list. Absent (optional) gives an empty list.
   std::vector<YAML::Node> list(const std::string& key, Need need);
 

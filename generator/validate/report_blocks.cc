@@ -18,19 +18,6 @@ std::string joined(const std::vector<std::string>& words) {
   return list;
 }
 
-// A value that must be one of a fixed list of words (compared case-insensitively).
-std::optional<std::string> choice(MapReader& map, const std::string& key, const std::vector<std::string>& options,
-                                  Need need) {
-  auto value = map.text(key, need);
-  if (!value) return std::nullopt;
-  std::string folded = fold_case(*value);
-  if (std::find(options.begin(), options.end(), folded) != options.end()) return folded;
-  Report& report = map.report();
-  std::string near = closest_match(folded, options);
-  report.error(map.pos(key), report.t(Msg::kBadChoice, {*value, key}),
-               near.empty() ? report.t(Msg::kBadChoiceHint, {joined(options)}) : report.t(Msg::kDidYouMean, {near}));
-  return std::nullopt;
-}
 
 // An optional number; an empty value (`män:`) counts as absent, as in the printed tables.
 std::optional<double> optional_number(MapReader& map, const std::string& key) {
@@ -147,7 +134,7 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
                                           const model::Structure* structure, const model::QuestionSpec* section) {
   MapReader map(node, origin, report, {"nr", "status"});
   auto number = map.text("nr", Need::kRequired);
-  auto status = choice(map, "status", model::goal_status_names(), Need::kOptional);
+  auto status = map.choice("status", model::goal_status_names(), Need::kOptional);
   if (!number || (map.has("status") && !status)) return std::nullopt;
   model::KfGoal goal{*number, "", *parse_goal_status(status.value_or(""))};
   const model::KfGoalSpec* spec = structure ? structure->find_kf_goal(*number) : nullptr;
@@ -181,8 +168,8 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
                  "analys", "delenheter"});
   model::Indicator ind;
   auto name = map.text("indikator", Need::kRequired);
-  auto unit = choice(map, "enhet", model::indicator_units(), Need::kRequired);
-  auto direction = choice(map, "riktning", {"högre", "lägre"}, Need::kOptional);
+  auto unit = map.choice("enhet", model::indicator_units(), Need::kRequired);
+  auto direction = map.choice("riktning", {"högre", "lägre"}, Need::kOptional);
   auto outcome = map.number("utfall", Need::kRequired);
   auto target = map.number("årsmål", Need::kRequired);
   auto period = map.text("period", Need::kRequired);
@@ -251,7 +238,7 @@ std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlO
 std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
   MapReader map(node, origin, report, {"enhetsmål", "status", "förväntat_resultat", "analys"});
   auto goal = map.text("enhetsmål", Need::kRequired);
-  auto status = choice(map, "status", model::goal_status_names(), Need::kRequired);
+  auto status = map.choice("status", model::goal_status_names(), Need::kRequired);
   auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
   auto analysis = map.text("analys", Need::kOptional);
   if (!goal || !status) return std::nullopt;

@@ -5,6 +5,7 @@
 #include "load/source.h"
 #include "util/parallel.h"
 #include "util/text.h"
+#include "validate/accessibility.h"
 #include "validate/map_reader.h"
 #include "validate/submission.h"
 
@@ -89,13 +90,25 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
     if (auto source = read_source(file, report)) {
       YamlOrigin origin{source->path, 0, source->text};
       if (auto root = parse_yaml(origin, report)) {
-        MapReader map(*root, origin, report, {"titel", "språk", "tema"});
+        MapReader map(*root, origin, report, {"titel", "språk", "tema", "adress", "tillgänglighet"});
         site.title = map.text("titel", Need::kOptional).value_or(site.title);
         if (auto lang = map.text("språk", Need::kOptional)) {
           if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
           else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
         }
         site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
+        if (auto url = map.text("adress", Need::kOptional)) {
+          if (starts_with(*url, "https://") || starts_with(*url, "http://"))
+            site.base_url = url->back() == '/' ? *url : *url + "/";
+          else
+            report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
+        }
+        if (map.has("tillgänglighet")) {
+          if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
+            site.accessibility = std::move(*statement);
+        } else {
+          report.warning(map.pos("tillgänglighet"), report.t(Msg::kStatementMissing), report.t(Msg::kStatementMissingHint));
+        }
       }
     }
   } else {

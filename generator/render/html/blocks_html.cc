@@ -82,7 +82,7 @@ struct Writer {
     if (men) series(Msg::kUiMen, [](const model::SurveyRow& r) { return r.men; });
     if (other) series(Msg::kUiOther, [](const model::SurveyRow& r) { return r.other; });
     chart(std::move(c));
-    out << "<table class=\"enkat siffror\">\n<caption>" << esc(t(Msg::kUiSurveyCaption, {s.question})) << "</caption>\n";
+    open_table(out, "enkat siffror", esc(t(Msg::kUiSurveyCaption, {s.question})));
     out << "<thead><tr><th scope=\"col\">" << esc(t(Msg::kUiAnswer)) << "</th><th scope=\"col\">" << esc(t(Msg::kUiTotal)) << "</th>";
     if (women) out << "<th scope=\"col\">" << esc(t(Msg::kUiWomen)) << "</th>";
     if (men) out << "<th scope=\"col\">" << esc(t(Msg::kUiMen)) << "</th>";
@@ -96,11 +96,12 @@ struct Writer {
       if (other) cell(r.other);
       out << "</tr>\n";
     }
-    out << "</tbody>\n</table>\n";
+    out << "</tbody>\n";
+    close_table(out);
   }
 
   void operator()(const model::EconomyTable& e) {
-    out << "<table class=\"ekonomi siffror\">\n<caption>" << esc(t(Msg::kUiEconomyCaption, {e.unit})) << "</caption>\n";
+    open_table(out, "ekonomi siffror", esc(t(Msg::kUiEconomyCaption, {e.unit})));
     out << "<thead><tr><th scope=\"col\">" << esc(t(Msg::kUiFiscalYear)) << "</th>";
     for (const auto& y : e.years) out << "<th scope=\"col\">" << y.year << "</th>";
     out << "</tr></thead>\n<tbody>\n";
@@ -116,7 +117,8 @@ struct Writer {
     row(Msg::kUiBudget, [&](const model::EconomyYear& y) { return format_number(y.budget, ctx.lang); }, false);
     row(Msg::kUiOutcome, [&](const model::EconomyYear& y) { return format_number(y.outcome, ctx.lang); }, false);
     row(Msg::kUiResultUnit, [&](const model::EconomyYear& y) { return format_signed(y.result, ctx.lang); }, true);
-    out << "</tbody>\n</table>\n";
+    out << "</tbody>\n";
+    close_table(out);
     if (!e.footnote.empty()) out << "<p class=\"fotnot\">* " << esc(e.footnote) << "</p>\n";
   }
 
@@ -135,7 +137,8 @@ struct Writer {
     }
     chart(std::move(c));
     string caption = esc(title);
-    out << "<table class=\"index siffror\">\n<caption>" << caption << "</caption>\n<thead><tr><th scope=\"col\">"
+    open_table(out, "index siffror", caption);
+    out << "<thead><tr><th scope=\"col\">"
         << esc(t(Msg::kUiYear)) << "</th><th scope=\"col\">" << esc(s.name) << "</th>";
     for (const auto& name : subs) out << "<th scope=\"col\">" << esc(name) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
@@ -147,7 +150,8 @@ struct Writer {
       }
       out << "</tr>\n";
     }
-    out << "</tbody>\n</table>\n";
+    out << "</tbody>\n";
+    close_table(out);
   }
 
   void operator()(const model::AnnualCycle& c) {
@@ -199,6 +203,20 @@ struct Writer {
 };
 
 }  // namespace
+
+void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html) {
+  std::string label;  // the caption without its inline tags; entities stay escaped
+  bool in_tag = false;
+  for (char c : caption_html) {
+    if (c == '<') in_tag = true;
+    else if (c == '>') in_tag = false;
+    else if (!in_tag) label += c;
+  }
+  out << "<div class=\"tabellram\" role=\"region\" tabindex=\"0\" aria-label=\"" << label << "\">\n<table class=\""
+      << css_class << "\">\n<caption>" << caption_html << "</caption>\n";
+}
+
+void close_table(std::ostream& out) { out << "</table>\n</div>\n"; }
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
   Writer w{context, {}, {}};

@@ -1,6 +1,7 @@
 // Model blocks → HTML fragments. Every author text is either escaped or passed through
 // the safe Markdown renderer; nothing the author writes reaches the page as markup.
 #pragma once
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ struct BlockHtmlContext {
   int min_heading = 2;  // the level of an author's "##"; "#" is raised to it too
   std::string id_prefix;  // makes element ids unique when several parts share one document
 };
+
+// A data table in a frame that scrolls sideways when the table is wider than the screen. The
+// frame is a region named by the caption that takes keyboard focus, so it can be scrolled
+// without a mouse (WCAG 2.1.1). caption_html is escaped text, possibly with inline tags.
+void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html);
+void close_table(std::ostream& out);
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);
 

@@ -4,12 +4,16 @@
 
 namespace kv {
 
-std::optional<Layouts> Layouts::load(const std::filesystem::path& dir, const std::vector<std::string>& names,
-                                     Report& report) {
+std::optional<Layouts> Layouts::load(const std::vector<std::filesystem::path>& dirs,
+                                     const std::vector<std::string>& names, Report& report) {
   Layouts layouts;
   bool ok = true;
   for (const auto& name : names) {
-    std::filesystem::path file = dir / (name + ".mustache");
+    std::filesystem::path file;
+    for (const auto& dir : dirs) {
+      file = dir / (name + ".mustache");
+      if (std::filesystem::exists(file)) break;
+    }
     if (!std::filesystem::exists(file)) {
       report.error({file.generic_string(), 0, 0}, report.t(Msg::kLayoutMissing, {name}), report.t(Msg::kLayoutMissingHint));
       ok = false;

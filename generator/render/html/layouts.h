@@ -1,4 +1,5 @@
-// Page layouts: mustache files in templates/layouts/, loaded once and checked for syntax.
+// Page layouts: mustache files in templates/layouts/ (or a theme's layouts/, which override
+// them), loaded once and checked for syntax.
 #pragma once
 #include <kainjow/mustache.hpp>
 
@@ -13,9 +14,10 @@ namespace kv {
 
 class Layouts {
  public:
-  // Loads the named layouts; reports missing or invalid ones and returns nullopt then.
-  static std::optional<Layouts> load(const std::filesystem::path& dir, const std::vector<std::string>& names,
-                                     Report& report);
+  // Loads the named layouts, each from the first of dirs that has it; reports missing or
+  // invalid ones and returns nullopt then.
+  static std::optional<Layouts> load(const std::vector<std::filesystem::path>& dirs,
+                                     const std::vector<std::string>& names, Report& report);
 
   // Renders a layout. Each call compiles its own template, so calls may run in parallel.
   std::string render(const std::string& name, const kainjow::mustache::data& data) const;

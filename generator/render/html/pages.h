@@ -1,23 +1,27 @@
-// Page views: the data each layout receives. One function per page kind; each returns the
-// page's site-relative file path and its full HTML.
+// Page views: one function per page kind; each returns the page's site-relative file path
+// and its full HTML. Addresses are in render/html/urls.h.
 #pragma once
-#include <string>
-
-#include "model/site.h"
-#include "render/html/layouts.h"
+#include "render/html/page_frame.h"
 
 namespace kv {
 
-struct Page {
-  std::string path;  // site-relative, e.g. "2018/enhet/kvalitetsutmarkelsen/fraga-01/index.html"
-  std::string html;
-};
+// Browsing: the start page (by year and by unit) and one page per unit.
+Page render_start_page(const SiteContext& ctx);
+Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit);
 
-Page render_start_page(const model::Site& site, const Layouts& layouts);
-Page render_overview_page(const model::Site& site, const model::Submission& s, const Layouts& layouts, bool with_pdf);
-Page render_question_page(const model::Site& site, const model::Submission& s, int number, const Layouts& layouts);
+// A document: its overview and one page per question or section.
+Page render_overview_page(const SiteContext& ctx, const model::Submission& s);
+Page render_question_page(const SiteContext& ctx, const model::Submission& s, int number);
 
-// "Kvalitetsutmärkelsen 2018"
-std::string document_title(const model::Submission& s);
+// Comparison: per edition (kind × year) an index, and per question every unit's answer.
+Page render_compare_index(const SiteContext& ctx, const model::Edition& edition);
+Page render_compare_page(const SiteContext& ctx, const model::Edition& edition, int number);
+
+// Indicators across units and years.
+Page render_indicator_index(const SiteContext& ctx);
+Page render_indicator_page(const SiteContext& ctx, const model::IndicatorSeries& series);
+
+Page render_statement_page(const SiteContext& ctx);  // tillgänglighetsredogörelse
+Page render_search_page(const SiteContext& ctx);
 
 }  // namespace kv

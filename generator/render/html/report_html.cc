@@ -3,6 +3,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
+#include "render/html/urls.h"
 #include "render/xlsx/indicator_workbooks.h"
 #include "util/text.h"
 
@@ -63,8 +64,8 @@ void indicator_table(std::ostream& out, const BlockHtmlContext& ctx, const model
   auto row = [&](const string& label, const string& value) {
     out << "<tr><th scope=\"row\">" << esc(label) << "</th><td>" << value << "</td></tr>\n";
   };
-  out << "<table class=\"indikator-tabell siffror\">\n<caption>" << esc(text(lang, Msg::kUiIndicatorFigures))
-      << "</caption>\n<tbody>\n";
+  open_table(out, "indikator-tabell siffror", esc(text(lang, Msg::kUiIndicatorFigures) + ": " + i.name));
+  out << "<tbody>\n";
   row(text(lang, Msg::kUiPeriodOutcome), cell(i.outcome, i.unit, lang));
   row(text(lang, Msg::kUiOutcomeMen), cell(i.men, i.unit, lang));
   row(text(lang, Msg::kUiOutcomeWomen), cell(i.women, i.unit, lang));
@@ -72,18 +73,20 @@ void indicator_table(std::ostream& out, const BlockHtmlContext& ctx, const model
   row(text(lang, Msg::kUiTarget), cell(i.target, i.unit, lang));
   row(text(lang, Msg::kUiKfTarget), i.kf_target ? cell(i.kf_target, i.unit, lang) : esc(i.kf_target_text));
   row(text(lang, Msg::kUiPeriod), esc(i.period));
-  out << "</tbody>\n</table>\n";
+  out << "</tbody>\n";
+  close_table(out);
 }
 
 void sub_unit_table(std::ostream& out, const BlockHtmlContext& ctx, const model::Indicator& i) {
   if (i.sub_units.empty()) return;
-  out << "<table class=\"delenheter siffror\">\n<caption>" << esc(text(ctx.lang, Msg::kUiSubUnitChart, {i.name}))
-      << "</caption>\n<thead><tr><th scope=\"col\">" << esc(text(ctx.lang, Msg::kUiSubUnit)) << "</th><th scope=\"col\">"
+  open_table(out, "delenheter siffror", esc(text(ctx.lang, Msg::kUiSubUnitChart, {i.name})));
+  out << "<thead><tr><th scope=\"col\">" << esc(text(ctx.lang, Msg::kUiSubUnit)) << "</th><th scope=\"col\">"
       << esc(text(ctx.lang, Msg::kUiOutcomeShort)) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& s : i.sub_units)
     out << "<tr><th scope=\"row\">" << esc(s.name) << "</th><td>" << format_indicator_value(s.value, i.unit, ctx.lang)
         << "</td></tr>\n";
-  out << "</tbody>\n</table>\n";
+  out << "</tbody>\n";
+  close_table(out);
 }
 
 bool target_met(const model::Indicator& i) {
@@ -152,7 +155,9 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   analysis(out, ctx, level + 1, i.analysis);
   out << "<p class=\"nedladdning\"><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))
       << "\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">"
-      << esc(text(ctx.lang, Msg::kUiTrendWorkbook)) << "</a></p>\n</section>\n";
+      << esc(text(ctx.lang, Msg::kUiTrendWorkbook)) << "</a></p>\n";
+  out << "<p class=\"indikator-lank\"><a href=\"" << esc(ctx.root + indicator_page_path(indicator_slug(i.name))) << "\">"
+      << esc(text(ctx.lang, Msg::kUiIndicatorPageLink)) << "</a></p>\n</section>\n";
 }
 
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter&, const model::BoardGoal& g) {
@@ -178,8 +183,8 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
 
 void write_activities(std::ostream& out, const BlockHtmlContext& ctx, const std::vector<const model::Activity*>& list) {
   const Lang lang = ctx.lang;
-  out << "<div class=\"tabell-ram\">\n<table class=\"aktiviteter\">\n<caption>" << esc(text(lang, Msg::kUiActivitiesCaption))
-      << "</caption>\n<thead><tr>";
+  open_table(out, "aktiviteter", esc(text(lang, Msg::kUiActivitiesCaption)));
+  out << "<thead><tr>";
   for (Msg m : {Msg::kUiActivity, Msg::kUiStartDate, Msg::kUiEndDate, Msg::kUiDeviation})
     out << "<th scope=\"col\">" << esc(text(lang, m)) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
@@ -191,7 +196,8 @@ void write_activities(std::ostream& out, const BlockHtmlContext& ctx, const std:
       out << "<tr class=\"aktivitet-analys\"><td colspan=\"4\"><span class=\"etikett\">" << esc(text(lang, Msg::kUiAnalysis))
           << ":</span> " << md(a->analysis) << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n</div>\n";
+  out << "</tbody>\n";
+  close_table(out);
 }
 
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter&, const model::Principles& p) {
@@ -210,8 +216,8 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
 
 void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter&, const model::Complaints& c) {
   const Lang lang = ctx.lang;
-  out << "<div class=\"tabell-ram\">\n<table class=\"synpunkter siffror\">\n<caption>"
-      << esc(text(lang, Msg::kUiComplaintsCaption)) << "</caption>\n<thead><tr>";
+  open_table(out, "synpunkter siffror", esc(text(lang, Msg::kUiComplaintsCaption)));
+  out << "<thead><tr>";
   for (Msg m : {Msg::kUiCategory, Msg::kUiT1, Msg::kUiT2, Msg::kUiVb, Msg::kUiAccumulated, Msg::kUiSummaryActions})
     out << "<th scope=\"col\">" << esc(text(lang, m)) << "</th>";
   out << "</tr></thead>\n";
@@ -224,7 +230,7 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
     }
     out << "</tbody>\n";
   }
-  out << "</table>\n</div>\n";
+  close_table(out);
 }
 
 }  // namespace kv

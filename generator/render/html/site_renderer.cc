@@ -1,13 +1,18 @@
 #include "render/html/site_renderer.h"
 
-#include <algorithm>
 #include <functional>
 #include <mutex>
 #include <set>
 
+#include "model/site_index.h"
 #include "render/html/pages.h"
+#include "render/html/search_docs.h"
+#include "render/html/urls.h"
 #include "render/print/print_page.h"
+#include "render/search/search_index.h"
+#include "render/theme.h"
 #include "render/xlsx/indicator_workbooks.h"
+#include "render/xlsx/review_workbook.h"
 #include "render/xlsx/submission_workbook.h"
 #include "util/parallel.h"
 #include "write/output_dir.h"
@@ -17,20 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool copy_theme(const model::Site& site, const RenderInputs& inputs, const fs::path& out, Report& report) {
-  fs::path theme = inputs.themes / site.theme;
-  std::error_code ec;
-  if (!fs::is_directory(theme, ec)) {
-    std::string list;
-    for (const auto& entry : fs::directory_iterator(inputs.themes, ec))
-      if (entry.is_directory()) list += (list.empty() ? "" : ", ") + entry.path().filename().string();
-    report.error({(inputs.content_root / "site.yaml").generic_string(), 0, 0}, report.t(Msg::kBadTheme, {site.theme}),
-                 report.t(Msg::kBadThemeHint, {list}));
-    return false;
-  }
-  fs::copy(theme, out / "assets", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-  return true;
-}
+const std::vector<std::string> kLayouts = {"base",          "start",   "unit",       "overview",  "question",
+                                           "compare_index", "compare", "indicators", "indicator", "statement",
+                                           "search",        "print"};
 
 // Images the authors referenced, copied under media/ at their content-relative path.
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
@@ -42,49 +36,85 @@ void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inp
   });
 }
 
+// The work of a build: pages (rendered, then written) and other files (written directly).
+struct Jobs {
+  std::vector<std::function<Page()>> pages;
+  std::vector<std::function<void()>> files;
+
+  void file(const fs::path& out, std::string path, std::function<void(const fs::path&)> write) {
+    files.push_back([file = out / path, write = std::move(write)] {
+      fs::create_directories(file.parent_path());
+      write(file);
+    });
+  }
+};
+
+void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
+  for (const auto& s : ctx.site.submissions) {
+    jobs.pages.push_back([&] { return render_overview_page(ctx, s); });
+    jobs.pages.push_back([&] { return render_print_page(ctx.site, s, ctx.layouts); });
+    for (const auto& [number, answer] : s.answers)
+      jobs.pages.push_back([&, n = number] { return render_question_page(ctx, s, n); });
+    if (has_tables(s))
+      jobs.file(out, workbook_path(s), [&](const fs::path& f) { write_submission_workbook(s, ctx.site.lang, f); });
+  }
+}
+
+void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
+  const model::Site& site = ctx.site;
+  jobs.pages.push_back([&] { return render_start_page(ctx); });
+  jobs.pages.push_back([&] { return render_statement_page(ctx); });
+  jobs.pages.push_back([&] { return render_search_page(ctx); });
+  for (const auto& unit : ctx.index.units()) jobs.pages.push_back([&] { return render_unit_page(ctx, unit); });
+  for (const auto& e : ctx.index.editions()) {
+    jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
+    for (const auto* q : e.structure->questions())
+      jobs.pages.push_back([&, n = q->number] { return render_compare_page(ctx, e, n); });
+    jobs.file(out, review_workbook_path(e.kind_slug, e.year),
+              [&](const fs::path& f) { write_review_workbook(e, site.lang, site.base_url, f); });
+  }
+  if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
+  for (const auto& series : ctx.index.indicators()) {
+    jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });
+    jobs.file(out, trend_workbook_path(series.name),
+              [&](const fs::path& f) { write_trend_workbook(site, series.slug, f); });
+  }
+  for (int year : ctx.index.indicator_years())
+    jobs.file(out, year_workbook_path(year), [&, year](const fs::path& f) { write_year_workbook(site, year, f); });
+  // One search index per year: an archived year's index never changes.
+  for (int year : ctx.index.years())
+    jobs.file(out, search_index_file(year),
+              [&, year](const fs::path& f) { write_search_index(year, search_docs(ctx, year), f); });
+}
+
 }  // namespace
 
 std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Report& report) {
-  auto layouts = Layouts::load(inputs.templates / "layouts", {"base", "start", "overview", "question", "print"}, report);
-  if (!layouts || !copy_theme(site, inputs, out, report)) return std::nullopt;
+  auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / "site.yaml", report);
+  if (!theme) return std::nullopt;
+  auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
+  if (!layouts) return std::nullopt;
+  theme->copy_assets(out / "assets");
+  const model::SiteIndex index(site);
+  const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
-  std::vector<std::function<Page()>> jobs;
-  std::vector<std::function<void()>> files;  // other outputs (workbooks), written in parallel too
-  jobs.push_back([&] { return render_start_page(site, *layouts); });
+  Jobs jobs;
+  cross_cutting_jobs(ctx, out, jobs);
+  document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
-    jobs.push_back([&] { return render_overview_page(site, s, *layouts, inputs.with_pdf); });
-    jobs.push_back([&] { return render_print_page(site, s, *layouts); });
-    if (has_tables(s))
-      files.push_back([&] {
-        fs::path file = out / workbook_path(s);
-        fs::create_directories(file.parent_path());
-        write_submission_workbook(s, site.lang, file);
-      });
-    for (const auto& [number, answer] : s.answers)
-      jobs.push_back([&, n = number] { return render_question_page(site, s, n, *layouts); });
     copy_media(s.intro, inputs, out);
     for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, out);
   }
-  auto workbook_job = [&](std::string path, std::function<void(const fs::path&)> write) {
-    files.push_back([&out, path = std::move(path), write = std::move(write)] {
-      fs::create_directories((out / path).parent_path());
-      write(out / path);
-    });
-  };
-  for (int year : years_with_indicators(site))
-    workbook_job(year_workbook_path(year), [&site, year](const fs::path& f) { write_year_workbook(site, year, f); });
-  for (const auto& slug : indicator_slugs(site))
-    workbook_job("indikatorer/" + slug + ".xlsx", [&site, slug](const fs::path& f) { write_trend_workbook(site, slug, f); });
   std::mutex failures_lock;
   std::set<std::string> failures;  // ordered, so the report does not depend on scheduling
-  parallel_for(jobs.size() + files.size(), inputs.threads, [&](size_t i) {
+  parallel_for(jobs.pages.size() + jobs.files.size(), inputs.threads, [&](size_t i) {
     try {
-      if (i < jobs.size()) {
-        Page page = jobs[i]();
+      if (i < jobs.pages.size()) {
+        Page page = jobs.pages[i]();
         write_file(out / page.path, page.html);
       } else {
-        files[i - jobs.size()]();
+        jobs.files[i - jobs.pages.size()]();
       }
     } catch (const std::exception& e) {
       std::lock_guard lock(failures_lock);
@@ -94,7 +124,7 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   for (const auto& f : failures)
     report.error({out.generic_string(), 0, 0}, report.t(Msg::kWriteFailed, {f}), report.t(Msg::kWriteFailedHint));
   if (!failures.empty()) return std::nullopt;
-  return static_cast<int>(jobs.size());
+  return static_cast<int>(jobs.pages.size());
 }
 
 }  // namespace kv

@@ -1,5 +1,5 @@
-// The HTML site: start page, one overview per submission, one page per question, the
-// theme's assets and the authors' images. Pages render in parallel and are written as
+// The HTML site: start, unit, document, comparison, indicator, search and statement pages,
+// the workbooks, the search index, the theme and the images. Pages render in parallel and are written as
 // soon as each is done; the whole site's HTML is never held in memory.
 #pragma once
 #include <filesystem>

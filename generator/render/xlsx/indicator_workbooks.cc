@@ -30,27 +30,8 @@ std::vector<Column> columns_with(std::vector<Column> first, Lang lang) {
 
 }  // namespace
 
-std::string indicator_slug(const std::string& name) {
-  std::string slug = slugify(name, "indikator");
-  if (slug.size() > 100) slug = slug.substr(0, slug.rfind('-', 100));  // file names stay manageable
-  return slug;
-}
-
 std::string year_workbook_path(int year) { return std::to_string(year) + "/indikatorer.xlsx"; }
 std::string trend_workbook_path(const std::string& name) { return "indikatorer/" + indicator_slug(name) + ".xlsx"; }
-
-std::vector<int> years_with_indicators(const model::Site& site) {
-  std::set<int> years;
-  for (const auto& s : site.submissions) for_each_indicator(s, [&](const model::Indicator&) { years.insert(s.year); });
-  return {years.begin(), years.end()};
-}
-
-std::vector<std::string> indicator_slugs(const model::Site& site) {
-  std::set<std::string> slugs;
-  for (const auto& s : site.submissions)
-    for_each_indicator(s, [&](const model::Indicator& i) { slugs.insert(indicator_slug(i.name)); });
-  return {slugs.begin(), slugs.end()};
-}
 
 void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file) {
   const Lang lang = site.lang;

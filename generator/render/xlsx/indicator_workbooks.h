@@ -7,18 +7,15 @@
 #include <vector>
 
 #include "model/site.h"
+#include "model/site_index.h"
 
 namespace kv {
 
-std::string indicator_slug(const std::string& name);
+using model::indicator_slug;
 std::string year_workbook_path(int year);                  // "2024/indikatorer.xlsx"
 std::string trend_workbook_path(const std::string& name);  // "indikatorer/<slug>.xlsx"
 
-std::vector<int> years_with_indicators(const model::Site& site);
-// Distinct indicator slugs of the site, sorted.
-std::vector<std::string> indicator_slugs(const model::Site& site);
 
-// Both throw std::runtime_error on failure.
 void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file);
 void write_trend_workbook(const model::Site& site, const std::string& slug, const std::filesystem::path& file);
 

@@ -48,6 +48,10 @@ Workbook::Workbook(const std::filesystem::path& file, std::time_t created, const
   date_ = workbook_add_format(book_);
   format_set_num_format(date_, "yyyy-mm-dd");
   format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
+  link_ = workbook_add_format(book_);
+  format_set_underline(link_, LXW_UNDERLINE_SINGLE);
+  format_set_font_color(link_, LXW_COLOR_BLUE);
+  format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
   const char* percent_formats[] = {"0%", "0.0%", "0.00%"};
   for (int d = 0; d < 3; ++d) {
     percent_[d] = workbook_add_format(book_);
@@ -91,6 +95,8 @@ void Workbook::add_sheet(std::string name, const std::vector<Column>& columns,
         lxw_datetime when{std::stoi(cell.text.substr(0, 4)), std::stoi(cell.text.substr(5, 2)),
                           std::stoi(cell.text.substr(8, 2)), 0, 0, 0};
         worksheet_write_datetime(sheet, row_index, col_index, &when, date_);
+      } else if (cell.type == Cell::Type::kLink) {
+        worksheet_write_url(sheet, row_index, col_index, cell.text.c_str(), link_);
       } else if (cell.type == Cell::Type::kText) worksheet_write_string(sheet, row_index, col_index, cell.text.c_str(), formats[c]);
     }
   }

@@ -21,7 +21,7 @@ struct Column {
 // A percentage (percent = true, or any number in a kPercent column) is given as 0–100 and
 // stored as a fraction with a percent format showing the value's own decimals (9,9 → 9.9%).
 struct Cell {
-  enum class Type { kEmpty, kText, kNumber, kDate } type = Type::kEmpty;
+  enum class Type { kEmpty, kText, kNumber, kDate, kLink } type = Type::kEmpty;
   std::string text;
   double number = 0;
   bool percent = false;
@@ -31,6 +31,8 @@ struct Cell {
   static Cell of(const std::optional<double>& n) { return n ? of(*n) : empty(); }
   // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31.
   static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false}; }
+  // A hyperlink (http or https) shown as its address.
+  static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false}; }
   static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true} : empty(); }
 };
 
@@ -54,8 +56,9 @@ class Workbook {
   lxw_format* wrapped_ = nullptr;
   lxw_format* integer_ = nullptr;
   lxw_format* decimal_ = nullptr;
-  lxw_format* percent_[3] = {};
-  lxw_format* date_ = nullptr;  // 0%, 0.0%, 0.00%
+  lxw_format* percent_[3] = {};  // 0%, 0.0%, 0.00%
+  lxw_format* date_ = nullptr;
+  lxw_format* link_ = nullptr;
   std::string title_;
   std::time_t created_;
   bool closed_ = false;

@@ -1,0 +1,100 @@
+#include "model/site_index.h"
+
+#include <algorithm>
+#include <set>
+
+#include "util/text.h"
+
+namespace kv::model {
+namespace {
+
+bool by_unit_name(const Submission* a, const Submission* b) {
+  if (a->unit.name != b->unit.name) return a->unit.name < b->unit.name;
+  return a->unit.slug < b->unit.slug;
+}
+
+}  // namespace
+
+std::string indicator_slug(const std::string& name) {
+  std::string slug = slugify(name, "indikator");
+  if (slug.size() > 100) slug = slug.substr(0, slug.rfind('-', 100));  // file names stay manageable
+  return slug;
+}
+
+SiteIndex::SiteIndex(const Site& site) {
+  std::map<std::string, UnitDocuments> units;
+  std::map<std::pair<int, std::string>, Edition, std::greater<>> editions;
+  std::map<std::string, IndicatorSeries> indicators;
+  for (const auto& s : site.submissions) {  // newest year first
+    auto& unit = units[s.unit.slug];
+    unit.unit = &s.unit;
+    unit.submissions.push_back(&s);
+    auto& edition = editions[{s.year, s.kind_slug}];
+    edition.kind_slug = s.kind_slug;
+    edition.year = s.year;
+    edition.structure = s.structure.get();
+    edition.submissions.push_back(&s);
+    for (const auto& [number, answer] : s.answers)
+      for_each_block(answer.blocks, [&, n = number](const Block& b) {
+        if (const auto* i = std::get_if<Indicator>(&b.value)) {
+          auto& series = indicators[indicator_slug(i->name)];
+          if (series.name.empty()) series.name = i->name;
+          series.uses.push_back({&s, n, i});
+        }
+      });
+  }
+  for (auto& [slug, unit] : units) units_.push_back(std::move(unit));
+  // Within a year, kinds sort by slug; the map's greater<> would reverse them.
+  for (auto& [key, edition] : editions) {
+    std::sort(edition.submissions.begin(), edition.submissions.end(), by_unit_name);
+    editions_.push_back(std::move(edition));
+  }
+  std::stable_sort(editions_.begin(), editions_.end(), [](const Edition& a, const Edition& b) {
+    return a.year != b.year ? a.year > b.year : a.kind_slug < b.kind_slug;
+  });
+  for (auto& [slug, series] : indicators) {
+    series.slug = slug;
+    std::stable_sort(series.uses.begin(), series.uses.end(), [](const IndicatorUse& a, const IndicatorUse& b) {
+      if (a.submission->unit.slug != b.submission->unit.slug) return by_unit_name(a.submission, b.submission);
+      return a.submission->year > b.submission->year;
+    });
+    indicators_.push_back(std::move(series));
+  }
+}
+
+const Edition* SiteIndex::edition(const std::string& kind_slug, int year) const {
+  for (const auto& e : editions_)
+    if (e.kind_slug == kind_slug && e.year == year) return &e;
+  return nullptr;
+}
+
+const IndicatorSeries* SiteIndex::indicator(const std::string& slug) const {
+  auto it = std::lower_bound(indicators_.begin(), indicators_.end(), slug,
+                             [](const IndicatorSeries& s, const std::string& key) { return s.slug < key; });
+  return it != indicators_.end() && it->slug == slug ? &*it : nullptr;
+}
+
+std::vector<const Submission*> SiteIndex::other_years(const Submission& s) const {
+  std::vector<const Submission*> out;
+  for (const auto& unit : units_) {
+    if (unit.unit->slug != s.unit.slug) continue;
+    for (const auto* other : unit.submissions)
+      if (other != &s && other->kind_slug == s.kind_slug) out.push_back(other);
+  }
+  return out;
+}
+
+std::vector<int> SiteIndex::years() const {
+  std::set<int, std::greater<>> years;
+  for (const auto& e : editions_) years.insert(e.year);
+  return {years.begin(), years.end()};
+}
+
+std::vector<int> SiteIndex::indicator_years() const {
+  std::set<int> years;
+  for (const auto& series : indicators_)
+    for (const auto& use : series.uses) years.insert(use.submission->year);
+  return {years.begin(), years.end()};
+}
+
+}  // namespace kv::model

@@ -1,0 +1,127 @@
+// A document's pages: its overview (administrative data, downloads, contents, introduction)
+// and one page per question or section, each linking the same part elsewhere.
+#include "i18n/messages.h"
+#include "render/html/blocks_html.h"
+#include "render/html/pages.h"
+#include "render/html/urls.h"
+#include "render/pdf/pdf_writer.h"
+#include "render/xlsx/submission_workbook.h"
+
+namespace kv {
+namespace {
+
+data admin_rows(const model::Submission& s) {
+  data admin{data::type::list};
+  for (const auto& a : s.admin) {
+    data row;
+    row.set("label", a.label);
+    row.set("value", a.value);
+    if (a.type == "e-post") row.set("href", "mailto:" + a.value);
+    else if (a.type == "telefon") row.set("href", "tel:" + a.value);
+    else row.set("href", data(false));
+    admin.push_back(row);
+  }
+  return admin;
+}
+
+data contents(const model::Submission& s) {
+  data areas{data::type::list};
+  for (const auto& area : s.structure->areas) {
+    data a, questions{data::type::list};
+    a.set("title", area.title);
+    for (const auto& q : area.questions) {
+      data item = link(s.structure->part_slug(q.number) + "/index.html", "");
+      item.set("number", std::to_string(q.number));
+      item.set("title", q.title);
+      questions.push_back(item);
+    }
+    a.set("questions", questions);
+    areas.push_back(a);
+  }
+  return areas;
+}
+
+// Breadcrumbs down to a document: start page › unit › document.
+data document_crumbs(const SiteContext& ctx, const model::Submission& s, const std::string& root, bool link_document) {
+  data crumbs = crumbs_from_home(ctx.site, root);
+  add_crumb(crumbs, s.unit.name, root + unit_page_path(s.unit.slug));
+  add_crumb(crumbs, document_title(s), link_document ? root + overview_path(s) : "");
+  return crumbs;
+}
+
+// Same part elsewhere: every unit's answer in this edition, and this unit's other years.
+data compare_links(const SiteContext& ctx, const model::Submission& s, int number, const std::string& root) {
+  const Lang lang = ctx.site.lang;
+  const std::string part = part_label(*s.structure, lang, number);
+  data links{data::type::list};
+  std::string lower = part;
+  if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  links.push_back(link(root + compare_page_path(*s.structure, s.kind_slug, s.year, number),
+                       text(lang, Msg::kUiCompareAll, {lower, document_title(s)})));
+  for (const auto* other : ctx.index.other_years(s))
+    if (other->answers.count(number))
+      links.push_back(link(root + question_path(*other, number), text(lang, Msg::kUiSameInYear, {part, document_title(*other)})));
+  return links;
+}
+
+}  // namespace
+
+Page render_overview_page(const SiteContext& ctx, const model::Submission& s) {
+  const Lang lang = ctx.site.lang;
+  const std::string path = overview_path(s), root = root_of(path);
+  data d;
+  d.set("t", labels(lang));
+  d.set("document", document_title(s));
+  d.set("unit_name", s.unit.name);
+  d.set("administration", s.unit.administration);
+  d.set("admin", admin_rows(s));
+  d.set("has_admin", data(!s.admin.empty()));
+  d.set("print_href", "utskrift.html");
+  if (ctx.with_pdf) d.set("pdf_href", pdf_path(s).substr(s.url_path().size() + 1));
+  else d.set("pdf_href", data(false));
+  d.set("workbook_href", has_tables(s) ? data("tabeller.xlsx") : data(false));
+  d.set("areas", contents(s));
+  d.set("has_intro", data(!s.intro.empty()));
+  d.set("intro_title", s.structure->intro_title);
+  d.set("intro_html", blocks_to_html(s.intro, {lang, root, 3, ""}));
+  data others{data::type::list};
+  for (const auto* other : ctx.index.other_years(s)) others.push_back(link(root + overview_path(*other), document_title(*other)));
+  d.set("has_other_years", data(!others.is_empty_list()));
+  d.set("other_years", others);
+  d.set("compare", link(root + compare_index_path(s.kind_slug, s.year), text(lang, Msg::kUiCompareEdition, {document_title(s)})));
+  return finish(ctx, {path, "oversikt", s.unit.name + " \xE2\x80\x93 " + document_title(s), document_crumbs(ctx, s, root, false)},
+                ctx.layouts.render("overview", d));
+}
+
+Page render_question_page(const SiteContext& ctx, const model::Submission& s, int number) {
+  const Lang lang = ctx.site.lang;
+  const std::string path = question_path(s, number), root = root_of(path);
+  const model::QuestionSpec* spec = s.structure->find_question(number);
+  const model::AreaSpec* area = s.structure->area_of(number);
+  const auto all = s.structure->questions();
+  const std::string label = part_label(*s.structure, lang, number);
+  data d;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->number != number) continue;
+    if (i > 0)
+      d.set("prev", link("../" + s.structure->part_slug(all[i - 1]->number) + "/index.html",
+                         std::to_string(all[i - 1]->number) + ". " + all[i - 1]->title));
+    else
+      d.set("prev", link("../index.html", s.intro.empty() ? text(lang, Msg::kUiContents) : s.structure->intro_title));
+    if (i + 1 < all.size())
+      d.set("next", link("../" + s.structure->part_slug(all[i + 1]->number) + "/index.html",
+                         std::to_string(all[i + 1]->number) + ". " + all[i + 1]->title));
+  }
+  d.set("t", labels(lang));
+  d.set("document", document_title(s) + " \xE2\x80\x93 " + s.unit.name);
+  d.set("area_title", area ? area->title : "");
+  d.set("number", std::to_string(number));
+  d.set("title", spec ? spec->title : "");
+  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {lang, root, 2, ""}));
+  d.set("compare", compare_links(ctx, s, number, root));
+  data crumbs = document_crumbs(ctx, s, root, true);
+  add_crumb(crumbs, label, "");
+  return finish(ctx, {path, "fraga", label + ". " + (spec ? spec->title : ""), crumbs}, ctx.layouts.render("question", d));
+}
+
+}  // namespace kv

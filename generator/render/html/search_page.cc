@@ -1,0 +1,32 @@
+// The search page: a form that works as a plain GET form, results built in the browser by
+// the theme's sok.js from the per-year indexes the build wrote.
+#include "i18n/messages.h"
+#include "render/html/pages.h"
+#include "render/html/urls.h"
+#include "render/search/search_index.h"
+
+namespace kv {
+
+Page render_search_page(const SiteContext& ctx) {
+  const Lang lang = ctx.site.lang;
+  const std::string path = search_page_path(), root = root_of(path);
+  data d, files{data::type::list}, t = labels(lang);
+  for (int year : ctx.index.years()) files.push_back(link(root + search_index_file(year), ""));
+  for (auto [key, id] : {std::pair{"search_title", Msg::kUiSearchTitle}, {"search_field", Msg::kUiSearchField},
+                         {"search_button", Msg::kUiSearch}, {"search_noscript", Msg::kUiSearchNoscript},
+                         {"search_hits", Msg::kUiSearchHits}, {"search_one_hit", Msg::kUiSearchOneHit},
+                         {"search_none", Msg::kUiSearchNone}, {"search_empty", Msg::kUiSearchEmpty},
+                         {"search_more", Msg::kUiSearchMore}, {"search_no_index", Msg::kUiSearchNoIndex},
+                         {"search_help", Msg::kUiSearchHelp}})
+    t.set(key, text(lang, id));
+  d.set("t", t);
+  d.set("root", root);
+  d.set("index_files", files);
+  data crumbs = crumbs_from_home(ctx.site, root);
+  add_crumb(crumbs, text(lang, Msg::kUiSearch), "");
+  Frame frame{path, "sok", text(lang, Msg::kUiSearchTitle), crumbs};
+  frame.stylesheets = {"sok.css"};
+  return finish(ctx, std::move(frame), ctx.layouts.render("search", d));
+}
+
+}  // namespace kv

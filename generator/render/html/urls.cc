@@ -1,0 +1,41 @@
+#include "render/html/urls.h"
+
+namespace kv {
+
+std::string root_of(const std::string& page_path) {
+  std::string root;
+  for (char c : page_path)
+    if (c == '/') root += "../";
+  return root;
+}
+
+std::string overview_path(const model::Submission& s) { return s.url_path() + "/index.html"; }
+
+std::string question_path(const model::Submission& s, int n) {
+  return s.url_path() + "/" + s.structure->part_slug(n) + "/index.html";
+}
+
+std::string unit_page_path(const std::string& unit_slug) { return "enheter/" + unit_slug + "/index.html"; }
+
+std::string compare_dir(const std::string& kind_slug, int year) {
+  return "jamforelse/" + std::to_string(year) + "/" + kind_slug;
+}
+
+std::string compare_index_path(const std::string& kind_slug, int year) {
+  return compare_dir(kind_slug, year) + "/index.html";
+}
+
+std::string compare_page_path(const model::Structure& structure, const std::string& kind_slug, int year, int n) {
+  return compare_dir(kind_slug, year) + "/" + structure.part_slug(n) + "/index.html";
+}
+
+std::string review_workbook_path(const std::string& kind_slug, int year) {
+  return compare_dir(kind_slug, year) + "/bedomning.xlsx";
+}
+
+std::string indicators_index_path() { return "indikatorer/index.html"; }
+std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
+std::string search_page_path() { return "sok/index.html"; }
+std::string statement_path() { return "tillganglighet/index.html"; }
+
+}  // namespace kv

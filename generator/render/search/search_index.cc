@@ -1,0 +1,450 @@
+#include "render/search/search_index.h"
+
+#include <map>
+#include <set>
+
+#include "write/output_dir.h"
+
+// The index file, one per year (sok/index-<år>.js), is a single statement:
+//
+//   (window.kvSok = window.kvSok || []).push({"format":1,"year":2018,
+//   "docs":[[url, unit, year, document, part, title, text], …],
+//   "terms":["aktivitet", "aktiviteter", …],
+//   "postings":[[doc, count, fields, doc, count, fields, …], …]});
+//
+// terms are unique and sorted by their UTF-8 bytes, which is code-point order, so sok.js
+// finds every term starting with a query word by binary search. postings[i] belongs to
+// terms[i]: for each page containing the term, in page order, the page's index in docs,
+// how often the term occurs in the page's text, and where else it occurs (bit 1: the title
+// or part, bit 2: the unit's or document's name). The push works whether sok.js has run
+// yet or not: before, it queues on a plain array that sok.js takes over.
+//
+// Everything outside ASCII is written as \uXXXX, so the file reads the same whatever
+// encoding a browser assumes for a script opened from file://; that also keeps U+2028 and
+// U+2029 from ending a line in older JavaScript, and "</" is written "<\/".
+
+namespace kv {
+
+namespace {
+
+// A page's text is kept for result snippets; a runaway page should not bloat the index.
+constexpr size_t kMaxStoredText = 100'000;
+
+// ---------------------------------------------------------------- UTF-8
+
+// The code point at s[i], advancing i; an invalid sequence is one U+FFFD per byte.
+char32_t decode(std::string_view s, size_t& i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+  if (extra < 0 || i + extra >= s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k) {
+    if ((byte(i + k) >> 6) != 0x2) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// ---------------------------------------------------------------- folding
+// sok.js folds a query with the browser's toLocaleLowerCase('sv') after NFC; the ranges
+// below are where that and this agree, which covers every Latin-script language.
+
+char32_t to_lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // À–Þ, incl. Å Ä Ö É Ü
+  if (c == 0x130) return 'i';                              // İ
+  if (c == 0x178) return 0xFF;                             // Ÿ
+  bool even = c % 2 == 0;
+  if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && even) return c + 1;  // Latin Extended-A
+  if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && !even) return c + 1;
+  if (c >= 0x218 && c <= 0x21B && even) return c + 1;                                    // Ș Ț
+  if (c >= 0x1E00 && c <= 0x1EFF && even && !(c >= 0x1E96 && c <= 0x1E9F)) return c + 1;  // Vietnamese etc.
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;                              // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 32;                                            // Cyrillic
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+// A letter or digit. Deliberately simple, and mirrored exactly by isWordChar in sok.js:
+// outside ASCII, everything from U+00C0 on is a letter except × ÷ and the punctuation,
+// symbol and emoji blocks.
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, arrows, maths, shapes, dingbats
+  if (c >= 0x2E00 && c <= 0x2E7F) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if (c >= 0xFE00 && c <= 0xFE0F) return false;
+  if (c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFF)) return false;
+  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji
+  return true;
+}
+
+// Text saved in decomposed form (common from macOS) has "a" + U+0308 where a query has "ä"
+// after NFC. The Latin-1 letters are composed here; rarer ones are left as they are.
+char32_t compose(char32_t base, char32_t mark) {
+  struct Composite {
+    char32_t letter, base, mark;
+  };
+  static constexpr Composite kComposites[] = {
+      {0xE0, 'a', 0x300}, {0xE1, 'a', 0x301}, {0xE2, 'a', 0x302}, {0xE3, 'a', 0x303}, {0xE4, 'a', 0x308},
+      {0xE5, 'a', 0x30A}, {0xE7, 'c', 0x327}, {0xE8, 'e', 0x300}, {0xE9, 'e', 0x301}, {0xEA, 'e', 0x302},
+      {0xEB, 'e', 0x308}, {0xEC, 'i', 0x300}, {0xED, 'i', 0x301}, {0xEE, 'i', 0x302}, {0xEF, 'i', 0x308},
+      {0xF1, 'n', 0x303}, {0xF2, 'o', 0x300}, {0xF3, 'o', 0x301}, {0xF4, 'o', 0x302}, {0xF5, 'o', 0x303},
+      {0xF6, 'o', 0x308}, {0xF9, 'u', 0x300}, {0xFA, 'u', 0x301}, {0xFB, 'u', 0x302}, {0xFC, 'u', 0x308},
+      {0xFD, 'y', 0x301}, {0xFF, 'y', 0x308}};
+  for (const auto& c : kComposites)
+    if (c.base == base && c.mark == mark) return c.letter;
+  return 0;
+}
+
+// ---------------------------------------------------------------- HTML
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool iequals_at(std::string_view s, size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (ascii_lower(s[at + k]) != word[k]) return false;
+  return true;
+}
+
+// Markup within a line of text; every other tag separates words ("<td>1</td><td>2</td>").
+bool is_inline_tag(std::string_view name) {
+  static const std::set<std::string_view> kInline = {"a",   "abbr", "b",    "bdi",    "bdo",   "cite", "code",
+                                                     "data", "del", "dfn",  "em",     "i",     "ins",  "kbd",
+                                                     "mark", "q",   "s",    "samp",   "small", "span", "strong",
+                                                     "sub",  "sup", "time", "u",      "var",   "wbr"};
+  return kInline.count(name) > 0;
+}
+
+// Elements whose content is not text a reader searches for.
+bool is_skipped_element(std::string_view name) {
+  return name == "svg" || name == "script" || name == "style" || name == "template";
+}
+
+// The index just past the '>' closing the tag that starts at html[at], skipping quoted
+// attribute values; html.size() when it never closes.
+size_t tag_end(std::string_view html, size_t at) {
+  for (size_t i = at; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '"' || c == '\'') {
+      size_t close = html.find(c, i + 1);
+      if (close == std::string_view::npos) return html.size();
+      i = close;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return html.size();
+}
+
+// Past the end tag that closes the element <name> whose start tag ended at from. <svg> and
+// <template> may nest themselves; script and style hold raw text up to their end tag.
+size_t element_end(std::string_view html, size_t from, std::string_view name) {
+  bool nests = name == "svg" || name == "template";
+  int depth = 1;
+  for (size_t i = html.find('<', from); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    size_t name_at = i + (closing ? 2 : 1);
+    if (!iequals_at(html, name_at, name)) continue;
+    size_t after = name_at + name.size();
+    if (after < html.size() && is_name_char(html[after])) continue;  // <svgx>, </styles>
+    size_t end = tag_end(html, after);
+    if (closing) {
+      if (--depth == 0) return end;
+    } else if (nests && !(end >= 2 && html[end - 2] == '/')) {
+      ++depth;
+    }
+    i = end - 1;
+  }
+  return html.size();
+}
+
+// Decodes the character reference at html[at] == '&'; sets length to the bytes it takes.
+// Returns 0 when it is not one, so the '&' stays as text.
+char32_t decode_entity(std::string_view html, size_t at, size_t& length) {
+  size_t semi = html.find(';', at + 1);
+  if (semi == std::string_view::npos || semi - at > 12) return 0;
+  std::string_view name = html.substr(at + 1, semi - at - 1);
+  length = semi - at + 1;
+  if (name.size() >= 2 && name[0] == '#') {
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    char32_t cp = 0;
+    for (char c : digits) {
+      int d = c >= '0' && c <= '9'                ? c - '0'
+              : hex && ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f' ? ascii_lower(c) - 'a' + 10
+                                                                        : -1;
+      if (d < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
+      if (cp > 0x10FFFF) return 0xFFFD;
+    }
+    return cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
+  }
+  static const std::map<std::string_view, char32_t> kNamed = {
+      {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
+      {"nbsp", 0xA0},    {"shy", 0xAD},      {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026},
+      {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"laquo", 0xAB},
+      {"raquo", 0xBB},   {"euro", 0x20AC},   {"copy", 0xA9},     {"auml", 0xE4},     {"aring", 0xE5},
+      {"ouml", 0xF6},    {"Auml", 0xC4},     {"Aring", 0xC5},    {"Ouml", 0xD6},     {"eacute", 0xE9}};
+  auto found = kNamed.find(name);
+  return found == kNamed.end() ? 0 : found->second;
+}
+
+// ---------------------------------------------------------------- JSON
+
+// A JSON string literal in pure ASCII that is also safe inside an HTML <script> element.
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto unicode_escape = [&](char32_t unit) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(unit >> shift) & 0xF];
+  };
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      char32_t cp = decode(s, i);
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        unicode_escape(0xD800 + (cp >> 10));
+        unicode_escape(0xDC00 + (cp & 0x3FF));
+      } else {
+        unicode_escape(cp);
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '<':
+        // "</script>" and "<!--" would otherwise mean something to an HTML parser.
+        if (i < s.size() && s[i] == '/') out += "<\\";  // and '/' follows: "<\/"
+        else if (i < s.size() && s[i] == '!') out += "\\u003c";
+        else out += '<';
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) unicode_escape(static_cast<unsigned char>(c));
+        else out += c;
+    }
+  }
+  out += '"';
+}
+
+// s cut to at most max bytes, on a code-point boundary.
+std::string_view cut_utf8(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) >> 6) == 0x2) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
+
+std::string plain_text(std::string_view html) {
+  std::string out;
+  bool space = false;  // a word break is due before the next character
+  auto put = [&](std::string_view bytes) {
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += bytes;
+  };
+  size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '<') {
+      if (html.substr(i, 4) == "<!--") {
+        size_t close = html.find("-->", i + 4);
+        i = close == std::string_view::npos ? html.size() : close + 3;
+        continue;
+      }
+      if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {  // <!DOCTYPE …>
+        i = tag_end(html, i);
+        space = true;
+        continue;
+      }
+      bool closing = i + 1 < html.size() && html[i + 1] == '/';
+      size_t name_at = i + (closing ? 2 : 1);
+      size_t name_end = name_at;
+      while (name_end < html.size() && is_name_char(html[name_end])) ++name_end;
+      if (name_end == name_at) {  // a '<' that starts no tag is text
+        put("<");
+        ++i;
+        continue;
+      }
+      std::string name;
+      for (size_t k = name_at; k < name_end; ++k) name += ascii_lower(html[k]);
+      size_t end = tag_end(html, name_end);
+      bool self_closing = end >= 2 && html[end - 2] == '/';
+      i = end;
+      if (!closing && !self_closing && is_skipped_element(name)) i = element_end(html, end, name);
+      if (!is_inline_tag(name)) space = true;
+      continue;
+    }
+    if (c == '&') {
+      size_t length = 0;
+      if (char32_t cp = decode_entity(html, i, length)) {
+        i += length;
+        if (cp == 0xA0) {
+          space = true;
+        } else if (cp != 0xAD) {
+          std::string bytes;
+          append_utf8(bytes, cp);
+          put(bytes);
+        }
+        continue;
+      }
+    }
+    if (is_space(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    // U+00A0 no-break space separates words; U+00AD soft hyphen is invisible.
+    if (c == '\xC2' && i + 1 < html.size() && (html[i + 1] == '\xA0' || html[i + 1] == '\xAD')) {
+      if (html[i + 1] == '\xA0') space = true;
+      i += 2;
+      continue;
+    }
+    size_t start = i++;
+    while (i < html.size() && (static_cast<unsigned char>(html[i]) >> 6) == 0x2) ++i;  // whole code point
+    put(html.substr(start, i - start));
+  }
+  return out;
+}
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  std::string word;
+  char32_t last = 0;  // the word's last letter, which a combining mark may modify
+  auto flush = [&] {
+    if (!word.empty()) terms.push_back(std::move(word));
+    word.clear();
+    last = 0;
+  };
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = decode(text, i);
+    if (c == 0xAD) continue;  // a soft hyphen does not split a word
+    if (c >= 0x300 && c <= 0x36F && last < 0x80 && last != 0) {
+      if (char32_t composed = compose(last, c)) {
+        word.pop_back();  // last is ASCII: one byte
+        append_utf8(word, composed);
+        last = composed;
+        continue;
+      }
+    }
+    if (!is_word_char(c)) {
+      flush();
+      continue;
+    }
+    last = to_lower(c);
+    append_utf8(word, last);
+  }
+  flush();
+  return terms;
+}
+
+void write_search_index(int year, const std::vector<SearchDoc>& docs, const std::filesystem::path& file) {
+  enum Field { kTitle = 1, kName = 2 };
+  struct Hit {
+    int count = 0;
+    int fields = 0;
+  };
+  std::map<std::string, std::vector<int>> postings;  // std::string orders by bytes
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const SearchDoc& doc = docs[d];
+    std::map<std::string, Hit> hits;
+    for (auto& term : search_terms(doc.part + " " + doc.title)) hits[term].fields |= kTitle;
+    for (auto& term : search_terms(doc.unit + " " + doc.document)) hits[term].fields |= kName;
+    for (auto& term : search_terms(doc.text)) ++hits[term].count;
+    for (const auto& [term, hit] : hits) {
+      auto& list = postings[term];
+      list.insert(list.end(), {static_cast<int>(d), hit.count, hit.fields});
+    }
+  }
+
+  std::string out = "/* Search index for " + std::to_string(year) + ", written by kvalitet and read by sok.js. */\n";
+  out += "(window.kvSok = window.kvSok || []).push({\"format\":1,\"year\":" + std::to_string(year) + ",\n\"docs\":[";
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const SearchDoc& doc = docs[d];
+    out += d == 0 ? "\n[" : ",\n[";
+    for (std::string_view field : {std::string_view(doc.url), std::string_view(doc.unit)}) {
+      append_json_string(out, field);
+      out += ',';
+    }
+    out += std::to_string(doc.year);
+    for (std::string_view field : {std::string_view(doc.document), std::string_view(doc.part),
+                                   std::string_view(doc.title), cut_utf8(doc.text, kMaxStoredText)}) {
+      out += ',';
+      append_json_string(out, field);
+    }
+    out += ']';
+  }
+  out += "],\n\"terms\":[";
+  bool first = true;
+  for (const auto& entry : postings) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    append_json_string(out, entry.first);
+  }
+  out += "],\n\"postings\":[";
+  first = true;
+  for (const auto& entry : postings) {
+    out += first ? "\n[" : ",\n[";
+    first = false;
+    for (size_t k = 0; k < entry.second.size(); ++k) {
+      if (k > 0) out += ',';
+      out += std::to_string(entry.second[k]);
+    }
+    out += ']';
+  }
+  out += "]});\n";
+  write_file(file, out);
+}
+
+std::string search_index_file(int year) { return "sok/index-" + std::to_string(year) + ".js"; }
+
+}  // namespace kv
