@@ -6,6 +6,7 @@
 
 #include "render/html/blocks_html.h"
 #include "render/svg/bar_chart.h"
+#include "util/text.h"
 
 using namespace kv;
 using Catch::Matchers::Contains;
@@ -66,4 +67,34 @@ TEST_CASE("survey and index tables get a chart with the same figures and unique 
   CHECK(found[1].value == 79);  // Ja, Kvinna
   CHECK(found[8].value == 83);  // index sorted by year: 2015 first
   CHECK(found[9].value == 76);
+}
+
+TEST_CASE("a long legend wraps and is cut to the chart's width") {
+  kv::svg::BarChart c{"d", "Lång", {"2023", "2024"},
+                      {{"Andel inköpta ekologiska måltider och livsmedel i staden i kronor av totala värdet av inköpta "
+                        "livsmedel",
+                        {1.0, 2.0}},
+                       {"Årsmål", {2.0, 3.0}},
+                       {"KF:s årsmål", {3.0, 4.0}}},
+                      0, false, kv::Lang::kSv};
+  std::string svg = kv::svg::render_bar_chart(c);
+  std::smatch box;
+  REQUIRE(std::regex_search(svg, box, std::regex("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")));
+  const double width = std::stod(box[1]), height = std::stod(box[2]);
+  // Every legend text starts inside the chart and ends before its right edge (7.2 px per character at most).
+  std::regex text("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" font-size=\"12\" fill=\"#1b1b1b\">([^<]*)</text>");
+  int legends = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it) {
+    double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    std::string label = (*it)[3];
+    CHECK(x + 7.2 * kv::utf8_length(label) <= width);
+    CHECK(y < height);
+    ++legends;
+  }
+  CHECK(legends == 3);
+  CHECK(svg.find("…</text>") != std::string::npos);           // the long name is cut …
+  CHECK(svg.find("livsmedel</text>") == std::string::npos);
+  CHECK(svg.find("<title id=\"d-t\">Lång</title>") != std::string::npos);
+  CHECK(svg.find("Andel inköpta ekologiska måltider och livsmedel i staden i kronor av totala värdet av inköpta "
+                 "livsmedel 1") != std::string::npos);  // … and given whole in the description
 }

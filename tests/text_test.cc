@@ -66,3 +66,11 @@ TEST_CASE("numbers are formatted for Swedish and English readers") {
   CHECK(format_percent(76, Lang::kEn) == "76%");
   CHECK(month_name(5, Lang::kSv) == "Maj");
 }
+
+TEST_CASE("utf8_prefix counts characters and never splits one") {
+  CHECK(kv::utf8_prefix("Ålder och hälsa", 5) == "Ålder");
+  CHECK(kv::utf8_prefix("åäö", 2) == "åä");
+  CHECK(kv::utf8_prefix("åäö", 3) == "åäö");
+  CHECK(kv::utf8_prefix("åäö", 10) == "åäö");
+  CHECK(kv::utf8_prefix("", 3).empty());
+}

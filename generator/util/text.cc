@@ -53,6 +53,15 @@ size_t utf8_length(std::string_view s) {
   }));
 }
 
+std::string utf8_prefix(std::string_view s, size_t n) {
+  size_t count = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    bool starts_character = (static_cast<unsigned char>(s[i]) >> 6) != 0x2;
+    if (starts_character && count++ == n) break;
+  }
+  return std::string(s.substr(0, i));
+}
+
 std::string fold_case(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size(); ++i) {

@@ -18,6 +18,8 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 
 // Number of code points in s (s assumed valid UTF-8).
 size_t utf8_length(std::string_view s);
+// The first n code points of s (all of s when shorter); never splits a character.
+std::string utf8_prefix(std::string_view s, size_t n);
 
 // Lower-cases ASCII and the Swedish letters Å, Ä, Ö, É.
 std::string fold_case(std::string_view s);

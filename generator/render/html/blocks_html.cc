@@ -204,15 +204,16 @@ struct Writer {
 
 }  // namespace
 
-void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html) {
-  std::string label;  // the caption without its inline tags; entities stay escaped
+void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html,
+                const std::string& label) {
+  std::string name = html_escape(label);
   bool in_tag = false;
-  for (char c : caption_html) {
+  for (char c : label.empty() ? caption_html : "") {  // the caption without its tags; entities stay escaped
     if (c == '<') in_tag = true;
     else if (c == '>') in_tag = false;
-    else if (!in_tag) label += c;
+    else if (!in_tag) name += c;
   }
-  out << "<div class=\"tabellram\" role=\"region\" tabindex=\"0\" aria-label=\"" << label << "\">\n<table class=\""
+  out << "<div class=\"tabellram\" role=\"region\" tabindex=\"0\" aria-label=\"" << name << "\">\n<table class=\""
       << css_class << "\">\n<caption>" << caption_html << "</caption>\n";
 }
 

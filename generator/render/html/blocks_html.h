@@ -19,8 +19,10 @@ struct BlockHtmlContext {
 
 // A data table in a frame that scrolls sideways when the table is wider than the screen. The
 // frame is a region named by the caption that takes keyboard focus, so it can be scrolled
-// without a mouse (WCAG 2.1.1). caption_html is escaped text, possibly with inline tags.
-void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html);
+// without a mouse (WCAG 2.1.1). caption_html is escaped text, possibly with inline tags;
+// label (plain text) names the region when the caption alone is not distinctive on the page.
+void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html,
+                const std::string& label = "");
 void close_table(std::ostream& out);
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);

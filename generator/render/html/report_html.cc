@@ -64,7 +64,8 @@ void indicator_table(std::ostream& out, const BlockHtmlContext& ctx, const model
   auto row = [&](const string& label, const string& value) {
     out << "<tr><th scope=\"row\">" << esc(label) << "</th><td>" << value << "</td></tr>\n";
   };
-  open_table(out, "indikator-tabell siffror", esc(text(lang, Msg::kUiIndicatorFigures) + ": " + i.name));
+  open_table(out, "indikator-tabell siffror", esc(text(lang, Msg::kUiIndicatorFigures)),
+             text(lang, Msg::kUiIndicatorFigures) + ": " + i.name);
   out << "<tbody>\n";
   row(text(lang, Msg::kUiPeriodOutcome), cell(i.outcome, i.unit, lang));
   row(text(lang, Msg::kUiOutcomeMen), cell(i.men, i.unit, lang));

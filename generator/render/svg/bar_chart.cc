@@ -65,14 +65,49 @@ std::string description(const BarChart& c) {
   return desc.str();
 }
 
+constexpr double kLegendRow = 18, kCharWidth = 7.2;  // 12 px text: a generous average glyph width
+
+// The legend flows left to right and wraps, so it stays inside the chart however long the
+// series names (indicator names can be a sentence). A name wider than a whole row is cut
+// with "…"; the title, the description and the table beside the chart give it in full.
+struct LegendEntry {
+  double x;
+  int row;
+  std::string label;
+};
+
+std::vector<LegendEntry> legend_layout(const BarChart& c) {
+  const size_t max_chars = static_cast<size_t>((kWidth - kLeft - 8 - 16) / kCharWidth);
+  std::vector<LegendEntry> entries;
+  double x = kLeft;
+  int row = 0;
+  for (const auto& series : c.series) {
+    std::string label = series.name;
+    if (utf8_length(label) > max_chars) label = utf8_prefix(label, max_chars - 1) + "\xE2\x80\xA6";
+    const double width = 24 + kCharWidth * utf8_length(label);
+    if (x > kLeft && x + width > kWidth - 8) {
+      x = kLeft;
+      ++row;
+    }
+    entries.push_back({x, row, label});
+    x += width;
+  }
+  return entries;
+}
+
+double legend_height(const BarChart& c) {
+  auto entries = legend_layout(c);
+  return kLegend + (entries.empty() ? 0 : entries.back().row * kLegendRow);
+}
+
 std::string legend(const BarChart& c, double ly) {
   std::ostringstream out;
-  double lx = kLeft;
-  for (size_t s = 0; s < c.series.size(); ++s) {
-    out << "<rect x=\"" << num(lx) << "\" y=\"" << num(ly - 10) << "\" width=\"12\" height=\"12\" fill=\"" << kColours[s % 5]
-        << "\"/>\n<text x=\"" << num(lx + 16) << "\" y=\"" << num(ly) << "\" font-size=\"12\" fill=\"#1b1b1b\">"
-        << html_escape(c.series[s].name) << "</text>\n";
-    lx += 24 + 8 * utf8_length(c.series[s].name);
+  auto entries = legend_layout(c);
+  for (size_t s = 0; s < entries.size(); ++s) {
+    const double y = ly + entries[s].row * kLegendRow;
+    out << "<rect x=\"" << num(entries[s].x) << "\" y=\"" << num(y - 10) << "\" width=\"12\" height=\"12\" fill=\""
+        << kColours[s % 5] << "\"/>\n<text x=\"" << num(entries[s].x + 16) << "\" y=\"" << num(y)
+        << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(entries[s].label) << "</text>\n";
   }
   return out.str();
 }
@@ -84,7 +119,7 @@ std::string render_horizontal(const BarChart& c) {
   const double top = axis_top(c), scale = (kWidth - kLabel - 60) / top;
   const size_t rows = c.categories.size() * std::max<size_t>(1, c.series.size());
   const bool with_legend = c.series.size() > 1;
-  const double height = kTop + rows * kRow + 8 + (with_legend ? kLegend : 0);
+  const double height = kTop + rows * kRow + 8 + (with_legend ? legend_height(c) : 0);
   std::ostringstream out;
   out << open_svg(c, height, description(c));
   double y = kTop;
@@ -119,7 +154,7 @@ double axis_top(const BarChart& chart) {
 }
 
 std::string render_bar_chart(const BarChart& c) {
-  const double top = axis_top(c), height = kTop + kPlotHeight + kBottom + kLegend;
+  const double top = axis_top(c), height = kTop + kPlotHeight + kBottom + legend_height(c);
   const double plot_width = kWidth - kLeft - 8;
   const double group = plot_width / std::max<size_t>(1, c.categories.size());
   if (!labels_fit(c, group)) return render_horizontal(c);
