@@ -18,6 +18,8 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 
 // Number of code points in s (s assumed valid UTF-8).
 size_t utf8_length(std::string_view s);
+// Appends a code point as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
 // The first n code points of s (all of s when shorter); never splits a character.
 std::string utf8_prefix(std::string_view s, size_t n);
 

@@ -48,30 +48,18 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   const Lang lang = ctx.site.lang;
   const std::string path = compare_index_path(e.kind_slug, e.year), root = root_of(path);
   const model::Structure& st = *e.structure;
-  data d, units{data::type::list}, areas{data::type::list};
+  data d, units{data::type::list};
   for (const auto* s : e.submissions) {
     data u = link(root + overview_path(*s), s->unit.name);
     u.set("administration", s->unit.administration);
     units.push_back(u);
-  }
-  for (const auto& area : st.areas) {
-    data a, questions{data::type::list};
-    a.set("title", area.title);
-    for (const auto& q : area.questions) {
-      data item = link(st.part_slug(q.number) + "/index.html", "");
-      item.set("number", std::to_string(q.number));
-      item.set("title", q.title);
-      questions.push_back(item);
-    }
-    a.set("questions", questions);
-    areas.push_back(a);
   }
   const std::string title = text(lang, Msg::kUiCompareIndexTitle, {edition_title(e)});
   d.set("t", labels(lang));
   d.set("title", title);
   d.set("intro", text(lang, Msg::kUiCompareIndexIntro, {st.part_word(lang, false), st.part_word(lang, false)}));
   d.set("units", units);
-  d.set("areas", areas);
+  d.set("areas", structure_contents(st));
   d.set("review_workbook", link("bedomning.xlsx", text(lang, Msg::kUiReviewWorkbook)));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
@@ -85,16 +73,7 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   const std::string label = part_label(st, lang, number);
   data d, answers{data::type::list};
   for (const auto* s : e.submissions) answers.push_back(unit_answer(ctx, *s, number, root));
-  const auto all = st.questions();
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i]->number != number) continue;
-    if (i > 0)
-      d.set("prev", link("../" + st.part_slug(all[i - 1]->number) + "/index.html",
-                         std::to_string(all[i - 1]->number) + ". " + all[i - 1]->title));
-    if (i + 1 < all.size())
-      d.set("next", link("../" + st.part_slug(all[i + 1]->number) + "/index.html",
-                         std::to_string(all[i + 1]->number) + ". " + all[i + 1]->title));
-  }
+  set_pager(d, st, number);
   d.set("t", labels(lang));
   d.set("document", edition_title(e));
   d.set("area_title", area ? area->title : "");

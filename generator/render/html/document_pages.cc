@@ -24,23 +24,6 @@ data admin_rows(const model::Submission& s) {
   return admin;
 }
 
-data contents(const model::Submission& s) {
-  data areas{data::type::list};
-  for (const auto& area : s.structure->areas) {
-    data a, questions{data::type::list};
-    a.set("title", area.title);
-    for (const auto& q : area.questions) {
-      data item = link(s.structure->part_slug(q.number) + "/index.html", "");
-      item.set("number", std::to_string(q.number));
-      item.set("title", q.title);
-      questions.push_back(item);
-    }
-    a.set("questions", questions);
-    areas.push_back(a);
-  }
-  return areas;
-}
-
 // Breadcrumbs down to a document: start page › unit › document.
 data document_crumbs(const SiteContext& ctx, const model::Submission& s, const std::string& root, bool link_document) {
   data crumbs = crumbs_from_home(ctx.site, root);
@@ -80,7 +63,7 @@ Page render_overview_page(const SiteContext& ctx, const model::Submission& s) {
   if (ctx.with_pdf) d.set("pdf_href", pdf_path(s).substr(s.url_path().size() + 1));
   else d.set("pdf_href", data(false));
   d.set("workbook_href", has_tables(s) ? data("tabeller.xlsx") : data(false));
-  d.set("areas", contents(s));
+  d.set("areas", structure_contents(*s.structure));
   d.set("has_intro", data(!s.intro.empty()));
   d.set("intro_title", s.structure->intro_title);
   d.set("intro_html", blocks_to_html(s.intro, {lang, root, 3, ""}));
@@ -98,20 +81,11 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   const std::string path = question_path(s, number), root = root_of(path);
   const model::QuestionSpec* spec = s.structure->find_question(number);
   const model::AreaSpec* area = s.structure->area_of(number);
-  const auto all = s.structure->questions();
   const std::string label = part_label(*s.structure, lang, number);
   data d;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all[i]->number != number) continue;
-    if (i > 0)
-      d.set("prev", link("../" + s.structure->part_slug(all[i - 1]->number) + "/index.html",
-                         std::to_string(all[i - 1]->number) + ". " + all[i - 1]->title));
-    else
-      d.set("prev", link("../index.html", s.intro.empty() ? text(lang, Msg::kUiContents) : s.structure->intro_title));
-    if (i + 1 < all.size())
-      d.set("next", link("../" + s.structure->part_slug(all[i + 1]->number) + "/index.html",
-                         std::to_string(all[i + 1]->number) + ". " + all[i + 1]->title));
-  }
+  set_pager(d, *s.structure, number);
+  if (!d.get("prev"))  // the first question goes back to the overview
+    d.set("prev", link("../index.html", s.intro.empty() ? text(lang, Msg::kUiContents) : s.structure->intro_title));
   d.set("t", labels(lang));
   d.set("document", document_title(s) + " \xE2\x80\x93 " + s.unit.name);
   d.set("area_title", area ? area->title : "");

@@ -89,6 +89,35 @@ Page finish(const SiteContext& ctx, Frame frame, const std::string& content) {
   return {std::move(frame.path), ctx.layouts.render("base", d)};
 }
 
+data structure_contents(const model::Structure& structure) {
+  data areas{data::type::list};
+  for (const auto& area : structure.areas) {
+    data a, questions{data::type::list};
+    a.set("title", area.title);
+    for (const auto& q : area.questions) {
+      data item = link(structure.part_slug(q.number) + "/index.html", "");
+      item.set("number", std::to_string(q.number));
+      item.set("title", q.title);
+      questions.push_back(item);
+    }
+    a.set("questions", questions);
+    areas.push_back(a);
+  }
+  return areas;
+}
+
+void set_pager(data& d, const model::Structure& structure, int number) {
+  const auto all = structure.questions();
+  auto neighbour = [&](const model::QuestionSpec* q) {
+    return link("../" + structure.part_slug(q->number) + "/index.html", std::to_string(q->number) + ". " + q->title);
+  };
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->number != number) continue;
+    if (i > 0) d.set("prev", neighbour(all[i - 1]));
+    if (i + 1 < all.size()) d.set("next", neighbour(all[i + 1]));
+  }
+}
+
 std::string document_title(const model::Submission& s) { return s.structure->name + " " + std::to_string(s.year); }
 
 std::string part_label(const model::Structure& structure, Lang lang, int number) {

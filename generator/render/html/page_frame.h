@@ -46,6 +46,12 @@ struct Frame {
 // Wraps a page's content in the base layout.
 Page finish(const SiteContext& ctx, Frame frame, const std::string& content);
 
+// A structure's table of contents: areas with their questions, linked as "fraga-NN/index.html"
+// relative to a folder that holds one folder per question.
+data structure_contents(const model::Structure& structure);
+// The neighbouring questions as {{prev}} and {{next}} links ("../fraga-NN/index.html").
+void set_pager(data& d, const model::Structure& structure, int number);
+
 // "Kvalitetsutmärkelsen 2018"
 std::string document_title(const model::Submission& s);
 // "Fråga 2" / "Avsnitt 4"
