@@ -409,3 +409,43 @@ test('screenshots', { skip: !process.env.KV_SCREENSHOTS && 'set KV_SCREENSHOTS=<
     await context.close();
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// The second theme: the same site built with `tema: kontrast` passes axe too, one page of
+// each kind (the pages share their markup with the default theme; only the CSS differs).
+
+test('axe-core finds no violations in the high-contrast theme (one page per kind)', { timeout: 300_000 }, async (t) => {
+  const content = path.join(tmpDir, 'kontrast-content');
+  fs.cpSync(path.join(sourceDir, 'content'), content, { recursive: true });
+  const siteYaml = path.join(content, 'site.yaml');
+  fs.writeFileSync(siteYaml, fs.readFileSync(siteYaml, 'utf8').replace(/^tema: .*$/m, 'tema: kontrast'));
+  const out = path.join(tmpDir, 'kontrast-out');
+  const build = spawnSync(kvBin, ['build', content, '-o', out, '--templates', path.join(sourceDir, 'templates'),
+    '--themes', path.join(sourceDir, 'themes')], { encoding: 'utf8' });
+  assert.equal(build.status, 0, `kvalitet build with tema: kontrast failed:\n${build.stderr}`);
+  assert.match(fs.readFileSync(path.join(out, 'assets', 'theme.css'), 'utf8'), /kontrast|Högkontrast/i);
+  const kontrast = await startServer(out);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const lines = [];
+  const seen = new Set();
+  try {
+    for (const sitePath of htmlPages(out)) {
+      const page = await context.newPage();
+      try {
+        await page.goto(new URL(sitePath, kontrast.url).href);
+        const kind = await pageKind(page);
+        if (seen.has(kind)) continue;
+        seen.add(kind);
+        for (const v of await axeViolations(page)) lines.push(formatViolation(sitePath, v));
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await context.close();
+    await kontrast.close();
+  }
+  t.diagnostic(`kontrast: scanned one page of each of ${seen.size} kinds`);
+  assert.deepEqual(REQUIRED_PAGE_KINDS.filter((kind) => !seen.has(kind)), [], 'kontrast: page kinds not scanned');
+  assert.equal(lines.length, 0, `kontrast theme: ${lines.length} accessibility problems:\n  ${lines.join('\n  ')}`);
+});
