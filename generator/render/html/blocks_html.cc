@@ -206,12 +206,16 @@ struct Writer {
 
 void open_table(std::ostream& out, const std::string& css_class, const std::string& caption_html,
                 const std::string& label) {
-  std::string name = html_escape(label);
-  bool in_tag = false;
-  for (char c : label.empty() ? caption_html : "") {  // the caption without its tags; entities stay escaped
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) name += c;
+  std::string name;
+  if (!label.empty()) {
+    name = html_escape(label);
+  } else {  // the caption without its tags; its entities stay escaped
+    bool in_tag = false;
+    for (char c : caption_html) {
+      if (c == '<') in_tag = true;
+      else if (c == '>') in_tag = false;
+      else if (!in_tag) name += c;
+    }
   }
   out << "<div class=\"tabellram\" role=\"region\" tabindex=\"0\" aria-label=\"" << name << "\">\n<table class=\""
       << css_class << "\">\n<caption>" << caption_html << "</caption>\n";

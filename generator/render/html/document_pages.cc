@@ -37,8 +37,7 @@ data compare_links(const SiteContext& ctx, const model::Submission& s, int numbe
   const Lang lang = ctx.site.lang;
   const std::string part = part_label(*s.structure, lang, number);
   data links{data::type::list};
-  std::string lower = part;
-  if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  const std::string lower = text(lang, Msg::kUiQuestion, {s.structure->part_word(lang, false), std::to_string(number)});
   links.push_back(link(root + compare_page_path(*s.structure, s.kind_slug, s.year, number),
                        text(lang, Msg::kUiCompareAll, {lower, document_title(s)})));
   for (const auto* other : ctx.index.other_years(s))

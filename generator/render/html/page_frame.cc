@@ -68,7 +68,8 @@ data crumbs_from_home(const model::Site& site, const std::string& root) {
   return list;
 }
 
-Page finish(const SiteContext& ctx, Frame frame, const std::string& content) {
+Page finish(const SiteContext& ctx, Frame frame, const std::string& content,
+            const std::vector<std::string>& stylesheets) {
   const std::string root = root_of(frame.path);
   data d;
   d.set("lang", lang_code(ctx.site.lang));
@@ -83,7 +84,7 @@ Page finish(const SiteContext& ctx, Frame frame, const std::string& content) {
   d.set("has_breadcrumbs", data(!frame.breadcrumbs.is_empty_list()));
   d.set("breadcrumbs", frame.breadcrumbs);
   data sheets{data::type::list};
-  for (const auto& sheet : frame.stylesheets) sheets.push_back(data(root + "assets/" + sheet));
+  for (const auto& sheet : stylesheets) sheets.push_back(data(root + "assets/" + sheet));
   d.set("stylesheets", sheets);
   d.set("content", content);
   return {std::move(frame.path), ctx.layouts.render("base", d)};

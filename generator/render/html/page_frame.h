@@ -40,11 +40,12 @@ struct Frame {
   std::string kind;  // <body data-sidtyp>: start, enhet, oversikt, fraga, jamforelse, …
   std::string title;
   data breadcrumbs{data::type::list};
-  std::vector<std::string> stylesheets;  // extra theme files this page needs, e.g. "sok.css"
 };
 
-// Wraps a page's content in the base layout.
-Page finish(const SiteContext& ctx, Frame frame, const std::string& content);
+// Wraps a page's content in the base layout; stylesheets: extra theme files the page needs,
+// e.g. "sok.css".
+Page finish(const SiteContext& ctx, Frame frame, const std::string& content,
+            const std::vector<std::string>& stylesheets = {});
 
 // A structure's table of contents: areas with their questions, linked as "fraga-NN/index.html"
 // relative to a folder that holds one folder per question.

@@ -24,9 +24,7 @@ Page render_search_page(const SiteContext& ctx) {
   d.set("index_files", files);
   data crumbs = crumbs_from_home(ctx.site, root);
   add_crumb(crumbs, text(lang, Msg::kUiSearch), "");
-  Frame frame{path, "sok", text(lang, Msg::kUiSearchTitle), crumbs};
-  frame.stylesheets = {"sok.css"};
-  return finish(ctx, std::move(frame), ctx.layouts.render("search", d));
+  return finish(ctx, {path, "sok", text(lang, Msg::kUiSearchTitle), crumbs}, ctx.layouts.render("search", d), {"sok.css"});
 }
 
 }  // namespace kv

@@ -77,7 +77,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
   for (const auto& series : ctx.index.indicators()) {
     jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });
     jobs.file(out, trend_workbook_path(series.name),
-              [&](const fs::path& f) { write_trend_workbook(site, series.slug, f); });
+              [&](const fs::path& f) { write_trend_workbook(series, site.lang, f); });
   }
   for (int year : ctx.index.indicator_years())
     jobs.file(out, year_workbook_path(year), [&, year](const fs::path& f) { write_year_workbook(site, year, f); });

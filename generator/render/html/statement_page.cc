@@ -65,7 +65,6 @@ Page render_statement_page(const SiteContext& ctx) {
   data d = ctx.site.accessibility.given ? statement_data(ctx.site) : data{};
   d.set("given", data(ctx.site.accessibility.given));
   d.set("missing", text(lang, Msg::kUiStatementMissing));
-  d.set("t", labels(lang));
   data t = labels(lang);
   for (auto [key, id] : {std::pair{"how_accessible", Msg::kUiHowAccessible}, {"what_you_can_do", Msg::kUiWhatYouCanDo},
                          {"what_you_can_do_text", Msg::kUiWhatYouCanDoText}, {"email", Msg::kUiEmail},

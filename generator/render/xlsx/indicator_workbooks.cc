@@ -54,36 +54,27 @@ void write_year_workbook(const model::Site& site, int year, const std::filesyste
   book.close();
 }
 
-void write_trend_workbook(const model::Site& site, const std::string& slug, const std::filesystem::path& file) {
-  const Lang lang = site.lang;
-  struct Row {
-    std::string unit, administration;
-    int year;
-    const model::Indicator* indicator;
-  };
-  std::vector<Row> found;
-  for (const auto& s : site.submissions)
-    for_each_indicator(s, [&](const model::Indicator& i) {
-      if (indicator_slug(i.name) == slug) found.push_back({s.unit.name, s.unit.administration, s.year, &i});
-    });
+void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const std::filesystem::path& file) {
   // Unit by unit, oldest year first: the order a trend is read in.
-  std::stable_sort(found.begin(), found.end(), [](const Row& a, const Row& b) {
-    return a.unit != b.unit ? a.unit < b.unit : a.year < b.year;
+  std::vector<model::IndicatorUse> uses = series.uses;
+  std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) {
+    const auto &x = *a.submission, &y = *b.submission;
+    return x.unit.name != y.unit.name ? x.unit.name < y.unit.name : x.year < y.year;
   });
   auto columns = columns_with({{text(lang, Msg::kUiUnit), 30, Kind::kWrappedText},
                                {text(lang, Msg::kUiAdministration), 30, Kind::kWrappedText},
                                {text(lang, Msg::kUiYear), 8, Kind::kInteger}},
                               lang);
   std::vector<std::vector<Cell>> rows;
-  int first_year = 2000;
-  for (const auto& r : found) {
-    std::vector<Cell> row = {Cell::of(r.unit), Cell::of(r.administration), Cell::of(double(r.year))};
-    for (auto& c : indicator_cells(*r.indicator, lang)) row.push_back(std::move(c));
+  int first_year = uses.empty() ? 2000 : uses.front().submission->year;
+  for (const auto& u : uses) {
+    const model::Submission& s = *u.submission;
+    std::vector<Cell> row = {Cell::of(s.unit.name), Cell::of(s.unit.administration), Cell::of(double(s.year))};
+    for (auto& c : indicator_cells(*u.indicator, lang)) row.push_back(std::move(c));
     rows.push_back(std::move(row));
+    first_year = std::min(first_year, s.year);
   }
-  if (!found.empty()) first_year = std::min_element(found.begin(), found.end(), [](auto& a, auto& b) { return a.year < b.year; })->year;
-  std::string title = found.empty() ? slug : found.front().indicator->name;
-  xlsx::Workbook book(file, start_of_year(first_year), title);
+  xlsx::Workbook book(file, start_of_year(first_year), uses.empty() ? series.slug : uses.front().indicator->name);
   book.add_sheet(text(lang, Msg::kXlsxSheetTrend), columns, rows);
   book.close();
 }

@@ -17,6 +17,7 @@ std::string trend_workbook_path(const std::string& name);  // "indikatorer/<slug
 
 
 void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file);
-void write_trend_workbook(const model::Site& site, const std::string& slug, const std::filesystem::path& file);
+// The series comes from model::SiteIndex, which has already gathered every use of it.
+void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const std::filesystem::path& file);
 
 }  // namespace kv
