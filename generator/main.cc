@@ -5,8 +5,9 @@
 #include <iostream>
 #include <thread>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "i18n/messages.h"
+#include "util/escape.h"
 
 namespace {
 
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--templates", options.templates_dir, t(kv::Msg::kCliTemplates));
     cmd->add_option("-j,--jobs", options.threads, t(kv::Msg::kCliJobs));
     cmd->add_flag("--no-source", options.hide_source_lines, t(kv::Msg::kCliNoSource));
+    cmd->add_option("--max-messages", options.max_messages, t(kv::Msg::kCliMaxMessages));
   };
   CLI::App* check = app.add_subcommand("check", t(kv::Msg::kCliCheck));
   common(check);
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
   if (!lang_option.empty()) {
     options.lang = kv::parse_lang(lang_option);
     if (!options.lang) {
-      std::cerr << "kvalitet: error: " << kv::text(lang, kv::Msg::kBadLang, {lang_option}) << " \xE2\x80\x94 "
+      std::cerr << "kvalitet: error: " << kv::text(lang, kv::Msg::kBadLang, {kv::terminal_text(lang_option)}) << " \xE2\x80\x94 "
                 << kv::text(lang, kv::Msg::kBadLangHint) << '\n';
       return 2;
     }
@@ -95,7 +97,7 @@ int main(int argc, char** argv) {
     return *build || *pdf ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.
-    std::cerr << "kvalitet: internal error: " << e.what() << '\n';
+    std::cerr << "kvalitet: internal error: " << kv::terminal_text(e.what()) << '\n';
     return 3;
   }
 }

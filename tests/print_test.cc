@@ -12,12 +12,13 @@ using namespace kvtest;
 using Catch::Matchers::Contains;
 
 TEST_CASE("the footer pattern becomes CSS counters") {
-  CHECK(kv::footer_css("Sida {sida} av {sidor}") == "\"Sida \" counter(page) \" av \" counter(pages)");
+  // Literal text is a CSS string with every non-alphanumeric character hex-escaped.
+  CHECK(kv::footer_css("Sida {sida} av {sidor}") == "\"Sida\\000020\" counter(page) \"\\000020av\\000020\" counter(pages)");
   CHECK(kv::footer_css("Verksamhetsberättelse {sida}({sidor})") ==
-        "\"Verksamhetsberättelse \" counter(page) \"(\" counter(pages) \")\"");
+        "\"Verksamhetsber\\0000e4ttelse\\000020\" counter(page) \"\\000028\" counter(pages) \"\\000029\"");
   CHECK(kv::footer_css("{sida}") == "counter(page)");
   // Author-controlled text cannot end the CSS string or the style element.
-  CHECK(kv::footer_css("a\"b</style>") == "\"a\\\"b/style\"");
+  CHECK(kv::footer_css("a\"b</style>") == "\"a\\000022b\\00003c\\00002fstyle\\00003e\"");
 }
 
 TEST_CASE("each print page has a cover and a table of contents pointing at every part") {

@@ -42,7 +42,7 @@ TEST_CASE("an author's ## becomes the requested heading level") {
 }
 
 TEST_CASE("an Exempel is set apart with its label") {
-  std::string out = html({model::Container{"exempel", {{model::Prose{"Ett exempel."}}}}});
+  std::string out = html({model::Container{"exempel", {{model::Prose{markdown::to_html("Ett exempel.")}}}}});
   CHECK_THAT(out, Contains("<div class=\"exempel\">"));
   CHECK_THAT(out, Contains("<p class=\"exempel-rubrik\">Exempel</p>"));
   CHECK_THAT(out, Contains("<p>Ett exempel.</p>"));
@@ -50,7 +50,7 @@ TEST_CASE("an Exempel is set apart with its label") {
 }
 
 TEST_CASE("a SWOT part is a section with its heading") {
-  std::string out = html({model::Container{"svagheter", {{model::Prose{"Låg svarsfrekvens."}}}}});
+  std::string out = html({model::Container{"svagheter", {{model::Prose{markdown::to_html("Låg svarsfrekvens.")}}}}});
   CHECK_THAT(out, Contains("<section class=\"swot swot-svagheter\">\n<h2>Svagheter</h2>"));
 }
 
@@ -116,4 +116,26 @@ TEST_CASE("author text in table cells and captions is escaped") {
   std::string out = html({s});
   CHECK_THAT(out, Contains("&lt;b&gt;fråga&lt;/b&gt;"));
   CHECK_THAT(out, Contains("&lt;i&gt;Ja&lt;/i&gt;"));
+}
+
+// Prose is parsed once, at validation (markdown::analyze), and kept as HTML with headings
+// from h2; pages that need other levels move them. That must equal a parse at that level.
+TEST_CASE("shift_headings gives the same HTML as parsing at that heading level") {
+  const std::string text = "# Ett\n\n## Två <h2>\n\n### Tre\n\n###### Sex\n\n`<h3>` och h2 i text\n\n| h |\n|---|\n| x |\n";
+  const auto analysis = markdown::analyze(text);
+  CHECK(analysis.html == markdown::to_html(text, 2));
+  for (int level : {2, 3, 4, 5, 6}) {
+    INFO("min_heading " << level);
+    CHECK(markdown::shift_headings(analysis.html, level) == markdown::to_html(text, level));
+  }
+}
+
+TEST_CASE("analyze finds raw HTML and images in the same parse") {
+  const auto a = markdown::analyze("Text <b>fet</b>\n\n![alt](bild.png) och ![x](http://h/y.png)\n");
+  REQUIRE(a.raw_html.size() == 2);
+  REQUIRE(a.images.size() == 2);
+  CHECK(a.images[0].url == "bild.png");
+  CHECK(a.images[1].url == "http://h/y.png");
+  CHECK(a.images[1].at.line == 3);
+  CHECK(a.html.find("<b>") == std::string::npos);
 }

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "markdown/markdown.h"
 #include "render/html/blocks_html.h"
 #include "render/html/report_html.h"
 #include "render/svg/bar_chart.h"
@@ -114,7 +115,7 @@ TEST_CASE("goal status is written in words") {
 TEST_CASE("consecutive activities form one table") {
   model::Activity a{"Digitalisering", "2024-01-01", "2024-12-31", false, "Digitala nycklar är infört."};
   model::Activity b{"Samverkan", "2024-01-01", "2024-12-31", true, ""};
-  std::string html = blocks_to_html({{a}, {b}, {model::Prose{"Text."}}, {a}}, {Lang::kSv, "", 2, ""});
+  std::string html = blocks_to_html({{a}, {b}, {model::Prose{markdown::to_html("Text.")}}, {a}}, {Lang::kSv, "", 2, ""});
   std::regex tables("<table class=\"aktiviteter\">");
   CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), tables), std::sregex_iterator()) == 2);
   CHECK_THAT(html, Contains("<th scope=\"row\">Samverkan</th><td class=\"datum\">2024-01-01</td><td class=\"datum\">2024-12-31</td><td>Ja</td>"));

@@ -6,10 +6,11 @@
 #include <cstring>
 #include <regex>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "model/report_view.h"
 #include "model/site_index.h"
 #include "support.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 using namespace kvtest;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "support.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 using namespace kvtest;

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "diag/diagnostic.h"
 
 namespace kvtest {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "render/format.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 using namespace kv;

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "i18n/messages.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace kv {
@@ -48,19 +49,21 @@ static std::string read_line(const std::string& path, int line) {
 }
 
 std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
+  // Names and quoted values come from the author's files and folder names: escaped, so an
+  // ESC sequence cannot reach the terminal and a newline cannot forge another diagnostic.
   std::ostringstream out;
-  out << d.pos.path;
+  out << terminal_text(d.pos.path);
   if (d.pos.line > 0) out << ':' << d.pos.line;
   if (d.pos.line > 0 && d.pos.col > 0) out << ':' << d.pos.col;
-  out << ": " << (d.severity == Severity::kError ? "error" : "warning") << ": " << d.message;
-  if (!d.hint.empty()) out << " \xE2\x80\x94 " << d.hint;
+  out << ": " << (d.severity == Severity::kError ? "error" : "warning") << ": " << terminal_text(d.message);
+  if (!d.hint.empty()) out << " \xE2\x80\x94 " << terminal_text(d.hint);
   out << '\n';
   if (with_source_line && d.pos.line > 0) {
     std::string source = read_line(d.pos.path, d.pos.line);
     if (!source.empty() && !find_invalid_utf8(source)) {
       for (char& c : source)
         if (c == '\t') c = ' ';
-      out << "    " << source << '\n';
+      out << "    " << terminal_text(source) << '\n';
       if (d.pos.col > 0) out << "    " << std::string(static_cast<size_t>(d.pos.col - 1), ' ') << "^\n";
     }
   }

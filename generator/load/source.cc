@@ -1,11 +1,16 @@
 #include "load/source.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "load/limits.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace kv {
+
+namespace fs = std::filesystem;
 
 static SourcePos position_of(const std::string& path, std::string_view text, size_t offset) {
   SourcePos pos{path, 1, 1};
@@ -20,8 +25,39 @@ static SourcePos position_of(const std::string& path, std::string_view text, siz
   return pos;
 }
 
-std::optional<SourceFile> read_source(const std::filesystem::path& file, Report& report) {
+std::optional<size_t> find_control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = decode_utf8(text, i);
+    if (c == '\t' || c == '\n' || (c == '\r' && i < text.size() && text[i] == '\n')) continue;
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return at;
+  }
+  return std::nullopt;
+}
+
+// "U+000B": how a control character is named to the author, who cannot see it.
+static std::string code_point_name(std::string_view text, size_t at) {
+  size_t i = at;
+  char32_t c = decode_utf8(text, i);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+std::optional<SourceFile> read_source(const fs::path& file, Report& report) {
   const std::string path = file.generic_string();
+  std::error_code ec;
+  const auto status = fs::status(file, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    report.error({path, 0, 0}, report.t(Msg::kPathNotRegular, {path}), report.t(Msg::kPathNotRegularHint));
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > limits::kTextFileBytes) {
+    report.error({path, 0, 0}, report.t(Msg::kFileTooLarge, {group_digits(size), group_digits(limits::kTextFileBytes)}),
+                 report.t(Msg::kFileTooLargeHint));
+    return std::nullopt;
+  }
   std::ifstream in(file, std::ios::binary);
   std::ostringstream buffer;
   if (in) buffer << in.rdbuf();
@@ -30,12 +66,27 @@ std::optional<SourceFile> read_source(const std::filesystem::path& file, Report&
     return std::nullopt;
   }
   std::string text = buffer.str();
+  if (text.size() > limits::kTextFileBytes) {  // grew while read, or not a plain file after all
+    report.error({path, 0, 0}, report.t(Msg::kFileTooLarge, {group_digits(text.size()), group_digits(limits::kTextFileBytes)}),
+                 report.t(Msg::kFileTooLargeHint));
+    return std::nullopt;
+  }
   if (starts_with(text, "\xEF\xBB\xBF")) text.erase(0, 3);
   if (auto bad = find_invalid_utf8(text)) {
     report.error(position_of(path, text, *bad), report.t(Msg::kInvalidUtf8), report.t(Msg::kInvalidUtf8Hint));
     return std::nullopt;
   }
+  if (auto bad = find_control_character(text)) {
+    report.error(position_of(path, text, *bad), report.t(Msg::kControlCharacter, {code_point_name(text, *bad)}),
+                 report.t(Msg::kControlCharacterHint));
+    return std::nullopt;
+  }
   return SourceFile{path, std::move(text)};
+}
+
+std::optional<SourceFile> read_content_file(const ContentRoot& root, const fs::path& file, Report& report) {
+  if (!check_content_path(root, file, file.filename().string(), {file.generic_string(), 0, 0}, report)) return std::nullopt;
+  return read_source(file, report);
 }
 
 }  // namespace kv

@@ -17,10 +17,44 @@ struct Location {
 // min_heading ("#" too): a page's own title is h1, so answers start at h2.
 std::string to_html(std::string_view text, int min_heading = 2);
 
+struct Image {
+  std::string url;  // as written (after Markdown's own unescaping)
+  Location at;
+};
+
+// One parse of a prose run, everything the build needs of it: the HTML (an author's "##"
+// as h2; see shift_headings), where raw HTML was left out, and the images. Validation calls
+// this once per prose run and the model keeps the HTML, so no page parses Markdown again.
+struct Analysis {
+  std::string html;
+  std::vector<Location> raw_html;
+  std::vector<Image> images;
+};
+Analysis analyze(std::string_view text);
+
+// HTML from analyze with its headings moved so that an author's "##" is min_heading.
+std::string shift_headings(std::string_view html, int min_heading);
+
 // Plain text of the Markdown (for search, comparisons and tests).
 std::string to_plain_text(std::string_view text);
 
 // Where the text contains raw HTML, which the site will not show.
 std::vector<Location> find_raw_html(std::string_view text);
+
+// True for a URL with a scheme ("https:", "file:", "data:") or a network path ("//host/",
+// "\\host"): nothing kvalitet may fetch. Anything else is a path relative to the file.
+bool is_remote_url(std::string_view url);
+
+// Every image (![alt](url)) in the text, in order.
+std::vector<Image> find_images(std::string_view text);
+
+// The widest GFM table in the text, found without parsing: the most cells of a delimiter
+// row ("| --- | :-: |"). cmark-gfm's table extension is quadratic in columns, so callers
+// check this against limits::kTableColumns before any parse. line is 1-based; 0 when none.
+struct TableWidth {
+  size_t columns = 0;
+  int line = 0;
+};
+TableWidth widest_table(std::string_view text);
 
 }  // namespace kv::markdown

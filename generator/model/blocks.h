@@ -1,5 +1,6 @@
 // The typed content of an answer. Everything here was validated; no YAML past this point.
-// Texts are Markdown source; renderers decide how to show them.
+// Texts in data blocks are Markdown source; renderers decide how to show them. Prose was
+// parsed once, at validation, and is kept as HTML.
 #pragma once
 #include <optional>
 #include <string>
@@ -12,7 +13,7 @@
 namespace kv::model {
 
 struct Prose {
-  std::string markdown;
+  std::string html;  // rendered once, at validation (markdown::analyze); headings from h2
 };
 
 struct Goal {  // "mål": a goal of the year

@@ -31,18 +31,41 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+char32_t decode_utf8(std::string_view s, size_t& i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  // Lead bytes C0, C1 and F5–FF can only start overlong or out-of-range sequences.
+  const int extra = c >= 0xC2 && c <= 0xDF ? 1 : (c >> 4) == 0xE ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+  if (extra < 0 || i + static_cast<size_t>(extra) >= s.size()) {
+    ++i;
+    return kInvalidCodePoint;
+  }
+  char32_t cp = c & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k) {
+    if ((byte(i + k) >> 6) != 0x2) {
+      ++i;
+      return kInvalidCodePoint;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 (RFC 3629).
+  const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
+  if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++i;
+    return kInvalidCodePoint;
+  }
+  i += static_cast<size_t>(extra) + 1;
+  return cp;
+}
+
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 9;
-    if (extra == 9 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
-      if (extra != 0) return i;
-    }
-    for (size_t k = 1; k <= extra && extra != 9; ++k) {
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-    }
-    i += extra + 1;
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    if (decode_utf8(s, i) == kInvalidCodePoint) return at;
   }
   return std::nullopt;
 }
@@ -92,22 +115,6 @@ std::string fold_case(std::string_view s) {
       // Å Ä Ö É (U+00C5, U+00C4, U+00D6, U+00C9) → å ä ö é: the same bytes plus 0x20.
       if (d == 0x85 || d == 0x84 || d == 0x96 || d == 0x89) out[i + 1] = static_cast<char>(d + 0x20);
       ++i;
-    }
-  }
-  return out;
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
     }
   }
   return out;
@@ -190,6 +197,15 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     }
   }
   return best;
+}
+
+std::string group_digits(std::uintmax_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
 }
 
 std::string format(std::string_view pattern, const std::vector<std::string>& args) {

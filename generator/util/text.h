@@ -1,5 +1,6 @@
 // Small text helpers shared by every stage. All strings are UTF-8.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +14,16 @@ std::vector<std::string_view> split_lines(std::string_view text);
 std::string_view trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 
-// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
+// Returned by decode_utf8 for a byte that does not start a valid sequence. It is not a
+// code point: a real U+FFFD in the text stays distinguishable.
+inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
+
+// The code point at s[i], advancing i past it. Strict UTF-8 (RFC 3629): an overlong form,
+// a surrogate, a code point past U+10FFFF or a broken sequence gives kInvalidCodePoint and
+// advances one byte.
+char32_t decode_utf8(std::string_view s, size_t& i);
+
+// Byte offset of the first invalid UTF-8 sequence (strict, as decode_utf8), or nullopt.
 std::optional<size_t> find_invalid_utf8(std::string_view s);
 
 // Number of code points in s (s assumed valid UTF-8).
@@ -25,9 +35,6 @@ std::string utf8_prefix(std::string_view s, size_t n);
 
 // Lower-cases ASCII and the Swedish letters Å, Ä, Ö, É.
 std::string fold_case(std::string_view s);
-
-// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string html_escape(std::string_view s);
 
 // Parses a decimal number written with '.' or a Swedish decimal comma, with optional sign
 // and spaces as thousands separators ("1 200", "277,76", "+3,5"). Nothing else is accepted.
@@ -41,6 +48,9 @@ int edit_distance(std::string_view a, std::string_view b, int max);
 
 // The closest candidate within a distance that scales with the word's length, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// 52428800 → "52 428 800": digits grouped in threes, as both Swedish and SI style allow.
+std::string group_digits(std::uintmax_t n);
 
 // Replaces "{}" placeholders in order with args.
 std::string format(std::string_view pattern, const std::vector<std::string>& args);

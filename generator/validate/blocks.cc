@@ -1,7 +1,10 @@
 #include "validate/blocks.h"
 
 #include <algorithm>
+#include <cctype>
 
+#include "load/content_path.h"
+#include "load/limits.h"
 #include "markdown/markdown.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
@@ -12,11 +15,42 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void check_raw_html(const RawBlock& raw, const BlockContext& context, Report& report) {
-  for (const auto& at : markdown::find_raw_html(raw.text)) {
+// The images of a prose run: none from an address, none outside the content folder, none missing.
+void check_images(const std::vector<markdown::Image>& images, const RawBlock& raw, const BlockContext& context,
+                  Report& report) {
+  const ContentRoot root(context.content_root);
+  for (const auto& image : images) {
+    SourcePos at{context.path, image.at.line > 0 ? raw.text_line_offset + image.at.line : raw.line, image.at.col};
+    if (markdown::is_remote_url(image.url)) {
+      report.error(at, report.t(Msg::kRemoteImage, {image.url}), report.t(Msg::kRemoteImageHint));
+      continue;
+    }
+    std::string path = image.url.substr(0, image.url.find_first_of("?#"));
+    fs::path file = fs::path(path).is_absolute() ? fs::path(path) : context.directory / path;
+    if (classify_path(root, file) == PathState::kMissing)
+      report.error(at, report.t(Msg::kImageMissing, {image.url}), report.t(Msg::kImageMissingHint));
+    else
+      check_content_path(root, file, image.url, at, report);
+  }
+}
+
+// A prose run, parsed once: too wide a table is reported before cmark-gfm ever sees it (its
+// table parser is quadratic in columns); then raw HTML and images. Returns the HTML.
+std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& context, Report& report) {
+  auto table = markdown::widest_table(raw.text);
+  if (table.columns > limits::kTableColumns) {
+    report.error({context.path, raw.text_line_offset + table.line, 1},
+                 report.t(Msg::kTableTooWide, {std::to_string(table.columns), std::to_string(limits::kTableColumns)}),
+                 report.t(Msg::kTableTooWideHint));
+    return std::nullopt;
+  }
+  auto analysis = markdown::analyze(raw.text);
+  for (const auto& at : analysis.raw_html) {
     int line = at.line > 0 ? raw.text_line_offset + at.line : raw.line;
     report.warning({context.path, line, at.col}, report.t(Msg::kRawHtml), report.t(Msg::kRawHtmlHint));
   }
+  check_images(analysis.images, raw, context, report);
+  return model::Prose{std::move(analysis.html)};
 }
 
 std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePos& at, const BlockContext& context,
@@ -27,11 +61,24 @@ std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePo
     report.error(at, report.t(Msg::kImageType, {figure.file}), report.t(Msg::kImageTypeHint));
     return std::nullopt;
   }
+  const ContentRoot root(context.content_root);
   fs::path file = (context.directory / figure.file).lexically_normal();
-  std::error_code ec;
-  fs::path relative = file.lexically_relative(context.content_root);
-  if (!fs::is_regular_file(file, ec) || relative.empty() || *relative.begin() == "..") {
+  if (classify_path(root, file) == PathState::kMissing) {
     report.error(at, report.t(Msg::kImageMissing, {figure.file}), report.t(Msg::kImageMissingHint));
+    return std::nullopt;
+  }
+  if (!check_content_path(root, file, figure.file, at, report)) return std::nullopt;
+  std::error_code ec;
+  if (auto size = fs::file_size(file, ec); !ec && size > limits::kImageFileBytes) {
+    report.error(at, report.t(Msg::kImageTooLarge, {figure.file, group_digits(size), group_digits(limits::kImageFileBytes)}),
+                 report.t(Msg::kImageTooLargeHint));
+    return std::nullopt;
+  }
+  // The site copies the file at this path; the check above made sure it leads inside.
+  fs::path relative = file.lexically_relative(context.content_root);
+  if (relative.empty() || *relative.begin() == "..") {
+    report.error(at, report.t(Msg::kPathOutsideContent, {figure.file, root.path.generic_string()}),
+                 report.t(Msg::kPathOutsideContentHint));
     return std::nullopt;
   }
   figure.file = relative.generic_string();
@@ -117,8 +164,7 @@ std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockC
   for (const auto& r : raw) {
     switch (r.kind) {
       case RawBlock::Kind::kProse:
-        check_raw_html(r, context, report);
-        blocks.push_back({model::Prose{r.text}});
+        if (auto prose = read_prose(r, context, report)) blocks.push_back({std::move(*prose)});
         break;
       case RawBlock::Kind::kContainer:
         blocks.push_back({model::Container{r.name, convert(r.children, context, hierarchy, report)}});
@@ -151,7 +197,7 @@ std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) 
 bool has_content(const std::vector<model::Block>& blocks) {
   for (const auto& block : blocks) {
     if (const auto* p = std::get_if<model::Prose>(&block.value)) {
-      if (!trim(p->markdown).empty()) return true;
+      if (!trim(p->html).empty()) return true;
     } else if (const auto* c = std::get_if<model::Container>(&block.value)) {
       if (has_content(c->children)) return true;
     } else {

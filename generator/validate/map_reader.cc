@@ -1,8 +1,11 @@
 #include "validate/map_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
+#include "load/limits.h"
+#include "markdown/markdown.h"
 #include "util/text.h"
 
 namespace kv {
@@ -63,6 +66,21 @@ std::optional<std::string> MapReader::scalar(const std::string& key, Need need) 
     return std::nullopt;
   }
   return read_text(get(key), key, origin_, report_);
+}
+
+std::optional<std::string> MapReader::name(const std::string& key, Need need) {
+  if (!is_map_) return std::nullopt;
+  if (!has(key)) {
+    if (need == Need::kRequired) missing(key);
+    return std::nullopt;
+  }
+  auto value = read_text(get(key), key, origin_, report_, limits::kNameChars);
+  if (value && trim(*value).empty()) {
+    report_.error(pos(key), report_.t(Msg::kEmptyValue, {key}), report_.t(Msg::kEmptyValueHint));
+    return std::nullopt;
+  }
+  if (value) return std::string(trim(*value));
+  return value;
 }
 
 std::optional<std::string> MapReader::text(const std::string& key, Need need) {
@@ -129,10 +147,47 @@ std::vector<YAML::Node> MapReader::list(const std::string& key, Need need) {
 }
 
 std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                     Report& report) {
-  if (node.IsScalar()) return node.Scalar();
-  report.error(position(node, origin), report.t(Msg::kExpectedText, {what}), report.t(Msg::kExpectedTextHint));
-  return std::nullopt;
+                                     Report& report, size_t max_chars) {
+  if (!node.IsScalar()) {
+    report.error(position(node, origin), report.t(Msg::kExpectedText, {what}), report.t(Msg::kExpectedTextHint));
+    return std::nullopt;
+  }
+  // The file itself was checked when read, but YAML escapes ("\r", "\x0B", "\uD800") can
+  // still produce characters that end a CSS string, break a workbook or move the cursor.
+  const std::string& value = node.Scalar();
+  if (find_invalid_utf8(value)) {
+    report.error(position(node, origin), report.t(Msg::kValueInvalidUtf8), report.t(Msg::kValueInvalidUtf8Hint));
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < value.size();) {
+    const char32_t c = decode_utf8(value, i);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+      char name[16];
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+      report.error(position(node, origin), report.t(Msg::kValueControlCharacter, {name}),
+                   report.t(Msg::kControlCharacterHint));
+      return std::nullopt;
+    }
+  }
+  if (size_t length = utf8_length(value); length > max_chars) {
+    report.error(position(node, origin), report.t(Msg::kValueTooLong, {group_digits(length), group_digits(max_chars)}),
+                 report.t(Msg::kValueTooLongHint));
+    return std::nullopt;
+  }
+  // Texts may be Markdown: the same table and image rules as for prose (validate/blocks.cc).
+  if (auto table = markdown::widest_table(value); table.columns > limits::kTableColumns) {
+    report.error(position(node, origin),
+                 report.t(Msg::kTableTooWide, {std::to_string(table.columns), std::to_string(limits::kTableColumns)}),
+                 report.t(Msg::kTableTooWideHint));
+    return std::nullopt;
+  }
+  if (value.find("![") != std::string::npos)
+    for (const auto& image : markdown::find_images(value))
+      if (markdown::is_remote_url(image.url)) {
+        report.error(position(node, origin), report.t(Msg::kRemoteImage, {image.url}), report.t(Msg::kRemoteImageHint));
+        return std::nullopt;
+      }
+  return value;
 }
 
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/report.h"
+#include "load/limits.h"
 #include "load/yaml.h"
 
 namespace kv {
@@ -25,6 +26,8 @@ class MapReader {
 
   enum class Need { kOptional, kRequired };
   std::optional<std::string> text(const std::string& key, Need need);
+  // A text repeated on every page (a unit's name, a site title): at most limits::kNameChars.
+  std::optional<std::string> name(const std::string& key, Need need);
   std::optional<double> number(const std::string& key, Need need);
   std::optional<long long> integer(const std::string& key, Need need);
   std::optional<double> percent(const std::string& key, Need need);
@@ -52,8 +55,10 @@ class MapReader {
 // Reads a scalar node as a number (decimal point or Swedish comma); reports what it got.
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
                                   Report& report);
-// Reads a scalar or block scalar as text; reports a list or mapping in its place.
+// Reads a scalar or block scalar as text; reports a list or mapping in its place, invalid
+// UTF-8 or a control character (but tab and newline) produced by a YAML escape, and a text
+// longer than max_chars characters.
 std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                     Report& report);
+                                     Report& report, size_t max_chars = limits::kValueChars);
 
 }  // namespace kv

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "load/limits.h"
 #include "load/source.h"
 #include "util/parallel.h"
 #include "util/text.h"
 #include "validate/accessibility.h"
 #include "validate/map_reader.h"
 #include "validate/submission.h"
+#include "write/output_dir.h"
 
 namespace kv {
 namespace {
@@ -15,14 +17,22 @@ namespace {
 namespace fs = std::filesystem;
 using Need = MapReader::Need;
 
-std::vector<fs::path> subfolders(const fs::path& dir) {
+// Plausible years for a document: the archive's documents start in the 2000s, and a year
+// folder like 0000 would give workbooks a date Excel cannot show.
+constexpr long long kFirstYear = 1900, kLastYear = 2200;
+
+// Subfolders to walk into: not hidden, not an earlier build's output (see write/output_dir.h),
+// and inside the content folder after following links (a link out is reported, not followed).
+std::vector<fs::path> subfolders(const ContentRoot& root, const fs::path& dir, Report& report) {
   std::vector<fs::path> out;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+  for (const auto& entry : list_content_folder(dir, report)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_directory(ec) && name.front() != '.' && name.front() != '_') out.push_back(entry.path());
+    if (!entry.is_directory(ec) || name.front() == '.' || name.front() == '_') continue;
+    if (is_output_folder(entry.path())) continue;
+    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
+      out.push_back(entry.path());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -33,39 +43,46 @@ bool check_slug(const fs::path& folder, Report& report) {
   return false;
 }
 
-std::optional<model::Unit> read_unit(const fs::path& folder, Report& report) {
+std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, Report& report) {
   fs::path file = folder / "enhet.yaml";
-  if (!fs::exists(file)) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) {
     report.error({file.generic_string(), 0, 0}, report.t(Msg::kUnitFileMissing), report.t(Msg::kUnitFileMissingHint));
     return std::nullopt;
   }
-  auto source = read_source(file, report);
+  auto source = read_content_file(root, file, report);
   if (!source) return std::nullopt;
   YamlOrigin origin{source->path, 0, source->text};
-  auto root = parse_yaml(origin, report);
-  if (!root) return std::nullopt;
-  MapReader map(*root, origin, report, {"namn", "förvaltning"});
-  auto name = map.text("namn", Need::kRequired);
-  auto administration = map.text("förvaltning", Need::kRequired);
+  auto yaml = parse_yaml(origin, report);
+  if (!yaml) return std::nullopt;
+  MapReader map(*yaml, origin, report, {"namn", "förvaltning"});
+  auto name = map.name("namn", Need::kRequired);
+  auto administration = map.name("förvaltning", Need::kRequired);
   if (!name || !administration) return std::nullopt;
   return model::Unit{folder.filename().string(), *name, *administration};
 }
 
 // Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones.
 std::vector<SubmissionLocation> find_submissions(const fs::path& root, Report& report) {
+  const ContentRoot content(root);
   std::vector<SubmissionLocation> found;
-  for (const auto& unit_dir : subfolders(root)) {
+  for (const auto& unit_dir : subfolders(content, root, report)) {
     if (!check_slug(unit_dir, report)) continue;
-    auto unit = read_unit(unit_dir, report);
+    auto unit = read_unit(content, unit_dir, report);
     if (!unit) continue;
-    for (const auto& year_dir : subfolders(unit_dir)) {
+    for (const auto& year_dir : subfolders(content, unit_dir, report)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
       if (!year || name.size() != 4) {
         report.error({year_dir.generic_string(), 0, 0}, report.t(Msg::kBadYearFolder, {name}), report.t(Msg::kBadYearHint));
         continue;
       }
-      for (const auto& kind_dir : subfolders(year_dir))
+      if (*year < kFirstYear || *year > kLastYear) {
+        report.error({year_dir.generic_string(), 0, 0}, report.t(Msg::kYearOutOfRange, {name}),
+                     report.t(Msg::kYearOutOfRangeHint, {std::to_string(kFirstYear), std::to_string(kLastYear)}));
+        continue;
+      }
+      for (const auto& kind_dir : subfolders(content, year_dir, report))
         if (check_slug(kind_dir, report))
           found.push_back({root, kind_dir, *unit, static_cast<int>(*year), kind_dir.filename().string()});
     }
@@ -86,12 +103,13 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";
   fs::path file = options.content_root / "site.yaml";
-  if (fs::exists(file)) {
-    if (auto source = read_source(file, report)) {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(file, ec))) {
+    if (auto source = read_content_file(ContentRoot(options.content_root), file, report)) {
       YamlOrigin origin{source->path, 0, source->text};
       if (auto root = parse_yaml(origin, report)) {
         MapReader map(*root, origin, report, {"titel", "språk", "tema", "adress", "tillgänglighet"});
-        site.title = map.text("titel", Need::kOptional).value_or(site.title);
+        site.title = map.name("titel", Need::kOptional).value_or(site.title);
         if (auto lang = map.text("språk", Need::kOptional)) {
           if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
           else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));

@@ -90,7 +90,7 @@ std::optional<int> question_number(const MarkdownFile& file, const std::string& 
 
 // Reads every question file. Returns the numbers of questions whose files had errors: their
 // part counts are unreliable, so part checks skip them rather than repeat the problem.
-std::set<int> read_questions(const SubmissionLocation& where, const std::vector<fs::path>& files,
+std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& where, const std::vector<fs::path>& files,
                              const model::Structure& structure, Report& report, model::Submission& out) {
   std::set<int> with_errors;
   auto questions = structure.questions();
@@ -98,7 +98,7 @@ std::set<int> read_questions(const SubmissionLocation& where, const std::vector<
   const int last = questions.empty() ? 0 : questions.back()->number;
   const std::string word = structure.part_word(report.lang);
   for (const auto& path : files) {
-    auto source = read_source(path, report);
+    auto source = read_content_file(root, path, report);
     if (!source) continue;
     MarkdownFile file = split_front_matter(*source, report);
     auto number = question_number(file, structure.part.name, report);
@@ -205,12 +205,14 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   s.year = where.year;
   s.kind_slug = where.kind_slug;
 
+  const ContentRoot content(where.content_root);
   fs::path meta = where.folder / "inlamning.yaml";
-  if (!fs::exists(meta)) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(meta, ec))) {
     report.error({display(meta), 0, 0}, report.t(Msg::kSubmissionFileMissing), report.t(Msg::kSubmissionFileMissingHint));
     return std::nullopt;
   }
-  auto source = read_source(meta, report);
+  auto source = read_content_file(content, meta, report);
   if (!source) return std::nullopt;
   YamlOrigin origin{source->path, 0, source->text};
   auto root = parse_yaml(origin, report);
@@ -230,11 +232,8 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
 
   std::vector<fs::path> question_files;
   fs::path intro = where.folder / "inledning.md";
-  std::error_code ec;
-  std::vector<fs::path> entries;
-  for (const auto& entry : fs::directory_iterator(where.folder, ec)) entries.push_back(entry.path());
-  std::sort(entries.begin(), entries.end());
-  for (const auto& path : entries) {
+  for (const auto& entry : list_content_folder(where.folder, report)) {
+    const fs::path& path = entry.path();
     std::string name = path.filename().string();
     if (name == "inlamning.yaml" || name == "inledning.md" || name.front() == '.') continue;
     if (path.extension() == ".md") question_files.push_back(path);
@@ -242,8 +241,8 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
       report.warning({display(path), 0, 0}, report.t(Msg::kUnknownFile, {name}), report.t(Msg::kUnknownFileHint, {s.structure->part.slug}));
   }
 
-  if (fs::exists(intro)) {
-    if (auto text = read_source(intro, report)) {
+  if (fs::exists(fs::symlink_status(intro, ec))) {
+    if (auto text = read_content_file(content, intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
       BlockContext context{text->path, where.folder, where.content_root, s.structure.get(), nullptr, where.year};
       s.intro = read_blocks(file, context, report);
@@ -253,7 +252,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
     report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
   }
 
-  auto with_errors = read_questions(where, question_files, *s.structure, report, s);
+  auto with_errors = read_questions(content, where, question_files, *s.structure, report, s);
   check_parts(*s.structure, where, s, with_errors, report);
   if (report.diags.error_count() > errors_before) return std::nullopt;
   return s;

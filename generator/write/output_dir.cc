@@ -1,68 +1,133 @@
 #include "write/output_dir.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <stdexcept>
+#include <cerrno>
+#include <cstring>
+
+#include "write/leftovers.h"
+#include "write/swap.h"
 
 namespace kv {
 
 namespace fs = std::filesystem;
 
-static bool is_ours_or_empty(const fs::path& out) {
+namespace {
+
+bool is_ours_or_empty(const fs::path& out) {
   std::error_code ec;
   if (!fs::exists(out, ec)) return true;
   if (!fs::is_directory(out, ec)) return false;
   return fs::exists(out / kOutputMarker, ec) || fs::is_empty(out, ec);
 }
 
-void write_file(const fs::path& file, std::string_view content) {
+// The mount point of the file system dir is on: the topmost ancestor on the same device.
+fs::path mount_point(const fs::path& dir) {
   std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
-  std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-  stream.write(content.data(), static_cast<std::streamsize>(content.size()));
-  stream.close();
-  if (!stream) throw std::runtime_error(file.generic_string());
+  fs::path at = fs::weakly_canonical(dir, ec);
+  while (!at.empty() && !fs::exists(at, ec)) at = at.parent_path();
+  struct stat here;
+  if (::stat(at.c_str(), &here) != 0) return dir;
+  for (fs::path up = at.parent_path(); up != at; at = up, up = at.parent_path()) {
+    struct stat above;
+    if (::stat(up.c_str(), &above) != 0 || above.st_dev != here.st_dev) break;
+  }
+  return at;
 }
 
-std::optional<int> write_output_dir(const fs::path& out, Report& report,
+// A path in the staging folder as the user knows it: under the output folder.
+std::string shown_path(const fs::path& file, const fs::path& staging, const std::string& out_display) {
+  const fs::path relative = file.lexically_relative(staging);
+  if (relative.empty() || *relative.begin() == "..") return file.generic_string();
+  if (relative == ".") return out_display;
+  return (fs::path(out_display) / relative).generic_string();
+}
+
+// Library errors carry both paths; the destination is the one a write failure is about.
+WriteError from_filesystem_error(const fs::filesystem_error& e) {
+  return WriteError(e.path2().empty() ? e.path1() : e.path2(), e.code().value());
+}
+
+}  // namespace
+
+std::string write_error_reason(int error, const Report& report) {
+  switch (error) {
+    case EACCES:
+    case EPERM: return report.t(Msg::kErrAccess);
+    case EROFS: return report.t(Msg::kErrReadOnly);
+    case EIO: return report.t(Msg::kErrIo);
+    case ENAMETOOLONG: return report.t(Msg::kErrNameTooLong);
+    case ENOENT: return report.t(Msg::kErrNotFound);
+    case ENOTDIR: return report.t(Msg::kErrNotDir);
+    case EEXIST:
+    case ENOTEMPTY: return report.t(Msg::kErrExists);
+    case EMFILE:
+    case ENFILE: return report.t(Msg::kErrTooManyFiles);
+    default: return report.t(Msg::kErrOther, {std::strerror(error)});
+  }
+}
+
+void report_write_error(const WriteError& e, const fs::path& staging, const std::string& out_display, Report& report) {
+  if (e.disk_full() && e.op() == WriteError::Op::kWrite) {
+    const std::string where = mount_point(staging.parent_path()).generic_string();
+    report.error({out_display, 0, 0}, report.t(Msg::kDiskFull, {where}), report.t(Msg::kDiskFullHint, {where}));
+    return;
+  }
+  const std::string reason = write_error_reason(e.error(), report);
+  if (e.op() == WriteError::Op::kRead) {
+    report.error({e.path().generic_string(), 0, 0}, report.t(Msg::kReadFailedBecause, {reason}),
+                 report.t(Msg::kFileUnreadableHint));
+    return;
+  }
+  Msg hint = (e.error() == EACCES || e.error() == EPERM) ? Msg::kWriteAccessHint
+             : e.error() == EROFS                        ? Msg::kWriteReadOnlyHint
+                                                         : Msg::kWriteFailedHint;
+  report.error({shown_path(e.path(), staging, out_display), 0, 0}, report.t(Msg::kWriteFailedBecause, {reason}),
+               report.t(hint));
+}
+
+std::optional<int> write_output_dir(const fs::path& out_dir, Report& report,
                                     const std::function<std::optional<int>(const fs::path&)>& render) {
-  const std::string display = out.generic_string();
+  const std::string display = out_dir.generic_string();
+  const fs::path out = output_path(out_dir);
+  tidy_leftovers(out);
   if (!is_ours_or_empty(out)) {
     report.error({display, 0, 0}, report.t(Msg::kOutputNotOurs), report.t(Msg::kOutputNotOursHint));
     return std::nullopt;
   }
-  fs::path absolute = fs::absolute(out).lexically_normal();
-  if (absolute.filename().empty()) absolute = absolute.parent_path();
-  const std::string suffix = "." + std::to_string(::getpid());
-  const fs::path staging = absolute.parent_path() / (absolute.filename().string() + ".staging" + suffix);
-  const fs::path old = absolute.parent_path() / (absolute.filename().string() + ".old" + suffix);
-  std::error_code ec;
-  fs::remove_all(staging, ec);
+  const long pid = static_cast<long>(::getpid());
+  const fs::path staging = staging_path(out, pid);
   std::optional<int> pages;
+  bool created = false;  // a folder already at the staging name is not ours to remove
+  // The first failure ends the build: one error, whichever writer hit it.
   try {
-    fs::create_directories(staging);
+    create_staging_dir(staging, pid);
+    created = true;
     pages = render(staging);
-    if (pages) write_file(staging / kOutputMarker, "kvalitet\n");
+    if (pages) {
+      write_file(staging / kOutputMarker, "kvalitet\n");  // last: the build is complete
+      fs::remove(staging / kStagingMarker);
+    }
+  } catch (const WriteError& e) {
+    report_write_error(e, staging, display, report);
+    pages.reset();
+  } catch (const fs::filesystem_error& e) {
+    report_write_error(from_filesystem_error(e), staging, display, report);
+    pages.reset();
   } catch (const std::exception& e) {
     report.error({display, 0, 0}, report.t(Msg::kWriteFailed, {e.what()}), report.t(Msg::kWriteFailedHint));
     pages.reset();
   }
   if (!pages) {
-    fs::remove_all(staging, ec);
+    if (created) remove_marked_dir(staging);
     return std::nullopt;
   }
-  // Swap: two renames, so readers see either the old or the new site, never a mix.
-  const bool had_old = fs::exists(absolute, ec);
-  if (had_old) fs::rename(absolute, old, ec);
-  if (!ec) fs::rename(staging, absolute, ec);
-  if (ec) {
-    if (had_old && !fs::exists(absolute)) fs::rename(old, absolute, ec);
-    report.error({display, 0, 0}, report.t(Msg::kWriteFailed, {display}), report.t(Msg::kWriteFailedHint));
-    fs::remove_all(staging, ec);
+  if (const std::error_code ec = swap_into_place(staging, out, aside_path(out, pid))) {
+    report_write_error(WriteError(out, ec.value()), staging, display, report);
+    remove_marked_dir(staging);
     return std::nullopt;
   }
-  fs::remove_all(old, ec);
   return pages;
 }
 

@@ -1,24 +1,31 @@
 // The write stage: the site is rendered into a staging folder next to the output folder
-// and swapped in only when everything succeeded, so a failed build leaves the previous
-// output intact. A marker file keeps kvalitet from replacing a folder it did not build.
+// and swapped in only when everything succeeded, so a failed, killed or disk-full build
+// leaves the previous output intact. A marker file keeps kvalitet from replacing a folder
+// it did not build; leftovers of killed builds are removed by the next one (leftovers.h).
 #pragma once
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <string_view>
+#include <string>
 
 #include "diag/report.h"
+#include "write/files.h"
+#include "write/markers.h"
 
 namespace kv {
 
-inline constexpr const char* kOutputMarker = ".kvalitet-output";
-
 // render fills the staging folder and returns the number of pages, or nullopt on failure
-// (after reporting why). Returns that number once the output folder has been replaced.
+// (after reporting why); it may throw WriteError (or any exception), which stops the build
+// with one error. Returns that number once the output folder has been replaced.
 std::optional<int> write_output_dir(const std::filesystem::path& out, Report& report,
                                     const std::function<std::optional<int>(const std::filesystem::path&)>& render);
 
-// Writes a file, creating its folders; throws std::runtime_error with the path on failure.
-void write_file(const std::filesystem::path& file, std::string_view content);
+// The one error for a failed write: a full disk names the file system, anything else the
+// file (shown under out, not under the staging folder) and the reason in plain words.
+void report_write_error(const WriteError& e, const std::filesystem::path& staging, const std::string& out_display,
+                        Report& report);
+
+// The reason for errno in the report's language ("åtkomst nekad").
+std::string write_error_reason(int error, const Report& report);
 
 }  // namespace kv

@@ -8,6 +8,7 @@
 #include "render/format.h"
 #include "render/html/report_html.h"
 #include "render/svg/bar_chart.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace kv {
@@ -34,7 +35,7 @@ struct Writer {
     out << "</tbody>\n</table>\n";
   }
 
-  void operator()(const model::Prose& p) { out << markdown::to_html(p.markdown, ctx.min_heading); }
+  void operator()(const model::Prose& p) { out << markdown::shift_headings(p.html, ctx.min_heading); }
 
   void operator()(const model::Container& c) {
     if (c.kind == "exempel") {

@@ -5,6 +5,7 @@
 #include "render/format.h"
 #include "render/html/urls.h"
 #include "render/xlsx/indicator_workbooks.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace kv {

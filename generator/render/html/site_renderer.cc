@@ -1,8 +1,8 @@
 #include "render/html/site_renderer.h"
 
+#include <cerrno>
+#include <deque>
 #include <functional>
-#include <mutex>
-#include <set>
 
 #include "model/site_index.h"
 #include "render/html/pages.h"
@@ -12,6 +12,7 @@
 #include "render/search/search_index.h"
 #include "render/theme.h"
 #include "render/xlsx/indicator_workbooks.h"
+#include "render/xlsx/library_messages.h"
 #include "render/xlsx/review_workbook.h"
 #include "render/xlsx/submission_workbook.h"
 #include "util/parallel.h"
@@ -30,8 +31,7 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
   model::for_each_block(blocks, [&](const model::Block& block) {
     if (const auto* f = std::get_if<model::Figure>(&block.value); f && !f->file.empty()) {
-      fs::create_directories((out / "media" / f->file).parent_path());
-      fs::copy_file(inputs.content_root / f->file, out / "media" / f->file, fs::copy_options::overwrite_existing);
+      copy_file_into(inputs.content_root / f->file, out / "media" / f->file);
     }
   });
 }
@@ -40,12 +40,34 @@ void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inp
 struct Jobs {
   std::vector<std::function<Page()>> pages;
   std::vector<std::function<void()>> files;
+  // One report per workbook for its warnings (a cut text, …), merged in this order after
+  // the parallel loop, so the output does not depend on scheduling.
+  Lang lang = Lang::kSv;
+  std::deque<Report> workbook_reports;
 
   void file(const fs::path& out, std::string path, std::function<void(const fs::path&)> write) {
     files.push_back([file = out / path, write = std::move(write)] {
-      fs::create_directories(file.parent_path());
-      write(file);
+      std::error_code ec;
+      fs::create_directories(file.parent_path(), ec);
+      if (ec) report_write_failure(file.parent_path(), ec.value());
+      errno = 0;
+      try {
+        write(file);
+      } catch (const WriteError&) {
+        throw;
+      } catch (const std::exception&) {
+        // A library writer (libxlsxwriter) says only that it failed; the errno its failed
+        // call left in this thread says why, and a full disk must be reported as such.
+        if (errno == ENOSPC || errno == EDQUOT) report_write_failure(file, errno);
+        throw;
+      }
     });
+  }
+
+  // A workbook is named in messages by its path in the site.
+  void workbook(const fs::path& out, const std::string& path, std::function<void(const xlsx::Target&)> write) {
+    Report& report = workbook_reports.emplace_back(Report{lang, {}, {}});
+    file(out, path, [path, &report, write = std::move(write)](const fs::path& f) { write({f, path, report}); });
   }
 };
 
@@ -56,7 +78,7 @@ void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
     for (const auto& [number, answer] : s.answers)
       jobs.pages.push_back([&, n = number] { return render_question_page(ctx, s, n); });
     if (has_tables(s))
-      jobs.file(out, workbook_path(s), [&](const fs::path& f) { write_submission_workbook(s, ctx.site.lang, f); });
+      jobs.workbook(out, workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
   }
 }
 
@@ -70,17 +92,17 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
     jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
     for (const auto* q : e.structure->questions())
       jobs.pages.push_back([&, n = q->number] { return render_compare_page(ctx, e, n); });
-    jobs.file(out, review_workbook_path(e.kind_slug, e.year),
-              [&](const fs::path& f) { write_review_workbook(e, site.lang, site.base_url, f); });
+    jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
+                  [&](const xlsx::Target& t) { write_review_workbook(e, site.lang, site.base_url, t); });
   }
   if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
   for (const auto& series : ctx.index.indicators()) {
     jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });
-    jobs.file(out, trend_workbook_path(series.name),
-              [&](const fs::path& f) { write_trend_workbook(series, site.lang, f); });
+    jobs.workbook(out, trend_workbook_path(series.name),
+                  [&](const xlsx::Target& t) { write_trend_workbook(series, site.lang, t); });
   }
   for (int year : ctx.index.indicator_years())
-    jobs.file(out, year_workbook_path(year), [&, year](const fs::path& f) { write_year_workbook(site, year, f); });
+    jobs.workbook(out, year_workbook_path(year), [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
   // One search index per year: an archived year's index never changes.
   for (int year : ctx.index.years())
     jobs.file(out, search_index_file(year),
@@ -100,30 +122,25 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
   Jobs jobs;
+  jobs.lang = report.lang;
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
     copy_media(s.intro, inputs, out);
     for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, out);
   }
-  std::mutex failures_lock;
-  std::set<std::string> failures;  // ordered, so the report does not depend on scheduling
+  // The first failure (a WriteError: full disk, no permission, …) stops the loop and is
+  // rethrown here; write_output_dir turns it into the build's one error.
+  const xlsx::LibraryMessagesHidden quiet_libxlsxwriter;  // made and ended with no other thread running
   parallel_for(jobs.pages.size() + jobs.files.size(), inputs.threads, [&](size_t i) {
-    try {
-      if (i < jobs.pages.size()) {
-        Page page = jobs.pages[i]();
-        write_file(out / page.path, page.html);
-      } else {
-        jobs.files[i - jobs.pages.size()]();
-      }
-    } catch (const std::exception& e) {
-      std::lock_guard lock(failures_lock);
-      failures.insert(e.what());
+    if (i < jobs.pages.size()) {
+      Page page = jobs.pages[i]();
+      write_file(out / page.path, page.html);
+    } else {
+      jobs.files[i - jobs.pages.size()]();
     }
   });
-  for (const auto& f : failures)
-    report.error({out.generic_string(), 0, 0}, report.t(Msg::kWriteFailed, {f}), report.t(Msg::kWriteFailedHint));
-  if (!failures.empty()) return std::nullopt;
+  for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
   return static_cast<int>(jobs.pages.size());
 }
 

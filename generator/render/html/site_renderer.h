@@ -19,7 +19,8 @@ struct RenderInputs {
 };
 
 // Renders into out (an empty folder). Returns the number of pages, or nullopt after
-// reporting what went wrong.
+// reporting what went wrong; a file that cannot be written throws WriteError (the first
+// one stops the rendering).
 std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
                                Report& report);
 

@@ -1,88 +1,114 @@
 #include "render/pdf/pdf_writer.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
+#include <deque>
 #include <fstream>
-#include <mutex>
 #include <set>
-#include <sstream>
 
+#include "render/pdf/weasyprint_script.h"
 #include "render/print/print_page.h"
+#include "util/escape.h"
 #include "util/parallel.h"
+#include "util/subprocess.h"
 #include "util/text.h"
 #include "util/time.h"
-
-extern char** environ;
 
 namespace kv {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int status = -1;
-  std::string output;  // stdout and stderr together
+// At most this many distinct refused URLs are kept per document; a page naming more is
+// hostile anyway, and the warnings must not grow without bound.
+constexpr size_t kMaxRefusedUrls = 1000;
+
+// What came back from WeasyPrint for one document.
+struct PdfRun {
+  ProcessResult process;
+  std::deque<std::string> last_lines;  // the last non-empty lines: enough to say what went wrong
+  std::set<std::string> refused;       // URLs the fetcher refused, as the program printed them
 };
 
-// Runs argv[0] with arguments, capturing its output; no shell is involved, so paths with
-// spaces or quotes are passed as they are.
-RunResult run(const std::vector<std::string>& args, const std::string& extra_env) {
-  RunResult result;
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) return result;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<char*> env;
-  for (char** e = environ; *e; ++e) env.push_back(*e);
-  env.push_back(const_cast<char*>(extra_env.c_str()));
-  env.push_back(nullptr);
-  pid_t pid;
-  int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipe_fds[1]);
-  char buffer[4096];
-  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) result.output.append(buffer, n);
-  close(pipe_fds[0]);
-  if (spawned != 0) return result;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+// The first python3 on PATH that can import WeasyPrint: PATH may start with another Python
+// (pyenv, a virtualenv) that lacks Debian's package. -I: no user site, no PYTHON* variables,
+// no current folder on sys.path, so a weasyprint.py lying around cannot stand in for it.
+std::optional<fs::path> find_weasyprint_python() {
+  for (const auto& python : find_programs("python3")) {
+    auto r = run_process({python.string(), "-I", "-c", "import weasyprint"}, {}, std::chrono::seconds(60),
+                         [](std::string_view) {});
+    if (r.started && !r.timed_out && r.exit_status == 0) return python;
+  }
+  return std::nullopt;
 }
 
-// The last lines of a tool's output: enough to say what went wrong, not a wall of text.
-std::string tail(const std::string& output) {
-  auto lines = split_lines(output);
+PdfRun run_weasyprint(const fs::path& python, const PdfJob& job, const fs::path& staging, const std::string& variant,
+                      std::chrono::milliseconds time_limit) {
+  PdfRun run;
+  const fs::path page = staging / job.page;
+  // Reproducible PDFs: a fixed identifier (the document's path) instead of a random one, and
+  // SOURCE_DATE_EPOCH for the embedded fonts' timestamps.
+  std::vector<std::string> args = {python.string(), "-I", "-c", std::string(kWeasyPrintScript),
+                                   staging.string(), page.string(), page.parent_path().string() + "/",
+                                   (staging / job.pdf).string(), variant, job.pdf};
+  run.process = run_process(args, {"SOURCE_DATE_EPOCH=" + std::to_string(job.date_epoch)}, time_limit,
+                            [&](std::string_view line) {
+                              if (starts_with(line, kRefusedUrlMarker)) {
+                                if (run.refused.size() < kMaxRefusedUrls)
+                                  run.refused.emplace(line.substr(kRefusedUrlMarker.size()));
+                              } else if (!trim(line).empty()) {
+                                run.last_lines.emplace_back(trim(line));
+                                if (run.last_lines.size() > 3) run.last_lines.pop_front();
+                              }
+                            });
+  return run;
+}
+
+std::string joined(const std::deque<std::string>& lines) {
   std::string out;
-  for (size_t i = lines.size() > 3 ? lines.size() - 3 : 0; i < lines.size(); ++i)
-    if (!trim(lines[i]).empty()) out += (out.empty() ? "" : " | ") + std::string(trim(lines[i]));
+  for (const auto& l : lines) out += (out.empty() ? "" : " | ") + l;
   return out;
+}
+
+// "120 s", or "5 ms" for limits below a second (tests).
+std::string duration_text(std::chrono::milliseconds d) {
+  if (d.count() % 1000 == 0) return std::to_string(d.count() / 1000) + " s";
+  return std::to_string(d.count()) + " ms";
+}
+
+// Turns one document's run into diagnostics; true when its PDF is good.
+bool report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging, std::chrono::milliseconds time_limit,
+                Report& report) {
+  const SourcePos pos{job.page, 0, 0};  // site-relative: the staging folder means nothing to the user
+  for (const auto& url : run.refused)
+    report.warning(pos, report.t(Msg::kPdfFetchRefused, {job.pdf, terminal_text(url)}),
+                   report.t(Msg::kPdfFetchRefusedHint));
+  const fs::path pdf = staging / job.pdf;
+  std::error_code ec;
+  if (run.process.timed_out) {
+    fs::remove(pdf, ec);  // possibly half written
+    report.error(pos, report.t(Msg::kPdfTimedOut, {job.pdf, duration_text(time_limit)}),
+                 report.t(Msg::kPdfProblemHint));
+    return false;
+  }
+  if (!run.process.started || run.process.exit_status != 0 || !fs::exists(pdf, ec)) {
+    report.error(pos, report.t(Msg::kPdfFailed, {job.pdf, terminal_text(joined(run.last_lines))}),
+                 report.t(Msg::kPdfProblemHint));
+    return false;
+  }
+  if (job.max_pages > 0) {
+    auto pages = pdf_page_count(pdf);
+    if (pages && *pages > job.max_pages) {
+      report.error(pos, report.t(Msg::kPdfTooLong, {job.pdf, std::to_string(*pages), std::to_string(job.max_pages)}),
+                   report.t(Msg::kPdfProblemHint));
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
 std::string pdf_path(const model::Submission& s) {
   return s.url_path() + "/" + s.unit.slug + "-" + s.kind_slug + "-" + std::to_string(s.year) + ".pdf";
-}
-
-std::optional<fs::path> find_program(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  if (!path) return std::nullopt;
-  std::istringstream dirs(path);
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return std::nullopt;
 }
 
 std::optional<int> pdf_page_count(const fs::path& pdf) {
@@ -97,37 +123,28 @@ std::optional<int> pdf_page_count(const fs::path& pdf) {
   return static_cast<int>(*n);
 }
 
-bool write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
-                Report& report) {
-  auto weasyprint = find_program("weasyprint");
-  if (!weasyprint) {
+bool write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
+                     unsigned threads, std::chrono::milliseconds time_limit, Report& report) {
+  auto python = find_weasyprint_python();
+  if (!python) {
     report.error({"weasyprint", 0, 0}, report.t(Msg::kPdfToolMissing), report.t(Msg::kPdfToolMissingHint));
     return false;
   }
-  std::mutex lock;
-  std::set<std::string> problems;  // ordered: the report does not depend on scheduling
-  parallel_for(site.submissions.size(), threads, [&](size_t i) {
-    const auto& s = site.submissions[i];
-    fs::path pdf = out / pdf_path(s);
-    // Reproducible PDFs: a fixed identifier (the document's path) instead of a random one, and
-    // SOURCE_DATE_EPOCH (1 January of the year) for the embedded fonts' timestamps.
-    auto result = run({weasyprint->string(), "--pdf-variant", variant, "--pdf-identifier", pdf_path(s), "--base-url",
-                       (out / s.url_path()).string() + "/", (out / print_page_path(s)).string(), pdf.string()},
-                      "SOURCE_DATE_EPOCH=" + std::to_string(start_of_year(s.year)));
-    std::string problem;
-    if (result.status != 0 || !fs::exists(pdf)) {
-      problem = report.t(Msg::kPdfFailed, {pdf_path(s), tail(result.output)});
-    } else if (int limit = s.structure->max_pages; limit > 0) {
-      auto pages = pdf_page_count(pdf);
-      if (pages && *pages > limit)
-        problem = report.t(Msg::kPdfTooLong, {pdf_path(s), std::to_string(*pages), std::to_string(limit)});
-    }
-    if (problem.empty()) return;
-    std::lock_guard guard(lock);
-    problems.insert(problem);
-  });
-  for (const auto& p : problems) report.error({out.generic_string(), 0, 0}, p, report.t(Msg::kPdfProblemHint));
-  return problems.empty();
+  std::vector<PdfRun> runs(jobs.size());  // one slot per document: the report keeps the jobs' order
+  parallel_for(jobs.size(), threads,
+               [&](size_t i) { runs[i] = run_weasyprint(*python, jobs[i], staging, variant, time_limit); });
+  bool ok = true;
+  for (size_t i = 0; i < jobs.size(); ++i) ok = report_run(jobs[i], runs[i], staging, time_limit, report) && ok;
+  return ok;
+}
+
+bool write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
+                Report& report) {
+  std::vector<PdfJob> jobs;
+  for (const auto& s : site.submissions)
+    jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
+                    s.structure->max_pages});
+  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report);
 }
 
 }  // namespace kv

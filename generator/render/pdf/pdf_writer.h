@@ -1,26 +1,44 @@
-// PDFs of the print pages, made by WeasyPrint (the Debian package `weasyprint`) run as a
-// subprocess, one per submission, in parallel. Checks the page limit a structure sets.
+// PDFs of the print pages, made by WeasyPrint (the Debian package `weasyprint`) through its
+// Python API, one subprocess per submission, in parallel. WeasyPrint may read only the files
+// of the staged site (see weasyprint_script.h) and gets a time limit per document. Checks
+// the page limit a structure sets.
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/report.h"
 #include "model/site.h"
 
 namespace kv {
 
+// How long WeasyPrint may work on one document before it is stopped: a page that makes it
+// loop or grow without end must not hang the build. The largest example takes a few seconds.
+inline constexpr std::chrono::milliseconds kPdfTimeLimit = std::chrono::seconds(120);
+
 // Site-relative, e.g. "2018/enhet/kvalitetsutmarkelsen/enhet-kvalitetsutmarkelsen-2018.pdf".
 std::string pdf_path(const model::Submission& s);
-
-// The full path of a program found on PATH, or nullopt.
-std::optional<std::filesystem::path> find_program(const std::string& name);
 
 // The page count of a PDF written by WeasyPrint (its page tree's /Count), or nullopt.
 std::optional<int> pdf_page_count(const std::filesystem::path& pdf);
 
+// One document for WeasyPrint; paths are relative to the staging folder.
+struct PdfJob {
+  std::string page;           // the print page, e.g. "2018/enhet/kvalitetsutmarkelsen/utskrift.html"
+  std::string pdf;            // the PDF to write (see pdf_path); also its identifier
+  long long date_epoch = 0;   // SOURCE_DATE_EPOCH: embedded fonts' timestamps, for identical output
+  int max_pages = 0;          // 0: no limit
+};
+
+// Writes each job's PDF in the staging folder; reports each URL WeasyPrint was refused as a
+// warning and each failure, timeout or page limit exceeded as an error. variant: "pdf/a-2b"
+// or "pdf/ua-1". Returns false after reporting errors.
+bool write_pdf_files(const std::vector<PdfJob>& jobs, const std::filesystem::path& staging, const std::string& variant,
+                     unsigned threads, std::chrono::milliseconds time_limit, Report& report);
+
 // Writes every submission's PDF next to its print page under out (print pages must exist).
-// variant: "pdf/a-2b" or "pdf/ua-1". Returns false after reporting problems.
 bool write_pdfs(const model::Site& site, const std::filesystem::path& out, const std::string& variant,
                 unsigned threads, Report& report);
 

@@ -4,21 +4,13 @@
 
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
+#include "util/escape.h"
 
 namespace kv {
 namespace {
 
 using kainjow::mustache::data;
 
-std::string css_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '\n' || c == '<' || c == '>') continue;  // the value sits inside a <style> element
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 data admin_rows(const model::Submission& s) {
   data rows{data::type::list};

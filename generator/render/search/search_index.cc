@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "util/escape.h"
 #include "util/text.h"
 #include "write/output_dir.h"
 
@@ -35,27 +36,8 @@ constexpr size_t kMaxStoredText = 100'000;
 
 // The code point at s[i], advancing i; an invalid sequence is one U+FFFD per byte.
 char32_t decode(std::string_view s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-  if (extra < 0 || i + extra >= s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    if ((byte(i + k) >> 6) != 0x2) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  i += extra + 1;
-  return cp;
+  const char32_t cp = decode_utf8(s, i);
+  return cp == kInvalidCodePoint ? 0xFFFD : cp;
 }
 
 
@@ -212,50 +194,6 @@ char32_t decode_entity(std::string_view html, size_t at, size_t& length) {
 }
 
 // ---------------------------------------------------------------- JSON
-
-// A JSON string literal in pure ASCII that is also safe inside an HTML <script> element.
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  auto unicode_escape = [&](char32_t unit) {
-    out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(unit >> shift) & 0xF];
-  };
-  out += '"';
-  for (size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      char32_t cp = decode(s, i);
-      if (cp >= 0x10000) {
-        cp -= 0x10000;
-        unicode_escape(0xD800 + (cp >> 10));
-        unicode_escape(0xDC00 + (cp & 0x3FF));
-      } else {
-        unicode_escape(cp);
-      }
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '<':
-        // "</script>" and "<!--" would otherwise mean something to an HTML parser.
-        if (i < s.size() && s[i] == '/') out += "<\\";  // and '/' follows: "<\/"
-        else if (i < s.size() && s[i] == '!') out += "\\u003c";
-        else out += '<';
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) unicode_escape(static_cast<unsigned char>(c));
-        else out += c;
-    }
-  }
-  out += '"';
-}
 
 // s cut to at most max bytes, on a code-point boundary.
 std::string_view cut_utf8(std::string_view s, size_t max) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "render/format.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 namespace kv::svg {

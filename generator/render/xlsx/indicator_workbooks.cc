@@ -33,7 +33,7 @@ std::vector<Column> columns_with(std::vector<Column> first, Lang lang) {
 std::string year_workbook_path(int year) { return std::to_string(year) + "/indikatorer.xlsx"; }
 std::string trend_workbook_path(const std::string& name) { return "indikatorer/" + indicator_slug(name) + ".xlsx"; }
 
-void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file) {
+void write_year_workbook(const model::Site& site, int year, const xlsx::Target& target) {
   const Lang lang = site.lang;
   auto columns = columns_with({{text(lang, Msg::kUiUnit), 30, Kind::kWrappedText},
                                {text(lang, Msg::kUiAdministration), 30, Kind::kWrappedText},
@@ -49,12 +49,12 @@ void write_year_workbook(const model::Site& site, int year, const std::filesyste
       rows.push_back(std::move(row));
     });
   }
-  xlsx::Workbook book(file, start_of_year(year), text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year));
+  xlsx::Workbook book(target, lang, start_of_year(year), text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year));
   book.add_sheet(text(lang, Msg::kXlsxSheetIndicators) + " " + std::to_string(year), columns, rows);
   book.close();
 }
 
-void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const std::filesystem::path& file) {
+void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const xlsx::Target& target) {
   // Unit by unit, oldest year first: the order a trend is read in.
   std::vector<model::IndicatorUse> uses = series.uses;
   std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) {
@@ -74,7 +74,7 @@ void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const
     rows.push_back(std::move(row));
     first_year = std::min(first_year, s.year);
   }
-  xlsx::Workbook book(file, start_of_year(first_year), uses.empty() ? series.slug : uses.front().indicator->name);
+  xlsx::Workbook book(target, lang, start_of_year(first_year), uses.empty() ? series.slug : uses.front().indicator->name);
   book.add_sheet(text(lang, Msg::kXlsxSheetTrend), columns, rows);
   book.close();
 }

@@ -8,6 +8,7 @@
 
 #include "model/site.h"
 #include "model/site_index.h"
+#include "render/xlsx/workbook.h"
 
 namespace kv {
 
@@ -16,8 +17,9 @@ std::string year_workbook_path(int year);                  // "2024/indikatorer.
 std::string trend_workbook_path(const std::string& name);  // "indikatorer/<slug>.xlsx"
 
 
-void write_year_workbook(const model::Site& site, int year, const std::filesystem::path& file);
+// Both give warnings to target.report and throw xlsx::Failed on failure.
+void write_year_workbook(const model::Site& site, int year, const xlsx::Target& target);
 // The series comes from model::SiteIndex, which has already gathered every use of it.
-void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const std::filesystem::path& file);
+void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const xlsx::Target& target);
 
 }  // namespace kv

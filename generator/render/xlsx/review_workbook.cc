@@ -8,7 +8,7 @@
 namespace kv {
 
 void write_review_workbook(const model::Edition& edition, Lang lang, const std::string& base_url,
-                           const std::filesystem::path& file) {
+                           const xlsx::Target& target) {
   using xlsx::Cell;
   using Kind = xlsx::Column::Kind;
   const model::Structure& st = *edition.structure;
@@ -28,7 +28,7 @@ void write_review_workbook(const model::Edition& edition, Lang lang, const std::
                         Cell::empty(), Cell::empty(), Cell::empty()});
       }
   const std::string title = st.name + " " + std::to_string(edition.year);
-  xlsx::Workbook book(file, start_of_year(edition.year), text(lang, Msg::kXlsxReviewTitle, {title}));
+  xlsx::Workbook book(target, lang, start_of_year(edition.year), text(lang, Msg::kXlsxReviewTitle, {title}));
   book.add_sheet(text(lang, Msg::kXlsxSheetReview), columns, rows);
   book.close();
 }

@@ -7,12 +7,14 @@
 
 #include "model/site.h"
 #include "model/site_index.h"
+#include "render/xlsx/workbook.h"
 
 namespace kv {
 
 // base_url: the published site's address ("https://…/"); empty writes site-relative paths
-// as text, since a downloaded workbook cannot follow relative links. Throws on failure.
+// as text, since a downloaded workbook cannot follow relative links. Warnings go to
+// target.report; throws xlsx::Failed on failure.
 void write_review_workbook(const model::Edition& edition, Lang lang, const std::string& base_url,
-                           const std::filesystem::path& file);
+                           const xlsx::Target& target);
 
 }  // namespace kv

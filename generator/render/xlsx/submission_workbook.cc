@@ -89,9 +89,9 @@ bool has_tables(const model::Submission& s) {
          !all_of<model::IndexSeries>(s).empty() || has_report_tables(s);
 }
 
-void write_submission_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file) {
+void write_submission_workbook(const model::Submission& s, Lang lang, const xlsx::Target& target) {
   // The creation time is fixed to the submission's year, so equal input gives equal bytes.
-  xlsx::Workbook book(file, start_of_year(s.year), s.structure->name + " " + std::to_string(s.year) + " \xE2\x80\x93 " + s.unit.name);
+  xlsx::Workbook book(target, lang, start_of_year(s.year), s.structure->name + " " + std::to_string(s.year) + " \xE2\x80\x93 " + s.unit.name);
   economy_sheet(book, s, lang);
   survey_sheet(book, s, lang);
   index_sheet(book, s, lang);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/site.h"
+#include "render/xlsx/workbook.h"
 
 namespace kv {
 
@@ -15,7 +16,7 @@ std::string workbook_path(const model::Submission& s);
 // True when the submission has any table to export.
 bool has_tables(const model::Submission& s);
 
-// Writes the workbook to file; throws std::runtime_error on failure.
-void write_submission_workbook(const model::Submission& s, Lang lang, const std::filesystem::path& file);
+// Writes the workbook; warnings go to target.report; throws xlsx::Failed on failure.
+void write_submission_workbook(const model::Submission& s, Lang lang, const xlsx::Target& target);
 
 }  // namespace kv

@@ -1,23 +1,15 @@
 #include "render/xlsx/workbook.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
-#include <stdexcept>
+
+#include "i18n/messages.h"
+#include "render/format.h"
+#include "util/escape.h"
+#include "util/text.h"
 
 namespace kv::xlsx {
-
-std::string sheet_name(const std::string& wanted) {
-  std::string out;
-  int chars = 0;
-  for (size_t i = 0; i < wanted.size() && chars < 31;) {
-    unsigned char c = static_cast<unsigned char>(wanted[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::string ch = wanted.substr(i, len);
-    out += (ch.size() == 1 && std::string("[]:*?/\\").find(ch[0]) != std::string::npos) ? "-" : ch;
-    i += len;
-    ++chars;
-  }
-  return out.empty() ? "Blad" : out;
-}
 
 int percent_decimals(double value) {
   for (int d = 0; d < 2; ++d) {
@@ -27,92 +19,195 @@ int percent_decimals(double value) {
   return 2;
 }
 
-Workbook::Workbook(const std::filesystem::path& file, std::time_t created, const std::string& title)
-    : title_(title), created_(created) {
-  book_ = workbook_new(file.c_str());
-  if (!book_) throw std::runtime_error(file.string());
-  header_ = workbook_add_format(book_);
-  format_set_bold(header_);
-  format_set_text_wrap(header_);
-  format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bottom(header_, LXW_BORDER_THIN);
-  wrapped_ = workbook_add_format(book_);
-  format_set_text_wrap(wrapped_);
-  format_set_align(wrapped_, LXW_ALIGN_VERTICAL_TOP);
-  integer_ = workbook_add_format(book_);
-  format_set_num_format(integer_, "0");
-  format_set_align(integer_, LXW_ALIGN_VERTICAL_TOP);
-  decimal_ = workbook_add_format(book_);
-  format_set_num_format(decimal_, "#,##0.0#");
-  format_set_align(decimal_, LXW_ALIGN_VERTICAL_TOP);
-  date_ = workbook_add_format(book_);
-  format_set_num_format(date_, "yyyy-mm-dd");
-  format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
-  link_ = workbook_add_format(book_);
-  format_set_underline(link_, LXW_UNDERLINE_SINGLE);
-  format_set_font_color(link_, LXW_COLOR_BLUE);
-  format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
-  const char* percent_formats[] = {"0%", "0.0%", "0.00%"};
-  for (int d = 0; d < 3; ++d) {
-    percent_[d] = workbook_add_format(book_);
-    format_set_num_format(percent_[d], percent_formats[d]);
-    format_set_align(percent_[d], LXW_ALIGN_VERTICAL_TOP);
+// A cell of a sheet, named as Excel does ("M2") in messages.
+struct Workbook::Place {
+  const std::string& sheet;
+  lxw_row_t row;
+  lxw_col_t col;
+  std::string describe(const Report& report) const {
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell(cell, row, col);
+    return report.t(Msg::kXlsxAtCell, {sheet, cell});
+  }
+};
+
+Workbook::Workbook(const Target& target, Lang lang, std::time_t created, const std::string& title)
+    : target_(target), lang_(lang), title_(title_text(title)), created_(document_time(created)) {
+  book_ = workbook_new(target_.file.c_str());
+  if (!book_) fail(target_.report.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+  try {
+    header_ = add_format();
+    format_set_bold(header_);
+    format_set_text_wrap(header_);
+    format_set_bottom(header_, LXW_BORDER_THIN);
+    wrapped_ = add_format();
+    format_set_text_wrap(wrapped_);
+    integer_ = add_format();
+    format_set_num_format(integer_, "0");
+    decimal_ = add_format();
+    format_set_num_format(decimal_, "#,##0.0#");
+    date_ = add_format();
+    format_set_num_format(date_, "yyyy-mm-dd");
+    link_ = add_format();
+    format_set_underline(link_, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(link_, LXW_COLOR_BLUE);
+    const char* percent_formats[] = {"0%", "0.0%", "0.00%"};
+    for (int d = 0; d < 3; ++d) {
+      percent_[d] = add_format();
+      format_set_num_format(percent_[d], percent_formats[d]);
+    }
+  } catch (...) {
+    lxw_workbook_free(book_);
+    throw;
   }
 }
 
 Workbook::~Workbook() {
-  if (!closed_ && book_) workbook_close(book_);  // never throw from a destructor
+  // Never throw from a destructor, and never write a half-made workbook: free it unsaved.
+  if (!closed_ && book_) lxw_workbook_free(book_);
 }
 
-void Workbook::add_sheet(std::string name, const std::vector<Column>& columns,
+// Every format aligns to the top, so a row with a long wrapped text still reads as a row.
+lxw_format* Workbook::add_format() {
+  lxw_format* format = workbook_add_format(book_);
+  if (!format) fail(target_.report.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+  format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+  return format;
+}
+
+void Workbook::check(lxw_error error, const std::string& where) {
+  if (error != LXW_NO_ERROR) fail(where, lxw_strerror(error));
+}
+
+// The build stops at its first failed write and reports it once (write_output_dir), so the
+// message travels in the exception. errno is kept: the caller tells a full disk by it.
+void Workbook::fail(const std::string& where, const std::string& reason) {
+  const int error = errno;
+  std::string message = target_.report.t(Msg::kXlsxFailed, {target_.site_path, where, reason});
+  errno = error;
+  throw Failed(message);
+}
+
+void Workbook::warn(std::string message, std::string hint) {
+  target_.report.warning({target_.site_path, 0, 0}, std::move(message), std::move(hint));
+}
+
+// Excel compares sheet names without regard to case; libxlsxwriter 1.1.4 only exactly.
+std::string Workbook::unique_sheet_name(const std::string& wanted) {
+  const std::string base = sheet_name(wanted);
+  std::string name = base;
+  auto taken = [&] {
+    return workbook_validate_sheet_name(book_, name.c_str()) == LXW_ERROR_SHEETNAME_ALREADY_USED ||
+           std::find(used_sheet_names_.begin(), used_sheet_names_.end(), fold_case(name)) != used_sheet_names_.end();
+  };
+  for (int n = 2; taken(); ++n) {
+    const std::string suffix = " (" + std::to_string(n) + ")";
+    name = std::string(excel_prefix(base, kMaxSheetNameChars - suffix.size())) + suffix;
+  }
+  check(workbook_validate_sheet_name(book_, name.c_str()), target_.report.t(Msg::kXlsxAtSheet, {name}));
+  used_sheet_names_.push_back(fold_case(name));
+  return name;
+}
+
+void Workbook::add_sheet(std::string wanted, const std::vector<Column>& columns,
                          const std::vector<std::vector<Cell>>& rows) {
-  lxw_worksheet* sheet = workbook_add_worksheet(book_, sheet_name(name).c_str());
-  if (!sheet) throw std::runtime_error("sheet " + name);
+  const std::string name = unique_sheet_name(wanted);
+  const std::string at_sheet = target_.report.t(Msg::kXlsxAtSheet, {name});
+  lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+  if (!sheet) fail(at_sheet, lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
   std::vector<lxw_format*> formats;
   for (size_t c = 0; c < columns.size(); ++c) {
     const auto& col = columns[c];
-    lxw_format* format = col.kind == Column::Kind::kWrappedText ? wrapped_
-                         : col.kind == Column::Kind::kInteger   ? integer_
-                         : col.kind == Column::Kind::kDecimal   ? decimal_
-                         : col.kind == Column::Kind::kPercent   ? percent_[0]
-                                                                : wrapped_;
+    lxw_format* format = col.kind == Column::Kind::kInteger   ? integer_
+                         : col.kind == Column::Kind::kDecimal ? decimal_
+                         : col.kind == Column::Kind::kPercent ? percent_[0]
+                                                              : wrapped_;
     formats.push_back(format);
     auto col_index = static_cast<lxw_col_t>(c);
-    worksheet_set_column(sheet, col_index, col_index, col.width, format);
-    worksheet_write_string(sheet, 0, col_index, col.header.c_str(), header_);
+    check(worksheet_set_column(sheet, col_index, col_index, col.width, format), at_sheet);
+    write_text(sheet, {name, 0, col_index}, col.header, header_);
   }
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t c = 0; c < rows[r].size() && c < columns.size(); ++c) {
-      const Cell& cell = rows[r][c];
-      auto row_index = static_cast<lxw_row_t>(r + 1);
-      auto col_index = static_cast<lxw_col_t>(c);
-      // Percentages are stored as fractions (0.76) so Excel's percent format shows 76 %.
-      const bool percent = cell.percent || columns[c].kind == Column::Kind::kPercent;
-      double value = percent ? cell.number / 100.0 : cell.number;
-      lxw_format* format = percent ? percent_[percent_decimals(cell.number)] : formats[c];
-      if (cell.type == Cell::Type::kNumber) worksheet_write_number(sheet, row_index, col_index, value, format);
-      else if (cell.type == Cell::Type::kDate) {
-        lxw_datetime when{std::stoi(cell.text.substr(0, 4)), std::stoi(cell.text.substr(5, 2)),
-                          std::stoi(cell.text.substr(8, 2)), 0, 0, 0};
-        worksheet_write_datetime(sheet, row_index, col_index, &when, date_);
-      } else if (cell.type == Cell::Type::kLink) {
-        worksheet_write_url(sheet, row_index, col_index, cell.text.c_str(), link_);
-      } else if (cell.type == Cell::Type::kText) worksheet_write_string(sheet, row_index, col_index, cell.text.c_str(), formats[c]);
-    }
-  }
+  size_t links = 0;
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size() && c < columns.size(); ++c)
+      write_cell(sheet, {name, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c)}, rows[r][c],
+                 columns[c].kind == Column::Kind::kPercent, formats[c], links);
   worksheet_freeze_panes(sheet, 1, 0);
   if (!columns.empty())
-    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(columns.size() - 1));
+    check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(columns.size() - 1)),
+          at_sheet);
+}
+
+void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column,
+                          lxw_format* format, size_t& links) {
+  switch (cell.type) {
+    case Cell::Type::kEmpty: return;
+    case Cell::Type::kText: return write_text(sheet, at, cell.text, format);
+    case Cell::Type::kDate: return write_date(sheet, at, cell.text, format);
+    case Cell::Type::kLink: return write_link(sheet, at, cell.text, links);
+    case Cell::Type::kNumber: break;
+  }
+  // Percentages are stored as fractions (0.76) so Excel's percent format shows 76 %.
+  const bool percent = cell.percent || percent_column;
+  const double value = percent ? cell.number / 100.0 : cell.number;
+  if (!std::isfinite(value)) {  // libxlsxwriter would write "INF", which Excel refuses
+    warn(target_.report.t(Msg::kXlsxBadNumber, {at.describe(target_.report)}), target_.report.t(Msg::kXlsxBadNumberHint));
+    return;
+  }
+  check(worksheet_write_number(sheet, at.row, at.col, value, percent ? percent_[percent_decimals(cell.number)] : format),
+        at.describe(target_.report));
+}
+
+void Workbook::write_text(lxw_worksheet* sheet, const Place& at, const std::string& raw, lxw_format* format) {
+  const CellText t = cell_text(raw, lang_);
+  if (t.cut) {
+    const Report& report = target_.report;
+    warn(report.t(Msg::kXlsxTextCut, {at.describe(report), format_number(static_cast<double>(t.length), report.lang),
+                                     format_number(static_cast<double>(kMaxCellChars), report.lang)}),
+         report.t(Msg::kXlsxTextCutHint));
+  }
+  check(worksheet_write_string(sheet, at.row, at.col, t.text.c_str(), format), at.describe(target_.report));
+}
+
+// A date that is not one (or one Excel cannot show) is kept as the text it was given as.
+void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::string& iso, lxw_format* format) {
+  if (iso.empty()) return;
+  if (auto when = excel_date(iso)) {
+    check(worksheet_write_datetime(sheet, at.row, at.col, &*when, date_), at.describe(target_.report));
+    return;
+  }
+  const Report& report = target_.report;
+  warn(report.t(Msg::kXlsxBadDate, {at.describe(report), utf8_prefix(xml_text(iso), 40)}), report.t(Msg::kXlsxBadDateHint));
+  write_text(sheet, at, iso, format);
+}
+
+// A link Excel cannot hold (too long, or past the sheet's limit) is kept as its address in text.
+void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const std::string& raw, size_t& links) {
+  const std::string url = xml_text(raw);
+  if (url.empty()) return;
+  const Report& report = target_.report;
+  if (escaped_url_length(url) > kMaxUrlChars) {
+    warn(report.t(Msg::kXlsxLinkAsText, {at.describe(report), std::to_string(kMaxUrlChars)}),
+         report.t(Msg::kXlsxLinkAsTextHint));
+    return write_text(sheet, at, url, wrapped_);
+  }
+  if (links >= kMaxLinksPerSheet) {
+    if (links++ == kMaxLinksPerSheet)  // once per sheet
+      warn(report.t(Msg::kXlsxTooManyLinks, {at.describe(report), std::to_string(kMaxLinksPerSheet)}), {});
+    return write_text(sheet, at, url, wrapped_);
+  }
+  ++links;
+  check(worksheet_write_url(sheet, at.row, at.col, url.c_str(), link_), at.describe(report));
 }
 
 void Workbook::close() {
+  const std::string at_close = target_.report.t(Msg::kXlsxAtClose);
   lxw_doc_properties properties{};
   properties.title = title_.data();  // libxlsxwriter 1.1 takes char*; it only reads it
   properties.created = created_;
-  workbook_set_properties(book_, &properties);
-  closed_ = true;
-  lxw_error error = workbook_close(book_);
-  if (error != LXW_NO_ERROR) throw std::runtime_error(lxw_strerror(error));
+  check(workbook_set_properties(book_, &properties), at_close);
+  closed_ = true;  // workbook_close frees the workbook, whatever its result
+  check(workbook_close(book_), at_close);
 }
 
 }  // namespace kv::xlsx

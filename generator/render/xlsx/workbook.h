@@ -1,13 +1,23 @@
 // A thin RAII wrapper over libxlsxwriter: one workbook, shared formats, and sheet helpers
 // that apply the project's conventions (bold frozen header, autofilter, widths, wrapping).
+//
+// Every workbook is valid by construction, whatever the texts: each string passes
+// cell_text/sheet_name/title_text (XML-safe, within Excel's limits) before libxlsxwriter
+// sees it, a too-long text is cut with a note and a warning, an impossible date or link is
+// written as text with a warning, and every libxlsxwriter result is checked: a failure
+// throws Failed, whose message (in the user's language) names the workbook, sheet and cell.
 #pragma once
 #include <xlsxwriter.h>
 
 #include <ctime>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "diag/report.h"
+#include "render/xlsx/cell_text.h"
 
 namespace kv::xlsx {
 
@@ -36,21 +46,49 @@ struct Cell {
   static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true} : empty(); }
 };
 
+// Where a workbook is written and where its problems are told.
+struct Target {
+  std::filesystem::path file;  // written here (in the build's staging folder)
+  std::string site_path;       // named so in messages: its path in the site, "2024/indikatorer.xlsx"
+  Report& report;              // gets the warnings, in the user's language
+};
+
+// libxlsxwriter refused something: what() says where and why, in the report's language.
+class Failed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Workbook {
  public:
-  // created fixes the document's creation time, so equal input gives equal bytes.
-  Workbook(const std::filesystem::path& file, std::time_t created, const std::string& title);
+  // lang: the site's language (the note in a cut text). created fixes the document's
+  // creation time, so equal input gives equal bytes.
+  Workbook(const Target& target, Lang lang, std::time_t created, const std::string& title);
   ~Workbook();
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
 
-  // Adds a sheet (name cut to Excel's 31 characters) with a header row and data rows.
+  // Adds a sheet (name made valid: see sheet_name) with a header row and data rows.
   void add_sheet(std::string name, const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows);
 
-  // Writes the file; throws std::runtime_error with libxlsxwriter's reason on failure.
+  // Writes the file.
   void close();
 
  private:
+  struct Place;  // a sheet and cell, for messages
+  lxw_format* add_format();
+  void check(lxw_error error, const std::string& where);
+  [[noreturn]] void fail(const std::string& where, const std::string& reason);
+  void warn(std::string message, std::string hint);
+  std::string unique_sheet_name(const std::string& wanted);
+  void write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column, lxw_format* format,
+                  size_t& links);
+  void write_text(lxw_worksheet* sheet, const Place& at, const std::string& text, lxw_format* format);
+  void write_date(lxw_worksheet* sheet, const Place& at, const std::string& iso, lxw_format* format);
+  void write_link(lxw_worksheet* sheet, const Place& at, const std::string& url, size_t& links);
+
+  Target target_;
+  Lang lang_;
   lxw_workbook* book_ = nullptr;
   lxw_format* header_ = nullptr;
   lxw_format* wrapped_ = nullptr;
@@ -59,6 +97,7 @@ class Workbook {
   lxw_format* percent_[3] = {};  // 0%, 0.0%, 0.00%
   lxw_format* date_ = nullptr;
   lxw_format* link_ = nullptr;
+  std::vector<std::string> used_sheet_names_;  // case-folded
   std::string title_;
   std::time_t created_;
   bool closed_ = false;
@@ -66,8 +105,5 @@ class Workbook {
 
 // How many decimals (0–2) a percentage needs to be shown as written: 83 → 0, 9.9 → 1.
 int percent_decimals(double value);
-
-// Excel's limit is 31 characters (not bytes) and no []:*?/\ in sheet names.
-std::string sheet_name(const std::string& wanted);
 
 }  // namespace kv::xlsx

@@ -1,4 +1,4 @@
-#include "build/resources.h"
+#include "pipeline/resources.h"
 
 #include <vector>
 

@@ -7,6 +7,7 @@
 
 #include "diag/report.h"
 #include "i18n/lang.h"
+#include "load/limits.h"
 #include "model/site.h"
 
 namespace kv {
@@ -20,6 +21,7 @@ struct PipelineOptions {
   std::optional<Lang> lang;
   unsigned threads = 0;
   bool hide_source_lines = false;
+  size_t max_messages = limits::kPrintedDiagnostics;  // diagnostics printed; 0: all
   std::string pdf_variant;  // non-empty: also make PDFs with WeasyPrint (pdf/a-2b, pdf/ua-1)
 };
 

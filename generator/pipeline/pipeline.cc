@@ -1,15 +1,19 @@
-#include "build/pipeline.h"
+#include "pipeline/pipeline.h"
 
 #include "render/pdf/pdf_writer.h"
 
 #include <thread>
 
-#include "build/resources.h"
+#include "pipeline/resources.h"
 #include "diag/report.h"
+#include "util/escape.h"
+#include "util/text.h"
 #include "render/html/site_renderer.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
+#include "write/leftovers.h"
 #include "write/output_dir.h"
+#include "write/output_place.h"
 
 namespace kv {
 namespace {
@@ -47,16 +51,29 @@ Validated validate_content(const PipelineOptions& options) {
 
 namespace {
 
-void print_diagnostics(const Report& report, bool hide_source, std::ostream& err) {
-  for (const auto& d : report.diags.items()) err << format_diagnostic(d, !hide_source);
-  if (!report.diags.items().empty()) err << format_summary(report.diags, report.lang) << '\n';
+// Prints the diagnostics, at most options.max_messages of them (0: all): errors first, so a
+// flood of warnings cannot hide the error that stops the build; then how many were left out.
+void print_diagnostics(const Report& report, const PipelineOptions& options, std::ostream& err) {
+  const auto& items = report.diags.items();
+  const size_t limit = options.max_messages == 0 ? items.size() : std::min(items.size(), options.max_messages);
+  size_t printed = 0;
+  for (auto severity : {Severity::kError, Severity::kWarning})
+    for (const auto& d : items)
+      if (d.severity == severity && printed < limit) {
+        err << format_diagnostic(d, !options.hide_source_lines);
+        ++printed;
+      }
+  if (printed < items.size())
+    err << report.t(Msg::kMoreDiagnostics, {group_digits(items.size() - printed)}) << " \xE2\x80\x94 "
+        << report.t(Msg::kMoreDiagnosticsHint) << '\n';
+  if (!items.empty()) err << format_summary(report.diags, report.lang) << '\n';
 }
 
 }  // namespace
 
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   Validated v = validate_content(options);
-  print_diagnostics(v.report, options.hide_source_lines, err);
+  print_diagnostics(v.report, options, err);
   if (v.report.diags.has_errors()) return 1;
   if (v.report.diags.items().empty())
     out << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
@@ -64,10 +81,13 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
 }
 
 int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+  // Before anything else, so that a killed build's output is back even if this one fails.
+  tidy_leftovers(options.output_dir);
   Validated v = validate_content(options);
-  print_diagnostics(v.report, options.hide_source_lines, err);
+  check_output_place(options.output_dir, options.content_root, v.report);
+  print_diagnostics(v.report, options, err);
   if (v.report.diags.has_errors()) {
-    err << v.report.t(Msg::kBuildAborted, {options.output_dir}) << '\n';
+    err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
@@ -81,12 +101,12 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
       return std::optional<int>();
     return rendered;
   });
-  print_diagnostics(report, options.hide_source_lines, err);
+  print_diagnostics(report, options, err);
   if (!pages) {
-    err << report.t(Msg::kBuildAborted, {options.output_dir}) << '\n';
+    err << report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
-  out << report.t(Msg::kBuilt, {options.output_dir, std::to_string(*pages)}) << '\n';
+  out << report.t(Msg::kBuilt, {terminal_text(options.output_dir), std::to_string(*pages)}) << '\n';
   return 0;
 }
 

@@ -1,0 +1,86 @@
+#include "load/content_path.h"
+
+#include <algorithm>
+
+#include "load/limits.h"
+#include "util/text.h"
+
+namespace kv {
+
+namespace fs = std::filesystem;
+
+ContentRoot::ContentRoot(const fs::path& root) : path(root) {
+  std::error_code ec;
+  canonical = fs::canonical(root, ec);
+  if (ec) canonical.clear();
+}
+
+static bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto o = outer.begin();
+  for (auto i = inner.begin(); o != outer.end(); ++i, ++o)
+    if (i == inner.end() || *i != *o) return false;
+  return true;
+}
+
+PathState classify_path(const ContentRoot& root, const fs::path& path, bool want_folder) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return PathState::kMissing;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return fs::is_symlink(fs::symlink_status(path, ec)) ? PathState::kOutside : PathState::kMissing;
+  if (root.canonical.empty() || !is_within(real, root.canonical)) return PathState::kOutside;
+  auto status = fs::status(real, ec);
+  if (want_folder) return fs::is_directory(status) ? PathState::kInside : PathState::kNotFolder;
+  return fs::is_regular_file(status) ? PathState::kInside : PathState::kNotRegular;
+}
+
+// True when path lies inside the root before links are followed: then only a link can have
+// led it out.
+static bool lexically_inside(const ContentRoot& root, const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  fs::path root_absolute = fs::absolute(root.path, ec).lexically_normal();
+  return !ec && is_within(absolute, root_absolute);
+}
+
+bool check_content_path(const ContentRoot& root, const fs::path& path, const std::string& shown, const SourcePos& at,
+                        Report& report, bool want_folder) {
+  switch (classify_path(root, path, want_folder)) {
+    case PathState::kInside:
+      return true;
+    case PathState::kOutside:
+      if (lexically_inside(root, path))
+        report.error(at, report.t(Msg::kLinkOutsideContent, {shown, root.path.generic_string()}),
+                     report.t(Msg::kLinkOutsideContentHint));
+      else
+        report.error(at, report.t(Msg::kPathOutsideContent, {shown, root.path.generic_string()}),
+                     report.t(Msg::kPathOutsideContentHint));
+      return false;
+    case PathState::kMissing:
+      report.error(at, report.t(Msg::kPathMissing, {shown}), report.t(Msg::kPathMissingHint));
+      return false;
+    case PathState::kNotRegular:
+    case PathState::kNotFolder:
+      report.error(at, report.t(Msg::kPathNotRegular, {shown}), report.t(Msg::kPathNotRegularHint));
+      return false;
+  }
+  return false;
+}
+
+std::vector<fs::directory_entry> list_content_folder(const fs::path& dir, Report& report) {
+  std::vector<fs::directory_entry> out;
+  std::error_code ec;
+  size_t count = 0;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (++count <= limits::kFolderEntries) out.push_back(*it);
+  }
+  if (count > limits::kFolderEntries) {
+    report.error({dir.generic_string(), 0, 0},
+                 report.t(Msg::kFolderTooLarge, {group_digits(count), group_digits(limits::kFolderEntries)}),
+                 report.t(Msg::kFolderTooLargeHint));
+    return {};
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace kv

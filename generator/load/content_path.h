@@ -1,0 +1,39 @@
+// The content boundary. Everything kvalitet reads on an author's behalf — YAML, Markdown,
+// images — must lie inside the content folder after following symbolic links, and must be a
+// regular file (a FIFO or device would hang the build or read the machine). Links that stay
+// inside are allowed: authors use them to share an image between years. Links that leave the
+// folder are errors and are never followed, so no file of the build machine can be published.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "diag/report.h"
+
+namespace kv {
+
+// content_root's canonical form, computed once per build: every check compares against it.
+struct ContentRoot {
+  std::filesystem::path path;       // as given, for display and for building paths
+  std::filesystem::path canonical;  // symlinks resolved; empty when the folder does not exist
+  explicit ContentRoot(const std::filesystem::path& root);
+};
+
+enum class PathState { kInside, kOutside, kMissing, kNotRegular, kNotFolder };
+
+// Where path really leads: inside or outside the content folder, missing, or not a regular
+// file (want_folder: not a folder). Never throws.
+PathState classify_path(const ContentRoot& root, const std::filesystem::path& path, bool want_folder = false);
+
+// Reports a path that is not a readable file (or folder) inside the content folder, at `at`
+// (the place that referred to it; the path itself when it was found by the walk), naming it
+// as `shown` (as the author wrote it). Returns true when the path may be read.
+bool check_content_path(const ContentRoot& root, const std::filesystem::path& path, const std::string& shown,
+                        const SourcePos& at, Report& report, bool want_folder = false);
+
+// The entries of a content folder, sorted by name. A folder with more than
+// limits::kFolderEntries entries is reported once and gives no entries: 100 000 stray files
+// should give one message, not 100 000.
+std::vector<std::filesystem::directory_entry> list_content_folder(const std::filesystem::path& dir, Report& report);
+
+}  // namespace kv

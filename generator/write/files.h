@@ -1,0 +1,37 @@
+// Writing one file of the output, and the one way a write failure travels: WriteError, which
+// carries the path and the system's error number so the write stage can say what happened
+// (a full disk, a read-only file system, …) in one message instead of one per file.
+#pragma once
+#include <filesystem>
+#include <stdexcept>
+#include <string_view>
+
+namespace kv {
+
+class WriteError : public std::runtime_error {
+ public:
+  enum class Op { kWrite, kRead };
+  WriteError(std::filesystem::path path, int error, Op op = Op::kWrite);
+  const std::filesystem::path& path() const { return path_; }
+  int error() const { return error_; }  // errno
+  Op op() const { return op_; }
+  bool disk_full() const;  // ENOSPC or EDQUOT: no room left, whichever file hit it
+
+ private:
+  std::filesystem::path path_;
+  int error_;
+  Op op_;
+};
+
+// For writers that do not go through write_file (libxlsxwriter, other libraries): call it
+// with the file and the errno of the failed call; throws WriteError.
+[[noreturn]] void report_write_failure(const std::filesystem::path& file, int error);
+
+// Writes a file, creating its folders; throws WriteError on failure.
+void write_file(const std::filesystem::path& file, std::string_view content);
+
+// Copies a file (an author's image) into the output, creating its folders; throws WriteError
+// (Op::kRead when the source cannot be read).
+void copy_file_into(const std::filesystem::path& from, const std::filesystem::path& to);
+
+}  // namespace kv

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""A build onto a disk that fills up, for real: a small tmpfs mounted in a private mount
+namespace (unshare -m; needs root, otherwise the test is skipped with status 77).
+
+The tmpfs holds one build and part of a second, so the second build runs out of space while
+rendering. Checked for several sizes (so the disk fills during different writers: pages,
+workbooks, the search index): exit status 1, exactly one error, which says the disk is full
+and names the mount point, the previous output byte for byte as it was, and no staging
+folder left. Then the same tmpfs read-only: one error saying so, output intact.
+
+Usage: disk_full_test.py KVALITET CONTENT TEMPLATES"""
+import hashlib
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+kvalitet, content, templates = map(pathlib.Path, sys.argv[1:4])
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+    return bool(cond)
+
+
+def build(out, *extra):
+    return subprocess.run([str(kvalitet), "build", str(content), "-o", str(out), "--templates", str(templates),
+                           "-j", "2", *extra], capture_output=True, text=True)
+
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def tmpfs_bytes(folder):
+    """What the folder's files take on a tmpfs: whole 4 KiB pages."""
+    return sum((p.stat().st_size + 4095) // 4096 * 4096 for p in folder.rglob("*") if p.is_file())
+
+
+def errors(stderr):
+    return [line for line in stderr.splitlines() if ": error: " in line]
+
+
+def mount(mnt, options):
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mnt)], check=True)
+
+
+def full_disk(tmp, need, factor, lang):
+    mnt = tmp / f"disk-{factor}"
+    mnt.mkdir()
+    mount(mnt, f"size={int(need * factor) // 4096 * 4096}")
+    try:
+        out = mnt / "site"
+        first = build(out)
+        if not check(first.returncode == 0, f"×{factor}: the first build does not fit: {first.stderr}"):
+            return
+        before = snapshot(out)
+        extra = ["--lang", "en"] if lang == "en" else []
+        second = build(out, *extra)
+        what = f"×{factor} ({lang})"
+        check(second.returncode == 1, f"{what}: exit status {second.returncode}, not 1")
+        found = errors(second.stderr)
+        full = "the disk is full: the file system at " if lang == "en" else "disken är full: filsystemet på "
+        check(len(found) == 1, f"{what}: {len(found)} errors, not one:\n{second.stderr}")
+        check(any(f"{out}: error: {full}{mnt} " in line for line in found), f"{what}: no disk-full error:\n{second.stderr}")
+        check(snapshot(out) == before, f"{what}: the previous output changed")
+        check(sorted(p.name for p in mnt.iterdir()) == ["site"], f"{what}: left {sorted(p.name for p in mnt.iterdir())}")
+        print(f"{what}: {found[0] if found else second.stderr}")
+    finally:
+        subprocess.run(["umount", str(mnt)])
+
+
+def read_only(tmp, need):
+    mnt = tmp / "read-only"
+    mnt.mkdir()
+    mount(mnt, f"size={int(need * 3)}")
+    try:
+        out = mnt / "site"
+        check(build(out).returncode == 0, "read-only: the first build failed")
+        before = snapshot(out)
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        result = build(out)
+        found = errors(result.stderr)
+        check(result.returncode == 1, f"read-only: exit status {result.returncode}")
+        check(len(found) == 1 and "filsystemet är skrivskyddat" in found[0], f"read-only: {result.stderr}")
+        check(snapshot(out) == before, "read-only: the previous output changed")
+        print(f"read-only: {found[0] if found else result.stderr}")
+    finally:
+        subprocess.run(["umount", str(mnt)])
+
+
+def inside():
+    with tempfile.TemporaryDirectory(prefix="kvalitet-disk-") as tmp:
+        tmp = pathlib.Path(tmp)
+        check(build(tmp / "reference").returncode == 0, "reference build")
+        need = tmpfs_bytes(tmp / "reference")
+        print(f"a build takes {need} bytes on a tmpfs")
+        # ×1.98: the disk fills while libxlsxwriter writes the workbooks (found with strace).
+        for factor, lang in ((1.2, "sv"), (1.5, "en"), (1.8, "sv"), (1.95, "sv"), (1.98, "sv")):
+            full_disk(tmp, need, factor, lang)
+        read_only(tmp, need)
+    for f in failures:
+        print("FAIL:", f)
+    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
+    return 1 if failures else 0
+
+
+def main():
+    if len(sys.argv) > 4 and sys.argv[4] == "--inside":
+        return inside()
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        print("skipped: needs root and unshare to mount a small tmpfs")
+        return SKIP
+    # A private mount namespace: the tmpfs mounts are invisible outside and vanish with it.
+    probe = subprocess.run(["unshare", "-m", "--propagation", "private", "true"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"skipped: unshare -m failed: {probe.stderr.decode().strip()}")
+        return SKIP
+    return subprocess.run(["unshare", "-m", "--propagation", "private", sys.executable, __file__,
+                           *sys.argv[1:4], "--inside"]).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
