@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <thread>
 
@@ -202,4 +203,31 @@ TEST_CASE("pdf: a document that exceeds the time limit is stopped with an error 
   CHECK(errors[0] == "doc/utskrift.html: WeasyPrint blev inte klart med doc/prov.pdf inom 1 ms och stoppades");
   CHECK_FALSE(fs::exists(staging / "doc" / "prov.pdf"));
   CHECK(processes_mentioning(staging.string()) == 0);
+}
+
+// The issue's end-to-end case: `kvalitet pdf` on content whose answers name images by http
+// URL, by absolute path and by a ../ path out of the content folder. `check` refuses them, so
+// the build stops before any page is written, the listener is never called, and the
+// previous output stays as it was.
+TEST_CASE("pdf: kvalitet pdf on content with remote and absolute image URLs fetches nothing") {
+  ConnectionCounter listener;
+  TempDir dir;
+  fs::path content = dir.path() / "content", out = dir.path() / "ut";
+  copy_fixture("valid", content);
+  write(dir.path() / "ute.png", kPng);
+  const std::string url = "http://127.0.0.1:" + std::to_string(listener.port());
+  replace(submission_dir(content) / "fraga-03.md", "Nya arbetssätt.",
+          "Nya arbetssätt. ![a](" + url + "/x.png) ![b](" + (dir.path() / "ute.png").string() +
+              ") ![c](../../../../ute.png)\n\n```bild\nbildtext: D\nfil: " + (dir.path() / "ute.png").string() + "\n```");
+  auto options = options_for(content);
+  options.output_dir = out.string();
+  options.pdf_variant = "pdf/a-2b";
+  std::ostringstream stdout_text, stderr_text;
+  CHECK(kv::run_build(options, stdout_text, stderr_text) == 1);
+  INFO(stderr_text.str());
+  CHECK_THAT(stderr_text.str(), Contains("anges med en adress"));
+  CHECK_THAT(stderr_text.str(), Contains("ligger utanför innehållsmappen"));
+  CHECK_FALSE(fs::exists(out));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(listener.connections() == 0);
 }

@@ -64,18 +64,9 @@ std::string render_html(const Document& doc) {
   return take(cmark_render_html(doc.root, kOptions, cmark_parser_get_syntax_extensions(doc.parser)));
 }
 
-}  // namespace
-
-std::string to_html(std::string_view text, int min_heading) {
-  auto doc = parse(text);
-  set_heading_levels(doc->root, min_heading);
-  return render_html(*doc);
-}
-
-Analysis analyze(std::string_view text) {
-  auto doc = parse(text);
-  Analysis out;
-  cmark_iter* it = cmark_iter_new(doc->root);
+// The raw HTML left out and the images of a parsed document, in document order.
+void collect(cmark_node* root, Analysis& out) {
+  cmark_iter* it = cmark_iter_new(root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(it);
@@ -88,6 +79,20 @@ Analysis analyze(std::string_view text) {
     }
   }
   cmark_iter_free(it);
+}
+
+}  // namespace
+
+std::string to_html(std::string_view text, int min_heading) {
+  auto doc = parse(text);
+  set_heading_levels(doc->root, min_heading);
+  return render_html(*doc);
+}
+
+Analysis analyze(std::string_view text) {
+  auto doc = parse(text);
+  Analysis out;
+  collect(doc->root, out);
   set_heading_levels(doc->root, 2);
   out.html = render_html(*doc);
   return out;
@@ -129,20 +134,6 @@ std::string to_plain_text(std::string_view text) {
   return out;
 }
 
-std::vector<Location> find_raw_html(std::string_view text) {
-  auto doc = parse(text);
-  std::vector<Location> found;
-  cmark_iter* it = cmark_iter_new(doc->root);
-  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(it);
-    cmark_node_type type = cmark_node_get_type(node);
-    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE))
-      found.push_back({cmark_node_get_start_line(node), cmark_node_get_start_column(node)});
-  }
-  cmark_iter_free(it);
-  return found;
-}
-
 bool is_remote_url(std::string_view url) {
   if (url.substr(0, 2) == "//" || url.substr(0, 2) == "\\\\") return true;
   size_t colon = url.find(':');
@@ -154,17 +145,9 @@ bool is_remote_url(std::string_view url) {
 
 std::vector<Image> find_images(std::string_view text) {
   auto doc = parse(text);
-  std::vector<Image> found;
-  cmark_iter* it = cmark_iter_new(doc->root);
-  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-      const char* url = cmark_node_get_url(node);
-      found.push_back({url ? url : "", {cmark_node_get_start_line(node), cmark_node_get_start_column(node)}});
-    }
-  }
-  cmark_iter_free(it);
-  return found;
+  Analysis found;
+  collect(doc->root, found);
+  return found.images;
 }
 
 // Cells of a GFM delimiter row ("|---|:--:|", pipes at the ends optional), or 0 when the

@@ -38,8 +38,6 @@ std::string shift_headings(std::string_view html, int min_heading);
 // Plain text of the Markdown (for search, comparisons and tests).
 std::string to_plain_text(std::string_view text);
 
-// Where the text contains raw HTML, which the site will not show.
-std::vector<Location> find_raw_html(std::string_view text);
 
 // True for a URL with a scheme ("https:", "file:", "data:") or a network path ("//host/",
 // "\\host"): nothing kvalitet may fetch. Anything else is a path relative to the file.

@@ -162,7 +162,7 @@ void fuzz_markdown(std::string_view input) {
   // CR, split_lines does not; the loader now refuses lone CRs (acceptable() skips them).
   check(!find_invalid_utf8(markdown::to_plain_text(input)), "plain text is not valid UTF-8");
   const int last_line = line_count(input);
-  for (const auto& at : markdown::find_raw_html(input))
+  for (const auto& at : markdown::analyze(input).raw_html)
     check(at.line >= 1 && at.line <= last_line && at.col >= 1, "raw HTML location outside the text");
 }
 
