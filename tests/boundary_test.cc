@@ -8,6 +8,7 @@
 
 #include "load/limits.h"
 #include "support.h"
+#include "validate/svg_check.h"
 
 using namespace kvtest;
 using namespace std::string_literals;
@@ -227,4 +228,29 @@ TEST_CASE("an earlier build's output folder inside content is skipped, not taken
   auto v = check(f.content);
   INFO(all_messages(v));
   CHECK_FALSE(v.report.diags.has_errors());
+}
+
+TEST_CASE("an SVG figure is copied only when it is an inert drawing") {
+  const std::string inert = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\" height=\"4\" fill=\"url(#g)\"/>"
+                            "<a href=\"#x\"><text>Ton och onsdag=bra</text></a></svg>";
+  CHECK(kv::svg_is_inert(inert));
+  for (const std::string bad : {"<svg><SCRIPT>alert(1)</SCRIPT></svg>", "<svg onload=\"alert(1)\"/>",
+                                "<svg><rect\nONCLICK = 'x()'/></svg>", "<svg><a href=\"javascript:x()\">a</a></svg>",
+                                "<svg><image href=\"http://127.0.0.1/x.png\"/></svg>",
+                                "<svg><image xlink:href = '//example.org/x.png'/></svg>",
+                                "<svg><rect style=\"fill:url( 'https://x/y')\"/></svg>",
+                                "<svg><style>@import 'x.css';</style></svg>", "<svg><foreignObject/></svg>",
+                                "<svg><use href=\"file:///etc/x.svg#a\"/></svg>"}) {
+    INFO(bad);
+    CHECK_FALSE(kv::svg_is_inert(bad));
+  }
+  Fixture f;
+  write(f.submission / "ritning.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"/>");
+  write(f.submission / "ok.svg", inert);
+  replace(f.submission / "fraga-03.md", "Nya arbetssätt.",
+          "Nya arbetssätt.\n\n```bild\nbildtext: X\nfil: ritning.svg\n```\n\n```bild\nbildtext: Y\nfil: ok.svg\n```");
+  auto v = check(f.content);
+  INFO(all_messages(v));
+  CHECK(count(v, kv::Severity::kError, "fraga-03.md", "SVG-bilden ”ritning.svg” innehåller skript") == 1);
+  CHECK(v.report.diags.error_count() == 1);
 }

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <iterator>
 
 #include "load/content_path.h"
 #include "load/limits.h"
 #include "markdown/markdown.h"
+#include "validate/svg_check.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 #include "validate/report_blocks.h"
@@ -53,6 +56,15 @@ std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& 
   return model::Prose{std::move(analysis.html)};
 }
 
+// An SVG the site will copy must be an inert drawing (see validate/svg_check.h).
+bool check_svg(const fs::path& file, const std::string& shown, const SourcePos& at, Report& report) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (svg_is_inert(text)) return true;
+  report.error(at, report.t(Msg::kSvgNotInert, {shown}), report.t(Msg::kSvgNotInertHint));
+  return false;
+}
+
 std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePos& at, const BlockContext& context,
                                             Report& report) {
   if (figure.file.empty()) return figure;
@@ -74,6 +86,7 @@ std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePo
                  report.t(Msg::kImageTooLargeHint));
     return std::nullopt;
   }
+  if (ext == ".svg" && !check_svg(file, figure.file, at, report)) return std::nullopt;
   // The site copies the file at this path; the check above made sure it leads inside.
   fs::path relative = file.lexically_relative(context.content_root);
   if (relative.empty() || *relative.begin() == "..") {
