@@ -12,7 +12,8 @@
 
 namespace kv {
 
-// content_root's canonical form, computed once per build: every check compares against it.
+// content_root's canonical form, resolved once per walk or submission (fs::canonical is a
+// system call per path component) and shared by every check made there.
 struct ContentRoot {
   std::filesystem::path path;       // as given, for display and for building paths
   std::filesystem::path canonical;  // symlinks resolved; empty when the folder does not exist

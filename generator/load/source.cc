@@ -1,6 +1,5 @@
 #include "load/source.h"
 
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -30,19 +29,13 @@ std::optional<size_t> find_control_character(std::string_view text) {
     const size_t at = i;
     const char32_t c = decode_utf8(text, i);
     if (c == '\t' || c == '\n' || (c == '\r' && i < text.size() && text[i] == '\n')) continue;
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return at;
+    if (is_control_character(c)) return at;
   }
   return std::nullopt;
 }
 
-// "U+000B": how a control character is named to the author, who cannot see it.
-static std::string code_point_name(std::string_view text, size_t at) {
-  size_t i = at;
-  char32_t c = decode_utf8(text, i);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-  return buffer;
-}
+// The code point at byte offset at (decode_utf8 advances its index, this copy of it).
+static char32_t code_point_at(std::string_view text, size_t at) { return decode_utf8(text, at); }
 
 std::optional<SourceFile> read_source(const fs::path& file, Report& report) {
   const std::string path = file.generic_string();
@@ -77,7 +70,7 @@ std::optional<SourceFile> read_source(const fs::path& file, Report& report) {
     return std::nullopt;
   }
   if (auto bad = find_control_character(text)) {
-    report.error(position_of(path, text, *bad), report.t(Msg::kControlCharacter, {code_point_name(text, *bad)}),
+    report.error(position_of(path, text, *bad), report.t(Msg::kControlCharacter, {code_point_name(code_point_at(text, *bad))}),
                  report.t(Msg::kControlCharacterHint));
     return std::nullopt;
   }

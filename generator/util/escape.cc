@@ -118,10 +118,10 @@ std::string terminal_text(std::string_view s) {
     if (cp == kInvalidCodePoint) {
       out += "\\x";
       append_hex(out, static_cast<unsigned char>(s[start]), 2);
-    } else if (cp < 0x20 || cp == 0x7F) {
+    } else if (cp < 0x80 && is_control_character(cp)) {
       out += "\\x";
       append_hex(out, cp, 2);
-    } else if ((cp >= 0x80 && cp <= 0x9F) || bidi_control(cp)) {
+    } else if (is_control_character(cp) || bidi_control(cp)) {
       out += "\\u{";
       append_hex(out, cp, 4);
       out += '}';

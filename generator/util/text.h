@@ -23,6 +23,13 @@ inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 // advances one byte.
 char32_t decode_utf8(std::string_view s, size_t& i);
 
+// A control character: C0, DEL or C1. None has a place in an author's text but tab and the
+// line breaks, which callers allow by name.
+inline bool is_control_character(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F); }
+
+// "U+000B": how an invisible character is named to a reader who cannot see it.
+std::string code_point_name(char32_t c);
+
 // Byte offset of the first invalid UTF-8 sequence (strict, as decode_utf8), or nullopt.
 std::optional<size_t> find_invalid_utf8(std::string_view s);
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 // The images of a prose run: none from an address, none outside the content folder, none missing.
 void check_images(const std::vector<markdown::Image>& images, const RawBlock& raw, const BlockContext& context,
                   Report& report) {
-  const ContentRoot root(context.content_root);
+  const ContentRoot& root = *context.content;
   for (const auto& image : images) {
     SourcePos at{context.path, image.at.line > 0 ? raw.text_line_offset + image.at.line : raw.line, image.at.col};
     if (markdown::is_remote_url(image.url)) {
@@ -73,7 +73,7 @@ std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePo
     report.error(at, report.t(Msg::kImageType, {figure.file}), report.t(Msg::kImageTypeHint));
     return std::nullopt;
   }
-  const ContentRoot root(context.content_root);
+  const ContentRoot& root = *context.content;
   fs::path file = (context.directory / figure.file).lexically_normal();
   if (classify_path(root, file) == PathState::kMissing) {
     report.error(at, report.t(Msg::kImageMissing, {figure.file}), report.t(Msg::kImageMissingHint));
@@ -88,7 +88,7 @@ std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePo
   }
   if (ext == ".svg" && !check_svg(file, figure.file, at, report)) return std::nullopt;
   // The site copies the file at this path; the check above made sure it leads inside.
-  fs::path relative = file.lexically_relative(context.content_root);
+  fs::path relative = file.lexically_relative(root.path);
   if (relative.empty() || *relative.begin() == "..") {
     report.error(at, report.t(Msg::kPathOutsideContent, {figure.file, root.path.generic_string()}),
                  report.t(Msg::kPathOutsideContentHint));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diag/report.h"
+#include "load/content_path.h"
 #include "load/markdown_file.h"
 #include "model/blocks.h"
 #include "model/structure.h"
@@ -16,7 +17,7 @@ namespace kv {
 struct BlockContext {
   std::string path;                 // display path of the Markdown file
   std::filesystem::path directory;  // folder of the file, for image paths
-  std::filesystem::path content_root;
+  const ContentRoot* content = nullptr;  // the boundary every referenced file must stay in
   // For the blocks that refer to city data (KF goals, principles, Agenda 2030) and the year.
   const model::Structure* structure = nullptr;
   const model::QuestionSpec* section = nullptr;  // nullptr in the introduction

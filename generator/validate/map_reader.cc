@@ -1,7 +1,6 @@
 #include "validate/map_reader.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "load/limits.h"
@@ -161,10 +160,8 @@ std::optional<std::string> read_text(const YAML::Node& node, const std::string& 
   }
   for (size_t i = 0; i < value.size();) {
     const char32_t c = decode_utf8(value, i);
-    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
-      char name[16];
-      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
-      report.error(position(node, origin), report.t(Msg::kValueControlCharacter, {name}),
+    if (is_control_character(c) && c != '\t' && c != '\n') {
+      report.error(position(node, origin), report.t(Msg::kValueControlCharacter, {code_point_name(c)}),
                    report.t(Msg::kControlCharacterHint));
       return std::nullopt;
     }

@@ -117,7 +117,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     }
     report.context = report.t(Msg::kQuestionContext, {word, std::to_string(*number), spec->title});
     const int errors_before = report.diags.error_count();
-    BlockContext context{source->path, fs::path(source->path).parent_path(), where.content_root, &structure, spec, where.year};
+    BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year};
     model::Answer answer{*number, source->path, read_blocks(file, context, report)};
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
@@ -244,7 +244,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   if (fs::exists(fs::symlink_status(intro, ec))) {
     if (auto text = read_content_file(content, intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
-      BlockContext context{text->path, where.folder, where.content_root, s.structure.get(), nullptr, where.year};
+      BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year};
       s.intro = read_blocks(file, context, report);
       if (!has_content(s.intro)) report.error({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
     }

@@ -140,7 +140,9 @@ void fuzz_data_blocks(std::string_view input) {
   const model::Structure& structure = report_structure();
   BlockContext context;
   context.path = "fuzz.md";
-  context.directory = context.content_root = "/nonexistent/kvalitet-fuzz";  // no figure file resolves
+  static const ContentRoot nowhere("/nonexistent/kvalitet-fuzz");  // no figure file resolves
+  context.content = &nowhere;
+  context.directory = nowhere.path;
   context.structure = &structure;
   context.section = structure.find_question(4);
   context.year = 2024;
