@@ -1,11 +1,16 @@
 // kvalitet: the command line. `check` validates content; `build` validates and renders;
-// `pdf` also makes the PDFs.
+// `pdf` also makes the PDFs; `serve` shows the site while it is edited;
+// `ny` writes a new unit or year to fill in; `schema` writes JSON Schema.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <thread>
 
+#include "cli/command_errors.h"
 #include "pipeline/pipeline.h"
+#include "scaffold/scaffold.h"
+#include "schema/schema_command.h"
+#include "serve/serve_command.h"
 #include "i18n/messages.h"
 #include "util/escape.h"
 
@@ -48,7 +53,7 @@ int main(int argc, char** argv) {
 
   kv::PipelineOptions options;
   options.executable = argv[0];
-  std::string lang_option, content = "content";
+  std::string lang_option, content = "content", format = "text";
   bool show_version = false;
   app.add_flag("--version", show_version, t(kv::Msg::kCliVersion));
 
@@ -59,10 +64,11 @@ int main(int argc, char** argv) {
     cmd->add_option("-j,--jobs", options.threads, t(kv::Msg::kCliJobs));
     cmd->add_flag("--no-source", options.hide_source_lines, t(kv::Msg::kCliNoSource));
     cmd->add_option("--max-messages", options.max_messages, t(kv::Msg::kCliMaxMessages));
+    cmd->add_option("--format", format, t(kv::Msg::kCliFormat))->check(CLI::IsMember({"text", "json"}));
   };
-  CLI::App* check = app.add_subcommand("check", t(kv::Msg::kCliCheck));
+  CLI::App* check = app.add_subcommand("check", t(kv::Msg::kCliCheck))->alias("kontrollera");
   common(check);
-  CLI::App* build = app.add_subcommand("build", t(kv::Msg::kCliBuild));
+  CLI::App* build = app.add_subcommand("build", t(kv::Msg::kCliBuild))->alias("bygg");
   common(build);
   build->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
@@ -72,6 +78,17 @@ int main(int argc, char** argv) {
   pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
+  CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
+  common(serve);
+  serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  int port = 8080;
+  serve->add_option("-p,--port", port, t(kv::Msg::kCliPort))->check(CLI::Range(0, 65535));
+  kv::ScaffoldOptions scaffold_options;
+  scaffold_options.executable = argv[0];
+  CLI::App* scaffold = kv::add_scaffold_command(app, scaffold_options, lang);
+  kv::SchemaOptions schema_options;
+  schema_options.executable = argv[0];
+  CLI::App* schema = kv::add_schema_command(app, schema_options, lang);
 
   try {
     app.parse(argc, argv);
@@ -80,9 +97,11 @@ int main(int argc, char** argv) {
       std::cout << "kvalitet 0.1.0\n";
       return 0;
     }
+    if (auto status = kv::explain_command_error(app, e, argc, argv, lang, std::cerr)) return *status;
     return app.exit(e);
   }
   options.content_root = content;
+  options.json_diagnostics = format == "json";
   if (!lang_option.empty()) {
     options.lang = kv::parse_lang(lang_option);
     if (!options.lang) {
@@ -93,6 +112,9 @@ int main(int argc, char** argv) {
   }
   if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
   try {
+    if (*scaffold) return kv::run_scaffold(scaffold_options, std::cout, std::cerr);
+    if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
+    if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
     if (*pdf) options.pdf_variant = variant;
     return *build || *pdf ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
   } catch (const std::exception& e) {

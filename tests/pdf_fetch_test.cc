@@ -145,7 +145,7 @@ TEST_CASE("pdf: WeasyPrint reads only the staged site and reports every refused 
 
   kv::Report report;
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
-                                kv::kPdfTimeLimit, report);
+                                kv::kPdfTimeLimit, report).ok;
   std::string all;
   for (const auto& d : report.diags.items()) all += kv::format_diagnostic(d);
   INFO(all);
@@ -181,7 +181,7 @@ TEST_CASE("pdf: a refused URL is shown escaped for the terminal") {
         "<img src=\"http://example.invalid/\x1b[2J\xe2\x80\xae.png\" alt=\"x\"></body></html>");
   kv::Report report;
   CHECK(kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
-                            kv::kPdfTimeLimit, report));
+                            kv::kPdfTimeLimit, report).ok);
   auto warnings = messages(report, kv::Severity::kWarning);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].find('\x1b') == std::string::npos);
@@ -196,7 +196,7 @@ TEST_CASE("pdf: a document that exceeds the time limit is stopped with an error 
   kv::Report report;
   // Starting Python and importing WeasyPrint alone takes far longer than 1 ms.
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
-                                std::chrono::milliseconds(1), report);
+                                std::chrono::milliseconds(1), report).ok;
   CHECK_FALSE(ok);
   auto errors = messages(report, kv::Severity::kError);
   REQUIRE(errors.size() == 1);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "load/yaml_errors.h"
 #include "util/text.h"
 
 namespace kv {
@@ -19,16 +20,37 @@ static SourcePos to_position(const YAML::Mark& mark, const YamlOrigin& origin) {
   return {origin.path, origin.line_offset + mark.line + 1, col};
 }
 
+static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Report& report) {
+  SourcePos pos{origin.path, origin.line_offset + 1, 0};
+  if (why.line >= 0) {
+    YAML::Mark mark;
+    mark.line = why.line;
+    mark.column = why.column;
+    pos = to_position(mark, origin);
+  }
+  report.error(pos, report.t(Msg::kYamlSyntax, {report.t(why.message, why.args)}), report.t(why.hint, why.hint_args));
+}
+
 std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Report& report) {
   try {
-    return YAML::Load(std::string(origin.text));
+    YAML::Node root = YAML::Load(std::string(origin.text));
+    // The rest of the text swallowed by a quote that never closes is lost content.
+    if (auto unclosed = find_unclosed_quote(root, origin.text)) {
+      report_yaml(*unclosed, origin, report);
+      return std::nullopt;
+    }
+    return root;
   } catch (const YAML::Exception& e) {
-    report.error(to_position(e.mark, origin), report.t(Msg::kYamlSyntax, {e.msg}), report.t(Msg::kYamlSyntaxHint));
+    report_yaml(explain_yaml_error(e, origin.text), origin, report);
   } catch (const std::exception& e) {
     report.error({origin.path, origin.line_offset + 1, 0}, report.t(Msg::kYamlSyntax, {e.what()}),
                  report.t(Msg::kYamlSyntaxHint));
   }
   return std::nullopt;
+}
+
+YAML::Node empty_as_map(const YAML::Node& root) {
+  return root.IsNull() ? YAML::Node(YAML::NodeType::Map) : root;
 }
 
 SourcePos position(const YAML::Node& node, const YamlOrigin& origin) {

@@ -20,6 +20,10 @@ struct YamlOrigin {
 // Never throws.
 std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Report& report);
 
+// A file of nothing but comments (or nothing at all) is an empty mapping: every key of it
+// optional means it may be empty. Any other node is returned as it is.
+YAML::Node empty_as_map(const YAML::Node& root);
+
 // The file position of node (its first character).
 SourcePos position(const YAML::Node& node, const YamlOrigin& origin);
 

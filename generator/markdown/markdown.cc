@@ -9,6 +9,10 @@
 #include <memory>
 #include <mutex>
 
+#include "markdown/source_text.h"
+#include "markdown/table_rows.h"
+#include "util/text.h"
+
 namespace kv::markdown {
 namespace {
 
@@ -64,18 +68,56 @@ std::string render_html(const Document& doc) {
   return take(cmark_render_html(doc.root, kOptions, cmark_parser_get_syntax_extensions(doc.parser)));
 }
 
-// The raw HTML left out and the images of a parsed document, in document order.
-void collect(cmark_node* root, Analysis& out) {
+// The text of an inline node's content (an image's description, a heading's words).
+std::string inline_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || n == node) continue;
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) out += ' ';
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+// The source text an autolink was made from ("https://x.se", "a@b.se", "www.x.se"), or ""
+// for a link written with brackets.
+std::string autolink_text(cmark_node* link, const std::string& url) {
+  cmark_node* child = cmark_node_first_child(link);
+  if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT) return "";
+  const std::string text = cmark_node_get_literal(child);
+  return url == text || url == "mailto:" + text || url == "http://" + text ? text : "";
+}
+
+// Collects raw HTML, images, links and headings of a parsed document, in document order.
+// With placeholders, every link's and image's address becomes the placeholder that names it.
+void collect(cmark_node* root, std::string_view text, Analysis& out, bool placeholders) {
+  InlineFinder finder(text);
   cmark_iter* it = cmark_iter_new(root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(it);
     const cmark_node_type type = cmark_node_get_type(node);
-    const Location at{cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
-    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) out.raw_html.push_back(at);
+    const int line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
+    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) out.raw_html.push_back({line, col});
+    if (type == CMARK_NODE_HEADING) out.headings.push_back(inline_text(node));
     if (type == CMARK_NODE_IMAGE) {
       const char* url = cmark_node_get_url(node);
-      out.images.push_back({url ? url : "", at});
+      out.images.push_back({url ? url : "", finder.find(line, col, "!["), inline_text(node)});
+      if (placeholders) cmark_node_set_url(node, ("kvmedia:" + std::to_string(out.images.size() - 1)).c_str());
+    }
+    if (type == CMARK_NODE_LINK) {
+      const char* raw = cmark_node_get_url(node);
+      std::string url = raw ? raw : "";
+      const std::string autolink = autolink_text(node, url);
+      // The autolink extension makes "www.x.se" a link to http://www.x.se; the author wrote
+      // no scheme, and the site links only to https: addresses.
+      if (!autolink.empty() && starts_with(autolink, "www.") && url == "http://" + autolink) url = "https://" + autolink;
+      out.links.push_back({url, finder.find(line, col, autolink.empty() ? "[" : autolink)});
+      if (placeholders) cmark_node_set_url(node, ("kvlink:" + std::to_string(out.links.size() - 1)).c_str());
     }
   }
   cmark_iter_free(it);
@@ -92,9 +134,18 @@ std::string to_html(std::string_view text, int min_heading) {
 Analysis analyze(std::string_view text) {
   auto doc = parse(text);
   Analysis out;
-  collect(doc->root, out);
+  collect(doc->root, text, out, true);
+  out.uneven_rows = uneven_table_rows(doc->root, text);
   set_heading_levels(doc->root, 2);
   out.html = render_html(*doc);
+  return out;
+}
+
+Analysis inspect(std::string_view text) {
+  auto doc = parse(text);
+  Analysis out;
+  collect(doc->root, text, out, false);
+  out.uneven_rows = uneven_table_rows(doc->root, text);
   return out;
 }
 
@@ -146,7 +197,7 @@ bool is_remote_url(std::string_view url) {
 std::vector<Image> find_images(std::string_view text) {
   auto doc = parse(text);
   Analysis found;
-  collect(doc->root, found);
+  collect(doc->root, text, found, false);
   return found.images;
 }
 

@@ -8,12 +8,18 @@
 #include <variant>
 #include <vector>
 
+#include "model/links.h"
 #include "model/report_blocks.h"
 
 namespace kv::model {
 
 struct Prose {
-  std::string html;  // rendered once, at validation (markdown::analyze); headings from h2
+  // Rendered once, at validation (markdown::analyze): headings from h2; link i's address is
+  // the placeholder href="kvlink:i" and image i's src="kvmedia:i", which each page fills in.
+  std::string html;
+  std::vector<Link> links{};
+  std::vector<std::string> images{};       // image i's file, relative to the content folder
+  std::vector<std::string> heading_ids{};  // in order; unique within the file the prose is in
 };
 
 struct Goal {  // "mål": a goal of the year

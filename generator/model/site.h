@@ -30,9 +30,11 @@ struct Submission {
   Unit unit;
   int year = 0;
   std::string kind_slug;  // folder name, e.g. kvalitetsutmarkelsen
+  std::string source_folder;  // as the author knows it, e.g. "content/enhet/2018/kvalitetsutmarkelsen"
   std::shared_ptr<const Structure> structure;
   std::vector<AdminValue> admin;  // in the structure's order; only fields given
   std::vector<Block> intro;
+  std::string intro_path;  // inledning.md as the author named it; "" without one
   std::map<int, Answer> answers;  // by question number
 
   // Site-relative folder of this submission, e.g. "2018/skarholmen/kvalitetsutmarkelsen".
@@ -44,6 +46,7 @@ struct Site {
   Lang lang = Lang::kSv;
   std::string theme = "default";
   std::string base_url;  // the published site's address, ending in '/'; "" when not given
+  int lix_limit = 0;     // site.yaml lix_gräns: a warning for running text above it; 0: none
   AccessibilityStatement accessibility;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
 };

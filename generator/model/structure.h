@@ -23,6 +23,7 @@ struct QuestionSpec {
   PartCounts required;
   PartCounts recommended;
   int direction_goal = 0;  // reports: the KF:s inriktningsmål this section follows up (0: none)
+  std::string guidance;    // vägledning: advice to authors (kvalitet ny writes it as a comment)
 };
 
 // What the numbered parts are called: "fråga" in an award, "avsnitt" in a report. The name
@@ -63,6 +64,7 @@ struct Structure {
   std::vector<AdminFieldSpec> admin_fields;
   std::string intro_title;
   bool intro_required = false;
+  std::string intro_guidance;
   std::vector<AreaSpec> areas;
   PartNaming part;
   std::vector<DirectionGoalSpec> direction_goals;  // reports only

@@ -5,10 +5,12 @@
 #include <thread>
 
 #include "pipeline/resources.h"
+#include "diag/json_line.h"
 #include "diag/report.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "render/html/site_renderer.h"
+#include "validate/readability.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
 #include "write/leftovers.h"
@@ -43,8 +45,10 @@ Validated validate_content(const PipelineOptions& options) {
     return v;
   }
   v.templates = *templates;
-  StructureSet structures = read_structures(*templates / "structures", v.report);
-  read_submissions(site_options, structures, v.site, v.report);
+  BrokenStructures broken;
+  StructureSet structures = read_structures(*templates / "structures", v.report, &broken);
+  read_submissions(site_options, structures, v.site, v.report, broken);
+  check_readability(v.site, v.report);
   v.report.diags.sort();
   return v;
 }
@@ -53,8 +57,16 @@ namespace {
 
 // Prints the diagnostics, at most options.max_messages of them (0: all): errors first, so a
 // flood of warnings cannot hide the error that stops the build; then how many were left out.
-void print_diagnostics(const Report& report, const PipelineOptions& options, std::ostream& err) {
+// With --format json: all of them as JSON lines on out, the summary on err.
+void print_diagnostics(const Report& report, const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   const auto& items = report.diags.items();
+  if (options.json_diagnostics) {  // every one: a program reads them, not a person
+    for (auto severity : {Severity::kError, Severity::kWarning})
+      for (const auto& d : items)
+        if (d.severity == severity) out << diagnostic_json(d) << '\n';
+    if (!items.empty()) err << format_summary(report.diags, report.lang) << '\n';
+    return;
+  }
   const size_t limit = options.max_messages == 0 ? items.size() : std::min(items.size(), options.max_messages);
   size_t printed = 0;
   for (auto severity : {Severity::kError, Severity::kWarning})
@@ -73,19 +85,25 @@ void print_diagnostics(const Report& report, const PipelineOptions& options, std
 
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   Validated v = validate_content(options);
-  print_diagnostics(v.report, options, err);
+  print_diagnostics(v.report, options, out, err);
   if (v.report.diags.has_errors()) return 1;
+  // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
+  if (!options.json_diagnostics) out << readability_summary(v.site, v.report.lang);
   if (v.report.diags.items().empty())
-    out << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
+    (options.json_diagnostics ? err : out) << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
   return 0;
 }
 
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, Report* seen) {
   // Before anything else, so that a killed build's output is back even if this one fails.
   tidy_leftovers(options.output_dir);
   Validated v = validate_content(options);
   check_output_place(options.output_dir, options.content_root, v.report);
-  print_diagnostics(v.report, options, err);
+  print_diagnostics(v.report, options, out, err);
+  if (seen) {
+    seen->lang = v.report.lang;
+    seen->diags.append(v.report.diags);
+  }
   if (v.report.diags.has_errors()) {
     err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
@@ -97,16 +115,17 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   auto pages = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, report);
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
-    if (rendered && inputs.with_pdf && !write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report))
+    if (rendered && inputs.with_pdf && !write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report).ok)
       return std::optional<int>();
     return rendered;
   });
-  print_diagnostics(report, options, err);
+  print_diagnostics(report, options, out, err);
+  if (seen) seen->diags.append(report.diags);
   if (!pages) {
     err << report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
-  out << report.t(Msg::kBuilt, {terminal_text(options.output_dir), std::to_string(*pages)}) << '\n';
+  (options.json_diagnostics ? err : out) << report.t(Msg::kBuilt, {terminal_text(options.output_dir), std::to_string(*pages)}) << '\n';
   return 0;
 }
 

@@ -23,6 +23,9 @@ struct PipelineOptions {
   bool hide_source_lines = false;
   size_t max_messages = limits::kPrintedDiagnostics;  // diagnostics printed; 0: all
   std::string pdf_variant;  // non-empty: also make PDFs with WeasyPrint (pdf/a-2b, pdf/ua-1)
+  // --format json: the diagnostics as JSON lines (diag/json_line.h) on out and nothing else
+  // there; the summary and other lines for people go to err.
+  bool json_diagnostics = false;
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.
@@ -37,6 +40,7 @@ Validated validate_content(const PipelineOptions& options);
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
 // Validates, then renders the site into the output folder atomically. Returns the exit status.
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err);
+// seen, when given, also receives the language and every diagnostic (serve's error page).
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, Report* seen = nullptr);
 
 }  // namespace kv

@@ -13,9 +13,12 @@ std::optional<fs::path> find_resource_dir(const std::string& name, const std::st
     if (fs::is_directory(override_dir, ec)) return fs::path(override_dir);
     return std::nullopt;
   }
-  fs::path exe = fs::canonical(executable, ec);
   std::vector<fs::path> candidates = {fs::path(name)};
-  if (!ec) {
+  // argv[0] is a bare name when the program was found on PATH (an installed kvalitet); the
+  // kernel's link to the running binary still knows where it lies.
+  for (const fs::path& given : {executable, fs::path("/proc/self/exe")}) {
+    fs::path exe = fs::canonical(given, ec);
+    if (ec) continue;
     candidates.push_back(exe.parent_path().parent_path() / name);
     candidates.push_back(exe.parent_path().parent_path() / "share" / "kvalitet" / name);
   }

@@ -1,5 +1,6 @@
 #include "validate/accessibility.h"
 
+#include "model/fields.h"
 #include "validate/report_blocks.h"
 #include "validate/submission.h"
 
@@ -7,6 +8,12 @@ namespace kv {
 namespace {
 
 using Need = MapReader::Need;
+
+// The statement's keys come from the table of site.yaml's fields (model/fields.h).
+const std::vector<model::FieldSpec>& statement_fields(std::initializer_list<std::string_view> path) {
+  const auto& statement = model::fields_at(model::site_fields(), {"tillgänglighet"});
+  return model::fields_at(statement, path);
+}
 
 std::optional<std::string> date(MapReader& map, const std::string& key, Need need) {
   auto value = map.text(key, need);
@@ -27,7 +34,7 @@ std::vector<std::string> texts(MapReader& map, const std::string& key) {
 std::vector<model::AccessibilityGap> gaps(MapReader& map) {
   std::vector<model::AccessibilityGap> out;
   for (const auto& item : map.list("brister", Need::kOptional)) {
-    MapReader gap(item, map.origin(), map.report(), {"brist", "kriterium"});
+    MapReader gap(item, map.origin(), map.report(), model::keys_of(statement_fields({"brister"})));
     auto text = gap.text("brist", Need::kRequired);
     auto criterion = gap.text("kriterium", Need::kOptional);
     if (text) out.push_back({*text, criterion.value_or("")});
@@ -42,7 +49,7 @@ bool read_contact(MapReader& map, model::AccessibilityStatement& s) {
     report.error(map.pos("kontakt"), report.t(Msg::kStatementNoContact), report.t(Msg::kStatementNoContactHint));
     return false;
   }
-  MapReader contact(map.get("kontakt"), map.origin(), report, {"e-post", "telefon", "svarstid"});
+  MapReader contact(map.get("kontakt"), map.origin(), report, model::keys_of(statement_fields({"kontakt"})));
   if (!contact.is_map()) return false;
   s.email = contact.text("e-post", Need::kOptional).value_or("");
   s.phone = contact.text("telefon", Need::kOptional).value_or("");
@@ -68,7 +75,7 @@ bool read_assessment(MapReader& map, model::AccessibilityStatement& s) {
     map.text("bedömning", Need::kRequired);  // reports it missing
     return false;
   }
-  MapReader assessment(map.get("bedömning"), map.origin(), map.report(), {"datum", "metod"});
+  MapReader assessment(map.get("bedömning"), map.origin(), map.report(), model::keys_of(statement_fields({"bedömning"})));
   if (!assessment.is_map()) return false;
   auto when = date(assessment, "datum", Need::kRequired);
   auto method = assessment.text("metod", Need::kRequired);
@@ -91,9 +98,7 @@ void check_status(const MapReader& map, const model::AccessibilityStatement& s) 
 
 std::optional<model::AccessibilityStatement> read_accessibility(const YAML::Node& node, const YamlOrigin& origin,
                                                                 Report& report) {
-  MapReader map(node, origin, report,
-                {"organisation", "status", "brister", "oskäligt_betungande", "utanför_lagen", "kontakt", "bedömning",
-                 "publicerad", "uppdaterad"});
+  MapReader map(node, origin, report, model::keys_of(statement_fields({})));
   if (!map.is_map()) return std::nullopt;
   model::AccessibilityStatement s;
   s.given = true;

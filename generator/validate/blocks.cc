@@ -1,16 +1,12 @@
 #include "validate/blocks.h"
 
-#include <algorithm>
-#include <cctype>
-#include <fstream>
-#include <iterator>
-
-#include "load/content_path.h"
 #include "load/limits.h"
+#include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
-#include "validate/svg_check.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
+#include "validate/images.h"
+#include "validate/prose_links.h"
 #include "validate/report_blocks.h"
 
 namespace kv {
@@ -18,27 +14,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The images of a prose run: none from an address, none outside the content folder, none missing.
-void check_images(const std::vector<markdown::Image>& images, const RawBlock& raw, const BlockContext& context,
-                  Report& report) {
-  const ContentRoot& root = *context.content;
+// The images of a prose run, each with a description (WCAG 1.1.1) and a file the site can
+// copy (validate/images.h). Image i's path is the model's images[i] ("" when refused).
+std::vector<std::string> read_images(const std::vector<markdown::Image>& images, const RawBlock& raw,
+                                     const BlockContext& context, Report& report) {
+  std::vector<std::string> files;
   for (const auto& image : images) {
     SourcePos at{context.path, image.at.line > 0 ? raw.text_line_offset + image.at.line : raw.line, image.at.col};
-    if (markdown::is_remote_url(image.url)) {
-      report.error(at, report.t(Msg::kRemoteImage, {image.url}), report.t(Msg::kRemoteImageHint));
-      continue;
-    }
-    std::string path = image.url.substr(0, image.url.find_first_of("?#"));
-    fs::path file = fs::path(path).is_absolute() ? fs::path(path) : context.directory / path;
-    if (classify_path(root, file) == PathState::kMissing)
-      report.error(at, report.t(Msg::kImageMissing, {image.url}), report.t(Msg::kImageMissingHint));
-    else
-      check_content_path(root, file, image.url, at, report);
+    if (trim(image.alt).empty())
+      report.error(at, report.t(Msg::kImageNoAlt, {image.url}), report.t(Msg::kImageNoAltHint));
+    files.push_back(resolve_image(image.url, ImageUse::kProse, at, context, report).value_or(""));
   }
+  return files;
 }
 
 // A prose run, parsed once: too wide a table is reported before cmark-gfm ever sees it (its
-// table parser is quadratic in columns); then raw HTML and images. Returns the HTML.
+// table parser is quadratic in columns); then raw HTML, table rows, links and images. The
+// headings' ids are given per file, by assign_heading_ids.
 std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& context, Report& report) {
   auto table = markdown::widest_table(raw.text);
   if (table.columns > limits::kTableColumns) {
@@ -52,49 +44,32 @@ std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& 
     int line = at.line > 0 ? raw.text_line_offset + at.line : raw.line;
     report.warning({context.path, line, at.col}, report.t(Msg::kRawHtml), report.t(Msg::kRawHtmlHint));
   }
-  check_images(analysis.images, raw, context, report);
-  return model::Prose{std::move(analysis.html)};
+  for (const auto& row : analysis.uneven_rows)
+    report.error({context.path, raw.text_line_offset + row.at.line, row.at.col},
+                 report.t(Msg::kTableRowCells, {std::to_string(row.cells), std::to_string(row.header_cells)}),
+                 report.t(Msg::kTableRowCellsHint));
+  model::Prose prose{std::move(analysis.html), read_links(analysis.links, raw.text_line_offset, context, report),
+                     read_images(analysis.images, raw, context, report), {}};
+  for (const auto& heading : analysis.headings) prose.heading_ids.push_back(markdown::heading_slug(heading));
+  return prose;
 }
 
-// An SVG the site will copy must be an inert drawing (see validate/svg_check.h).
-bool check_svg(const fs::path& file, const std::string& shown, const SourcePos& at, Report& report) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (svg_is_inert(text)) return true;
-  report.error(at, report.t(Msg::kSvgNotInert, {shown}), report.t(Msg::kSvgNotInertHint));
-  return false;
+// Headings' ids, unique within the file: the same heading twice is "mal" and "mal-2".
+void assign_heading_ids(std::vector<model::Block>& blocks, markdown::HeadingIds& ids) {
+  for (auto& block : blocks) {
+    if (auto* p = std::get_if<model::Prose>(&block.value))
+      for (auto& id : p->heading_ids) id = ids.add(id);
+    else if (auto* c = std::get_if<model::Container>(&block.value))
+      assign_heading_ids(c->children, ids);
+  }
 }
 
 std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePos& at, const BlockContext& context,
                                             Report& report) {
   if (figure.file.empty()) return figure;
-  std::string ext = fold_case(fs::path(figure.file).extension().string());
-  if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg" && ext != ".webp" && ext != ".gif") {
-    report.error(at, report.t(Msg::kImageType, {figure.file}), report.t(Msg::kImageTypeHint));
-    return std::nullopt;
-  }
-  const ContentRoot& root = *context.content;
-  fs::path file = (context.directory / figure.file).lexically_normal();
-  if (classify_path(root, file) == PathState::kMissing) {
-    report.error(at, report.t(Msg::kImageMissing, {figure.file}), report.t(Msg::kImageMissingHint));
-    return std::nullopt;
-  }
-  if (!check_content_path(root, file, figure.file, at, report)) return std::nullopt;
-  std::error_code ec;
-  if (auto size = fs::file_size(file, ec); !ec && size > limits::kImageFileBytes) {
-    report.error(at, report.t(Msg::kImageTooLarge, {figure.file, group_digits(size), group_digits(limits::kImageFileBytes)}),
-                 report.t(Msg::kImageTooLargeHint));
-    return std::nullopt;
-  }
-  if (ext == ".svg" && !check_svg(file, figure.file, at, report)) return std::nullopt;
-  // The site copies the file at this path; the check above made sure it leads inside.
-  fs::path relative = file.lexically_relative(root.path);
-  if (relative.empty() || *relative.begin() == "..") {
-    report.error(at, report.t(Msg::kPathOutsideContent, {figure.file, root.path.generic_string()}),
-                 report.t(Msg::kPathOutsideContentHint));
-    return std::nullopt;
-  }
-  figure.file = relative.generic_string();
+  auto file = resolve_image(figure.file, ImageUse::kFigure, at, context, report);
+  if (!file) return std::nullopt;
+  figure.file = *file;
   return figure;
 }
 
@@ -107,6 +82,7 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   }
   auto node = parse_yaml(origin, report);
   if (!node) return std::nullopt;
+  check_data_texts(*node, origin, report);
   auto wrap = [](auto value) -> std::optional<model::Block> {
     if (!value) return std::nullopt;
     return model::Block{std::move(*value)};
@@ -196,7 +172,10 @@ std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockC
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
                                           Report& report) {
   Hierarchy hierarchy;
-  return convert(raw, context, hierarchy, report);
+  auto blocks = convert(raw, context, hierarchy, report);
+  markdown::HeadingIds ids;
+  assign_heading_ids(blocks, ids);
+  return blocks;
 }
 
 std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {

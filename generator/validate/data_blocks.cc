@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "model/fields.h"
 #include "util/text.h"
 
 namespace kv {
@@ -42,7 +43,7 @@ const std::vector<std::string>& month_names() {
 }
 
 std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"mål", "förväntat_resultat", "arbetssätt", "uppföljning"});
+  MapReader map(node, origin, report, model::block_keys("mål"));
   auto goal = map.text("mål", Need::kRequired);
   auto expected = map.text("förväntat_resultat", Need::kRequired);
   auto method = map.text("arbetssätt", Need::kRequired);
@@ -52,7 +53,7 @@ std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& o
 }
 
 std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"mål", "resultat", "analys", "ta_tillvara"});
+  MapReader map(node, origin, report, model::block_keys("uppföljning"));
   auto goal = map.text("mål", Need::kRequired);
   auto result = map.text("resultat", Need::kRequired);
   auto analysis = map.text("analys", Need::kRequired);
@@ -62,12 +63,12 @@ std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const 
 }
 
 std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"fråga", "rader"});
+  MapReader map(node, origin, report, model::block_keys("enkät"));
   model::SurveyTable table;
   auto question = map.text("fråga", Need::kRequired);
   bool ok = question.has_value();
   for (const auto& item : map.list("rader", Need::kRequired)) {
-    MapReader row(item, origin, report, {"svar", "totalt", "kvinna", "man", "annan"});
+    MapReader row(item, origin, report, model::block_keys("enkät", {"rader"}));
     auto answer = row.text("svar", Need::kRequired);
     auto total = row.percent("totalt", Need::kRequired);
     auto women = row.percent("kvinna", Need::kOptional);
@@ -85,14 +86,14 @@ std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const Yaml
 }
 
 std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"enhet", "värden", "fotnot"});
+  MapReader map(node, origin, report, model::block_keys("ekonomi"));
   model::EconomyTable table;
   auto unit = map.text("enhet", Need::kRequired);
   auto footnote = map.text("fotnot", Need::kOptional);
   bool ok = unit.has_value();
   std::set<int> years;
   for (const auto& item : map.list("värden", Need::kRequired)) {
-    MapReader row(item, origin, report, {"år", "budget", "utfall", "resultat", "prognos"});
+    MapReader row(item, origin, report, model::block_keys("ekonomi", {"värden"}));
     auto year = read_year(row);
     auto budget = row.number("budget", Need::kRequired);
     auto outcome = row.number("utfall", Need::kRequired);
@@ -117,14 +118,14 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
 }
 
 std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"namn", "beskrivning", "värden"});
+  MapReader map(node, origin, report, model::block_keys("index"));
   model::IndexSeries series;
   auto name = map.text("namn", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
   bool ok = name.has_value();
   std::set<int> years;
   for (const auto& item : map.list("värden", Need::kRequired)) {
-    MapReader row(item, origin, report, {"år", "värde", "delindex"});
+    MapReader row(item, origin, report, model::block_keys("index", {"värden"}));
     auto year = read_year(row);
     auto value = row.number("värde", Need::kRequired);
     model::IndexValue entry;
@@ -193,7 +194,7 @@ std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, cons
 }
 
 std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"bildtext", "fil"});
+  MapReader map(node, origin, report, model::block_keys("bild"));
   auto caption = map.text("bildtext", Need::kRequired);
   auto file = map.text("fil", Need::kOptional);
   if (!caption) return std::nullopt;

@@ -23,6 +23,14 @@ MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Report& r
     if (!seen.insert(key).second) {
       report_.error(position(key_node, origin_), report_.t(Msg::kDuplicateKey, {key}), report_.t(Msg::kDuplicateKeyHint));
     } else if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      // "förvaltning Provstaden" with no colon is read as one key without a value.
+      const std::string first_word = key.substr(0, key.find(' '));
+      if (first_word != key && entry.second.IsNull() && std::find(keys.begin(), keys.end(), first_word) != keys.end()) {
+        report_.error(position(key_node, origin_), report_.t(Msg::kYamlMissingColon),
+                      report_.t(Msg::kYamlMissingColonHint, {first_word + ": " + std::string(trim(key.substr(first_word.size())))}));
+        suggested_.push_back(first_word);
+        continue;
+      }
       report_.error(position(key_node, origin_), report_.t(Msg::kUnknownKey, {key}), report_.suggest(key, keys));
       suggested_.push_back(closest_match(key, keys));
     }
@@ -52,10 +60,23 @@ SourcePos MapReader::pos(const std::string& key) const {
   return position(node_, origin_);
 }
 
+std::string integer_example(const std::string& key) {
+  if (key == "år" || key == "year") return "2018";
+  if (key == "max_sidor") return "40";
+  if (key == "nr" || key == "fråga" || key == "avsnitt" || key == "inriktningsmål") return "3";
+  return "19";
+}
+
 void MapReader::missing(const std::string& key) {
   // A misspelt key was already reported with this key as the suggestion: one error is enough.
   if (std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end()) return;
-  report_.error(pos(key), report_.t(Msg::kMissingKey, {key}), report_.t(Msg::kMissingKeyHint, {key}));
+  // "key:" with nothing after it (as `kvalitet ny` writes it) is there but not filled in.
+  bool present = false;
+  for (const auto& entry : node_) present = present || (entry.first.IsScalar() && entry.first.Scalar() == key);
+  if (present)
+    report_.error(pos(key), report_.t(Msg::kValueNotFilledIn, {key}), report_.t(Msg::kValueNotFilledInHint, {key}));
+  else
+    report_.error(pos(key), report_.t(Msg::kMissingKey, {key}), report_.t(Msg::kMissingKeyHint, {key}));
 }
 
 std::optional<std::string> MapReader::scalar(const std::string& key, Need need) {
@@ -115,7 +136,7 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need) {
   if (!value) return std::nullopt;
   auto parsed = parse_integer(*value);
   if (!parsed)
-    report_.error(pos(key), report_.t(Msg::kNotInteger, {key, *value}), report_.t(Msg::kNotIntegerHint));
+    report_.error(pos(key), report_.t(Msg::kNotInteger, {key, *value}), report_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}));
   return parsed;
 }
 

@@ -52,6 +52,9 @@ class MapReader {
   bool is_map_ = false;
 };
 
+// An example whole number that fits the field: a year for år, a small number for nr.
+std::string integer_example(const std::string& key);
+
 // Reads a scalar node as a number (decimal point or Swedish comma); reports what it got.
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
                                   Report& report);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "model/fields.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 
@@ -88,7 +89,7 @@ std::vector<model::SubUnitValue> read_sub_units(MapReader& map, const std::strin
   std::vector<model::SubUnitValue> values;
   std::set<std::string> names;
   for (const auto& item : map.list("delenheter", Need::kOptional)) {
-    MapReader row(item, map.origin(), map.report(), {"namn", "utfall"});
+    MapReader row(item, map.origin(), map.report(), model::block_keys("indikator", {"delenheter"}));
     auto name = row.text("namn", Need::kRequired);
     auto value = row.number("utfall", Need::kRequired);
     if (!name || !value || !check_range(row, "utfall", value, unit)) {
@@ -132,7 +133,7 @@ std::optional<model::GoalStatus> parse_goal_status(const std::string& word) {
 
 std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report,
                                           const model::Structure* structure, const model::QuestionSpec* section) {
-  MapReader map(node, origin, report, {"nr", "status"});
+  MapReader map(node, origin, report, model::block_keys("kf-mål"));
   auto number = map.text("nr", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kOptional);
   if (!number || (map.has("status") && !status)) return std::nullopt;
@@ -163,9 +164,7 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
 
 std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Report& report,
                                                int year) {
-  MapReader map(node, origin, report,
-                {"indikator", "enhet", "riktning", "utfall", "män", "kvinnor", "vb", "årsmål", "kf_årsmål", "period",
-                 "analys", "delenheter"});
+  MapReader map(node, origin, report, model::block_keys("indikator"));
   model::Indicator ind;
   auto name = map.text("indikator", Need::kRequired);
   auto unit = map.choice("enhet", model::indicator_units(), Need::kRequired);
@@ -205,7 +204,7 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
 }
 
 std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"nämndmål", "beskrivning", "förväntat_resultat"});
+  MapReader map(node, origin, report, model::block_keys("nämndmål"));
   auto goal = map.text("nämndmål", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
   auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
@@ -214,7 +213,7 @@ std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const Ya
 }
 
 std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"aktivitet", "startdatum", "slutdatum", "avvikelse", "analys"});
+  MapReader map(node, origin, report, model::block_keys("aktivitet"));
   auto activity = map.text("aktivitet", Need::kRequired);
   auto start = map.text("startdatum", Need::kRequired);
   auto end = map.text("slutdatum", Need::kRequired);
@@ -236,7 +235,7 @@ std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlO
 }
 
 std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"enhetsmål", "status", "förväntat_resultat", "analys"});
+  MapReader map(node, origin, report, model::block_keys("enhetsmål"));
   auto goal = map.text("enhetsmål", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kRequired);
   auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
@@ -269,12 +268,12 @@ std::optional<model::Principles> read_principles(const YAML::Node& node, const Y
 
 std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Report& report,
                                              const model::Structure* structure) {
-  MapReader map(node, origin, report, {"mål"});
+  MapReader map(node, origin, report, model::block_keys("agenda2030"));
   model::Agenda2030 out;
   bool ok = true;
   const size_t goals = structure ? structure->agenda_2030.size() : 0;
   for (const auto& item : map.list("mål", Need::kRequired)) {
-    MapReader goal(item, origin, report, {"nr", "text"});
+    MapReader goal(item, origin, report, model::block_keys("agenda2030", {"mål"}));
     auto number = goal.integer("nr", Need::kRequired);
     auto text = goal.text("text", Need::kRequired);
     if (number && (*number < 1 || *number > 17 || static_cast<size_t>(*number) > goals)) {
@@ -293,15 +292,15 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
 }
 
 std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
-  MapReader map(node, origin, report, {"grupper"});
+  MapReader map(node, origin, report, model::block_keys("synpunkter"));
   model::Complaints out;
   bool ok = true;
   for (const auto& group_node : map.list("grupper", Need::kRequired)) {
-    MapReader g(group_node, origin, report, {"grupp", "rader"});
+    MapReader g(group_node, origin, report, model::block_keys("synpunkter", {"grupper"}));
     model::ComplaintGroup group;
     auto title = g.text("grupp", Need::kRequired);
     for (const auto& row_node : g.list("rader", Need::kRequired)) {
-      MapReader r(row_node, origin, report, {"kategori", "t1", "t2", "vb", "totalt", "sammanfattning"});
+      MapReader r(row_node, origin, report, model::block_keys("synpunkter", {"grupper", "rader"}));
       model::ComplaintRow row;
       auto category = r.text("kategori", Need::kRequired);
       row.t1 = optional_number(r, "t1");

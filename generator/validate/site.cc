@@ -4,9 +4,12 @@
 
 #include "load/limits.h"
 #include "load/source.h"
+#include "model/fields.h"
 #include "util/parallel.h"
 #include "util/text.h"
 #include "validate/accessibility.h"
+#include "validate/file_inventory.h"
+#include "validate/links.h"
 #include "validate/map_reader.h"
 #include "validate/submission.h"
 #include "write/output_dir.h"
@@ -23,10 +26,10 @@ constexpr long long kFirstYear = 1900, kLastYear = 2200;
 
 // Subfolders to walk into: not hidden, not an earlier build's output (see write/output_dir.h),
 // and inside the content folder after following links (a link out is reported, not followed).
-std::vector<fs::path> subfolders(const ContentRoot& root, const fs::path& dir, Report& report) {
+std::vector<fs::path> subfolders(const ContentRoot& root, const Entries& entries, Report& report) {
   std::vector<fs::path> out;
   std::error_code ec;
-  for (const auto& entry : list_content_folder(dir, report)) {
+  for (const auto& entry : entries) {
     std::string name = entry.path().filename().string();
     if (!entry.is_directory(ec) || name.front() == '.' || name.front() == '_') continue;
     if (is_output_folder(entry.path())) continue;
@@ -43,11 +46,15 @@ bool check_slug(const fs::path& folder, Report& report) {
   return false;
 }
 
-std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, Report& report) {
+// The unit of folder, or nullopt when enhet.yaml is missing or wrong (reported; not when a
+// look-alike such as enhet.yml was reported already).
+std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
+                                     Report& report) {
   fs::path file = folder / "enhet.yaml";
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) {
-    report.error({file.generic_string(), 0, 0}, report.t(Msg::kUnitFileMissing), report.t(Msg::kUnitFileMissingHint));
+    if (!lookalike_reported)
+      report.error({file.generic_string(), 0, 0}, report.t(Msg::kUnitFileMissing), report.t(Msg::kUnitFileMissingHint));
     return std::nullopt;
   }
   auto source = read_content_file(root, file, report);
@@ -55,22 +62,44 @@ std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& fo
   YamlOrigin origin{source->path, 0, source->text};
   auto yaml = parse_yaml(origin, report);
   if (!yaml) return std::nullopt;
-  MapReader map(*yaml, origin, report, {"namn", "förvaltning"});
+  MapReader map(empty_as_map(*yaml), origin, report, model::keys_of(model::unit_fields()));
   auto name = map.name("namn", Need::kRequired);
   auto administration = map.name("förvaltning", Need::kRequired);
   if (!name || !administration) return std::nullopt;
   return model::Unit{folder.filename().string(), *name, *administration};
 }
 
-// Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones.
-std::vector<SubmissionLocation> find_submissions(const fs::path& root, Report& report) {
+// "2018/kvalitetsutmarkelsen": a document folder that has a structure, for hints.
+std::string kind_folder_example(const StructureSet& structures) {
+  for (const auto& [id, s] : structures) return std::to_string(s->year) + "/" + s->kind;
+  return "2018/kvalitetsutmarkelsen";
+}
+
+std::vector<std::string> kinds_in_year(const StructureSet& structures, long long year) {
+  std::vector<std::string> kinds;
+  for (const auto& [id, s] : structures)
+    if (s->year == year) kinds.push_back(s->kind);
+  return kinds;
+}
+
+// Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones and files where none are read.
+// A missing or broken enhet.yaml does not stop the unit's documents from being checked (the
+// folder name stands in for the unit): every problem in one run.
+std::vector<SubmissionLocation> find_submissions(const fs::path& root, const StructureSet& structures, Report& report) {
   const ContentRoot content(root);
+  const std::vector<std::string> slugs = part_slugs(structures);
+  const std::string example = kind_folder_example(structures);
   std::vector<SubmissionLocation> found;
-  for (const auto& unit_dir : subfolders(content, root, report)) {
-    if (!check_slug(unit_dir, report)) continue;
-    auto unit = read_unit(content, unit_dir, report);
-    if (!unit) continue;
-    for (const auto& year_dir : subfolders(content, unit_dir, report)) {
+  const Entries root_entries = list_content_folder(root, report);
+  check_root_files(root_entries, slugs, example, report);
+  for (const auto& unit_dir : subfolders(content, root_entries, report)) {
+    if (!check_slug(unit_dir, report)) continue;  // a stray folder gets one error, not one per missing file
+    const Entries unit_entries = list_content_folder(unit_dir, report);
+    const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, report);
+    const std::string slug = unit_dir.filename().string();
+    const model::Unit unit =
+        read_unit(content, unit_dir, lookalikes.count("enhet.yaml") > 0, report).value_or(model::Unit{slug, slug, slug});
+    for (const auto& year_dir : subfolders(content, unit_entries, report)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
       if (!year || name.size() != 4) {
@@ -82,9 +111,11 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, Report& r
                      report.t(Msg::kYearOutOfRangeHint, {std::to_string(kFirstYear), std::to_string(kLastYear)}));
         continue;
       }
-      for (const auto& kind_dir : subfolders(content, year_dir, report))
+      const Entries year_entries = list_content_folder(year_dir, report);
+      check_year_files(year_dir, year_entries, kinds_in_year(structures, *year), report);
+      for (const auto& kind_dir : subfolders(content, year_entries, report))
         if (check_slug(kind_dir, report))
-          found.push_back({root, kind_dir, *unit, static_cast<int>(*year), kind_dir.filename().string()});
+          found.push_back({root, kind_dir, unit, static_cast<int>(*year), kind_dir.filename().string()});
     }
   }
   return found;
@@ -108,13 +139,17 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
     if (auto source = read_content_file(ContentRoot(options.content_root), file, report)) {
       YamlOrigin origin{source->path, 0, source->text};
       if (auto root = parse_yaml(origin, report)) {
-        MapReader map(*root, origin, report, {"titel", "språk", "tema", "adress", "tillgänglighet"});
+        MapReader map(empty_as_map(*root), origin, report, model::keys_of(model::site_fields()));
         site.title = map.name("titel", Need::kOptional).value_or(site.title);
         if (auto lang = map.text("språk", Need::kOptional)) {
           if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
           else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
         }
         site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
+        if (auto limit = map.integer("lix_gräns", Need::kOptional)) {
+          if (*limit >= 10 && *limit <= 100) site.lix_limit = static_cast<int>(*limit);
+          else report.error(map.pos("lix_gräns"), report.t(Msg::kBadLixLimit, {std::to_string(*limit)}), report.t(Msg::kBadLixLimitHint));
+        }
         if (auto url = map.text("adress", Need::kOptional)) {
           if (starts_with(*url, "https://") || starts_with(*url, "http://"))
             site.base_url = url->back() == '/' ? *url : *url + "/";
@@ -136,8 +171,9 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
   return site;
 }
 
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report) {
-  auto locations = find_submissions(options.content_root, report);
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report,
+                      const BrokenStructures& broken) {
+  auto locations = find_submissions(options.content_root, structures, report);
   if (locations.empty() && !report.diags.has_errors()) {
     report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
     return;
@@ -145,17 +181,20 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}});
   std::vector<std::optional<model::Submission>> results(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
-    results[i] = read_submission(locations[i], structures, reports[i]);
+    results[i] = read_submission(locations[i], structures, reports[i], broken);
   });
+  std::vector<std::string> unread;  // links into these are not checked: their own errors are reported
   for (size_t i = 0; i < locations.size(); ++i) {
     report.diags.append(reports[i].diags);
     if (results[i]) site.submissions.push_back(std::move(*results[i]));
+    else unread.push_back(locations[i].folder.lexically_relative(options.content_root).generic_string());
   }
   std::stable_sort(site.submissions.begin(), site.submissions.end(), [](const auto& a, const auto& b) {
     if (a.year != b.year) return a.year > b.year;
     if (a.unit.slug != b.unit.slug) return a.unit.slug < b.unit.slug;
     return a.kind_slug < b.kind_slug;
   });
+  resolve_links(site, options.content_root, unread, report);
 }
 
 }  // namespace kv

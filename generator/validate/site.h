@@ -19,7 +19,9 @@ struct SiteOptions {
 model::Site read_site_settings(const SiteOptions& options, Report& report);
 
 // Every submission of the site; invalid ones are reported and left out.
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report);
+// A submission whose structure is in broken is not checked (its structure's errors are).
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report,
+                      const BrokenStructures& broken = {});
 
 // A folder name usable in URLs: a–z, 0–9 and '-'.
 bool valid_slug(const std::string& name);

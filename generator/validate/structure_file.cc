@@ -48,13 +48,14 @@ void read_areas(MapReader& top, model::Structure& s) {
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
     for (const auto& q_node : area.list(key, Need::kRequired)) {
-      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål"});
+      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning"});
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
       question.required = read_parts(q, "kräver");
       question.recommended = read_parts(q, "rekommenderar");
       question.direction_goal = static_cast<int>(q.integer("inriktningsmål", Need::kOptional).value_or(0));
+      question.guidance = q.text("vägledning", Need::kOptional).value_or("");
       if (question.number > 0 && !numbers.insert(question.number).second)
         top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
       spec.questions.push_back(std::move(question));
@@ -144,25 +145,53 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   read_direction_goals(top, *s);
   read_principles(top, *s);
   if (top.has("inledning")) {
-    MapReader intro(top.get("inledning"), origin, report, {"titel", "krävs"});
+    MapReader intro(top.get("inledning"), origin, report, {"titel", "krävs", "vägledning"});
     s->intro_title = intro.text("titel", Need::kRequired).value_or("Inledning");
     s->intro_required = intro.boolean("krävs").value_or(false);
+    s->intro_guidance = intro.text("vägledning", Need::kOptional).value_or("");
   }
   read_areas(top, *s);
   if (report.diags.error_count() > errors_before) return nullptr;
   return s;
 }
 
-StructureSet read_structures(const fs::path& dir, Report& report) {
+// The id: a broken structure file still names, when its YAML can be read at all.
+static std::string declared_id(const fs::path& file) {
+  Report scratch;  // the file's problems are reported by read_structure
+  auto source = read_source(file, scratch);
+  if (!source) return "";
+  try {
+    YAML::Node root = YAML::Load(source->text);
+    if (root.IsMap() && root["id"] && root["id"].IsScalar()) return root["id"].Scalar();
+  } catch (const std::exception&) {
+  }
+  return "";
+}
+
+StructureSet read_structures(const fs::path& dir, Report& report, BrokenStructures* broken) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   StructureSet set;
-  for (const auto& file : files)
-    if (auto s = read_structure(file, report)) set[s->id] = s;
+  for (const auto& file : files) {
+    if (auto s = read_structure(file, report)) {
+      set[s->id] = s;
+    } else if (broken) {
+      (*broken)[file.stem().string()] = file.generic_string();
+      if (std::string id = declared_id(file); !id.empty()) (*broken)[id] = file.generic_string();
+    }
+  }
   return set;
+}
+
+std::vector<std::string> part_slugs(const StructureSet& structures) {
+  std::vector<std::string> slugs;
+  for (const auto& [id, s] : structures)
+    if (std::find(slugs.begin(), slugs.end(), s->part.slug) == slugs.end()) slugs.push_back(s->part.slug);
+  if (slugs.empty()) slugs.push_back("fraga");
+  return slugs;
 }
 
 }  // namespace kv

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "diag/report.h"
 #include "model/structure.h"
@@ -14,7 +16,14 @@ using StructureSet = std::map<std::string, std::shared_ptr<const model::Structur
 // Reads one structure file; problems are reported against that file.
 std::shared_ptr<const model::Structure> read_structure(const std::filesystem::path& file, Report& report);
 
-// Reads every *.yaml in dir, in name order.
-StructureSet read_structures(const std::filesystem::path& dir, Report& report);
+// Structures whose file has errors: id (and file name without .yaml) → the file. A
+// submission that follows one is not checked: its problems would only repeat the file's.
+using BrokenStructures = std::map<std::string, std::string>;
+
+// Reads every *.yaml in dir, in name order; records the ones with errors in broken.
+StructureSet read_structures(const std::filesystem::path& dir, Report& report, BrokenStructures* broken = nullptr);
+
+// The part files' prefixes of every structure ("fraga", "avsnitt"), for recognising them.
+std::vector<std::string> part_slugs(const StructureSet& structures);
 
 }  // namespace kv

@@ -8,7 +8,10 @@
 #include "model/vocabulary.h"
 #include "util/text.h"
 #include "validate/blocks.h"
+#include "validate/file_inventory.h"
 #include "validate/map_reader.h"
+#include "validate/submission_structure.h"
+#include "validate/unanswered.h"
 
 namespace kv {
 namespace {
@@ -19,35 +22,6 @@ using Need = MapReader::Need;
 std::string display(const fs::path& p) { return p.generic_string(); }
 
 BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
-
-// The structure a submission names with struktur:, else <slag>-<år>. Read before the
-// MapReader because the allowed keys of inlamning.yaml depend on the structure.
-std::string structure_id(const SubmissionLocation& where, const YAML::Node& root) {
-  if (root.IsMap())
-    for (const auto& e : root)
-      if (e.first.IsScalar() && e.first.Scalar() == "struktur" && e.second.IsScalar()) return e.second.Scalar();
-  return where.kind_slug + "-" + std::to_string(where.year);
-}
-
-std::shared_ptr<const model::Structure> find_structure(const std::string& id, const SubmissionLocation& where,
-                                                       MapReader& map, const StructureSet& structures, Report& report) {
-  auto it = structures.find(id);
-  if (it == structures.end()) {
-    std::vector<std::string> ids;
-    for (const auto& [key, _] : structures) ids.push_back(key);
-    std::string list;
-    for (const auto& key : ids) list += (list.empty() ? "" : ", ") + key;
-    std::string near = closest_match(id, ids);
-    report.error(map.pos("struktur"), report.t(Msg::kStructureUnknown, {id}),
-                 near.empty() ? report.t(Msg::kStructureUnknownHint, {list}) : report.t(Msg::kDidYouMean, {near}));
-    return nullptr;
-  }
-  if (it->second->year != where.year)
-    report.warning(map.pos("struktur"),
-                   report.t(Msg::kStructureYearMismatch, {std::to_string(it->second->year), std::to_string(where.year)}),
-                   report.t(Msg::kStructureYearMismatchHint));
-  return it->second;
-}
 
 void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
   Report& report = map.report();
@@ -61,7 +35,8 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
       else if (field.type == "telefon")
         report.error(map.pos(field.key), report.t(Msg::kBadPhone, {*value}), report.t(Msg::kBadPhoneHint));
       else
-        report.error(map.pos(field.key), report.t(Msg::kNotInteger, {field.key, *value}), report.t(Msg::kNotIntegerHint));
+        report.error(map.pos(field.key), report.t(Msg::kNotInteger, {field.key, *value}),
+                     report.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}));
       continue;
     }
     out.admin.push_back({field.label, *value, field.type});
@@ -88,8 +63,16 @@ std::optional<int> question_number(const MarkdownFile& file, const std::string& 
   return static_cast<int>(*n);
 }
 
+// fraga-02.md → 2; 0 when the name is not <part>-NN.md.
+int number_from_name(const fs::path& path, const model::Structure& structure) {
+  const std::string stem = path.stem().string(), prefix = structure.part.slug + "-";
+  if (!starts_with(stem, prefix)) return 0;
+  return static_cast<int>(parse_integer(stem.substr(prefix.size())).value_or(0));
+}
+
 // Reads every question file. Returns the numbers of questions whose files had errors: their
-// part counts are unreliable, so part checks skip them rather than repeat the problem.
+// part counts are unreliable (or, for a file whose number is unreadable, the part seems
+// missing), so part checks skip them rather than repeat the problem.
 std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& where, const std::vector<fs::path>& files,
                              const model::Structure& structure, Report& report, model::Submission& out) {
   std::set<int> with_errors;
@@ -98,11 +81,19 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
   const int last = questions.empty() ? 0 : questions.back()->number;
   const std::string word = structure.part_word(report.lang);
   for (const auto& path : files) {
+    // A file that cannot be read, or whose number cannot, is reported; the part its name
+    // gives (fraga-02.md → 2) is then not also reported missing.
     auto source = read_content_file(root, path, report);
-    if (!source) continue;
+    if (!source) {
+      with_errors.insert(number_from_name(path, structure));
+      continue;
+    }
     MarkdownFile file = split_front_matter(*source, report);
     auto number = question_number(file, structure.part.name, report);
-    if (!number) continue;
+    if (!number) {
+      with_errors.insert(number_from_name(path, structure));
+      continue;
+    }
     SourcePos at{source->path, 2, 1};
     const model::QuestionSpec* spec = structure.find_question(*number);
     if (!spec) {
@@ -115,23 +106,37 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
                    report.t(Msg::kQuestionDuplicateHint));
       continue;
     }
+    if (is_unanswered(file, vocabulary(), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
+      Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
+      report.error(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
+      with_errors.insert(*number);  // its part counts are meaningless: one error is enough
+      out.answers.emplace(*number, model::Answer{*number, source->path, {}});
+      continue;
+    }
     report.context = report.t(Msg::kQuestionContext, {word, std::to_string(*number), spec->title});
     const int errors_before = report.diags.error_count();
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year};
     model::Answer answer{*number, source->path, read_blocks(file, context, report)};
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
-    if (!has_content(answer.blocks))
+    if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
       report.error(at, report.t(Msg::kAnswerEmpty, {word, std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
 }
 
-std::string part_list(const model::PartCounts& missing) {
+// What is missing: "”hot”", "2 × ”mål”", and for a part that is there but too few times
+// "1 ”exempel” till (har 1 av 2)". missing: name → the number needed; counts: how many there are.
+std::string part_list(const model::PartCounts& missing, const model::PartCounts& counts, const Report& report) {
   std::string list;
-  for (const auto& [name, count] : missing)
-    list += (list.empty() ? "" : ", ") + (count == 1 ? "" : std::to_string(count) + " × ") + "”" + name + "”";
+  for (const auto& [name, needed] : missing) {
+    auto it = counts.find(name);
+    const int have = it == counts.end() ? 0 : it->second;
+    std::string item = have > 0 ? report.t(Msg::kPartShort, {std::to_string(needed - have), name, std::to_string(have), std::to_string(needed)})
+                                : (needed == 1 ? "" : std::to_string(needed) + " × ") + "”" + name + "”";
+    list += (list.empty() ? "" : ", ") + item;
+  }
   return list;
 }
 
@@ -146,12 +151,15 @@ std::string part_syntax(const model::PartCounts& missing) {
   return list;
 }
 
+// lookalikes: expected file names already reported for a misnamed file (fraga-02.txt): that
+// error says what to do, so the part is not also reported missing.
 void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
-                 const std::set<int>& skip, Report& report) {
+                 const std::set<int>& skip, const std::set<std::string>& lookalikes, Report& report) {
   const std::string word = structure.part_word(report.lang);
   for (const auto* q : structure.questions()) {
     auto it = s.answers.find(q->number);
     if (it == s.answers.end()) {
+      if (skip.count(q->number) || lookalikes.count(structure.part_slug(q->number) + ".md")) continue;
       std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
       report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {word, std::to_string(q->number), q->title}),
                    report.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, std::to_string(q->number)}));
@@ -165,7 +173,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       for (const auto& [name, min] : *parts)
         if (counts[name] < min) missing[name] = min;
       if (missing.empty()) continue;
-      std::string what = part_list(missing);
+      std::string what = part_list(missing, counts, report);
       std::string message = report.t(Msg::kRequiredPart, {word, std::to_string(q->number), q->title, what});
       std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(missing)});
       if (parts == &q->required) report.error(at, message, hint);
@@ -198,62 +206,51 @@ bool valid_admin_value(const std::string& type, const std::string& value) {
 }
 
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Report& report) {
+                                                 Report& report, const BrokenStructures& broken) {
   const int errors_before = report.diags.error_count();
   model::Submission s;
   s.unit = where.unit;
   s.year = where.year;
   s.kind_slug = where.kind_slug;
+  s.source_folder = where.folder.generic_string();
 
   const ContentRoot content(where.content_root);
-  fs::path meta = where.folder / "inlamning.yaml";
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(meta, ec))) {
-    report.error({display(meta), 0, 0}, report.t(Msg::kSubmissionFileMissing), report.t(Msg::kSubmissionFileMissingHint));
-    return std::nullopt;
-  }
-  auto source = read_content_file(content, meta, report);
-  if (!source) return std::nullopt;
-  YamlOrigin origin{source->path, 0, source->text};
-  auto root = parse_yaml(origin, report);
-  if (!root) return std::nullopt;
+  const Entries entries = list_content_folder(where.folder, report);
+  const auto lookalikes = check_document_files(content, where.folder, entries, part_slugs(structures), report);
 
-  // The allowed keys depend on the structure, so look the structure up first.
-  std::vector<std::string> keys = {"struktur"};
-  const std::string id = structure_id(where, *root);
-  if (auto it = structures.find(id); it != structures.end())
-    for (const auto& f : it->second->admin_fields) keys.push_back(f.key);
-
-  MapReader map(*root, origin, report, keys);
-  map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
-  s.structure = find_structure(id, where, map, structures, report);
+  // A missing or broken inlamning.yaml is reported and the rest still checked, with the
+  // structure of the folder's name.
+  const AdminFile admin = read_admin_file(content, where, lookalikes.count("inlamning.yaml") > 0, report);
+  s.structure = structure_for(where, admin, structures, broken, report);
   if (!s.structure) return std::nullopt;
-  read_admin(*s.structure, map, s);
+  if (admin.root) {
+    std::vector<std::string> keys = {"struktur"};
+    for (const auto& f : s.structure->admin_fields) keys.push_back(f.key);
+    MapReader map(*admin.root, admin.origin, report, keys);
+    map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
+    read_admin(*s.structure, map, s);
+  }
 
   std::vector<fs::path> question_files;
   fs::path intro = where.folder / "inledning.md";
-  for (const auto& entry : list_content_folder(where.folder, report)) {
-    const fs::path& path = entry.path();
-    std::string name = path.filename().string();
-    if (name == "inlamning.yaml" || name == "inledning.md" || name.front() == '.') continue;
-    if (path.extension() == ".md") question_files.push_back(path);
-    else if (path.extension() == ".yaml" || path.extension() == ".yml")
-      report.warning({display(path), 0, 0}, report.t(Msg::kUnknownFile, {name}), report.t(Msg::kUnknownFileHint, {s.structure->part.slug}));
-  }
+  for (const auto& entry : entries)
+    if (is_part_file(entry)) question_files.push_back(entry.path());
 
+  std::error_code ec;
   if (fs::exists(fs::symlink_status(intro, ec))) {
     if (auto text = read_content_file(content, intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
       BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year};
       s.intro = read_blocks(file, context, report);
+      s.intro_path = text->path;
       if (!has_content(s.intro)) report.error({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
     }
-  } else if (s.structure->intro_required) {
+  } else if (s.structure->intro_required && !lookalikes.count("inledning.md")) {
     report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
   }
 
   auto with_errors = read_questions(content, where, question_files, *s.structure, report, s);
-  check_parts(*s.structure, where, s, with_errors, report);
+  check_parts(*s.structure, where, s, with_errors, lookalikes, report);
   if (report.diags.error_count() > errors_before) return std::nullopt;
   return s;
 }

@@ -19,8 +19,9 @@ struct SubmissionLocation {
   std::string kind_slug;
 };
 
+// A submission whose structure is in broken is not checked (one warning says so).
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Report& report);
+                                                 Report& report, const BrokenStructures& broken = {});
 
 // Checks an administrative value of the given type (telefon, e-post, heltal, text).
 bool valid_admin_value(const std::string& type, const std::string& value);

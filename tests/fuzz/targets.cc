@@ -164,8 +164,16 @@ void fuzz_markdown(std::string_view input) {
   // CR, split_lines does not; the loader now refuses lone CRs (acceptable() skips them).
   check(!find_invalid_utf8(markdown::to_plain_text(input)), "plain text is not valid UTF-8");
   const int last_line = line_count(input);
-  for (const auto& at : markdown::analyze(input).raw_html)
+  const auto analysis = markdown::analyze(input);
+  for (const auto& at : analysis.raw_html)
     check(at.line >= 1 && at.line <= last_line && at.col >= 1, "raw HTML location outside the text");
+  // Links, images and uneven table rows are located in the source (markdown/source_text.h).
+  for (const auto& link : analysis.links)
+    check(link.at.line >= 1 && link.at.line <= last_line && link.at.col >= 0, "link location outside the text");
+  for (const auto& image : analysis.images)
+    check(image.at.line >= 1 && image.at.line <= last_line && image.at.col >= 0, "image location outside the text");
+  for (const auto& row : analysis.uneven_rows)
+    check(row.at.line >= 1 && row.at.line <= last_line && row.at.col >= 1, "table row location outside the text");
 }
 
 const std::vector<Target>& targets() {

@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
+#include "render/html/prose_html.h"
 #include "render/html/report_html.h"
 #include "render/svg/bar_chart.h"
 #include "util/escape.h"
@@ -35,7 +36,7 @@ struct Writer {
     out << "</tbody>\n</table>\n";
   }
 
-  void operator()(const model::Prose& p) { out << markdown::shift_headings(p.html, ctx.min_heading); }
+  void operator()(const model::Prose& p) { out << prose_html(p, {ctx.min_heading, ctx.id_prefix, ctx.root, ctx.links}); }
 
   void operator()(const model::Container& c) {
     if (c.kind == "exempel") {

@@ -7,6 +7,7 @@
 
 #include "i18n/lang.h"
 #include "model/blocks.h"
+#include "render/html/page_links.h"
 
 namespace kv {
 
@@ -15,6 +16,7 @@ struct BlockHtmlContext {
   std::string root;     // relative path from the page to the site root, e.g. "../../../../"
   int min_heading = 2;  // the level of an author's "##"; "#" is raised to it too
   std::string id_prefix;  // makes element ids unique when several parts share one document
+  PageLinks links{};      // where prose links lead from this page
 };
 
 // A data table in a frame that scrolls sideways when the table is wider than the screen. The

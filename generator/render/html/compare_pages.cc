@@ -27,16 +27,18 @@ data other_editions(const SiteContext& ctx, const model::Edition& e, int number,
   return links;
 }
 
-data unit_answer(const SiteContext& ctx, const model::Submission& s, int number, const std::string& root) {
+data unit_answer(const SiteContext& ctx, const model::Submission& s, int number, const std::string& path) {
+  const std::string root = root_of(path), id = "enhet-" + s.unit.slug, id_prefix = s.unit.slug + "-";
   data a;
-  a.set("id", "enhet-" + s.unit.slug);
+  a.set("id", id);
   a.set("unit_name", s.unit.name);
   a.set("administration", s.unit.administration);
   a.set("href", root + question_path(s, number));
   auto it = s.answers.find(number);
   if (it != s.answers.end())
     // Headings start at h3 under the unit's h2; ids are prefixed so units cannot collide.
-    a.set("answer_html", blocks_to_html(it->second.blocks, {ctx.site.lang, root, 3, s.unit.slug + "-"}));
+    a.set("answer_html", blocks_to_html(it->second.blocks, {ctx.site.lang, root, 3, id_prefix,
+                                                            PageLinks::compare_page(ctx.site, s, number, path, id, id_prefix)}));
   else
     a.set("answer_html", data(false));
   return a;
@@ -72,7 +74,7 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   const model::AreaSpec* area = st.area_of(number);
   const std::string label = part_label(st, lang, number);
   data d, answers{data::type::list};
-  for (const auto* s : e.submissions) answers.push_back(unit_answer(ctx, *s, number, root));
+  for (const auto* s : e.submissions) answers.push_back(unit_answer(ctx, *s, number, path));
   set_pager(d, st, number);
   d.set("t", labels(lang));
   d.set("document", edition_title(e));

@@ -65,7 +65,7 @@ Page render_overview_page(const SiteContext& ctx, const model::Submission& s) {
   d.set("areas", structure_contents(*s.structure));
   d.set("has_intro", data(!s.intro.empty()));
   d.set("intro_title", s.structure->intro_title);
-  d.set("intro_html", blocks_to_html(s.intro, {lang, root, 3, ""}));
+  d.set("intro_html", blocks_to_html(s.intro, {lang, root, 3, "", PageLinks::site_page(ctx.site, path)}));
   data others{data::type::list};
   for (const auto* other : ctx.index.other_years(s)) others.push_back(link(root + overview_path(*other), document_title(*other)));
   d.set("has_other_years", data(!others.is_empty_list()));
@@ -90,7 +90,7 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("area_title", area ? area->title : "");
   d.set("number", std::to_string(number));
   d.set("title", spec ? spec->title : "");
-  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {lang, root, 2, ""}));
+  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
   d.set("compare", compare_links(ctx, s, number, root));
   data crumbs = document_crumbs(ctx, s, root, true);
   add_crumb(crumbs, label, "");

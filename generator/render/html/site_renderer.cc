@@ -27,12 +27,16 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
                                            "compare_index", "compare", "indicators", "indicator", "statement",
                                            "search",        "print"};
 
-// Images the authors referenced, copied under media/ at their content-relative path.
+// Images the authors referenced, in bild blocks and in prose, copied under media/ at their
+// content-relative path.
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
+  auto copy = [&](const std::string& file) {
+    if (!file.empty()) copy_file_into(inputs.content_root / file, out / "media" / file);
+  };
   model::for_each_block(blocks, [&](const model::Block& block) {
-    if (const auto* f = std::get_if<model::Figure>(&block.value); f && !f->file.empty()) {
-      copy_file_into(inputs.content_root / f->file, out / "media" / f->file);
-    }
+    if (const auto* f = std::get_if<model::Figure>(&block.value)) copy(f->file);
+    if (const auto* p = std::get_if<model::Prose>(&block.value))
+      for (const auto& file : p->images) copy(file);
   });
 }
 

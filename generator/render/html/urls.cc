@@ -1,5 +1,7 @@
 #include "render/html/urls.h"
 
+#include <cstdio>
+
 namespace kv {
 
 std::string root_of(const std::string& page_path) {
@@ -37,5 +39,13 @@ std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
 std::string search_page_path() { return "sok/index.html"; }
 std::string statement_path() { return "tillganglighet/index.html"; }
+
+std::string intro_anchor() { return "inledning"; }
+
+std::string print_anchor(int number) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "del-%02d", number);
+  return buffer;
+}
 
 }  // namespace kv

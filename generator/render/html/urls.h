@@ -22,4 +22,9 @@ std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>
 std::string search_page_path();                            // sok/index.html
 std::string statement_path();                              // tillganglighet/index.html
 
+// Anchors within pages. The introduction's section on a document's overview and print page:
+// "inledning"; part n's section on the print page: "del-07".
+std::string intro_anchor();
+std::string print_anchor(int number);
+
 }  // namespace kv

@@ -62,9 +62,13 @@ PdfRun run_weasyprint(const fs::path& python, const PdfJob& job, const fs::path&
   return run;
 }
 
-std::string joined(const std::deque<std::string>& lines) {
+// WeasyPrint's last words, with the staging folder left out: it is gone when the user reads
+// them, and the message names the document already.
+std::string joined(const std::deque<std::string>& lines, const fs::path& staging) {
   std::string out;
   for (const auto& l : lines) out += (out.empty() ? "" : " | ") + l;
+  for (const std::string folder : {staging.string() + "/", staging.string()})
+    for (size_t at; !folder.empty() && (at = out.find(folder)) != std::string::npos;) out.erase(at, folder.size());
   return out;
 }
 
@@ -74,10 +78,11 @@ std::string duration_text(std::chrono::milliseconds d) {
   return std::to_string(d.count()) + " ms";
 }
 
-// Turns one document's run into diagnostics; true when its PDF is good.
-bool report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging, std::chrono::milliseconds time_limit,
-                Report& report) {
-  const SourcePos pos{job.page, 0, 0};  // site-relative: the staging folder means nothing to the user
+// Turns one document's run into diagnostics; returns its page count when the PDF is good.
+std::optional<int> report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging,
+                              std::chrono::milliseconds time_limit, Report& report) {
+  // The author's folder: the staging folder is gone when the message is read.
+  const SourcePos pos{job.source.empty() ? job.page : job.source, 0, 0};
   for (const auto& url : run.refused)
     report.warning(pos, report.t(Msg::kPdfFetchRefused, {job.pdf, terminal_text(url)}),
                    report.t(Msg::kPdfFetchRefusedHint));
@@ -87,22 +92,20 @@ bool report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging, s
     fs::remove(pdf, ec);  // possibly half written
     report.error(pos, report.t(Msg::kPdfTimedOut, {job.pdf, duration_text(time_limit)}),
                  report.t(Msg::kPdfProblemHint));
-    return false;
+    return std::nullopt;
   }
   if (!run.process.started || run.process.exit_status != 0 || !fs::exists(pdf, ec)) {
-    report.error(pos, report.t(Msg::kPdfFailed, {job.pdf, terminal_text(joined(run.last_lines))}),
+    report.error(pos, report.t(Msg::kPdfFailed, {job.pdf, terminal_text(joined(run.last_lines, staging))}),
                  report.t(Msg::kPdfProblemHint));
-    return false;
+    return std::nullopt;
   }
-  if (job.max_pages > 0) {
-    auto pages = pdf_page_count(pdf);
-    if (pages && *pages > job.max_pages) {
-      report.error(pos, report.t(Msg::kPdfTooLong, {job.pdf, std::to_string(*pages), std::to_string(job.max_pages)}),
-                   report.t(Msg::kPdfProblemHint));
-      return false;
-    }
+  auto pages = pdf_page_count(pdf);
+  if (job.max_pages > 0 && pages && *pages > job.max_pages) {
+    report.error(pos, report.t(Msg::kPdfTooLong, {job.pdf, std::to_string(*pages), std::to_string(job.max_pages)}),
+                 report.t(Msg::kPdfTooLongHint));
+    return std::nullopt;
   }
-  return true;
+  return pages.value_or(0);
 }
 
 }  // namespace
@@ -123,28 +126,35 @@ std::optional<int> pdf_page_count(const fs::path& pdf) {
   return static_cast<int>(*n);
 }
 
-bool write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
-                     unsigned threads, std::chrono::milliseconds time_limit, Report& report) {
+PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
+                           unsigned threads, std::chrono::milliseconds time_limit, Report& report, Progress* progress) {
   auto python = find_weasyprint_python();
   if (!python) {
     report.error({"weasyprint", 0, 0}, report.t(Msg::kPdfToolMissing), report.t(Msg::kPdfToolMissingHint));
-    return false;
+    return {false, {}};
   }
   std::vector<PdfRun> runs(jobs.size());  // one slot per document: the report keeps the jobs' order
-  parallel_for(jobs.size(), threads,
-               [&](size_t i) { runs[i] = run_weasyprint(*python, jobs[i], staging, variant, time_limit); });
-  bool ok = true;
-  for (size_t i = 0; i < jobs.size(); ++i) ok = report_run(jobs[i], runs[i], staging, time_limit, report) && ok;
-  return ok;
+  parallel_for(jobs.size(), threads, [&](size_t i) {
+    runs[i] = run_weasyprint(*python, jobs[i], staging, variant, time_limit);
+    if (progress) progress->step();
+  });
+  PdfOutcome outcome;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    auto pages = report_run(jobs[i], runs[i], staging, time_limit, report);
+    outcome.ok = outcome.ok && pages.has_value();
+    outcome.page_counts.push_back(pages.value_or(0));
+  }
+  return outcome;
 }
 
-bool write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
-                Report& report) {
+PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
+                      Report& report, std::ostream* progress_out) {
   std::vector<PdfJob> jobs;
   for (const auto& s : site.submissions)
     jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
-                    s.structure->max_pages});
-  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report);
+                    s.structure->max_pages, s.source_folder});
+  Progress progress(progress_out, report.t(Msg::kPdfProgress), jobs.size());
+  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report, &progress);
 }
 
 }  // namespace kv

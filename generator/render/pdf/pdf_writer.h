@@ -11,6 +11,7 @@
 
 #include "diag/report.h"
 #include "model/site.h"
+#include "util/progress.h"
 
 namespace kv {
 
@@ -30,16 +31,26 @@ struct PdfJob {
   std::string pdf;            // the PDF to write (see pdf_path); also its identifier
   long long date_epoch = 0;   // SOURCE_DATE_EPOCH: embedded fonts' timestamps, for identical output
   int max_pages = 0;          // 0: no limit
+  std::string source;         // where the author keeps the document: messages name it
+};
+
+// What the PDF step made: the page count of each PDF, in the jobs' order.
+struct PdfOutcome {
+  bool ok = true;
+  std::vector<int> page_counts;
 };
 
 // Writes each job's PDF in the staging folder; reports each URL WeasyPrint was refused as a
 // warning and each failure, timeout or page limit exceeded as an error. variant: "pdf/a-2b"
 // or "pdf/ua-1". Returns false after reporting errors.
-bool write_pdf_files(const std::vector<PdfJob>& jobs, const std::filesystem::path& staging, const std::string& variant,
-                     unsigned threads, std::chrono::milliseconds time_limit, Report& report);
+// progress: shows documents done (may be null).
+PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const std::filesystem::path& staging,
+                           const std::string& variant, unsigned threads, std::chrono::milliseconds time_limit,
+                           Report& report, Progress* progress = nullptr);
 
 // Writes every submission's PDF next to its print page under out (print pages must exist).
-bool write_pdfs(const model::Site& site, const std::filesystem::path& out, const std::string& variant,
-                unsigned threads, Report& report);
+// progress_out: a terminal to show progress on, or null.
+PdfOutcome write_pdfs(const model::Site& site, const std::filesystem::path& out, const std::string& variant,
+                      unsigned threads, Report& report, std::ostream* progress_out = nullptr);
 
 }  // namespace kv

@@ -36,7 +36,8 @@ data areas(const model::Site& site, const model::Submission& s) {
       p.set("anchor", print_anchor(q.number));
       p.set("number", std::to_string(q.number));
       p.set("title", q.title);
-      p.set("html", blocks_to_html(it->second.blocks, {site.lang, "../../../", 4, print_anchor(q.number) + "-"}));
+      p.set("html", blocks_to_html(it->second.blocks, {site.lang, root_of(print_page_path(s)), 4, print_anchor(q.number) + "-",
+                                                       PageLinks::print_page(site, s, print_page_path(s))}));
       parts.push_back(p);
     }
     a.set("parts", parts);
@@ -58,12 +59,6 @@ std::string font_floor_css(double points) {
 }
 
 std::string print_page_path(const model::Submission& s) { return s.url_path() + "/utskrift.html"; }
-
-std::string print_anchor(int number) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "del-%02d", number);
-  return buffer;
-}
 
 std::string footer_css(const std::string& pattern) {
   std::string out, literal;
@@ -105,7 +100,8 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
   d.set("contents_label", text(site.lang, Msg::kUiContents));
   d.set("has_intro", data(!s.intro.empty()));
   d.set("intro_title", s.structure->intro_title);
-  d.set("intro_html", blocks_to_html(s.intro, {site.lang, "../../../", 3, "inledning-"}));
+  d.set("intro_html", blocks_to_html(s.intro, {site.lang, root_of(print_page_path(s)), 3, intro_anchor() + "-",
+                                               PageLinks::print_page(site, s, print_page_path(s))}));
   d.set("areas", areas(site, s));
   return {print_page_path(s), layouts.render("print", d)};
 }

@@ -7,6 +7,7 @@
 #include "model/site.h"
 #include "render/html/layouts.h"
 #include "render/html/pages.h"
+#include "render/html/urls.h"  // print_anchor
 
 namespace kv {
 
@@ -22,8 +23,5 @@ std::string footer_css(const std::string& pattern);
 // CSS raising the print page's small texts (tables, captions, header, footer) to a font-size
 // floor set by the structure; "" when there is none.
 std::string font_floor_css(double points);
-
-// The anchor of part n on the print page: "del-07".
-std::string print_anchor(int number);
 
 }  // namespace kv

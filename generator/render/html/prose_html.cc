@@ -1,0 +1,51 @@
+#include "render/html/prose_html.h"
+
+#include <cctype>
+
+#include "markdown/markdown.h"
+#include "util/escape.h"
+
+namespace kv {
+namespace {
+
+// The number after a placeholder at html[at] and the position of its closing quote.
+std::pair<size_t, size_t> placeholder_index(const std::string& html, size_t at) {
+  size_t n = 0, i = at;
+  for (; i < html.size() && std::isdigit(static_cast<unsigned char>(html[i])); ++i) n = n * 10 + static_cast<size_t>(html[i] - '0');
+  return {n, i};
+}
+
+bool heading_open_tag(const std::string& html, size_t i) {
+  return html.compare(i, 2, "<h") == 0 && i + 3 < html.size() && html[i + 2] >= '1' && html[i + 2] <= '6' &&
+         html[i + 3] == '>';
+}
+
+}  // namespace
+
+std::string prose_html(const model::Prose& prose, const ProsePlace& place) {
+  // Safe to scan as text: raw HTML never passes (markdown.h), and '<' and '"' in an
+  // author's text are escaped, so every "<hN>" and placeholder is one cmark wrote.
+  const std::string html = markdown::shift_headings(prose.html, place.min_heading);
+  std::string out;
+  out.reserve(html.size() + html.size() / 8);
+  size_t heading = 0;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (heading_open_tag(html, i) && heading < prose.heading_ids.size()) {
+      out.append(html, i, 3).append(" id=\"").append(html_escape(place.id_prefix + prose.heading_ids[heading++])).append("\">");
+      i += 3;
+    } else if (html.compare(i, markdown::kLinkPlaceholder.size(), markdown::kLinkPlaceholder) == 0) {
+      auto [n, end] = placeholder_index(html, i + markdown::kLinkPlaceholder.size());
+      out.append("href=\"").append(html_escape(n < prose.links.size() ? place.links.href(prose.links[n]) : "#"));
+      i = end - 1;  // the closing quote is copied next
+    } else if (html.compare(i, markdown::kImagePlaceholder.size(), markdown::kImagePlaceholder) == 0) {
+      auto [n, end] = placeholder_index(html, i + markdown::kImagePlaceholder.size());
+      out.append("src=\"").append(html_escape(n < prose.images.size() ? place.root + "media/" + prose.images[n] : ""));
+      i = end - 1;
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace kv

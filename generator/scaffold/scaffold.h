@@ -1,0 +1,44 @@
+// `kvalitet ny`: writes the files of a new unit, or of a new year of a unit, for one structure,
+// ready to be filled in. Never overwrites a file: if any of them exists, nothing is written.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diag/report.h"
+#include "model/structure.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kv {
+
+struct ScaffoldOptions {
+  std::string unit;                     // the unit's folder name (slug)
+  std::string structure;                // a structure id, e.g. kvalitetsutmarkelsen-2018
+  std::filesystem::path content_root = "content";
+  std::optional<std::string> name, administration;  // for a new unit's enhet.yaml
+  std::string schema_dir;               // non-empty: YAML files get a modeline to the schemas here
+  std::string templates_dir;            // empty: search
+  std::filesystem::path executable;
+  std::string lang;                     // sv, en or empty (KVALITET_LANG, else sv)
+};
+
+struct ScaffoldFile {
+  std::filesystem::path path;
+  std::string text;
+};
+
+// The files for unit and structure under content_root (enhet.yaml only when the unit has none).
+std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const model::Structure& structure, Lang lang);
+
+// Runs the command: messages and next steps to out, problems to err. Returns the exit status.
+int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream& err);
+
+// Adds the subcommand `ny` (alias `new`) to app, filling options when it is given.
+CLI::App* add_scaffold_command(CLI::App& app, ScaffoldOptions& options, Lang lang);
+
+}  // namespace kv

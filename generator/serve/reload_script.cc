@@ -1,0 +1,42 @@
+#include "serve/reload_script.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kv::serve {
+
+std::string reload_script(std::uint64_t generation) {
+  // On "reload" the stream is closed first, so the page being left does not reconnect.
+  return "<script>/* kvalitet serve */(function(){var k=new EventSource(\"" + std::string(kEventsPath) +
+         "?sedan=" + std::to_string(generation) +
+         "\");k.addEventListener(\"reload\",function(){k.close();location.reload();});})();</script>\n";
+}
+
+namespace {
+
+// The offset of the last "</body" (any case), or npos.
+size_t last_body_end(std::string_view html) {
+  constexpr std::string_view tag = "</body";
+  for (size_t at = html.size() >= tag.size() ? html.size() - tag.size() + 1 : 0; at-- > 0;) {
+    bool match = std::equal(tag.begin(), tag.end(), html.begin() + static_cast<std::ptrdiff_t>(at),
+                            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    if (match) return at;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string inject_reload_script(std::string_view html, std::uint64_t generation) {
+  const size_t at = last_body_end(html);
+  std::string out;
+  out.reserve(html.size() + 256);
+  if (at == std::string_view::npos) {
+    out.append(html).append(reload_script(generation));
+    return out;
+  }
+  out.append(html.substr(0, at)).append(reload_script(generation)).append(html.substr(at));
+  return out;
+}
+
+}  // namespace kv::serve

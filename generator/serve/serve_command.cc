@@ -1,0 +1,81 @@
+#include "serve/serve_command.h"
+
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+#include "i18n/messages.h"
+#include "util/escape.h"
+
+namespace kv::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Ctrl-C and SIGTERM are read from a signalfd instead of caught by a handler: blocked in
+// every thread (the mask is set before any thread starts, and threads inherit it), they
+// wait in the descriptor until the main thread reads them, so no handler and no global
+// flag are needed. SIGPIPE is blocked too: a tab closed mid-answer is a failed write, not
+// the end of the program.
+class StopSignals {
+ public:
+  StopSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    sigset_t blocked = set_;
+    sigaddset(&blocked, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &blocked, &old_);
+    fd_ = ::signalfd(-1, &set_, SFD_CLOEXEC);
+  }
+  ~StopSignals() {
+    if (fd_ >= 0) ::close(fd_);
+    restore();
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+  // Blocks until SIGINT or SIGTERM arrives.
+  void wait() const {
+    signalfd_siginfo info;
+    while (::read(fd_, &info, sizeof info) < 0 && errno == EINTR) {
+    }
+  }
+  // A second Ctrl-C while shutting down then ends the program at once.
+  void restore() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  bool ok() const { return fd_ >= 0; }
+
+ private:
+  sigset_t set_, old_;
+  int fd_ = -1;
+};
+
+}  // namespace
+
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  const Lang lang = options.pipeline.lang.value_or(Lang::kSv);
+  std::error_code ec;
+  if (!fs::is_directory(options.pipeline.content_root, ec)) {
+    err << terminal_text(options.pipeline.content_root.generic_string()) << ": error: "
+        << text(lang, Msg::kContentDirMissing) << " \xE2\x80\x94 " << text(lang, Msg::kContentDirMissingHint) << '\n';
+    return 1;
+  }
+  StopSignals signals;
+  if (!signals.ok()) throw std::system_error(errno, std::generic_category(), "signalfd");
+  Session session(options, out, err);
+  if (!session.start()) return 1;
+  const Lang site_lang = session.state().current()->lang;
+  out << text(site_lang, Msg::kServeAddress, {"http://127.0.0.1:" + std::to_string(session.port()) + "/"})
+      << std::endl;
+  signals.wait();
+  signals.restore();
+  session.stop();
+  out << text(site_lang, Msg::kServeStopped) << std::endl;
+  return 0;
+}
+
+}  // namespace kv::serve

@@ -1,0 +1,13 @@
+// `kvalitet serve`: shows the site on http://127.0.0.1:PORT/ while the author edits it,
+// until Ctrl-C (SIGINT) or SIGTERM.
+#pragma once
+#include <ostream>
+
+#include "serve/session.h"
+
+namespace kv::serve {
+
+// Returns the exit status: 0 after Ctrl-C, 1 when serving could not start.
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace kv::serve

@@ -1,0 +1,67 @@
+// One run of `kvalitet serve`: builds the site into a private folder, serves it on
+// 127.0.0.1, watches the author's folders and rebuilds on every save, after which open tabs
+// reload. Runs in background threads between start() and stop(), so that the command (which
+// waits for Ctrl-C) and the tests (which make requests) drive it the same way.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+#include "serve/live_state.h"
+#include "serve/private_dir.h"
+#include "serve/routes.h"
+#include "serve/source_view.h"
+
+namespace kv::serve {
+
+class Watcher;
+
+struct ServeOptions {
+  PipelineOptions pipeline;  // content, templates, themes, language, threads; output_dir is ignored
+  int port = 8080;           // 0: any free port
+  std::chrono::milliseconds quiet{50};  // how long the folders must be still before a rebuild
+};
+
+class Session {
+ public:
+  // Creates the private folder (throws std::system_error when it cannot).
+  Session(ServeOptions options, std::ostream& out, std::ostream& err);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Starts watching, builds once (printing as `build` does), binds 127.0.0.1 and starts
+  // serving. Returns false, after printing why, when the port or the folders cannot be used.
+  bool start();
+  // Stops watching and serving and waits for both; idempotent.
+  void stop();
+
+  int port() const { return port_; }
+  const std::filesystem::path& private_dir() const { return dir_.path(); }
+  const LiveState& state() const { return state_; }
+
+ private:
+  Snapshot build();
+  bool start_watching();
+  bool start_serving();
+
+  ServeOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  PrivateDir dir_;  // first: removed last, after every thread that writes into it has ended
+  LiveState state_;
+  std::unique_ptr<SourceRoots> roots_;
+  std::unique_ptr<Watcher> watcher_;
+  std::unique_ptr<httplib::Server> server_;
+  RouteContext routes_;
+  std::thread rebuilder_, listener_;
+  std::atomic<bool> listen_ended_{false};
+  int port_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace kv::serve

@@ -1,0 +1,31 @@
+#include "util/progress.h"
+
+#include "util/text.h"
+
+namespace kv {
+
+Progress::Progress(std::ostream* out, std::string label, size_t total)
+    : out_(out), label_(std::move(label)), total_(total) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  draw();
+}
+
+Progress::~Progress() {
+  if (!out_ || width_ == 0) return;
+  *out_ << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+}
+
+void Progress::step() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++done_;
+  draw();
+}
+
+void Progress::draw() {
+  if (!out_ || total_ == 0) return;
+  std::string line = format(label_, {std::to_string(done_), std::to_string(total_)});
+  *out_ << '\r' << line << std::flush;
+  width_ = std::max(width_, utf8_length(line));
+}
+
+}  // namespace kv

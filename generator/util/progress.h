@@ -1,0 +1,31 @@
+// "PDF 3 av 12" on one terminal line, redrawn in place while parallel work runs, so a step
+// that takes minutes is not silent. Writes nothing when not given a stream (not a terminal,
+// --quiet, or a test): a log file must not fill with carriage returns.
+#pragma once
+#include <mutex>
+#include <ostream>
+#include <string>
+
+namespace kv {
+
+class Progress {
+ public:
+  // label has one "{}" for "done" and one for "total", e.g. "PDF: {} av {} klara".
+  Progress(std::ostream* out, std::string label, size_t total);
+  ~Progress();  // clears the line
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void step();  // one more done; safe from any thread
+
+ private:
+  void draw();  // with mutex_ held
+
+  std::ostream* out_;
+  std::string label_;
+  size_t total_, done_ = 0;
+  size_t width_ = 0;  // of the last line drawn, to clear it
+  std::mutex mutex_;
+};
+
+}  // namespace kv

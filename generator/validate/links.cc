@@ -1,0 +1,122 @@
+#include "validate/links.h"
+
+#include <map>
+
+#include "markdown/heading_ids.h"
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A page a link can lead to: a document's overview (its introduction when `introduction`)
+// or one of its parts.
+struct Page {
+  const model::Submission* document = nullptr;
+  int part = 0;
+  bool introduction = false;
+};
+
+// The headings' ids of a part's blocks, or of the introduction's.
+std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
+  std::vector<std::string> ids;
+  model::for_each_block(blocks, [&](const model::Block& b) {
+    if (const auto* p = std::get_if<model::Prose>(&b.value)) ids.insert(ids.end(), p->heading_ids.begin(), p->heading_ids.end());
+  });
+  return ids;
+}
+
+class Resolver {
+ public:
+  Resolver(const model::Site& site, const fs::path& content_root, const std::vector<std::string>& unread, Report& report)
+      : content_root_(content_root), unread_(unread), report_(report) {
+    for (const auto& s : site.submissions) {
+      const std::string folder = content_folder(s);
+      pages_[folder] = {&s, 0, false};
+      if (!s.intro.empty()) pages_[folder + "/inledning.md"] = {&s, 0, true};
+      for (const auto& [number, answer] : s.answers)
+        pages_[folder + "/" + fs::path(answer.source_path).filename().string()] = {&s, number, false};
+    }
+  }
+
+  void resolve(model::Link& link) const {
+    if (!link.external.empty() || link.file.empty()) return;  // out of the site, or refused when read
+    const SourcePos at{link.source, link.line, link.col};
+    auto it = pages_.find(link.file);
+    if (it == pages_.end()) {
+      if (in_unread_document(link.file)) return;
+      std::error_code ec;
+      const bool exists = fs::exists(fs::symlink_status(content_root_ / link.file, ec));
+      report_.error(at, report_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
+                    report_.t(Msg::kLinkTargetHint));
+      return;
+    }
+    const Page& page = it->second;
+    link.document = page.document->url_path();
+    link.part = page.part;
+    link.introduction = page.introduction;
+    if (!link.fragment.empty()) link.anchor = find_anchor(link, page, at);
+  }
+
+ private:
+  bool in_unread_document(const std::string& file) const {
+    for (const auto& folder : unread_)
+      if (file == folder || starts_with(file, folder + "/")) return true;
+    return false;
+  }
+
+  // The heading id the fragment names: as written, or written as the heading's text
+  // ("#Mål 2018" would need escapes; "#mål-2018" and "#mal-2018" both find "mal-2018").
+  std::string find_anchor(const model::Link& link, const Page& page, const SourcePos& at) const {
+    const model::Submission& s = *page.document;
+    const auto ids = heading_ids(page.part > 0 ? s.answers.at(page.part).blocks : s.intro);
+    const std::string slug = markdown::heading_slug(link.fragment);
+    for (const auto& id : ids)
+      if (id == link.fragment || id == slug) return id;
+    std::string list;
+    for (size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", #" : "#") + ids[i];
+    if (ids.size() > 12) list += ", \xE2\x80\xA6";
+    report_.error(at, report_.t(Msg::kLinkAnchorMissing, {link.url, link.file, link.fragment}),
+                  ids.empty() ? report_.t(Msg::kLinkNoHeadingsHint) : report_.t(Msg::kLinkAnchorHint, {list}));
+    return "";
+  }
+
+  fs::path content_root_;
+  const std::vector<std::string>& unread_;
+  Report& report_;
+  std::map<std::string, Page> pages_;
+};
+
+void resolve_blocks(std::vector<model::Block>& blocks, const Resolver& resolver) {
+  for (auto& block : blocks) {
+    if (auto* p = std::get_if<model::Prose>(&block.value))
+      for (auto& link : p->links) resolver.resolve(link);
+    else if (auto* c = std::get_if<model::Container>(&block.value))
+      resolve_blocks(c->children, resolver);
+  }
+}
+
+}  // namespace
+
+std::string content_folder(const model::Submission& s) {
+  return s.unit.slug + "/" + std::to_string(s.year) + "/" + s.kind_slug;
+}
+
+void resolve_links(model::Site& site, const fs::path& content_root, const std::vector<std::string>& unread,
+                   Report& report) {
+  const Resolver resolver(site, content_root, unread, report);
+  for (auto& s : site.submissions) {
+    resolve_blocks(s.intro, resolver);
+    for (auto& [number, answer] : s.answers) {
+      // Messages name the question, as the others about a question file do.
+      const model::QuestionSpec* spec = s.structure->find_question(number);
+      report.context = report.t(Msg::kQuestionContext, {s.structure->part_word(report.lang), std::to_string(number),
+                                                        spec ? spec->title : ""});
+      resolve_blocks(answer.blocks, resolver);
+      report.context.clear();
+    }
+  }
+}
+
+}  // namespace kv

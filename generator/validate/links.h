@@ -1,0 +1,25 @@
+// Links between pages, checked once every document of the site is read. A link within the
+// site (validate/prose_links.h) must lead to a page: a question or section file, inledning.md
+// or a document's folder; and its #heading to a heading of that page. Each is resolved to
+// the document, part and heading id the renderer turns into an address for the page it is
+// shown on. A link into a document that could not be read is left alone: that document's
+// own errors say what is wrong.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "diag/report.h"
+#include "model/site.h"
+
+namespace kv {
+
+// unread: the folders (relative to the content folder, e.g. "enhet/2018/kvalitetsutmarkelsen")
+// of documents that had errors and are not in site.submissions.
+void resolve_links(model::Site& site, const std::filesystem::path& content_root, const std::vector<std::string>& unread,
+                   Report& report);
+
+// A document's folder relative to the content folder: <enhet>/<år>/<slag>.
+std::string content_folder(const model::Submission& s);
+
+}  // namespace kv

@@ -1,0 +1,133 @@
+#include "validate/prose_links.h"
+
+#include <cctype>
+
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "%C3%A5" → "å"; anything that is not a valid escape stays as written.
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// A path relative to the content folder, or "" when it leads outside.
+std::string content_relative(const fs::path& path, const ContentRoot& root) {
+  fs::path normal = path.lexically_normal();
+  if (!normal.has_filename() && normal.has_parent_path()) normal = normal.parent_path();  // "a/b/" → "a/b"
+  const fs::path relative = normal.lexically_relative(root.path.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") return "";
+  return relative.generic_string();
+}
+
+model::Link read_path_link(const std::string& url, const SourcePos& at, const BlockContext& context, Report& report) {
+  model::Link link;
+  link.url = url;
+  link.source = at.path;
+  link.line = at.line;
+  link.col = at.col;
+  const size_t hash = url.find('#');
+  link.fragment = hash == std::string::npos ? "" : percent_decode(std::string_view(url).substr(hash + 1));
+  const std::string path = percent_decode(std::string_view(url).substr(0, hash));
+  if (path.empty()) {  // "#rubrik": a heading of this file
+    link.file = content_relative(fs::path(context.path), *context.content);
+    return link;
+  }
+  if (!fs::path(path).is_absolute()) link.file = content_relative(context.directory / path, *context.content);
+  if (link.file.empty()) report.error(at, report.t(Msg::kLinkOutside, {url}), report.t(Msg::kLinkTargetHint));
+  return link;
+}
+
+}  // namespace
+
+LinkKind classify_link(std::string_view url) {
+  if (!markdown::is_remote_url(url)) return LinkKind::kPath;
+  const std::string scheme = fold_case(url.substr(0, url.find(':')));
+  if (scheme == "https" || scheme == "mailto") return LinkKind::kExternal;
+  if (scheme == "http") return LinkKind::kHttp;
+  return LinkKind::kRefused;  // javascript:, file:, data:, //host, …
+}
+
+bool check_link_kind(const std::string& url, const SourcePos& at, Report& report) {
+  switch (classify_link(url)) {
+    case LinkKind::kHttp:
+      report.error(at, report.t(Msg::kLinkHttp, {url}), report.t(Msg::kLinkHttpHint, {"https" + url.substr(4)}));
+      return false;
+    case LinkKind::kRefused:
+      report.error(at, report.t(Msg::kLinkScheme, {url}), report.t(Msg::kLinkSchemeHint));
+      return false;
+    default:
+      return true;
+  }
+}
+
+std::vector<model::Link> read_links(const std::vector<markdown::Link>& links, int line_offset,
+                                    const BlockContext& context, Report& report) {
+  std::vector<model::Link> out;
+  for (const auto& written : links) {
+    const SourcePos at{context.path, line_offset + written.at.line, written.at.col};
+    model::Link link;  // one per link, also a refused one: link i is the HTML's "kvlink:i"
+    if (check_link_kind(written.url, at, report)) {
+      if (classify_link(written.url) == LinkKind::kExternal) link.external = written.url;
+      else link = read_path_link(written.url, at, context, report);
+    }
+    out.push_back(std::move(link));
+  }
+  return out;
+}
+
+namespace {
+
+// Data blocks nest a few levels at most (groups → rows → values) and hold far fewer values
+// than this; but an alias can make a node its own child ("&a [*a]") or repeat a list of
+// lists of lists, so the walk stops at a depth and a number of nodes no block reaches.
+constexpr int kMaxDataDepth = 16;
+constexpr long kMaxDataNodes = 100000;
+
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Report& report, int depth, long& budget) {
+  if (depth > kMaxDataDepth || --budget < 0) return;
+  if (node.IsMap()) {
+    for (const auto& entry : node) check_data_texts(entry.second, origin, report, depth + 1, budget);
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) check_data_texts(item, origin, report, depth + 1, budget);
+  } else if (node.IsScalar()) {
+    const std::string& value = node.Scalar();
+    // Most texts have nothing a link, an image or a table starts with: skip the parse.
+    if (value.find_first_of("[<|@") == std::string::npos && value.find("www.") == std::string::npos &&
+        value.find("://") == std::string::npos)
+      return;
+    const SourcePos at = position(node, origin);
+    const markdown::Analysis found = markdown::inspect(value);
+    for (const auto& link : found.links)
+      if (check_link_kind(link.url, at, report) && classify_link(link.url) == LinkKind::kPath)
+        report.error(at, report.t(Msg::kLinkInDataText, {link.url}), report.t(Msg::kLinkInDataTextHint));
+    for (const auto& image : found.images)  // one from an address is reported with the value (map_reader)
+      if (!markdown::is_remote_url(image.url))
+        report.error(at, report.t(Msg::kImageInDataText, {image.url}), report.t(Msg::kImageInDataTextHint));
+    for (const auto& row : found.uneven_rows)
+      report.error(at, report.t(Msg::kTableRowCells, {std::to_string(row.cells), std::to_string(row.header_cells)}),
+                   report.t(Msg::kTableRowCellsHint));
+  }
+}
+
+}  // namespace
+
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+  long budget = kMaxDataNodes;
+  check_data_texts(node, origin, report, 0, budget);
+}
+
+}  // namespace kv

@@ -1,0 +1,61 @@
+#include "validate/readability.h"
+
+#include "model/readability.h"
+
+namespace kv {
+namespace {
+
+std::string band_name(int lix, Lang lang) {
+  switch (lix_band(lix)) {
+    case LixBand::kVeryEasy: return text(lang, Msg::kLixVeryEasy);
+    case LixBand::kEasy: return text(lang, Msg::kLixEasy);
+    case LixBand::kMedium: return text(lang, Msg::kLixMedium);
+    case LixBand::kHard: return text(lang, Msg::kLixHard);
+    case LixBand::kVeryHard: break;
+  }
+  return text(lang, Msg::kLixVeryHard);
+}
+
+}  // namespace
+
+std::string readability_part_name(const model::Submission& s, int number, Lang lang) {
+  if (number == 0) return text(lang, Msg::kLixIntro);
+  const model::QuestionSpec* spec = s.structure->find_question(number);
+  return text(lang, Msg::kQuestionContext, {s.structure->part_word(lang), std::to_string(number), spec ? spec->title : ""});
+}
+
+void check_readability(const model::Site& site, Report& report) {
+  if (site.lix_limit <= 0) return;
+  for (const auto& s : site.submissions)
+    for (const auto& part : model::document_readability(s)) {
+      const int lix = part.text.lix();
+      if (lix <= site.lix_limit) continue;
+      std::string name = readability_part_name(s, part.number, report.lang);
+      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+      report.warning({part.source_path, 0, 0},
+                     report.t(Msg::kLixAbove, {name, std::to_string(lix), band_name(lix, report.lang),
+                                               std::to_string(site.lix_limit)}),
+                     report.t(Msg::kLixAboveHint));
+    }
+}
+
+std::string readability_summary(const model::Site& site, Lang lang) {
+  std::string out;
+  for (const auto& s : site.submissions) {
+    auto parts = model::document_readability(s);
+    if (parts.empty()) continue;
+    Readability whole;
+    const model::PartReadability* hardest = &parts.front();
+    for (const auto& p : parts) {
+      whole += p.text;
+      if (p.text.lix() > hardest->text.lix()) hardest = &p;
+    }
+    out += text(lang, Msg::kLixSummaryLine,
+                {s.url_path(), std::to_string(whole.lix()), band_name(whole.lix(), lang),
+                 readability_part_name(s, hardest->number, lang), std::to_string(hardest->text.lix())}) + '\n';
+  }
+  if (out.empty()) return out;
+  return text(lang, Msg::kLixSummaryTitle) + '\n' + out;
+}
+
+}  // namespace kv

@@ -1,0 +1,75 @@
+// LIX, the Swedish readability index: counts worked out by hand from the texts below.
+#include <catch2/catch.hpp>
+
+#include "support.h"
+#include "util/lix.h"
+#include "validate/readability.h"
+
+using namespace kvtest;
+
+TEST_CASE("LIX counts words, long words and sentences", "[lix]") {
+  // 6 words, none longer than six letters, 2 sentences: 6/2 + 0 = 3.
+  auto easy = kv::measure_text("Jag gillar glass. Den är god.");
+  CHECK(easy.words == 6);
+  CHECK(easy.long_words == 0);
+  CHECK(easy.sentences == 2);
+  CHECK(easy.lix() == 3);
+  // 3 words, all long, 1 sentence: 3/1 + 100 = 103.
+  CHECK(kv::measure_text("Verksamhetsberättelsen redovisar kvalitetsarbetet.").lix() == 103);
+  // Letters are counted as code points: "Åtgärder" has 8 (long), "även" 4.
+  auto swedish = kv::measure_text("Åtgärder även");
+  CHECK(swedish.long_words == 1);
+  CHECK(swedish.sentences == 1);  // the end of the text closes the unfinished sentence
+  // Exactly six letters is not long; seven is.
+  CHECK(kv::measure_text("hemtjä").long_words == 0);
+  CHECK(kv::measure_text("omsorgs").long_words == 1);
+  CHECK(kv::measure_text("").lix() == 0);
+}
+
+TEST_CASE("LIX of HTML: block ends close sentences, tables and code are left out", "[lix]") {
+  // Three runs (a paragraph, two list items) without full stops: 6 words / 3 sentences = 2.
+  auto lists = kv::measure_html("<p>Ett två tre</p>\n<ul>\n<li>fyra</li>\n<li>fem sex</li>\n</ul>\n");
+  CHECK(lists.words == 6);
+  CHECK(lists.sentences == 3);
+  CHECK(lists.lix() == 2);
+  // The table's words do not count.
+  auto table = kv::measure_html("<p>Hej.</p><table><tr><td>Långaordet här</td></tr></table><pre><code>kod kod</code></pre>");
+  CHECK(table.words == 1);
+  // Inline tags join a word; an entity is not a word.
+  auto inline_tags = kv::measure_html("<p><em>omsorgs</em>arbete &amp; pågår.</p>");
+  CHECK(inline_tags.words == 2);
+  CHECK(inline_tags.long_words == 1);
+  CHECK(inline_tags.lix() == 52);  // 2/1 + 50
+}
+
+TEST_CASE("lix_gräns in site.yaml warns for each answer above it", "[lix]") {
+  TempDir dir;
+  copy_fixture("valid", dir.path() / "c");
+  const auto content = dir.path() / "c";
+  auto none = check(content);
+  CHECK(count(none, kv::Severity::kWarning, "", "LIX") == 0);  // no limit by default
+
+  replace(content / "site.yaml", "tema: default", "tema: default\nlix_gräns: 10");
+  auto v = check(content);
+  REQUIRE_FALSE(v.report.diags.has_errors());
+  const auto* d = find(v, "läsbarhetsindex LIX");
+  REQUIRE(d != nullptr);
+  CHECK(d->severity == kv::Severity::kWarning);
+  CHECK(d->message.find("över gränsen 10 i site.yaml") != std::string::npos);
+  CHECK(d->pos.path.find(".md") != std::string::npos);  // names the answer's file
+
+  replace(content / "site.yaml", "lix_gräns: 10", "lix_gräns: 5");
+  auto bad = check(content);
+  CHECK(count(bad, kv::Severity::kError, "site.yaml", "lix_gräns är 5") == 1);
+}
+
+TEST_CASE("check's readability summary names each document and its hardest part", "[lix]") {
+  TempDir dir;
+  copy_fixture("valid", dir.path() / "c");
+  auto v = check(dir.path() / "c");
+  REQUIRE_FALSE(v.report.diags.has_errors());
+  std::string summary = kv::readability_summary(v.site, kv::Lang::kSv);
+  CHECK(summary.find("Läsbarhet (LIX") == 0);
+  CHECK(summary.find("2020/provenhet/prov: LIX ") != std::string::npos);
+  CHECK(summary.find("svårast fråga ") != std::string::npos);
+}
