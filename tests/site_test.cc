@@ -94,7 +94,8 @@ TEST_CASE("the overview has the administrative data – the table of contents by
                            "Från mål till uppföljning", "Resursanvändning", "Utveckling"})
     CHECK_THAT(html, Contains(std::string("<span class=\"omrade-titel\">") + area + "</span>"));
   for (int n = 1; n <= 22; ++n) CHECK_THAT(html, Contains("href=\"" + fraga(n) + "/index.html\""));
-  CHECK_THAT(html, Contains("<h3>Lagar, förordningar, styrdokument</h3>"));
+  // The heading has an id, so a link can point at it (inledning.md#lagar-forordningar-styrdokument).
+  CHECK_THAT(html, Contains("<h3 id=\"lagar-forordningar-styrdokument\">Lagar, förordningar, styrdokument</h3>"));
 }
 
 TEST_CASE("the start page lists the unit and its year") {

@@ -18,12 +18,14 @@ bool blank_prose(std::string_view text, const std::string& title) {
   return true;
 }
 
-// Null, an empty text, or a mapping or list of nothing but such values: a skeleton.
-bool empty_value(const YAML::Node& node) {
+// Null, an empty text, or a mapping or list of nothing but such values: a skeleton. Deeper
+// than any skeleton (or an alias that contains itself, `&a [*a]`) is not one.
+bool empty_value(const YAML::Node& node, int depth = 0) {
   if (!node || node.IsNull()) return true;
   if (node.IsScalar()) return trim(node.Scalar()).empty();
+  if (depth > 8) return false;
   for (const auto& entry : node)
-    if (!empty_value(node.IsMap() ? entry.second : YAML::Node(entry))) return false;
+    if (!empty_value(node.IsMap() ? entry.second : YAML::Node(entry), depth + 1)) return false;
   return true;
 }
 
