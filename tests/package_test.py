@@ -7,7 +7,7 @@
   and builds the example content from a folder that has neither;
 - installed with dpkg on this machine, for real but inside a private mount namespace whose
   /usr and /var are overlays (unshare -m; needs root, otherwise that part is skipped), and run
-  from PATH: `kvalitet build` makes the site, `man kvalitet` shows the page. The machine
+  from PATH: `kvalitet build` makes the site; `man -l` shows the pages. The machine
   itself is left as it was.
 
 Usage: package_test.py BUILD_DIR CONTENT"""
@@ -68,13 +68,19 @@ def check_unpacked(deb, tmp):
     work = tmp / "work-unpacked"
     work.mkdir()
     build_site(root / "usr/bin/kvalitet", work)
+    # The man pages as man shows them (when man is installed; minimal machines lack it).
+    for page, heading in [("usr/share/man/man1/kvalitet.1", "NAME"), ("usr/share/man/sv/man1/kvalitet.1", "NAMN")]:
+        check((root / page).is_file() or (root / (page + ".gz")).is_file(), f"{page} missing")
+        if shutil.which("man") and (root / page).is_file():
+            shown = run(["man", "-l", root / page], env={**os.environ, "MANWIDTH": "80", "LANG": "C.UTF-8"}).stdout
+            check("kvalitet" in shown and ("NAME" in shown or "NAMN" in shown), f"man -l {page} shows nothing useful")
 
 
 INSTALL_SCRIPT = r"""
 set -e
 for d in usr var; do
   mkdir -p "$T/$d-upper" "$T/$d-work"
-  mount -t overlay overlay -o "lowerdir=/$d,upperdir=$T/$d-upper,workdir=$T/$d-work" "/$d"
+  mount -t overlay overlay -o "lowerdir=/$d,upperdir=$T/$d-upper,workdir=$T/$d-work" "/$d" || exit 77
 done
 dpkg -i "$DEB" >/dev/null
 cd "$T/work-installed"
@@ -91,11 +97,13 @@ def check_installed(deb, tmp):
     work = tmp / "work-installed"
     work.mkdir()
     shutil.copytree(content, work / "content")
-    script = INSTALL_SCRIPT + "kvalitet build content -o ut\nMANWIDTH=80 man kvalitet | head -5\n"
+    script = INSTALL_SCRIPT + "kvalitet build content -o ut\n"
     r = run(["unshare", "-m", "sh", "-c", script], env={**os.environ, "T": str(tmp), "DEB": str(deb)})
+    if r.returncode == 77:  # no overlay mounts here (a container without them): cannot install safely
+        print("skipped: installing needs overlay mounts: " + r.stderr.strip())
+        return
     check(r.returncode == 0, "install and run failed: " + r.stdout + r.stderr)
     check("/usr/bin/kvalitet" in r.stdout, "kvalitet not found on PATH after installing: " + r.stdout)
-    check("kvalitet" in r.stdout.lower() and ("NAMN" in r.stdout or "NAME" in r.stdout), "man page not shown: " + r.stdout)
     check((work / "ut" / "index.html").is_file(), "the installed kvalitet built no site")
     check(pathlib.Path("/usr/bin/kvalitet").exists() == before, "the machine itself was changed")
 
