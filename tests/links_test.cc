@@ -176,6 +176,21 @@ TEST_CASE("a link to a missing question file or to a file that is no page is an 
   CHECK(missing->pos.col == 4);
 }
 
+TEST_CASE("links of a document with other errors are checked in the same run", "[links]") {
+  Fixture f;
+  replace(f.submission / "fraga-01.md", "Vi lyssnar på brukarna.",
+          "[a](http://x.se) [b](fraga-09.md) [c](fraga-02.md#saknas) [d](fraga-03.md)");
+  replace(f.submission / "fraga-03.md", "fråga: 3", "fråga: tre");  // fraga-03.md is not read: no page
+  auto v = check(f.content);
+  INFO(all_messages(v));
+  CHECK(count(v, kv::Severity::kError, "fraga-01.md", "okrypterad http:-adress") == 1);
+  CHECK(count(v, kv::Severity::kError, "fraga-01.md", "som inte finns") == 1);
+  CHECK(count(v, kv::Severity::kError, "fraga-01.md", "har ingen rubrik ”#saknas”") == 1);
+  // The link to fraga-03.md is not reported on top of that file's own error.
+  CHECK(count(v, kv::Severity::kError, "fraga-01.md", "fraga-03.md") == 0);
+  CHECK(count(v, kv::Severity::kError, "fraga-03.md", "") >= 1);
+}
+
 TEST_CASE("a link to another document's folder or part leads to its pages", "[links]") {
   Fixture f(true);
   replace(f.submission / "fraga-01.md", "Vi lyssnar på brukarna.",
@@ -193,6 +208,11 @@ TEST_CASE("a link to another document's folder or part leads to its pages", "[li
   const std::string print = "2024/provrapport/prov-rapport/utskrift.html";
   CHECK(href_of(f.page(print), "provutmärkelsen") == "../../../2020/provenhet/prov/fraga-03/index.html");
   check_resolves(f.out, print, href_of(f.page(print), "provutmärkelsen"));
+  // With the published address known, the print page (and so the PDF) links the site itself.
+  replace(f.content / "site.yaml", "tema: default", "tema: default\nadress: https://kvalitet.example.se/");
+  REQUIRE(f.build() == 0);
+  CHECK(href_of(f.page(print), "provutmärkelsen") == "https://kvalitet.example.se/2020/provenhet/prov/fraga-03/index.html");
+  CHECK(href_of(f.page(question), "avsnitt 2") == "../../../../2024/provrapport/prov-rapport/avsnitt-02/index.html");
 }
 
 TEST_CASE("https and mailto links are kept; http, javascript and file links are errors", "[links]") {

@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 #include <system_error>
 
 #include "i18n/messages.h"
 #include "util/escape.h"
+#include "write/output_dir.h"
 
 namespace kv::serve {
 
@@ -16,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Ctrl-C and SIGTERM are read from a signalfd instead of caught by a handler: blocked in
+// Ctrl-C, SIGTERM and SIGHUP (the terminal closed) are read from a signalfd instead of caught by a handler: blocked in
 // every thread (the mask is set before any thread starts, and threads inherit it), they
 // wait in the descriptor until the main thread reads them, so no handler and no global
 // flag are needed. SIGPIPE is blocked too: a tab closed mid-answer is a failed write, not
@@ -27,6 +29,7 @@ class StopSignals {
     sigemptyset(&set_);
     sigaddset(&set_, SIGINT);
     sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGHUP);
     sigset_t blocked = set_;
     sigaddset(&blocked, SIGPIPE);
     pthread_sigmask(SIG_BLOCK, &blocked, &old_);
@@ -39,7 +42,7 @@ class StopSignals {
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
 
-  // Blocks until SIGINT or SIGTERM arrives.
+  // Blocks until one of them arrives.
   void wait() const {
     signalfd_siginfo info;
     while (::read(fd_, &info, sizeof info) < 0 && errno == EINTR) {
@@ -66,14 +69,22 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   }
   StopSignals signals;
   if (!signals.ok()) throw std::system_error(errno, std::generic_category(), "signalfd");
-  Session session(options, out, err);
-  if (!session.start()) return 1;
-  const Lang site_lang = session.state().current()->lang;
-  out << text(site_lang, Msg::kServeAddress, {"http://127.0.0.1:" + std::to_string(session.port()) + "/"})
+  std::optional<Session> session;
+  try {
+    session.emplace(options, out, err);
+  } catch (const std::system_error& e) {
+    const std::string reason = write_error_reason(e.code().value(), Report{lang, {}, {}});
+    err << "kvalitet: error: " << text(lang, Msg::kServeTempFailed, {reason}) << " \xE2\x80\x94 "
+        << text(lang, Msg::kServeTempFailedHint) << '\n';
+    return 1;
+  }
+  if (!session->start()) return 1;
+  const Lang site_lang = session->state().current()->lang;
+  out << text(site_lang, Msg::kServeAddress, {"http://127.0.0.1:" + std::to_string(session->port()) + "/"})
       << std::endl;
   signals.wait();
   signals.restore();
-  session.stop();
+  session->stop();
   out << text(site_lang, Msg::kServeStopped) << std::endl;
   return 0;
 }

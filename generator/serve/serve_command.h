@@ -1,5 +1,5 @@
 // `kvalitet serve`: shows the site on http://127.0.0.1:PORT/ while the author edits it,
-// until Ctrl-C (SIGINT) or SIGTERM.
+// until Ctrl-C (SIGINT), SIGTERM or SIGHUP.
 #pragma once
 #include <ostream>
 

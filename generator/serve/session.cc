@@ -90,7 +90,7 @@ bool Session::start_watching() {
   return true;
 }
 
-bool Session::start_serving() {
+bool Session::bind_port() {
   server_ = std::make_unique<httplib::Server>();
   server_->new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   // Idle connections are closed soon, so that stop() does not wait for them.
@@ -110,10 +110,14 @@ bool Session::start_serving() {
     port_ = -1;
   }
   if (port_ <= 0) {
-    print_error(err_, state_.current()->lang, Msg::kServePortUnavailable, Msg::kServePortUnavailableHint,
-                std::to_string(options_.port));
+    print_error(err_, options_.pipeline.lang.value_or(Lang::kSv), Msg::kServePortUnavailable,
+                Msg::kServePortUnavailableHint, std::to_string(options_.port));
     return false;
   }
+  return true;
+}
+
+bool Session::start_listening() {
   listener_ = std::thread([this] {
     server_->listen_after_bind();
     listen_ended_ = true;
@@ -124,9 +128,10 @@ bool Session::start_serving() {
 }
 
 bool Session::start() {
-  if (!start_watching()) return false;
+  // The port first: a second serve on a taken port says so before building anything.
+  if (!start_watching() || !bind_port()) return false;
   state_.publish(build());
-  if (!start_serving()) return false;
+  if (!start_listening()) return false;
   rebuilder_ = std::thread([this] {
     while (watcher_->wait_for_change(options_.quiet)) state_.publish(build());
   });

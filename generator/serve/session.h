@@ -34,7 +34,7 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Starts watching, builds once (printing as `build` does), binds 127.0.0.1 and starts
+  // Starts watching, binds 127.0.0.1, builds once (printing as `build` does) and starts
   // serving. Returns false, after printing why, when the port or the folders cannot be used.
   bool start();
   // Stops watching and serving and waits for both; idempotent.
@@ -47,7 +47,8 @@ class Session {
  private:
   Snapshot build();
   bool start_watching();
-  bool start_serving();
+  bool bind_port();
+  bool start_listening();
 
   ServeOptions options_;
   std::ostream& out_;

@@ -29,14 +29,15 @@ std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
 
 class Resolver {
  public:
-  Resolver(const model::Site& site, const fs::path& content_root, const std::vector<std::string>& unread, Report& report)
-      : content_root_(content_root), unread_(unread), report_(report) {
-    for (const auto& s : site.submissions) {
-      const std::string folder = content_folder(s);
-      pages_[folder] = {&s, 0, false};
-      if (!s.intro.empty()) pages_[folder + "/inledning.md"] = {&s, 0, true};
-      for (const auto& [number, answer] : s.answers)
-        pages_[folder + "/" + fs::path(answer.source_path).filename().string()] = {&s, number, false};
+  Resolver(const std::vector<const model::Submission*>& documents, const std::vector<std::string>& uncertain,
+           const fs::path& content_root, Report& report)
+      : content_root_(content_root), uncertain_(uncertain), report_(report) {
+    for (const auto* s : documents) {
+      const std::string folder = content_folder(*s);
+      pages_[folder] = {s, 0, false};
+      if (!s->intro.empty()) pages_[folder + "/inledning.md"] = {s, 0, true};
+      for (const auto& [number, answer] : s->answers)
+        pages_[folder + "/" + fs::path(answer.source_path).filename().string()] = {s, number, false};
     }
   }
 
@@ -45,9 +46,9 @@ class Resolver {
     const SourcePos at{link.source, link.line, link.col};
     auto it = pages_.find(link.file);
     if (it == pages_.end()) {
-      if (in_unread_document(link.file)) return;
       std::error_code ec;
       const bool exists = fs::exists(fs::symlink_status(content_root_ / link.file, ec));
+      if (exists && unreadable_page(link.file)) return;
       report_.error(at, report_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
                     report_.t(Msg::kLinkTargetHint));
       return;
@@ -60,9 +61,11 @@ class Resolver {
   }
 
  private:
-  bool in_unread_document(const std::string& file) const {
-    for (const auto& folder : unread_)
-      if (file == folder || starts_with(file, folder + "/")) return true;
+  // A document folder, or a Markdown file in one, that would be a page had it been read
+  // without errors.
+  bool unreadable_page(const std::string& file) const {
+    for (const auto& folder : uncertain_)
+      if (file == folder || (starts_with(file, folder + "/") && fs::path(file).extension() == ".md")) return true;
     return false;
   }
 
@@ -83,7 +86,7 @@ class Resolver {
   }
 
   fs::path content_root_;
-  const std::vector<std::string>& unread_;
+  const std::vector<std::string>& uncertain_;
   Report& report_;
   std::map<std::string, Page> pages_;
 };
@@ -103,15 +106,23 @@ std::string content_folder(const model::Submission& s) {
   return s.unit.slug + "/" + std::to_string(s.year) + "/" + s.kind_slug;
 }
 
-void resolve_links(model::Site& site, const fs::path& content_root, const std::vector<std::string>& unread,
-                   Report& report) {
-  const Resolver resolver(site, content_root, unread, report);
-  for (auto& s : site.submissions) {
-    resolve_blocks(s.intro, resolver);
-    for (auto& [number, answer] : s.answers) {
+void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const fs::path& content_root,
+                   const std::vector<std::string>& unread, Report& report) {
+  std::vector<model::Submission*> documents;
+  std::vector<std::string> uncertain = unread;
+  for (auto& s : site.submissions) documents.push_back(&s);
+  for (auto& s : drafts) {
+    documents.push_back(&s);
+    uncertain.push_back(content_folder(s));
+  }
+  const Resolver resolver(std::vector<const model::Submission*>(documents.begin(), documents.end()), uncertain,
+                          content_root, report);
+  for (auto* s : documents) {
+    resolve_blocks(s->intro, resolver);
+    for (auto& [number, answer] : s->answers) {
       // Messages name the question, as the others about a question file do.
-      const model::QuestionSpec* spec = s.structure->find_question(number);
-      report.context = report.t(Msg::kQuestionContext, {s.structure->part_word(report.lang), std::to_string(number),
+      const model::QuestionSpec* spec = s->structure->find_question(number);
+      report.context = report.t(Msg::kQuestionContext, {s->structure->part_word(report.lang), std::to_string(number),
                                                         spec ? spec->title : ""});
       resolve_blocks(answer.blocks, resolver);
       report.context.clear();

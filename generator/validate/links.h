@@ -2,8 +2,9 @@
 // site (validate/prose_links.h) must lead to a page: a question or section file, inledning.md
 // or a document's folder; and its #heading to a heading of that page. Each is resolved to
 // the document, part and heading id the renderer turns into an address for the page it is
-// shown on. A link into a document that could not be read is left alone: that document's
-// own errors say what is wrong.
+// shown on. Documents that had errors (drafts) are checked too, so one run reports every
+// problem; a link to one of their Markdown files that could not be read is left alone, as is
+// one into a document that could not be read at all: their own errors say what is wrong.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -14,10 +15,10 @@
 
 namespace kv {
 
-// unread: the folders (relative to the content folder, e.g. "enhet/2018/kvalitetsutmarkelsen")
-// of documents that had errors and are not in site.submissions.
-void resolve_links(model::Site& site, const std::filesystem::path& content_root, const std::vector<std::string>& unread,
-                   Report& report);
+// drafts: documents read with errors (not published); unread: the folders (relative to the
+// content folder, e.g. "enhet/2018/kvalitetsutmarkelsen") of documents not read at all.
+void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const std::filesystem::path& content_root,
+                   const std::vector<std::string>& unread, Report& report);
 
 // A document's folder relative to the content folder: <enhet>/<år>/<slag>.
 std::string content_folder(const model::Submission& s);

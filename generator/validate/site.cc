@@ -179,14 +179,16 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     return;
   }
   std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}});
-  std::vector<std::optional<model::Submission>> results(locations.size());
+  std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
-    results[i] = read_submission(locations[i], structures, reports[i], broken);
+    results[i] = read_submission(locations[i], structures, reports[i], broken, &drafts[i]);
   });
-  std::vector<std::string> unread;  // links into these are not checked: their own errors are reported
+  std::vector<model::Submission> with_errors;  // not published, but their links are checked too
+  std::vector<std::string> unread;              // not read at all
   for (size_t i = 0; i < locations.size(); ++i) {
     report.diags.append(reports[i].diags);
     if (results[i]) site.submissions.push_back(std::move(*results[i]));
+    else if (drafts[i]) with_errors.push_back(std::move(*drafts[i]));
     else unread.push_back(locations[i].folder.lexically_relative(options.content_root).generic_string());
   }
   std::stable_sort(site.submissions.begin(), site.submissions.end(), [](const auto& a, const auto& b) {
@@ -194,7 +196,7 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     if (a.unit.slug != b.unit.slug) return a.unit.slug < b.unit.slug;
     return a.kind_slug < b.kind_slug;
   });
-  resolve_links(site, options.content_root, unread, report);
+  resolve_links(site, with_errors, options.content_root, unread, report);
 }
 
 }  // namespace kv

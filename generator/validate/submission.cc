@@ -206,7 +206,8 @@ bool valid_admin_value(const std::string& type, const std::string& value) {
 }
 
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Report& report, const BrokenStructures& broken) {
+                                                 Report& report, const BrokenStructures& broken,
+                                                 std::optional<model::Submission>* draft) {
   const int errors_before = report.diags.error_count();
   model::Submission s;
   s.unit = where.unit;
@@ -251,7 +252,10 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
 
   auto with_errors = read_questions(content, where, question_files, *s.structure, report, s);
   check_parts(*s.structure, where, s, with_errors, lookalikes, report);
-  if (report.diags.error_count() > errors_before) return std::nullopt;
+  if (report.diags.error_count() > errors_before) {
+    if (draft) *draft = std::move(s);
+    return std::nullopt;
+  }
   return s;
 }
 

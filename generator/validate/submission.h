@@ -20,8 +20,11 @@ struct SubmissionLocation {
 };
 
 // A submission whose structure is in broken is not checked (one warning says so).
+// A submission with errors gives nullopt; draft, when given, receives what could be read of
+// it, so that its links can still be checked in the same run (validate/links.h).
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Report& report, const BrokenStructures& broken = {});
+                                                 Report& report, const BrokenStructures& broken = {},
+                                                 std::optional<model::Submission>* draft = nullptr);
 
 // Checks an administrative value of the given type (telefon, e-post, heltal, text).
 bool valid_admin_value(const std::string& type, const std::string& value);

@@ -25,6 +25,9 @@ PageLinks PageLinks::print_page(const model::Site& site, const model::Submission
   PageLinks p = site_page(site, page_path);
   p.kind_ = Kind::kPrint;
   p.document_ = &document;
+  // The print page becomes a PDF that is read away from the site: with the published address
+  // known (site.yaml adress:), a link elsewhere is absolute, as in the reviewers' workbooks.
+  if (!site.base_url.empty()) p.root_ = site.base_url;
   return p;
 }
 

@@ -17,7 +17,7 @@ class PageLinks {
 
   // A page that shows one part or introduction of a document: question and overview pages.
   static PageLinks site_page(const model::Site& site, const std::string& page_path);
-  // The print page of document.
+  // The print page of document; links elsewhere are absolute when the site's address is known.
   static PageLinks print_page(const model::Site& site, const model::Submission& document, const std::string& page_path);
   // document's answer to `part` on a comparison page, in the section answer_id, its headings'
   // ids prefixed with id_prefix.
