@@ -3,6 +3,8 @@
 // `ny` writes a new unit or year to fill in; `schema` writes JSON Schema.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <iostream>
 #include <thread>
 
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
     cmd->add_option("--templates", options.templates_dir, t(kv::Msg::kCliTemplates));
     cmd->add_option("-j,--jobs", options.threads, t(kv::Msg::kCliJobs));
+    cmd->add_flag("-q,--quiet", options.quiet, t(kv::Msg::kCliQuiet));
     cmd->add_flag("--no-source", options.hide_source_lines, t(kv::Msg::kCliNoSource));
     cmd->add_option("--max-messages", options.max_messages, t(kv::Msg::kCliMaxMessages));
     cmd->add_option("--format", format, t(kv::Msg::kCliFormat))->check(CLI::IsMember({"text", "json"}));
@@ -102,6 +105,7 @@ int main(int argc, char** argv) {
   }
   options.content_root = content;
   options.json_diagnostics = format == "json";
+  options.show_progress = isatty(STDERR_FILENO) == 1;
   if (!lang_option.empty()) {
     options.lang = kv::parse_lang(lang_option);
     if (!options.lang) {

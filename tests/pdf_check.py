@@ -5,6 +5,7 @@ page 1 is the cover, every page k has the footer with k and the total, the table
 page for question 13 is the page its heading is printed on, all fonts embedded, metadata
 and PDF/A XMP set."""
 import pathlib
+import os
 import re
 import subprocess
 import sys
@@ -42,6 +43,12 @@ with tempfile.TemporaryDirectory() as tmp:
         award = next(out.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
         report = next(out.glob("2024/*/verksamhetsberattelse/*.pdf"))
         pages_seen.append((int(info(award)["Pages"]), int(info(report)["Pages"])))
+        # The closing line counts the PDFs with each one's pages (the award is first: 2018).
+        last = r.stdout.strip().splitlines()[-1]
+        a, b = pages_seen[-1]  # the site lists the newest year first, so the report comes first
+        want = f"2 PDF:er ({b} och {a} sidor)."
+        check(last.startswith("Webbplatsen byggdes i ") and last.endswith(want), f"summary line: {last!r}, wanted …{want}")
+        check("\r" not in r.stderr, "a progress line was drawn although stderr is no terminal")
         pdf_bytes.append((award.read_bytes(), report.read_bytes()))
     check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")
     check(pdf_bytes[0] == pdf_bytes[1], "the PDFs of two runs (-j1, -j2) are not byte-identical")
@@ -53,8 +60,23 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # The accessible variant: tagged, with the PDF/UA identification.
     ua = pathlib.Path(tmp) / "ua"
-    subprocess.run([kvalitet, "pdf", content, "-o", ua, "--templates", templates, "--pdf-variant", "pdf/ua-1"],
-                   check=True, capture_output=True)
+    # Run on a terminal (a pty as stderr): the PDF step shows how many documents are done.
+    master, slave = os.openpty()
+    proc = subprocess.Popen([kvalitet, "pdf", content, "-o", ua, "--templates", templates, "--pdf-variant", "pdf/ua-1"],
+                            stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    check(proc.wait() == 0, "pdf/ua-1 build failed")
+    check(b"\rPDF: 0 av 2 klara" in shown and b"\rPDF: 2 av 2 klara" in shown, f"no progress on a terminal: {shown[-200:]!r}")
     ua_pdf = next(ua.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
     check(info(ua_pdf).get("Tagged", "").strip() == "yes", "pdf/ua-1: not tagged")
     check('pdfuaid:part="1"' in sh("pdfinfo", "-meta", ua_pdf), "pdf/ua-1: no PDF/UA identification")
@@ -103,6 +125,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1, f"page limit: exit {r.returncode}")
     check(f"har {n} sidor men högst 10 är tillåtna" in r.stderr, f"page limit message missing: {r.stderr[-400:]}")
     check(not (pathlib.Path(tmp) / "limited").exists(), "page limit: output written despite the error")
+    # The error names the document's folder in content/, never the temporary staging folder.
+    check("kvalitetsutmarkelsen" in r.stderr and "limited." not in r.stderr, f"page limit names: {r.stderr[-400:]}")
 
     # Without WeasyPrint on PATH: a clear error saying how to install it.
     env = dict(os.environ, PATH=str(pathlib.Path(tmp) / "empty"))

@@ -144,7 +144,7 @@ TEST_CASE("pdf: WeasyPrint reads only the staged site and reports every refused 
         "</body></html>\n");
 
   kv::Report report;
-  bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
+  bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                                 kv::kPdfTimeLimit, report).ok;
   std::string all;
   for (const auto& d : report.diags.items()) all += kv::format_diagnostic(d);
@@ -180,7 +180,7 @@ TEST_CASE("pdf: a refused URL is shown escaped for the terminal") {
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Prov</title></head><body>"
         "<img src=\"http://example.invalid/\x1b[2J\xe2\x80\xae.png\" alt=\"x\"></body></html>");
   kv::Report report;
-  CHECK(kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
+  CHECK(kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                             kv::kPdfTimeLimit, report).ok);
   auto warnings = messages(report, kv::Severity::kWarning);
   REQUIRE(warnings.size() == 1);
@@ -195,7 +195,7 @@ TEST_CASE("pdf: a document that exceeds the time limit is stopped with an error 
   write(staging / "doc" / "utskrift.html", "<!DOCTYPE html><html><head><title>Prov</title></head><body>x</body></html>");
   kv::Report report;
   // Starting Python and importing WeasyPrint alone takes far longer than 1 ms.
-  bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0}}, staging, "pdf/a-2b", 1,
+  bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                                 std::chrono::milliseconds(1), report).ok;
   CHECK_FALSE(ok);
   auto errors = messages(report, kv::Severity::kError);

@@ -347,3 +347,26 @@ TEST_CASE("serve: stop ends open event streams; a taken port is refused with a m
   s.reset();
   CHECK_FALSE(fs::exists(private_dir));
 }
+
+TEST_CASE("serve: an answer's page shows its readability (LIX), and whether it is above site.yaml's limit",
+          "[serve]") {
+  Served s;
+  const std::string page_path = "/2020/provenhet/prov/fraga-01/";
+  std::string page = s.get(page_path);
+  const size_t badge = page.find("<aside class=\"kvalitet-serve-lix\"");
+  REQUIRE(badge != std::string::npos);
+  CHECK(badge < page.rfind("</body>"));
+  CHECK(page.find("LIX ", badge) != std::string::npos);
+  CHECK(page.find("Fråga 1", badge) != std::string::npos);
+  CHECK(page.find("över gränsen") == std::string::npos);
+  // The introduction's on the document's overview; pages without an answer get none.
+  CHECK(s.get("/2020/provenhet/prov/").find("Inledningen") != std::string::npos);
+  CHECK(s.get("/").find("kvalitet-serve-lix") == std::string::npos);
+  // Only what serve answers: the built file has no such note.
+  CHECK(read(s.session->private_dir() / "site" / "2020/provenhet/prov/fraga-01/index.html").find("kvalitet-serve-lix") ==
+        std::string::npos);
+  write(s.content / "site.yaml", read(s.content / "site.yaml") + "lix_gräns: 10\n");
+  const auto g = s.generation();
+  s.wait_for_build(g);
+  CHECK(s.get(page_path).find("över gränsen 10 i site.yaml") != std::string::npos);
+}

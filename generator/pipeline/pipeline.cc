@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "pipeline/resources.h"
+#include "pipeline/summary.h"
 #include "diag/json_line.h"
 #include "diag/report.h"
 #include "util/escape.h"
@@ -88,21 +89,24 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
   print_diagnostics(v.report, options, out, err);
   if (v.report.diags.has_errors()) return 1;
   // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
+  if (options.quiet) return 0;
   if (!options.json_diagnostics) out << readability_summary(v.site, v.report.lang);
   if (v.report.diags.items().empty())
     (options.json_diagnostics ? err : out) << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
   return 0;
 }
 
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, Report* seen) {
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, BuildSeen* seen) {
   // Before anything else, so that a killed build's output is back even if this one fails.
   tidy_leftovers(options.output_dir);
   Validated v = validate_content(options);
   check_output_place(options.output_dir, options.content_root, v.report);
   print_diagnostics(v.report, options, out, err);
   if (seen) {
-    seen->lang = v.report.lang;
-    seen->diags.append(v.report.diags);
+    seen->report.lang = v.report.lang;
+    seen->report.diags.append(v.report.diags);
+    seen->readability = page_readability(v.site, v.report.lang);
+    seen->lix_limit = v.site.lix_limit;
   }
   if (v.report.diags.has_errors()) {
     err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
@@ -112,20 +116,28 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   Report report{v.report.lang, {}, {}};
   RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
                       std::max(1u, options.threads), !options.pdf_variant.empty()};
-  auto pages = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
+  BuildCounts counts;
+  std::ostream* progress = options.show_progress && !options.quiet && !options.json_diagnostics ? &err : nullptr;
+  auto written = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, report);
+    if (!rendered) return std::optional<int>();
+    counts.pages = rendered->pages;
+    counts.workbooks = rendered->workbooks;
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
-    if (rendered && inputs.with_pdf && !write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report).ok)
-      return std::optional<int>();
-    return rendered;
+    if (inputs.with_pdf) {
+      PdfOutcome pdfs = write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report, progress);
+      if (!pdfs.ok) return std::optional<int>();
+      counts.pdf_pages = std::move(pdfs.page_counts);
+    }
+    return std::optional<int>(counts.pages);
   });
   print_diagnostics(report, options, out, err);
-  if (seen) seen->diags.append(report.diags);
-  if (!pages) {
+  if (seen) seen->report.diags.append(report.diags);
+  if (!written) {
     err << report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
-  (options.json_diagnostics ? err : out) << report.t(Msg::kBuilt, {terminal_text(options.output_dir), std::to_string(*pages)}) << '\n';
+  if (!options.quiet) (options.json_diagnostics ? err : out) << build_summary(report.lang, options.output_dir, counts) << '\n';
   return 0;
 }
 

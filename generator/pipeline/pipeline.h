@@ -9,6 +9,7 @@
 #include "i18n/lang.h"
 #include "load/limits.h"
 #include "model/site.h"
+#include "pipeline/page_readability.h"
 
 namespace kv {
 
@@ -26,6 +27,11 @@ struct PipelineOptions {
   // --format json: the diagnostics as JSON lines (diag/json_line.h) on out and nothing else
   // there; the summary and other lines for people go to err.
   bool json_diagnostics = false;
+  // --quiet: only errors and warnings; no progress line, no summary, no readability table.
+  bool quiet = false;
+  // Redraw a progress line on err during long steps (the PDFs); main sets it when err is a
+  // terminal, so logs and tests never get carriage returns.
+  bool show_progress = false;
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.
@@ -39,8 +45,15 @@ Validated validate_content(const PipelineOptions& options);
 // Validates the content; prints diagnostics to err and a summary. Returns the exit status.
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
+// What a build saw besides the site it wrote: what `serve` shows on and beside the pages.
+struct BuildSeen {
+  Report report;  // the site's language and every diagnostic
+  std::vector<PageReadability> readability;
+  int lix_limit = 0;  // site.yaml's lix_gräns; 0: none
+};
+
 // Validates, then renders the site into the output folder atomically. Returns the exit status.
-// seen, when given, also receives the language and every diagnostic (serve's error page).
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, Report* seen = nullptr);
+// seen, when given, receives what the build saw.
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, BuildSeen* seen = nullptr);
 
 }  // namespace kv

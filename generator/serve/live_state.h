@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "diag/diagnostic.h"
 #include "i18n/lang.h"
+#include "pipeline/page_readability.h"
 
 namespace kv::serve {
 
@@ -20,6 +22,8 @@ struct Snapshot {
   bool ok = false;        // the last build succeeded: the site folder holds it
   Lang lang = Lang::kSv;  // the site's language, for serve's own pages
   std::vector<Diagnostic> diags;  // errors first when the build failed
+  std::map<std::string, PageReadability> readability;  // by site-relative page path
+  int lix_limit = 0;                                     // site.yaml's lix_gräns; 0: none
 };
 
 class LiveState {

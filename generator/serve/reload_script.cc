@@ -27,16 +27,16 @@ size_t last_body_end(std::string_view html) {
 
 }  // namespace
 
-std::string inject_reload_script(std::string_view html, std::uint64_t generation) {
+std::string inject_at_body_end(std::string_view html, std::string_view extra) {
   const size_t at = last_body_end(html);
   std::string out;
-  out.reserve(html.size() + 256);
-  if (at == std::string_view::npos) {
-    out.append(html).append(reload_script(generation));
-    return out;
-  }
-  out.append(html.substr(0, at)).append(reload_script(generation)).append(html.substr(at));
-  return out;
+  out.reserve(html.size() + extra.size());
+  if (at == std::string_view::npos) return out.append(html).append(extra);
+  return out.append(html.substr(0, at)).append(extra).append(html.substr(at));
+}
+
+std::string inject_reload_script(std::string_view html, std::uint64_t generation) {
+  return inject_at_body_end(html, reload_script(generation));
 }
 
 }  // namespace kv::serve

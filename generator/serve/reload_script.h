@@ -15,7 +15,10 @@ inline constexpr const char* kEventsPath = "/_kvalitet/handelser";
 // The <script> element for a page made from generation. Only the number is put into it.
 std::string reload_script(std::uint64_t generation);
 
-// html with the script inserted before its last </body> (at the end when there is none).
+// html with extra inserted before its last </body> (at the end when there is none).
+std::string inject_at_body_end(std::string_view html, std::string_view extra);
+
+// html with the reload script inserted (inject_at_body_end).
 std::string inject_reload_script(std::string_view html, std::uint64_t generation);
 
 }  // namespace kv::serve

@@ -8,6 +8,7 @@
 
 #include "i18n/messages.h"
 #include "serve/error_page.h"
+#include "serve/readability_badge.h"
 #include "serve/reload_script.h"
 #include "serve/site_files.h"
 
@@ -100,7 +101,13 @@ void site(const RouteContext& ctx, const Request& req, Response& res) {
     res.set_content(not_found_page(snap->lang, req.path, snap->generation), kHtml);
     return;
   }
-  if (is_html(f.file)) res.set_content(inject_reload_script(body.str(), snap->generation), kHtml);
+  if (is_html(f.file)) {
+    // An answer's page also shows its readability, here only: the published site has no such note.
+    std::string extra;
+    auto lix = snap->readability.find(f.file.lexically_relative(ctx.site).generic_string());
+    if (lix != snap->readability.end()) extra = readability_badge(lix->second, snap->lix_limit, snap->lang);
+    res.set_content(inject_at_body_end(body.str(), extra + reload_script(snap->generation)), kHtml);
+  }
   else res.set_content(body.str(), content_type_for(f.file));
 }
 

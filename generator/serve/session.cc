@@ -61,13 +61,14 @@ Session::~Session() { stop(); }
 
 Snapshot Session::build() {
   const auto started = std::chrono::steady_clock::now();
-  Report seen;
+  BuildSeen seen;
   // `build`'s "built in <folder>: N pages" would name the private folder; serve says it its
   // own way. JSON diagnostics go to out, and are kept.
   std::ostringstream discarded;
   std::ostream& build_out = options_.pipeline.json_diagnostics ? out_ : discarded;
   const int status = run_build(options_.pipeline, build_out, err_, &seen);
-  Snapshot s{0, status == 0, seen.lang, seen.diags.items()};
+  Snapshot s{0, status == 0, seen.report.lang, seen.report.diags.items(), {}, seen.lix_limit};
+  for (auto& page : seen.readability) s.readability.emplace(page.page, std::move(page));
   if (s.ok)
     out_ << text(s.lang, Msg::kServeRebuilt, {seconds(std::chrono::steady_clock::now() - started, s.lang)})
          << std::endl;

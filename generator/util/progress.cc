@@ -4,7 +4,7 @@
 
 namespace kv {
 
-Progress::Progress(std::ostream* out, std::string label, size_t total)
+Progress::Progress(std::ostream* out, Label label, size_t total)
     : out_(out), label_(std::move(label)), total_(total) {
   std::lock_guard<std::mutex> lock(mutex_);
   draw();
@@ -23,7 +23,7 @@ void Progress::step() {
 
 void Progress::draw() {
   if (!out_ || total_ == 0) return;
-  std::string line = format(label_, {std::to_string(done_), std::to_string(total_)});
+  const std::string line = label_(done_, total_);
   *out_ << '\r' << line << std::flush;
   width_ = std::max(width_, utf8_length(line));
 }

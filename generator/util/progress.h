@@ -2,6 +2,7 @@
 // that takes minutes is not silent. Writes nothing when not given a stream (not a terminal,
 // --quiet, or a test): a log file must not fill with carriage returns.
 #pragma once
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -10,8 +11,9 @@ namespace kv {
 
 class Progress {
  public:
-  // label has one "{}" for "done" and one for "total", e.g. "PDF: {} av {} klara".
-  Progress(std::ostream* out, std::string label, size_t total);
+  // label(done, total) is the line to show, e.g. "PDF: 3 av 12 klara".
+  using Label = std::function<std::string(size_t done, size_t total)>;
+  Progress(std::ostream* out, Label label, size_t total);
   ~Progress();  // clears the line
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -22,7 +24,7 @@ class Progress {
   void draw();  // with mutex_ held
 
   std::ostream* out_;
-  std::string label_;
+  Label label_;
   size_t total_, done_ = 0;
   size_t width_ = 0;  // of the last line drawn, to clear it
   std::mutex mutex_;

@@ -3,9 +3,8 @@
 #include "model/readability.h"
 
 namespace kv {
-namespace {
 
-std::string band_name(int lix, Lang lang) {
+std::string lix_band_name(int lix, Lang lang) {
   switch (lix_band(lix)) {
     case LixBand::kVeryEasy: return text(lang, Msg::kLixVeryEasy);
     case LixBand::kEasy: return text(lang, Msg::kLixEasy);
@@ -15,8 +14,6 @@ std::string band_name(int lix, Lang lang) {
   }
   return text(lang, Msg::kLixVeryHard);
 }
-
-}  // namespace
 
 std::string readability_part_name(const model::Submission& s, int number, Lang lang) {
   if (number == 0) return text(lang, Msg::kLixIntro);
@@ -33,7 +30,7 @@ void check_readability(const model::Site& site, Report& report) {
       std::string name = readability_part_name(s, part.number, report.lang);
       name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
       report.warning({part.source_path, 0, 0},
-                     report.t(Msg::kLixAbove, {name, std::to_string(lix), band_name(lix, report.lang),
+                     report.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, report.lang),
                                                std::to_string(site.lix_limit)}),
                      report.t(Msg::kLixAboveHint));
     }
@@ -51,7 +48,7 @@ std::string readability_summary(const model::Site& site, Lang lang) {
       if (p.text.lix() > hardest->text.lix()) hardest = &p;
     }
     out += text(lang, Msg::kLixSummaryLine,
-                {s.url_path(), std::to_string(whole.lix()), band_name(whole.lix(), lang),
+                {s.url_path(), std::to_string(whole.lix()), lix_band_name(whole.lix(), lang),
                  readability_part_name(s, hardest->number, lang), std::to_string(hardest->text.lix())}) + '\n';
   }
   if (out.empty()) return out;

@@ -15,6 +15,9 @@ void check_readability(const model::Site& site, Report& report);
 // running text.
 std::string readability_summary(const model::Site& site, Lang lang);
 
+// "medelsvår" / "medium": the usual name of the band lix is in.
+std::string lix_band_name(int lix, Lang lang);
+
 // "fråga 7 (”Titel”)", or "inledningen" for part 0.
 std::string readability_part_name(const model::Submission& s, int number, Lang lang);
 

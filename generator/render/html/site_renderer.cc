@@ -115,7 +115,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 
 }  // namespace
 
-std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
+std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Report& report) {
   auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / "site.yaml", report);
   if (!theme) return std::nullopt;
@@ -145,7 +145,7 @@ std::optional<int> render_site(const model::Site& site, const RenderInputs& inpu
     }
   });
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
-  return static_cast<int>(jobs.pages.size());
+  return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }
 
 }  // namespace kv

@@ -18,10 +18,16 @@ struct RenderInputs {
   bool with_pdf = false;  // PDFs will be made: link them
 };
 
-// Renders into out (an empty folder). Returns the number of pages, or nullopt after
-// reporting what went wrong; a file that cannot be written throws WriteError (the first
-// one stops the rendering).
-std::optional<int> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
+// What render_site made, for the command's closing line.
+struct SiteCounts {
+  int pages = 0;
+  int workbooks = 0;
+};
+
+// Renders into out (an empty folder). Returns what it made, or nullopt after reporting what
+// went wrong; a file that cannot be written throws WriteError (the first one stops the
+// rendering).
+std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
                                Report& report);
 
 }  // namespace kv

@@ -67,7 +67,7 @@ PdfRun run_weasyprint(const fs::path& python, const PdfJob& job, const fs::path&
 std::string joined(const std::deque<std::string>& lines, const fs::path& staging) {
   std::string out;
   for (const auto& l : lines) out += (out.empty() ? "" : " | ") + l;
-  for (const std::string folder : {staging.string() + "/", staging.string()})
+  for (const std::string& folder : {staging.string() + "/", staging.string()})
     for (size_t at; !folder.empty() && (at = out.find(folder)) != std::string::npos;) out.erase(at, folder.size());
   return out;
 }
@@ -153,7 +153,13 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
   for (const auto& s : site.submissions)
     jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
                     s.structure->max_pages, s.source_folder});
-  Progress progress(progress_out, report.t(Msg::kPdfProgress), jobs.size());
+  const Lang lang = report.lang;
+  Progress progress(
+      progress_out,
+      [lang](size_t done, size_t total) {
+        return text(lang, Msg::kPdfProgress, {std::to_string(done), std::to_string(total)});
+      },
+      jobs.size());
   return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report, &progress);
 }
 

@@ -1,0 +1,27 @@
+#include "serve/readability_badge.h"
+
+#include "i18n/messages.h"
+#include "util/escape.h"
+
+namespace kv::serve {
+
+std::string readability_badge(const PageReadability& page, int limit, Lang lang) {
+  const bool over = limit > 0 && page.lix > limit;
+  std::string part = page.part;  // begins the note's sentence
+  if (!part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] = static_cast<char>(part[0] - 'a' + 'A');
+  // Dark text on white with a border that keeps 3:1 against the page, in the corner where it
+  // covers the least; over the limit the border and the line turn red (#b3261e: 6:1 on white).
+  std::string html =
+      "<aside class=\"kvalitet-serve-lix\" aria-label=\"" + html_escape(text(lang, Msg::kServeLixLabel)) +
+      "\" style=\"position:fixed;right:1rem;bottom:1rem;z-index:2147483647;max-width:15rem;background:#fff;"
+      "color:#1a1a1a;border:2px solid " + std::string(over ? "#b3261e" : "#595959") +
+      ";border-radius:6px;padding:.5rem .75rem;font:14px/1.35 system-ui,sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.25)\">"
+      "<strong>" + html_escape(text(lang, Msg::kServeLixValue, {std::to_string(page.lix), page.band})) + "</strong>";
+  if (over)
+    html += "<br><span style=\"color:#b3261e\">" +
+            html_escape(text(lang, Msg::kServeLixOver, {std::to_string(limit)})) + "</span>";
+  html += "<br><small>" + html_escape(text(lang, Msg::kServeLixNote, {part})) + "</small></aside>\n";
+  return html;
+}
+
+}  // namespace kv::serve
