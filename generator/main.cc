@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   auto t = [lang](kv::Msg m) { return kv::text(lang, m); };
   CLI::App app{t(kv::Msg::kCliAbout), "kvalitet"};
   swedish_labels(app, lang);
+  // "Options" and "Subcommands" are CLI11's default group names, not labels: set them before
+  // any option exists (subcommands copy these defaults), and name the commands' group below.
+  if (lang == kv::Lang::kSv) app.option_defaults()->group("Flaggor");
   app.set_help_flag("-h,--help", lang == kv::Lang::kSv ? "Visa denna hjälp" : "Show this help");
   app.require_subcommand(1);
 
@@ -93,6 +96,8 @@ int main(int argc, char** argv) {
   schema_options.executable = argv[0];
   CLI::App* schema = kv::add_schema_command(app, schema_options, lang);
 
+  if (lang == kv::Lang::kSv)
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->group("Kommandon");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -60,7 +60,11 @@ TEST_CASE("lix_gräns in site.yaml warns for each answer above it", "[lix]") {
 
   replace(content / "site.yaml", "lix_gräns: 10", "lix_gräns: 5");
   auto bad = check(content);
-  CHECK(count(bad, kv::Severity::kError, "site.yaml", "lix_gräns är 5") == 1);
+  CHECK(count(bad, kv::Severity::kError, "site.yaml", "lix_gräns är 5, men gränsen ska ligga mellan 10 och 100") == 1);
+  replace(content / "site.yaml", "lix_gräns: 5", "lix_gräns: 101");
+  CHECK(count(check(content), kv::Severity::kError, "site.yaml", "lix_gräns är 101") == 1);
+  replace(content / "site.yaml", "lix_gräns: 101", "lix_gräns: 100");
+  CHECK(count(check(content), kv::Severity::kError, "site.yaml", "lix_gräns") == 0);
 }
 
 TEST_CASE("check's readability summary names each document and its hardest part", "[lix]") {

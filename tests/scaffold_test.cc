@@ -191,6 +191,7 @@ TEST_CASE("scaffold: next steps are printed in Swedish, or English with --lang e
   CHECK_THAT(s.out, Catch::Contains("Nästa steg:\n  1. Skriv enhetens namn och förvaltning i "));
   CHECK_THAT(s.out, Catch::Contains("fraga-01.md … fraga-22.md"));
   CHECK_THAT(s.out, Catch::Contains("kvalitet check " + s.content.generic_string()));
+  CHECK_THAT(s.out, Catch::Contains("kvalitet serve " + s.content.generic_string()));
   CHECK_THAT(read(s.content / "nyenhet" / "enhet.yaml"), Catch::Contains("\nnamn:\n"));
 
   Scaffold en;
@@ -275,4 +276,30 @@ TEST_CASE("unanswered: a heading that repeats the title is still unanswered, ano
   CHECK(count(v, Severity::kError, "fraga-01.md", "") == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "inte besvarad") == 0);
   CHECK(count(v, Severity::kError, "fraga-02.md", "”mål” har inget värde än") == 1);
+}
+
+TEST_CASE("a draft preview (serve) shows a fresh scaffold: what is not written yet is a warning there", "[scaffold]") {
+  Scaffold s;
+  REQUIRE(s.run("kvalitetsutmarkelsen-2018") == 0);
+  auto options = options_for(s.content, s.templates);
+  options.drafts = true;
+  auto v = kv::validate_content(options);
+  INFO(all_messages(v));
+  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK(count(v, kv::Severity::kWarning, "fraga-07.md", "inte besvarad än") == 1);
+  CHECK(count(v, kv::Severity::kWarning, "inledning.md", "inledningen är tom") == 1);
+  CHECK(count(v, kv::Severity::kWarning, "inlamning.yaml", "har inget värde än") >= 1);
+
+  const fs::path out = s.dir.path() / "out";
+  options.output_dir = out.string();
+  std::ostringstream o, e;
+  REQUIRE(kv::run_build(options, o, e) == 0);
+  const std::string page = read(out / "2018" / "nyenhet" / "kvalitetsutmarkelsen" / "fraga-07" / "index.html");
+  CHECK(page.find("<p class=\"not-answered\"><em>Inte besvarad än.</em></p>") != std::string::npos);
+
+  // Not a preview: the same content is not published.
+  options.drafts = false;
+  std::ostringstream o2, e2;
+  CHECK(kv::run_build(options, o2, e2) == 1);
+  CHECK(count(kv::validate_content(options), kv::Severity::kError, "fraga-07.md", "inte besvarad än") == 1);
 }

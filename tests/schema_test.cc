@@ -151,6 +151,9 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
   Json site = load(options.output_dir / "site.schema.json");
   CHECK(site["properties"]["tillgänglighet"]["properties"]["kontakt"]["properties"]["e-post"]["format"] == "email");
   CHECK(site["properties"]["språk"]["enum"] == Json::array({"sv", "en", nullptr}));
+  // The range the validator allows, from the same field table.
+  CHECK(site["properties"]["lix_gräns"]["minimum"] == 10);
+  CHECK(site["properties"]["lix_gräns"]["maximum"] == 100);
   Json unit = load(options.output_dir / "enhet.schema.json");
   CHECK(unit["required"] == Json::array({"namn", "förvaltning"}));
   CHECK(unit["properties"]["namn"]["maxLength"] == 200);

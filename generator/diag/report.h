@@ -17,6 +17,9 @@ struct Report {
   // Prefixed to every message while set, e.g. "fråga 16 (”Mål 2018”)", so that a problem
   // deep inside a file still names the question it belongs to.
   std::string context;
+  // A draft preview (serve): what the author has not written yet is a warning, not an
+  // error, so that the rest of the document can be seen while it is being written.
+  bool drafts = false;
 
   std::string t(Msg id, const Args& args = {}) const { return text(lang, id, args); }
   void error(SourcePos pos, std::string message, std::string hint = {}) {
@@ -24,6 +27,12 @@ struct Report {
   }
   void warning(SourcePos pos, std::string message, std::string hint = {}) {
     diags.warning(std::move(pos), in_context(std::move(message)), std::move(hint));
+  }
+  // Something not written yet (a part, a value, the introduction): an error that stops a
+  // build, a warning in a draft preview.
+  void not_yet(SourcePos pos, std::string message, std::string hint = {}) {
+    if (drafts) warning(std::move(pos), std::move(message), std::move(hint));
+    else error(std::move(pos), std::move(message), std::move(hint));
   }
   std::string in_context(std::string message) const {
     return context.empty() ? message : context + ": " + message;

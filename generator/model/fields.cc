@@ -12,16 +12,22 @@ using T = FieldType;
 constexpr bool kReq = true, kOpt = false;
 
 FieldSpec field(std::string key, FieldType type, bool required, Msg description, std::string example) {
-  return FieldSpec{std::move(key), type, required, description, std::move(example), {}, {}};
+  return FieldSpec{std::move(key), type, required, description, std::move(example), {}, {}, 0, 0};
+}
+
+FieldSpec ranged(FieldSpec f, long long min, long long max) {
+  f.min = min;
+  f.max = max;
+  return f;
 }
 
 FieldSpec choice(std::string key, bool required, Msg description, std::vector<std::string> choices) {
   std::string example = "\"" + choices.front() + "\"";
-  return FieldSpec{std::move(key), T::kChoice, required, description, std::move(example), std::move(choices), {}};
+  return FieldSpec{std::move(key), T::kChoice, required, description, std::move(example), std::move(choices), {}, 0, 0};
 }
 
 FieldSpec nested(std::string key, FieldType type, bool required, Msg description, std::vector<FieldSpec> fields) {
-  return FieldSpec{std::move(key), type, required, description, "", {}, std::move(fields)};
+  return FieldSpec{std::move(key), type, required, description, "", {}, std::move(fields), 0, 0};
 }
 
 std::vector<BlockSpec> make_block_specs() {
@@ -137,7 +143,7 @@ std::vector<FieldSpec> make_site_fields() {
       field("tema", T::kText, kOpt, Msg::kFldTheme, "default"),
       field("adress", T::kUrl, kOpt, Msg::kFldBaseUrl, "https://kvalitet.example.se/"),
       nested("tillgänglighet", T::kMapping, kOpt, Msg::kFldStatement, std::move(statement)),
-      field("lix_gräns", T::kInteger, kOpt, Msg::kFldLixLimit, "50"),
+      ranged(field("lix_gräns", T::kInteger, kOpt, Msg::kFldLixLimit, "50"), 10, 100),
   };
 }
 

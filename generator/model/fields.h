@@ -45,6 +45,7 @@ struct FieldSpec {
   std::string example;                // a valid YAML value (one line), for tests and schema examples
   std::vector<std::string> choices;   // kChoice
   std::vector<FieldSpec> fields;      // kList (per item), kMapping
+  long long min = 0, max = 0;         // kInteger: the allowed range when max > 0
 };
 
 // How a data block's keys are given: a fixed list, the months of the year (årshjul), or the

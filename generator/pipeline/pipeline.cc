@@ -31,7 +31,7 @@ Validated validate_content(const PipelineOptions& options) {
   Report probe;
   Lang lang = read_site_settings(site_options, probe).lang;
 
-  Validated v{Report{lang, {}, {}}, {}, {}};
+  Validated v{Report{lang, {}, {}, options.drafts}, {}, {}};
   std::error_code ec;
   if (!fs::is_directory(options.content_root, ec)) {
     v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),

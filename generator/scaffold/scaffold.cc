@@ -92,6 +92,7 @@ void print_next_steps(const ScaffoldOptions& options, const model::Structure& st
     steps.push_back(report.t(Msg::kScaffoldStepParts, {(folder / (structure.part_slug(parts.front()->number) + ".md")).generic_string(),
                                                        structure.part_slug(parts.back()->number) + ".md"}));
   const std::string content = options.content_root.generic_string();
+  steps.push_back(report.t(Msg::kScaffoldStepServe, {content}));
   steps.push_back(report.t(Msg::kScaffoldStepCheck, {content}));
   steps.push_back(report.t(Msg::kScaffoldStepBuild, {content}));
   if (options.schema_dir.empty()) steps.push_back(report.t(Msg::kScaffoldStepSchema));

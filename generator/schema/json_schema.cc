@@ -99,7 +99,9 @@ Json typed(FieldType type, const model::FieldSpec& field, Lang lang) {
     case FieldType::kNumber: return {{"type", types({"number", "string"})}, {"pattern", kNumberPattern}};
     case FieldType::kPercent:
       return {{"type", types({"number", "string"})}, {"pattern", kNumberPattern}, {"minimum", 0}, {"maximum", 100}};
-    case FieldType::kInteger: return {{"type", "integer"}, {"minimum", 0}};
+    case FieldType::kInteger:
+      if (field.max > 0) return {{"type", "integer"}, {"minimum", field.min}, {"maximum", field.max}};
+      return {{"type", "integer"}, {"minimum", 0}};
     case FieldType::kYear: return {{"type", "integer"}, {"minimum", 1900}, {"maximum", 2200}};
     case FieldType::kBoolean: return {{"type", types({"boolean", "string"})}, {"pattern", kBooleanPattern}};
     case FieldType::kDate: return {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};

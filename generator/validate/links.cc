@@ -4,6 +4,7 @@
 
 #include "markdown/heading_ids.h"
 #include "util/text.h"
+#include "validate/part_name.h"
 
 namespace kv {
 namespace {
@@ -121,9 +122,7 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
     resolve_blocks(s->intro, resolver);
     for (auto& [number, answer] : s->answers) {
       // Messages name the question, as the others about a question file do.
-      const model::QuestionSpec* spec = s->structure->find_question(number);
-      report.context = report.t(Msg::kQuestionContext, {s->structure->part_word(report.lang), std::to_string(number),
-                                                        spec ? spec->title : ""});
+      report.context = part_name(*s->structure, number, report.lang);
       resolve_blocks(answer.blocks, resolver);
       report.context.clear();
     }

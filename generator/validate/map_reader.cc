@@ -74,7 +74,7 @@ void MapReader::missing(const std::string& key) {
   bool present = false;
   for (const auto& entry : node_) present = present || (entry.first.IsScalar() && entry.first.Scalar() == key);
   if (present)
-    report_.error(pos(key), report_.t(Msg::kValueNotFilledIn, {key}), report_.t(Msg::kValueNotFilledInHint, {key}));
+    report_.not_yet(pos(key), report_.t(Msg::kValueNotFilledIn, {key}), report_.t(Msg::kValueNotFilledInHint, {key}));
   else
     report_.error(pos(key), report_.t(Msg::kMissingKey, {key}), report_.t(Msg::kMissingKeyHint, {key}));
 }

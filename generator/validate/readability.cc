@@ -1,6 +1,7 @@
 #include "validate/readability.h"
 
 #include "model/readability.h"
+#include "validate/part_name.h"
 
 namespace kv {
 
@@ -17,8 +18,7 @@ std::string lix_band_name(int lix, Lang lang) {
 
 std::string readability_part_name(const model::Submission& s, int number, Lang lang) {
   if (number == 0) return text(lang, Msg::kLixIntro);
-  const model::QuestionSpec* spec = s.structure->find_question(number);
-  return text(lang, Msg::kQuestionContext, {s.structure->part_word(lang), std::to_string(number), spec ? spec->title : ""});
+  return part_name(*s.structure, number, lang);
 }
 
 void check_readability(const model::Site& site, Report& report) {

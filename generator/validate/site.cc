@@ -1,6 +1,7 @@
 #include "validate/site.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "load/limits.h"
 #include "load/source.h"
@@ -37,6 +38,13 @@ std::vector<fs::path> subfolders(const ContentRoot& root, const Entries& entries
       out.push_back(entry.path());
   }
   return out;
+}
+
+// The range of lix_gräns is the field table's, which the schema shows too.
+const model::FieldSpec& lix_limit_field() {
+  for (const auto& f : model::site_fields())
+    if (f.key == "lix_gräns") return f;
+  throw std::logic_error("site_fields() lacks lix_gräns");
 }
 
 bool check_slug(const fs::path& folder, Report& report) {
@@ -147,8 +155,12 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
         }
         site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
         if (auto limit = map.integer("lix_gräns", Need::kOptional)) {
-          if (*limit >= 10 && *limit <= 100) site.lix_limit = static_cast<int>(*limit);
-          else report.error(map.pos("lix_gräns"), report.t(Msg::kBadLixLimit, {std::to_string(*limit)}), report.t(Msg::kBadLixLimitHint));
+          const auto& spec = lix_limit_field();
+          if (*limit >= spec.min && *limit <= spec.max) site.lix_limit = static_cast<int>(*limit);
+          else
+            report.error(map.pos("lix_gräns"),
+                         report.t(Msg::kBadLixLimit, {std::to_string(*limit), std::to_string(spec.min), std::to_string(spec.max)}),
+                         report.t(Msg::kBadLixLimitHint));
         }
         if (auto url = map.text("adress", Need::kOptional)) {
           if (starts_with(*url, "https://") || starts_with(*url, "http://"))
@@ -178,7 +190,7 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
     return;
   }
-  std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}});
+  std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}, report.drafts});
   std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
     results[i] = read_submission(locations[i], structures, reports[i], broken, &drafts[i]);

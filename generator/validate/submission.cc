@@ -10,6 +10,7 @@
 #include "validate/blocks.h"
 #include "validate/file_inventory.h"
 #include "validate/map_reader.h"
+#include "validate/part_name.h"
 #include "validate/submission_structure.h"
 #include "validate/unanswered.h"
 
@@ -108,12 +109,12 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     }
     if (is_unanswered(file, vocabulary(), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
-      report.error(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
+      report.not_yet(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
       out.answers.emplace(*number, model::Answer{*number, source->path, {}});
       continue;
     }
-    report.context = report.t(Msg::kQuestionContext, {word, std::to_string(*number), spec->title});
+    report.context = part_name(structure, *number, report.lang);
     const int errors_before = report.diags.error_count();
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year};
     model::Answer answer{*number, source->path, read_blocks(file, context, report)};
@@ -244,7 +245,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
       BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year};
       s.intro = read_blocks(file, context, report);
       s.intro_path = text->path;
-      if (!has_content(s.intro)) report.error({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
+      if (!has_content(s.intro)) report.not_yet({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
     }
   } else if (s.structure->intro_required && !lookalikes.count("inledning.md")) {
     report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));

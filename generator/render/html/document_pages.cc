@@ -4,6 +4,7 @@
 #include "render/html/blocks_html.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
+#include "util/escape.h"
 #include "render/pdf/pdf_writer.h"
 #include "render/xlsx/submission_workbook.h"
 
@@ -90,7 +91,10 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("area_title", area ? area->title : "");
   d.set("number", std::to_string(number));
   d.set("title", spec ? spec->title : "");
-  d.set("answer_html", blocks_to_html(s.answers.at(number).blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
+  const auto& blocks = s.answers.at(number).blocks;
+  // Only a draft preview (serve) has an answer without blocks: a published one is never empty.
+  d.set("answer_html", blocks.empty() ? "<p class=\"not-answered\"><em>" + html_escape(text(lang, Msg::kUiNotAnsweredYet)) + "</em></p>\n"
+                                      : blocks_to_html(blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
   d.set("compare", compare_links(ctx, s, number, root));
   data crumbs = document_crumbs(ctx, s, root, true);
   add_crumb(crumbs, label, "");

@@ -70,7 +70,7 @@ struct Jobs {
 
   // A workbook is named in messages by its path in the site.
   void workbook(const fs::path& out, const std::string& path, std::function<void(const xlsx::Target&)> write) {
-    Report& report = workbook_reports.emplace_back(Report{lang, {}, {}});
+    Report& report = workbook_reports.emplace_back(Report{lang, {}, {}, false});
     file(out, path, [path, &report, write = std::move(write)](const fs::path& f) { write({f, path, report}); });
   }
 };
