@@ -174,6 +174,25 @@ TEST_CASE("a link to a missing question file or to a file that is no page is an 
   REQUIRE(missing);
   CHECK(missing->pos.line == 5);
   CHECK(missing->pos.col == 4);
+  // Another number is another question, not a typo: no guess.
+  CHECK(missing->hint.find("menade du") == std::string::npos);
+}
+
+TEST_CASE("a mistyped link to a question file suggests the file it is closest to", "[links]") {
+  Fixture f;
+  replace(f.submission / "fraga-01.md", "Vi lyssnar på brukarna.",
+          "Se [a](fraga-30.md), [b](fråga-02.md) och [c](fraga02.md).");
+  auto v = check(f.content);
+  INFO(all_messages(v));
+  const auto* swapped = find(v, "fraga-30.md");
+  REQUIRE(swapped);
+  CHECK(swapped->hint == "menade du ”fraga-03.md”?");
+  const auto* accent = find(v, "fråga-02.md");
+  REQUIRE(accent);
+  CHECK(accent->hint == "menade du ”fraga-02.md”?");
+  const auto* dash = find(v, "”fraga02.md”");
+  REQUIRE(dash);
+  CHECK(dash->hint == "menade du ”fraga-02.md”?");
 }
 
 TEST_CASE("links of a document with other errors are checked in the same run", "[links]") {

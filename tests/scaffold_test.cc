@@ -282,7 +282,7 @@ TEST_CASE("a draft preview (serve) shows a fresh scaffold: what is not written y
   Scaffold s;
   REQUIRE(s.run("kvalitetsutmarkelsen-2018") == 0);
   auto options = options_for(s.content, s.templates);
-  options.drafts = true;
+  options.preview = true;
   auto v = kv::validate_content(options);
   INFO(all_messages(v));
   CHECK_FALSE(v.report.diags.has_errors());
@@ -298,7 +298,7 @@ TEST_CASE("a draft preview (serve) shows a fresh scaffold: what is not written y
   CHECK(page.find("<p class=\"not-answered\"><em>Inte besvarad än.</em></p>") != std::string::npos);
 
   // Not a preview: the same content is not published.
-  options.drafts = false;
+  options.preview = false;
   std::ostringstream o2, e2;
   CHECK(kv::run_build(options, o2, e2) == 1);
   CHECK(count(kv::validate_content(options), kv::Severity::kError, "fraga-07.md", "inte besvarad än") == 1);

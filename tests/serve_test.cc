@@ -281,6 +281,8 @@ TEST_CASE("serve: a broken file gives a page listing the error with a link to it
   // Every page of the site shows the errors while they last; the terminal lists them too.
   CHECK(s.get("/enheter/provenhet/").find("Innehållet har fel") != std::string::npos);
   CHECK(s.err.str().find(place + ": error:") != std::string::npos);
+  // The private build folder is serve's own business: no message names it.
+  CHECK(s.err.str().find(s.session->private_dir().string()) == std::string::npos);
   // The link leads to the file, one anchor per line.
   const std::string source = s.get(href.substr(0, href.find('#')));
   CHECK(source.find("id=\"rad-1\"") != std::string::npos);

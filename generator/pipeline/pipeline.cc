@@ -31,7 +31,7 @@ Validated validate_content(const PipelineOptions& options) {
   Report probe;
   Lang lang = read_site_settings(site_options, probe).lang;
 
-  Validated v{Report{lang, {}, {}, options.drafts}, {}, {}};
+  Validated v{Report{lang, {}, {}, options.preview}, {}, {}};
   std::error_code ec;
   if (!fs::is_directory(options.content_root, ec)) {
     v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),
@@ -109,7 +109,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     seen->lix_limit = v.site.lix_limit;
   }
   if (v.report.diags.has_errors()) {
-    err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
+    if (!options.preview) err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
@@ -134,10 +134,10 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   print_diagnostics(report, options, out, err);
   if (seen) seen->report.diags.append(report.diags);
   if (!written) {
-    err << report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
+    if (!options.preview) err << report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
-  if (!options.quiet) (options.json_diagnostics ? err : out) << build_summary(report.lang, options.output_dir, counts) << '\n';
+  if (!options.quiet && !options.preview) (options.json_diagnostics ? err : out) << build_summary(report.lang, options.output_dir, counts) << '\n';
   return 0;
 }
 

@@ -32,9 +32,10 @@ struct PipelineOptions {
   // Redraw a progress line on err during long steps (the PDFs); main sets it when err is a
   // terminal, so logs and tests never get carriage returns.
   bool show_progress = false;
-  // A draft preview (serve): parts, values and the introduction not written yet are
-  // warnings, and the document is shown with what is there (diag/report.h).
-  bool drafts = false;
+  // serve's draft preview: parts, values and the introduction not written yet are warnings,
+  // and the document is shown with what is there (diag/report.h); the private output folder
+  // is never named in a message.
+  bool preview = false;
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.

@@ -1,5 +1,6 @@
 #include "validate/links.h"
 
+#include <algorithm>
 #include <map>
 
 #include "markdown/heading_ids.h"
@@ -50,8 +51,10 @@ class Resolver {
       std::error_code ec;
       const bool exists = fs::exists(fs::symlink_status(content_root_ / link.file, ec));
       if (exists && unreadable_page(link.file)) return;
+      // A mistyped file name ("fraga-61.md") gets the page of its folder it is closest to.
+      const std::string close = exists ? "" : closest_page(link.file);
       report_.error(at, report_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
-                    report_.t(Msg::kLinkTargetHint));
+                    close.empty() ? report_.t(Msg::kLinkTargetHint) : report_.t(Msg::kDidYouMean, {close}));
       return;
     }
     const Page& page = it->second;
@@ -62,6 +65,30 @@ class Resolver {
   }
 
  private:
+  // The file name of a page in file's folder that is closest to file's name, or "". Only
+  // names with the same digits count: "fraga-61.md" may mean fraga-16.md, but "fraga-09.md"
+  // is another question than fraga-01.md, not a typo of it.
+  std::string closest_page(const std::string& file) const {
+    const fs::path wanted(file);
+    const std::string folder = wanted.parent_path().generic_string();
+    const auto digits = [](const std::string& s) {
+      std::string d;
+      for (char c : s)
+        if (c >= '0' && c <= '9') d += c;
+      std::sort(d.begin(), d.end());
+      return d;
+    };
+    const std::string wanted_digits = digits(wanted.filename().string());
+    std::vector<std::string> names;
+    for (const auto& [path, page] : pages_) {
+      const fs::path p(path);
+      if (p.parent_path().generic_string() == folder && p.has_extension() &&
+          digits(p.filename().string()) == wanted_digits)
+        names.push_back(p.filename().string());
+    }
+    return closest_match(wanted.filename().string(), names);
+  }
+
   // A document folder, or a Markdown file in one, that would be a page had it been read
   // without errors.
   bool unreadable_page(const std::string& file) const {
