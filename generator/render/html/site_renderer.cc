@@ -136,12 +136,15 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   // The first failure (a WriteError: full disk, no permission, …) stops the loop and is
   // rethrown here; write_output_dir turns it into the build's one error.
   const xlsx::LibraryMessagesHidden quiet_libxlsxwriter;  // made and ended with no other thread running
-  parallel_for(jobs.pages.size() + jobs.files.size(), inputs.threads, [&](size_t i) {
-    if (i < jobs.pages.size()) {
-      Page page = jobs.pages[i]();
-      write_file(out / page.path, page.html);
+  // Files first, the last added first: the search indexes (one per year, each the longest
+  // job of a build) start at once and run beside the pages instead of forming a serial tail.
+  const size_t files = jobs.files.size();
+  parallel_for(files + jobs.pages.size(), inputs.threads, [&](size_t i) {
+    if (i < files) {
+      jobs.files[files - 1 - i]();
     } else {
-      jobs.files[i - jobs.pages.size()]();
+      Page page = jobs.pages[i - files]();
+      write_file(out / page.path, page.html);
     }
   });
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);

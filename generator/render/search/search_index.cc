@@ -1,7 +1,9 @@
 #include "render/search/search_index.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "util/escape.h"
 #include "util/text.h"
@@ -314,10 +316,13 @@ void write_search_index(int year, const std::vector<SearchDoc>& docs, const std:
     int count = 0;
     int fields = 0;
   };
-  std::map<std::string, std::vector<int>> postings;  // std::string orders by bytes
+  // Hashed while counting (ordered maps spent most of their time comparing strings); the
+  // terms are sorted once at the end, by bytes.
+  std::unordered_map<std::string, std::vector<int>> postings;
+  std::unordered_map<std::string, Hit> hits;
   for (size_t d = 0; d < docs.size(); ++d) {
     const SearchDoc& doc = docs[d];
-    std::map<std::string, Hit> hits;
+    hits.clear();
     for (auto& term : search_terms(doc.part + " " + doc.title)) hits[term].fields |= kTitle;
     for (auto& term : search_terms(doc.unit + " " + doc.document)) hits[term].fields |= kName;
     for (auto& term : search_terms(doc.text)) ++hits[term].count;
@@ -326,6 +331,10 @@ void write_search_index(int year, const std::vector<SearchDoc>& docs, const std:
       list.insert(list.end(), {static_cast<int>(d), hit.count, hit.fields});
     }
   }
+  std::vector<const std::pair<const std::string, std::vector<int>>*> sorted;
+  sorted.reserve(postings.size());
+  for (const auto& entry : postings) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
 
   std::string out = "/* Search index for " + std::to_string(year) + ", written by kvalitet and read by sok.js. */\n";
   out += "(window.kvSok = window.kvSok || []).push({\"format\":1,\"year\":" + std::to_string(year) + ",\n\"docs\":[";
@@ -346,19 +355,19 @@ void write_search_index(int year, const std::vector<SearchDoc>& docs, const std:
   }
   out += "],\n\"terms\":[";
   bool first = true;
-  for (const auto& entry : postings) {
+  for (const auto* entry : sorted) {
     out += first ? "\n" : ",\n";
     first = false;
-    append_json_string(out, entry.first);
+    append_json_string(out, entry->first);
   }
   out += "],\n\"postings\":[";
   first = true;
-  for (const auto& entry : postings) {
+  for (const auto* entry : sorted) {
     out += first ? "\n[" : ",\n[";
     first = false;
-    for (size_t k = 0; k < entry.second.size(); ++k) {
+    for (size_t k = 0; k < entry->second.size(); ++k) {
       if (k > 0) out += ',';
-      out += std::to_string(entry.second[k]);
+      out += std::to_string(entry->second[k]);
     }
     out += ']';
   }
