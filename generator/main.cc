@@ -97,7 +97,10 @@ int main(int argc, char** argv) {
   CLI::App* schema = kv::add_schema_command(app, schema_options, lang);
 
   if (lang == kv::Lang::kSv)
-    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->group("Kommandon");
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      sub->group("Kommandon");
+      if (CLI::Option* help = sub->get_help_ptr()) help->group("Flaggor");  // made before the defaults were set
+    }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

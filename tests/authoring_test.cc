@@ -106,7 +106,7 @@ TEST_CASE("expected file names are recognised in their usual misspellings", "[au
   CHECK_FALSE(kv::is_image_file("logga.pdf"));
 }
 
-TEST_CASE("an unknown file is a warning naming it; images, also in subfolders, and hidden files are not", "[authoring]") {
+TEST_CASE("an unknown file is a warning naming it, images, also in subfolders, and hidden files are not", "[authoring]") {
   Award f;
   write(f.sub / "anteckningar.docx", "x");
   write(f.sub / "bilder" / "logga.png", "png");

@@ -130,7 +130,7 @@ TEST_CASE("strictly invalid UTF-8 is refused with its position") {
   }
 }
 
-TEST_CASE("control characters in a file are refused with their position; CRLF and tabs are fine") {
+TEST_CASE("control characters in a file are refused with their position, CRLF and tabs are fine") {
   for (const std::string c : {"\v", "\x01", "\f", "\x1b", "\r", "\x7f", "\xC2\x85"}) {
     Fixture f;
     replace(f.submission / "fraga-03.md", "Låg svarsfrekvens.", "Låg" + c + "svarsfrekvens.");

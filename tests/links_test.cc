@@ -234,7 +234,7 @@ TEST_CASE("a link to another document's folder or part leads to its pages", "[li
   CHECK(href_of(f.page(question), "avsnitt 2") == "../../../../2024/provrapport/prov-rapport/avsnitt-02/index.html");
 }
 
-TEST_CASE("https and mailto links are kept; http, javascript and file links are errors", "[links]") {
+TEST_CASE("https and mailto links are kept, http, javascript and file links are errors", "[links]") {
   SECTION("kept") {
     Fixture f;
     replace(f.submission / "fraga-01.md", "Vi lyssnar på brukarna.",
@@ -312,7 +312,7 @@ TEST_CASE("an SVG in prose is accepted as a bild block's is: named .svg and iner
   CHECK(v.report.diags.error_count() == 1);
 }
 
-TEST_CASE("a link or image within the site in a data block's text is an error; https is fine", "[links]") {
+TEST_CASE("a link or image within the site in a data block's text is an error, https is fine", "[links]") {
   Fixture f;
   replace(f.submission / "fraga-02.md", "  följa kostnaderna varje månad.",
           "  följa [fråga 1](fraga-01.md) och [stadens](https://start.stockholm/) varje månad.");

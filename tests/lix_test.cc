@@ -77,4 +77,11 @@ TEST_CASE("check's readability summary names each document and its hardest part"
   CHECK(summary.find("2020/provenhet/prov: LIX ") != std::string::npos);
   // The fixture's introduction is its hardest text.
   CHECK(summary.find("; svårast inledningen med LIX ") != std::string::npos);
+  // Then each answer's LIX, in part order, the introduction last.
+  const size_t per = summary.find("\n    per fråga: 1: ");
+  REQUIRE(per != std::string::npos);
+  const std::string line = summary.substr(per + 1, summary.find('\n', per + 1) - per - 1);
+  CHECK(line.find(", 2: ") != std::string::npos);
+  CHECK(line.find(", 3: ") > line.find(", 2: "));
+  CHECK(line.find("; inledningen ") != std::string::npos);
 }

@@ -104,7 +104,7 @@ TEST_CASE("an annual cycle lists months in order with their activities") {
   CHECK_THAT(out, Contains("<tr><th scope=\"row\">Maj</th><td>skyddsrond; tertial</td></tr>"));
 }
 
-TEST_CASE("a figure without file shows its caption in a frame; with file an img with alt text") {
+TEST_CASE("a figure without file shows its caption in a frame, with file an img with alt text") {
   CHECK_THAT(html({model::Figure{"Organisationsskiss", ""}}), Contains("<div class=\"bild-saknas\">"));
   std::string out = html({model::Figure{"Skiss <1>", "enhet/2018/slag/skiss.png"}});
   CHECK_THAT(out, Contains("<img src=\"../media/enhet/2018/slag/skiss.png\" alt=\"Skiss &lt;1&gt;\">"));

@@ -189,7 +189,7 @@ TEST_CASE("serve: the watcher sees a save by rename, a new folder and files in i
   CHECK_FALSE(changed);
 }
 
-TEST_CASE("serve: the start page comes with the reload script; the published output is never touched", "[serve]") {
+TEST_CASE("serve: the start page comes with the reload script, the published output is never touched", "[serve]") {
   std::optional<Served> s(std::in_place);
   const fs::path private_dir = s->session->private_dir();
   const std::string before = file_list(s->published);
@@ -258,7 +258,7 @@ TEST_CASE("serve: saving one answer of the example content reloads an open tab w
                                          << " ms");
 }
 
-TEST_CASE("serve: a broken file gives a page listing the error with a link to its line; fixing it brings the site back",
+TEST_CASE("serve: a broken file gives a page listing the error with a link to its line, fixing it brings the site back",
           "[serve]") {
   Served s;
   const fs::path unit = s.content / "provenhet" / "enhet.yaml";
@@ -330,7 +330,7 @@ TEST_CASE("serve: the source view shows only files inside the content, templates
   CHECK(view(s.session->private_dir().string() + "/site/index.html") == 403);
 }
 
-TEST_CASE("serve: stop ends open event streams; a taken port is refused with a message", "[serve]") {
+TEST_CASE("serve: stop ends open event streams, a taken port is refused with a message", "[serve]") {
   std::optional<Served> s(std::in_place);
   {
     EventClient tab(s->session->port(), s->generation());

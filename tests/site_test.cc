@@ -182,7 +182,7 @@ TEST_CASE("a failed build leaves the previous output intact") {
   for (const auto& f : fs::directory_iterator(dir.path())) CHECK(f.path().filename().string().find("staging") == std::string::npos);
 }
 
-TEST_CASE("a rebuild replaces the output; a folder kvalitet did not build is never replaced") {
+TEST_CASE("a rebuild replaces the output, a folder kvalitet did not build is never replaced") {
   TempDir dir;
   fs::path content = dir.path() / "content", out = dir.path() / "site";
   copy_fixture("valid", content);

@@ -51,7 +51,7 @@ Run run(bool build, bool quiet) {
 
 }  // namespace
 
-TEST_CASE("build ends with its summary line; --quiet prints nothing when all is well", "[summary]") {
+TEST_CASE("build ends with its summary line, and prints nothing with -q when all is well", "[summary]") {
   Run loud = run(true, false);
   REQUIRE(loud.status == 0);
   CHECK_THAT(loud.out, Contains("Webbplatsen byggdes i ") && Contains(" sidor"));
@@ -71,7 +71,7 @@ TEST_CASE("check --quiet prints no readability table and no closing line", "[sum
   CHECK(quiet.err.empty());
 }
 
-TEST_CASE("--quiet still prints errors", "[summary]") {
+TEST_CASE("quiet mode still prints errors", "[summary]") {
   TempDir dir;
   copy_fixture("valid", dir.path() / "content");
   const fs::path file = submission_dir(dir.path() / "content") / "inlamning.yaml";

@@ -50,6 +50,13 @@ std::string readability_summary(const model::Site& site, Lang lang) {
     out += text(lang, Msg::kLixSummaryLine,
                 {s.url_path(), std::to_string(whole.lix()), lix_band_name(whole.lix(), lang),
                  readability_part_name(s, hardest->number, lang), std::to_string(hardest->text.lix())}) + '\n';
+    // Then every answer's, on one line: "per fråga: 1: 48, 2: 51, …; inledningen 45".
+    std::string each, intro;
+    for (const auto& p : parts) {
+      if (p.number == 0) intro = "; " + text(lang, Msg::kLixIntro) + " " + std::to_string(p.text.lix());
+      else each += (each.empty() ? "" : ", ") + std::to_string(p.number) + ": " + std::to_string(p.text.lix());
+    }
+    out += text(lang, Msg::kLixPerPart, {s.structure->part_word(lang), each + intro}) + '\n';
   }
   if (out.empty()) return out;
   return text(lang, Msg::kLixSummaryTitle) + '\n' + out;
