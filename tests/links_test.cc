@@ -9,6 +9,7 @@
 #include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
 #include "markdown/table_rows.h"
+#include "resolve.h"
 #include "support.h"
 
 using namespace kvtest;
@@ -53,18 +54,6 @@ std::string src_of(const std::string& html, const std::string& alt) {
   std::smatch m;
   if (!std::regex_search(html, m, std::regex("<img src=\"([^\"]*)\" alt=\"" + alt + "\""))) return "(no image “" + alt + "”)";
   return m[1];
-}
-
-// Follows href from the page at `page` (relative to the output folder) the way a browser on
-// file:// would: the file must exist, and a #fragment must be an id in it.
-void check_resolves(const fs::path& out, const std::string& page, const std::string& href) {
-  INFO(page << " → " << href);
-  REQUIRE_FALSE(href.empty());
-  const size_t hash = href.find('#');
-  const std::string path = href.substr(0, hash), fragment = hash == std::string::npos ? "" : href.substr(hash + 1);
-  const fs::path file = path.empty() ? out / page : ((out / page).parent_path() / path).lexically_normal();
-  REQUIRE(fs::is_regular_file(file));
-  if (!fragment.empty()) CHECK(read(file).find("id=\"" + fragment + "\"") != std::string::npos);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // Comparison across units: for each edition (all units' documents of one kind and year) an
 // index of its questions, and per question every unit's answer in sequence.
+#include <algorithm>
+
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
 #include "render/html/pages.h"
@@ -27,8 +29,10 @@ data other_editions(const SiteContext& ctx, const model::Edition& e, int number,
   return links;
 }
 
+std::string answer_id(const model::Submission& s) { return "enhet-" + s.unit.slug; }
+
 data unit_answer(const SiteContext& ctx, const model::Submission& s, int number, const std::string& path) {
-  const std::string root = root_of(path), id = "enhet-" + s.unit.slug, id_prefix = s.unit.slug + "-";
+  const std::string root = root_of(path), id = answer_id(s), id_prefix = s.unit.slug + "-";
   data a;
   a.set("id", id);
   a.set("unit_name", s.unit.name);
@@ -44,7 +48,44 @@ data unit_answer(const SiteContext& ctx, const model::Submission& s, int number,
   return a;
 }
 
+// Every unit of the edition, linked to its answer: on this page an anchor, else on its page.
+data unit_list(const model::Edition& e, int number, int page, const std::string& root) {
+  data units{data::type::list};
+  for (size_t i = 0; i < e.submissions.size(); ++i) {
+    const int on = compare_page_of(i);
+    const std::string where = on == page ? "" : root + compare_page_path(*e.structure, e.kind_slug, e.year, number, on);
+    units.push_back(link(where + "#" + answer_id(*e.submissions[i]), e.submissions[i]->unit.name));
+  }
+  return units;
+}
+
+// The pages of a comparison split over several: their numbers, the current one unlinked.
+void set_page_list(data& d, const model::Edition& e, int number, int page, const std::string& root, Lang lang) {
+  const int count = compare_page_count(e.submissions.size());
+  if (count <= 1) return;
+  data pages{data::type::list};
+  for (int k = 1; k <= count; ++k) {
+    data p = link(root + compare_page_path(*e.structure, e.kind_slug, e.year, number, k), std::to_string(k));
+    p.set("current", data(k == page));
+    pages.push_back(p);
+  }
+  const size_t first = static_cast<size_t>(page - 1) * kCompareUnitsPerPage + 1;
+  const size_t last = std::min(e.submissions.size(), first + kCompareUnitsPerPage - 1);
+  d.set("unit_pages", pages);
+  d.set("has_unit_pages", data(true));
+  d.set("unit_range", text(lang, Msg::kUiCompareRange, {std::to_string(first), std::to_string(last),
+                                                         std::to_string(e.submissions.size())}));
+}
+
 }  // namespace
+
+std::string compare_answer_path(const SiteContext& ctx, const model::Submission& s, int number) {
+  const model::Edition* e = ctx.index.edition(s.kind_slug, s.year);
+  size_t position = 0;
+  if (e)
+    while (position < e->submissions.size() && e->submissions[position] != &s) ++position;
+  return compare_page_path(*s.structure, s.kind_slug, s.year, number, compare_page_of(position)) + "#" + answer_id(s);
+}
 
 Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   const Lang lang = ctx.site.lang;
@@ -66,15 +107,19 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
 
-Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int number) {
+Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int number, int page) {
   const Lang lang = ctx.site.lang;
   const model::Structure& st = *e.structure;
-  const std::string path = compare_page_path(st, e.kind_slug, e.year, number), root = root_of(path);
+  const std::string path = compare_page_path(st, e.kind_slug, e.year, number, page), root = root_of(path);
   const model::QuestionSpec* spec = st.find_question(number);
   const model::AreaSpec* area = st.area_of(number);
   const std::string label = part_label(st, lang, number);
   data d, answers{data::type::list};
-  for (const auto* s : e.submissions) answers.push_back(unit_answer(ctx, *s, number, path));
+  const size_t first = static_cast<size_t>(page - 1) * kCompareUnitsPerPage;
+  for (size_t i = first; i < std::min(e.submissions.size(), first + kCompareUnitsPerPage); ++i)
+    answers.push_back(unit_answer(ctx, *e.submissions[i], number, path));
+  d.set("units", unit_list(e, number, page, root));
+  set_page_list(d, e, number, page, root, lang);
   set_pager(d, st, number);
   d.set("t", labels(lang));
   d.set("document", edition_title(e));
@@ -87,7 +132,9 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   d.set("other_years", others);
   data crumbs = edition_crumbs(ctx, e, root, true);
   add_crumb(crumbs, label, "");
-  return finish(ctx, {path, "jamforelse", text(lang, Msg::kUiCompareTitle, {label, spec ? spec->title : ""}), crumbs},
+  std::string title = text(lang, Msg::kUiCompareTitle, {label, spec ? spec->title : ""});
+  if (compare_page_count(e.submissions.size()) > 1) title += " (" + text(lang, Msg::kUiComparePage, {std::to_string(page)}) + ")";
+  return finish(ctx, {path, "jamforelse", title, crumbs},
                 ctx.layouts.render("compare", d));
 }
 

@@ -39,6 +39,7 @@ data labels(Lang lang) {
       {"browse", Msg::kUiBrowse},
       {"review_workbook", Msg::kUiReviewWorkbook},
       {"unit_answers", Msg::kUiUnitAnswers},
+      {"compare_pages", Msg::kUiComparePages},
       {"open_in_document", Msg::kUiOpenInDocument},
       {"no_answer", Msg::kUiNoAnswer},
       {"documents", Msg::kUiDocuments},

@@ -95,7 +95,8 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
   for (const auto& e : ctx.index.editions()) {
     jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
     for (const auto* q : e.structure->questions())
-      jobs.pages.push_back([&, n = q->number] { return render_compare_page(ctx, e, n); });
+      for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
+        jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
     jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
                   [&](const xlsx::Target& t) { write_review_workbook(e, site.lang, site.base_url, t); });
   }

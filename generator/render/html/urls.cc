@@ -27,9 +27,17 @@ std::string compare_index_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/index.html";
 }
 
-std::string compare_page_path(const model::Structure& structure, const std::string& kind_slug, int year, int n) {
-  return compare_dir(kind_slug, year) + "/" + structure.part_slug(n) + "/index.html";
+std::string compare_page_path(const model::Structure& structure, const std::string& kind_slug, int year, int n,
+                              int page) {
+  const std::string part = compare_dir(kind_slug, year) + "/" + structure.part_slug(n);
+  return page <= 1 ? part + "/index.html" : part + "/sida-" + std::to_string(page) + "/index.html";
 }
+
+int compare_page_count(size_t units) {
+  return units == 0 ? 1 : static_cast<int>((units + kCompareUnitsPerPage - 1) / kCompareUnitsPerPage);
+}
+
+int compare_page_of(size_t unit_position) { return static_cast<int>(unit_position / kCompareUnitsPerPage) + 1; }
 
 std::string review_workbook_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/bedomning.xlsx";

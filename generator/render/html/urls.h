@@ -15,7 +15,13 @@ std::string question_path(const model::Submission& s, int n);   // <år>/<enhet>
 std::string unit_page_path(const std::string& unit_slug);       // enheter/<enhet>/index.html
 std::string compare_dir(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>
 std::string compare_index_path(const std::string& kind_slug, int year);  // …/index.html
-std::string compare_page_path(const model::Structure& structure, const std::string& kind_slug, int year, int n);
+// Part n's comparison across units, in pages of kCompareUnitsPerPage units (by unit name), so
+// that no page grows with the city: page 1 is …/<fraga-NN>/index.html, page k …/<fraga-NN>/sida-k/index.html.
+inline constexpr size_t kCompareUnitsPerPage = 25;
+std::string compare_page_path(const model::Structure& structure, const std::string& kind_slug, int year, int n,
+                              int page = 1);
+int compare_page_count(size_t units);      // at least 1
+int compare_page_of(size_t unit_position);  // the page (1-based) of the unit at this 0-based position
 std::string review_workbook_path(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>/bedomning.xlsx
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
