@@ -79,14 +79,6 @@ void set_page_list(data& d, const model::Edition& e, int number, int page, const
 
 }  // namespace
 
-std::string compare_answer_path(const SiteContext& ctx, const model::Submission& s, int number) {
-  const model::Edition* e = ctx.index.edition(s.kind_slug, s.year);
-  size_t position = 0;
-  if (e)
-    while (position < e->submissions.size() && e->submissions[position] != &s) ++position;
-  return compare_page_path(*s.structure, s.kind_slug, s.year, number, compare_page_of(position)) + "#" + answer_id(s);
-}
-
 Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   const Lang lang = ctx.site.lang;
   const std::string path = compare_index_path(e.kind_slug, e.year), root = root_of(path);

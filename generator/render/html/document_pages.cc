@@ -39,7 +39,8 @@ data compare_links(const SiteContext& ctx, const model::Submission& s, int numbe
   const std::string part = part_label(*s.structure, lang, number);
   data links{data::type::list};
   const std::string lower = text(lang, Msg::kUiQuestion, {s.structure->part_word(lang, false), std::to_string(number)});
-  links.push_back(link(root + compare_answer_path(ctx, s, number),
+  // The comparison from its start (page 1, the list of every unit), not this unit's answer.
+  links.push_back(link(root + compare_page_path(*s.structure, s.kind_slug, s.year, number),
                        text(lang, Msg::kUiCompareAll, {lower, document_title(s)})));
   for (const auto* other : ctx.index.other_years(s))
     if (other->answers.count(number))

@@ -17,8 +17,6 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
 Page render_compare_index(const SiteContext& ctx, const model::Edition& edition);
 // page: 1 … compare_page_count(edition.submissions.size()).
 Page render_compare_page(const SiteContext& ctx, const model::Edition& edition, int number, int page);
-// Where document s's answer to part n is on its edition's comparison: page and anchor.
-std::string compare_answer_path(const SiteContext& ctx, const model::Submission& s, int number);
 
 // Indicators across units and years.
 Page render_indicator_index(const SiteContext& ctx);
