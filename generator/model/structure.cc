@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "util/text.h"
+
 namespace kv::model {
 
 const QuestionSpec* Structure::find_question(int number) const {
@@ -46,10 +48,9 @@ std::string Structure::part_slug(int number) const {
 }
 
 std::string Structure::part_word(Lang lang, bool capitalised) const {
-  std::string word = lang == Lang::kEn ? part.english : part.name;
+  const std::string& word = lang == Lang::kEn ? part.english : part.name;
   // The words are ASCII-initial (fråga, avsnitt, question, section).
-  if (capitalised && !word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
-  return word;
+  return capitalised ? kv::capitalised(word) : word;
 }
 
 }  // namespace kv::model

@@ -14,7 +14,7 @@ std::vector<PageReadability> page_readability(const model::Site& site, Lang lang
       const int lix = part.text.lix();
       pages.push_back({part.number == 0 ? overview_path(s) : question_path(s, part.number),
                        part.number == 0 ? text(lang, Msg::kLixIntro)
-                                        : s.structure->part_word(lang) + " " + std::to_string(part.number),
+                                        : text(lang, Msg::kUiQuestion, {s.structure->part_word(lang), std::to_string(part.number)}),
                        lix, lix_band_name(lix, lang)});
     }
   return pages;

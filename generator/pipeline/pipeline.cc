@@ -88,8 +88,8 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
   Validated v = validate_content(options);
   print_diagnostics(v.report, options, out, err);
   if (v.report.diags.has_errors()) return 1;
-  // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
   if (options.quiet) return 0;
+  // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
   if (!options.json_diagnostics) out << readability_summary(v.site, v.report.lang);
   if (v.report.diags.items().empty())
     (options.json_diagnostics ? err : out) << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';

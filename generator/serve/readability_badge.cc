@@ -2,13 +2,13 @@
 
 #include "i18n/messages.h"
 #include "util/escape.h"
+#include "util/text.h"
 
 namespace kv::serve {
 
 std::string readability_badge(const PageReadability& page, int limit, Lang lang) {
   const bool over = limit > 0 && page.lix > limit;
-  std::string part = page.part;  // begins the note's sentence
-  if (!part.empty() && part[0] >= 'a' && part[0] <= 'z') part[0] = static_cast<char>(part[0] - 'a' + 'A');
+  const std::string part = capitalised(page.part);  // begins the note's sentence
   // Dark text on white with a border that keeps 3:1 against the page, in the corner where it
   // covers the least; over the limit the border and the line turn red (#b3261e: 6:1 on white).
   std::string html =

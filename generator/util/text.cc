@@ -105,6 +105,11 @@ std::string utf8_prefix(std::string_view s, size_t n) {
   return std::string(s.substr(0, i));
 }
 
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
 std::string fold_case(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size(); ++i) {

@@ -43,6 +43,10 @@ std::string utf8_prefix(std::string_view s, size_t n);
 // Lower-cases ASCII and the Swedish letters Å, Ä, Ö, É.
 std::string fold_case(std::string_view s);
 
+// s with its first letter upper-cased when it is ASCII a–z, as message words that begin a
+// sentence are ("fråga 7" → "Fråga 7", "inledningen" → "Inledningen").
+std::string capitalised(std::string s);
+
 // Parses a decimal number written with '.' or a Swedish decimal comma, with optional sign
 // and spaces as thousands separators ("1 200", "277,76", "+3,5"). Nothing else is accepted.
 std::optional<double> parse_number(std::string_view s);

@@ -1,6 +1,7 @@
 #include "validate/readability.h"
 
 #include "model/readability.h"
+#include "util/text.h"
 #include "validate/part_name.h"
 
 namespace kv {
@@ -27,8 +28,7 @@ void check_readability(const model::Site& site, Report& report) {
     for (const auto& part : model::document_readability(s)) {
       const int lix = part.text.lix();
       if (lix <= site.lix_limit) continue;
-      std::string name = readability_part_name(s, part.number, report.lang);
-      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+      const std::string name = capitalised(readability_part_name(s, part.number, report.lang));
       report.warning({part.source_path, 0, 0},
                      report.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, report.lang),
                                                std::to_string(site.lix_limit)}),

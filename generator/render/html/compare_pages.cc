@@ -59,8 +59,10 @@ data unit_list(const model::Edition& e, int number, int page, const std::string&
   return units;
 }
 
-// The pages of a comparison split over several: their numbers, the current one unlinked.
-void set_page_list(data& d, const model::Edition& e, int number, int page, const std::string& root, Lang lang) {
+// The pages of a comparison split over several: their numbers, the current one unlinked, and
+// which units this one holds ([first, end) of the edition's units).
+void set_page_list(data& d, const model::Edition& e, int number, int page, size_t first, size_t end,
+                   const std::string& root, Lang lang) {
   const int count = compare_page_count(e.submissions.size());
   if (count <= 1) return;
   data pages{data::type::list};
@@ -69,11 +71,9 @@ void set_page_list(data& d, const model::Edition& e, int number, int page, const
     p.set("current", data(k == page));
     pages.push_back(p);
   }
-  const size_t first = static_cast<size_t>(page - 1) * kCompareUnitsPerPage + 1;
-  const size_t last = std::min(e.submissions.size(), first + kCompareUnitsPerPage - 1);
   d.set("unit_pages", pages);
   d.set("has_unit_pages", data(true));
-  d.set("unit_range", text(lang, Msg::kUiCompareRange, {std::to_string(first), std::to_string(last),
+  d.set("unit_range", text(lang, Msg::kUiCompareRange, {std::to_string(first + 1), std::to_string(end),
                                                          std::to_string(e.submissions.size())}));
 }
 
@@ -108,10 +108,10 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   const std::string label = part_label(st, lang, number);
   data d, answers{data::type::list};
   const size_t first = static_cast<size_t>(page - 1) * kCompareUnitsPerPage;
-  for (size_t i = first; i < std::min(e.submissions.size(), first + kCompareUnitsPerPage); ++i)
-    answers.push_back(unit_answer(ctx, *e.submissions[i], number, path));
+  const size_t end = std::min(e.submissions.size(), first + kCompareUnitsPerPage);
+  for (size_t i = first; i < end; ++i) answers.push_back(unit_answer(ctx, *e.submissions[i], number, path));
   d.set("units", unit_list(e, number, page, root));
-  set_page_list(d, e, number, page, root, lang);
+  set_page_list(d, e, number, page, first, end, root, lang);
   set_pager(d, st, number);
   d.set("t", labels(lang));
   d.set("document", edition_title(e));

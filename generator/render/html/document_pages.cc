@@ -4,9 +4,9 @@
 #include "render/html/blocks_html.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
-#include "util/escape.h"
 #include "render/pdf/pdf_writer.h"
 #include "render/xlsx/submission_workbook.h"
+#include "util/escape.h"
 
 namespace kv {
 namespace {
