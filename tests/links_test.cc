@@ -87,9 +87,11 @@ TEST_CASE("a link to another question is rewritten on the question, comparison a
   CHECK(href_of(f.page(print), "fråga 2") == "#del-02");
   CHECK(href_of(f.page(print), "budgetmålet") == "#del-02-budgeten-i-balans");
   CHECK(href_of(f.page(print), "inledningen") == "#inledning");
-  // The link text stays searchable (the index writes å as \u00e5), and no placeholder leaks.
-  const std::string index = read(f.out / "sok" / "index-2020.js");
-  CHECK(index.find("Se fr\\u00e5ga 2, budgetm\\u00e5let, inledningen") != std::string::npos);
+  // The link text stays searchable, and no placeholder leaks.
+  std::string index;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(f.out / "sok" / "f"))
+    if (entry.is_regular_file()) index += read(entry.path());
+  CHECK(index.find("Se fråga 2, budgetmålet, inledningen") != std::string::npos);
   CHECK(index.find("kvlink") == std::string::npos);
 }
 

@@ -1,7 +1,7 @@
 // The browser half of the site search: themes/default/sok.js's pure functions, run in a
 // fresh VM context without a DOM, over an index in the format search_index.cc writes.
-//   node tests/search_js_test.mjs [sok/index-<år>.js …]
-// Index files given as arguments (as a build writes them) are searched as well.
+//   node tests/search_js_test.mjs [<output>/sok]
+// A built site's index folder, when given, is read and searched as well.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -22,29 +22,49 @@ function load(...before) {
 
 const api = load().module.exports;
 
-// The index the build would write for these pages (same fields, same folding, terms
-// sorted by code point, postings as doc, count in text, fields: 1 title/part, 2 names).
-function buildIndex(year, docs) {
+// The files the build would write for these pages, as the objects they push: the manifest,
+// shards of at most shardTerms terms, fragments (same fields, same folding, terms sorted by
+// code point, postings as page-number difference and 4 × count in text + fields: 1
+// title/part, 2 names).
+function buildFiles(yearDocs, shardTerms = 3) {
   const postings = new Map();
-  docs.forEach((d, i) => {
-    const hits = new Map();
-    const hit = (t) => hits.get(t) || (hits.set(t, { count: 0, fields: 0 }), hits.get(t));
-    for (const w of api.words(`${d.part} ${d.title}`)) hit(w.term).fields |= 1;
-    for (const w of api.words(`${d.unit} ${d.document}`)) hit(w.term).fields |= 2;
-    for (const w of api.words(d.text)) hit(w.term).count++;
-    for (const [t, h] of hits) {
-      if (!postings.has(t)) postings.set(t, []);
-      postings.get(t).push(i, h.count, h.fields);
-    }
+  const fragments = [];
+  const years = [];
+  yearDocs.forEach(([year, docs]) => {
+    years.push([year, fragments.length]);
+    docs.forEach((d) => {
+      const doc = fragments.length;
+      fragments.push({ format: 2, doc, url: d.url, unit: d.unit, year, document: d.document, part: d.part,
+        title: d.title, text: d.text });
+      const hits = new Map();
+      const hit = (t) => hits.get(t) || (hits.set(t, { count: 0, fields: 0 }), hits.get(t));
+      for (const w of api.words(`${d.part} ${d.title}`)) hit(w.term).fields |= 1;
+      for (const w of api.words(`${d.unit} ${d.document}`)) hit(w.term).fields |= 2;
+      for (const w of api.words(d.text)) hit(w.term).count++;
+      for (const [t, h] of hits) {
+        if (!postings.has(t)) postings.set(t, []);
+        postings.get(t).push([doc, h.count * 4 + h.fields]);
+      }
+    });
   });
   const terms = [...postings.keys()].sort(api.compare);
-  return {
-    format: 1,
-    year,
-    docs: docs.map((d) => [d.url, d.unit, year, d.document, d.part, d.title, d.text]),
-    terms,
-    postings: terms.map((t) => postings.get(t)),
-  };
+  const shards = [];
+  for (let i = 0; i < terms.length; i += shardTerms) {
+    const some = terms.slice(i, i + shardTerms);
+    shards.push({ format: 2, shard: shards.length, terms: some, postings: some.map((t) => {
+      let previous = 0;
+      return postings.get(t).flatMap(([doc, weight]) => { const delta = doc - previous; previous = doc; return [delta, weight]; });
+    }) });
+  }
+  const manifest = { format: 2, docs: fragments.length, years, shards: shards.map((s) => s.terms[0]) };
+  return { manifest, shards, fragments };
+}
+
+// An index with everything read, as after the page has loaded what a query asked for.
+function fullIndex(files) {
+  const index = api.prepare(files.manifest);
+  for (const part of [...files.shards, ...files.fragments]) assert.ok(api.add(index, part));
+  return index;
 }
 
 const unit = 'Beställarenheten omsorg om äldre';
@@ -63,11 +83,13 @@ const pages = [
   { url: '2018/skarholmen/kvalitetsutmarkelsen/fraga-20/', unit, document: award, part: 'Fråga 20',
     title: 'Ramtidsbeslut i praktiken', text: 'Om arbetet.' },
 ];
-const index = api.prepare(buildIndex(2018, pages));
+const files = buildFiles([[2018, pages]]);
+const index = fullIndex(files);
 
 // Values from the VM context have its Array prototype; strict deepEqual wants this realm's.
 const here_ = (value) => JSON.parse(JSON.stringify(value));
-const titles = (query, indexes = [index]) => here_(api.search(indexes, query).results.map((r) => r.part));
+const hits = (query, idx = index) => api.search(idx, query).results.map((r) => ({ ...r, ...idx.fragments[r.doc] }));
+const titles = (query, idx = index) => here_(hits(query, idx).map((r) => r.part));
 
 test('query words are folded as the build folds page text', () => {
   assert.deepEqual(here_(api.terms('ÅÄÖ Äldre')), ['åäö', 'äldre']);
@@ -113,16 +135,16 @@ test('a word that matches nothing is tried without its Swedish ending', () => {
 test('a title match ranks above matches in the text – and an exact word above a longer one', () => {
   // Fråga 20 has "Ramtidsbeslut" once in its title; Fråga 2 three times in its text.
   assert.deepEqual(titles('ramtidsbeslut'), ['Fråga 20', 'Fråga 2']);
-  const two = buildIndex(2018, [
+  const two = buildFiles([[2018, [
     { ...pages[0], part: 'A', title: 'a', text: 'beslutet beslutet beslutet' },
     { ...pages[0], part: 'B', title: 'b', text: 'beslut' },
-  ]);
-  assert.deepEqual(titles('beslut', [api.prepare(two)]), ['B', 'A']);
+  ]]]);
+  assert.deepEqual(titles('beslut', fullIndex(two)), ['B', 'A']);
 });
 
 test('results from several years are merged – best first and newer first on ties', () => {
-  const later = api.prepare(buildIndex(2024, [{ ...pages[3], url: '2024/x/avsnitt-01/', part: 'Avsnitt 1' }]));
-  const results = api.search([index, later], 'ramtidsbeslut').results;
+  const both = fullIndex(buildFiles([[2018, pages], [2024, [{ ...pages[3], url: '2024/x/avsnitt-01/', part: 'Avsnitt 1' }]]]));
+  const results = hits('ramtidsbeslut', both);
   assert.deepEqual(here_(results.map((r) => `${r.year} ${r.part}`)), ['2024 Avsnitt 1', '2018 Fråga 20', '2018 Fråga 2']);
   const first = results[0];
   assert.equal(first.unit, unit);
@@ -130,9 +152,46 @@ test('results from several years are merged – best first and newer first on ti
   assert.equal(first.title, 'Ramtidsbeslut i praktiken');
 });
 
+test('a query asks only for the shards its words may match – then for stems', () => {
+  const fresh = api.prepare(files.manifest);
+  const wanted = here_(api.search(fresh, 'ramtidsbeslut').missing);
+  assert.ok(wanted.length >= 1 && wanted.length < files.shards.length, `${wanted} of ${files.shards.length}`);
+  for (const i of wanted) api.add(fresh, files.shards[i]);
+  const found = api.search(fresh, 'ramtidsbeslut');
+  assert.deepEqual(here_(found.missing), []);
+  assert.deepEqual(here_(found.results.map((r) => r.doc)), [3, 1]);
+  // "delaktigheten" matches nothing; its stems may live in other shards, asked for in turn.
+  let rounds = 0;
+  let result;
+  while ((result = api.search(fresh, 'delaktigheten')).missing.length) {
+    result.missing.forEach((i) => api.add(fresh, files.shards[i]));
+    rounds++;
+  }
+  assert.ok(rounds >= 1);
+  assert.deepEqual(here_(result.results.map((r) => r.doc)), [1, 0]);
+  // Only the shown hits' fragments are read.
+  assert.deepEqual(here_(api.missingFragments(fresh, result.results, 0, 1)), [1]);
+  api.add(fresh, files.fragments[1]);
+  assert.deepEqual(here_(api.missingFragments(fresh, result.results, 0, 2)), [0]);
+});
+
+test('the shards for a prefix: the one it falls in and every one starting with it', () => {
+  const firsts = ['a', 'bra', 'bruk', 'brukare', 'brukarna', 'c'];
+  assert.deepEqual(here_(api.shardsFor(firsts, 'bru')), [1, 2, 3, 4]);
+  assert.deepEqual(here_(api.shardsFor(firsts, 'brukare')), [3]);  // 'brukarna' does not start with it
+  assert.deepEqual(here_(api.shardsFor(firsts, 'brukarn')), [3, 4]);
+  assert.deepEqual(here_(api.shardsFor(firsts, 'brukarnas')), [4]);
+  assert.deepEqual(here_(api.shardsFor(firsts, 'a')), [0]);
+  assert.deepEqual(here_(api.shardsFor(firsts, '0')), []);
+  assert.deepEqual(here_(api.shardsFor(firsts, 'ö')), [5]);
+  assert.equal(api.shardPath(3), 'sok/t/3.js');
+  assert.equal(api.fragmentPath(12345), 'sok/f/12/12345.js');
+});
+
 test('the snippet shows and marks the matching words', () => {
-  const result = api.search([index], 'ramtidsbesl').results.find((r) => r.part === 'Fråga 2');
-  const parts = api.snippet(result.text, result.prefixes);
+  const found = api.search(index, 'ramtidsbesl');
+  const result = hits('ramtidsbesl').find((r) => r.part === 'Fråga 2');
+  const parts = api.snippet(result.text, found.prefixes);
   const marked = here_(parts.filter((p) => p.mark).map((p) => p.text));
   assert.deepEqual(marked, ['ramtidsbeslut', 'ramtidsbeslut', 'ramtidsbeslutet']);
   assert.equal(parts.map((p) => p.text).join(''), result.text);  // short text: all of it, unchanged
@@ -174,14 +233,15 @@ test('the term order is the code-point order the build sorts by', () => {
 });
 
 test('index files register before and after sok.js has run', () => {
-  const file = `(window.kvSok = window.kvSok || []).push(${JSON.stringify(buildIndex(2018, pages))});\n`;
-  const early = load(file);
-  assert.equal(early.kvSok.indexes.length, 1);
-  vm.runInContext(file.replace('2018', '2019'), early);
-  assert.equal(early.kvSok.indexes.length, 2);
-  assert.equal(early.kvSok.api.search(early.kvSok.indexes, 'ramtidsbeslut').results.length, 4);
-  vm.runInContext('kvSok.push({format: 2}); kvSok.push(null);', early);  // unknown formats are ignored
-  assert.equal(early.kvSok.indexes.length, 2);
+  const script = (object) => `(window.kvSok = window.kvSok || []).push(${JSON.stringify(object)});\n`;
+  // A shard before the manifest (kept for it), the manifest, then the rest after sok.js.
+  const early = load(script(files.shards[0]), script(files.manifest));
+  assert.ok(early.kvSok.index);
+  assert.ok(early.kvSok.index.shards[0]);
+  for (const part of [...files.shards.slice(1), ...files.fragments]) vm.runInContext(script(part), early);
+  assert.equal(early.kvSok.api.search(early.kvSok.index, 'ramtidsbeslut').results.length, 2);
+  vm.runInContext('kvSok.push({format: 1, docs: []}); kvSok.push(null); kvSok.push({format: 3, shards: []});', early);
+  assert.ok(early.kvSok.index.shards[0], 'unknown formats are ignored');
 });
 
 test('sok.js never turns text into markup', () => {
@@ -189,17 +249,22 @@ test('sok.js never turns text into markup', () => {
   assert.doesNotMatch(sokSource, /https?:\/\//);  // nothing loaded from elsewhere
 });
 
-// Index files written by the build, when given.
-for (const path of process.argv.slice(2)) {
-  test(`a built index reads and finds its own words: ${path}`, () => {
-    const context = load(fs.readFileSync(path, 'utf8'));
-    const [built] = context.kvSok.indexes;
-    assert.ok(built, 'the file registered an index');
-    assert.equal(built.terms.length, built.postings.length);
-    for (let i = 1; i < built.terms.length; i++) assert.ok(api.compare(built.terms[i - 1], built.terms[i]) < 0);
-    for (const term of built.terms) assert.deepEqual(here_(api.terms(term)), [term], 'C++ and JS fold alike');
-    const word = api.words(built.docs[0].text).map((w) => w.term).find((t) => t.length > 5) || built.terms[0];
-    const results = api.search([built], word).results;
-    assert.ok(results.some((r) => r.url === built.docs[0].url), `"${word}" finds ${built.docs[0].url}`);
+// A site's sok/ folder written by the build, when given: every shard read as a browser would.
+const [built] = process.argv.slice(2);
+if (built) {
+  test(`a built index reads and finds its own words: ${built}`, () => {
+    const context = load(fs.readFileSync(`${built}/index.js`, 'utf8'));
+    const idx = context.kvSok.index;
+    assert.ok(idx, 'the manifest registered an index');
+    idx.firsts.forEach((first, i) => vm.runInContext(fs.readFileSync(`${built}/t/${i}.js`, 'utf8'), context));
+    const all = idx.shards.flatMap((shard) => shard.terms);
+    for (let i = 1; i < all.length; i++) assert.ok(api.compare(all[i - 1], all[i]) < 0);
+    for (const term of all) assert.deepEqual(here_(api.terms(term)), [term], 'C++ and JS fold alike');
+    vm.runInContext(fs.readFileSync(`${built}/f/0/0.js`, 'utf8'), context);
+    const first = idx.fragments[0];
+    const word = api.words(first.text).map((w) => w.term).find((t) => t.length > 5) || all[0];
+    const found = context.kvSok.api.search(idx, word);
+    assert.deepEqual(here_(found.missing), []);
+    assert.ok(found.results.some((r) => r.doc === 0), `"${word}" finds ${first.url}`);
   });
 }

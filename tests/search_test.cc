@@ -8,6 +8,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "render/html/urls.h"
 #include "render/search/search_index.h"
 #include "support.h"
 #include "util/text.h"
@@ -139,14 +140,59 @@ class JsonReader {
 
 constexpr std::string_view kPrefix = "(window.kvSok = window.kvSok || []).push(";
 
-// The index object inside the file's single push(...) statement.
-Json read_index(const std::string& file) {
+// The object inside a file's single push(...) statement.
+Json read_pushed(const std::string& file) {
   size_t start = file.find(kPrefix);
   size_t end = file.rfind(");");
   REQUIRE(start != std::string::npos);
   REQUIRE(end != std::string::npos);
   start += kPrefix.size();
   return JsonReader(std::string_view(file).substr(start, end - start)).document();
+}
+
+// The whole index as a browser would read it: the manifest, then every shard it names
+// with the page numbers added up, then every page's fragment.
+struct ReadIndex {
+  Json manifest;
+  std::vector<std::string> terms;
+  std::vector<std::vector<std::array<int, 3>>> postings;  // (doc, count, fields)
+  std::vector<Json> fragments;
+  std::vector<std::string> files;  // every file's bytes
+};
+
+ReadIndex read_index(const std::filesystem::path& out) {
+  ReadIndex r;
+  r.files.push_back(kvtest::read(out / "sok" / "index.js"));
+  r.manifest = read_pushed(r.files.back());
+  REQUIRE(r.manifest["format"].integer() == 2);
+  const auto& firsts = r.manifest["shards"].items;
+  for (size_t i = 0; i < firsts.size(); ++i) {
+    r.files.push_back(kvtest::read(out / "sok" / "t" / (std::to_string(i) + ".js")));
+    Json shard = read_pushed(r.files.back());
+    CHECK(shard["shard"].integer() == static_cast<int>(i));
+    REQUIRE(shard["terms"].items.size() == shard["postings"].items.size());
+    REQUIRE_FALSE(shard["terms"].items.empty());
+    CHECK(shard["terms"][0].string == firsts[i].string);  // the manifest names each shard's first term
+    for (size_t t = 0; t < shard["terms"].items.size(); ++t) {
+      r.terms.push_back(shard["terms"][t].string);
+      const Json& list = shard["postings"][t];
+      REQUIRE(list.items.size() % 2 == 0);
+      std::vector<std::array<int, 3>> decoded;
+      int doc = 0;
+      for (size_t k = 0; k < list.items.size(); k += 2) {
+        doc += list[k].integer();
+        decoded.push_back({doc, list[k + 1].integer() / 4, list[k + 1].integer() % 4});
+      }
+      r.postings.push_back(decoded);
+    }
+  }
+  const int docs = r.manifest["docs"].integer();
+  for (int d = 0; d < docs; ++d) {
+    r.files.push_back(kvtest::read(out / "sok" / "f" / std::to_string(d / 1000) / (std::to_string(d) + ".js")));
+    r.fragments.push_back(read_pushed(r.files.back()));
+    CHECK(r.fragments.back()["doc"].integer() == d);
+  }
+  return r;
 }
 
 std::vector<SearchDoc> sample_docs() {
@@ -175,16 +221,22 @@ std::vector<SearchDoc> sample_docs() {
 }
 
 // The postings of one term as (doc, count, fields) triples.
-std::vector<std::array<int, 3>> postings_of(const Json& index, const std::string& term) {
-  const auto& terms = index["terms"].items;
-  auto found = std::find_if(terms.begin(), terms.end(), [&](const Json& t) { return t.string == term; });
-  REQUIRE(found != terms.end());
-  const Json& list = index["postings"][static_cast<size_t>(found - terms.begin())];
-  REQUIRE(list.items.size() % 3 == 0);
-  std::vector<std::array<int, 3>> out;
-  for (size_t k = 0; k < list.items.size(); k += 3)
-    out.push_back({list[k].integer(), list[k + 1].integer(), list[k + 2].integer()});
-  return out;
+std::vector<std::array<int, 3>> postings_of(const ReadIndex& index, const std::string& term) {
+  auto found = std::find(index.terms.begin(), index.terms.end(), term);
+  REQUIRE(found != index.terms.end());
+  return index.postings[static_cast<size_t>(found - index.terms.begin())];
+}
+
+// Writes docs as the build does: fragments and pieces, then the merged shards.
+void write_index(const std::vector<SearchDoc>& docs, const std::filesystem::path& out, size_t shard_bytes = kShardBytes,
+                 size_t piece = 2) {
+  std::vector<PartialIndex> parts;
+  for (size_t first = 0; first < docs.size(); first += piece) {
+    std::vector<SearchDoc> some(docs.begin() + first, docs.begin() + std::min(docs.size(), first + piece));
+    write_search_fragments(some, static_cast<uint32_t>(first), out);
+    parts.push_back(index_docs(some, static_cast<uint32_t>(first)));
+  }
+  write_search_index(parts, {{2018, 0}}, static_cast<uint32_t>(docs.size()), out, 2, shard_bytes);
 }
 
 }  // namespace
@@ -239,36 +291,34 @@ TEST_CASE("search_terms folds decomposed letters – soft hyphens and other scri
   CHECK(search_terms("МОСКВА ΑΘΗΝΑ") == Terms{"москва", "αθηνα"});
 }
 
-TEST_CASE("the search index is a script whose object parses as JSON", "[search]") {
+TEST_CASE("the search index is scripts whose objects parse as JSON", "[search]") {
   kvtest::TempDir dir;
-  auto file = dir.path() / search_index_file(2018);
-  write_search_index(2018, sample_docs(), file);
-  std::string bytes = kvtest::read(file);
-  REQUIRE(bytes.rfind("/*", 0) == 0);  // a comment says what the file is
-
-  Json index = read_index(bytes);
-  CHECK(index["format"].integer() == 1);
-  CHECK(index["year"].integer() == 2018);
-  REQUIRE(index["docs"].items.size() == 3);
-  const Json& doc = index["docs"][0];
-  REQUIRE(doc.items.size() == 7);
-  CHECK(doc[0].string == "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/");
-  CHECK(doc[1].string == "Beställarenheten omsorg om äldre");
-  CHECK(doc[2].integer() == 2018);
-  CHECK(doc[3].string == "Kvalitetsutmärkelsen 2018");
-  CHECK(doc[4].string == "Fråga 2");
-  CHECK(doc[5].string == "Hur vi gör brukare delaktiga");
-  CHECK(doc[6].string == sample_docs()[0].text);
-  CHECK(index["terms"].items.size() == index["postings"].items.size());
+  write_index(sample_docs(), dir.path());
+  ReadIndex index = read_index(dir.path());
+  REQUIRE(index.files[0].rfind("/*", 0) == 0);  // a comment says what the file is
+  CHECK(index.manifest["docs"].integer() == 3);
+  CHECK(index.manifest["years"][0][0].integer() == 2018);
+  CHECK(index.manifest["years"][0][1].integer() == 0);
+  REQUIRE(index.fragments.size() == 3);
+  const Json& doc = index.fragments[0];
+  CHECK(doc["url"].string == "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/");
+  CHECK(doc["unit"].string == "Beställarenheten omsorg om äldre");
+  CHECK(doc["year"].integer() == 2018);
+  CHECK(doc["document"].string == "Kvalitetsutmärkelsen 2018");
+  CHECK(doc["part"].string == "Fråga 2");
+  CHECK(doc["title"].string == "Hur vi gör brukare delaktiga");
+  CHECK(doc["text"].string == sample_docs()[0].text);
+  // Text in UTF-8 as written, not six-byte escapes.
+  CHECK(index.files.back().find("Beställarenheten") != std::string::npos);
 }
 
-TEST_CASE("index terms are unique and sorted so a prefix is a binary search", "[search]") {
+TEST_CASE("index terms are unique and sorted across shards so a prefix is a binary search", "[search]") {
   kvtest::TempDir dir;
-  write_search_index(2018, sample_docs(), dir.path() / "i.js");
-  Json index = read_index(kvtest::read(dir.path() / "i.js"));
-  std::vector<std::string> terms;
-  for (const auto& t : index["terms"].items) terms.push_back(t.string);
-  REQUIRE_FALSE(terms.empty());
+  write_index(sample_docs(), dir.path(), 1);  // tiny shards: one term each
+  ReadIndex index = read_index(dir.path());
+  const auto& terms = index.terms;
+  REQUIRE(terms.size() > 10);
+  CHECK(index.manifest["shards"].items.size() == terms.size());
   CHECK(std::is_sorted(terms.begin(), terms.end()));
   CHECK(std::adjacent_find(terms.begin(), terms.end()) == terms.end());
   for (const auto& t : terms) CHECK(search_terms(t) == Terms{t});  // already folded: one term each
@@ -276,10 +326,29 @@ TEST_CASE("index terms are unique and sorted so a prefix is a binary search", "[
   CHECK(std::count(terms.begin(), terms.end(), "Äldre") == 0);
 }
 
+TEST_CASE("shards hold about the bytes asked for – and the same terms however they are cut", "[search]") {
+  std::vector<SearchDoc> docs;
+  for (int d = 0; d < 40; ++d)
+    docs.push_back({"2018/e" + std::to_string(d) + "/", "Enhet " + std::to_string(d), 2018, "Dokument", "Fråga 1", "Titel",
+                    "ord" + std::to_string(d) + " gemensam text nummer " + std::to_string(d * 7) + " brukare"});
+  kvtest::TempDir small, large;
+  write_index(docs, small.path(), 200, 3);
+  write_index(docs, large.path(), 1 << 20, 7);
+  ReadIndex a = read_index(small.path()), b = read_index(large.path());
+  CHECK(b.manifest["shards"].items.size() == 1);
+  CHECK(a.manifest["shards"].items.size() > 5);
+  CHECK(a.terms == b.terms);
+  CHECK(a.postings == b.postings);
+  for (size_t i = 1; i + 1 < a.files.size() - docs.size(); ++i) CHECK(a.files[i].size() < 200 + 400);
+  // Pieces of any size give the same postings: page numbers run across pieces.
+  CHECK(postings_of(a, "brukare").size() == 40);
+  CHECK(postings_of(a, "ord39") == std::vector<std::array<int, 3>>{{39, 1, 0}});
+}
+
 TEST_CASE("postings point at the pages that contain a term", "[search]") {
   kvtest::TempDir dir;
-  write_search_index(2018, sample_docs(), dir.path() / "i.js");
-  Json index = read_index(kvtest::read(dir.path() / "i.js"));
+  write_index(sample_docs(), dir.path());
+  ReadIndex index = read_index(dir.path());
   using P = std::vector<std::array<int, 3>>;
   // doc 0 has "ramtidsbeslut" twice in its text; doc 2 has it only in its title (bit 1).
   CHECK(postings_of(index, "ramtidsbeslut") == P{{0, 2, 0}, {2, 0, 1}});
@@ -292,35 +361,40 @@ TEST_CASE("postings point at the pages that contain a term", "[search]") {
 
 TEST_CASE("index text cannot end a script or break a JavaScript line", "[search]") {
   kvtest::TempDir dir;
-  write_search_index(2018, sample_docs(), dir.path() / "i.js");
-  std::string bytes = kvtest::read(dir.path() / "i.js");
-  std::string lower = bytes;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  CHECK(lower.find("</script") == std::string::npos);
-  CHECK(bytes.find("</") == std::string::npos);
-  CHECK(bytes.find("<\\/script>") != std::string::npos);
-  CHECK(bytes.find("\\u2028") != std::string::npos);
-  CHECK(bytes.find("\\u2029") != std::string::npos);
-  CHECK(std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
-
-  Json index = read_index(bytes);  // and every escape reads back as the original text
-  CHECK(index["docs"][1][6].string == sample_docs()[1].text);
-  CHECK(index["docs"][2][6].string == sample_docs()[2].text);
+  write_index(sample_docs(), dir.path());
+  ReadIndex index = read_index(dir.path());
+  for (const std::string& bytes : index.files) {
+    std::string lower = bytes;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    CHECK(lower.find("</script") == std::string::npos);
+    CHECK(bytes.find("</") == std::string::npos);
+    CHECK(bytes.find("\xE2\x80\xA8") == std::string::npos);  // U+2028, U+2029 escaped
+    CHECK(bytes.find("\xE2\x80\xA9") == std::string::npos);
+  }
+  const std::string all = index.files[index.files.size() - 2] + index.files.back();
+  CHECK(all.find("<\\/script>") != std::string::npos);
+  CHECK(all.find("\\u2028") != std::string::npos);
+  CHECK(all.find("\\u2029") != std::string::npos);
+  // And every escape reads back as the original text.
+  CHECK(index.fragments[1]["text"].string == sample_docs()[1].text);
+  CHECK(index.fragments[2]["text"].string == sample_docs()[2].text);
 }
 
-TEST_CASE("the same pages give a byte-identical index", "[search]") {
-  kvtest::TempDir dir;
-  write_search_index(2024, sample_docs(), dir.path() / "a.js");
-  write_search_index(2024, sample_docs(), dir.path() / "b.js");
-  CHECK(kvtest::read(dir.path() / "a.js") == kvtest::read(dir.path() / "b.js"));
-  CHECK(search_index_file(2024) == "sok/index-2024.js");
+TEST_CASE("the same pages give byte-identical index files", "[search]") {
+  kvtest::TempDir a, b;
+  write_index(sample_docs(), a.path(), 64, 1);
+  write_index(sample_docs(), b.path(), 64, 1);
+  CHECK(read_index(a.path()).files == read_index(b.path()).files);
+  CHECK(search_manifest_path() == "sok/index.js");
+  CHECK(search_shard_path(7) == "sok/t/7.js");
+  CHECK(search_fragment_path(12345) == "sok/f/12/12345.js");
 }
 
-TEST_CASE("an empty year gives an empty but valid index", "[search]") {
+TEST_CASE("an empty site gives an empty but valid index", "[search]") {
   kvtest::TempDir dir;
-  write_search_index(2019, {}, dir.path() / "e.js");
-  Json index = read_index(kvtest::read(dir.path() / "e.js"));
-  CHECK(index["docs"].items.empty());
-  CHECK(index["terms"].items.empty());
-  CHECK(index["postings"].items.empty());
+  write_search_index({}, {}, 0, dir.path(), 1);
+  ReadIndex index = read_index(dir.path());
+  CHECK(index.manifest["shards"].items.empty());
+  CHECK(index.manifest["years"].items.empty());
+  CHECK(index.terms.empty());
 }

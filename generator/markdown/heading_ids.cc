@@ -12,11 +12,11 @@ namespace {
 // Every literal id in templates/layouts (tests/links_test.cc checks the list against them).
 // The templated ones cannot meet a heading's id: "ar-2018" is on the start page, which has no
 // prose, and where "enhet-<unit>" and "del-07" are, headings' ids carry a prefix.
-constexpr std::array<std::string_view, 21> kLayoutIds = {
+constexpr std::array<std::string_view, 22> kLayoutIds = {
     "administrativa-uppgifter", "efter-ar",    "efter-enhet",          "enhetens-ar",  "enheter-i-utgavan",
     "enheter-rubrik",           "enheternas-svar", "genvagar-rubrik",  "indikatorer-rubrik", "innehall",
     "innehallsforteckning",     "inledning",   "inledning-rubrik",     "jamfor-rubrik", "nedladdningar",
-    "sok-falt",                 "sok-sida",    "sokfler",              "sokresultat",  "sokstatus",
+    "sok-falt",                 "sok-sida",    "sokfler",              "sokresultat",  "sokstatus",  "sokvisa",
     "trend-rubrik"};
 
 bool all_digits(std::string_view s) {

@@ -51,7 +51,9 @@ std::string css_string(std::string_view s) {
   return out + "\"";
 }
 
-void append_json_string(std::string& out, std::string_view s) {
+namespace {
+
+void append_json(std::string& out, std::string_view s, bool keep_utf8) {
   auto unicode_escape = [&](char32_t unit) {
     out += "\\u";
     append_hex(out, unit, 4);
@@ -60,9 +62,15 @@ void append_json_string(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const char c = s[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
+      const size_t start = i;
       char32_t cp = decode_utf8(s, i);
       if (cp == kInvalidCodePoint) cp = 0xFFFD;
-      if (cp >= 0x10000) {
+      // U+2028 and U+2029 end a line in older JavaScript; C1 controls are never text.
+      if (keep_utf8 && cp != 0xFFFD && cp != 0x2028 && cp != 0x2029 && cp >= 0xA0) {
+        out.append(s.substr(start, i - start));
+      } else if (keep_utf8 && cp == 0xFFFD) {
+        out += "\xEF\xBF\xBD";
+      } else if (cp >= 0x10000) {
         cp -= 0x10000;
         unicode_escape(0xD800 + (cp >> 10));
         unicode_escape(0xDC00 + (cp & 0x3FF));
@@ -91,6 +99,11 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out += '"';
 }
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) { append_json(out, s, false); }
+void append_json_string_utf8(std::string& out, std::string_view s) { append_json(out, s, true); }
 
 std::string xml_text(std::string_view s) {
   std::string out;

@@ -19,6 +19,11 @@ std::string css_string(std::string_view s);
 // control characters and non-ASCII as \uXXXX, "</" as "<\/", "<!" as "\u003c!".
 void append_json_string(std::string& out, std::string_view s);
 
+// The same in UTF-8, for files read as UTF-8 whatever the page says (the search index):
+// only controls, U+2028, U+2029, quote, backslash and "</", "<!" are escaped; invalid UTF-8
+// becomes U+FFFD.
+void append_json_string_utf8(std::string& out, std::string_view s);
+
 // Text for XML 1.0 (xlsx cells, sheet names, document properties): characters XML forbids
 // (C0 controls but tab, newline and CR; U+FFFE, U+FFFF) are dropped and invalid UTF-8
 // becomes U+FFFD. Markup characters are left to the XML writer.

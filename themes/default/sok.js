@@ -1,12 +1,15 @@
 /*
  * kvalitet – sökning på webbplatsen (site search). Plain ES2017, nothing loaded from elsewhere.
  *
- * The build writes one inverted index per year, sok/index-<år>.js, as a script that calls
- *   (window.kvSok = window.kvSok || []).push({format: 1, year, docs, terms, postings});
- * (the format is described in generator/render/search/search_index.cc). Scripts rather than
- * JSON fetched at run time, because browsers refuse fetch() on file:// but run <script src>.
- * The index files may load before or after this file: until it runs, kvSok is a plain
- * array that queues them.
+ * The build writes the index as small scripts under sok/ (the format is described in
+ * generator/render/search/search_index.cc), each calling
+ *   (window.kvSok = window.kvSok || []).push({format: 2, …});
+ * the manifest sok/index.js (the search page loads it), shards of the sorted terms
+ * sok/t/<i>.js and one fragment per page sok/f/<d/1000>/<d>.js. A query loads only the
+ * shards its words may match, and the fragments of the hits it shows: a few kilobytes on a
+ * site of any size. Scripts rather than JSON fetched at run time, because browsers refuse
+ * fetch() on file:// but run <script src>. Files may load before or after this one: until
+ * it runs, kvSok is a plain array that queues them.
  *
  * A query is folded as the build folds the pages (NFC, toLocaleLowerCase('sv'), split on
  * everything that is not a letter or digit, see isWordChar). Every query word must match
@@ -18,7 +21,8 @@
  *   <p id="sokstatus" role="status">     the number of hits, announced
  *   <ol id="sokresultat" data-…>         the hits, built with DOM calls and textContent only:
  *                                        index text is never parsed as HTML
- *   <p id="sokfler">                     optional; "n more" (created after the list if absent)
+ *   <p id="sokfler">                     optional; "{shown} of {n}" (created if absent)
+ *   <button id="sokvisa">                optional; shows the next hits (created if absent)
  * and these attributes on <ol id="sokresultat"> ({n}, {q}, {shown} are filled in; Swedish when
  * absent or empty):
  *   data-rot            path from the search page to the site root, e.g. "../"
@@ -26,13 +30,14 @@
  *   data-text-en        one hit
  *   data-text-traffar   several hits
  *   data-text-ingen     no hits
- *   data-text-fler      more than 50 hits: {shown} (50) of {n} are shown
+ *   data-text-fler      more hits than shown: {shown} of {n} are shown
+ *   data-text-visa      the button that shows more
  *   data-text-saknas    no index could be loaded
  */
 (function (global) {
   'use strict';
 
-  var MAX_RESULTS = 50;
+  var PAGE_SIZE = 10;  // hits shown at once; each needs its fragment
   var SNIPPET_LENGTH = 200;
   var MIN_STEM = 4;
   // Swedish endings, longest first; one is stripped from a word that matched nothing.
@@ -43,7 +48,8 @@
     en: '1 träff för ”{q}”',
     traffar: '{n} träffar för ”{q}”',
     ingen: 'Inga träffar för ”{q}”. Pröva ett kortare ord eller en annan stavning.',
-    fler: 'Visar de {shown} första av {n} träffar. Lägg till fler ord för att begränsa sökningen.',
+    fler: 'Visar de {shown} första av {n} träffar.',
+    visa: 'Visa fler träffar',
     saknas: 'Sökindexet kunde inte läsas in. Använd listorna på startsidan.'
   };
 
@@ -144,76 +150,134 @@
     return [lo, end];
   }
 
-  // An index as the build wrote it, with its pages as objects; null when unusable.
+  // [{year, first}] from the manifest's [[year, first], …]; the year of page doc.
+  function yearOf(years, doc) {
+    var year = 0;
+    for (var i = 0; i < years.length && years[i].first <= doc; i++) year = years[i].year;
+    return year;
+  }
+
+  // A new, empty index from the manifest; null when unusable.
   function prepare(raw) {
-    if (!raw || raw.format !== 1 || !Array.isArray(raw.docs) || !Array.isArray(raw.terms) ||
-        !Array.isArray(raw.postings) || raw.terms.length !== raw.postings.length) return null;
+    if (!raw || raw.format !== 2 || !Array.isArray(raw.shards) || !Array.isArray(raw.years)) return null;
     return {
-      year: raw.year,
-      terms: raw.terms,
-      postings: raw.postings,
-      docs: raw.docs.map(function (d) {
-        return { url: String(d[0]), unit: String(d[1]), year: d[2], document: String(d[3]),
-          part: String(d[4]), title: String(d[5]), text: String(d[6]) };
-      })
+      docs: raw.docs,
+      firsts: raw.shards.map(String),
+      years: raw.years.map(function (y) { return { year: y[0], first: y[1] }; }),
+      shards: [],     // shard i once read: {terms, postings as [doc, weight, …] with whole numbers}
+      fragments: []   // page d once read: {url, unit, year, document, part, title, text}
     };
   }
 
-  // The pages of one index that match one query term: {prefix, scores: Map doc → score}.
-  // An exact term weighs more than a longer word it starts, and both more than a stem; a
-  // word in the title or part ("Fråga 2") more than many in the text.
-  function matchTerm(index, term) {
-    var range = prefixRange(index.terms, term);
-    var prefix = term;
-    var stemmed = false;
-    if (range[0] === range[1]) {
-      var candidates = stems(term);
-      for (var s = 0; s < candidates.length && range[0] === range[1]; s++) {
-        range = prefixRange(index.terms, candidates[s]);
-        prefix = candidates[s];
-        stemmed = true;
-      }
+  // Adds a shard or fragment the build wrote; false when it is neither.
+  function add(index, raw) {
+    if (!index || !raw || raw.format !== 2) return false;
+    if (typeof raw.shard === 'number' && Array.isArray(raw.terms) && Array.isArray(raw.postings) &&
+        raw.terms.length === raw.postings.length) {
+      index.shards[raw.shard] = {
+        terms: raw.terms,
+        postings: raw.postings.map(function (list) {
+          var out = [];
+          var doc = 0;
+          for (var k = 0; k + 1 < list.length; k += 2) {
+            doc += list[k];
+            out.push(doc, list[k + 1]);
+          }
+          return out;
+        })
+      };
+      return true;
     }
-    var scores = new Map();
-    for (var t = range[0]; t < range[1]; t++) {
-      var weight = stemmed ? 1 : index.terms[t] === term ? 3 : 2;
-      var list = index.postings[t];
-      for (var k = 0; k + 2 < list.length; k += 3) {
-        var count = list[k + 1];
-        var fields = list[k + 2];
-        var score = weight * ((count > 0 ? 1 + Math.log(1 + count) : 0) + (fields & 1 ? 4 : 0) + (fields & 2 ? 0.25 : 0));
-        scores.set(list[k], (scores.get(list[k]) || 0) + score);
-      }
+    if (typeof raw.doc === 'number' && typeof raw.url === 'string') {
+      index.fragments[raw.doc] = { url: raw.url, unit: String(raw.unit || ''), year: raw.year,
+        document: String(raw.document || ''), part: String(raw.part || ''), title: String(raw.title || ''),
+        text: String(raw.text || '') };
+      return true;
     }
-    return { prefix: prefix, scores: scores };
+    return false;
   }
 
-  // All pages matching every word of the query, best first:
-  // {terms, results: [{url, unit, year, document, part, title, text, score, prefixes}]}.
-  function search(indexes, query) {
-    var queryTerms = terms(query);
-    var results = [];
-    if (!queryTerms.length) return { terms: queryTerms, results: results };
-    indexes.forEach(function (index, order) {
-      var matches = queryTerms.map(function (term) { return matchTerm(index, term); });
-      var prefixes = matches.map(function (m) { return m.prefix; });
-      matches[0].scores.forEach(function (first, doc) {
-        var score = first;
-        for (var m = 1; m < matches.length; m++) {
-          var other = matches[m].scores.get(doc);
-          if (other === undefined) return;
-          score += other;
-        }
-        var page = index.docs[doc];
-        if (!page) return;
-        results.push(Object.assign({}, page, { score: score, prefixes: prefixes, order: order, doc: doc }));
-      });
-    });
-    results.sort(function (a, b) {
-      return b.score - a.score || b.year - a.year || a.order - b.order || a.doc - b.doc;
-    });
-    return { terms: queryTerms, results: results };
+  // The shards that may hold a term starting with prefix: shard i holds the terms from
+  // firsts[i] up to firsts[i + 1].
+  function shardsFor(firsts, prefix) {
+    var lo = 0;
+    var hi = firsts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (compare(firsts[mid], prefix) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    var out = [];
+    if (lo > 0 && (lo === firsts.length || firsts[lo] !== prefix)) out.push(lo - 1);
+    for (var j = lo; j < firsts.length && firsts[j].startsWith(prefix); j++) out.push(j);
+    return out;
   }
+
+  // The pages that match one query term: {prefix, scores: Map doc → score}, or {missing:
+  // [shard]} when a shard it needs is not read yet. An exact term weighs more than a longer
+  // word it starts, and both more than a stem; a word in the title or part ("Fråga 2") more
+  // than many in the text.
+  function matchTerm(index, term) {
+    var tries = [term].concat(stems(term));
+    for (var c = 0; c < tries.length; c++) {
+      var prefix = tries[c];
+      var shards = shardsFor(index.firsts, prefix);
+      var missing = shards.filter(function (i) { return !index.shards[i]; });
+      if (missing.length) return { missing: missing };
+      var scores = new Map();
+      shards.forEach(function (i) {
+        var shard = index.shards[i];
+        var range = prefixRange(shard.terms, prefix);
+        for (var t = range[0]; t < range[1]; t++) {
+          var weight = c > 0 ? 1 : shard.terms[t] === term ? 3 : 2;
+          var list = shard.postings[t];
+          for (var k = 0; k + 1 < list.length; k += 2) {
+            var count = list[k + 1] >> 2;
+            var fields = list[k + 1] & 3;
+            var score = weight * ((count > 0 ? 1 + Math.log(1 + count) : 0) + (fields & 1 ? 4 : 0) + (fields & 2 ? 0.25 : 0));
+            scores.set(list[k], (scores.get(list[k]) || 0) + score);
+          }
+        }
+      });
+      if (scores.size) return { prefix: prefix, scores: scores };
+    }
+    return { prefix: term, scores: new Map() };
+  }
+
+  // All pages matching every word of the query, best first, newer years first on ties:
+  // {terms, results: [{doc, year, score}], prefixes, missing}. When missing is not empty,
+  // read those shards and search again.
+  function search(index, query) {
+    var queryTerms = terms(query);
+    var found = { terms: queryTerms, results: [], prefixes: [], missing: [] };
+    if (!queryTerms.length || !index) return found;
+    var matches = queryTerms.map(function (term) { return matchTerm(index, term); });
+    matches.forEach(function (m) {
+      (m.missing || []).forEach(function (i) { if (found.missing.indexOf(i) < 0) found.missing.push(i); });
+    });
+    if (found.missing.length) return found;
+    found.prefixes = matches.map(function (m) { return m.prefix; });
+    matches[0].scores.forEach(function (first, doc) {
+      var score = first;
+      for (var m = 1; m < matches.length; m++) {
+        var other = matches[m].scores.get(doc);
+        if (other === undefined) return;
+        score += other;
+      }
+      found.results.push({ doc: doc, year: yearOf(index.years, doc), score: score });
+    });
+    found.results.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
+    return found;
+  }
+
+  // The fragments still to read before results[from, to) can be shown.
+  function missingFragments(index, results, from, to) {
+    return results.slice(from, to).map(function (r) { return r.doc; })
+      .filter(function (doc) { return !index.fragments[doc]; });
+  }
+
+  function shardPath(i) { return 'sok/t/' + i + '.js'; }
+  function fragmentPath(doc) { return 'sok/f/' + Math.floor(doc / 1000) + '/' + doc + '.js'; }
 
   // About length characters of text around the first word that starts with one of the
   // prefixes, as [{text, mark}], mark true for every matching word. Cut at word boundaries
@@ -268,28 +332,41 @@
   }
 
   var api = { isWordChar: isWordChar, fold: fold, words: words, terms: terms, stems: stems, compare: compare,
-    prefixRange: prefixRange, prepare: prepare, search: search, snippet: snippet, pageHref: pageHref, format: format };
+    prefixRange: prefixRange, prepare: prepare, add: add, shardsFor: shardsFor, search: search,
+    missingFragments: missingFragments, shardPath: shardPath, fragmentPath: fragmentPath, snippet: snippet,
+    pageHref: pageHref, format: format };
 
   // ------------------------------------------------------------ registry
 
+  // kvSok: the manifest becomes the index; shards and fragments join it.
   var registry = global.kvSok;
   if (!registry || Array.isArray(registry)) {
     var queued = Array.isArray(registry) ? registry : [];
     registry = {
-      indexes: [],
+      index: null,
       api: api,
       listeners: [],
       push: function () {
         for (var i = 0; i < arguments.length; i++) {
-          var index = prepare(arguments[i]);
-          if (index) this.indexes.push(index);
+          var raw = arguments[i];
+          if (raw && raw.shards) {
+            var index = prepare(raw);
+            if (index) this.index = index;
+          } else if (this.index) {
+            add(this.index, raw);
+          } else if (raw) {
+            queued.push(raw);  // a part before its manifest: kept for it
+          }
         }
-        this.listeners.forEach(function (listener) { listener(); });
-        return this.indexes.length;
+        var manifest = false;
+        for (var j = 0; j < arguments.length; j++) manifest = manifest || !!(arguments[j] && arguments[j].shards);
+        if (this.index && queued.length) queued.splice(0).forEach(function (r) { add(registry.index, r); });
+        if (manifest) this.listeners.forEach(function (listener) { listener(); });
+        return this.index ? 1 : 0;
       }
     };
     global.kvSok = registry;
-    queued.forEach(function (raw) { registry.push(raw); });
+    registry.push.apply(registry, queued.splice(0));
   }
 
   if (typeof module === 'object' && module && module.exports) module.exports = api;
@@ -335,6 +412,24 @@
     return item;
   }
 
+  // Reads the scripts (site-relative paths) once each; resolves when all have run or failed.
+  var loading = {};
+  function load(root, paths) {
+    return Promise.all(paths.map(function (path) {
+      if (!loading[path]) {
+        loading[path] = new Promise(function (resolve) {
+          var script = document.createElement('script');
+          script.src = (root || './') + path;
+          script.charset = 'utf-8';
+          script.onload = function () { resolve(true); };
+          script.onerror = function () { resolve(false); };
+          document.head.appendChild(script);
+        });
+      }
+      return loading[path];
+    }));
+  }
+
   var started = false;
   function start() {
     if (started) return;
@@ -344,53 +439,100 @@
     if (!list || !status) return;
     var input = document.getElementById('sok-sida');
     var form = input ? input.form : null;
+    var text = function (key) {
+      var value = list.getAttribute('data-text-' + key);
+      return value ? value : TEXTS[key];  // absent or empty: the Swedish text
+    };
     var more = document.getElementById('sokfler');
     if (!more) {
       more = element('p', 'sok-fler');
       more.id = 'sokfler';
       list.parentNode.insertBefore(more, list.nextSibling);
     }
-    var text = function (key) {
-      var value = list.getAttribute('data-text-' + key);
-      return value ? value : TEXTS[key];  // absent or empty: the Swedish text
-    };
+    var button = document.getElementById('sokvisa');
+    if (!button) {
+      button = element('button', null, text('visa'));
+      button.type = 'button';
+      button.id = 'sokvisa';
+      more.parentNode.insertBefore(button, more.nextSibling);
+    }
     var rootAttribute = list.getAttribute('data-rot');
     var root = rootAttribute === null ? '../' : rootAttribute || './';
 
-    var shown = null;
+    var shown = null;  // the query on screen
+    var run = 0;       // the latest search; an older one that finishes late is dropped
+    var found = null;
+    var listed = 0;    // results on screen
+
+    // Shows results up to upTo, reading their fragments first; after "show more", the
+    // keyboard focus moves to the first new hit, where reading goes on.
+    function showUpTo(upTo, mine, focusNew) {
+      var index = registry.index;
+      var wanted = missingFragments(index, found.results, listed, upTo);
+      load(root, wanted.map(fragmentPath)).then(function () {
+        if (mine !== run) return;
+        var fragment = document.createDocumentFragment();
+        found.results.slice(listed, upTo).forEach(function (r) {
+          var page = index.fragments[r.doc];
+          if (page) fragment.appendChild(resultItem(Object.assign({}, page, { prefixes: found.prefixes }), root));
+        });
+        var firstNew = fragment.querySelector('a');
+        list.appendChild(fragment);
+        if (focusNew && firstNew) firstNew.focus();
+        listed = Math.min(upTo, found.results.length);
+        var rest = found.results.length > listed;
+        more.textContent = rest ? format(text('fler'), { n: found.results.length, shown: listed, q: shown }) : '';
+        more.hidden = !rest;
+        button.hidden = !rest;
+      });
+    }
+
     function show(query, force) {
       query = String(query || '').trim().slice(0, 200);
       if (query === shown && !force) return;
       shown = query;
-      var found = search(registry.indexes, query);
-      var results = found.results;
+      var mine = ++run;
       clear(list);
+      listed = 0;
       more.textContent = '';
       more.hidden = true;
-      if (!found.terms.length) {
+      button.hidden = true;
+      if (!terms(query).length) {
         status.textContent = text('tom');
         return;
       }
-      if (!registry.indexes.length) {
+      if (!registry.index) {
         status.textContent = text('saknas');
         return;
       }
-      status.textContent = format(results.length === 0 ? text('ingen') : results.length === 1 ? text('en') : text('traffar'),
-        { n: results.length, q: query });
-      var fragment = document.createDocumentFragment();
-      results.slice(0, MAX_RESULTS).forEach(function (r) { fragment.appendChild(resultItem(r, root)); });
-      list.appendChild(fragment);
-      if (results.length > MAX_RESULTS) {
-        more.textContent = format(text('fler'), { n: results.length, shown: MAX_RESULTS, q: query });
-        more.hidden = false;
-      }
+      var index = registry.index;
+      (function step(rounds) {
+        var result = search(index, query);
+        if (result.missing.length && rounds < 20) {
+          load(root, result.missing.map(shardPath)).then(function (loaded) {
+            if (mine !== run) return;
+            // A shard that cannot be read counts as empty rather than asked for forever.
+            result.missing.forEach(function (i, k) { if (!loaded[k]) index.shards[i] = { terms: [], postings: [] }; });
+            step(rounds + 1);
+          });
+          return;
+        }
+        found = result;
+        var n = result.results.length;
+        status.textContent = format(n === 0 ? text('ingen') : n === 1 ? text('en') : text('traffar'), { n: n, q: query });
+        showUpTo(PAGE_SIZE, mine);
+      })(0);
     }
+
+    button.addEventListener('click', function () {
+      if (found) showUpTo(listed + PAGE_SIZE, run, true);
+    });
 
     var params = new URLSearchParams(global.location ? global.location.search : '');
     var initial = params.get('q') || '';
     if (input) input.value = initial;
     show(initial, true);
-    // An index that arrives later (loaded without defer) shows the same query again.
+    // A manifest that arrives later (loaded without defer) shows the same query again.
     registry.listeners.push(function () { show(input ? input.value : initial, true); });
 
     var timer = 0;

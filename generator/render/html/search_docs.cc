@@ -12,23 +12,23 @@ std::string folder_of(const std::string& page_path) {  // ".../fraga-02/index.ht
 
 }  // namespace
 
-std::vector<SearchDoc> search_docs(const SiteContext& ctx, int year) {
+std::vector<SearchDoc> search_docs(const SiteContext& ctx, const model::Submission& s) {
   const Lang lang = ctx.site.lang;
   std::vector<SearchDoc> docs;
-  for (const auto& s : ctx.site.submissions) {
-    if (s.year != year) continue;
-    // The text is rendered as on the page, so search finds what readers see.
-    if (!s.intro.empty())
-      docs.push_back({folder_of(overview_path(s)), s.unit.name, s.year, document_title(s), "", s.structure->intro_title,
-                      plain_text(blocks_to_html(s.intro, {lang, "", 3, ""}))});
-    for (const auto& [number, answer] : s.answers) {
-      const model::QuestionSpec* spec = s.structure->find_question(number);
-      docs.push_back({folder_of(question_path(s, number)), s.unit.name, s.year, document_title(s),
-                      part_label(*s.structure, lang, number), spec ? spec->title : "",
-                      plain_text(blocks_to_html(answer.blocks, {lang, "", 2, ""}))});
-    }
+  docs.reserve(search_doc_count(s));
+  // The text is rendered as on the page, so search finds what readers see.
+  if (!s.intro.empty())
+    docs.push_back({folder_of(overview_path(s)), s.unit.name, s.year, document_title(s), "", s.structure->intro_title,
+                    plain_text(blocks_to_html(s.intro, {lang, "", 3, ""}))});
+  for (const auto& [number, answer] : s.answers) {
+    const model::QuestionSpec* spec = s.structure->find_question(number);
+    docs.push_back({folder_of(question_path(s, number)), s.unit.name, s.year, document_title(s),
+                    part_label(*s.structure, lang, number), spec ? spec->title : "",
+                    plain_text(blocks_to_html(answer.blocks, {lang, "", 2, ""}))});
   }
   return docs;
 }
+
+size_t search_doc_count(const model::Submission& s) { return (s.intro.empty() ? 0 : 1) + s.answers.size(); }
 
 }  // namespace kv

@@ -1,5 +1,5 @@
-// The searchable documents of one year: every question or section page and every overview
-// with an introduction, as plain text with the facts a search result shows.
+// The searchable pages of one document: every question or section page, and its overview
+// when it has an introduction, as plain text with the facts a search result shows.
 #pragma once
 #include <vector>
 
@@ -8,6 +8,9 @@
 
 namespace kv {
 
-std::vector<SearchDoc> search_docs(const SiteContext& ctx, int year);
+std::vector<SearchDoc> search_docs(const SiteContext& ctx, const model::Submission& s);
+
+// How many that is, without rendering them: pages are numbered before they are made.
+size_t search_doc_count(const model::Submission& s);
 
 }  // namespace kv

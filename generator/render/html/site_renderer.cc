@@ -1,6 +1,7 @@
 #include "render/html/site_renderer.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <deque>
 #include <functional>
 
@@ -86,6 +87,36 @@ void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   }
 }
 
+// The search index is made in pieces, one per document, beside the pages; the pieces are
+// merged into shards after them. Pages are numbered year by year, oldest first.
+struct SearchPlan {
+  std::vector<const model::Submission*> documents;
+  std::vector<uint32_t> first_doc;  // per document
+  std::vector<YearStart> years;
+  uint32_t doc_count = 0;
+  std::vector<PartialIndex> parts;  // per document, filled by the jobs
+
+  explicit SearchPlan(const model::Site& site) {
+    for (const auto& s : site.submissions) documents.push_back(&s);
+    std::stable_sort(documents.begin(), documents.end(), [](auto* a, auto* b) { return a->year < b->year; });
+    for (const auto* s : documents) {
+      if (years.empty() || years.back().year != s->year) years.push_back({s->year, doc_count});
+      first_doc.push_back(doc_count);
+      doc_count += static_cast<uint32_t>(search_doc_count(*s));
+    }
+    parts.resize(documents.size());
+  }
+};
+
+void search_jobs(const SiteContext& ctx, const fs::path& out, SearchPlan& plan, Jobs& jobs) {
+  for (size_t i = 0; i < plan.documents.size(); ++i)
+    jobs.files.push_back([&, i] {
+      auto docs = search_docs(ctx, *plan.documents[i]);
+      write_search_fragments(docs, plan.first_doc[i], out);
+      plan.parts[i] = index_docs(docs, plan.first_doc[i]);
+    });
+}
+
 void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   const model::Site& site = ctx.site;
   jobs.pages.push_back([&] { return render_start_page(ctx); });
@@ -108,10 +139,6 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
   }
   for (int year : ctx.index.indicator_years())
     jobs.workbook(out, year_workbook_path(year), [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
-  // One search index per year: an archived year's index never changes.
-  for (int year : ctx.index.years())
-    jobs.file(out, search_index_file(year),
-              [&, year](const fs::path& f) { write_search_index(year, search_docs(ctx, year), f); });
 }
 
 }  // namespace
@@ -128,6 +155,8 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
 
   Jobs jobs;
   jobs.lang = report.lang;
+  SearchPlan search(site);
+  search_jobs(ctx, out, search, jobs);
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
@@ -137,8 +166,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   // The first failure (a WriteError: full disk, no permission, …) stops the loop and is
   // rethrown here; write_output_dir turns it into the build's one error.
   const xlsx::LibraryMessagesHidden quiet_libxlsxwriter;  // made and ended with no other thread running
-  // Files first, the last added first: the search indexes (one per year, each the longest
-  // job of a build) start at once and run beside the pages instead of forming a serial tail.
+  // Files first, the last added first: workbooks, then the search pieces, beside the pages.
   const size_t files = jobs.files.size();
   parallel_for(files + jobs.pages.size(), inputs.threads, [&](size_t i) {
     if (i < files) {
@@ -148,6 +176,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
       write_file(out / page.path, page.html);
     }
   });
+  write_search_index(search.parts, search.years, search.doc_count, out, inputs.threads);
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }

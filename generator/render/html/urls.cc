@@ -46,6 +46,12 @@ std::string review_workbook_path(const std::string& kind_slug, int year) {
 std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
 std::string search_page_path() { return "sok/index.html"; }
+std::string search_manifest_path() { return "sok/index.js"; }
+std::string search_shard_path(size_t shard) { return "sok/t/" + std::to_string(shard) + ".js"; }
+// A thousand fragments a folder: a city's hundred thousand pages in no single huge folder.
+std::string search_fragment_path(uint32_t doc) {
+  return "sok/f/" + std::to_string(doc / 1000) + "/" + std::to_string(doc) + ".js";
+}
 std::string statement_path() { return "tillganglighet/index.html"; }
 
 std::string intro_anchor() { return "inledning"; }

@@ -2,6 +2,8 @@
 // Paths are site-relative and derived from folder names and numbers only, never from titles,
 // so an archived year never moves (the table in README.md lists them).
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "model/site.h"
@@ -26,6 +28,10 @@ std::string review_workbook_path(const std::string& kind_slug, int year);  // ja
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
 std::string search_page_path();                            // sok/index.html
+// The search index (render/search/search_index.cc): its manifest, shard i and page d's fragment.
+std::string search_manifest_path();                        // sok/index.js
+std::string search_shard_path(size_t shard);               // sok/t/<i>.js
+std::string search_fragment_path(uint32_t doc);            // sok/f/<d / 1000>/<d>.js
 std::string statement_path();                              // tillganglighet/index.html
 
 // Anchors within pages. The introduction's section on a document's overview and print page:

@@ -5,27 +5,35 @@
 #include <set>
 #include <unordered_map>
 
+#include "render/html/urls.h"
 #include "util/escape.h"
+#include "util/parallel.h"
 #include "util/text.h"
 #include "write/output_dir.h"
 
-// The index file, one per year (sok/index-<år>.js), is a single statement:
+// Three kinds of file, each a single statement that works whether sok.js has run yet or not
+// (before, it queues on a plain array that sok.js takes over):
 //
-//   (window.kvSok = window.kvSok || []).push({"format":1,"year":2018,
-//   "docs":[[url, unit, year, document, part, title, text], …],
-//   "terms":["aktivitet", "aktiviteter", …],
-//   "postings":[[doc, count, fields, doc, count, fields, …], …]});
+//   sok/index.js, the manifest, read by the search page:
+//     (window.kvSok = window.kvSok || []).push({"format":2,"docs":N,
+//     "years":[[2018,0],[2024,2592]],"shards":["a","beslut",…]});
+//   years: each year's first page (pages are numbered year by year, oldest first);
+//   shards[i]: the first term of shard i, which holds every term from it up to shards[i+1].
 //
-// terms are unique and sorted by their UTF-8 bytes, which is code-point order, so sok.js
-// finds every term starting with a query word by binary search. postings[i] belongs to
-// terms[i]: for each page containing the term, in page order, the page's index in docs,
-// how often the term occurs in the page's text, and where else it occurs (bit 1: the title
-// or part, bit 2: the unit's or document's name). The push works whether sok.js has run
-// yet or not: before, it queues on a plain array that sok.js takes over.
+//   sok/t/<i>.js, a shard, read when a query word may match one of its terms:
+//     (…).push({"format":2,"shard":i,"terms":["beslut","beslutet",…],
+//     "postings":[[d,w,d,w,…],…]});
+//   terms unique and sorted by their UTF-8 bytes (code-point order), so sok.js finds every
+//   term starting with a query word by binary search; postings[k] belongs to terms[k]: for
+//   each page containing it, the page number as the difference from the previous one, and
+//   the weight 4 × count + fields (see PartialIndex).
 //
-// Everything outside ASCII is written as \uXXXX, so the file reads the same whatever
-// encoding a browser assumes for a script opened from file://; that also keeps U+2028 and
-// U+2029 from ending a line in older JavaScript, and "</" is written "<\/".
+//   sok/f/<d/1000>/<d>.js, a fragment, read for a hit that is shown:
+//     (…).push({"format":2,"doc":d,"url":…,"unit":…,"year":…,"document":…,"part":…,
+//     "title":…,"text":…});
+//
+// Text is UTF-8 (the files are read as UTF-8: sok.js asks for it); U+2028, U+2029 and
+// controls are escaped, and "</" is written "<\/".
 
 namespace kv {
 
@@ -310,15 +318,15 @@ std::vector<std::string> search_terms(std::string_view text) {
   return terms;
 }
 
-void write_search_index(int year, const std::vector<SearchDoc>& docs, const std::filesystem::path& file) {
+PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc) {
   enum Field { kTitle = 1, kName = 2 };
   struct Hit {
-    int count = 0;
-    int fields = 0;
+    uint32_t count = 0;
+    uint32_t fields = 0;
   };
   // Hashed while counting (ordered maps spent most of their time comparing strings); the
   // terms are sorted once at the end, by bytes.
-  std::unordered_map<std::string, std::vector<int>> postings;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings;
   std::unordered_map<std::string, Hit> hits;
   for (size_t d = 0; d < docs.size(); ++d) {
     const SearchDoc& doc = docs[d];
@@ -328,53 +336,140 @@ void write_search_index(int year, const std::vector<SearchDoc>& docs, const std:
     for (auto& term : search_terms(doc.text)) ++hits[term].count;
     for (const auto& [term, hit] : hits) {
       auto& list = postings[term];
-      list.insert(list.end(), {static_cast<int>(d), hit.count, hit.fields});
+      list.insert(list.end(), {first_doc + static_cast<uint32_t>(d), hit.count * 4 + hit.fields});
     }
   }
-  std::vector<const std::pair<const std::string, std::vector<int>>*> sorted;
+  std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> sorted;
   sorted.reserve(postings.size());
   for (const auto& entry : postings) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-
-  std::string out = "/* Search index for " + std::to_string(year) + ", written by kvalitet and read by sok.js. */\n";
-  out += "(window.kvSok = window.kvSok || []).push({\"format\":1,\"year\":" + std::to_string(year) + ",\n\"docs\":[";
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const SearchDoc& doc = docs[d];
-    out += d == 0 ? "\n[" : ",\n[";
-    for (std::string_view field : {std::string_view(doc.url), std::string_view(doc.unit)}) {
-      append_json_string(out, field);
-      out += ',';
-    }
-    out += std::to_string(doc.year);
-    for (std::string_view field : {std::string_view(doc.document), std::string_view(doc.part),
-                                   std::string_view(doc.title), cut_utf8(doc.text, kMaxStoredText)}) {
-      out += ',';
-      append_json_string(out, field);
-    }
-    out += ']';
-  }
-  out += "],\n\"terms\":[";
-  bool first = true;
-  for (const auto* entry : sorted) {
-    out += first ? "\n" : ",\n";
-    first = false;
-    append_json_string(out, entry->first);
-  }
-  out += "],\n\"postings\":[";
-  first = true;
-  for (const auto* entry : sorted) {
-    out += first ? "\n[" : ",\n[";
-    first = false;
-    for (size_t k = 0; k < entry->second.size(); ++k) {
-      if (k > 0) out += ',';
-      out += std::to_string(entry->second[k]);
-    }
-    out += ']';
-  }
-  out += "]});\n";
-  write_file(file, out);
+  PartialIndex part;
+  for (const auto* entry : sorted) part.add(entry->first, entry->second);
+  return part;
 }
 
-std::string search_index_file(int year) { return "sok/index-" + std::to_string(year) + ".js"; }
+std::string_view PartialIndex::term(size_t i) const {
+  const uint32_t start = i ? term_ends_[i - 1] : 0;
+  return std::string_view(term_bytes_).substr(start, term_ends_[i] - start);
+}
+
+std::span<const uint32_t> PartialIndex::postings(size_t i) const {
+  const uint32_t start = i ? posting_ends_[i - 1] : 0;
+  return std::span<const uint32_t>(postings_).subspan(start, posting_ends_[i] - start);
+}
+
+void PartialIndex::add(std::string_view term, const std::vector<uint32_t>& postings) {
+  term_bytes_ += term;
+  term_ends_.push_back(static_cast<uint32_t>(term_bytes_.size()));
+  postings_.insert(postings_.end(), postings.begin(), postings.end());
+  posting_ends_.push_back(static_cast<uint32_t>(postings_.size()));
+}
+
+namespace {
+
+constexpr std::string_view kPush = "(window.kvSok = window.kvSok || []).push(";
+
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+  out += ",\"";
+  out += name;
+  out += "\":";
+  append_json_string_utf8(out, value);
+}
+
+using Lists = std::vector<std::span<const uint32_t>>;
+
+// Every piece's postings of each term, concatenated in piece order (so in page order).
+std::vector<std::pair<std::string_view, Lists>> merge(const std::vector<PartialIndex>& parts) {
+  std::unordered_map<std::string_view, Lists> lists;
+  for (const auto& part : parts)
+    for (size_t t = 0; t < part.size(); ++t) lists[part.term(t)].push_back(part.postings(t));
+  std::vector<std::pair<std::string_view, Lists>> sorted(lists.begin(), lists.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return sorted;
+}
+
+// One term's postings as written: page numbers as differences.
+void append_postings(std::string& out, const Lists& lists) {
+  out += '[';
+  uint32_t previous = 0;
+  bool first = true;
+  for (const auto& list : lists)
+    for (size_t k = 0; k + 1 < list.size(); k += 2) {
+      if (!first) out += ',';
+      first = false;
+      out += std::to_string(list[k] - previous);
+      out += ',';
+      out += std::to_string(list[k + 1]);
+      previous = list[k];
+    }
+  out += ']';
+}
+
+}  // namespace
+
+void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const std::filesystem::path& out) {
+  std::string file;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const SearchDoc& doc = docs[d];
+    const uint32_t number = first_doc + static_cast<uint32_t>(d);
+    file.assign(kPush);
+    file += "{\"format\":2,\"doc\":" + std::to_string(number);
+    append_field(file, "url", doc.url);
+    append_field(file, "unit", doc.unit);
+    file += ",\"year\":" + std::to_string(doc.year);
+    append_field(file, "document", doc.document);
+    append_field(file, "part", doc.part);
+    append_field(file, "title", doc.title);
+    append_field(file, "text", cut_utf8(doc.text, kMaxStoredText));
+    file += "});\n";
+    write_file(out / search_fragment_path(number), file);
+  }
+}
+
+void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
+                        const std::filesystem::path& out, unsigned threads, size_t shard_bytes) {
+  const auto terms = merge(parts);
+  // Shards: runs of terms of about shard_bytes of postings each; the bytes, not the number
+  // of terms, decide what a query costs.
+  std::vector<size_t> starts;
+  size_t bytes = shard_bytes;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    if (bytes >= shard_bytes) {
+      starts.push_back(t);
+      bytes = 0;
+    }
+    bytes += terms[t].first.size() + 4;
+    for (const auto& list : terms[t].second) bytes += list.size() * 3;
+  }
+  parallel_for(starts.size(), threads, [&](size_t i) {
+    const size_t end = i + 1 < starts.size() ? starts[i + 1] : terms.size();
+    std::string file(kPush);
+    file += "{\"format\":2,\"shard\":" + std::to_string(i) + ",\n\"terms\":[";
+    for (size_t t = starts[i]; t < end; ++t) {
+      if (t > starts[i]) file += ',';
+      append_json_string_utf8(file, terms[t].first);
+    }
+    file += "],\n\"postings\":[";
+    for (size_t t = starts[i]; t < end; ++t) {
+      file += t > starts[i] ? ",\n" : "\n";
+      append_postings(file, terms[t].second);
+    }
+    file += "]});\n";
+    write_file(out / search_shard_path(i), file);
+  });
+
+  std::string manifest = "/* Search index, written by kvalitet and read by sok.js (format in search_index.cc). */\n";
+  manifest += kPush;
+  manifest += "{\"format\":2,\"docs\":" + std::to_string(doc_count) + ",\"years\":[";
+  for (size_t y = 0; y < years.size(); ++y)
+    manifest += (y ? ",[" : "[") + std::to_string(years[y].year) + "," + std::to_string(years[y].first_doc) + "]";
+  manifest += "],\n\"shards\":[";
+  for (size_t i = 0; i < starts.size(); ++i) {
+    if (i > 0) manifest += ',';
+    append_json_string_utf8(manifest, terms[starts[i]].first);
+  }
+  manifest += "]});\n";
+  write_file(out / search_manifest_path(), manifest);
+}
 
 }  // namespace kv

@@ -1,8 +1,11 @@
-// Client-side search: each year's pages become an inverted index, written at build time as
-// a small JavaScript file that themes/default/sok.js reads. A script file rather than JSON,
-// because a <script src> loads from file:// too, where fetch() of a local file is refused.
+// Client-side search: the site's pages become an inverted index, written at build time as
+// small JavaScript files that themes/default/sok.js reads: a manifest, shards of terms and
+// one fragment per page. Script files rather than JSON, because a <script src> loads from
+// file:// too, where fetch() of a local file is refused.
 #pragma once
+#include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +33,41 @@ std::string plain_text(std::string_view html);
 // letters composed (a + U+0308 → ä), split on everything that is not a letter or digit.
 std::vector<std::string> search_terms(std::string_view text);
 
-// Writes one year's index (format described in search_index.cc). Same docs in the same
-// order give the same bytes. Throws std::runtime_error when the file cannot be written.
-void write_search_index(int year, const std::vector<SearchDoc>& docs, const std::filesystem::path& file);
+// One piece of the index: the postings of a run of consecutive pages. Terms are unique and
+// sorted by their UTF-8 bytes; each term's postings are (page, weight) pairs in page order,
+// pages numbered across the whole site, weight = 4 × count in the text + fields (1: the
+// title or part, 2: the unit's or document's name).
+class PartialIndex {
+ public:
+  size_t size() const { return term_ends_.size(); }
+  std::string_view term(size_t i) const;
+  std::span<const uint32_t> postings(size_t i) const;
+  void add(std::string_view term, const std::vector<uint32_t>& postings);  // in term order
 
-// The index's site-relative path: "sok/index-<år>.js".
-std::string search_index_file(int year);
+ private:
+  // Flat, as there is one piece per document and all are kept until the merge.
+  std::string term_bytes_;
+  std::vector<uint32_t> term_ends_, posting_ends_, postings_;
+};
+
+// The postings of docs, numbered from first_doc. Pure, so pieces are made in parallel.
+PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc);
+
+// Writes one small script per page under out (sok/f/…, see urls.h) with what a hit shows:
+// address, unit, year, document, part, title and text. Only the hits shown are fetched.
+void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const std::filesystem::path& out);
+
+// The first page of each year, for ranking newer years first before any fragment is read.
+struct YearStart {
+  int year = 0;
+  uint32_t first_doc = 0;
+};
+
+// Merges the pieces (in page order) and writes the manifest sok/index.js and the shards
+// sok/t/<i>.js: runs of the sorted terms of about kShardBytes each, so a query reads the
+// manifest and the shards of its words only. Same pieces, same bytes. Throws WriteError.
+inline constexpr size_t kShardBytes = 32 * 1024;
+void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
+                        const std::filesystem::path& out, unsigned threads, size_t shard_bytes = kShardBytes);
 
 }  // namespace kv
