@@ -6,8 +6,8 @@
 Writes the corpus (bench/corpus.py), then builds it with both generators in alternating
 pairs (so a machine that gets busier part-way affects both alike) and prints the medians of
 wall time, CPU time and peak memory, and their ratios. Also: kvalitet with -j1 against -j2,
-`check` alone, and a rebuild with nothing changed. Speed goals are judged by these ratios,
-never by absolute times (DEVELOPERS.md).
+`check` alone, a rebuild with nothing changed and one after an edited answer. Speed goals
+are judged by these ratios, never by absolute times (DEVELOPERS.md).
 
 Needs Hugo (`apt-get install hugo`, Debian 12 has 0.111); without it, only kvalitet's own
 figures are printed.
@@ -72,7 +72,8 @@ def main():
                 "--max-messages", "1"]
 
     cores = str(os.cpu_count() or 1)
-    kv_runs, hugo_runs, kv_j1, check_runs, noop_runs = [], [], [], [], []
+    kv_runs, hugo_runs, kv_j1, check_runs, noop_runs, edit_runs = [], [], [], [], [], []
+    answer = next(content.glob("*/*/kvalitetsutmarkelsen/fraga-02.md"))
     for i in range(args.runs):
         out = work / f"kv-{i}"
         kv_runs.append(timed(kv_build(out, cores)))
@@ -82,6 +83,10 @@ def main():
         kv_j1.append(timed(kv_build(work / f"kv1-{i}", "1")))
         check_runs.append(timed([kv, "check", content, "-q", "--templates", templates, "--max-messages", "1"]))
         noop_runs.append(timed(kv_build(out, cores)))  # into the output just made: nothing changed
+        text = answer.read_text(encoding="utf-8")
+        answer.write_text(text + f"\nÄndrad i körning {i}.\n", encoding="utf-8")  # one answer edited
+        edit_runs.append(timed(kv_build(out, cores)))
+        answer.write_text(text, encoding="utf-8")
         if i + 1 < args.runs:  # keep the last run's outputs for the sizes
             for old in (work / f"kv1-{i}", out, work / f"hugo-{i}"):
                 shutil.rmtree(old, ignore_errors=True)
@@ -95,6 +100,7 @@ def main():
     print(line(f"kvalitet build -j{cores}", kv_runs))
     print(line("kvalitet build -j1", kv_j1))
     print(line("kvalitet build, nothing changed", noop_runs))
+    print(line("kvalitet build, one answer edited", edit_runs))
     print(line("kvalitet check", check_runs))
     print(f"  -j1 / -j{cores} wall: {median(kv_j1, 0) / median(kv_runs, 0):.2f}")
     if hugo_runs:

@@ -84,10 +84,12 @@ int main(int argc, char** argv) {
   common(build);
   build->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  build->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   CLI::App* pdf = app.add_subcommand("pdf", t(kv::Msg::kCliPdf));
   common(pdf);
   pdf->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  pdf->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));

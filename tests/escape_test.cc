@@ -53,6 +53,12 @@ TEST_CASE("append_json_string is ASCII, safe in <script>, and replaces invalid U
   CHECK(out == "\"a\\\"b\\\\c\\n<\\/script>\\u003c!--\\u0001\\ufffd\\ufffd\\ufffd\\u00f6\\ud83d\\ude00\"");
 }
 
+TEST_CASE("append_json_string_utf8 keeps text as UTF-8 and escapes what would end a line or a script") {
+  std::string out;
+  append_json_string_utf8(out, "a\"b\\c\n</script><!--\x01\xED\xA0\x80ö😀\xE2\x80\xA8\xE2\x80\xA9\xC2\x85");
+  CHECK(out == "\"a\\\"b\\\\c\\n<\\/script>\\u003c!--\\u0001\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDö😀\\u2028\\u2029\\u0085\"");
+}
+
 TEST_CASE("decode_utf8 is strict: overlongs, surrogates and past U+10FFFF are invalid") {
   CHECK(find_invalid_utf8("\xC0\xAF"));          // overlong '/'
   CHECK(find_invalid_utf8("\xE0\x80\xAF"));      // overlong, three bytes

@@ -38,7 +38,8 @@ def make_content(dest, copies):
 
 
 def command(src, out):
-    return [str(kvalitet), "build", str(src), "-o", str(out), "--templates", str(templates), "-j", "2"]
+    # --rebuild: every run must write the whole site, though the content never changes.
+    return [str(kvalitet), "build", str(src), "-o", str(out), "--templates", str(templates), "-j", "2", "--rebuild"]
 
 
 def file_list(folder):

@@ -7,6 +7,7 @@ and PDF/A XMP set."""
 import pathlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,6 +58,32 @@ with tempfile.TemporaryDirectory() as tmp:
         check(b"file://" not in data, f"{name} PDF links a local file: {data[data.find(b'file://'):][:120]!r}")
     overview = (award.parent / "index.html").read_text(encoding="utf-8")
     check(f'href="{award.name}" type="application/pdf"' in overview, "the overview does not link the PDF")
+
+    # Rebuilding: nothing changed → nothing done; one document changed → only its PDF is made
+    # again, the other is the previous build's file; another variant → both made again.
+    edited = pathlib.Path(tmp) / "content"
+    shutil.copytree(content, edited)
+    again = pathlib.Path(tmp) / "again"
+    def pdf_run(*extra):
+        return subprocess.run([kvalitet, "pdf", edited, "-o", again, "--templates", templates, *extra],
+                              check=True, capture_output=True, text=True)
+    pdf_run()
+    inodes = lambda: tuple(next(again.glob(g)).stat().st_ino for g in ("2018/*/kvalitetsutmarkelsen/*.pdf",
+                                                                        "2024/*/verksamhetsberattelse/*.pdf"))
+    first = inodes()
+    r = pdf_run()
+    check("Inget har ändrats sedan förra bygget" in r.stdout, f"unchanged rebuild: {r.stdout[-300:]}")
+    check(inodes() == first, "an unchanged rebuild touched the PDFs")
+    intro = next(edited.glob("*/2024/verksamhetsberattelse/avsnitt-01.md"))
+    intro.write_text(intro.read_text(encoding="utf-8") + "\n\nEn mening som lades till efteråt.\n", encoding="utf-8")
+    pdf_run()
+    award_now, report_now = inodes()
+    check(award_now == first[0], "the award's PDF was made again though nothing it shows changed")
+    check(report_now != first[1], "the report's PDF was not made again after its text changed")
+    report_text = sh("pdftotext", next(again.glob("2024/*/verksamhetsberattelse/*.pdf")), "-")
+    check("lades till efteråt" in " ".join(report_text.split()), "the new sentence is not in the new PDF")
+    pdf_run("--pdf-variant", "pdf/ua-1")
+    check(inodes()[0] != first[0], "another PDF variant reused the previous build's PDF")
 
     # The accessible variant: tagged, with the PDF/UA identification.
     ua = pathlib.Path(tmp) / "ua"

@@ -233,10 +233,10 @@ void write_index(const std::vector<SearchDoc>& docs, const std::filesystem::path
   std::vector<PartialIndex> parts;
   for (size_t first = 0; first < docs.size(); first += piece) {
     std::vector<SearchDoc> some(docs.begin() + first, docs.begin() + std::min(docs.size(), first + piece));
-    write_search_fragments(some, static_cast<uint32_t>(first), out);
+    write_search_fragments(some, static_cast<uint32_t>(first), OutputTree(out, {}));
     parts.push_back(index_docs(some, static_cast<uint32_t>(first)));
   }
-  write_search_index(parts, {{2018, 0}}, static_cast<uint32_t>(docs.size()), out, 2, shard_bytes);
+  write_search_index(parts, {{2018, 0}}, static_cast<uint32_t>(docs.size()), OutputTree(out, {}), 2, shard_bytes);
 }
 
 }  // namespace
@@ -392,7 +392,7 @@ TEST_CASE("the same pages give byte-identical index files", "[search]") {
 
 TEST_CASE("an empty site gives an empty but valid index", "[search]") {
   kvtest::TempDir dir;
-  write_search_index({}, {}, 0, dir.path(), 1);
+  write_search_index({}, {}, 0, OutputTree(dir.path(), {}), 1);
   ReadIndex index = read_index(dir.path());
   CHECK(index.manifest["shards"].items.empty());
   CHECK(index.manifest["years"].items.empty());

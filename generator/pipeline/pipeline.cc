@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "pipeline/input_stamp.h"
 #include "pipeline/resources.h"
 #include "pipeline/summary.h"
 #include "diag/json_line.h"
@@ -96,9 +97,40 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
   return 0;
 }
 
+namespace {
+
+// The stamp of this build's inputs (pipeline/input_stamp.h); empty for serve's previews, which
+// always build, and when templates or themes are missing (validation reports that).
+std::string stamp_for(const PipelineOptions& options) {
+  if (options.preview) return {};
+  auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
+  auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
+  return templates && themes ? input_stamp(options, *templates, *themes) : std::string();
+}
+
+// When nothing changed since the last complete build: its diagnostics again and one line.
+bool report_unchanged(const PipelineOptions& options, const std::string& stamp, std::ostream& out, std::ostream& err) {
+  if (stamp.empty() || options.rebuild) return false;
+  auto diags = unchanged_build(options.output_dir, stamp);
+  if (!diags) return false;
+  Report probe;
+  SiteOptions site_options{options.content_root, options.lang, 1};
+  Report report{read_site_settings(site_options, probe).lang, {}, {}};
+  report.diags = std::move(*diags);
+  print_diagnostics(report, options, out, err);
+  if (!options.quiet)
+    (options.json_diagnostics ? err : out) << report.t(Msg::kBuildUpToDate, {terminal_text(options.output_dir)}) << '\n';
+  return true;
+}
+
+}  // namespace
+
 int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, BuildSeen* seen) {
   // Before anything else, so that a killed build's output is back even if this one fails.
   tidy_leftovers(options.output_dir);
+  // Taken before any input is read: a file saved during the build makes the next one build.
+  const std::string stamp = stamp_for(options);
+  if (report_unchanged(options, stamp, out, err)) return 0;
   Validated v = validate_content(options);
   check_output_place(options.output_dir, options.content_root, v.report);
   print_diagnostics(v.report, options, out, err);
@@ -115,7 +147,9 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
   Report report{v.report.lang, {}, {}};
   RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
-                      std::max(1u, options.threads), !options.pdf_variant.empty()};
+                      std::max(1u, options.threads), !options.pdf_variant.empty(), {}};
+  std::error_code ec;
+  if (fs::is_regular_file(fs::path(options.output_dir) / kOutputMarker, ec)) inputs.previous = options.output_dir;
   BuildCounts counts;
   std::ostream* progress = options.show_progress && !options.quiet && !options.json_diagnostics ? &err : nullptr;
   auto written = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
@@ -125,9 +159,14 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     counts.workbooks = rendered->workbooks;
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
     if (inputs.with_pdf) {
-      PdfOutcome pdfs = write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report, progress);
+      PdfOutcome pdfs = write_pdfs(v.site, staging, options.pdf_variant, inputs.threads, report, progress, inputs.previous);
       if (!pdfs.ok) return std::optional<int>();
       counts.pdf_pages = std::move(pdfs.page_counts);
+    }
+    if (!stamp.empty()) {
+      Diagnostics all = v.report.diags;
+      all.append(report.diags);
+      write_file(staging / kInputStampFile, stamp_file_text(stamp, all));
     }
     return std::optional<int>(counts.pages);
   });

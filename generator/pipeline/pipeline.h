@@ -36,6 +36,8 @@ struct PipelineOptions {
   // and the document is shown with what is there (diag/report.h); the private output folder
   // is never named in a message.
   bool preview = false;
+  // --rebuild: build even when nothing has changed since the last build (pipeline/input_stamp.h).
+  bool rebuild = false;
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.

@@ -1,6 +1,7 @@
 #include "render/theme.h"
 
 #include <algorithm>
+#include <map>
 
 #include "load/source.h"
 #include "load/yaml.h"
@@ -46,14 +47,21 @@ std::vector<fs::path> Theme::layout_dirs(const fs::path& default_layouts) const 
   return dirs;
 }
 
-void Theme::copy_assets(const fs::path& dir) const {
-  fs::create_directories(dir);
+void Theme::copy_assets(const OutputTree& out, const std::string& dir) const {
+  std::map<std::string, fs::path> files;  // site-relative path → the file that wins
   for (auto it = chain.rbegin(); it != chain.rend(); ++it)
     for (const auto& entry : fs::directory_iterator(*it)) {
       std::string name = entry.path().filename().string();
       if (name == "layouts" || name == "tema.yaml" || name == "README.md") continue;  // not for the site
-      fs::copy(entry.path(), dir / name, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+      if (!entry.is_directory()) {
+        files[dir + "/" + name] = entry.path();
+        continue;
+      }
+      for (const auto& inner : fs::recursive_directory_iterator(entry.path()))
+        if (!inner.is_directory())
+          files[dir + "/" + name + "/" + fs::relative(inner.path(), entry.path()).generic_string()] = inner.path();
     }
+  for (const auto& [path, from] : files) out.copy(from, path);
 }
 
 std::optional<Theme> resolve_theme(const fs::path& themes_dir, const std::string& name, const fs::path& where,

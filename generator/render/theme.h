@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/report.h"
+#include "write/output_tree.h"
 
 namespace kv {
 
@@ -16,9 +17,9 @@ struct Theme {
 
   // Where to look for layouts, most specific first, ending with the default layouts.
   std::vector<std::filesystem::path> layout_dirs(const std::filesystem::path& default_layouts) const;
-  // Copies the assets (everything but layouts/, tema.yaml and README.md) into dir, parents first so
-  // the chosen theme's files win.
-  void copy_assets(const std::filesystem::path& dir) const;
+  // Copies the assets (everything but layouts/, tema.yaml and README.md) under the site-relative
+  // folder dir; where a theme and its parent have the same file, the chosen theme's wins.
+  void copy_assets(const OutputTree& out, const std::string& dir) const;
 };
 
 // Resolves a theme by name; reports an unknown theme or parent, or a cycle, at `where`.

@@ -51,7 +51,7 @@ void write_file(const fs::path& file, std::string_view content) {
   write_all(fd, file, content);
 }
 
-void copy_file_into(const fs::path& from, const fs::path& to) {
+std::string read_file(const fs::path& from) {
   int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) throw WriteError(from, errno, WriteError::Op::kRead);
   std::string content;
@@ -66,7 +66,9 @@ void copy_file_into(const fs::path& from, const fs::path& to) {
     content.append(buffer, static_cast<size_t>(n));
   }
   ::close(in);
-  write_file(to, content);
+  return content;
 }
+
+void copy_file_into(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
 
 }  // namespace kv

@@ -4,6 +4,7 @@
 #pragma once
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace kv {
@@ -29,6 +30,9 @@ class WriteError : public std::runtime_error {
 
 // Writes a file, creating its folders; throws WriteError on failure.
 void write_file(const std::filesystem::path& file, std::string_view content);
+
+// The whole of a file; throws WriteError (Op::kRead) when it cannot be read.
+std::string read_file(const std::filesystem::path& file);
 
 // Copies a file (an author's image) into the output, creating its folders; throws WriteError
 // (Op::kRead when the source cannot be read).

@@ -30,9 +30,9 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
 
 // Images the authors referenced, in bild blocks and in prose, copied under media/ at their
 // content-relative path.
-void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const fs::path& out) {
+void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const OutputTree& out) {
   auto copy = [&](const std::string& file) {
-    if (!file.empty()) copy_file_into(inputs.content_root / file, out / "media" / file);
+    if (!file.empty()) out.copy(inputs.content_root / file, "media/" + file);
   };
   model::for_each_block(blocks, [&](const model::Block& block) {
     if (const auto* f = std::get_if<model::Figure>(&block.value)) copy(f->file);
@@ -108,7 +108,7 @@ struct SearchPlan {
   }
 };
 
-void search_jobs(const SiteContext& ctx, const fs::path& out, SearchPlan& plan, Jobs& jobs) {
+void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, Jobs& jobs) {
   for (size_t i = 0; i < plan.documents.size(); ++i)
     jobs.files.push_back([&, i] {
       auto docs = search_docs(ctx, *plan.documents[i]);
@@ -149,19 +149,20 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   if (!theme) return std::nullopt;
   auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
   if (!layouts) return std::nullopt;
-  theme->copy_assets(out / "assets");
+  const OutputTree tree(out, inputs.previous);
+  theme->copy_assets(tree, "assets");
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
   Jobs jobs;
   jobs.lang = report.lang;
   SearchPlan search(site);
-  search_jobs(ctx, out, search, jobs);
+  search_jobs(ctx, tree, search, jobs);
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
-    copy_media(s.intro, inputs, out);
-    for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, out);
+    copy_media(s.intro, inputs, tree);
+    for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, tree);
   }
   // The first failure (a WriteError: full disk, no permission, …) stops the loop and is
   // rethrown here; write_output_dir turns it into the build's one error.
@@ -173,10 +174,10 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
       jobs.files[files - 1 - i]();
     } else {
       Page page = jobs.pages[i - files]();
-      write_file(out / page.path, page.html);
+      tree.write(page.path, page.html);
     }
   });
-  write_search_index(search.parts, search.years, search.doc_count, out, inputs.threads);
+  write_search_index(search.parts, search.years, search.doc_count, tree, inputs.threads);
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }

@@ -16,6 +16,9 @@ struct RenderInputs {
   std::filesystem::path content_root;
   unsigned threads = 1;
   bool with_pdf = false;  // PDFs will be made: link them
+  // The previous build's output folder, or empty: files that come out the same are linked
+  // from it (write/output_tree.h).
+  std::filesystem::path previous;
 };
 
 // What render_site made, for the command's closing line.

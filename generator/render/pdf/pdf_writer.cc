@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 
+#include "render/pdf/pdf_reuse.h"
 #include "render/pdf/weasyprint_script.h"
 #include "render/print/print_page.h"
 #include "util/escape.h"
@@ -28,14 +29,20 @@ struct PdfRun {
   std::set<std::string> refused;       // URLs the fetcher refused, as the program printed them
 };
 
-// The first python3 on PATH that can import WeasyPrint: PATH may start with another Python
-// (pyenv, a virtualenv) that lacks Debian's package. -I: no user site, no PYTHON* variables,
-// no current folder on sys.path, so a weasyprint.py lying around cannot stand in for it.
-std::optional<fs::path> find_weasyprint_python() {
+// The first python3 on PATH that can import WeasyPrint, and WeasyPrint's version: PATH may
+// start with another Python (pyenv, a virtualenv) that lacks Debian's package. -I: no user
+// site, no PYTHON* variables, no current folder on sys.path, so a weasyprint.py lying around
+// cannot stand in for it.
+struct WeasyPrint {
+  fs::path python;
+  std::string version;
+};
+std::optional<WeasyPrint> find_weasyprint() {
   for (const auto& python : find_programs("python3")) {
-    auto r = run_process({python.string(), "-I", "-c", "import weasyprint"}, {}, std::chrono::seconds(60),
-                         [](std::string_view) {});
-    if (r.started && !r.timed_out && r.exit_status == 0) return python;
+    std::string version;
+    auto r = run_process({python.string(), "-I", "-c", "import weasyprint; print(weasyprint.__version__)"}, {},
+                         std::chrono::seconds(60), [&](std::string_view line) { version = trim(line); });
+    if (r.started && !r.timed_out && r.exit_status == 0) return WeasyPrint{python, version};
   }
   return std::nullopt;
 }
@@ -127,17 +134,24 @@ std::optional<int> pdf_page_count(const fs::path& pdf) {
 }
 
 PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
-                           unsigned threads, std::chrono::milliseconds time_limit, Report& report, Progress* progress) {
-  auto python = find_weasyprint_python();
-  if (!python) {
+                           unsigned threads, std::chrono::milliseconds time_limit, Report& report, Progress* progress,
+                           const fs::path& previous) {
+  auto weasyprint = find_weasyprint();
+  if (!weasyprint) {
     report.error({"weasyprint", 0, 0}, report.t(Msg::kPdfToolMissing), report.t(Msg::kPdfToolMissingHint));
     return {false, {}};
   }
+  const PdfReuse reuse(staging, previous, variant + " " + weasyprint->version);
   std::vector<PdfRun> runs(jobs.size());  // one slot per document: the report keeps the jobs' order
   parallel_for(jobs.size(), threads, [&](size_t i) {
-    runs[i] = run_weasyprint(*python, jobs[i], staging, variant, time_limit);
+    if (reuse.take(jobs[i])) {
+      runs[i].process = {true, false, 0};  // the previous build's PDF, made from the same files
+    } else {
+      runs[i] = run_weasyprint(weasyprint->python, jobs[i], staging, variant, time_limit);
+    }
     if (progress) progress->step();
   });
+  reuse.record();
   PdfOutcome outcome;
   for (size_t i = 0; i < jobs.size(); ++i) {
     auto pages = report_run(jobs[i], runs[i], staging, time_limit, report);
@@ -148,7 +162,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
 }
 
 PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
-                      Report& report, std::ostream* progress_out) {
+                      Report& report, std::ostream* progress_out, const fs::path& previous) {
   std::vector<PdfJob> jobs;
   for (const auto& s : site.submissions)
     jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
@@ -160,7 +174,7 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
         return text(lang, Msg::kPdfProgress, {std::to_string(done), std::to_string(total)});
       },
       jobs.size());
-  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report, &progress);
+  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report, &progress, previous);
 }
 
 }  // namespace kv

@@ -43,14 +43,16 @@ struct PdfOutcome {
 // Writes each job's PDF in the staging folder; reports each URL WeasyPrint was refused as a
 // warning and each failure, timeout or page limit exceeded as an error. variant: "pdf/a-2b"
 // or "pdf/ua-1". Returns false after reporting errors.
-// progress: shows documents done (may be null).
+// progress: shows documents done (may be null). previous: the previous build's output
+// folder, whose PDFs are taken over where nothing they were made from changed (pdf_reuse.h).
 PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const std::filesystem::path& staging,
                            const std::string& variant, unsigned threads, std::chrono::milliseconds time_limit,
-                           Report& report, Progress* progress = nullptr);
+                           Report& report, Progress* progress = nullptr, const std::filesystem::path& previous = {});
 
 // Writes every submission's PDF next to its print page under out (print pages must exist).
 // progress_out: a terminal to show progress on, or null.
 PdfOutcome write_pdfs(const model::Site& site, const std::filesystem::path& out, const std::string& variant,
-                      unsigned threads, Report& report, std::ostream* progress_out = nullptr);
+                      unsigned threads, Report& report, std::ostream* progress_out = nullptr,
+                      const std::filesystem::path& previous = {});
 
 }  // namespace kv

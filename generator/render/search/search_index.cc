@@ -9,7 +9,6 @@
 #include "util/escape.h"
 #include "util/parallel.h"
 #include "util/text.h"
-#include "write/output_dir.h"
 
 // Three kinds of file, each a single statement that works whether sok.js has run yet or not
 // (before, it queues on a plain array that sok.js takes over):
@@ -407,7 +406,7 @@ void append_postings(std::string& out, const Lists& lists) {
 
 }  // namespace
 
-void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const std::filesystem::path& out) {
+void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const OutputTree& out) {
   std::string file;
   for (size_t d = 0; d < docs.size(); ++d) {
     const SearchDoc& doc = docs[d];
@@ -422,12 +421,12 @@ void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_d
     append_field(file, "title", doc.title);
     append_field(file, "text", cut_utf8(doc.text, kMaxStoredText));
     file += "});\n";
-    write_file(out / search_fragment_path(number), file);
+    out.write(search_fragment_path(number), file);
   }
 }
 
 void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
-                        const std::filesystem::path& out, unsigned threads, size_t shard_bytes) {
+                        const OutputTree& out, unsigned threads, size_t shard_bytes) {
   const auto terms = merge(parts);
   // Shards: runs of terms of about shard_bytes of postings each; the bytes, not the number
   // of terms, decide what a query costs.
@@ -455,7 +454,7 @@ void write_search_index(const std::vector<PartialIndex>& parts, const std::vecto
       append_postings(file, terms[t].second);
     }
     file += "]});\n";
-    write_file(out / search_shard_path(i), file);
+    out.write(search_shard_path(i), file);
   });
 
   std::string manifest = "/* Search index, written by kvalitet and read by sok.js (format in search_index.cc). */\n";
@@ -469,7 +468,7 @@ void write_search_index(const std::vector<PartialIndex>& parts, const std::vecto
     append_json_string_utf8(manifest, terms[starts[i]].first);
   }
   manifest += "]});\n";
-  write_file(out / search_manifest_path(), manifest);
+  out.write(search_manifest_path(), manifest);
 }
 
 }  // namespace kv

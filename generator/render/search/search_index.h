@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "write/output_tree.h"
+
 namespace kv {
 
 // One searchable page.
@@ -55,7 +57,7 @@ PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc);
 
 // Writes one small script per page under out (sok/f/…, see urls.h) with what a hit shows:
 // address, unit, year, document, part, title and text. Only the hits shown are fetched.
-void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const std::filesystem::path& out);
+void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_doc, const OutputTree& out);
 
 // The first page of each year, for ranking newer years first before any fragment is read.
 struct YearStart {
@@ -68,6 +70,6 @@ struct YearStart {
 // manifest and the shards of its words only. Same pieces, same bytes. Throws WriteError.
 inline constexpr size_t kShardBytes = 32 * 1024;
 void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
-                        const std::filesystem::path& out, unsigned threads, size_t shard_bytes = kShardBytes);
+                        const OutputTree& out, unsigned threads, size_t shard_bytes = kShardBytes);
 
 }  // namespace kv

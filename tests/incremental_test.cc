@@ -1,0 +1,188 @@
+// Rebuilding: nothing changed → nothing done (the output folder untouched, the diagnostics
+// shown again); something changed → the result is byte for byte what a fresh build makes,
+// and every file that came out the same is the previous build's file (same inode and time).
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <map>
+#include <sstream>
+
+#include "pipeline/input_stamp.h"
+#include "support.h"
+#include "write/markers.h"
+
+using namespace kvtest;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct Built {
+  int status = 0;
+  std::string out, err;
+};
+
+// A site of its own: content, templates and themes copied, so each can be changed.
+struct Site {
+  TempDir dir;
+  fs::path content = dir.path() / "content", templates = dir.path() / "templates", themes = dir.path() / "themes";
+
+  Site() {
+    copy_fixture("valid", content);
+    fs::copy(fixtures() / "templates", templates, fs::copy_options::recursive);
+    fs::copy(source_dir() / "themes", themes, fs::copy_options::recursive);
+  }
+
+  Built build(const fs::path& out, bool rebuild = false) const {
+    auto options = options_for(content, templates);
+    options.rebuild = rebuild;
+    options.themes_dir = themes.string();
+    options.output_dir = out.string();
+    std::ostringstream o, e;
+    Built b;
+    b.status = kv::run_build(options, o, e);
+    b.out = o.str();
+    b.err = e.str();
+    return b;
+  }
+};
+
+// Every file under root (markers and the stamp aside) with its bytes.
+std::map<std::string, std::string> tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = entry.path().filename().string();
+    if (name == kv::kOutputMarker || name == kv::kInputStampFile) continue;
+    files[fs::relative(entry.path(), root).generic_string()] = read(entry.path());
+  }
+  return files;
+}
+
+ino_t inode(const fs::path& file) {
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+void add_unit(const Site& site) {
+  fs::copy(site.content / "provenhet", site.content / "andra-enheten", fs::copy_options::recursive);
+  replace(site.content / "andra-enheten" / "enhet.yaml", "namn: Provenheten", "namn: Andra provenheten");
+}
+
+const std::string kQuestion2 = "2020/provenhet/prov/fraga-02/index.html";
+const std::string kQuestion3 = "2020/provenhet/prov/fraga-03/index.html";
+
+// Builds, applies change, rebuilds in place; then checks the result against a fresh build.
+void check_incremental(Site& site, const std::function<void()>& change) {
+  const fs::path out = site.dir.path() / "out";
+  fs::remove_all(out);
+  REQUIRE(site.build(out).status == 0);
+  change();
+  Built again = site.build(out);
+  REQUIRE(again.status == 0);
+  CHECK_THAT(again.out, !Contains("Inget har ändrats"));
+  const fs::path fresh = site.dir.path() / "fresh";
+  REQUIRE(site.build(fresh).status == 0);
+  const auto a = tree(out), b = tree(fresh);
+  CHECK(a.size() == b.size());
+  for (const auto& [path, bytes] : b) {
+    auto found = a.find(path);
+    CHECK((found != a.end() && found->second == bytes));
+    if (found == a.end() || found->second != bytes) WARN("differs from a fresh build: " << path);
+  }
+  for (const auto& [path, bytes] : a)
+    if (!b.count(path)) FAIL_CHECK("left over from the previous build: " << path);
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild with nothing changed leaves the output folder as it was and repeats the warnings", "[incremental]") {
+  Site site;
+  const fs::path out = site.dir.path() / "out";
+  write(site.content / "site.yaml", read(site.content / "site.yaml") + "lix_gräns: 20\n");  // warnings
+  Built first = site.build(out);
+  REQUIRE(first.status == 0);
+  const ino_t folder = inode(out), page = inode(out / kQuestion2);
+  Built second = site.build(out);
+  CHECK(second.status == 0);
+  CHECK_THAT(second.out, Contains("Inget har ändrats sedan förra bygget"));
+  CHECK(inode(out) == folder);  // not swapped: nothing was written
+  CHECK(inode(out / kQuestion2) == page);
+  // The same diagnostics as the build that made the output.
+  const auto warnings = [](const std::string& err) { return err.substr(0, err.rfind("0 fel")); };
+  CHECK_FALSE(warnings(first.err).empty());
+  CHECK(warnings(second.err) == warnings(first.err));
+  // --rebuild builds all the same (and still links what came out the same).
+  Built forced = site.build(out, true);
+  CHECK_THAT(forced.out, !Contains("Inget har ändrats"));
+  CHECK(inode(out) != folder);
+  CHECK(inode(out / kQuestion2) == page);
+}
+
+TEST_CASE("a rebuild after an edit rewrites what changed and links what did not", "[incremental]") {
+  Site site;
+  const fs::path out = site.dir.path() / "out";
+  REQUIRE(site.build(out).status == 0);
+  const ino_t q2 = inode(out / kQuestion2), q3 = inode(out / kQuestion3);
+  replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "Enheten har ett nytt mål.");
+  Built again = site.build(out);
+  REQUIRE(again.status == 0);
+  CHECK(inode(out / kQuestion2) != q2);  // its text changed
+  CHECK(inode(out / kQuestion3) == q3);  // the previous build's file, untouched
+}
+
+TEST_CASE("a rebuild equals a fresh build after every kind of change", "[incremental]") {
+  Site site;
+  SECTION("an answer edited") {
+    check_incremental(site, [&] { replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "Enheten har ett nytt mål."); });
+  }
+  SECTION("an answer saved twice at once with the same size") {
+    check_incremental(site, [&] { replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "ENHETEN har ett mål."); });
+  }
+  SECTION("a unit added") {
+    check_incremental(site, [&] { add_unit(site); });
+  }
+  SECTION("a unit removed: its pages are gone") {
+    add_unit(site);
+    check_incremental(site, [&] { fs::remove_all(site.content / "andra-enheten"); });
+  }
+  SECTION("an image removed from an answer") {
+    const fs::path answer = submission_dir(site.content) / "fraga-02.md";
+    write(submission_dir(site.content) / "bild.svg",
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\"><rect width=\"2\" height=\"2\"/></svg>\n");
+    replace(answer, "Enheten har ett mål.", "Enheten har ett mål.\n\n![En svart ruta](bild.svg)");
+    check_incremental(site, [&] {
+      replace(answer, "\n\n![En svart ruta](bild.svg)", "");
+      fs::remove(submission_dir(site.content) / "bild.svg");
+    });
+  }
+  SECTION("the structure changed") {
+    check_incremental(site, [&] {
+      replace(site.templates / "structures" / "prov-2020.yaml", "titel: Första området", "titel: Det första området");
+    });
+  }
+  SECTION("the theme changed") {
+    check_incremental(site, [&] { write(site.themes / "default" / "theme.css", "body { color: #111; }\n"); });
+  }
+}
+
+TEST_CASE("the input stamp changes with any input and only with inputs", "[incremental]") {
+  Site site;
+  auto options = options_for(site.content, site.templates);
+  options.themes_dir = site.themes.string();
+  const std::string before = kv::input_stamp(options, site.templates, site.themes);
+  CHECK(kv::input_stamp(options, site.templates, site.themes) == before);
+  write(site.content / "notes.txt", "x");
+  const std::string added = kv::input_stamp(options, site.templates, site.themes);
+  CHECK(added != before);
+  write(site.content / "notes.txt", "y");  // same size, same moment: the bytes decide
+  CHECK(kv::input_stamp(options, site.templates, site.themes) != added);
+  const std::string edited = kv::input_stamp(options, site.templates, site.themes);
+  write(site.dir.path() / "elsewhere.txt", "z");  // not an input
+  CHECK(kv::input_stamp(options, site.templates, site.themes) == edited);
+  write(site.themes / "default" / "theme.css", "body {}\n");
+  CHECK(kv::input_stamp(options, site.templates, site.themes) != edited);
+  options.pdf_variant = "pdf/a-2b";
+  CHECK(kv::input_stamp(options, site.templates, site.themes) != edited);
+}
