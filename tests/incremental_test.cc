@@ -171,18 +171,38 @@ TEST_CASE("the input stamp changes with any input and only with inputs", "[incre
   Site site;
   auto options = options_for(site.content, site.templates);
   options.themes_dir = site.themes.string();
-  const std::string before = kv::input_stamp(options, site.templates, site.themes);
-  CHECK(kv::input_stamp(options, site.templates, site.themes) == before);
+  auto stamp = [&] { return kv::input_stamp(options, site.templates, site.themes); };
+  const kv::InputStamp before = stamp();
+  CHECK(stamp() == before);
+  CHECK_FALSE(before.recent.empty());  // the files were just copied: their bytes count
   write(site.content / "notes.txt", "x");
-  const std::string added = kv::input_stamp(options, site.templates, site.themes);
-  CHECK(added != before);
-  write(site.content / "notes.txt", "y");  // same size, same moment: the bytes decide
-  CHECK(kv::input_stamp(options, site.templates, site.themes) != added);
-  const std::string edited = kv::input_stamp(options, site.templates, site.themes);
+  const kv::InputStamp added = stamp();
+  CHECK(added.summary != before.summary);
+  write(site.content / "notes.txt", "y");  // same size, maybe the same clock tick: the bytes decide
+  const kv::InputStamp edited = stamp();
+  CHECK(edited != added);
   write(site.dir.path() / "elsewhere.txt", "z");  // not an input
-  CHECK(kv::input_stamp(options, site.templates, site.themes) == edited);
+  CHECK(stamp() == edited);
   write(site.themes / "default" / "theme.css", "body {}\n");
-  CHECK(kv::input_stamp(options, site.templates, site.themes) != edited);
+  CHECK(stamp() != edited);
   options.pdf_variant = "pdf/a-2b";
-  CHECK(kv::input_stamp(options, site.templates, site.themes) != edited);
+  CHECK(stamp().summary != edited.summary);
+}
+
+TEST_CASE("files saved just before a build are compared by their bytes", "[incremental]") {
+  Site site;
+  const fs::path out = site.dir.path() / "out";
+  REQUIRE(site.build(out).status == 0);  // every input saved just now: their bytes are in the stamp
+  const std::string stamp_file = read(out / kv::kInputStampFile);
+  CHECK(stamp_file.find("\nrecent ") != std::string::npos);
+  auto options = options_for(site.content, site.templates);
+  options.themes_dir = site.themes.string();
+  const kv::InputStamp now = kv::input_stamp(options, site.templates, site.themes);
+  CHECK(kv::unchanged_build(out, now).has_value());
+  // A stored hash that no longer fits the bytes: not unchanged, though every time is the same.
+  std::string tampered = stamp_file;
+  const size_t at = tampered.find("\nrecent ") + 8;
+  tampered[at] = tampered[at] == '1' ? '2' : '1';
+  write(out / kv::kInputStampFile, tampered);
+  CHECK_FALSE(kv::unchanged_build(out, now).has_value());
 }

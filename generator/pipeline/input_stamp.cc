@@ -47,68 +47,89 @@ std::string content_hash(const fs::path& file) {
   return std::to_string(fnv.h);
 }
 
-std::string file_line(const std::string& name, const fs::path& file, long long now) {
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) return name + " -";
-  std::string line = name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
-                     std::to_string(st.st_ino) + " " + std::to_string(st.st_mode);
-  if (S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) line += " " + content_hash(file);
-  return line;
-}
+// One input as a line; a file saved in the last seconds also goes to recent.
+struct Walk {
+  long long now = 0;
+  std::vector<std::string> lines;
+  std::vector<std::pair<fs::path, std::string>> recent;
 
-// Every entry under root, as "<tag>/<relative path> size time inode mode", sorted.
-void add_tree(const std::string& tag, const fs::path& root, long long now, std::vector<std::string>& lines) {
-  std::error_code ec;
-  lines.push_back(file_line(tag, root, now));
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec) && is_output_folder(it->path())) {  // a build's output is not an input
-      it.disable_recursion_pending();
-      continue;
+  void add(const std::string& name, const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+      lines.push_back(name + " -");
+      return;
     }
-    lines.push_back(file_line(tag + "/" + fs::relative(it->path(), root, ec).generic_string(), it->path(), now));
+    lines.push_back(name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
+                    std::to_string(st.st_ino) + " " + std::to_string(st.st_mode));
+    if (S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) recent.emplace_back(file, content_hash(file));
   }
-  if (ec) lines.push_back(tag + " ! " + ec.message());  // unreadable: never "unchanged"
-}
+
+  // Every entry under root, as "<tag>/<relative path> size time inode mode".
+  void add_tree(const std::string& tag, const fs::path& root) {
+    std::error_code ec;
+    add(tag, root);
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (it->is_directory(ec) && is_output_folder(it->path())) {  // a build's output is not an input
+        it.disable_recursion_pending();
+        continue;
+      }
+      add(tag + "/" + fs::relative(it->path(), root, ec).generic_string(), it->path());
+    }
+    if (ec) lines.push_back(tag + " ! " + ec.message());  // unreadable: never "unchanged"
+  }
+};
 
 }  // namespace
 
-std::string input_stamp(const PipelineOptions& options, const fs::path& templates, const fs::path& themes) {
+InputStamp input_stamp(const PipelineOptions& options, const fs::path& templates, const fs::path& themes) {
   timespec clock {};
   ::clock_gettime(CLOCK_REALTIME, &clock);
-  const long long now = ns_of(clock);
-  std::vector<std::string> lines;
+  Walk walk;
+  walk.now = ns_of(clock);
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  lines.push_back(file_line("generator", ec ? options.executable : self, now));
-  lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " + options.pdf_variant +
-                  " " + fs::absolute(options.content_root, ec).generic_string() + " " +
-                  fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string());
-  add_tree("content", options.content_root, now, lines);
-  add_tree("templates", templates, now, lines);
-  add_tree("themes", themes, now, lines);
-  std::sort(lines.begin() + 2, lines.end());
+  walk.add("generator", ec ? options.executable : self);
+  walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " +
+                       options.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
+                       fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string());
+  walk.add_tree("content", options.content_root);
+  walk.add_tree("templates", templates);
+  walk.add_tree("themes", themes);
+  std::sort(walk.lines.begin() + 2, walk.lines.end());
+  std::sort(walk.recent.begin(), walk.recent.end());
   Fnv fnv;
-  for (const auto& line : lines) fnv.add(line);
+  for (const auto& line : walk.lines) fnv.add(line);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv.h));
-  return std::string(kFormat) + " " + hex + " " + std::to_string(lines.size());
+  return {std::string(kFormat) + " " + hex + " " + std::to_string(walk.lines.size()), std::move(walk.recent)};
 }
 
-std::string stamp_file_text(const std::string& stamp, const Diagnostics& diags) {
-  std::string text = stamp + "\n";
+// After the summary line: one "recent <hash> <path as JSON>" line per recent file, then the
+// diagnostics, one JSON object per line.
+std::string stamp_file_text(const InputStamp& stamp, const Diagnostics& diags) {
+  std::string text = stamp.summary + "\n";
+  for (const auto& [file, hash] : stamp.recent)
+    text += "recent " + hash + " " + nlohmann::json(file.string()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   for (const auto& d : diags.items()) text += diagnostic_json(d) + "\n";
   return text;
 }
 
-std::optional<Diagnostics> unchanged_build(const fs::path& out, const std::string& stamp) {
+std::optional<Diagnostics> unchanged_build(const fs::path& out, const InputStamp& stamp) {
   std::error_code ec;
   if (!fs::is_regular_file(out / kOutputMarker, ec)) return std::nullopt;  // incomplete
   std::ifstream in(out / kInputStampFile);
   std::string line;
-  if (!std::getline(in, line) || line != stamp) return std::nullopt;
+  if (!std::getline(in, line) || line != stamp.summary) return std::nullopt;
   Diagnostics diags;
   while (std::getline(in, line)) {
+    if (line.rfind("recent ", 0) == 0) {  // saved just before that build: the bytes must be the same
+      const size_t space = line.find(' ', 7);
+      auto file = nlohmann::json::parse(line.substr(space == std::string::npos ? line.size() : space + 1), nullptr, false);
+      if (space == std::string::npos || !file.is_string() || content_hash(file.get<std::string>()) != line.substr(7, space - 7))
+        return std::nullopt;
+      continue;
+    }
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return std::nullopt;
     Diagnostic d;

@@ -101,15 +101,15 @@ namespace {
 
 // The stamp of this build's inputs (pipeline/input_stamp.h); empty for serve's previews, which
 // always build, and when templates or themes are missing (validation reports that).
-std::string stamp_for(const PipelineOptions& options) {
+InputStamp stamp_for(const PipelineOptions& options) {
   if (options.preview) return {};
   auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
-  return templates && themes ? input_stamp(options, *templates, *themes) : std::string();
+  return templates && themes ? input_stamp(options, *templates, *themes) : InputStamp();
 }
 
 // When nothing changed since the last complete build: its diagnostics again and one line.
-bool report_unchanged(const PipelineOptions& options, const std::string& stamp, std::ostream& out, std::ostream& err) {
+bool report_unchanged(const PipelineOptions& options, const InputStamp& stamp, std::ostream& out, std::ostream& err) {
   if (stamp.empty() || options.rebuild) return false;
   auto diags = unchanged_build(options.output_dir, stamp);
   if (!diags) return false;
@@ -129,7 +129,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   // Before anything else, so that a killed build's output is back even if this one fails.
   tidy_leftovers(options.output_dir);
   // Taken before any input is read: a file saved during the build makes the next one build.
-  const std::string stamp = stamp_for(options);
+  const InputStamp stamp = stamp_for(options);
   if (report_unchanged(options, stamp, out, err)) return 0;
   Validated v = validate_content(options);
   check_output_place(options.output_dir, options.content_root, v.report);

@@ -286,12 +286,16 @@ std::string plain_text(std::string_view html) {
   return out;
 }
 
-std::vector<std::string> search_terms(std::string_view text) {
-  std::vector<std::string> terms;
+namespace {
+
+// Calls fn(term) for every term of text, in order, as search_terms returns them; the view is
+// valid during the call only (one buffer serves every word: no allocation per word).
+template <typename Fn>
+void for_each_term(std::string_view text, Fn&& fn) {
   std::string word;
   char32_t last = 0;  // the word's last letter, which a combining mark may modify
   auto flush = [&] {
-    if (!word.empty()) terms.push_back(std::move(word));
+    if (!word.empty()) fn(std::string_view(word));
     word.clear();
     last = 0;
   };
@@ -314,29 +318,40 @@ std::vector<std::string> search_terms(std::string_view text) {
     append_utf8(word, last);
   }
   flush();
+}
+
+struct TermHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  for_each_term(text, [&](std::string_view term) { terms.emplace_back(term); });
   return terms;
 }
 
 PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc) {
   enum Field { kTitle = 1, kName = 2 };
-  struct Hit {
-    uint32_t count = 0;
-    uint32_t fields = 0;
-  };
-  // Hashed while counting (ordered maps spent most of their time comparing strings); the
-  // terms are sorted once at the end, by bytes.
-  std::unordered_map<std::string, std::vector<uint32_t>> postings;
-  std::unordered_map<std::string, Hit> hits;
+  // One hash lookup per word and no map per page: a term's list ends with the current page's
+  // (page, weight) pair once the page has used it, and the weight grows in place (4 per
+  // occurrence in the text, the field bits or-ed in). Sorted once at the end, by bytes.
+  std::unordered_map<std::string, std::vector<uint32_t>, TermHash, std::equal_to<>> postings;
   for (size_t d = 0; d < docs.size(); ++d) {
     const SearchDoc& doc = docs[d];
-    hits.clear();
-    for (auto& term : search_terms(doc.part + " " + doc.title)) hits[term].fields |= kTitle;
-    for (auto& term : search_terms(doc.unit + " " + doc.document)) hits[term].fields |= kName;
-    for (auto& term : search_terms(doc.text)) ++hits[term].count;
-    for (const auto& [term, hit] : hits) {
-      auto& list = postings[term];
-      list.insert(list.end(), {first_doc + static_cast<uint32_t>(d), hit.count * 4 + hit.fields});
-    }
+    const uint32_t page = first_doc + static_cast<uint32_t>(d);
+    auto weight = [&](std::string_view term) -> uint32_t& {
+      auto found = postings.find(term);
+      if (found == postings.end()) found = postings.emplace(std::string(term), std::vector<uint32_t>()).first;
+      auto& list = found->second;
+      if (list.empty() || list[list.size() - 2] != page) list.insert(list.end(), {page, 0});
+      return list.back();
+    };
+    for_each_term(doc.part + " " + doc.title, [&](std::string_view t) { weight(t) |= kTitle; });
+    for_each_term(doc.unit + " " + doc.document, [&](std::string_view t) { weight(t) |= kName; });
+    for_each_term(doc.text, [&](std::string_view t) { weight(t) += 4; });
   }
   std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> sorted;
   sorted.reserve(postings.size());
