@@ -53,7 +53,8 @@ struct Walk {
   std::vector<std::string> lines;
   std::vector<std::pair<fs::path, std::string>> recent;
 
-  void add(const std::string& name, const fs::path& file) {
+  // bytes_if_recent false: the program itself, tens of megabytes, known by its stat alone.
+  void add(const std::string& name, const fs::path& file, bool bytes_if_recent = true) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0) {
       lines.push_back(name + " -");
@@ -61,7 +62,8 @@ struct Walk {
     }
     lines.push_back(name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
                     std::to_string(st.st_ino) + " " + std::to_string(st.st_mode));
-    if (S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) recent.emplace_back(file, content_hash(file));
+    if (bytes_if_recent && S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs)
+      recent.emplace_back(file, content_hash(file));
   }
 
   // Every entry under root, as "<tag>/<relative path> size time inode mode".
@@ -74,7 +76,7 @@ struct Walk {
         it.disable_recursion_pending();
         continue;
       }
-      add(tag + "/" + fs::relative(it->path(), root, ec).generic_string(), it->path());
+      add(tag + "/" + it->path().lexically_relative(root).generic_string(), it->path());  // no syscalls
     }
     if (ec) lines.push_back(tag + " ! " + ec.message());  // unreadable: never "unchanged"
   }
@@ -89,7 +91,7 @@ InputStamp input_stamp(const PipelineOptions& options, const fs::path& templates
   walk.now = ns_of(clock);
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  walk.add("generator", ec ? options.executable : self);
+  walk.add("generator", ec ? options.executable : self, false);
   walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " +
                        options.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
                        fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string());
