@@ -136,15 +136,21 @@
     return a.length - b.length;
   }
 
-  // [first, end) of the sorted terms that start with prefix.
-  function prefixRange(sorted, prefix) {
+  // The first index of sorted whose string is not before s.
+  function lowerBound(sorted, s) {
     var lo = 0;
     var hi = sorted.length;
     while (lo < hi) {
       var mid = (lo + hi) >>> 1;
-      if (compare(sorted[mid], prefix) < 0) lo = mid + 1;
+      if (compare(sorted[mid], s) < 0) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  // [first, end) of the sorted terms that start with prefix.
+  function prefixRange(sorted, prefix) {
+    var lo = lowerBound(sorted, prefix);
     var end = lo;
     while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
     return [lo, end];
@@ -200,13 +206,7 @@
   // The shards that may hold a term starting with prefix: shard i holds the terms from
   // firsts[i] up to firsts[i + 1].
   function shardsFor(firsts, prefix) {
-    var lo = 0;
-    var hi = firsts.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >>> 1;
-      if (compare(firsts[mid], prefix) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    var lo = lowerBound(firsts, prefix);
     var out = [];
     if (lo > 0 && (lo === firsts.length || firsts[lo] !== prefix)) out.push(lo - 1);
     for (var j = lo; j < firsts.length && firsts[j].startsWith(prefix); j++) out.push(j);
