@@ -236,7 +236,7 @@ void write_index(const std::vector<SearchDoc>& docs, const std::filesystem::path
     write_search_fragments(some, static_cast<uint32_t>(first), OutputTree(out, {}));
     parts.push_back(index_docs(some, static_cast<uint32_t>(first)));
   }
-  write_search_index(parts, {{2018, 0}}, static_cast<uint32_t>(docs.size()), OutputTree(out, {}), 2, shard_bytes);
+  write_search_index(parts, {{2018, 0}}, static_cast<uint32_t>(docs.size()), OutputTree(out, {}), shard_bytes);
 }
 
 }  // namespace

@@ -36,9 +36,31 @@ std::optional<Layouts> Layouts::load(const std::vector<std::filesystem::path>& d
   return layouts;
 }
 
+std::unique_ptr<Layouts::Compiled> Layouts::borrow(const std::string& name) const {
+  {
+    std::lock_guard lock(pool_->mutex);
+    auto& idle = pool_->idle[name];
+    if (!idle.empty()) {
+      auto compiled = std::move(idle.back());
+      idle.pop_back();
+      return compiled;
+    }
+  }
+  return std::make_unique<Compiled>(sources_.at(name));
+}
+
+void Layouts::give_back(const std::string& name, std::unique_ptr<Compiled> compiled) const {
+  if (!compiled->is_valid()) return;  // a render error sticks to the template: drop it
+  std::lock_guard lock(pool_->mutex);
+  pool_->idle[name].push_back(std::move(compiled));
+}
+
 std::string Layouts::render(const std::string& name, const kainjow::mustache::data& data) const {
-  kainjow::mustache::mustache compiled{sources_.at(name)};
-  return compiled.render(data);
+  auto compiled = borrow(name);
+  std::string out;
+  compiled->render(data, [&out](const std::string& text) { out += text; });
+  give_back(name, std::move(compiled));
+  return out;
 }
 
 }  // namespace kv

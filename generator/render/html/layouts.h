@@ -5,8 +5,11 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/report.h"
 
@@ -19,11 +22,23 @@ class Layouts {
   static std::optional<Layouts> load(const std::vector<std::filesystem::path>& dirs,
                                      const std::vector<std::string>& names, Report& report);
 
-  // Renders a layout. Each call compiles its own template, so calls may run in parallel.
+  // Renders a layout; calls may run in parallel.
   std::string render(const std::string& name, const kainjow::mustache::data& data) const;
 
  private:
+  using Compiled = kainjow::mustache::mustache;
+  // kainjow's render() is not const (it keeps error state), so one compiled template cannot
+  // serve two threads at once. Compiled templates are lent out from this pool and returned
+  // after use: each layout is parsed once per thread that needs it, not once per page.
+  struct Pool {
+    std::mutex mutex;
+    std::map<std::string, std::vector<std::unique_ptr<Compiled>>> idle;
+  };
+  std::unique_ptr<Compiled> borrow(const std::string& name) const;
+  void give_back(const std::string& name, std::unique_ptr<Compiled> compiled) const;
+
   std::map<std::string, std::string> sources_;
+  std::shared_ptr<Pool> pool_ = std::make_shared<Pool>();
 };
 
 }  // namespace kv

@@ -177,7 +177,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
       tree.write(page.path, page.html);
     }
   });
-  write_search_index(search.parts, search.years, search.doc_count, tree, inputs.threads);
+  write_search_index(search.parts, search.years, search.doc_count, tree);
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }

@@ -1,13 +1,13 @@
 #include "render/search/search_index.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "render/html/urls.h"
 #include "util/escape.h"
-#include "util/parallel.h"
 #include "util/text.h"
 
 // Three kinds of file, each a single statement that works whether sok.js has run yet or not
@@ -359,6 +359,7 @@ PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc) 
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   PartialIndex part;
   for (const auto* entry : sorted) part.add(entry->first, entry->second);
+  part.shrink_to_fit();
   return part;
 }
 
@@ -367,16 +368,36 @@ std::string_view PartialIndex::term(size_t i) const {
   return std::string_view(term_bytes_).substr(start, term_ends_[i] - start);
 }
 
-std::span<const uint32_t> PartialIndex::postings(size_t i) const {
-  const uint32_t start = i ? posting_ends_[i - 1] : 0;
-  return std::span<const uint32_t>(postings_).subspan(start, posting_ends_[i] - start);
+size_t PartialIndex::posting_count(size_t i) const {
+  size_t at = i ? posting_ends_[i - 1] : 0;
+  return search_detail::read_varint(postings_, at);
 }
+
+namespace {
+void append_varint(std::string& out, uint32_t value) {
+  for (; value >= 0x80; value >>= 7) out += static_cast<char>((value & 0x7F) | 0x80);
+  out += static_cast<char>(value);
+}
+}  // namespace
 
 void PartialIndex::add(std::string_view term, const std::vector<uint32_t>& postings) {
   term_bytes_ += term;
   term_ends_.push_back(static_cast<uint32_t>(term_bytes_.size()));
-  postings_.insert(postings_.end(), postings.begin(), postings.end());
+  append_varint(postings_, static_cast<uint32_t>(postings.size() / 2));
+  uint32_t previous = 0;
+  for (size_t k = 0; k + 1 < postings.size(); k += 2) {
+    append_varint(postings_, postings[k] - previous);
+    append_varint(postings_, postings[k + 1]);
+    previous = postings[k];
+  }
   posting_ends_.push_back(static_cast<uint32_t>(postings_.size()));
+}
+
+void PartialIndex::shrink_to_fit() {
+  term_bytes_.shrink_to_fit();
+  postings_.shrink_to_fit();
+  term_ends_.shrink_to_fit();
+  posting_ends_.shrink_to_fit();
 }
 
 namespace {
@@ -390,34 +411,113 @@ void append_field(std::string& out, std::string_view name, std::string_view valu
   append_json_string_utf8(out, value);
 }
 
-using Lists = std::vector<std::span<const uint32_t>>;
+// The pieces' terms in byte order, each with the pieces that have it in piece (so page)
+// order: a k-way merge over the pieces' sorted terms, holding one cursor per piece.
+class TermMerge {
+ public:
+  explicit TermMerge(const std::vector<PartialIndex>& parts) : parts_(parts) {
+    for (size_t p = 0; p < parts.size(); ++p)
+      if (parts[p].size() > 0) heap_.push_back({parts[p].term(0), p, 0});
+    std::make_heap(heap_.begin(), heap_.end(), Later{});
+  }
 
-// Every piece's postings of each term, concatenated in piece order (so in page order).
-std::vector<std::pair<std::string_view, Lists>> merge(const std::vector<PartialIndex>& parts) {
-  std::unordered_map<std::string_view, Lists> lists;
-  for (const auto& part : parts)
-    for (size_t t = 0; t < part.size(); ++t) lists[part.term(t)].push_back(part.postings(t));
-  std::vector<std::pair<std::string_view, Lists>> sorted(lists.begin(), lists.end());
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return sorted;
-}
+  // The next term and its (piece, term index) pairs; false at the end.
+  bool next(std::string_view& term, std::vector<std::pair<size_t, size_t>>& lists) {
+    if (heap_.empty()) return false;
+    term = heap_.front().term;
+    lists.clear();
+    while (!heap_.empty() && heap_.front().term == term) {
+      std::pop_heap(heap_.begin(), heap_.end(), Later{});
+      Cursor& c = heap_.back();
+      lists.emplace_back(c.part, c.index);
+      if (++c.index < parts_[c.part].size()) {
+        c.term = parts_[c.part].term(c.index);
+        std::push_heap(heap_.begin(), heap_.end(), Later{});
+      } else {
+        heap_.pop_back();
+      }
+    }
+    return true;
+  }
+
+ private:
+  struct Cursor {
+    std::string_view term;
+    size_t part, index;
+  };
+  struct Later {  // a max-heap of this order keeps the smallest (term, piece) on top
+    bool operator()(const Cursor& a, const Cursor& b) const {
+      return a.term != b.term ? a.term > b.term : a.part > b.part;
+    }
+  };
+  const std::vector<PartialIndex>& parts_;
+  std::vector<Cursor> heap_;
+};
 
 // One term's postings as written: page numbers as differences.
-void append_postings(std::string& out, const Lists& lists) {
+void append_postings(std::string& out, const std::vector<PartialIndex>& parts,
+                     const std::vector<std::pair<size_t, size_t>>& lists) {
   out += '[';
   uint32_t previous = 0;
   bool first = true;
-  for (const auto& list : lists)
-    for (size_t k = 0; k + 1 < list.size(); k += 2) {
+  for (const auto& [p, t] : lists)
+    parts[p].for_each_posting(t, [&](uint32_t page, uint32_t weight) {
       if (!first) out += ',';
       first = false;
-      out += std::to_string(list[k] - previous);
+      out += std::to_string(page - previous);
       out += ',';
-      out += std::to_string(list[k + 1]);
-      previous = list[k];
-    }
+      out += std::to_string(weight);
+      previous = page;
+    });
   out += ']';
 }
+
+// Collects terms into shard files of about shard_bytes of postings each (the bytes, not the
+// number of terms, decide what a query costs) and writes each as it fills.
+class ShardWriter {
+ public:
+  ShardWriter(const OutputTree& out, size_t shard_bytes) : out_(out), shard_bytes_(shard_bytes) {}
+
+  void add(std::string_view term, size_t postings, const std::vector<PartialIndex>& parts,
+           const std::vector<std::pair<size_t, size_t>>& lists) {
+    if (bytes_ >= shard_bytes_) start(term);
+    bytes_ += term.size() + 4 + postings * 6;
+    if (!terms_.empty()) terms_ += ',', postings_ += ",\n";
+    append_json_string_utf8(terms_, term);
+    append_postings(postings_, parts, lists);
+  }
+
+  // Writes the last shard; returns each shard's first term.
+  const std::vector<std::string>& finish() {
+    flush();
+    return first_terms_;
+  }
+
+ private:
+  void start(std::string_view term) {
+    flush();
+    first_terms_.emplace_back(term);
+    bytes_ = 0;
+  }
+  void flush() {
+    if (first_terms_.size() == written_) return;
+    std::string file(kPush);
+    file += "{\"format\":2,\"shard\":" + std::to_string(written_) + ",\n\"terms\":[";
+    file += terms_;
+    file += "],\n\"postings\":[\n";
+    file += postings_;
+    file += "]});\n";
+    out_.write(search_shard_path(written_++), file);
+    terms_.clear();
+    postings_.clear();
+  }
+
+  const OutputTree& out_;
+  const size_t shard_bytes_;
+  size_t bytes_ = SIZE_MAX, written_ = 0;
+  std::string terms_, postings_;
+  std::vector<std::string> first_terms_;
+};
 
 }  // namespace
 
@@ -441,36 +541,18 @@ void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_d
 }
 
 void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
-                        const OutputTree& out, unsigned threads, size_t shard_bytes) {
-  const auto terms = merge(parts);
-  // Shards: runs of terms of about shard_bytes of postings each; the bytes, not the number
-  // of terms, decide what a query costs.
-  std::vector<size_t> starts;
-  size_t bytes = shard_bytes;
-  for (size_t t = 0; t < terms.size(); ++t) {
-    if (bytes >= shard_bytes) {
-      starts.push_back(t);
-      bytes = 0;
-    }
-    bytes += terms[t].first.size() + 4;
-    for (const auto& list : terms[t].second) bytes += list.size() * 3;
+                        const OutputTree& out, size_t shard_bytes) {
+  // Streamed: memory for one shard and one cursor per piece, however large the site.
+  TermMerge merge(parts);
+  ShardWriter shards(out, shard_bytes);
+  std::string_view term;
+  std::vector<std::pair<size_t, size_t>> lists;
+  while (merge.next(term, lists)) {
+    size_t postings = 0;
+    for (const auto& [p, t] : lists) postings += parts[p].posting_count(t);
+    shards.add(term, postings, parts, lists);
   }
-  parallel_for(starts.size(), threads, [&](size_t i) {
-    const size_t end = i + 1 < starts.size() ? starts[i + 1] : terms.size();
-    std::string file(kPush);
-    file += "{\"format\":2,\"shard\":" + std::to_string(i) + ",\n\"terms\":[";
-    for (size_t t = starts[i]; t < end; ++t) {
-      if (t > starts[i]) file += ',';
-      append_json_string_utf8(file, terms[t].first);
-    }
-    file += "],\n\"postings\":[";
-    for (size_t t = starts[i]; t < end; ++t) {
-      file += t > starts[i] ? ",\n" : "\n";
-      append_postings(file, terms[t].second);
-    }
-    file += "]});\n";
-    out.write(search_shard_path(i), file);
-  });
+  const auto& first_terms = shards.finish();
 
   std::string manifest = "/* Search index, written by kvalitet and read by sok.js (format in search_index.cc). */\n";
   manifest += kPush;
@@ -478,9 +560,9 @@ void write_search_index(const std::vector<PartialIndex>& parts, const std::vecto
   for (size_t y = 0; y < years.size(); ++y)
     manifest += (y ? ",[" : "[") + std::to_string(years[y].year) + "," + std::to_string(years[y].first_doc) + "]";
   manifest += "],\n\"shards\":[";
-  for (size_t i = 0; i < starts.size(); ++i) {
+  for (size_t i = 0; i < first_terms.size(); ++i) {
     if (i > 0) manifest += ',';
-    append_json_string_utf8(manifest, terms[starts[i]].first);
+    append_json_string_utf8(manifest, first_terms[i]);
   }
   manifest += "]});\n";
   out.write(search_manifest_path(), manifest);

@@ -5,7 +5,6 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,14 +42,41 @@ class PartialIndex {
  public:
   size_t size() const { return term_ends_.size(); }
   std::string_view term(size_t i) const;
-  std::span<const uint32_t> postings(size_t i) const;
+  size_t posting_count(size_t i) const;
+  // Calls fn(page, weight) for each of term i's postings, in page order.
+  template <typename Fn>
+  void for_each_posting(size_t i, Fn&& fn) const;
   void add(std::string_view term, const std::vector<uint32_t>& postings);  // in term order
+  void shrink_to_fit();
 
  private:
-  // Flat, as there is one piece per document and all are kept until the merge.
-  std::string term_bytes_;
-  std::vector<uint32_t> term_ends_, posting_ends_, postings_;
+  // Flat and compact, as there is one piece per document and all are kept until the merge:
+  // per term, varints of the posting count, then of each page (as the difference from the
+  // previous one) and weight.
+  std::string term_bytes_, postings_;
+  std::vector<uint32_t> term_ends_, posting_ends_;
 };
+
+namespace search_detail {
+inline uint32_t read_varint(std::string_view bytes, size_t& at) {
+  uint32_t value = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(bytes[at++]);
+    value |= static_cast<uint32_t>(byte & 0x7F) << shift;
+    if (byte < 0x80) return value;
+  }
+}
+}  // namespace search_detail
+
+template <typename Fn>
+void PartialIndex::for_each_posting(size_t i, Fn&& fn) const {
+  size_t at = i ? posting_ends_[i - 1] : 0;
+  uint32_t page = 0;
+  for (uint32_t n = search_detail::read_varint(postings_, at); n > 0; --n) {
+    page += search_detail::read_varint(postings_, at);
+    fn(page, search_detail::read_varint(postings_, at));
+  }
+}
 
 // The postings of docs, numbered from first_doc. Pure, so pieces are made in parallel.
 PartialIndex index_docs(const std::vector<SearchDoc>& docs, uint32_t first_doc);
@@ -70,6 +96,6 @@ struct YearStart {
 // manifest and the shards of its words only. Same pieces, same bytes. Throws WriteError.
 inline constexpr size_t kShardBytes = 32 * 1024;
 void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
-                        const OutputTree& out, unsigned threads, size_t shard_bytes = kShardBytes);
+                        const OutputTree& out, size_t shard_bytes = kShardBytes);
 
 }  // namespace kv
