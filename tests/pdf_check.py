@@ -43,15 +43,26 @@ with tempfile.TemporaryDirectory() as tmp:
         check("fick inte hämta" not in r.stderr, f"a URL was refused for the example: {r.stderr[-400:]}")
         award = next(out.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
         report = next(out.glob("2024/*/verksamhetsberattelse/*.pdf"))
+        plan = next(out.glob("2007/*/handlingsplan/*.pdf"))
         pages_seen.append((int(info(award)["Pages"]), int(info(report)["Pages"])))
-        # The closing line counts the PDFs with each one's pages (the award is first: 2018).
+        # The closing line counts the PDFs with each one's pages, newest year first: the report
+        # (2024), the award (2018), the action plan (2007).
         last = r.stdout.strip().splitlines()[-1]
-        a, b = pages_seen[-1]  # the site lists the newest year first, so the report comes first
-        want = f"2 PDF:er ({b} och {a} sidor)."
+        a, b = pages_seen[-1]
+        c = int(info(plan)["Pages"])
+        want = f"3 PDF:er ({b}, {a} och {c} sidor)."
         check(last.startswith("Webbplatsen byggdes i ") and last.endswith(want), f"summary line: {last!r}, wanted …{want}")
         check("\r" not in r.stderr, "a progress line was drawn although stderr is no terminal")
         pdf_bytes.append((award.read_bytes(), report.read_bytes()))
     check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")
+    # The award prints within three pages of its original's 44 (seed 001); the action plan
+    # prints across the page (orientering: liggande), the others upright.
+    check(abs(pages_seen[0][0] - 44) <= 3, f"the award has {pages_seen[0][0]} pages, the original 44")
+    landscape = lambda pdf: [float(x) for x in re.findall(r"[\d.]+", info(pdf)["Page size"])[:2]]
+    w, h = landscape(plan)
+    check(w > h, f"the action plan is not printed across: {w} x {h}")
+    w, h = landscape(award)
+    check(w < h, f"the award is not printed upright: {w} x {h}")
     check(pdf_bytes[0] == pdf_bytes[1], "the PDFs of two runs (-j1, -j2) are not byte-identical")
     check(b"/Lang (sv)" in pdf_bytes[0][0], "the PDF's language is not set to sv")
     for name, data in zip(("award", "report"), pdf_bytes[0]):  # no link into the build's own folders
@@ -103,7 +114,9 @@ with tempfile.TemporaryDirectory() as tmp:
         shown += chunk
     os.close(master)
     check(proc.wait() == 0, "pdf/ua-1 build failed")
-    check(b"\rPDF: 0 av 2 klara" in shown and b"\rPDF: 2 av 2 klara" in shown, f"no progress on a terminal: {shown[-200:]!r}")
+    docs = len(list(content.glob("*/*/*/inlamning.yaml")))
+    check(f"\rPDF: 0 av {docs} klara".encode() in shown and f"\rPDF: {docs} av {docs} klara".encode() in shown,
+          f"no progress on a terminal: {shown[-200:]!r}")
     ua_pdf = next(ua.glob("2018/*/kvalitetsutmarkelsen/*.pdf"))
     check(info(ua_pdf).get("Tagged", "").strip() == "yes", "pdf/ua-1: not tagged")
     check('pdfuaid:part="1"' in sh("pdfinfo", "-meta", ua_pdf), "pdf/ua-1: no PDF/UA identification")
@@ -131,11 +144,13 @@ with tempfile.TemporaryDirectory() as tmp:
     toc = page_text(award, 2) + page_text(award, 3)
     texts = {k: page_text(award, k) for k in range(4, n + 1)}
     for q in range(1, 23):
-        m = re.search(rf"^\s*{q}\.\s*(\S.*?)\s+\.+\s+(\d+)$", toc, re.M)
+        # "q. title . . . . N": a long title wraps, its page number stands at the end of its
+        # last line, right-aligned behind a dot leader.
+        m = re.search(rf"^\s*{q}\.\s*(\S.*?)[\s.]+(\d+)$", toc, re.M | re.S)
         check(m, f"question {q} not found in the table of contents")
         if not m:
             continue
-        title_start, listed = m.group(1)[:30], int(m.group(2))
+        title_start, listed = m.group(1).split("\n")[0][:30].strip(), int(m.group(2))
         printed = [k for k, t in texts.items() if re.search(rf"^\s*{q}\.\s*{re.escape(title_start)}", t, re.M)]
         check(printed and printed[0] == listed, f"question {q}: ToC says page {listed}, heading on {printed}")
 

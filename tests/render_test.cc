@@ -54,19 +54,24 @@ TEST_CASE("a SWOT part is a section with its heading") {
   CHECK_THAT(out, Contains("<section class=\"swot swot-svagheter\">\n<h2>Svagheter</h2>"));
 }
 
-TEST_CASE("a goal is a table with row headers") {
-  std::string out = html({model::Goal{"Budget i balans", "Balans.", "Följa kostnader.", "Månadsvis."}});
-  CHECK_THAT(out, Contains("<caption><span class=\"etikett\">Mål:</span> Budget i balans</caption>"));
-  CHECK_THAT(out, Contains("<th scope=\"row\">Förväntat resultat</th><td><p>Balans.</p>"));
-  CHECK_THAT(out, Contains("<th scope=\"row\">Arbetssätt</th>"));
-  CHECK_THAT(out, Contains("<th scope=\"row\">Uppföljning</th>"));
+TEST_CASE("a goal reads as run-in paragraphs – as its authors wrote it") {
+  std::string out = html({model::Goal{"Budget i balans", "att budgeten är i balans.", "Följa kostnader.", "Månadsvis."}});
+  CHECK_THAT(out, Contains("<section class=\"mal\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">Mål:</span> Budget i balans</p>"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Förväntat resultat:</span> att budgeten är i balans.</p>"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Arbetssätt:</span> Följa kostnader.</p>"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Uppföljning:</span> Månadsvis.</p>"));
+  CHECK_THAT(out, !Contains("<table"));
+  // A text that starts with a list keeps its label on a line of its own.
+  std::string list = html({model::Goal{"Trygghet", "- 90 % nöjda\n- 80 % trygga", "Samtal.", "Enkät."}});
+  CHECK_THAT(list, Contains("<p><span class=\"etikett\">Förväntat resultat:</span> </p>\n<ul>"));
 }
 
 TEST_CASE("a goal follow-up shows result – analysis and taking forward") {
   std::string out = html({model::GoalFollowUp{"Trygghet", "59%.", "Bra.", "Fortsätt."}});
-  CHECK_THAT(out, Contains("<th scope=\"row\">Resultat</th><td><p>59%.</p>"));
-  CHECK_THAT(out, Contains("<th scope=\"row\">Analys</th>"));
-  CHECK_THAT(out, Contains("<th scope=\"row\">Ta tillvara</th>"));
+  CHECK_THAT(out, Contains("<section class=\"uppfoljning\">"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Resultat:</span> 59%.</p>"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Analys:</span> Bra.</p>"));
+  CHECK_THAT(out, Contains("<p><span class=\"etikett\">Ta tillvara:</span> Fortsätt.</p>"));
 }
 
 TEST_CASE("a survey table has gender columns only where data exists – percent formatted") {

@@ -69,7 +69,7 @@ struct BlockCheck {
     if (name == "aktivitet" || name == "enhetsmål") add("nämndmål", example("nämndmål"));
     add(name, yaml);
     kv::Report r;
-    kv::BlockContext context{"prov.md", dir.path(), &root, structure.get(), structure->find_question(4), 2024};
+    kv::BlockContext context{"prov.md", dir.path(), &root, structure.get(), structure->find_question(4), 2024, {}};
     kv::to_model_blocks(raw, context, r);
     return r;
   }
@@ -117,7 +117,7 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
   std::ostringstream out, err;
   REQUIRE(kv::run_schema(options, out, err) == 0);
   INFO(err.str());
-  CHECK_THAT(out.str(), Catch::Contains("Skrev 19 schemafiler") && Catch::Contains("\"yaml.schemas\""));
+  CHECK_THAT(out.str(), Catch::Contains("Skrev 21 schemafiler") && Catch::Contains("\"yaml.schemas\""));
   CHECK_THAT(out.str(), Catch::Contains("\"content/*/2018/kvalitetsutmarkelsen/inlamning.yaml\""));
   size_t files = 0;
   for (const auto& entry : fs::directory_iterator(options.output_dir)) {
@@ -128,7 +128,7 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
     CHECK_FALSE(j["title"].get<std::string>().empty());
     ++files;
   }
-  CHECK(files == 2 + 2 + kv::model::data_block_names().size());
+  CHECK(files == 2 + 3 + kv::model::data_block_names().size());  // site, enhet; three structures; blocks
 
   Json award = load(options.output_dir / "inlamning-kvalitetsutmarkelsen-2018.schema.json");
   CHECK(award["required"] == Json::array({"kontaktperson", "telefon", "e-post", "adress", "antal_anställda"}));
@@ -167,7 +167,7 @@ TEST_CASE("schema: descriptions follow --lang", "[schema]") {
   options.lang = "en";
   std::ostringstream out, err;
   REQUIRE(kv::run_schema(options, out, err) == 0);
-  CHECK_THAT(out.str(), Catch::Contains("Wrote 19 schema files"));
+  CHECK_THAT(out.str(), Catch::Contains("Wrote 21 schema files"));
   Json goal = load(dir.path() / "block-mal.schema.json");
   CHECK(goal["properties"]["mål"]["description"] == "the goal in one sentence (text)");
 }

@@ -6,7 +6,7 @@ sources (parsed here with PyYAML, not by kvalitet), and the structure files in t
 Checked workbooks:
   <år>/<enhet>/<slag>/tabeller.xlsx  per submission: the award's Ekonomi, Enkät and Index sheets;
                                      the report's Indikatorer, Delenheter, Aktiviteter, Enhetsmål
-                                     and Synpunkter och klagomål sheets;
+                                     and Synpunkter och klagomål sheets; the action plan's Åtgärder;
   <år>/indikatorer.xlsx              all indicators of a year, one row per unit × indicator;
   indikatorer/<indikator>.xlsx       one per distinct indicator, its rows over units and years;
   jamforelse/<år>/<slag>/bedomning.xlsx  the reviewers' form per edition: one row per unit ×
@@ -185,6 +185,15 @@ def date(v):
     return Exp(datetime.datetime(v.year, v.month, v.day), "date", "yyyy-mm-dd")
 
 
+def plan_date(v):
+    """An action plan's date: a day, or a month ("2007-10") kept as its first day shown as 2007-10."""
+    if v is None:
+        return Exp(None, "date")
+    if isinstance(v, str) and len(v) == 7:
+        return Exp(datetime.datetime(int(v[:4]), int(v[5:]), 1), "date", "yyyy-mm")
+    return date(v)
+
+
 INDICATOR_HEADERS = ["Indikator", "Mått", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor",
                      "Utfall VB föregående år", "Årsmål", "KF:s årsmål", "Period", "Riktning"]
 
@@ -350,6 +359,16 @@ def submission_sheets(s):
                              T(r.get("sammanfattning"))])
     sheets.append(("Synpunkter och klagomål", ["Grupp", "Kategori", "Utfall T1", "Utfall T2", "Utfall VB",
                                                "Totalt ack. utfall", "Sammanfattning och planerade åtgärder"], rows))
+
+    rows = []
+    for q, b in s.blocks("åtgärd"):
+        roles = b["ansvariga"] if isinstance(b["ansvariga"], list) else [b["ansvariga"]]
+        status = str(b.get("status") or "").strip()
+        rows.append([integer(q), T(b["problem"]), prose(b["åtgärd"]), T(b.get("datum")), plan_date(b.get("startdatum")),
+                     plan_date(b.get("slutdatum")), T(status[:1].upper() + status[1:]), T("\n".join(map(str, roles))),
+                     prose(b.get("uppföljning"))])
+    sheets.append(("Åtgärder", [w, "Problem/utvecklingsbehov", "Åtgärd/process", "Datum för åtgärd", "Startdatum",
+                                "Slutdatum", "Status", "Ansvarig för åtgärd", "Uppföljning"], rows))
     return sheets
 
 

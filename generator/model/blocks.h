@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/links.h"
+#include "model/plan_blocks.h"
 #include "model/report_blocks.h"
 
 namespace kv::model {
@@ -84,7 +85,7 @@ struct Container {  // "::: exempel", "::: styrkor", …
 
 struct Block {
   std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure, KfGoal,
-               Indicator, BoardGoal, Activity, UnitGoal, Principles, Agenda2030, Complaints>
+               Indicator, BoardGoal, Activity, UnitGoal, Principles, Agenda2030, Complaints, ActionItem>
       value;
 };
 

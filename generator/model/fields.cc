@@ -115,6 +115,15 @@ std::vector<BlockSpec> make_block_specs() {
                         field("vb", T::kNumber, kOpt, Msg::kFldVb, "3"),
                         field("totalt", T::kNumber, kOpt, Msg::kFldComplaintTotal, "63"),
                         field("sammanfattning", T::kText, kOpt, Msg::kFldSummary, "Närstående berömmer bemötandet.")})})}},
+      {"åtgärd", Msg::kBlkAction, BlockShape::kFields,
+       {field("problem", T::kText, kReq, Msg::kFldProblem, "Utveckla en gemensam värdegrund"),
+        field("åtgärd", T::kText, kReq, Msg::kFldActionProcess, "Verksamhetsledningen ska se över värdegrunden."),
+        field("datum", T::kText, kOpt, Msg::kFldActionWhen, "Klart 1 okt 2007"),
+        field("startdatum", T::kMonthDate, kOpt, Msg::kFldActionStart, "2007-10"),
+        field("slutdatum", T::kMonthDate, kOpt, Msg::kFldActionEnd, "2008-01-01"),
+        choice("status", kOpt, Msg::kFldActionStatus, action_status_names()),
+        field("ansvariga", T::kTextOrList, kReq, Msg::kFldResponsible, "[Avd.chef, Enhetschef]"),
+        field("uppföljning", T::kText, kOpt, Msg::kFldActionFollowUp, "Klart i december 2007.")}},
   };
 }
 

@@ -22,6 +22,7 @@ enum class FieldType {
   kYear,         // 1900–2200
   kBoolean,      // ja/nej, true/false, yes/no
   kDate,         // ISO date, 2024-01-31
+  kMonthDate,    // 2007-10 or 2007-10-01 (a plan's date may be a month)
   kChoice,       // one of FieldSpec::choices
   kNumberOrText, // a number or a text ("Max 10 personer")
   kTextOrList,   // a text or a list of texts

@@ -36,6 +36,7 @@ struct Submission {
   std::vector<Block> intro;
   std::string intro_path;  // inledning.md as the author named it; "" without one
   std::map<int, Answer> answers;  // by question number
+  std::optional<PlanDate> follow_up;  // an action plan's follow-up date (Structure::follow_up_field)
 
   // Site-relative folder of this submission, e.g. "2018/skarholmen/kvalitetsutmarkelsen".
   std::string url_path() const;

@@ -10,7 +10,7 @@ namespace kv::model {
 
 struct AdminFieldSpec {
   std::string key, label;
-  std::string type;  // text, telefon, e-post, heltal
+  std::string type;  // text, telefon, e-post, heltal, datum
   bool required = false;
 };
 
@@ -61,6 +61,10 @@ struct Structure {
   std::string footer;  // print footer pattern, e.g. "Sida {sida} av {sidor}"
   int max_pages = 0;   // the printed document's page limit (0: none)
   double min_font_pt = 0;  // the smallest font size allowed in print, in points (0: none)
+  bool landscape = false;  // orientering: liggande — print pages across (an action plan's wide table)
+  // uppföljningsdatum: the admin field holding the date an action plan is followed up on;
+  // actions due before it and not done are warned about ("" : no such check).
+  std::string follow_up_field;
   std::vector<AdminFieldSpec> admin_fields;
   std::string intro_title;
   bool intro_required = false;

@@ -14,7 +14,7 @@ inline const std::vector<std::string>& container_names() {
 inline const std::vector<std::string>& data_block_names() {
   static const std::vector<std::string> names = {"mål",       "uppföljning", "enkät",      "ekonomi",   "index",
                                                  "årshjul",   "bild",        "kf-mål",     "indikator", "nämndmål",
-                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter"};
+                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter", "åtgärd"};
   return names;
 }
 
@@ -25,6 +25,12 @@ namespace kv::model {
 // The status words of goals, as authors write them (lower case).
 inline const std::vector<std::string>& goal_status_names() {
   static const std::vector<std::string> names = {"uppfylls helt", "uppfylls delvis", "uppfylls inte", "inga data"};
+  return names;
+}
+
+// An action's status in an action plan.
+inline const std::vector<std::string>& action_status_names() {
+  static const std::vector<std::string> names = {"ej påbörjad", "pågår", "klar", "försenad"};
   return names;
 }
 

@@ -1,5 +1,6 @@
 #include "render/format.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include <charconv>
@@ -49,6 +50,24 @@ std::string month_name(int month, Lang lang) {
                                     "July",    "August",   "September", "October", "November", "December"};
   if (month < 1 || month > 12) return std::to_string(month);
   return (lang == Lang::kSv ? kSv : kEn)[month - 1];
+}
+
+std::string action_status_text(model::ActionStatus status, Lang lang) {
+  switch (status) {
+    case model::ActionStatus::kNotStarted: return text(lang, Msg::kUiStatusNotStarted);
+    case model::ActionStatus::kInProgress: return text(lang, Msg::kUiStatusInProgress);
+    case model::ActionStatus::kDone: return text(lang, Msg::kUiStatusDone);
+    case model::ActionStatus::kDelayed: return text(lang, Msg::kUiStatusDelayed);
+    case model::ActionStatus::kNone: break;
+  }
+  return "";
+}
+
+std::string plan_date_text(const model::PlanDate& date, Lang lang) {
+  std::string month = month_name(date.month, lang);
+  if (lang == Lang::kSv && !month.empty()) month[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(month[0])));
+  std::string s = month + " " + std::to_string(date.year);
+  return date.day ? std::to_string(date.day) + " " + s : s;
 }
 
 std::string goal_status_text(model::GoalStatus status, Lang lang) {

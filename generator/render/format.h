@@ -3,6 +3,7 @@
 #include <string>
 
 #include "i18n/lang.h"
+#include "model/plan_blocks.h"
 #include "model/report_blocks.h"
 
 namespace kv {
@@ -19,6 +20,10 @@ std::string format_percent(double value, Lang lang);
 
 // "Uppfylls delvis" / "Partly met": a goal's status as words.
 std::string goal_status_text(model::GoalStatus status, Lang lang);
+// "Pågår", "Klar", …; "" for no status.
+std::string action_status_text(model::ActionStatus status, Lang lang);
+// "oktober 2007" or "1 januari 2008", as a reader writes a plan's date.
+std::string plan_date_text(const model::PlanDate& date, Lang lang);
 
 // "Januari" / "January" for 1–12.
 std::string month_name(int month, Lang lang);

@@ -84,6 +84,7 @@ std::string admin_type(const std::string& type, Lang lang) {
   if (type == "telefon") return text(lang, Msg::kTypePhone);
   if (type == "e-post") return text(lang, Msg::kTypeEmail);
   if (type == "heltal") return text(lang, Msg::kTypeInteger);
+  if (type == "datum") return text(lang, Msg::kTypeDate);
   return text(lang, Msg::kTypeText);
 }
 

@@ -25,6 +25,7 @@ Msg type_message(FieldType type) {
     case FieldType::kYear: return Msg::kTypeYear;
     case FieldType::kBoolean: return Msg::kTypeBoolean;
     case FieldType::kDate: return Msg::kTypeDate;
+    case FieldType::kMonthDate: return Msg::kTypeMonthDate;
     case FieldType::kChoice: return Msg::kTypeChoice;
     case FieldType::kNumberOrText: return Msg::kTypeNumberOrText;
     case FieldType::kTextOrList: return Msg::kTypeTextOrList;

@@ -105,6 +105,7 @@ Json typed(FieldType type, const model::FieldSpec& field, Lang lang) {
     case FieldType::kYear: return {{"type", "integer"}, {"minimum", 1900}, {"maximum", 2200}};
     case FieldType::kBoolean: return {{"type", types({"boolean", "string"})}, {"pattern", kBooleanPattern}};
     case FieldType::kDate: return {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
+    case FieldType::kMonthDate: return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}};
     case FieldType::kChoice: return {{"enum", field.choices}};
     case FieldType::kNumberOrText: return {{"type", types({"number", "string"})}, {"pattern", kNonBlank}};
     case FieldType::kTextOrList:
@@ -128,11 +129,12 @@ Json typed(FieldType type, const model::FieldSpec& field, Lang lang) {
   return text_schema();
 }
 
-// The schema of an administrative field of a structure (typ: text, telefon, e-post, heltal).
+// The schema of an administrative field of a structure (typ: text, telefon, e-post, heltal, datum).
 model::FieldType admin_type(const std::string& type) {
   if (type == "telefon") return FieldType::kPhone;
   if (type == "e-post") return FieldType::kEmail;
   if (type == "heltal") return FieldType::kInteger;
+  if (type == "datum") return FieldType::kDate;
   return FieldType::kText;
 }
 

@@ -7,6 +7,7 @@
 #include "validate/data_blocks.h"
 #include "validate/images.h"
 #include "validate/prose_links.h"
+#include "validate/plan_blocks.h"
 #include "validate/report_blocks.h"
 
 namespace kv {
@@ -101,6 +102,7 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   if (raw.name == "principer") return wrap(read_principles(*node, origin, report, context.structure));
   if (raw.name == "agenda2030") return wrap(read_agenda(*node, origin, report, context.structure));
   if (raw.name == "synpunkter") return wrap(read_complaints(*node, origin, report));
+  if (raw.name == "åtgärd") return wrap(read_action_item(*node, origin, report, context.follow_up));
   if (raw.name == "bild") {
     auto figure = read_figure(*node, origin, report);
     if (!figure) return std::nullopt;
@@ -126,6 +128,7 @@ struct PartName {
   const char* operator()(const model::Principles&) const { return "principer"; }
   const char* operator()(const model::Agenda2030&) const { return "agenda2030"; }
   const char* operator()(const model::Complaints&) const { return "synpunkter"; }
+  const char* operator()(const model::ActionItem&) const { return "åtgärd"; }
   const char* operator()(const model::Prose&) const { return nullptr; }
   const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
 };

@@ -22,6 +22,7 @@ struct BlockContext {
   const model::Structure* structure = nullptr;
   const model::QuestionSpec* section = nullptr;  // nullptr in the introduction
   int year = 0;
+  std::optional<model::PlanDate> follow_up;  // an action plan's follow-up date, when given
 };
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,

@@ -26,24 +26,6 @@ std::optional<double> optional_number(MapReader& map, const std::string& key) {
   return map.number(key, Need::kOptional);
 }
 
-// A text or a list of texts, as a list (förväntat_resultat may be written either way).
-std::vector<std::string> text_list(MapReader& map, const std::string& key, Need need) {
-  std::vector<std::string> items;
-  if (!map.has(key)) {
-    if (need == Need::kRequired) map.text(key, need);  // reports the missing key
-    return items;
-  }
-  YAML::Node node = map.get(key);
-  if (!node.IsSequence()) {
-    if (auto t = map.text(key, need)) items.push_back(*t);
-    return items;
-  }
-  for (const auto& item : node)
-    if (auto t = read_text(item, key, map.origin(), map.report()); t && !trim(*t).empty())
-      items.push_back(std::string(trim(*t)));
-  return items;
-}
-
 // Percentages lie in 0–100; counts and persons are never negative.
 bool check_range(MapReader& map, const std::string& key, const std::optional<double>& value, const std::string& unit) {
   if (!value) return true;
@@ -109,6 +91,24 @@ std::string plain(double v) {
 }
 
 }  // namespace
+
+std::vector<std::string> read_text_list(MapReader& map, const std::string& key, Need need) {
+  std::vector<std::string> items;
+  if (!map.has(key)) {
+    if (need == Need::kRequired) map.text(key, need);  // reports the missing key
+    return items;
+  }
+  YAML::Node node = map.get(key);
+  if (!node.IsSequence()) {
+    if (auto t = map.text(key, need)) items.push_back(*t);
+    return items;
+  }
+  for (const auto& item : node)
+    if (auto t = read_text(item, key, map.origin(), map.report()); t && !trim(*t).empty())
+      items.push_back(std::string(trim(*t)));
+  return items;
+}
+
 
 bool valid_iso_date(const std::string& date) {
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
@@ -207,7 +207,7 @@ std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const Ya
   MapReader map(node, origin, report, model::block_keys("nämndmål"));
   auto goal = map.text("nämndmål", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
-  auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
+  auto expected = read_text_list(map, "förväntat_resultat", Need::kOptional);
   if (!goal) return std::nullopt;
   return model::BoardGoal{*goal, description.value_or(""), std::move(expected)};
 }
@@ -238,7 +238,7 @@ std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const Yaml
   MapReader map(node, origin, report, model::block_keys("enhetsmål"));
   auto goal = map.text("enhetsmål", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kRequired);
-  auto expected = text_list(map, "förväntat_resultat", Need::kOptional);
+  auto expected = read_text_list(map, "förväntat_resultat", Need::kOptional);
   auto analysis = map.text("analys", Need::kOptional);
   if (!goal || !status) return std::nullopt;
   return model::UnitGoal{*goal, *parse_goal_status(*status), std::move(expected), analysis.value_or("")};

@@ -23,6 +23,9 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
                                              const model::Structure* structure);
 std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Report& report);
 
+// A text or a list of texts, as a list (förväntat_resultat, ansvariga may be written either way).
+std::vector<std::string> read_text_list(MapReader& map, const std::string& key, MapReader::Need need);
+
 // "2024-01-31" → true; checks the calendar (month 1–12, day within the month).
 bool valid_iso_date(const std::string& date);
 

@@ -65,7 +65,7 @@ void read_areas(MapReader& top, model::Structure& s) {
 }
 
 void read_admin_fields(MapReader& top, model::Structure& s) {
-  static const std::vector<std::string> kTypes = {"text", "telefon", "e-post", "heltal"};
+  static const std::vector<std::string> kTypes = {"text", "telefon", "e-post", "heltal", "datum"};
   for (const auto& node : top.list("administrativa_uppgifter", Need::kRequired)) {
     MapReader f(node, top.origin(), top.report(), {"nyckel", "etikett", "typ", "krävs"});
     model::AdminFieldSpec field;
@@ -120,6 +120,20 @@ void read_principles(MapReader& top, model::Structure& s) {
     if (auto name = read_text(node, "agenda_2030", top.origin(), top.report())) s.agenda_2030.push_back(*name);
 }
 
+// orientering: stående | liggande; uppföljningsdatum: the key of an admin field of type datum.
+void read_print_and_follow_up(MapReader& top, model::Structure& s) {
+  if (auto o = top.choice("orientering", {"stående", "liggande"}, Need::kOptional)) s.landscape = *o == "liggande";
+  auto field = top.text("uppföljningsdatum", Need::kOptional);
+  if (!field) return;
+  for (const auto& f : s.admin_fields)
+    if (f.key == *field && f.type == "datum") {
+      s.follow_up_field = *field;
+      return;
+    }
+  Report& report = top.report();
+  report.error(top.pos("uppföljningsdatum"), report.t(Msg::kActionFollowUpField, {*field}), report.t(Msg::kActionFollowUpFieldHint));
+}
+
 }  // namespace
 
 std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
@@ -131,7 +145,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   const int errors_before = report.diags.error_count();
   MapReader top(*root, origin, report,
                 {"id", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del", "administrativa_uppgifter", "inledning", "kf_mål",
-                 "kvalitetsprogram", "agenda_2030", "områden"});
+                 "kvalitetsprogram", "agenda_2030", "områden", "orientering", "uppföljningsdatum"});
   auto s = std::make_shared<model::Structure>();
   s->id = top.text("id", Need::kRequired).value_or("");
   s->kind = top.text("slag", Need::kRequired).value_or("");
@@ -142,6 +156,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   s->min_font_pt = top.number("minsta_teckenstorlek", Need::kOptional).value_or(0);
   read_part_naming(top, *s);
   read_admin_fields(top, *s);
+  read_print_and_follow_up(top, *s);
   read_direction_goals(top, *s);
   read_principles(top, *s);
   if (top.has("inledning")) {

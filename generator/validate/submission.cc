@@ -1,3 +1,4 @@
+#include "validate/report_blocks.h"
 #include "validate/submission.h"
 
 #include <algorithm>
@@ -33,6 +34,8 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
     if (!valid_admin_value(field.type, *value)) {
       if (field.type == "e-post")
         report.error(map.pos(field.key), report.t(Msg::kBadEmail, {*value}), report.t(Msg::kBadEmailHint));
+      else if (field.type == "datum")
+        report.error(map.pos(field.key), report.t(Msg::kBadDate, {*value}), report.t(Msg::kBadDateHint));
       else if (field.type == "telefon")
         report.error(map.pos(field.key), report.t(Msg::kBadPhone, {*value}), report.t(Msg::kBadPhoneHint));
       else
@@ -41,6 +44,7 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
       continue;
     }
     out.admin.push_back({field.label, *value, field.type});
+    if (field.key == structure.follow_up_field) out.follow_up = model::parse_plan_date(*value);
   }
 }
 
@@ -116,7 +120,8 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     }
     report.context = part_name(structure, *number, report.lang);
     const int errors_before = report.diags.error_count();
-    BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year};
+    BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
+                         out.follow_up};
     model::Answer answer{*number, source->path, read_blocks(file, context, report)};
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
@@ -187,6 +192,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
 
 bool valid_admin_value(const std::string& type, const std::string& value) {
   if (type == "heltal") return parse_integer(value).has_value();
+  if (type == "datum") return valid_iso_date(value);
   if (type == "e-post") {
     size_t at = value.find('@');
     if (at == std::string::npos || at == 0 || value.find('@', at + 1) != std::string::npos) return false;

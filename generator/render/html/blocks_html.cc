@@ -7,6 +7,7 @@
 #include "markdown/markdown.h"
 #include "render/format.h"
 #include "render/html/prose_html.h"
+#include "render/html/plan_html.h"
 #include "render/html/report_html.h"
 #include "render/svg/bar_chart.h"
 #include "util/escape.h"
@@ -29,11 +30,18 @@ struct Writer {
   static string md(const string& s) { return markdown::to_html(s, 3); }
 
   // A two-column table of labelled texts: used for goals and follow-ups.
-  void labelled_table(const char* css, const string& caption, const std::vector<std::pair<Msg, string>>& rows) {
-    out << "<table class=\"" << css << "\">\n<caption>" << caption << "</caption>\n<tbody>\n";
-    for (const auto& [label, value] : rows)
-      out << "<tr><th scope=\"row\">" << esc(t(label)) << "</th><td>" << md(value) << "</td></tr>\n";
-    out << "</tbody>\n</table>\n";
+  // A goal or follow-up as the authors wrote and printed it: run-in paragraphs
+  // ("Förväntat resultat: 90 % av …"), each label leading its text's first paragraph.
+  void run_in_block(const char* css, const string& title, const std::vector<std::pair<Msg, string>>& parts) {
+    out << "<section class=\"" << css << "\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">" << esc(t(Msg::kUiGoal))
+        << ":</span> " << esc(title) << "</p>\n";
+    for (const auto& [label, value] : parts) {
+      const string html = md(value);
+      const string lead = "<span class=\"etikett\">" + esc(t(label)) + ":</span> ";
+      if (html.rfind("<p>", 0) == 0) out << "<p>" << lead << html.substr(3);
+      else out << "<p>" << lead << "</p>\n" << html;  // a list or table: the label stands alone
+    }
+    out << "</section>\n";
   }
 
   void operator()(const model::Prose& p) { out << prose_html(p, {ctx.min_heading, ctx.id_prefix, ctx.root, ctx.links}); }
@@ -55,13 +63,13 @@ struct Writer {
   }
 
   void operator()(const model::Goal& g) {
-    labelled_table("mal", "<span class=\"etikett\">" + esc(t(Msg::kUiGoal)) + ":</span> " + esc(g.goal),
-                   {{Msg::kUiExpectedResult, g.expected_result}, {Msg::kUiMethod, g.method}, {Msg::kUiFollowUp, g.follow_up}});
+    run_in_block("mal", g.goal,
+                 {{Msg::kUiExpectedResult, g.expected_result}, {Msg::kUiMethod, g.method}, {Msg::kUiFollowUp, g.follow_up}});
   }
 
   void operator()(const model::GoalFollowUp& f) {
-    labelled_table("uppfoljning", "<span class=\"etikett\">" + esc(t(Msg::kUiGoal)) + ":</span> " + esc(f.goal),
-                   {{Msg::kUiResult, f.result}, {Msg::kUiAnalysis, f.analysis}, {Msg::kUiTakeForward, f.take_forward}});
+    run_in_block("uppfoljning", f.goal,
+                 {{Msg::kUiResult, f.result}, {Msg::kUiAnalysis, f.analysis}, {Msg::kUiTakeForward, f.take_forward}});
   }
 
   void operator()(const model::SurveyTable& s) {
@@ -188,18 +196,26 @@ struct Writer {
   void operator()(const model::Agenda2030& b) { report_block(b); }
   void operator()(const model::Complaints& b) { report_block(b); }
   void operator()(const model::Activity& a) { write_activities(out, ctx, {&a}); }
+  void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}); }
+
+  // Consecutive blocks of type T from blocks[i] on, as one run (i moves past them).
+  template <typename T>
+  std::vector<const T*> run_of(const std::vector<model::Block>& blocks, size_t& i) {
+    std::vector<const T*> run;
+    while (i < blocks.size() && std::holds_alternative<T>(blocks[i].value)) run.push_back(&std::get<T>(blocks[i++].value));
+    return run;
+  }
 
   void write(const std::vector<model::Block>& blocks) {
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      // Consecutive activities form one table, as in the printed report.
-      std::vector<const model::Activity*> run;
-      while (i < blocks.size() && std::holds_alternative<model::Activity>(blocks[i].value))
-        run.push_back(&std::get<model::Activity>(blocks[i++].value));
-      if (!run.empty()) {
+    // Consecutive activities (and actions of a plan) form one table, as in the printed documents.
+    for (size_t i = 0; i < blocks.size();) {
+      if (auto run = run_of<model::Activity>(blocks, i); !run.empty()) {
         write_activities(out, ctx, run);
-        if (i == blocks.size()) break;
+      } else if (auto actions = run_of<model::ActionItem>(blocks, i); !actions.empty()) {
+        write_actions(out, ctx, actions);
+      } else {
+        std::visit(*this, blocks[i++].value);
       }
-      std::visit(*this, blocks[i].value);
     }
   }
 };

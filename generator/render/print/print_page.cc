@@ -96,6 +96,8 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
   d.set("footer_css", footer_css(s.structure->footer.empty() ? "{sida}({sidor})" : s.structure->footer));
   d.set("admin", admin_rows(s));
   d.set("font_floor_css", font_floor_css(s.structure->min_font_pt));
+  // orientering: liggande — a wide table (an action plan's) printed across, as the original.
+  d.set("page_css", s.structure->landscape ? "@page { size: A4 landscape; }" : "");
   d.set("has_admin", data(!s.admin.empty()));
   d.set("contents_label", text(site.lang, Msg::kUiContents));
   d.set("has_intro", data(!s.intro.empty()));

@@ -90,6 +90,31 @@ void activity_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang)
   book.add_sheet(text(lang, Msg::kXlsxSheetActivities), columns, rows);
 }
 
+// An action plan's table, one row per action; its dates as Excel dates.
+void action_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
+  auto list = all_of<model::ActionItem>(s);
+  if (list.empty()) return;
+  const std::vector<Column> columns = {{s.structure->part_word(lang, true), 9, Kind::kInteger},
+                                       {text(lang, Msg::kUiActionProblem), 36, Kind::kWrappedText},
+                                       {text(lang, Msg::kUiActionProcess), 80, Kind::kWrappedText},
+                                       {text(lang, Msg::kUiActionWhen), 28, Kind::kWrappedText},
+                                       {text(lang, Msg::kUiStartDate), 12, Kind::kText},
+                                       {text(lang, Msg::kUiEndDate), 12, Kind::kText},
+                                       {text(lang, Msg::kUiActionStatus), 12, Kind::kText},
+                                       {text(lang, Msg::kUiActionResponsible), 24, Kind::kWrappedText},
+                                       {text(lang, Msg::kUiActionFollowUp), 50, Kind::kWrappedText}};
+  auto date = [](const std::optional<model::PlanDate>& d) { return d ? Cell::date(d->iso()) : Cell::empty(); };
+  auto label = [](const std::string& t) { return t.empty() ? Cell::empty() : Cell::of(t); };
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& [path, a] : list) {
+    std::string roles;
+    for (const auto& r : a->responsible) roles += (roles.empty() ? "" : "\n") + r;
+    rows.push_back({Cell::of(double(path.section)), Cell::of(a->problem), plain(a->action), label(a->when), date(a->start),
+                    date(a->end), label(action_status_text(a->status, lang)), Cell::of(roles), plain(a->follow_up)});
+  }
+  book.add_sheet(text(lang, Msg::kXlsxSheetActions), columns, rows);
+}
+
 void unit_goal_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   auto list = all_of<model::UnitGoal>(s);
   if (list.empty()) return;
@@ -154,7 +179,8 @@ bool has_report_tables(const model::Submission& s) {
   bool any = false;
   model::for_each_in_hierarchy(s, [&](const model::Block& b, const model::GoalPath&) {
     any = any || std::holds_alternative<model::Indicator>(b.value) || std::holds_alternative<model::Activity>(b.value) ||
-          std::holds_alternative<model::UnitGoal>(b.value) || std::holds_alternative<model::Complaints>(b.value);
+          std::holds_alternative<model::UnitGoal>(b.value) || std::holds_alternative<model::Complaints>(b.value) ||
+          std::holds_alternative<model::ActionItem>(b.value);
   });
   return any;
 }
@@ -165,6 +191,7 @@ void add_report_sheets(xlsx::Workbook& book, const model::Submission& s, Lang la
   activity_sheet(book, s, lang);
   unit_goal_sheet(book, s, lang);
   complaints_sheet(book, s, lang);
+  action_sheet(book, s, lang);
 }
 
 }  // namespace kv

@@ -48,6 +48,8 @@ Workbook::Workbook(const Target& target, Lang lang, std::time_t created, const s
     format_set_num_format(decimal_, "#,##0.0#");
     date_ = add_format();
     format_set_num_format(date_, "yyyy-mm-dd");
+    month_ = add_format();
+    format_set_num_format(month_, "yyyy-mm");
     link_ = add_format();
     format_set_underline(link_, LXW_UNDERLINE_SINGLE);
     format_set_font_color(link_, LXW_COLOR_BLUE);
@@ -172,8 +174,9 @@ void Workbook::write_text(lxw_worksheet* sheet, const Place& at, const std::stri
 // A date that is not one (or one Excel cannot show) is kept as the text it was given as.
 void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::string& iso, lxw_format* format) {
   if (iso.empty()) return;
-  if (auto when = excel_date(iso)) {
-    check(worksheet_write_datetime(sheet, at.row, at.col, &*when, date_), at.describe(target_.report));
+  const bool month = iso.size() == 7;  // "2007-10": a plan's month, shown as such
+  if (auto when = excel_date(month ? iso + "-01" : iso)) {
+    check(worksheet_write_datetime(sheet, at.row, at.col, &*when, month ? month_ : date_), at.describe(target_.report));
     return;
   }
   const Report& report = target_.report;

@@ -39,7 +39,8 @@ struct Cell {
   static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false}; }
   static Cell of(double n) { return {Type::kNumber, {}, n, false}; }
   static Cell of(const std::optional<double>& n) { return n ? of(*n) : empty(); }
-  // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31.
+  // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31; a month
+  // "2007-10" is stored as its first day and shown as 2007-10.
   static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false}; }
   // A hyperlink (http or https) shown as its address.
   static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false}; }
@@ -96,6 +97,7 @@ class Workbook {
   lxw_format* decimal_ = nullptr;
   lxw_format* percent_[3] = {};  // 0%, 0.0%, 0.00%
   lxw_format* date_ = nullptr;
+  lxw_format* month_ = nullptr;
   lxw_format* link_ = nullptr;
   std::vector<std::string> used_sheet_names_;  // case-folded
   std::string title_;

@@ -1,0 +1,68 @@
+#include "render/html/plan_html.h"
+
+#include "i18n/messages.h"
+#include "markdown/markdown.h"
+#include "render/format.h"
+#include "util/escape.h"
+
+namespace kv {
+namespace {
+
+std::string esc(const std::string& s) { return html_escape(s); }
+
+const char* status_class(model::ActionStatus s) {
+  switch (s) {
+    case model::ActionStatus::kNotStarted: return "ej-paborjad";
+    case model::ActionStatus::kInProgress: return "pagar";
+    case model::ActionStatus::kDone: return "klar";
+    case model::ActionStatus::kDelayed: return "forsenad";
+    case model::ActionStatus::kNone: break;
+  }
+  return "";
+}
+
+void write_date(std::ostream& out, Msg label, const std::optional<model::PlanDate>& date, Lang lang) {
+  if (!date) return;
+  out << "<span class=\"atgard-datum\">" << esc(text(lang, label)) << " <time datetime=\"" << date->iso() << "\">"
+      << esc(plan_date_text(*date, lang)) << "</time></span>";
+}
+
+void write_when(std::ostream& out, const model::ActionItem& a, Lang lang) {
+  out << "<td data-etikett=\"" << esc(text(lang, Msg::kUiActionWhen)) << "\">";
+  if (!a.when.empty()) out << "<p>" << esc(a.when) << "</p>";
+  write_date(out, Msg::kUiActionStart, a.start, lang);
+  write_date(out, Msg::kUiActionEnd, a.end, lang);
+  if (a.status != model::ActionStatus::kNone)
+    out << "<span class=\"atgard-status status-" << status_class(a.status) << "\">" << esc(action_status_text(a.status, lang))
+        << "</span>";
+  out << "</td>";
+}
+
+void write_row(std::ostream& out, const model::ActionItem& a, Lang lang) {
+  out << "<tr><th scope=\"row\" data-etikett=\"" << esc(text(lang, Msg::kUiActionProblem)) << "\">" << esc(a.problem)
+      << "</th>\n<td data-etikett=\"" << esc(text(lang, Msg::kUiActionProcess)) << "\">" << markdown::to_html(a.action, 4);
+  if (!a.follow_up.empty())
+    out << "<div class=\"atgard-uppfoljning\"><p class=\"etikett\">" << esc(text(lang, Msg::kUiActionFollowUp)) << "</p>"
+        << markdown::to_html(a.follow_up, 4) << "</div>";
+  out << "</td>\n";
+  write_when(out, a, lang);
+  out << "\n<td data-etikett=\"" << esc(text(lang, Msg::kUiActionResponsible)) << "\"><ul class=\"ansvariga\">";
+  for (const auto& role : a.responsible) out << "<li>" << esc(role) << "</li>";
+  out << "</ul></td></tr>\n";
+}
+
+}  // namespace
+
+void write_actions(std::ostream& out, const BlockHtmlContext& ctx, const std::vector<const model::ActionItem*>& list) {
+  const Lang lang = ctx.lang;
+  open_table(out, "atgarder", esc(text(lang, Msg::kUiActionsCaption)));
+  out << "<thead><tr>";
+  for (Msg m : {Msg::kUiActionProblem, Msg::kUiActionProcess, Msg::kUiActionWhen, Msg::kUiActionResponsible})
+    out << "<th scope=\"col\">" << esc(text(lang, m)) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto* a : list) write_row(out, *a, lang);
+  out << "</tbody>\n";
+  close_table(out);
+}
+
+}  // namespace kv
