@@ -120,6 +120,16 @@ TEST_CASE("plan rule: an unknown status is refused with the closest word", "[pla
   CHECK(d->hint.find("pågår") != std::string::npos);
 }
 
+TEST_CASE("plan rule: an action with no one responsible is an error – never dropped in silence", "[plan]") {
+  for (const char* empty : {"ansvariga: []\n", "ansvariga:\n"}) {
+    Plan p;
+    p.add(std::string("problem: Ett problem\nåtgärd: En åtgärd.\n") + empty);
+    auto v = p.run();
+    INFO(empty << all_messages(v));
+    CHECK(count(v, Severity::kError, "avsnitt-01.md", "ansvariga") == 1);
+  }
+}
+
 TEST_CASE("plan rule: a done action without an end date warns", "[plan]") {
   Plan p;
   p.add(kAction + "status: klar\n");

@@ -52,6 +52,8 @@ std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const 
   auto action = map.text("åtgärd", Need::kRequired);
   auto status = map.choice("status", model::action_status_names(), Need::kOptional);
   item.responsible = read_text_list(map, "ansvariga", Need::kRequired);
+  if (item.responsible.empty() && map.has("ansvariga") && map.get("ansvariga").IsSequence())  // "ansvariga: []"
+    report.error(map.pos("ansvariga"), report.t(Msg::kEmptyValue, {"ansvariga"}), report.t(Msg::kEmptyValueHint));
   bool ok = problem && action && (status || !map.has("status")) && !item.responsible.empty();
   item.start = read_plan_date(map, "startdatum", ok);
   item.end = read_plan_date(map, "slutdatum", ok);
