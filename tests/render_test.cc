@@ -56,7 +56,7 @@ TEST_CASE("a SWOT part is a section with its heading") {
 
 TEST_CASE("a goal reads as run-in paragraphs – as its authors wrote it") {
   std::string out = html({model::Goal{"Budget i balans", "att budgeten är i balans.", "Följa kostnader.", "Månadsvis."}});
-  CHECK_THAT(out, Contains("<section class=\"mal\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">Mål:</span> Budget i balans</p>"));
+  CHECK_THAT(out, Contains("<section class=\"mal\" id=\"kv-mal-1\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">Mål:</span> Budget i balans</p>"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Förväntat resultat:</span> att budgeten är i balans.</p>"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Arbetssätt:</span> Följa kostnader.</p>"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Uppföljning:</span> Månadsvis.</p>"));
@@ -68,7 +68,7 @@ TEST_CASE("a goal reads as run-in paragraphs – as its authors wrote it") {
 
 TEST_CASE("a goal follow-up shows result – analysis and taking forward") {
   std::string out = html({model::GoalFollowUp{"Trygghet", "59%.", "Bra.", "Fortsätt."}});
-  CHECK_THAT(out, Contains("<section class=\"uppfoljning\">"));
+  CHECK_THAT(out, Contains("<section class=\"uppfoljning\" id=\"kv-uppfoljning-1\">"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Resultat:</span> 59%.</p>"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Analys:</span> Bra.</p>"));
   CHECK_THAT(out, Contains("<p><span class=\"etikett\">Ta tillvara:</span> Fortsätt.</p>"));

@@ -230,7 +230,7 @@ TEST_CASE("scaffold: an unknown or missing structure names the available ones", 
   CHECK(s.run("kvalitetsutmarkelsen-2019") == 1);
   CHECK_THAT(s.err, Catch::Contains("det finns ingen struktur ”kvalitetsutmarkelsen-2019”"));
   CHECK_THAT(s.err, Catch::Contains("menade du ”kvalitetsutmarkelsen-2018”?"));
-  CHECK_THAT(s.err, Catch::Contains("tillgängliga strukturer: handlingsplan-2007, kvalitetsutmarkelsen-2018, verksamhetsberattelse-2024"));
+  CHECK_THAT(s.err, Catch::Contains("tillgängliga strukturer: handlingsplan-2007, kvalitetsutmarkelsen-2018, utvecklingsberattelse-2012, verksamhetsberattelse-2024"));
   CHECK(s.run("") == 1);
   CHECK_THAT(s.err, Catch::Contains("--struktur") && Catch::Contains("tillgängliga strukturer: handlingsplan-2007, kvalitetsutmarkelsen-2018"));
   CHECK_FALSE(fs::exists(s.content / "nyenhet"));

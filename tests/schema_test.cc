@@ -117,7 +117,7 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
   std::ostringstream out, err;
   REQUIRE(kv::run_schema(options, out, err) == 0);
   INFO(err.str());
-  CHECK_THAT(out.str(), Catch::Contains("Skrev 21 schemafiler") && Catch::Contains("\"yaml.schemas\""));
+  CHECK_THAT(out.str(), Catch::Contains("Skrev 23 schemafiler") && Catch::Contains("\"yaml.schemas\""));
   CHECK_THAT(out.str(), Catch::Contains("\"content/*/2018/kvalitetsutmarkelsen/inlamning.yaml\""));
   size_t files = 0;
   for (const auto& entry : fs::directory_iterator(options.output_dir)) {
@@ -128,7 +128,7 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
     CHECK_FALSE(j["title"].get<std::string>().empty());
     ++files;
   }
-  CHECK(files == 2 + 3 + kv::model::data_block_names().size());  // site, enhet; three structures; blocks
+  CHECK(files == 2 + 4 + kv::model::data_block_names().size());  // site, enhet; four structures; blocks
 
   Json award = load(options.output_dir / "inlamning-kvalitetsutmarkelsen-2018.schema.json");
   CHECK(award["required"] == Json::array({"kontaktperson", "telefon", "e-post", "adress", "antal_anställda"}));
@@ -167,7 +167,7 @@ TEST_CASE("schema: descriptions follow --lang", "[schema]") {
   options.lang = "en";
   std::ostringstream out, err;
   REQUIRE(kv::run_schema(options, out, err) == 0);
-  CHECK_THAT(out.str(), Catch::Contains("Wrote 21 schema files"));
+  CHECK_THAT(out.str(), Catch::Contains("Wrote 23 schema files"));
   Json goal = load(dir.path() / "block-mal.schema.json");
   CHECK(goal["properties"]["mål"]["description"] == "the goal in one sentence (text)");
 }

@@ -149,8 +149,8 @@ TEST_CASE("the tables carry the source's figures") {
   CHECK_THAT(q12, Contains("<tr><th scope=\"row\">2018</th><td>76</td><td>76</td><td>80</td><td>73</td></tr>"));
   CHECK_THAT(q12, Contains("<tr><th scope=\"row\">2017</th><td>68</td>"));
   CHECK_THAT(q12, Contains("<tr><th scope=\"row\">2015</th><td>83</td>"));
-  CHECK(occurrences(e.page("fraga-16/index.html"), "<section class=\"mal\">") == 6);
-  CHECK(occurrences(e.page("fraga-13/index.html"), "<section class=\"uppfoljning\">") == 7);
+  CHECK(occurrences(e.page("fraga-16/index.html"), "<section class=\"mal\" id=\"kv-mal-") == 6);
+  CHECK(occurrences(e.page("fraga-13/index.html"), "<section class=\"uppfoljning\" id=\"kv-uppfoljning-") == 7);
   // Run-in, as the authors wrote and printed them: "Förväntat resultat: att …".
   CHECK(occurrences(e.page("fraga-16/index.html"), "<p><span class=\"etikett\">Förväntat resultat:</span> ") == 6);
   CHECK(occurrences(e.page("fraga-13/index.html"), "<p><span class=\"etikett\">Analys:</span> ") == 7);

@@ -98,7 +98,7 @@ class Submission:
         self.parts = []
         for f in sorted(folder.glob("*.md")):
             fm = front_matter(f)
-            for word in ("fråga", "avsnitt"):
+            for word in ("fråga", "avsnitt", "kapitel"):
                 if word in fm:
                     self.parts.append(Part(word, int(fm[word]), f))
         self.parts.sort(key=lambda p: p.number)
@@ -445,8 +445,12 @@ def run_checks(out):
     for (year, kind), units in sorted(editions.items()):
         rows = []
         for s in sorted(units, key=lambda s: (s.unit_name, s.unit_slug)):
-            key = "avsnitt" if (s.structure.get("del") or {}).get("namn") == "avsnitt" else "frågor"
-            slug = "avsnitt" if key == "avsnitt" else "fraga"
+            # The parts' list key and page prefix: frågor/fraga in an award, otherwise the part's
+            # name (avsnitt, kapitel) unless the structure gives its plural (del: flertal:).
+            naming = s.structure.get("del") or {}
+            name = naming.get("namn", "fråga")
+            key = naming.get("flertal") or ("frågor" if name == "fråga" else name)
+            slug = "fraga" if name == "fråga" else name
             for area in s.structure.get("områden") or []:
                 for q in area.get(key) or []:
                     page = f"{year}/{s.unit_slug}/{kind}/{slug}-{int(q['nr']):02d}/"

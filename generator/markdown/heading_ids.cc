@@ -28,6 +28,7 @@ bool all_digits(std::string_view s) {
 std::string heading_slug(std::string_view heading_text) { return slugify(heading_text, "rubrik"); }
 
 bool reserved_id(std::string_view id) {
+  if (starts_with(id, "kv-")) return true;  // the blocks' own ids: kv-mal-1, kv-uppfoljning-1
   if (std::find(kLayoutIds.begin(), kLayoutIds.end(), id) != kLayoutIds.end()) return true;
   if (!starts_with(id, "diagram-")) return false;
   std::string_view rest = id.substr(8);

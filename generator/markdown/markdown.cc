@@ -103,7 +103,7 @@ void collect(cmark_node* root, std::string_view text, Analysis& out, bool placeh
     const cmark_node_type type = cmark_node_get_type(node);
     const int line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
     if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) out.raw_html.push_back({line, col});
-    if (type == CMARK_NODE_HEADING) out.headings.push_back(inline_text(node));
+    if (type == CMARK_NODE_HEADING) out.headings.push_back({inline_text(node), cmark_node_get_heading_level(node), {line, col}});
     if (type == CMARK_NODE_IMAGE) {
       const char* url = cmark_node_get_url(node);
       out.images.push_back({url ? url : "", finder.find(line, col, "!["), inline_text(node)});

@@ -43,12 +43,18 @@ struct TableRow {
 // on the page it is shown on, so the HTML holds placeholders the renderer fills in: link i
 // (in links) is written href="kvlink:i", image i src="kvmedia:i". An author cannot produce
 // either: every link and image of the text is one of these, and '"' in text is escaped.
+struct Heading {
+  std::string text;  // as plain text
+  int level = 0;     // as written: "##" is 2
+  Location at;
+};
+
 struct Analysis {
   std::string html;
   std::vector<Location> raw_html;
   std::vector<Image> images;
   std::vector<Link> links;
-  std::vector<std::string> headings;  // each heading's text, in order
+  std::vector<Heading> headings;  // in order
   std::vector<TableRow> uneven_rows;
 };
 Analysis analyze(std::string_view text);

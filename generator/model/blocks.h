@@ -10,9 +10,17 @@
 
 #include "model/links.h"
 #include "model/plan_blocks.h"
+#include "model/project_block.h"
 #include "model/report_blocks.h"
 
 namespace kv::model {
+
+struct ProseHeading {
+  std::string id;    // unique within the file the prose is in
+  std::string text;  // as plain text, e.g. "1.1 Äldreomsorgens inriktning"
+  int level = 0;     // as written: "##" is 2
+  int line = 0;      // in its file
+};
 
 struct Prose {
   // Rendered once, at validation (markdown::analyze): headings from h2; link i's address is
@@ -20,15 +28,27 @@ struct Prose {
   std::string html;
   std::vector<Link> links{};
   std::vector<std::string> images{};       // image i's file, relative to the content folder
-  std::vector<std::string> heading_ids{};  // in order; unique within the file the prose is in
+  std::vector<ProseHeading> headings{};  // in order
+};
+
+struct Submission;
+
+// A goal or follow-up in another year's document: the part it is in and its place among the
+// goals (or follow-ups) of that part, counted from 1 in document order.
+struct ThreadRef {
+  const Submission* doc = nullptr;
+  int part = 0;
+  int item = 0;
 };
 
 struct Goal {  // "mål": a goal of the year
   std::string goal, expected_result, method, follow_up;
+  std::vector<ThreadRef> followed_up_in{};  // filled in by the thread between years
 };
 
 struct GoalFollowUp {  // "uppföljning": last year's goal followed up
   std::string goal, result, analysis, take_forward;
+  std::optional<ThreadRef> goal_set_in{};  // filled in by the thread between years
 };
 
 struct SurveyRow {
@@ -85,8 +105,9 @@ struct Container {  // "::: exempel", "::: styrkor", …
 
 struct Block {
   std::variant<Prose, Container, Goal, GoalFollowUp, SurveyTable, EconomyTable, IndexSeries, AnnualCycle, Figure, KfGoal,
-               Indicator, BoardGoal, Activity, UnitGoal, Principles, Agenda2030, Complaints, ActionItem>
+               Indicator, BoardGoal, Activity, UnitGoal, Principles, Agenda2030, Complaints, ActionItem, Project>
       value;
+  int line = 0;  // a data block's line in its file (where the fence opens); 0 otherwise
 };
 
 // The sub-index names of series, in order of first appearance.

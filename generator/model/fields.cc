@@ -124,6 +124,12 @@ std::vector<BlockSpec> make_block_specs() {
         choice("status", kOpt, Msg::kFldActionStatus, action_status_names()),
         field("ansvariga", T::kTextOrList, kReq, Msg::kFldResponsible, "[Avd.chef, Enhetschef]"),
         field("uppföljning", T::kText, kOpt, Msg::kFldActionFollowUp, "Klart i december 2007.")}},
+      {"projekt", Msg::kBlkProject, BlockShape::kFields,
+       {field("namn", T::kText, kReq, Msg::kFldProjectName, "Demensvårdsutveckling"),
+        field("period", T::kText, kOpt, Msg::kFldProjectPeriod, "2008–2012"),
+        field("finansiering", T::kNumber, kOpt, Msg::kFldProjectFunding, "3200000"),
+        field("mål", T::kText, kOpt, Msg::kFldProjectGoal, "Ett teamarbete med brukaren i fokus."),
+        field("resultat", T::kText, kOpt, Msg::kFldProjectResult, "Personalen har fått ökad kunskap.")}},
   };
 }
 

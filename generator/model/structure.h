@@ -24,6 +24,9 @@ struct QuestionSpec {
   PartCounts recommended;
   int direction_goal = 0;  // reports: the KF:s inriktningsmål this section follows up (0: none)
   std::string guidance;    // vägledning: advice to authors (kvalitet ny writes it as a comment)
+  // följer_upp: the part of the previous year's document (same unit and kind) whose mål
+  // blocks this part's uppföljning blocks follow up (0: none).
+  int follows_up = 0;
 };
 
 // What the numbered parts are called: "fråga" in an award, "avsnitt" in a report. The name
@@ -32,6 +35,7 @@ struct PartNaming {
   std::string name = "fråga";
   std::string english = "question";
   std::string slug = "fraga";
+  std::string plural = "frågor";  // the key of their list in the structure file
 };
 
 struct KfGoalSpec {  // KF:s mål för verksamhetsområdet, e.g. 1.4
@@ -65,6 +69,12 @@ struct Structure {
   // uppföljningsdatum: the admin field holding the date an action plan is followed up on;
   // actions due before it and not done are warned about ("" : no such check).
   std::string follow_up_field;
+  // numrerade_rubriker: authors number their headings within each part ("1.1", "1.1.1");
+  // the numbers are checked and the print table of contents lists the numbered headings.
+  bool numbered_headings = false;
+  // projektantal / projektsumma: admin fields (heltal) stating how many projekt blocks the
+  // document has and what their funding adds up to ("" : not checked).
+  std::string project_count_field, project_funding_field;
   std::vector<AdminFieldSpec> admin_fields;
   std::string intro_title;
   bool intro_required = false;

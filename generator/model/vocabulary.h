@@ -14,7 +14,8 @@ inline const std::vector<std::string>& container_names() {
 inline const std::vector<std::string>& data_block_names() {
   static const std::vector<std::string> names = {"mål",       "uppföljning", "enkät",      "ekonomi",   "index",
                                                  "årshjul",   "bild",        "kf-mål",     "indikator", "nämndmål",
-                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter", "åtgärd"};
+                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter", "åtgärd",
+                                                 "projekt"};
   return names;
 }
 

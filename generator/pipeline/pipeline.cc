@@ -15,6 +15,7 @@
 #include "validate/readability.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
+#include "validate/year_thread.h"
 #include "write/leftovers.h"
 #include "write/output_dir.h"
 #include "write/output_place.h"
@@ -50,6 +51,7 @@ Validated validate_content(const PipelineOptions& options) {
   BrokenStructures broken;
   StructureSet structures = read_structures(*templates / "structures", v.report, &broken);
   read_submissions(site_options, structures, v.site, v.report, broken);
+  thread_years(v.site, v.report);
   check_readability(v.site, v.report);
   v.report.diags.sort();
   return v;

@@ -8,6 +8,7 @@
 #include "validate/images.h"
 #include "validate/prose_links.h"
 #include "validate/plan_blocks.h"
+#include "validate/project_block.h"
 #include "validate/report_blocks.h"
 
 namespace kv {
@@ -51,7 +52,7 @@ std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& 
                  report.t(Msg::kTableRowCellsHint));
   model::Prose prose{std::move(analysis.html), read_links(analysis.links, raw.text_line_offset, context, report),
                      read_images(analysis.images, raw, context, report), {}};
-  for (const auto& heading : analysis.headings) prose.heading_ids.push_back(markdown::heading_slug(heading));
+  for (const auto& h : analysis.headings) prose.headings.push_back({markdown::heading_slug(h.text), h.text, h.level, raw.text_line_offset + h.at.line});
   return prose;
 }
 
@@ -59,7 +60,7 @@ std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& 
 void assign_heading_ids(std::vector<model::Block>& blocks, markdown::HeadingIds& ids) {
   for (auto& block : blocks) {
     if (auto* p = std::get_if<model::Prose>(&block.value))
-      for (auto& id : p->heading_ids) id = ids.add(id);
+      for (auto& h : p->headings) h.id = ids.add(h.id);
     else if (auto* c = std::get_if<model::Container>(&block.value))
       assign_heading_ids(c->children, ids);
   }
@@ -103,6 +104,7 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   if (raw.name == "agenda2030") return wrap(read_agenda(*node, origin, report, context.structure));
   if (raw.name == "synpunkter") return wrap(read_complaints(*node, origin, report));
   if (raw.name == "åtgärd") return wrap(read_action_item(*node, origin, report, context.follow_up));
+  if (raw.name == "projekt") return wrap(read_project(*node, origin, report));
   if (raw.name == "bild") {
     auto figure = read_figure(*node, origin, report);
     if (!figure) return std::nullopt;
@@ -129,6 +131,7 @@ struct PartName {
   const char* operator()(const model::Agenda2030&) const { return "agenda2030"; }
   const char* operator()(const model::Complaints&) const { return "synpunkter"; }
   const char* operator()(const model::ActionItem&) const { return "åtgärd"; }
+  const char* operator()(const model::Project&) const { return "projekt"; }
   const char* operator()(const model::Prose&) const { return nullptr; }
   const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
 };
@@ -163,7 +166,10 @@ std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockC
         break;
       case RawBlock::Kind::kData:
         hierarchy.check(r, context, report);
-        if (auto block = read_data_block(r, context, report)) blocks.push_back(std::move(*block));
+        if (auto block = read_data_block(r, context, report)) {
+          block->line = r.line;
+          blocks.push_back(std::move(*block));
+        }
         break;
     }
   }

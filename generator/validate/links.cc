@@ -24,7 +24,8 @@ struct Page {
 std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
   std::vector<std::string> ids;
   model::for_each_block(blocks, [&](const model::Block& b) {
-    if (const auto* p = std::get_if<model::Prose>(&b.value)) ids.insert(ids.end(), p->heading_ids.begin(), p->heading_ids.end());
+    if (const auto* p = std::get_if<model::Prose>(&b.value))
+      for (const auto& h : p->headings) ids.push_back(h.id);
   });
   return ids;
 }

@@ -37,18 +37,16 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
   return counts;
 }
 
-// The list of parts is named for what they are: frågor in an award, avsnitt in a report.
-std::string parts_key(const model::PartNaming& part) { return part.name == "avsnitt" ? "avsnitt" : "frågor"; }
 
 void read_areas(MapReader& top, model::Structure& s) {
   std::set<int> numbers;
-  const std::string key = parts_key(s.part);
+  const std::string& key = s.part.plural;
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
     MapReader area(area_node, top.origin(), top.report(), {"titel", key});
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
     for (const auto& q_node : area.list(key, Need::kRequired)) {
-      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning"});
+      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp"});
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
@@ -56,6 +54,7 @@ void read_areas(MapReader& top, model::Structure& s) {
       question.recommended = read_parts(q, "rekommenderar");
       question.direction_goal = static_cast<int>(q.integer("inriktningsmål", Need::kOptional).value_or(0));
       question.guidance = q.text("vägledning", Need::kOptional).value_or("");
+      question.follows_up = static_cast<int>(q.integer("följer_upp", Need::kOptional).value_or(0));
       if (question.number > 0 && !numbers.insert(question.number).second)
         top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
       spec.questions.push_back(std::move(question));
@@ -81,10 +80,12 @@ void read_admin_fields(MapReader& top, model::Structure& s) {
 
 void read_part_naming(MapReader& top, model::Structure& s) {
   if (!top.has("del")) return;
-  MapReader del(top.get("del"), top.origin(), top.report(), {"namn", "engelska"});
+  MapReader del(top.get("del"), top.origin(), top.report(), {"namn", "engelska", "flertal"});
   s.part.name = del.text("namn", Need::kRequired).value_or(s.part.name);
   s.part.english = del.text("engelska", Need::kRequired).value_or(s.part.english);
   s.part.slug = suggest_slug(s.part.name);
+  // The list's key: frågor in an award, avsnitt in a report, kapitel in a narrative.
+  s.part.plural = del.text("flertal", Need::kOptional).value_or(s.part.name == "fråga" ? "frågor" : s.part.name);
 }
 
 void read_direction_goals(MapReader& top, model::Structure& s) {
@@ -134,6 +135,23 @@ void read_print_and_follow_up(MapReader& top, model::Structure& s) {
   report.error(top.pos("uppföljningsdatum"), report.t(Msg::kActionFollowUpField, {*field}), report.t(Msg::kActionFollowUpFieldHint));
 }
 
+// projektantal / projektsumma: keys of admin fields of type heltal.
+std::string integer_field(MapReader& top, const model::Structure& s, const std::string& key) {
+  auto field = top.text(key, Need::kOptional);
+  if (!field) return "";
+  for (const auto& f : s.admin_fields)
+    if (f.key == *field && f.type == "heltal") return *field;
+  Report& report = top.report();
+  report.error(top.pos(key), report.t(Msg::kTotalField, {*field, key}), report.t(Msg::kTotalFieldHint));
+  return "";
+}
+
+void read_narrative(MapReader& top, model::Structure& s) {
+  s.numbered_headings = top.boolean("numrerade_rubriker").value_or(false);
+  s.project_count_field = integer_field(top, s, "projektantal");
+  s.project_funding_field = integer_field(top, s, "projektsumma");
+}
+
 }  // namespace
 
 std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
@@ -145,7 +163,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   const int errors_before = report.diags.error_count();
   MapReader top(*root, origin, report,
                 {"id", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del", "administrativa_uppgifter", "inledning", "kf_mål",
-                 "kvalitetsprogram", "agenda_2030", "områden", "orientering", "uppföljningsdatum"});
+                 "kvalitetsprogram", "agenda_2030", "områden", "orientering", "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma"});
   auto s = std::make_shared<model::Structure>();
   s->id = top.text("id", Need::kRequired).value_or("");
   s->kind = top.text("slag", Need::kRequired).value_or("");
@@ -157,6 +175,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   read_part_naming(top, *s);
   read_admin_fields(top, *s);
   read_print_and_follow_up(top, *s);
+  read_narrative(top, *s);
   read_direction_goals(top, *s);
   read_principles(top, *s);
   if (top.has("inledning")) {

@@ -11,6 +11,8 @@
 #include "validate/blocks.h"
 #include "validate/file_inventory.h"
 #include "validate/map_reader.h"
+#include "validate/heading_numbers.h"
+#include "validate/project_block.h"
 #include "validate/part_name.h"
 #include "validate/submission_structure.h"
 #include "validate/unanswered.h"
@@ -123,6 +125,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
                          out.follow_up};
     model::Answer answer{*number, source->path, read_blocks(file, context, report)};
+    if (structure.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, report);
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
@@ -130,6 +133,31 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
+}
+
+// An admin field's whole-number value and where it stands, when the structure names the
+// field and the author gave it.
+std::optional<StatedTotal> stated_total(const model::Structure& structure, const model::Submission& s, const MapReader& map,
+                                        const std::string& key) {
+  if (key.empty()) return std::nullopt;
+  for (const auto& f : structure.admin_fields) {
+    if (f.key != key) continue;
+    for (const auto& a : s.admin)
+      if (a.label == f.label)
+        if (auto n = parse_integer(a.value)) return StatedTotal{*n, map.pos(key)};
+  }
+  return std::nullopt;
+}
+
+void check_projects(const model::Submission& s, const std::optional<StatedTotal>& count,
+                    const std::optional<StatedTotal>& funding, Report& report) {
+  if (!count && !funding) return;
+  std::vector<const model::Project*> projects;
+  for (const auto& [n, answer] : s.answers)
+    model::for_each_block(answer.blocks, [&](const model::Block& b) {
+      if (const auto* p = std::get_if<model::Project>(&b.value)) projects.push_back(p);
+    });
+  check_project_totals(projects, count, funding, report);
 }
 
 // What is missing: "”hot”", "2 × ”mål”", and for a part that is there but too few times
@@ -231,12 +259,15 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   const AdminFile admin = read_admin_file(content, where, lookalikes.count("inlamning.yaml") > 0, report);
   s.structure = structure_for(where, admin, structures, broken, report);
   if (!s.structure) return std::nullopt;
+  std::optional<StatedTotal> project_count, project_funding;
   if (admin.root) {
     std::vector<std::string> keys = {"struktur"};
     for (const auto& f : s.structure->admin_fields) keys.push_back(f.key);
     MapReader map(*admin.root, admin.origin, report, keys);
     map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
     read_admin(*s.structure, map, s);
+    project_count = stated_total(*s.structure, s, map, s.structure->project_count_field);
+    project_funding = stated_total(*s.structure, s, map, s.structure->project_funding_field);
   }
 
   std::vector<fs::path> question_files;
@@ -259,6 +290,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
 
   auto with_errors = read_questions(content, where, question_files, *s.structure, report, s);
   check_parts(*s.structure, where, s, with_errors, lookalikes, report);
+  check_projects(s, project_count, project_funding, report);
   if (report.diags.error_count() > errors_before) {
     if (draft) *draft = std::move(s);
     return std::nullopt;

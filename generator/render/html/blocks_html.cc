@@ -8,7 +8,9 @@
 #include "render/format.h"
 #include "render/html/prose_html.h"
 #include "render/html/plan_html.h"
+#include "render/html/project_html.h"
 #include "render/html/report_html.h"
+#include "render/html/urls.h"
 #include "render/svg/bar_chart.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -29,19 +31,32 @@ struct Writer {
   static string esc(const string& s) { return html_escape(s); }
   static string md(const string& s) { return markdown::to_html(s, 3); }
 
-  // A two-column table of labelled texts: used for goals and follow-ups.
   // A goal or follow-up as the authors wrote and printed it: run-in paragraphs
-  // ("Förväntat resultat: 90 % av …"), each label leading its text's first paragraph.
-  void run_in_block(const char* css, const string& title, const std::vector<std::pair<Msg, string>>& parts) {
-    out << "<section class=\"" << css << "\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">" << esc(t(Msg::kUiGoal))
-        << ":</span> " << esc(title) << "</p>\n";
+  // ("Förväntat resultat: 90 % av …"), each label leading its text's first paragraph. Its id
+  // (kv-mal-K, kv-uppfoljning-K: the K-th of the part) is where the other year's page links.
+  int goals = 0, follow_ups = 0;
+
+  void run_in_block(const char* css, const string& id, const string& title, const std::vector<std::pair<Msg, string>>& parts) {
+    out << "<section class=\"" << css << "\" id=\"" << esc(ctx.id_prefix + id) << "\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">"
+        << esc(t(Msg::kUiGoal)) << ":</span> " << esc(title) << "</p>\n";
     for (const auto& [label, value] : parts) {
       const string html = md(value);
       const string lead = "<span class=\"etikett\">" + esc(t(label)) + ":</span> ";
       if (html.rfind("<p>", 0) == 0) out << "<p>" << lead << html.substr(3);
       else out << "<p>" << lead << "</p>\n" << html;  // a list or table: the label stands alone
     }
-    out << "</section>\n";
+  }
+
+  // "Följs upp i: 2019, fråga 13" / "Målet sattes i: 2018, fråga 16", linking the other year.
+  void thread_line(Msg label, const std::vector<model::ThreadRef>& refs, const char* anchor) {
+    if (refs.empty()) return;
+    out << "<p class=\"trad\"><span class=\"etikett\">" << esc(t(label)) << ":</span> ";
+    for (size_t i = 0; i < refs.size(); ++i) {
+      const auto& r = refs[i];
+      out << (i ? ", " : "") << "<a href=\"" << esc(ctx.root + question_path(*r.doc, r.part)) << "#" << anchor
+          << r.item << "\">" << r.doc->year << ", " << esc(r.doc->structure->part_word(ctx.lang)) << " " << r.part << "</a>";
+    }
+    out << "</p>\n";
   }
 
   void operator()(const model::Prose& p) { out << prose_html(p, {ctx.min_heading, ctx.id_prefix, ctx.root, ctx.links}); }
@@ -63,13 +78,17 @@ struct Writer {
   }
 
   void operator()(const model::Goal& g) {
-    run_in_block("mal", g.goal,
+    run_in_block("mal", "kv-mal-" + std::to_string(++goals), g.goal,
                  {{Msg::kUiExpectedResult, g.expected_result}, {Msg::kUiMethod, g.method}, {Msg::kUiFollowUp, g.follow_up}});
+    thread_line(Msg::kUiThreadFollowedUpIn, g.followed_up_in, "kv-uppfoljning-");
+    out << "</section>\n";
   }
 
   void operator()(const model::GoalFollowUp& f) {
-    run_in_block("uppfoljning", f.goal,
+    run_in_block("uppfoljning", "kv-uppfoljning-" + std::to_string(++follow_ups), f.goal,
                  {{Msg::kUiResult, f.result}, {Msg::kUiAnalysis, f.analysis}, {Msg::kUiTakeForward, f.take_forward}});
+    if (f.goal_set_in) thread_line(Msg::kUiThreadGoalSetIn, {*f.goal_set_in}, "kv-mal-");
+    out << "</section>\n";
   }
 
   void operator()(const model::SurveyTable& s) {
@@ -197,6 +216,7 @@ struct Writer {
   void operator()(const model::Complaints& b) { report_block(b); }
   void operator()(const model::Activity& a) { write_activities(out, ctx, {&a}); }
   void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}); }
+  void operator()(const model::Project& p) { write_projects(out, ctx, {&p}); }
 
   // Consecutive blocks of type T from blocks[i] on, as one run (i moves past them).
   template <typename T>
@@ -213,6 +233,8 @@ struct Writer {
         write_activities(out, ctx, run);
       } else if (auto actions = run_of<model::ActionItem>(blocks, i); !actions.empty()) {
         write_actions(out, ctx, actions);
+      } else if (auto projects = run_of<model::Project>(blocks, i); !projects.empty()) {
+        write_projects(out, ctx, projects);
       } else {
         std::visit(*this, blocks[i++].value);
       }

@@ -4,6 +4,7 @@
 
 #include "i18n/messages.h"
 #include "render/html/pages.h"
+#include "render/html/unit_timeline.h"
 #include "render/html/urls.h"
 #include "render/xlsx/indicator_workbooks.h"
 
@@ -82,6 +83,10 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
                               text(lang, Msg::kUiCompareEdition, {document_title(*s)})));
     else
       doc.set("compare", data(false));
+    const bool later_exists = std::any_of(unit.submissions.begin(), unit.submissions.end(), [&](const model::Submission* o) {
+      return o->kind_slug == s->kind_slug && o->year == s->year + 1;
+    });
+    add_timeline(doc, *s, later_exists, root, lang);
     by_year.try_emplace(s->year, data::type::list).first->second.push_back(doc);
   }
   data years{data::type::list};

@@ -8,6 +8,10 @@ namespace kv {
 data labels(Lang lang) {
   static const std::pair<const char*, Msg> kEntries[] = {
       {"skip", Msg::kUiSkip},
+      {"timeline_goals", Msg::kUiTimelineGoals},
+      {"timeline_unit_goals", Msg::kUiTimelineUnitGoals},
+      {"timeline_indicators", Msg::kUiTimelineIndicators},
+      {"timeline_actions", Msg::kUiTimelineActions},
       {"breadcrumb", Msg::kUiBreadcrumb},
       {"footer", Msg::kUiFooter},
       {"footer_links", Msg::kUiFooterLinks},

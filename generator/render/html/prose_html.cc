@@ -32,8 +32,8 @@ std::string prose_html(const model::Prose& prose, const ProsePlace& place) {
   size_t heading = 0;
   size_t kv = html.find("=\"kv");
   for (size_t i = 0; i < html.size(); ++i) {
-    if (heading_open_tag(html, i) && heading < prose.heading_ids.size()) {
-      out.append(html, i, 3).append(" id=\"").append(html_escape(place.id_prefix + prose.heading_ids[heading++])).append("\">");
+    if (heading_open_tag(html, i) && heading < prose.headings.size()) {
+      out.append(html, i, 3).append(" id=\"").append(html_escape(place.id_prefix + prose.headings[heading++].id)).append("\">");
       i += 3;
     } else if (html.compare(i, markdown::kLinkPlaceholder.size(), markdown::kLinkPlaceholder) == 0) {
       auto [n, end] = placeholder_index(html, i + markdown::kLinkPlaceholder.size());

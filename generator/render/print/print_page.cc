@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "i18n/messages.h"
+#include "model/heading_number.h"
+#include "util/text.h"
 #include "render/html/blocks_html.h"
 #include "util/escape.h"
 
@@ -23,6 +25,29 @@ data admin_rows(const model::Submission& s) {
   return rows;
 }
 
+// The headings an author numbered (numrerade_rubriker), for the table of contents: "1.1" is
+// listed under its chapter, "1.1.1" under that.
+data numbered_headings(const std::vector<model::Block>& blocks, const std::string& anchor_prefix) {
+  data list{data::type::list};
+  model::for_each_block(blocks, [&](const model::Block& b) {
+    const auto* p = std::get_if<model::Prose>(&b.value);
+    if (!p) return;
+    for (const auto& h : p->headings) {
+      auto number = model::heading_number(h.text);
+      if (number.empty()) continue;
+      const std::string nr = model::number_text(number);
+      size_t title_at = h.text.find_first_of(" \t");
+      data entry;
+      entry.set("anchor", anchor_prefix + h.id);
+      entry.set("number", nr);
+      entry.set("title", title_at == std::string::npos ? "" : std::string(trim(h.text.substr(title_at))));
+      entry.set("depth", std::to_string(number.size()));
+      list.push_back(entry);
+    }
+  });
+  return list;
+}
+
 // Areas with their parts; each part carries its rendered blocks.
 data areas(const model::Site& site, const model::Submission& s) {
   data list{data::type::list};
@@ -36,6 +61,10 @@ data areas(const model::Site& site, const model::Submission& s) {
       p.set("anchor", print_anchor(q.number));
       p.set("number", std::to_string(q.number));
       p.set("title", q.title);
+      data headings = s.structure->numbered_headings ? numbered_headings(it->second.blocks, print_anchor(q.number) + "-")
+                                                     : data{data::type::list};
+      p.set("has_headings", data(!headings.is_empty_list()));
+      p.set("headings", headings);
       p.set("html", blocks_to_html(it->second.blocks, {site.lang, root_of(print_page_path(s)), 4, print_anchor(q.number) + "-",
                                                        PageLinks::print_page(site, s, print_page_path(s))}));
       parts.push_back(p);

@@ -1,0 +1,134 @@
+#include "validate/year_thread.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+#include "util/text.h"
+#include "validate/part_name.h"
+
+namespace kv {
+namespace {
+
+using Key = std::tuple<std::string, std::string, int>;  // unit, kind, year
+
+// Blocks of type T in a part, in document order (containers' children included), with the
+// line each was written on.
+template <typename T>
+std::vector<std::pair<T*, int>> blocks_of(std::vector<model::Block>& blocks) {
+  std::vector<std::pair<T*, int>> out;
+  for (auto& b : blocks) {
+    if (auto* v = std::get_if<T>(&b.value)) out.push_back({v, b.line});
+    if (auto* c = std::get_if<model::Container>(&b.value)) {
+      auto inner = blocks_of<T>(c->children);
+      out.insert(out.end(), inner.begin(), inner.end());
+    }
+  }
+  return out;
+}
+
+std::string where(const std::string& path, int line) { return path + ":" + std::to_string(line); }
+
+// A value as an author would write it: 85, 85,5 (Swedish) / 85.5 (English).
+std::string format_plain(double value, Lang lang) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", value);
+  std::string out = buf;
+  if (lang == Lang::kSv)
+    for (char& c : out)
+      if (c == '.') c = ',';
+  return out;
+}
+
+struct GoalThread {
+  model::Submission& later;
+  const model::QuestionSpec& part;  // the later document's part with följer_upp
+  model::Submission& earlier;
+  Report& report;
+
+  void run() {
+    auto follow_ups_at = later.answers.find(part.number);
+    if (follow_ups_at == later.answers.end()) return;  // a missing part is reported as such
+    model::Answer& answer = follow_ups_at->second;
+    auto goals_at = earlier.answers.find(part.follows_up);
+    std::vector<std::pair<model::Goal*, int>> goals;
+    if (goals_at != earlier.answers.end()) goals = blocks_of<model::Goal>(goals_at->second.blocks);
+    const std::string goal_file = goals_at != earlier.answers.end() ? goals_at->second.source_path : earlier.source_folder;
+    std::vector<std::string> titles;
+    for (const auto& g : goals) titles.push_back(g.first->goal);
+    std::vector<bool> followed(goals.size(), false);
+    int item = 0;
+    for (auto& [f, line] : blocks_of<model::GoalFollowUp>(answer.blocks)) {
+      ++item;
+      size_t i = 0;
+      while (i < goals.size() && goal_key(goals[i].first->goal) != goal_key(f->goal)) ++i;
+      if (i == goals.size()) {
+        report.warning({answer.source_path, line, 1},
+                       report.t(Msg::kThreadUnknownGoal, {f->goal, std::to_string(earlier.year), part_label(earlier, part.follows_up)}),
+                       titles.empty() ? report.t(Msg::kThreadUnknownGoalHint, {goal_file}) : report.suggest(f->goal, titles));
+        continue;
+      }
+      followed[i] = true;
+      f->goal_set_in = model::ThreadRef{&earlier, part.follows_up, static_cast<int>(i) + 1};
+      goals[i].first->followed_up_in.push_back({&later, part.number, item});
+    }
+    for (size_t i = 0; i < goals.size(); ++i)
+      if (!followed[i])
+        report.warning({answer.source_path, 1, 1},
+                       report.t(Msg::kThreadGoalNotFollowedUp,
+                                {goals[i].first->goal, std::to_string(earlier.year), where(goal_file, goals[i].second),
+                                 part_label(later, part.number)}),
+                       report.t(Msg::kThreadGoalNotFollowedUpHint, {goals[i].first->goal}));
+  }
+
+  std::string part_label(const model::Submission& s, int number) const {
+    return part_name(*s.structure, number, report.lang);
+  }
+};
+
+// "Utfall VB föregående år" against last year's outcome of the indicator of the same name.
+void check_previous_outcomes(model::Submission& later, model::Submission& earlier, Report& report) {
+  std::map<std::string, std::pair<const model::Indicator*, std::string>> last_year;
+  for (auto& [n, answer] : earlier.answers)
+    for (auto& [ind, line] : blocks_of<model::Indicator>(answer.blocks))
+      last_year.emplace(goal_key(ind->name), std::pair{ind, where(answer.source_path, line)});
+  for (auto& [n, answer] : later.answers)
+    for (auto& [ind, line] : blocks_of<model::Indicator>(answer.blocks)) {
+      auto it = last_year.find(goal_key(ind->name));
+      if (!ind->previous || it == last_year.end()) continue;
+      const double was = it->second.first->outcome;
+      if (std::fabs(*ind->previous - was) < 1e-9) continue;
+      report.warning({answer.source_path, line, 1},
+                     report.t(Msg::kThreadPreviousOutcome, {ind->name, format_plain(*ind->previous, report.lang), std::to_string(earlier.year),
+                                                            format_plain(was, report.lang), it->second.second}),
+                     report.t(Msg::kThreadPreviousOutcomeHint));
+    }
+}
+
+}  // namespace
+
+std::string goal_key(const std::string& title) {
+  std::string folded = fold_case(trim(title)), out;
+  for (char c : folded) {
+    if ((c == ' ' || c == '\t' || c == '\n') && (out.empty() || out.back() == ' ')) continue;
+    out += (c == '\t' || c == '\n') ? ' ' : c;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+void thread_years(model::Site& site, Report& report) {
+  std::map<Key, model::Submission*> by_year;
+  for (auto& s : site.submissions) by_year[{s.unit.slug, s.kind_slug, s.year}] = &s;
+  for (auto& s : site.submissions) {
+    auto it = by_year.find({s.unit.slug, s.kind_slug, s.year - 1});
+    if (it == by_year.end()) continue;
+    model::Submission& earlier = *it->second;
+    for (const auto* q : s.structure->questions())
+      if (q->follows_up > 0) GoalThread{s, *q, earlier, report}.run();
+    check_previous_outcomes(s, earlier, report);
+  }
+}
+
+}  // namespace kv

@@ -1,0 +1,126 @@
+// The thread between a unit's documents of consecutive years (tests/fixtures/two-years: an
+// award 2020 and 2021, a report 2023 and 2024): goals followed up the next year, both pages
+// linking each other, and last year's indicator outcomes.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "pipeline/pipeline.h"
+#include "support.h"
+#include "validate/year_thread.h"
+
+using namespace kvtest;
+using kv::Severity;
+
+namespace {
+
+const fs::path kFixture = "two-years";
+
+struct TwoYears {
+  TempDir dir;
+  fs::path content = dir.path() / "content";
+  fs::path templates = dir.path() / "templates";
+  TwoYears() {
+    fs::copy(fixtures() / kFixture / "content", content, fs::copy_options::recursive);
+    fs::create_directories(templates);
+    fs::copy(fixtures() / kFixture / "templates" / "structures", templates / "structures", fs::copy_options::recursive);
+    fs::create_directory_symlink(source_dir() / "templates" / "layouts", templates / "layouts");
+  }
+  fs::path file(const std::string& rel) const { return content / "provenhet" / rel; }
+  kv::Validated run() { return kv::validate_content(options_for(content, templates)); }
+  fs::path build() {
+    auto options = options_for(content, templates);
+    options.output_dir = (dir.path() / "site").string();
+    std::ostringstream o, e;
+    REQUIRE(kv::run_build(options, o, e) == 0);
+    return dir.path() / "site";
+  }
+};
+
+// The text of the line a diagnostic points at.
+std::string line_at(const fs::path& file, int n) {
+  std::istringstream in(read(file));
+  std::string line;
+  for (int i = 0; i < n; ++i) std::getline(in, line);
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("goal titles are compared without case, extra spaces or a final full stop", "[thread]") {
+  CHECK(kv::goal_key("  Alla medarbetare  ska ha\tgenomfört utbildning. ") == "alla medarbetare ska ha genomfört utbildning");
+  CHECK(kv::goal_key("ÄLDRE ÄR TRYGGA") == kv::goal_key("äldre är trygga"));
+  CHECK(kv::goal_key("Färre fallolycka") != kv::goal_key("Färre fallolyckor"));
+}
+
+TEST_CASE("the two-year fixture gives exactly the three thread warnings", "[thread]") {
+  TwoYears t;
+  auto v = t.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.report.diags.items().size() == 3);
+  // A goal of 2020 that 2021 does not follow up, reported in 2021's follow-up part.
+  CHECK(count(v, Severity::kWarning, "2021/prov/fraga-01.md",
+              "målet ”Färre fallolyckor” från 2020 (" + t.file("2020/prov/fraga-02.md").generic_string() +
+                  ":27) följs inte upp i fråga 1") == 1);
+  CHECK(line_at(t.file("2020/prov/fraga-02.md"), 27) == "```mål");
+  // A follow-up of a goal never set, with the goal it most likely means.
+  const auto* unknown = find(v, "”Färre fallolycka”");
+  REQUIRE(unknown);
+  CHECK(unknown->message == "uppföljningen gäller målet ”Färre fallolycka”, men inget sådant mål sattes 2020 i fråga 2 (”Årets mål”)");
+  CHECK(unknown->hint == "menade du ”Färre fallolyckor”?");
+  CHECK(line_at(t.file("2021/prov/fraga-01.md"), unknown->pos.line) == "```uppföljning");
+  CHECK(line_at(t.file("2021/prov/fraga-01.md"), unknown->pos.line + 1) == "mål: Färre fallolycka");
+  // Last year's outcome that is not last year's: both values and both places.
+  const auto* outcome = find(v, "Utfall VB föregående år");
+  REQUIRE(outcome);
+  CHECK(outcome->message == "indikatorn ”Antal fallolyckor” har Utfall VB föregående år 14, men utfallet 2023 var 12 (" +
+                                t.file("2023/rapport/avsnitt-01.md").generic_string() + ":19)");
+  CHECK(line_at(t.file("2024/rapport/avsnitt-01.md"), outcome->pos.line + 1) == "indikator: Antal fallolyckor");
+  CHECK(line_at(t.file("2023/rapport/avsnitt-01.md"), 20) == "indikator: Antal fallolyckor");
+}
+
+TEST_CASE("a document without the previous year has no thread to check", "[thread]") {
+  TwoYears t;
+  fs::remove_all(t.content / "provenhet" / "2020");
+  fs::remove_all(t.content / "provenhet" / "2023");
+  auto v = t.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.items().empty());
+}
+
+TEST_CASE("thread warnings follow the fix: the goal followed up, the value corrected", "[thread]") {
+  TwoYears t;
+  const fs::path follow = t.file("2021/prov/fraga-01.md");
+  write(follow, std::regex_replace(read(follow), std::regex("mål: Färre fallolycka\n"), "mål: Färre fallolyckor\n"));
+  const fs::path report = t.file("2024/rapport/avsnitt-01.md");
+  write(report, std::regex_replace(read(report), std::regex("vb: 14\n"), "vb: 12\n"));
+  auto v = t.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.items().empty());
+}
+
+TEST_CASE("a goal's page and its follow-up's page link each other", "[thread]") {
+  TwoYears t;
+  const fs::path site = t.build();
+  const std::string goals = read(site / "2020/provenhet/prov/fraga-02/index.html");
+  const std::string follow = read(site / "2021/provenhet/prov/fraga-01/index.html");
+  // Goal 1 is followed up by follow-up 1, goal 2 (written in another case) by follow-up 2.
+  CHECK(goals.find("<section class=\"mal\" id=\"kv-mal-1\">") != std::string::npos);
+  CHECK(goals.find("<a href=\"../../../../2021/provenhet/prov/fraga-01/index.html#kv-uppfoljning-1\">2021, fråga 1</a>") !=
+        std::string::npos);
+  CHECK(goals.find("#kv-uppfoljning-2\">2021, fråga 1</a>") != std::string::npos);
+  CHECK(follow.find("<a href=\"../../../../2020/provenhet/prov/fraga-02/index.html#kv-mal-1\">2020, fråga 2</a>") !=
+        std::string::npos);
+  CHECK(follow.find("#kv-mal-2\">2020, fråga 2</a>") != std::string::npos);
+  // The third goal has no follow-up and the third follow-up no goal: no link either way.
+  CHECK(goals.find("#kv-uppfoljning-3") == std::string::npos);
+  CHECK(follow.find("#kv-mal-3") == std::string::npos);
+  // Every thread link leads to an element of its page.
+  std::regex link("href=\"\\.\\./\\.\\./\\.\\./\\.\\./([^\"#]+)#(kv-[a-z]+-\\d+)\"");
+  int links = 0;
+  for (const std::string* page : {&goals, &follow})
+    for (auto it = std::sregex_iterator(page->begin(), page->end(), link); it != std::sregex_iterator(); ++it, ++links)
+      CHECK(read(site / (*it)[1].str()).find("id=\"" + (*it)[2].str() + "\"") != std::string::npos);
+  CHECK(links == 4);
+}
