@@ -161,6 +161,12 @@ with tempfile.TemporaryDirectory() as tmp:
         if printed:
             first_page[q] = printed[0]
 
+    # An Exempel box whose first table or chart moves to the next page takes its label along:
+    # no page ends with the label of an empty box (the award's page 8 did).
+    for k, t in texts.items():
+        lines = [l.strip() for l in t.splitlines() if l.strip() and not re.fullmatch(rf"Sida {k} av \d+", l.strip())]
+        check(not lines or lines[-1] != "Exempel", f"page {k} ends with an empty Exempel box")
+
     # Page positions against the printed original (seed 001, 44 pages). Its extraction keeps
     # four footers ("Sida 12/15/26/29 av 44"); question 4 opens the page after "Sida 15" and
     # question 13 the page after "Sida 26" (both begin an area, which starts a page), and

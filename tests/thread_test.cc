@@ -124,3 +124,25 @@ TEST_CASE("a goal's page and its follow-up's page link each other", "[thread]") 
       CHECK(read(site / (*it)[1].str()).find("id=\"" + (*it)[2].str() + "\"") != std::string::npos);
   CHECK(links == 4);
 }
+
+TEST_CASE("the unit's page shows each year's goals and how they were followed up", "[thread]") {
+  TwoYears t;
+  const fs::path site = t.build();
+  const std::string unit = read(site / "enheter/provenhet/index.html");
+  auto item = [&](const std::string& title) {
+    size_t at = unit.find("<li>" + title + " <span");
+    return at == std::string::npos ? std::string() : unit.substr(at, unit.find("</li>", at) - at);
+  };
+  // 2020's goals: two followed up in 2021 (linking the follow-up), one not.
+  CHECK(item("Alla medarbetare ska ha genomfört utbildning i demens") ==
+        "<li>Alla medarbetare ska ha genomfört utbildning i demens <span class=\"tidslinje-status status-uppfoljt\"><a "
+        "href=\"../../2021/provenhet/prov/fraga-01/index.html#kv-uppfoljning-2\">uppföljt 2021</a></span>");
+  CHECK(item("Färre fallolyckor") == "<li>Färre fallolyckor <span class=\"tidslinje-status status-ej-uppfoljt\">inte uppföljt</span>");
+  // 2021's goal has no 2022 document to be followed up in yet.
+  CHECK(unit.find("Fler brukare ska vara nöjda med maten <span class=\"tidslinje-status status-vantar\">ännu inte uppföljt</span>") !=
+        std::string::npos);
+  // The reports' indicator values, per year.
+  CHECK(unit.find("<div><dt>Antal fallolyckor</dt><dd>11</dd></div>") != std::string::npos);
+  CHECK(unit.find("<div><dt>Antal fallolyckor</dt><dd>12</dd></div>") != std::string::npos);
+  CHECK(unit.find("<dd>92,5\xC2\xA0%</dd>") != std::string::npos);
+}
