@@ -146,3 +146,32 @@ TEST_CASE("the unit's page shows each year's goals and how they were followed up
   CHECK(unit.find("<div><dt>Antal fallolyckor</dt><dd>12</dd></div>") != std::string::npos);
   CHECK(unit.find("<dd>92,5\xC2\xA0%</dd>") != std::string::npos);
 }
+
+TEST_CASE("an action referred to from a later report lists where it was followed up", "[thread]") {
+  TwoYears t;
+  const fs::path site = t.build();
+  const std::string plan = read(site / "2022/provenhet/handlingsplan/avsnitt-01/index.html");
+  const std::string report = read(site / "2024/provenhet/rapport/avsnitt-01/index.html");
+  // The report's "#åtgärd-2" leads to the plan's second action …
+  CHECK(report.find("href=\"../../../../2022/provenhet/handlingsplan/avsnitt-01/index.html#kv-atgard-2\"") != std::string::npos);
+  // … whose row names the report, and only that row.
+  const size_t second = plan.find("<tr id=\"kv-atgard-2\">");
+  REQUIRE(second != std::string::npos);
+  const std::string follow = "<p class=\"trad\"><span class=\"etikett\">Följs upp i:</span> <a "
+                             "href=\"../../../../2024/provenhet/rapport/avsnitt-01/index.html\">Provrapport 2024, avsnitt 1</a></p>";
+  CHECK(plan.find(follow) > second);
+  CHECK(plan.find(follow) != std::string::npos);
+  CHECK(plan.find("class=\"trad\"") == plan.find(follow) + 3);  // the first and only one
+}
+
+TEST_CASE("a link to an action the plan does not have is an error", "[thread]") {
+  TwoYears t;
+  const fs::path report = t.file("2024/rapport/avsnitt-01.md");
+  write(report, std::regex_replace(read(report), std::regex("#åtgärd-2"), "#åtgärd-9"));
+  auto v = t.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "2024/rapport/avsnitt-01.md", "åtgärd-9") == 1);
+  const auto* d = find(v, "åtgärd-9");
+  REQUIRE(d);
+  CHECK(d->hint.find("#åtgärd-1, #åtgärd-2") != std::string::npos);  // what it could name, as authors write it
+}

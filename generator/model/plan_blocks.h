@@ -8,6 +8,8 @@
 
 namespace kv::model {
 
+struct Submission;
+
 // A date the plan gives to the month ("okt 2007": day 0) or to the day.
 struct PlanDate {
   int year = 0, month = 0, day = 0;
@@ -31,6 +33,13 @@ struct ActionItem {  // "åtgärd"
   ActionStatus status = ActionStatus::kNone;
   std::vector<std::string> responsible;
   std::string follow_up;  // Markdown
+  // The pages of later documents whose text links to this action (#åtgärd-K), in site order:
+  // where it was followed up. Filled in by the thread between years.
+  struct Reference {
+    const Submission* doc = nullptr;
+    int part = 0;  // 0: the document's introduction
+  };
+  std::vector<Reference> referred_from{};
 };
 
 }  // namespace kv::model

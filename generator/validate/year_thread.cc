@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -106,6 +107,42 @@ void check_previous_outcomes(model::Submission& later, model::Submission& earlie
     }
 }
 
+// The K-th action of a part, or nullptr.
+model::ActionItem* nth_action(std::vector<model::Block>& blocks, int k) {
+  auto actions = blocks_of<model::ActionItem>(blocks);
+  return k >= 1 && k <= static_cast<int>(actions.size()) ? actions[k - 1].first : nullptr;
+}
+
+// Every prose link to an action (resolved to #kv-atgard-K) tells the action where it was
+// followed up. Links were checked by then; one entry per referring page.
+void refer_actions(model::Site& site) {
+  std::map<std::string, model::Submission*> by_path;
+  for (auto& s : site.submissions) by_path[s.url_path()] = &s;
+  static const std::string kPrefix = "kv-atgard-";
+  auto note = [&](const model::Submission& from, int part, const model::Link& link) {
+    if (link.anchor.rfind(kPrefix, 0) != 0 || link.part <= 0) return;
+    auto it = by_path.find(link.document);
+    if (it == by_path.end() || it->second == &from) return;
+    auto answer = it->second->answers.find(link.part);
+    if (answer == it->second->answers.end()) return;
+    auto* action = nth_action(answer->second.blocks, std::atoi(link.anchor.c_str() + kPrefix.size()));
+    if (!action) return;
+    for (const auto& r : action->referred_from)
+      if (r.doc == &from && r.part == part) return;
+    action->referred_from.push_back({&from, part});
+  };
+  for (const auto& s : site.submissions) {
+    auto scan = [&](const std::vector<model::Block>& blocks, int part) {
+      model::for_each_block(blocks, [&](const model::Block& b) {
+        if (const auto* p = std::get_if<model::Prose>(&b.value))
+          for (const auto& link : p->links) note(s, part, link);
+      });
+    };
+    scan(s.intro, 0);
+    for (const auto& [n, answer] : s.answers) scan(answer.blocks, n);
+  }
+}
+
 }  // namespace
 
 std::string goal_key(const std::string& title) {
@@ -129,6 +166,7 @@ void thread_years(model::Site& site, Report& report) {
       if (q->follows_up > 0) GoalThread{s, *q, earlier, report}.run();
     check_previous_outcomes(s, earlier, report);
   }
+  refer_actions(site);
 }
 
 }  // namespace kv

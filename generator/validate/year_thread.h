@@ -11,7 +11,8 @@ namespace kv {
 // each goal to its follow-ups, so both pages can point to each other. Warns, at the later
 // document, about a goal of the previous year that is not followed up, a follow-up naming a
 // goal that was never set (with "menade du …?"), and an indicator whose previous-year value
-// is not last year's outcome. Documents without a previous year are left alone.
+// is not last year's outcome. Documents without a previous year are left alone. Actions of
+// an action plan learn which later pages link to them (#åtgärd-3): where they were followed up.
 void thread_years(model::Site& site, Report& report);
 
 // The form goal titles are compared in: case folded, runs of spaces as one, no final '.'.

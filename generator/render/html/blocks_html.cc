@@ -215,7 +215,8 @@ struct Writer {
   void operator()(const model::Agenda2030& b) { report_block(b); }
   void operator()(const model::Complaints& b) { report_block(b); }
   void operator()(const model::Activity& a) { write_activities(out, ctx, {&a}); }
-  void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}); }
+  int actions = 0;  // the part's actions so far: their ids are kv-atgard-K
+  void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}, ++actions); }
   void operator()(const model::Project& p) { write_projects(out, ctx, {&p}); }
 
   // Consecutive blocks of type T from blocks[i] on, as one run (i moves past them).
@@ -231,8 +232,9 @@ struct Writer {
     for (size_t i = 0; i < blocks.size();) {
       if (auto run = run_of<model::Activity>(blocks, i); !run.empty()) {
         write_activities(out, ctx, run);
-      } else if (auto actions = run_of<model::ActionItem>(blocks, i); !actions.empty()) {
-        write_actions(out, ctx, actions);
+      } else if (auto plan = run_of<model::ActionItem>(blocks, i); !plan.empty()) {
+        write_actions(out, ctx, plan, actions + 1);
+        actions += static_cast<int>(plan.size());
       } else if (auto projects = run_of<model::Project>(blocks, i); !projects.empty()) {
         write_projects(out, ctx, projects);
       } else {

@@ -10,6 +10,9 @@
 
 namespace kv {
 
-void write_actions(std::ostream& out, const BlockHtmlContext& ctx, const std::vector<const model::ActionItem*>& list);
+// first: the number of the list's first action among its part's actions (ids kv-atgard-K,
+// which later documents link to).
+void write_actions(std::ostream& out, const BlockHtmlContext& ctx, const std::vector<const model::ActionItem*>& list,
+                   int first = 1);
 
 }  // namespace kv
