@@ -167,19 +167,18 @@ with tempfile.TemporaryDirectory() as tmp:
         lines = [l.strip() for l in t.splitlines() if l.strip() and not re.fullmatch(rf"Sida {k} av \d+", l.strip())]
         check(not lines or lines[-1] != "Exempel", f"page {k} ends with an empty Exempel box")
 
-    # Page positions against the printed original (seed 001, 44 pages). Its extraction keeps
-    # four footers ("Sida 12/15/26/29 av 44"); question 4 opens the page after "Sida 15" and
-    # question 13 the page after "Sida 26" (both begin an area, which starts a page), and
-    # question 14's heading stands 18 lines above "Sida 29", so those three pages are known.
-    # The other questions' pages are estimated from their line in the extraction between the
-    # known page ends; they are printed for reading, not checked.
-    exact = {4: 16, 13: 27, 14: 29}
-    estimated = {1: 6, 2: 9, 3: 13, 5: 17, 6: 18, 7: 19, 8: 20, 9: 21, 10: 23, 11: 23, 12: 25, 15: 31,
-                 16: 32, 17: 34, 18: 35, 19: 37, 20: 40, 21: 41, 22: 42}
-    for q, page in exact.items():
-        check(abs(first_page.get(q, 0) - page) <= 1, f"question {q} starts on page {first_page.get(q)}, in the original {page}")
-    print("question: first page here / in the original (* estimated): " +
-          ", ".join(f"{q}: {first_page.get(q)}/{exact.get(q) or estimated[q]}{'' if q in exact else '*'}" for q in range(1, 23)))
+    # Page positions against the printed original (44 pages): its table of contents, kept in
+    # the text of seed 003, gives each question's first page. Each question starts within one
+    # page of the original's. Question 16 is two pages late: the original fits question 15 and
+    # the start of 16 on one page (30), where DejaVu Serif at 10.5 pt needs a page for 15 alone.
+    original = {1: 6, 2: 8, 3: 12, 4: 15, 5: 16, 6: 17, 7: 18, 8: 18, 9: 20, 10: 22, 11: 23, 12: 24, 13: 26, 14: 28,
+                15: 30, 16: 30, 17: 33, 18: 35, 19: 38, 20: 40, 21: 41, 22: 42}
+    allowed = {16: 2}
+    for q, page in original.items():
+        here = first_page.get(q, 0)
+        check(abs(here - page) <= allowed.get(q, 1), f"question {q} starts on page {here}, in the original on {page}")
+    print("question: first page here / in the original: " +
+          ", ".join(f"{q}: {first_page.get(q)}/{original[q]}" for q in range(1, 23)))
 
     # A structure's page limit: the award set to 10 pages fails with the actual count.
     import os
