@@ -258,6 +258,16 @@ TEST_CASE("report rule: an aktivitet before any nämndmål") {
   CHECK(d.pos.col == 4);
 }
 
+TEST_CASE("report rule: a new kf-mål closes the nämndmål before it") {
+  Broken f;
+  // avsnitt-01.md ends with kf-mål 1.2 and its indicator; the nämndmål above belongs to 1.1.
+  write(f.s1, read(f.s1) + "\n```aktivitet\naktivitet: Starta en anhöriggrupp.\nstartdatum: 2024-01-01\nslutdatum: 2024-06-30\n```\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.error_count() == 1);
+  CHECK(count(v, Severity::kError, "avsnitt-01.md", "”aktivitet” hör inte till något ”nämndmål”") == 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Principles, Agenda 2030, complaints
 

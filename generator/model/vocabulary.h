@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/block_kinds.h"
+
 namespace kv::model {
 
 inline const std::vector<std::string>& container_names() {
@@ -11,11 +13,13 @@ inline const std::vector<std::string>& container_names() {
   return names;
 }
 
+// The data-block names, from the registry (model/block_kinds.h), in its order.
 inline const std::vector<std::string>& data_block_names() {
-  static const std::vector<std::string> names = {"mål",       "uppföljning", "enkät",      "ekonomi",   "index",
-                                                 "årshjul",   "bild",        "kf-mål",     "indikator", "nämndmål",
-                                                 "aktivitet", "enhetsmål",   "principer",  "agenda2030", "synpunkter", "åtgärd",
-                                                 "projekt"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& kind : kBlockKinds) out.push_back(kind.name);
+    return out;
+  }();
   return names;
 }
 

@@ -4,12 +4,11 @@
 #include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
 #include "util/text.h"
+#include "model/block_kinds.h"
+#include "validate/block_readers.h"
 #include "validate/data_blocks.h"
 #include "validate/images.h"
 #include "validate/prose_links.h"
-#include "validate/plan_blocks.h"
-#include "validate/project_block.h"
-#include "validate/report_blocks.h"
 
 namespace kv {
 namespace {
@@ -66,15 +65,6 @@ void assign_heading_ids(std::vector<model::Block>& blocks, markdown::HeadingIds&
   }
 }
 
-std::optional<model::Figure> resolve_figure(model::Figure figure, const SourcePos& at, const BlockContext& context,
-                                            Report& report) {
-  if (figure.file.empty()) return figure;
-  auto file = resolve_image(figure.file, ImageUse::kFigure, at, context, report);
-  if (!file) return std::nullopt;
-  figure.file = *file;
-  return figure;
-}
-
 std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockContext& context, Report& report) {
   const SourcePos at{context.path, raw.line, raw.col};
   YamlOrigin origin{context.path, raw.text_line_offset, raw.text};
@@ -85,71 +75,33 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
   auto node = parse_yaml(origin, report);
   if (!node) return std::nullopt;
   check_data_texts(*node, origin, report);
-  auto wrap = [](auto value) -> std::optional<model::Block> {
-    if (!value) return std::nullopt;
-    return model::Block{std::move(*value)};
-  };
-  if (raw.name == "mål") return wrap(read_goal(*node, origin, report));
-  if (raw.name == "uppföljning") return wrap(read_follow_up(*node, origin, report));
-  if (raw.name == "enkät") return wrap(read_survey(*node, origin, report));
-  if (raw.name == "ekonomi") return wrap(read_economy(*node, origin, report));
-  if (raw.name == "index") return wrap(read_index(*node, origin, report));
-  if (raw.name == "årshjul") return wrap(read_annual_cycle(*node, origin, report));
-  if (raw.name == "kf-mål") return wrap(read_kf_goal(*node, origin, report, context.structure, context.section));
-  if (raw.name == "indikator") return wrap(read_indicator(*node, origin, report, context.year));
-  if (raw.name == "nämndmål") return wrap(read_board_goal(*node, origin, report));
-  if (raw.name == "aktivitet") return wrap(read_activity(*node, origin, report));
-  if (raw.name == "enhetsmål") return wrap(read_unit_goal(*node, origin, report));
-  if (raw.name == "principer") return wrap(read_principles(*node, origin, report, context.structure));
-  if (raw.name == "agenda2030") return wrap(read_agenda(*node, origin, report, context.structure));
-  if (raw.name == "synpunkter") return wrap(read_complaints(*node, origin, report));
-  if (raw.name == "åtgärd") return wrap(read_action_item(*node, origin, report, context.follow_up));
-  if (raw.name == "projekt") return wrap(read_project(*node, origin, report));
-  if (raw.name == "bild") {
-    auto figure = read_figure(*node, origin, report);
-    if (!figure) return std::nullopt;
-    return wrap(resolve_figure(*figure, at, context, report));
-  }
-  return std::nullopt;  // unknown names were reported by the splitter
+  const BlockReader read = block_reader(raw.name);
+  if (!read) return std::nullopt;  // unknown names were reported by the splitter
+  return read({*node, origin, at, context}, report);
 }
 
-// The name a data block has in the content files (and in kräver:/rekommenderar:).
-struct PartName {
-  const char* operator()(const model::Goal&) const { return "mål"; }
-  const char* operator()(const model::GoalFollowUp&) const { return "uppföljning"; }
-  const char* operator()(const model::SurveyTable&) const { return "enkät"; }
-  const char* operator()(const model::EconomyTable&) const { return "ekonomi"; }
-  const char* operator()(const model::IndexSeries&) const { return "index"; }
-  const char* operator()(const model::AnnualCycle&) const { return "årshjul"; }
-  const char* operator()(const model::Figure&) const { return "bild"; }
-  const char* operator()(const model::KfGoal&) const { return "kf-mål"; }
-  const char* operator()(const model::Indicator&) const { return "indikator"; }
-  const char* operator()(const model::BoardGoal&) const { return "nämndmål"; }
-  const char* operator()(const model::Activity&) const { return "aktivitet"; }
-  const char* operator()(const model::UnitGoal&) const { return "enhetsmål"; }
-  const char* operator()(const model::Principles&) const { return "principer"; }
-  const char* operator()(const model::Agenda2030&) const { return "agenda2030"; }
-  const char* operator()(const model::Complaints&) const { return "synpunkter"; }
-  const char* operator()(const model::ActionItem&) const { return "åtgärd"; }
-  const char* operator()(const model::Project&) const { return "projekt"; }
-  const char* operator()(const model::Prose&) const { return nullptr; }
-  const char* operator()(const model::Container& c) const { return c.kind.c_str(); }
-};
 
-// The goal hierarchy is given by block order: indicators and nämndmål follow a kf-mål,
-// activities and enhetsmål follow a nämndmål. Tracks what came before, in document order.
+// The goal hierarchy is given by block order (model/block_kinds.h): a block with a parent
+// follows a block of that kind (indicators and nämndmål a kf-mål, activities and enhetsmål a
+// nämndmål). A block that opens a level closes the levels below it: after a new kf-mål, an
+// activity needs a new nämndmål. Tracks what came before, in document order.
 struct Hierarchy {
-  bool seen_kf_goal = false, seen_board_goal = false;
+  std::map<int, std::string> open;  // level → the kind that opened it
 
   void check(const RawBlock& r, const BlockContext& context, Report& report) {
-    const char* parent = nullptr;
-    if (r.name == "kf-mål") seen_kf_goal = true, seen_board_goal = false;
-    else if (r.name == "indikator" || r.name == "nämndmål") parent = seen_kf_goal ? nullptr : "kf-mål";
-    else if (r.name == "aktivitet" || r.name == "enhetsmål") parent = seen_board_goal ? nullptr : "nämndmål";
-    if (r.name == "nämndmål") seen_board_goal = true;
-    if (parent)
-      report.error({context.path, r.line, r.col}, report.t(Msg::kOrphanBlock, {r.name, parent}),
-                   report.t(Msg::kOrphanBlockHint, {parent}));
+    const model::BlockKind* kind = model::find_block_kind(r.name);
+    if (!kind) return;
+    if (kind->parent) {
+      bool seen = false;
+      for (const auto& [level, name] : open) seen |= name == kind->parent;
+      if (!seen)
+        report.error({context.path, r.line, r.col}, report.t(Msg::kOrphanBlock, {r.name, kind->parent}),
+                     report.t(Msg::kOrphanBlockHint, {kind->parent}));
+    }
+    if (kind->level > 0) {
+      open.erase(open.lower_bound(kind->level), open.end());
+      open[kind->level] = kind->name;
+    }
   }
 };
 
@@ -190,7 +142,7 @@ std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, cons
 std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {
   std::map<std::string, int> counts;
   model::for_each_block(blocks, [&](const model::Block& block) {
-    if (const char* name = std::visit(PartName{}, block.value)) ++counts[name];
+    if (const char* name = model::block_name(block)) ++counts[name];
   });
   return counts;
 }

@@ -1,0 +1,17 @@
+#include "model/block_kinds.h"
+
+namespace kv::model {
+
+const BlockKind* find_block_kind(std::string_view name) {
+  for (const auto& kind : kBlockKinds)
+    if (name == kind.name) return &kind;
+  return nullptr;
+}
+
+const char* block_name(const Block& block) {
+  if (std::holds_alternative<Prose>(block.value)) return nullptr;
+  if (const auto* c = std::get_if<Container>(&block.value)) return c->kind.c_str();
+  return kBlockKinds[block.value.index() - 2].name;
+}
+
+}  // namespace kv::model
