@@ -20,18 +20,10 @@ namespace {
 const char* kNarrative = "2012/aldreomsorgen-i-stadsdelen/berattelse";
 
 // The example narrative alone, in a temporary content folder, checked with the real structures.
-struct Narrative {
-  TempDir dir;
-  fs::path content = dir.path() / "content";
+struct Narrative : ExampleUnit {
   fs::path folder = content / "aldreomsorgen-i-stadsdelen" / "2012" / "berattelse";
   fs::path admin = folder / "inlamning.yaml";
-  Narrative() {
-    fs::create_directories(content);
-    fs::copy(source_dir() / "content" / "site.yaml", content / "site.yaml");
-    fs::copy(source_dir() / "content" / "aldreomsorgen-i-stadsdelen", content / "aldreomsorgen-i-stadsdelen",
-             fs::copy_options::recursive);
-  }
-  kv::Validated run() { return kv::validate_content(options_for(content, source_dir() / "templates")); }
+  Narrative() : ExampleUnit("aldreomsorgen-i-stadsdelen") {}
   fs::path chapter(int n) const { return folder / ("kapitel-0" + std::to_string(n) + ".md"); }
   void append(int n, const std::string& text) { write(chapter(n), read(chapter(n)) + "\n" + text); }
   // Replaces the first occurrence of `from` in chapter n.
@@ -47,21 +39,7 @@ struct Narrative {
   }
 };
 
-struct Built {
-  TempDir dir;
-  fs::path out = dir.path() / "site";
-  int status = [this] {
-    auto options = options_for(source_dir() / "content", source_dir() / "templates");
-    options.output_dir = out.string();
-    std::ostringstream o, e;
-    return kv::run_build(options, o, e);
-  }();
-};
-
-const Built& built() {
-  static Built b;
-  return b;
-}
+const ExampleSite& built() { return example_site(); }
 
 std::vector<int> v(std::initializer_list<int> l) { return l; }
 

@@ -20,38 +20,17 @@ namespace {
 const char* kPlan = "2007/aldreomsorgen/handlingsplan";
 
 // The example plan alone, in a temporary content folder, checked with the real structures.
-struct Plan {
-  TempDir dir;
-  fs::path content = dir.path() / "content";
+struct Plan : ExampleUnit {
   fs::path part = content / "aldreomsorgen" / "2007" / "handlingsplan" / "avsnitt-01.md";
   fs::path admin = content / "aldreomsorgen" / "2007" / "handlingsplan" / "inlamning.yaml";
-  Plan() {
-    fs::create_directories(content);
-    fs::copy(source_dir() / "content" / "site.yaml", content / "site.yaml");
-    fs::copy(source_dir() / "content" / "aldreomsorgen", content / "aldreomsorgen", fs::copy_options::recursive);
-  }
-  kv::Validated run() { return kv::validate_content(options_for(content, source_dir() / "templates")); }
+  Plan() : ExampleUnit("aldreomsorgen") {}
   // Appends one action to the part file.
   void add(const std::string& yaml) { write(part, read(part) + "\n```åtgärd\n" + yaml + "```\n"); }
 };
 
 const std::string kAction = "problem: Ett problem\nåtgärd: En åtgärd.\nansvariga: [Enhetschef]\n";
 
-struct Built {
-  TempDir dir;
-  fs::path out = dir.path() / "site";
-  int status = [this] {
-    auto options = options_for(source_dir() / "content", source_dir() / "templates");
-    options.output_dir = out.string();
-    std::ostringstream o, e;
-    return kv::run_build(options, o, e);
-  }();
-};
-
-const Built& built() {
-  static Built b;
-  return b;
-}
+const ExampleSite& built() { return example_site(); }
 
 }  // namespace
 

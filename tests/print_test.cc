@@ -22,14 +22,10 @@ TEST_CASE("the footer pattern becomes CSS counters") {
 }
 
 TEST_CASE("each print page has a cover and a table of contents pointing at every part") {
-  TempDir dir;
-  auto options = options_for(source_dir() / "content", source_dir() / "templates");
-  options.output_dir = (dir.path() / "site").string();
-  std::ostringstream o, e;
-  REQUIRE(kv::run_build(options, o, e) == 0);
-  auto v = kv::validate_content(options);
+  REQUIRE(example_site().status == 0);
+  auto v = kv::validate_content(options_for(source_dir() / "content", source_dir() / "templates"));
   for (const auto& s : v.site.submissions) {
-    std::string html = read(dir.path() / "site" / kv::print_page_path(s));
+    std::string html = read(example_site().out / kv::print_page_path(s));
     INFO(s.url_path());
     CHECK_THAT(html, Contains("<section class=\"omslag\">"));
     CHECK_THAT(html, Contains("<h1 class=\"omslag-enhet\">" + s.unit.name + "</h1>"));
@@ -43,7 +39,7 @@ TEST_CASE("each print page has a cover and a table of contents pointing at every
     std::regex id_re(" id=\"([^\"]+)\"");
     for (std::sregex_iterator it(html.begin(), html.end(), id_re), end; it != end; ++it)
       CHECK(ids.insert((*it)[1]).second);
-    CHECK_THAT(read(dir.path() / "site" / s.url_path() / "index.html"), Contains("href=\"utskrift.html\""));
+    CHECK_THAT(read(example_site().out / s.url_path() / "index.html"), Contains("href=\"utskrift.html\""));
   }
 }
 

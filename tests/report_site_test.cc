@@ -21,15 +21,9 @@ namespace {
 const char* kReport = "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse";
 
 struct BuiltReport {
-  TempDir dir;
-  fs::path out = dir.path() / "site";
   kv::Validated validated = kv::validate_content(options_for(source_dir() / "content", source_dir() / "templates"));
-  int status = [this] {
-    auto options = options_for(source_dir() / "content", source_dir() / "templates");
-    options.output_dir = out.string();
-    std::ostringstream o, e;
-    return kv::run_build(options, o, e);
-  }();
+  const fs::path& out = example_site().out;
+  int status = example_site().status;
   std::string page(const std::string& rel) const { return read(out / kReport / rel); }
   const kv::model::Submission& report() const {
     for (const auto& s : validated.site.submissions)

@@ -104,7 +104,7 @@ TEST_CASE("schema: årshjul and principer take their keys from the months and th
   CHECK(c.run("årshjul", "januari: planering\nmars: [enkät, uppföljning]\n").diags.items().empty());
   CHECK(c.run("årshjul", "jannuari: planering\n").diags.has_errors());
   std::string principles;
-  for (const auto& p : c.structure->principles) principles += p.key + ": text\n";
+  for (const auto& p : c.structure->report.principles) principles += p.key + ": text\n";
   CHECK(c.run("principer", principles).diags.items().empty());
   CHECK(c.run("principer", principles + "okänd: text\n").diags.has_errors());
 }

@@ -27,22 +27,26 @@ def check(cond, what):
 
 
 def read_address(proc, timeout=120):
-    """The address from the line "Webbplatsen visas på http://127.0.0.1:PORT/ — …"."""
+    """The address from the line "Webbplatsen visas på http://127.0.0.1:PORT/ — …".
+
+    Reads the pipe's file descriptor directly: select() on a buffered reader misses lines that
+    arrived in the same chunk as the one readline() returned (they sit in Python's buffer)."""
     deadline = time.monotonic() + timeout
     seen = b""
+    fd = proc.stdout.fileno()
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stdout], [], [], 0.5)
+        m = re.search(rb"http://127\.0\.0\.1:(\d+)/", seen)
+        if m:
+            return m.group(0).decode(), seen
+        ready, _, _ = select.select([fd], [], [], 0.5)
         if not ready:
             if proc.poll() is not None:
                 break
             continue
-        line = proc.stdout.readline()
-        if not line:
+        chunk = os.read(fd, 4096)
+        if not chunk:
             break
-        seen += line
-        m = re.search(rb"http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            return m.group(0).decode(), seen
+        seen += chunk
     return None, seen
 
 

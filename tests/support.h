@@ -80,6 +80,37 @@ inline kv::PipelineOptions options_for(const fs::path& content, const fs::path& 
 
 inline kv::Validated check(const fs::path& content) { return kv::validate_content(options_for(content)); }
 
+// The example content (content/) built with the real templates, once per test run; tests only
+// read what it wrote.
+struct ExampleSite {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  int status = [this] {
+    auto options = options_for(source_dir() / "content", source_dir() / "templates");
+    options.output_dir = out.string();
+    std::ostringstream o, e;
+    return kv::run_build(options, o, e);
+  }();
+};
+
+inline const ExampleSite& example_site() {
+  static ExampleSite site;
+  return site;
+}
+
+// One unit of the example content alone in a temporary content folder (with the site's
+// site.yaml), checked with the real structures: tests edit its files and check again.
+struct ExampleUnit {
+  TempDir dir;
+  fs::path content = dir.path() / "content";
+  explicit ExampleUnit(const std::string& unit) {
+    fs::create_directories(content);
+    fs::copy(source_dir() / "content" / "site.yaml", content / "site.yaml");
+    fs::copy(source_dir() / "content" / unit, content / unit, fs::copy_options::recursive);
+  }
+  kv::Validated run() const { return kv::validate_content(options_for(content, source_dir() / "templates")); }
+};
+
 // The diagnostics whose path ends with file and whose message contains text.
 inline int count(const kv::Validated& v, kv::Severity severity, const std::string& file, const std::string& text) {
   int n = 0;

@@ -75,3 +75,11 @@ TEST_CASE("utf8_prefix counts characters and never splits one") {
   CHECK(kv::utf8_prefix("åäö", 10) == "åäö");
   CHECK(kv::utf8_prefix("", 3).empty());
 }
+
+TEST_CASE("plain_number writes a value as an author would in YAML") {
+  CHECK(plain_number(85, Lang::kSv) == "85");
+  CHECK(plain_number(85.5, Lang::kSv) == "85,5");
+  CHECK(plain_number(85.5, Lang::kEn) == "85.5");
+  CHECK(plain_number(12000, Lang::kSv) == "12000");  // no grouping: it is what the file says
+  CHECK(plain_number(-0.25, Lang::kSv) == "-0,25");
+}

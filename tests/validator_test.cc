@@ -84,6 +84,55 @@ TEST_CASE("rule: a missing recommended Exempel is a warning – not an error") {
   CHECK(count(v, Severity::kWarning, "fraga-01.md", "saknar ”exempel”") == 1);
 }
 
+namespace {
+
+// fraga-01 without its Exempel: the recommendation it waives (undantag:, validate/waivers.h).
+struct WithoutExample : Broken {
+  WithoutExample() {
+    replace(sub / "fraga-01.md", "::: exempel\n", "");
+    replace(sub / "fraga-01.md", "```\n:::\n", "```\n");
+  }
+  void front_matter(const std::string& lines) { replace(sub / "fraga-01.md", "fråga: 1\n", "fråga: 1\n" + lines); }
+};
+
+}  // namespace
+
+TEST_CASE("rule: a recommended part waived with a reason is not warned about") {
+  WithoutExample f;
+  f.front_matter("undantag:\n  exempel: Frågan besvaras med en beskrivning av arbetssättet.\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.items().empty());
+}
+
+TEST_CASE("rule: a waiver needs a reason, names a known part, and cannot waive a requirement") {
+  WithoutExample f;
+  f.front_matter("undantag:\n  exempel: \"\"\n");
+  replace(f.sub / "fraga-02.md", "fråga: 2\n", "fråga: 2\nundantag:\n  mål: Inga mål i år.\n  exmpel: Skäl.\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "fraga-01.md", "”exempel” är tom") == 1);
+  CHECK(count(v, Severity::kWarning, "fraga-01.md", "saknar ”exempel”") == 1);  // an empty reason waives nothing
+  const auto* required = find(v, "”mål” krävs i den här delen och kan inte undantas");
+  REQUIRE(required);
+  CHECK(required->pos.line == 4);
+  CHECK(required->severity == Severity::kError);
+  const auto* unknown = find(v, "okänd nyckel ”exmpel”");
+  REQUIRE(unknown);
+  CHECK(unknown->hint.find("exempel") != std::string::npos);
+}
+
+TEST_CASE("rule: a waiver with nothing to waive is a warning") {
+  Broken f;  // fraga-01 has its Exempel; fraga-03 recommends none
+  replace(f.sub / "fraga-01.md", "fråga: 1\n", "fråga: 1\nundantag:\n  exempel: Skäl.\n");
+  replace(f.sub / "fraga-03.md", "fråga: 3\n", "fråga: 3\nundantag:\n  årshjul: Skäl.\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.error_count() == 0);
+  CHECK(count(v, Severity::kWarning, "fraga-01.md", "undantaget för ”exempel” behövs inte: svaret har den redan") == 1);
+  CHECK(count(v, Severity::kWarning, "fraga-03.md", "undantaget för ”årshjul” behövs inte: delen rekommenderar ingen sådan") == 1);
+}
+
 TEST_CASE("rule: an unknown key gets one error with a did-you-mean") {
   Broken f;
   replace(f.sub / "fraga-02.md", "förväntat_resultat:", "förväntat_reslutat:");

@@ -122,4 +122,13 @@ void for_each_block(const std::vector<Block>& blocks, Fn&& fn) {
   }
 }
 
+// The same for a pass that writes into the blocks (the thread between years).
+template <typename Fn>
+void for_each_block(std::vector<Block>& blocks, Fn&& fn) {
+  for (auto& block : blocks) {
+    fn(block);
+    if (auto* c = std::get_if<Container>(&block.value)) for_each_block(c->children, fn);
+  }
+}
+
 }  // namespace kv::model

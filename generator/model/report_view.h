@@ -22,7 +22,7 @@ void for_each_in_hierarchy(const Submission& s, Fn&& fn) {
     GoalPath path;
     path.section = number;
     if (const auto* spec = s.structure->find_question(number); spec && spec->direction_goal)
-      for (const auto& d : s.structure->direction_goals)
+      for (const auto& d : s.structure->report.direction_goals)
         if (d.number == spec->direction_goal) path.direction = &d;
     for_each_block(answer.blocks, [&](const Block& b) {
       if (const auto* k = std::get_if<KfGoal>(&b.value)) path.kf_goal = k, path.board_goal = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct Answer {
   int number = 0;
   std::string source_path;
   std::vector<Block> blocks;
+  // Recommended parts its author left out on purpose (undantag:, validate/waivers.h).
+  std::set<std::string> waived;
 };
 
 struct Unit {
@@ -36,7 +39,7 @@ struct Submission {
   std::vector<Block> intro;
   std::string intro_path;  // inledning.md as the author named it; "" without one
   std::map<int, Answer> answers;  // by question number
-  std::optional<PlanDate> follow_up;  // an action plan's follow-up date (Structure::follow_up_field)
+  std::optional<PlanDate> follow_up;  // an action plan's follow-up date (PlanSpec::follow_up_field)
 
   // Site-relative folder of this submission, e.g. "2018/skarholmen/kvalitetsutmarkelsen".
   std::string url_path() const;

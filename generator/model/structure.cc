@@ -27,14 +27,14 @@ const AreaSpec* Structure::area_of(int number) const {
   return nullptr;
 }
 
-const KfGoalSpec* Structure::find_kf_goal(const std::string& number) const {
+const KfGoalSpec* ReportSpec::find_kf_goal(const std::string& number) const {
   for (const auto& direction : direction_goals)
     for (const auto& goal : direction.goals)
       if (goal.number == number) return &goal;
   return nullptr;
 }
 
-std::vector<std::string> Structure::kf_goal_numbers() const {
+std::vector<std::string> ReportSpec::kf_goal_numbers() const {
   std::vector<std::string> numbers;
   for (const auto& direction : direction_goals)
     for (const auto& goal : direction.goals) numbers.push_back(goal.number);

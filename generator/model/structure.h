@@ -52,6 +52,32 @@ struct PrincipleSpec {  // one principle of the city's quality programme
   std::string key, name;
 };
 
+// An activity report's goal frame: the city council's goals, the quality programme's
+// principles and the Agenda 2030 goals the report's blocks refer to.
+struct ReportSpec {
+  std::vector<DirectionGoalSpec> direction_goals;
+  std::vector<PrincipleSpec> principles;
+  std::vector<std::string> agenda_2030;  // names of goals 1–17
+
+  const KfGoalSpec* find_kf_goal(const std::string& number) const;
+  std::vector<std::string> kf_goal_numbers() const;
+};
+
+struct PlanSpec {  // an action plan
+  // uppföljningsdatum: the admin field holding the date the plan is followed up on; actions
+  // due before it and not done are warned about ("": no such check).
+  std::string follow_up_field;
+};
+
+struct NarrativeSpec {  // a development narrative
+  // numrerade_rubriker: authors number their headings within each part ("1.1", "1.1.1");
+  // the numbers are checked and the print table of contents lists the numbered headings.
+  bool numbered_headings = false;
+  // projektantal / projektsumma: admin fields (heltal) stating how many projekt blocks the
+  // document has and what their funding adds up to ("": not checked).
+  std::string project_count_field, project_funding_field;
+};
+
 struct AreaSpec {
   std::string title;
   std::vector<QuestionSpec> questions;
@@ -66,28 +92,18 @@ struct Structure {
   int max_pages = 0;   // the printed document's page limit (0: none)
   double min_font_pt = 0;  // the smallest font size allowed in print, in points (0: none)
   bool landscape = false;  // orientering: liggande — print pages across (an action plan's wide table)
-  // uppföljningsdatum: the admin field holding the date an action plan is followed up on;
-  // actions due before it and not done are warned about ("" : no such check).
-  std::string follow_up_field;
-  // numrerade_rubriker: authors number their headings within each part ("1.1", "1.1.1");
-  // the numbers are checked and the print table of contents lists the numbered headings.
-  bool numbered_headings = false;
-  // projektantal / projektsumma: admin fields (heltal) stating how many projekt blocks the
-  // document has and what their funding adds up to ("" : not checked).
-  std::string project_count_field, project_funding_field;
   std::vector<AdminFieldSpec> admin_fields;
   std::string intro_title;
   bool intro_required = false;
   std::string intro_guidance;
   std::vector<AreaSpec> areas;
   PartNaming part;
-  std::vector<DirectionGoalSpec> direction_goals;  // reports only
-  std::vector<PrincipleSpec> principles;           // reports only
-  std::vector<std::string> agenda_2030;            // names of goals 1–17, reports only
+  // What only some kinds of document have; empty elsewhere.
+  ReportSpec report;
+  PlanSpec plan;
+  NarrativeSpec narrative;
 
   const QuestionSpec* find_question(int number) const;
-  const KfGoalSpec* find_kf_goal(const std::string& number) const;
-  std::vector<std::string> kf_goal_numbers() const;
   // "fraga-07" / "avsnitt-07": the file stem and page folder of part n.
   std::string part_slug(int number) const;
   // "fråga" / "question"; capitalised: "Fråga" / "Question" (for headings).

@@ -72,7 +72,7 @@ std::string skeletons(const model::Structure& structure, const model::QuestionSp
 
 std::string kf_goal_lines(const model::Structure& structure, int direction, Lang lang) {
   std::string out;
-  for (const auto& d : structure.direction_goals)
+  for (const auto& d : structure.report.direction_goals)
     if (d.number == direction) {
       out += comment(text(lang, Msg::kScaffoldKfGoals, {std::to_string(direction)}));
       for (const auto& goal : d.goals) out += comment("  - \"" + goal.number + "\" " + goal.title);

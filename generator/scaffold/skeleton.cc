@@ -52,7 +52,7 @@ std::string padded(const std::string& text, size_t width) {
 // The KF goals of the section's inriktningsmål, as the values kf-mål's nr may take.
 std::string kf_goal_choices(const model::Structure& structure, const model::QuestionSpec& section) {
   std::vector<std::string> numbers;
-  for (const auto& direction : structure.direction_goals)
+  for (const auto& direction : structure.report.direction_goals)
     if (section.direction_goal == 0 || direction.number == section.direction_goal)
       for (const auto& goal : direction.goals) numbers.push_back("\"" + goal.number + "\"");
   return joined(numbers);
@@ -94,13 +94,13 @@ std::string data_block_skeleton(const model::BlockSpec& block, const model::Stru
       return "# " + text(lang, Msg::kFldMonth) + "\n# januari: \xE2\x80\xA6\n# februari: \xE2\x80\xA6\n";
     case model::BlockShape::kPrinciples: {
       std::vector<model::FieldSpec> fields;
-      for (const auto& p : structure.principles)
+      for (const auto& p : structure.report.principles)
         fields.push_back({p.key, FieldType::kText, true, Msg::kFldPrinciple, "", {}, {}});
       std::string out;
       size_t width = 0;
       for (const auto& f : fields) width = std::max(width, utf8_length(f.key) + 2);
       for (size_t i = 0; i < fields.size(); ++i)
-        out += padded(fields[i].key + ":", width) + "# " + structure.principles[i].name + " \xC2\xB7 " +
+        out += padded(fields[i].key + ":", width) + "# " + structure.report.principles[i].name + " \xC2\xB7 " +
                field_comment(fields[i], lang) + "\n";
       return out;
     }

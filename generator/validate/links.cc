@@ -4,6 +4,7 @@
 #include <map>
 
 #include "markdown/heading_ids.h"
+#include "model/block_ids.h"
 #include "util/text.h"
 #include "validate/part_name.h"
 
@@ -20,18 +21,15 @@ struct Page {
   bool introduction = false;
 };
 
-// The ids a link may name in a part, or in the introduction: its headings', then its goals',
-// follow-ups' and actions' (kv-mal-2, kv-uppfoljning-1, kv-atgard-3: the K-th of the part,
-// as the pages number them).
+// The ids a link may name in a part, or in the introduction: its headings', then its
+// numbered blocks' (model/block_ids.h).
 std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
   std::vector<std::string> ids, block_ids;
-  int goals = 0, follow_ups = 0, actions = 0;
+  model::BlockCounter counter;
   model::for_each_block(blocks, [&](const model::Block& b) {
     if (const auto* p = std::get_if<model::Prose>(&b.value))
       for (const auto& h : p->headings) ids.push_back(h.id);
-    if (std::holds_alternative<model::Goal>(b.value)) block_ids.push_back("kv-mal-" + std::to_string(++goals));
-    if (std::holds_alternative<model::GoalFollowUp>(b.value)) block_ids.push_back("kv-uppfoljning-" + std::to_string(++follow_ups));
-    if (std::holds_alternative<model::ActionItem>(b.value)) block_ids.push_back("kv-atgard-" + std::to_string(++actions));
+    if (auto kind = model::numbered_kind(b)) block_ids.push_back(model::block_id(*kind, counter.next(*kind)));
   });
   ids.insert(ids.end(), block_ids.begin(), block_ids.end());
   return ids;
@@ -113,15 +111,8 @@ class Resolver {
     const std::string slug = markdown::heading_slug(link.fragment);
     for (const auto& id : ids)  // "#åtgärd-3" names the third action, kv-atgard-3
       if (id == link.fragment || id == slug || id == "kv-" + slug) return id;
-    // Block ids as authors write them: kv-atgard-2 is "#åtgärd-2".
-    auto written = [](const std::string& id) {
-      if (starts_with(id, "kv-mal-")) return "mål-" + id.substr(7);
-      if (starts_with(id, "kv-uppfoljning-")) return "uppföljning-" + id.substr(15);
-      if (starts_with(id, "kv-atgard-")) return "åtgärd-" + id.substr(10);
-      return id;
-    };
-    std::string list;
-    for (size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", #" : "#") + written(ids[i]);
+    std::string list;  // block ids as authors write them: kv-atgard-2 is "#åtgärd-2"
+    for (size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", #" : "#") + model::written_block_id(ids[i]);
     if (ids.size() > 12) list += ", \xE2\x80\xA6";
     report_.error(at, report_.t(Msg::kLinkAnchorMissing, {link.url, link.file, link.fragment}),
                   ids.empty() ? report_.t(Msg::kLinkNoHeadingsHint) : report_.t(Msg::kLinkAnchorHint, {list}));

@@ -138,10 +138,10 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
   auto status = map.choice("status", model::goal_status_names(), Need::kOptional);
   if (!number || (map.has("status") && !status)) return std::nullopt;
   model::KfGoal goal{*number, "", *parse_goal_status(status.value_or(""))};
-  const model::KfGoalSpec* spec = structure ? structure->find_kf_goal(*number) : nullptr;
+  const model::KfGoalSpec* spec = structure ? structure->report.find_kf_goal(*number) : nullptr;
   if (!spec) {
     std::string where = structure ? structure->id : "";
-    auto numbers = structure ? structure->kf_goal_numbers() : std::vector<std::string>{};
+    auto numbers = structure ? structure->report.kf_goal_numbers() : std::vector<std::string>{};
     std::string near = closest_match(*number, numbers);
     report.error(map.pos("nr"), report.t(Msg::kKfGoalUnknown, {*number, where}),
                  near.empty() ? report.t(Msg::kKfGoalUnknownHint, {joined(numbers)}) : report.t(Msg::kDidYouMean, {near}));
@@ -248,7 +248,7 @@ std::optional<model::Principles> read_principles(const YAML::Node& node, const Y
                                                  const model::Structure* structure) {
   std::vector<std::string> keys;
   if (structure)
-    for (const auto& p : structure->principles) keys.push_back(p.key);
+    for (const auto& p : structure->report.principles) keys.push_back(p.key);
   if (keys.empty()) {
     report.error(position(node, origin), report.t(Msg::kNotInStructure, {structure ? structure->id : "", "kvalitetsprogram"}),
                  report.t(Msg::kNotInStructureHint));
@@ -257,7 +257,7 @@ std::optional<model::Principles> read_principles(const YAML::Node& node, const Y
   MapReader map(node, origin, report, keys);
   model::Principles out;
   bool ok = true;
-  for (const auto& p : structure->principles) {
+  for (const auto& p : structure->report.principles) {
     auto text = map.text(p.key, Need::kRequired);
     if (text) out.texts.emplace_back(p.name, *text);
     else ok = false;
@@ -271,7 +271,7 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
   MapReader map(node, origin, report, model::block_keys("agenda2030"));
   model::Agenda2030 out;
   bool ok = true;
-  const size_t goals = structure ? structure->agenda_2030.size() : 0;
+  const size_t goals = structure ? structure->report.agenda_2030.size() : 0;
   for (const auto& item : map.list("mål", Need::kRequired)) {
     MapReader goal(item, origin, report, model::block_keys("agenda2030", {"mål"}));
     auto number = goal.integer("nr", Need::kRequired);
@@ -285,7 +285,7 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
       ok = false;
       continue;
     }
-    out.goals.push_back({static_cast<int>(*number), structure->agenda_2030[*number - 1], *text});
+    out.goals.push_back({static_cast<int>(*number), structure->report.agenda_2030[*number - 1], *text});
   }
   if (!ok || out.goals.empty()) return std::nullopt;
   return out;

@@ -106,7 +106,7 @@ void read_direction_goals(MapReader& top, model::Structure& s) {
         top.report().error(g.pos("nr"), top.report().t(Msg::kDuplicateKey, {goal.number}), top.report().t(Msg::kDuplicateKeyHint));
       direction.goals.push_back(std::move(goal));
     }
-    s.direction_goals.push_back(std::move(direction));
+    s.report.direction_goals.push_back(std::move(direction));
   }
 }
 
@@ -115,10 +115,10 @@ void read_principles(MapReader& top, model::Structure& s) {
     MapReader p(node, top.origin(), top.report(), {"nyckel", "namn"});
     auto key = p.text("nyckel", Need::kRequired);
     auto name = p.text("namn", Need::kRequired);
-    if (key && name) s.principles.push_back({*key, *name});
+    if (key && name) s.report.principles.push_back({*key, *name});
   }
   for (const auto& node : top.list("agenda_2030", Need::kOptional))
-    if (auto name = read_text(node, "agenda_2030", top.origin(), top.report())) s.agenda_2030.push_back(*name);
+    if (auto name = read_text(node, "agenda_2030", top.origin(), top.report())) s.report.agenda_2030.push_back(*name);
 }
 
 // orientering: stående | liggande; uppföljningsdatum: the key of an admin field of type datum.
@@ -128,7 +128,7 @@ void read_print_and_follow_up(MapReader& top, model::Structure& s) {
   if (!field) return;
   for (const auto& f : s.admin_fields)
     if (f.key == *field && f.type == "datum") {
-      s.follow_up_field = *field;
+      s.plan.follow_up_field = *field;
       return;
     }
   Report& report = top.report();
@@ -147,9 +147,9 @@ std::string integer_field(MapReader& top, const model::Structure& s, const std::
 }
 
 void read_narrative(MapReader& top, model::Structure& s) {
-  s.numbered_headings = top.boolean("numrerade_rubriker").value_or(false);
-  s.project_count_field = integer_field(top, s, "projektantal");
-  s.project_funding_field = integer_field(top, s, "projektsumma");
+  s.narrative.numbered_headings = top.boolean("numrerade_rubriker").value_or(false);
+  s.narrative.project_count_field = integer_field(top, s, "projektantal");
+  s.narrative.project_funding_field = integer_field(top, s, "projektsumma");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "validate/part_name.h"
 #include "validate/submission_structure.h"
 #include "validate/unanswered.h"
+#include "validate/waivers.h"
 
 namespace kv {
 namespace {
@@ -46,7 +47,7 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
       continue;
     }
     out.admin.push_back({field.label, *value, field.type});
-    if (field.key == structure.follow_up_field) out.follow_up = model::parse_plan_date(*value);
+    if (field.key == structure.plan.follow_up_field) out.follow_up = model::parse_plan_date(*value);
   }
 }
 
@@ -56,7 +57,13 @@ std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockConte
 }
 
 // The part number from a part file's front matter (fråga: N / avsnitt: N), or nullopt (reported).
-std::optional<int> question_number(const MarkdownFile& file, const std::string& key, Report& report) {
+// A part file's front matter: its number, and the recommendations it waives.
+struct FrontMatter {
+  int number = 0;
+  std::vector<Waiver> waivers;
+};
+
+std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const std::string& key, Report& report) {
   if (!file.front_matter) {
     report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint, {key}));
     return std::nullopt;
@@ -64,10 +71,11 @@ std::optional<int> question_number(const MarkdownFile& file, const std::string& 
   YamlOrigin origin{file.path, file.front_matter->line_offset, file.front_matter->yaml};
   auto node = parse_yaml(origin, report);
   if (!node) return std::nullopt;
-  MapReader map(*node, origin, report, {key});
+  MapReader map(*node, origin, report, {key, kWaiverKey});
   auto n = map.integer(key, Need::kRequired);
+  auto waivers = read_waivers(map, report);
   if (!n) return std::nullopt;
-  return static_cast<int>(*n);
+  return FrontMatter{static_cast<int>(*n), std::move(waivers)};
 }
 
 // fraga-02.md → 2; 0 when the name is not <part>-NN.md.
@@ -96,11 +104,12 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       continue;
     }
     MarkdownFile file = split_front_matter(*source, report);
-    auto number = question_number(file, structure.part.name, report);
-    if (!number) {
+    auto front = read_front_matter(file, structure.part.name, report);
+    if (!front) {
       with_errors.insert(number_from_name(path, structure));
       continue;
     }
+    const std::optional<int> number = front->number;
     SourcePos at{source->path, 2, 1};
     const model::QuestionSpec* spec = structure.find_question(*number);
     if (!spec) {
@@ -117,15 +126,16 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
       report.not_yet(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
-      out.answers.emplace(*number, model::Answer{*number, source->path, {}});
+      out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}});
       continue;
     }
     report.context = part_name(structure, *number, report.lang);
     const int errors_before = report.diags.error_count();
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
                          out.follow_up};
-    model::Answer answer{*number, source->path, read_blocks(file, context, report)};
-    if (structure.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, report);
+    model::Answer answer{*number, source->path, read_blocks(file, context, report), {}};
+    answer.waived = check_waivers(front->waivers, *spec, answer.blocks, report);
+    if (structure.narrative.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, report);
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
@@ -205,7 +215,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
     for (const auto* parts : {&q->required, &q->recommended}) {
       model::PartCounts missing;
       for (const auto& [name, min] : *parts)
-        if (counts[name] < min) missing[name] = min;
+        if (counts[name] < min && !(parts == &q->recommended && it->second.waived.count(name))) missing[name] = min;
       if (missing.empty()) continue;
       std::string what = part_list(missing, counts, report);
       std::string message = report.t(Msg::kRequiredPart, {word, std::to_string(q->number), q->title, what});
@@ -266,8 +276,8 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
     MapReader map(*admin.root, admin.origin, report, keys);
     map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
     read_admin(*s.structure, map, s);
-    project_count = stated_total(*s.structure, s, map, s.structure->project_count_field);
-    project_funding = stated_total(*s.structure, s, map, s.structure->project_funding_field);
+    project_count = stated_total(*s.structure, s, map, s.structure->narrative.project_count_field);
+    project_funding = stated_total(*s.structure, s, map, s.structure->narrative.project_funding_field);
   }
 
   std::vector<fs::path> question_files;
@@ -279,7 +289,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   if (fs::exists(fs::symlink_status(intro, ec))) {
     if (auto text = read_content_file(content, intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
-      BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year};
+      BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year, {}};
       s.intro = read_blocks(file, context, report);
       s.intro_path = text->path;
       if (!has_content(s.intro)) report.not_yet({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));

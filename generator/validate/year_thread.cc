@@ -1,11 +1,10 @@
 #include "validate/year_thread.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <tuple>
 
+#include "model/block_ids.h"
 #include "util/text.h"
 #include "validate/part_name.h"
 
@@ -15,32 +14,18 @@ namespace {
 using Key = std::tuple<std::string, std::string, int>;  // unit, kind, year
 
 // Blocks of type T in a part, in document order (containers' children included), with the
-// line each was written on.
+// line each was written on. The i-th goal, follow-up or action is number i + 1 of
+// model/block_ids.h, which counts in the same order.
 template <typename T>
 std::vector<std::pair<T*, int>> blocks_of(std::vector<model::Block>& blocks) {
   std::vector<std::pair<T*, int>> out;
-  for (auto& b : blocks) {
+  model::for_each_block(blocks, [&](model::Block& b) {
     if (auto* v = std::get_if<T>(&b.value)) out.push_back({v, b.line});
-    if (auto* c = std::get_if<model::Container>(&b.value)) {
-      auto inner = blocks_of<T>(c->children);
-      out.insert(out.end(), inner.begin(), inner.end());
-    }
-  }
+  });
   return out;
 }
 
 std::string where(const std::string& path, int line) { return path + ":" + std::to_string(line); }
-
-// A value as an author would write it: 85, 85,5 (Swedish) / 85.5 (English).
-std::string format_plain(double value, Lang lang) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", value);
-  std::string out = buf;
-  if (lang == Lang::kSv)
-    for (char& c : out)
-      if (c == '.') c = ',';
-  return out;
-}
 
 struct GoalThread {
   model::Submission& later;
@@ -101,8 +86,8 @@ void check_previous_outcomes(model::Submission& later, model::Submission& earlie
       const double was = it->second.first->outcome;
       if (std::fabs(*ind->previous - was) < 1e-9) continue;
       report.warning({answer.source_path, line, 1},
-                     report.t(Msg::kThreadPreviousOutcome, {ind->name, format_plain(*ind->previous, report.lang), std::to_string(earlier.year),
-                                                            format_plain(was, report.lang), it->second.second}),
+                     report.t(Msg::kThreadPreviousOutcome, {ind->name, plain_number(*ind->previous, report.lang), std::to_string(earlier.year),
+                                                            plain_number(was, report.lang), it->second.second}),
                      report.t(Msg::kThreadPreviousOutcomeHint));
     }
 }
@@ -113,19 +98,19 @@ model::ActionItem* nth_action(std::vector<model::Block>& blocks, int k) {
   return k >= 1 && k <= static_cast<int>(actions.size()) ? actions[k - 1].first : nullptr;
 }
 
-// Every prose link to an action (resolved to #kv-atgard-K) tells the action where it was
+// Every prose link to an action (resolved to its block id) tells the action where it was
 // followed up. Links were checked by then; one entry per referring page.
 void refer_actions(model::Site& site) {
   std::map<std::string, model::Submission*> by_path;
   for (auto& s : site.submissions) by_path[s.url_path()] = &s;
-  static const std::string kPrefix = "kv-atgard-";
   auto note = [&](const model::Submission& from, int part, const model::Link& link) {
-    if (link.anchor.rfind(kPrefix, 0) != 0 || link.part <= 0) return;
+    const int k = model::block_number(link.anchor, model::Numbered::kAction);
+    if (k == 0 || link.part <= 0) return;
     auto it = by_path.find(link.document);
     if (it == by_path.end() || it->second == &from) return;
     auto answer = it->second->answers.find(link.part);
     if (answer == it->second->answers.end()) return;
-    auto* action = nth_action(answer->second.blocks, std::atoi(link.anchor.c_str() + kPrefix.size()));
+    auto* action = nth_action(answer->second.blocks, k);
     if (!action) return;
     for (const auto& r : action->referred_from)
       if (r.doc == &from && r.part == part) return;

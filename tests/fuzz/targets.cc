@@ -77,12 +77,12 @@ const model::Structure& report_structure() {
     s.kind = "verksamhetsberattelse";
     s.name = "Verksamhetsberättelse";
     s.year = 2024;
-    s.direction_goals = {{1, "Ett Stockholm som håller samman", {{"1.4", "Stockholm ska vara en bra stad att åldras i"}}},
+    s.report.direction_goals = {{1, "Ett Stockholm som håller samman", {{"1.4", "Stockholm ska vara en bra stad att åldras i"}}},
                          {2, "Ett grönt och fossilfritt Stockholm", {{"2.1", "Klimatpositivt"}, {"2.2", "Mångfald"}}}};
-    s.principles = {{"stockholmarnas_fokus", "Stockholmarnas fokus"}, {"helhetssyn", "Helhetssyn"},
+    s.report.principles = {{"stockholmarnas_fokus", "Stockholmarnas fokus"}, {"helhetssyn", "Helhetssyn"},
                     {"hållbarhet", "Hållbarhet"},                     {"handlingsutrymme", "Handlingsutrymme"},
                     {"lärande", "Lärande"},                           {"öppenhet", "Öppenhet"}};
-    for (int n = 1; n <= 17; ++n) s.agenda_2030.push_back("Mål " + std::to_string(n));
+    for (int n = 1; n <= 17; ++n) s.report.agenda_2030.push_back("Mål " + std::to_string(n));
     model::QuestionSpec section;
     section.number = 4;
     section.title = "KF:s inriktningsmål: 1";

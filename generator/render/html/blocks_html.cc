@@ -5,6 +5,7 @@
 
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
+#include "model/block_ids.h"
 #include "render/format.h"
 #include "render/html/prose_html.h"
 #include "render/html/plan_html.h"
@@ -31,10 +32,12 @@ struct Writer {
   static string esc(const string& s) { return html_escape(s); }
   static string md(const string& s) { return markdown::to_html(s, 3); }
 
+  // Numbers goals, follow-ups and actions as model/block_ids.h does: their ids are where
+  // links and the other year's page lead.
+  model::BlockCounter numbers;
+
   // A goal or follow-up as the authors wrote and printed it: run-in paragraphs
-  // ("Förväntat resultat: 90 % av …"), each label leading its text's first paragraph. Its id
-  // (kv-mal-K, kv-uppfoljning-K: the K-th of the part) is where the other year's page links.
-  int goals = 0, follow_ups = 0;
+  // ("Förväntat resultat: 90 % av …"), each label leading its text's first paragraph.
 
   void run_in_block(const char* css, const string& id, const string& title, const std::vector<std::pair<Msg, string>>& parts) {
     out << "<section class=\"" << css << "\" id=\"" << esc(ctx.id_prefix + id) << "\">\n<p class=\"mal-rubrik\"><span class=\"etikett\">"
@@ -48,13 +51,13 @@ struct Writer {
   }
 
   // "Följs upp i: 2019, fråga 13" / "Målet sattes i: 2018, fråga 16", linking the other year.
-  void thread_line(Msg label, const std::vector<model::ThreadRef>& refs, const char* anchor) {
+  void thread_line(Msg label, const std::vector<model::ThreadRef>& refs, model::Numbered kind) {
     if (refs.empty()) return;
     out << "<p class=\"trad\"><span class=\"etikett\">" << esc(t(label)) << ":</span> ";
     for (size_t i = 0; i < refs.size(); ++i) {
       const auto& r = refs[i];
-      out << (i ? ", " : "") << "<a href=\"" << esc(ctx.root + question_path(*r.doc, r.part)) << "#" << anchor
-          << r.item << "\">" << r.doc->year << ", " << esc(r.doc->structure->part_word(ctx.lang)) << " " << r.part << "</a>";
+      out << (i ? ", " : "") << "<a href=\"" << esc(ctx.root + question_path(*r.doc, r.part) + "#" + model::block_id(kind, r.item))
+          << "\">" << r.doc->year << ", " << esc(r.doc->structure->part_word(ctx.lang)) << " " << r.part << "</a>";
     }
     out << "</p>\n";
   }
@@ -78,16 +81,16 @@ struct Writer {
   }
 
   void operator()(const model::Goal& g) {
-    run_in_block("mal", "kv-mal-" + std::to_string(++goals), g.goal,
+    run_in_block("mal", model::block_id(model::Numbered::kGoal, numbers.next(model::Numbered::kGoal)), g.goal,
                  {{Msg::kUiExpectedResult, g.expected_result}, {Msg::kUiMethod, g.method}, {Msg::kUiFollowUp, g.follow_up}});
-    thread_line(Msg::kUiThreadFollowedUpIn, g.followed_up_in, "kv-uppfoljning-");
+    thread_line(Msg::kUiThreadFollowedUpIn, g.followed_up_in, model::Numbered::kFollowUp);
     out << "</section>\n";
   }
 
   void operator()(const model::GoalFollowUp& f) {
-    run_in_block("uppfoljning", "kv-uppfoljning-" + std::to_string(++follow_ups), f.goal,
+    run_in_block("uppfoljning", model::block_id(model::Numbered::kFollowUp, numbers.next(model::Numbered::kFollowUp)), f.goal,
                  {{Msg::kUiResult, f.result}, {Msg::kUiAnalysis, f.analysis}, {Msg::kUiTakeForward, f.take_forward}});
-    if (f.goal_set_in) thread_line(Msg::kUiThreadGoalSetIn, {*f.goal_set_in}, "kv-mal-");
+    if (f.goal_set_in) thread_line(Msg::kUiThreadGoalSetIn, {*f.goal_set_in}, model::Numbered::kGoal);
     out << "</section>\n";
   }
 
@@ -215,8 +218,7 @@ struct Writer {
   void operator()(const model::Agenda2030& b) { report_block(b); }
   void operator()(const model::Complaints& b) { report_block(b); }
   void operator()(const model::Activity& a) { write_activities(out, ctx, {&a}); }
-  int actions = 0;  // the part's actions so far: their ids are kv-atgard-K
-  void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}, ++actions); }
+  void operator()(const model::ActionItem& a) { write_actions(out, ctx, {&a}, numbers.next(model::Numbered::kAction)); }
   void operator()(const model::Project& p) { write_projects(out, ctx, {&p}); }
 
   // Consecutive blocks of type T from blocks[i] on, as one run (i moves past them).
@@ -233,8 +235,7 @@ struct Writer {
       if (auto run = run_of<model::Activity>(blocks, i); !run.empty()) {
         write_activities(out, ctx, run);
       } else if (auto plan = run_of<model::ActionItem>(blocks, i); !plan.empty()) {
-        write_actions(out, ctx, plan, actions + 1);
-        actions += static_cast<int>(plan.size());
+        write_actions(out, ctx, plan, numbers.take(model::Numbered::kAction, static_cast<int>(plan.size())));
       } else if (auto projects = run_of<model::Project>(blocks, i); !projects.empty()) {
         write_projects(out, ctx, projects);
       } else {
@@ -266,7 +267,7 @@ void open_table(std::ostream& out, const std::string& css_class, const std::stri
 void close_table(std::ostream& out) { out << "</table>\n</div>\n"; }
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
-  Writer w{context, {}, {}};
+  Writer w{context, {}, {}, {}};
   w.write(blocks);
   return w.out.str();
 }

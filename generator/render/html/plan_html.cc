@@ -2,6 +2,7 @@
 
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
+#include "model/block_ids.h"
 #include "render/format.h"
 #include "render/html/urls.h"
 #include "util/escape.h"
@@ -55,7 +56,7 @@ void write_references(std::ostream& out, const model::ActionItem& a, const Block
 
 void write_row(std::ostream& out, const model::ActionItem& a, int number, const BlockHtmlContext& ctx) {
   const Lang lang = ctx.lang;
-  out << "<tr id=\"" << esc(ctx.id_prefix) << "kv-atgard-" << number << "\"><th scope=\"row\" data-etikett=\"" << esc(text(lang, Msg::kUiActionProblem)) << "\">" << esc(a.problem)
+  out << "<tr id=\"" << esc(ctx.id_prefix + model::block_id(model::Numbered::kAction, number)) << "\"><th scope=\"row\" data-etikett=\"" << esc(text(lang, Msg::kUiActionProblem)) << "\">" << esc(a.problem)
       << "</th>\n<td data-etikett=\"" << esc(text(lang, Msg::kUiActionProcess)) << "\">" << markdown::to_html(a.action, 4);
   if (!a.follow_up.empty())
     out << "<div class=\"atgard-uppfoljning\"><p class=\"etikett\">" << esc(text(lang, Msg::kUiActionFollowUp)) << "</p>"

@@ -1,6 +1,7 @@
 #include "render/html/unit_timeline.h"
 
 #include "i18n/messages.h"
+#include "model/block_ids.h"
 #include "render/format.h"
 #include "render/html/urls.h"
 
@@ -20,7 +21,7 @@ data goal_entry(const model::Goal& g, bool later_exists, const std::string& root
   if (!g.followed_up_in.empty()) {
     const auto& r = g.followed_up_in.front();
     e.set("status", text(lang, Msg::kUiTimelineFollowedUp, {std::to_string(r.doc->year)}));
-    e.set("href", root + question_path(*r.doc, r.part) + "#kv-uppfoljning-" + std::to_string(r.item));
+    e.set("href", root + question_path(*r.doc, r.part) + "#" + model::block_id(model::Numbered::kFollowUp, r.item));
     e.set("css", "uppfoljt");
   } else {
     e.set("status", text(lang, later_exists ? Msg::kUiTimelineNotFollowedUp : Msg::kUiTimelineNotYet));

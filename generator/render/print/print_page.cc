@@ -61,7 +61,7 @@ data areas(const model::Site& site, const model::Submission& s) {
       p.set("anchor", print_anchor(q.number));
       p.set("number", std::to_string(q.number));
       p.set("title", q.title);
-      data headings = s.structure->numbered_headings ? numbered_headings(it->second.blocks, print_anchor(q.number) + "-")
+      data headings = s.structure->narrative.numbered_headings ? numbered_headings(it->second.blocks, print_anchor(q.number) + "-")
                                                      : data{data::type::list};
       p.set("has_headings", data(!headings.is_empty_list()));
       p.set("headings", headings);

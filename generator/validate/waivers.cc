@@ -1,0 +1,47 @@
+#include "validate/waivers.h"
+
+#include <algorithm>
+
+#include "model/vocabulary.h"
+#include "validate/blocks.h"
+
+namespace kv {
+
+std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report) {
+  std::vector<Waiver> out;
+  if (!front_matter.has(kWaiverKey)) return out;
+  std::vector<std::string> names = model::container_names();
+  for (const auto& n : model::data_block_names()) names.push_back(n);
+  MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), report, names);
+  if (!map.is_map()) return out;
+  for (const auto& entry : front_matter.get(kWaiverKey)) {
+    const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : "";
+    if (std::find(names.begin(), names.end(), name) == names.end()) continue;  // reported by map
+    // The reason is what makes a waiver reviewable: a missing or empty one is an error.
+    if (auto reason = map.text(name, MapReader::Need::kRequired)) out.push_back({name, *reason, map.pos(name)});
+  }
+  return out;
+}
+
+std::set<std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
+                                    const std::vector<model::Block>& blocks, Report& report) {
+  std::set<std::string> waived;
+  if (waivers.empty()) return waived;
+  auto counts = count_parts(blocks);
+  for (const auto& w : waivers) {
+    auto required = spec.required.find(w.part);
+    auto recommended = spec.recommended.find(w.part);
+    if (required != spec.required.end()) {
+      report.error(w.at, report.t(Msg::kWaiverRequired, {w.part}), report.t(Msg::kWaiverRequiredHint, {w.part}));
+    } else if (recommended == spec.recommended.end()) {
+      report.warning(w.at, report.t(Msg::kWaiverNotRecommended, {w.part}), report.t(Msg::kWaiverUnneededHint));
+    } else if (counts[w.part] >= recommended->second) {
+      report.warning(w.at, report.t(Msg::kWaiverPresent, {w.part}), report.t(Msg::kWaiverUnneededHint));
+    } else {
+      waived.insert(w.part);
+    }
+  }
+  return waived;
+}
+
+}  // namespace kv

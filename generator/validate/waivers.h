@@ -1,0 +1,42 @@
+// undantag: in a part's front matter — recommended parts its author leaves out on purpose,
+// each with the reason, so `check` stops warning about them (as a linter's disable comment
+// does, but with the reason kept beside it):
+//
+//   ---
+//   fråga: 7
+//   undantag:
+//     exempel: Frågan besvaras med hur engagemanget tas tillvara i vardagen.
+//   ---
+//
+// Only recommendations can be waived: a waived required part is an error, and a waiver with
+// nothing to waive (not recommended here, or the part is there) is a warning, so stale ones
+// do not pile up.
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/report.h"
+#include "model/blocks.h"
+#include "model/structure.h"
+#include "validate/map_reader.h"
+
+namespace kv {
+
+struct Waiver {
+  std::string part;    // a container or data-block name, e.g. "exempel"
+  std::string reason;  // the author's words
+  SourcePos at;        // of the part name
+};
+
+inline const char* kWaiverKey = "undantag";
+
+// Reads undantag: from a front matter already opened with kWaiverKey among its keys.
+std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report);
+
+// Checks the waivers against what the part must and should contain and what its answer has;
+// returns the part names whose recommendation is waived.
+std::set<std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
+                                    const std::vector<model::Block>& blocks, Report& report);
+
+}  // namespace kv
