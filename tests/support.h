@@ -98,6 +98,33 @@ inline const ExampleSite& example_site() {
   return site;
 }
 
+// A fixture with structures of its own (tests/fixtures/<name>/content and
+// <name>/templates/structures) copied to a temporary folder, with the real page layouts:
+// tests edit its files, check it and build it.
+struct StructuresFixture {
+  TempDir dir;
+  fs::path content = dir.path() / "content";
+  fs::path templates = dir.path() / "templates";
+  fs::path out = dir.path() / "site";
+  explicit StructuresFixture(const std::string& name) {
+    fs::copy(fixtures() / name / "content", content, fs::copy_options::recursive);
+    fs::create_directories(templates);
+    fs::copy(fixtures() / name / "templates" / "structures", templates / "structures", fs::copy_options::recursive);
+    fs::create_directory_symlink(source_dir() / "templates" / "layouts", templates / "layouts");
+  }
+  fs::path structure(const std::string& id) const { return templates / "structures" / (id + ".yaml"); }
+  kv::Validated run() const { return kv::validate_content(options_for(content, templates)); }
+  // Builds into out; returns the exit status, stderr in errors.
+  int build(std::string* errors = nullptr) const {
+    auto options = options_for(content, templates);
+    options.output_dir = out.string();
+    std::ostringstream o, e;
+    const int status = kv::run_build(options, o, e);
+    if (errors) *errors = e.str();
+    return status;
+  }
+};
+
 // One unit of the example content alone in a temporary content folder (with the site's
 // site.yaml), checked with the real structures: tests edit its files and check again.
 struct ExampleUnit {
@@ -112,9 +139,9 @@ struct ExampleUnit {
 };
 
 // The diagnostics whose path ends with file and whose message contains text.
-inline int count(const kv::Validated& v, kv::Severity severity, const std::string& file, const std::string& text) {
+inline int count(const kv::Report& report, kv::Severity severity, const std::string& file, const std::string& text) {
   int n = 0;
-  for (const auto& d : v.report.diags.items()) {
+  for (const auto& d : report.diags.items()) {
     bool path_ok = file.empty() || (d.pos.path.size() >= file.size() &&
                                     d.pos.path.compare(d.pos.path.size() - file.size(), file.size(), file) == 0);
     if (d.severity == severity && path_ok && d.message.find(text) != std::string::npos) ++n;
@@ -122,17 +149,25 @@ inline int count(const kv::Validated& v, kv::Severity severity, const std::strin
   return n;
 }
 
-inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) {
-  for (const auto& d : v.report.diags.items())
+inline int count(const kv::Validated& v, kv::Severity severity, const std::string& file, const std::string& text) {
+  return count(v.report, severity, file, text);
+}
+
+inline const kv::Diagnostic* find(const kv::Report& report, const std::string& text) {
+  for (const auto& d : report.diags.items())
     if (d.message.find(text) != std::string::npos) return &d;
   return nullptr;
 }
 
-inline std::string all_messages(const kv::Validated& v) {
+inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) { return find(v.report, text); }
+
+inline std::string all_messages(const kv::Report& report) {
   std::string s;
-  for (const auto& d : v.report.diags.items()) s += kv::format_diagnostic(d, false);
+  for (const auto& d : report.diags.items()) s += kv::format_diagnostic(d, false);
   return s;
 }
+
+inline std::string all_messages(const kv::Validated& v) { return all_messages(v.report); }
 
 // The text a reader sees: tags removed, entities decoded, whitespace collapsed, and ':'
 // and '*' dropped (labels are table headers on the site, "Mål:" in the source).

@@ -14,26 +14,13 @@ using kv::Severity;
 
 namespace {
 
-const fs::path kFixture = "two-years";
 
-struct TwoYears {
-  TempDir dir;
-  fs::path content = dir.path() / "content";
-  fs::path templates = dir.path() / "templates";
-  TwoYears() {
-    fs::copy(fixtures() / kFixture / "content", content, fs::copy_options::recursive);
-    fs::create_directories(templates);
-    fs::copy(fixtures() / kFixture / "templates" / "structures", templates / "structures", fs::copy_options::recursive);
-    fs::create_directory_symlink(source_dir() / "templates" / "layouts", templates / "layouts");
-  }
+struct TwoYears : StructuresFixture {
+  TwoYears() : StructuresFixture("two-years") {}
   fs::path file(const std::string& rel) const { return content / "provenhet" / rel; }
-  kv::Validated run() { return kv::validate_content(options_for(content, templates)); }
   fs::path build() {
-    auto options = options_for(content, templates);
-    options.output_dir = (dir.path() / "site").string();
-    std::ostringstream o, e;
-    REQUIRE(kv::run_build(options, o, e) == 0);
-    return dir.path() / "site";
+    REQUIRE(StructuresFixture::build() == 0);
+    return out;
   }
 };
 

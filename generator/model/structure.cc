@@ -1,5 +1,6 @@
 #include "model/structure.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "util/text.h"
@@ -51,6 +52,24 @@ std::string Structure::part_word(Lang lang, bool capitalised) const {
   const std::string& word = lang == Lang::kEn ? part.english : part.name;
   // The words are ASCII-initial (fråga, avsnitt, question, section).
   return capitalised ? kv::capitalised(word) : word;
+}
+
+int corresponding_part(const Structure& from, int number, const Structure& to) {
+  if (from.id == to.id) return to.find_question(number) ? number : 0;
+  const QuestionSpec* q = from.find_question(number);
+  if (!q) return 0;
+  for (const auto& ref : q->earlier)
+    if (ref.structure == to.id && to.find_question(ref.number)) return ref.number;
+  const PartRef self{from.id, number};
+  for (const auto* other : to.questions()) {
+    for (const auto& ref : other->earlier)
+      if (ref == self) return other->number;
+  }
+  // Both go back to the same part of an earlier edition (two editions made from one).
+  for (const auto* other : to.questions())
+    for (const auto& mine : q->earlier)
+      if (std::find(other->earlier.begin(), other->earlier.end(), mine) != other->earlier.end()) return other->number;
+  return 0;
 }
 
 }  // namespace kv::model

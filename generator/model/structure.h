@@ -17,6 +17,13 @@ struct AdminFieldSpec {
 // What an answer must (or should) contain: part name → minimum count.
 using PartCounts = std::map<std::string, int>;
 
+// A part of a structure: which structure, which number.
+struct PartRef {
+  std::string structure;  // the structure's id
+  int number = 0;
+  bool operator==(const PartRef&) const = default;
+};
+
 struct QuestionSpec {
   int number = 0;
   std::string title;
@@ -27,6 +34,10 @@ struct QuestionSpec {
   // följer_upp: the part of the previous year's document (same unit and kind) whose mål
   // blocks this part's uppföljning blocks follow up (0: none).
   int follows_up = 0;
+  // The parts of earlier editions this one corresponds to (motsvarar:, or inherited with
+  // bygger_på:), nearest edition first, through every edition before it.
+  std::vector<PartRef> earlier;
+  bool is_new = false;  // motsvarar: ny — declared to have no counterpart
 };
 
 // What the numbered parts are called: "fråga" in an award, "avsnitt" in a report. The name
@@ -85,6 +96,10 @@ struct AreaSpec {
 
 struct Structure {
   std::string id;    // e.g. kvalitetsutmarkelsen-2018
+  // bygger_på: the structure this one was made from, overriding only what it states ("": none).
+  std::string based_on;
+  // föregående: the earlier edition whose part numbers motsvarar: gives (default: based_on).
+  std::string previous;
   std::string kind;  // e.g. kvalitetsutmarkelsen
   std::string name;  // e.g. Kvalitetsutmärkelsen
   int year = 0;
@@ -111,5 +126,12 @@ struct Structure {
   std::vector<const QuestionSpec*> questions() const;  // in order
   const AreaSpec* area_of(int number) const;
 };
+
+// The number of the part of `to` that corresponds to part `number` of `from`; 0 when none.
+// Parts correspond within one structure by number, across structures only as declared
+// (motsvarar:, bygger_på:), in either direction, or through a part of an earlier edition
+// both correspond to. Editions are never matched by number alone: question 8 of one year
+// may ask something else than question 8 of another.
+int corresponding_part(const Structure& from, int number, const Structure& to);
 
 }  // namespace kv::model

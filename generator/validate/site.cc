@@ -1,6 +1,7 @@
 #include "validate/site.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "load/limits.h"
@@ -183,6 +184,26 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
   return site;
 }
 
+// An edition (every unit's document of one kind and year) is compared question by question,
+// so it has one structure: the one named after it (<slag>-<år>) when a unit follows that,
+// else the first unit's (by slug); units following another are reported.
+static void check_editions(const model::Site& site, Report& report) {
+  auto default_named = [](const model::Submission& s) { return s.structure->id == s.kind_slug + "-" + std::to_string(s.year); };
+  std::map<std::pair<std::string, int>, const model::Submission*> chosen;
+  for (const auto& s : site.submissions) {
+    const model::Submission*& c = chosen[{s.kind_slug, s.year}];
+    if (!c || (default_named(s) && !default_named(*c))) c = &s;
+  }
+  for (const auto& s : site.submissions) {
+    const model::Submission& other = *chosen[{s.kind_slug, s.year}];
+    if (other.structure->id == s.structure->id) continue;
+    report.error({s.source_folder + "/inlamning.yaml", 0, 0},
+                 report.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
+                                                    other.structure->id}),
+                 report.t(Msg::kEditionStructuresHint, {other.structure->id}));
+  }
+}
+
 void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report,
                       const BrokenStructures& broken) {
   auto locations = find_submissions(options.content_root, structures, report);
@@ -208,6 +229,7 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     if (a.unit.slug != b.unit.slug) return a.unit.slug < b.unit.slug;
     return a.kind_slug < b.kind_slug;
   });
+  check_editions(site, report);
   resolve_links(site, with_errors, options.content_root, unread, report);
 }
 

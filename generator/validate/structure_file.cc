@@ -1,11 +1,13 @@
 #include "validate/structure_file.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "load/source.h"
 #include "model/vocabulary.h"
 #include "validate/map_reader.h"
+#include "util/text.h"
 #include "validate/site.h"
 
 namespace kv {
@@ -38,15 +40,50 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
 }
 
 
-void read_areas(MapReader& top, model::Structure& s) {
+// motsvarar: N (part N of the previous edition) or ny. Sets what the question corresponds to.
+void read_correspondence(MapReader& q, const model::Structure& s, const model::Structure* previous, model::QuestionSpec& question) {
+  Report& report = q.report();
+  if (!q.has("motsvarar")) {
+    if (previous && question.number > 0)
+      report.warning(q.pos("nr"), report.t(Msg::kCorrespondsMissing, {s.part_word(report.lang, true), std::to_string(question.number), question.title,
+                                                                      previous->part_word(report.lang), previous->id}),
+                     report.t(Msg::kCorrespondsMissingHint, {previous->id}));
+    return;
+  }
+  const std::string value{trim(q.get("motsvarar").IsScalar() ? q.get("motsvarar").Scalar() : "")};
+  if (fold_case(value) == "ny") {
+    question.is_new = true;
+    return;
+  }
+  auto n = q.integer("motsvarar", Need::kOptional);
+  if (!n) return;
+  if (!previous) {
+    if (s.previous.empty()) report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsNoPrevious), report.t(Msg::kCorrespondsNoPreviousHint));
+    return;  // a named but unknown previous structure is reported once, at föregående:
+  }
+  const model::QuestionSpec* earlier = previous->find_question(static_cast<int>(*n));
+  if (!earlier) {
+    auto all = previous->questions();
+    const std::string range = all.empty() ? "" : std::to_string(all.front()->number) + "\xE2\x80\x93" + std::to_string(all.back()->number);
+    report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsUnknown, {previous->part_word(report.lang, true), std::to_string(*n), previous->id}),
+                 report.t(Msg::kCorrespondsUnknownHint, {previous->part_word(report.lang), previous->id, range}));
+    return;
+  }
+  question.earlier = {{previous->id, earlier->number}};
+  question.earlier.insert(question.earlier.end(), earlier->earlier.begin(), earlier->earlier.end());
+}
+
+void read_areas(MapReader& top, model::Structure& s, const model::Structure* previous) {
   std::set<int> numbers;
   const std::string& key = s.part.plural;
+  s.areas.clear();
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
     MapReader area(area_node, top.origin(), top.report(), {"titel", key});
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
     for (const auto& q_node : area.list(key, Need::kRequired)) {
-      MapReader q(q_node, top.origin(), top.report(), {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp"});
+      MapReader q(q_node, top.origin(), top.report(),
+                  {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp", "motsvarar"});
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
@@ -55,6 +92,7 @@ void read_areas(MapReader& top, model::Structure& s) {
       question.direction_goal = static_cast<int>(q.integer("inriktningsmål", Need::kOptional).value_or(0));
       question.guidance = q.text("vägledning", Need::kOptional).value_or("");
       question.follows_up = static_cast<int>(q.integer("följer_upp", Need::kOptional).value_or(0));
+      read_correspondence(q, s, previous, question);
       if (question.number > 0 && !numbers.insert(question.number).second)
         top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
       spec.questions.push_back(std::move(question));
@@ -65,6 +103,7 @@ void read_areas(MapReader& top, model::Structure& s) {
 
 void read_admin_fields(MapReader& top, model::Structure& s) {
   static const std::vector<std::string> kTypes = {"text", "telefon", "e-post", "heltal", "datum"};
+  s.admin_fields.clear();
   for (const auto& node : top.list("administrativa_uppgifter", Need::kRequired)) {
     MapReader f(node, top.origin(), top.report(), {"nyckel", "etikett", "typ", "krävs"});
     model::AdminFieldSpec field;
@@ -90,6 +129,7 @@ void read_part_naming(MapReader& top, model::Structure& s) {
 
 void read_direction_goals(MapReader& top, model::Structure& s) {
   std::set<std::string> seen;
+  s.report.direction_goals.clear();
   for (const auto& node : top.list("kf_mål", Need::kOptional)) {
     MapReader d(node, top.origin(), top.report(), {"nr", "titel", "mål"});
     model::DirectionGoalSpec direction;
@@ -111,6 +151,8 @@ void read_direction_goals(MapReader& top, model::Structure& s) {
 }
 
 void read_principles(MapReader& top, model::Structure& s) {
+  if (top.has("kvalitetsprogram")) s.report.principles.clear();
+  if (top.has("agenda_2030")) s.report.agenda_2030.clear();
   for (const auto& node : top.list("kvalitetsprogram", Need::kOptional)) {
     MapReader p(node, top.origin(), top.report(), {"nyckel", "namn"});
     auto key = p.text("nyckel", Need::kRequired);
@@ -147,14 +189,45 @@ std::string integer_field(MapReader& top, const model::Structure& s, const std::
 }
 
 void read_narrative(MapReader& top, model::Structure& s) {
-  s.narrative.numbered_headings = top.boolean("numrerade_rubriker").value_or(false);
-  s.narrative.project_count_field = integer_field(top, s, "projektantal");
-  s.narrative.project_funding_field = integer_field(top, s, "projektsumma");
+  if (auto numbered = top.boolean("numrerade_rubriker")) s.narrative.numbered_headings = *numbered;
+  if (top.has("projektantal")) s.narrative.project_count_field = integer_field(top, s, "projektantal");
+  if (top.has("projektsumma")) s.narrative.project_funding_field = integer_field(top, s, "projektsumma");
+}
+
+// A structure named by bygger_på: or föregående:, reported when it does not exist.
+const model::Structure* named_structure(MapReader& top, const std::string& key, const StructureSet& known, const BrokenStructures& broken) {
+  auto id = top.text(key, Need::kOptional);
+  if (!id) return nullptr;
+  if (auto it = known.find(*id); it != known.end()) return it->second.get();
+  if (broken.count(*id)) return nullptr;  // its own file's errors say what is wrong
+  std::vector<std::string> ids;
+  for (const auto& [other, s] : known) ids.push_back(other);
+  for (const auto& [other, file] : broken) ids.push_back(other);  // meant, though it has errors itself
+  Report& report = top.report();
+  report.error(top.pos(key), report.t(Msg::kStructureUnknown, {*id}),
+               ids.empty() ? report.t(Msg::kStructureUnknownHint, {"-"}) : report.suggest(*id, ids));
+  return nullptr;
+}
+
+// A structure made from another starts as a copy of it; its parts correspond to the base's
+// parts of the same number until it lists its own areas.
+std::shared_ptr<model::Structure> start_from(const model::Structure* base) {
+  if (!base) return std::make_shared<model::Structure>();
+  auto s = std::make_shared<model::Structure>(*base);
+  for (auto& area : s->areas)
+    for (auto& q : area.questions) {
+      std::vector<model::PartRef> earlier{{base->id, q.number}};
+      earlier.insert(earlier.end(), q.earlier.begin(), q.earlier.end());
+      q.earlier = std::move(earlier);
+      q.is_new = false;
+    }
+  return s;
 }
 
 }  // namespace
 
-std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report, const StructureSet& known,
+                                                       const BrokenStructures& broken) {
   auto source = read_source(file, report);
   if (!source) return nullptr;
   YamlOrigin origin{source->path, 0, source->text};
@@ -162,21 +235,33 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   if (!root) return nullptr;
   const int errors_before = report.diags.error_count();
   MapReader top(*root, origin, report,
-                {"id", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del", "administrativa_uppgifter", "inledning", "kf_mål",
-                 "kvalitetsprogram", "agenda_2030", "områden", "orientering", "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma"});
-  auto s = std::make_shared<model::Structure>();
-  s->id = top.text("id", Need::kRequired).value_or("");
-  s->kind = top.text("slag", Need::kRequired).value_or("");
-  s->name = top.text("namn", Need::kRequired).value_or("");
+                {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del",
+                 "administrativa_uppgifter", "inledning", "kf_mål", "kvalitetsprogram", "agenda_2030", "områden", "orientering",
+                 "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma"});
+  const model::Structure* base = named_structure(top, "bygger_på", known, broken);
+  if (top.has("bygger_på") && !base) return nullptr;  // everything else would be reported as missing
+  auto s = start_from(base);
+  // What a structure made from another does not state, it keeps from it.
+  const Need need = base ? Need::kOptional : Need::kRequired;
+  auto set_text = [&](const char* key, std::string& field, Need n) {
+    if (auto v = top.text(key, n)) field = *v;
+  };
+  set_text("id", s->id, Need::kRequired);
+  s->based_on = base ? base->id : "";
+  set_text("föregående", s->previous, Need::kOptional);
+  const model::Structure* previous = top.has("föregående") ? named_structure(top, "föregående", known, broken) : base;
+  if (!top.has("föregående")) s->previous = s->based_on;
+  set_text("slag", s->kind, need);
+  set_text("namn", s->name, need);
   s->year = static_cast<int>(top.integer("år", Need::kRequired).value_or(0));
-  s->footer = top.text("sidfot", Need::kOptional).value_or("");
-  s->max_pages = static_cast<int>(top.integer("max_sidor", Need::kOptional).value_or(0));
-  s->min_font_pt = top.number("minsta_teckenstorlek", Need::kOptional).value_or(0);
+  set_text("sidfot", s->footer, Need::kOptional);
+  if (auto v = top.integer("max_sidor", Need::kOptional)) s->max_pages = static_cast<int>(*v);
+  if (auto v = top.number("minsta_teckenstorlek", Need::kOptional)) s->min_font_pt = *v;
   read_part_naming(top, *s);
-  read_admin_fields(top, *s);
+  if (!base || top.has("administrativa_uppgifter")) read_admin_fields(top, *s);
   read_print_and_follow_up(top, *s);
   read_narrative(top, *s);
-  read_direction_goals(top, *s);
+  if (top.has("kf_mål")) read_direction_goals(top, *s);
   read_principles(top, *s);
   if (top.has("inledning")) {
     MapReader intro(top.get("inledning"), origin, report, {"titel", "krävs", "vägledning"});
@@ -184,22 +269,81 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
     s->intro_required = intro.boolean("krävs").value_or(false);
     s->intro_guidance = intro.text("vägledning", Need::kOptional).value_or("");
   }
-  read_areas(top, *s);
+  if (!base || top.has("områden")) read_areas(top, *s, previous);
   if (report.diags.error_count() > errors_before) return nullptr;
   return s;
 }
 
-// The id: a broken structure file still names, when its YAML can be read at all.
-static std::string declared_id(const fs::path& file) {
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
+  return read_structure(file, report, {}, {});
+}
+
+// What a structure file says of itself before it is read: its id and the structures it
+// needs first. A broken file still names its id when its YAML can be read at all.
+struct Declared {
+  fs::path file;
+  std::string id;
+  std::vector<std::string> needs;  // bygger_på, föregående
+};
+
+static Declared declared(const fs::path& file) {
+  Declared d{file, "", {}};
   Report scratch;  // the file's problems are reported by read_structure
   auto source = read_source(file, scratch);
-  if (!source) return "";
+  if (!source) return d;
   try {
     YAML::Node root = YAML::Load(source->text);
-    if (root.IsMap() && root["id"] && root["id"].IsScalar()) return root["id"].Scalar();
+    if (!root.IsMap()) return d;
+    if (root["id"] && root["id"].IsScalar()) d.id = root["id"].Scalar();
+    for (const char* key : {"bygger_på", "föregående"})
+      if (root[key] && root[key].IsScalar()) d.needs.push_back(root[key].Scalar());
   } catch (const std::exception&) {
   }
-  return "";
+  return d;
+}
+
+// Files in an order where every structure comes after those it builds on (otherwise in name
+// order). A ring of structures is reported at each of its files, which are then left out.
+static std::vector<Declared> dependency_order(const std::vector<fs::path>& files, Report& report, BrokenStructures* broken) {
+  std::vector<Declared> all;
+  for (const auto& f : files) all.push_back(declared(f));
+  std::map<std::string, size_t> by_id;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (!all[i].id.empty()) by_id.emplace(all[i].id, i);
+  std::vector<int> state(all.size(), 0);  // 0 new, 1 on the path, 2 done
+  std::vector<Declared> order;
+  std::vector<size_t> path;
+  std::function<void(size_t)> visit = [&](size_t i) {
+    if (state[i] == 2) return;
+    if (state[i] == 1) {  // a ring: the path from i back to i
+      auto from = std::find(path.begin(), path.end(), i);
+      std::string ring;
+      for (auto it = from; it != path.end(); ++it) ring += all[*it].id + " \xE2\x86\x92 ";
+      ring += all[i].id;
+      for (auto it = from; it != path.end(); ++it) {
+        report.error({all[*it].file.generic_string(), 1, 1}, report.t(Msg::kStructureCycle, {ring}), report.t(Msg::kStructureCycleHint));
+        if (broken) {
+          (*broken)[all[*it].id] = all[*it].file.generic_string();
+          (*broken)[all[*it].file.stem().string()] = all[*it].file.generic_string();
+        }
+        state[*it] = 3;
+      }
+      return;
+    }
+    if (state[i] == 3) return;
+    state[i] = 1;
+    path.push_back(i);
+    for (const auto& need : all[i].needs)
+      if (auto it = by_id.find(need); it != by_id.end() && it->second != i) visit(it->second);
+      else if (it != by_id.end()) visit(i);  // builds on itself
+    path.pop_back();
+    if (state[i] == 1) {
+      state[i] = 2;
+      order.push_back(all[i]);
+    }
+  };
+  for (size_t i = 0; i < all.size(); ++i) visit(i);
+  return order;
 }
 
 StructureSet read_structures(const fs::path& dir, Report& report, BrokenStructures* broken) {
@@ -209,12 +353,14 @@ StructureSet read_structures(const fs::path& dir, Report& report, BrokenStructur
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   StructureSet set;
-  for (const auto& file : files) {
-    if (auto s = read_structure(file, report)) {
+  BrokenStructures local;
+  BrokenStructures& bad = broken ? *broken : local;
+  for (const auto& d : dependency_order(files, report, &bad)) {
+    if (auto s = read_structure(d.file, report, set, bad)) {
       set[s->id] = s;
-    } else if (broken) {
-      (*broken)[file.stem().string()] = file.generic_string();
-      if (std::string id = declared_id(file); !id.empty()) (*broken)[id] = file.generic_string();
+    } else {
+      bad[d.file.stem().string()] = d.file.generic_string();
+      if (!d.id.empty()) bad[d.id] = d.file.generic_string();
     }
   }
   return set;

@@ -19,13 +19,19 @@ data edition_crumbs(const SiteContext& ctx, const model::Edition& e, const std::
   return crumbs;
 }
 
-// The same question in this kind's other years' editions.
+// The corresponding question in this kind's other years' editions, with its own number and
+// title (model::corresponding_part: declared, never guessed from the number).
 data other_editions(const SiteContext& ctx, const model::Edition& e, int number, const std::string& root) {
+  const Lang lang = ctx.site.lang;
   data links{data::type::list};
-  for (const auto& other : ctx.index.editions())
-    if (other.kind_slug == e.kind_slug && other.year != e.year && other.structure->find_question(number))
-      links.push_back(link(root + compare_page_path(*other.structure, other.kind_slug, other.year, number),
-                           std::to_string(other.year)));
+  for (const auto& other : ctx.index.editions()) {
+    if (other.kind_slug != e.kind_slug || other.year == e.year) continue;
+    const int n = model::corresponding_part(*e.structure, number, *other.structure);
+    if (n == 0) continue;
+    links.push_back(link(root + compare_page_path(*other.structure, other.kind_slug, other.year, n),
+                         text(lang, Msg::kUiOtherEditionPart, {std::to_string(other.year), part_label(*other.structure, lang, n),
+                                                               other.structure->find_question(n)->title})));
+  }
   return links;
 }
 

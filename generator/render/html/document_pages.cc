@@ -42,9 +42,15 @@ data compare_links(const SiteContext& ctx, const model::Submission& s, int numbe
   // The comparison from its start (page 1, the list of every unit), not this unit's answer.
   links.push_back(link(root + compare_page_path(*s.structure, s.kind_slug, s.year, number),
                        text(lang, Msg::kUiCompareAll, {lower, document_title(s)})));
-  for (const auto* other : ctx.index.other_years(s))
-    if (other->answers.count(number))
-      links.push_back(link(root + question_path(*other, number), text(lang, Msg::kUiSameInYear, {part, document_title(*other)})));
+  // Other years' corresponding part, which may have another number and title (editions
+  // change shape): always named with its own.
+  for (const auto* other : ctx.index.other_years(s)) {
+    const int n = model::corresponding_part(*s.structure, number, *other->structure);
+    if (n == 0 || !other->answers.count(n)) continue;
+    links.push_back(link(root + question_path(*other, n),
+                         text(lang, Msg::kUiSameInYear, {part_label(*other->structure, lang, n), other->structure->find_question(n)->title,
+                                                          document_title(*other)})));
+  }
   return links;
 }
 
