@@ -5,8 +5,11 @@
 // other question's title.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "model/structure.h"
 #include "support.h"
+#include "schema/json_schema.h"
 #include "validate/structure_file.h"
 
 using namespace kvtest;
@@ -95,7 +98,6 @@ TEST_CASE("other years' links follow the correspondences and name the other ques
 
 TEST_CASE("correspondences that cannot hold are reported in the structure file", "[editions]") {
   Editions f;
-  std::string y22 = read(f.structure("prov-2022"));
   replace(f.structure("prov-2022"), "        motsvarar: 1\n", "        motsvarar: 9\n");
   replace(f.structure("prov-2022"), "        motsvarar: ny\n", "");
   kv::Report report;
@@ -148,4 +150,103 @@ TEST_CASE("one edition follows one structure", "[editions]") {
   REQUIRE(d);
   CHECK(d->pos.path.find("annanenhet/2022/prov/inlamning.yaml") != std::string::npos);
   CHECK(d->hint.find("struktur: prov-2022") != std::string::npos);
+}
+
+TEST_CASE("administrative fields may be decimal numbers, web addresses and choices", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "inledning:\n", R"(  - nyckel: andel_heltid
+    etikett: Andel heltid
+    typ: decimaltal
+  - nyckel: webbplats
+    etikett: Webbplats
+    typ: url
+  - nyckel: regi
+    etikett: Regi
+    typ: val
+    val: [kommunal, privat]
+inledning:
+)");
+  const fs::path admin = f.content / "provenhet/2022/prov/inlamning.yaml";
+  write(admin, read(admin) + "andel_heltid: 87,5\nwebbplats: https://start.stockholm/\nregi: Kommunal\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(v.report.diags.error_count() == 0);
+  const kv::model::Submission* s = nullptr;
+  for (const auto& sub : v.site.submissions)
+    if (sub.year == 2022 && sub.unit.slug == "provenhet") s = &sub;
+  REQUIRE(s);
+  REQUIRE(s->admin.size() == 5);
+  CHECK(s->admin[4].value == "kommunal");  // as the structure writes it
+  replace(admin, "andel_heltid: 87,5", "andel_heltid: 87 procent");
+  replace(admin, "webbplats: https://start.stockholm/", "webbplats: start.stockholm");
+  replace(admin, "regi: Kommunal", "regi: stiftelse");
+  v = f.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "inlamning.yaml", "”andel_heltid” är inte ett tal") == 1);
+  CHECK(count(v, Severity::kError, "inlamning.yaml", "”start.stockholm” är ingen webbadress") == 1);
+  const auto* choice = find(v, "”stiftelse” är inget giltigt värde för regi");
+  REQUIRE(choice);
+  CHECK(choice->hint.find("kommunal, privat") != std::string::npos);
+}
+
+TEST_CASE("a structure's field types are checked where they are written", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "    typ: e-post\n", "    typ: epost\n");
+  replace(f.structure("prov-2022"), "inledning:\n", "  - nyckel: regi\n    etikett: Regi\n    typ: val\ninledning:\n");
+  kv::Report report;
+  f.structures(report);
+  INFO(all_messages(report));
+  const auto* type = find(report, "okänd typ ”epost” för fältet ”e-post”");
+  REQUIRE(type);
+  CHECK(type->hint.find("e-post") != std::string::npos);
+  CHECK(count(report, Severity::kError, "prov-2022.yaml", "fältet ”regi” har typ: val men ingen lista val:") == 1);
+}
+
+TEST_CASE("inledning.md in a document whose structure has no introduction is reported", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "inledning:\n  titel: Om enheten\n  krävs: false\n", "");
+  write(f.content / "provenhet/2022/prov/inledning.md", "Enheten i korthet.\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "provenhet/2022/prov/inledning.md", "inledning.md finns, men strukturen prov-2022 har ingen inledning") == 1);
+}
+
+TEST_CASE("the review form's label names the structure's parts", "[editions]") {
+  Editions f;
+  std::string y22 = read(f.structure("prov-2022"));
+  y22 = std::regex_replace(y22, std::regex("    frågor:\n"), "    avsnitt:\n");
+  write(f.structure("prov-2022"), std::regex_replace(y22, std::regex("år: 2022\n"), "år: 2022\ndel:\n  namn: avsnitt\n  engelska: section\n"));
+  for (const char* unit : {"provenhet", "annanenhet"})
+    for (int n = 1; n <= 4; ++n) {
+      const fs::path from = f.content / unit / "2022/prov" / ("fraga-0" + std::to_string(n) + ".md");
+      std::string text = read(from);
+      text.replace(text.find("fråga:"), std::string("fråga:").size(), "avsnitt:");
+      write(from.parent_path() / ("avsnitt-0" + std::to_string(n) + ".md"), text);
+      fs::remove(from);
+    }
+  for (int n = 1; n <= 4; ++n) {  // 2023 builds on 2022 and is named the same way
+    const fs::path from = f.content / "provenhet/2023/prov" / ("fraga-0" + std::to_string(n) + ".md");
+    std::string text = read(from);
+    text.replace(text.find("fråga:"), std::string("fråga:").size(), "avsnitt:");
+    write(from.parent_path() / ("avsnitt-0" + std::to_string(n) + ".md"), text);
+    fs::remove(from);
+  }
+  std::string errors;
+  const int status = f.build(&errors);
+  INFO(errors);
+  REQUIRE(status == 0);
+  CHECK_THAT(f.page("jamforelse/2022/prov/index.html"), Contains("Bedömningsmall: alla enheter och avsnitt (Excel, .xlsx)"));
+  CHECK_THAT(f.page("jamforelse/2020/prov/index.html"), Contains("Bedömningsmall: alla enheter och frågor (Excel, .xlsx)"));
+}
+
+TEST_CASE("the JSON Schema of a submission knows the new field types", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "inledning:\n",
+          "  - nyckel: webbplats\n    etikett: Webbplats\n    typ: url\n  - nyckel: regi\n    etikett: Regi\n    typ: val\n"
+          "    val: [kommunal, privat]\ninledning:\n");
+  kv::Report report;
+  auto set = f.structures(report);
+  const auto schema = kv::schema::submission_schema(get(set, "prov-2022"), kv::Lang::kSv);
+  CHECK(schema["properties"]["regi"]["enum"] == kv::schema::Json::array({"kommunal", "privat", nullptr}));  // optional: may be empty
+  CHECK(schema["properties"]["webbplats"]["pattern"] == "^https?://");
 }

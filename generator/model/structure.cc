@@ -54,6 +54,8 @@ std::string Structure::part_word(Lang lang, bool capitalised) const {
   return capitalised ? kv::capitalised(word) : word;
 }
 
+std::string Structure::part_plural(Lang lang) const { return lang == Lang::kEn ? part.english + "s" : part.plural; }
+
 int corresponding_part(const Structure& from, int number, const Structure& to) {
   if (from.id == to.id) return to.find_question(number) ? number : 0;
   const QuestionSpec* q = from.find_question(number);
@@ -70,6 +72,11 @@ int corresponding_part(const Structure& from, int number, const Structure& to) {
     for (const auto& mine : q->earlier)
       if (std::find(other->earlier.begin(), other->earlier.end(), mine) != other->earlier.end()) return other->number;
   return 0;
+}
+
+const std::vector<std::string>& admin_field_types() {
+  static const std::vector<std::string> types = {"text", "telefon", "e-post", "heltal", "datum", "decimaltal", "url", "val"};
+  return types;
 }
 
 }  // namespace kv::model

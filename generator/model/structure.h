@@ -10,9 +10,14 @@ namespace kv::model {
 
 struct AdminFieldSpec {
   std::string key, label;
-  std::string type;  // text, telefon, e-post, heltal, datum
+  std::string type;  // one of admin_field_types()
+  std::vector<std::string> choices;  // typ: val — the values allowed, as written
   bool required = false;
 };
+
+// The administrative field types a structure may use: text, telefon, e-post, heltal, datum,
+// decimaltal, url, val (one of the field's val: list).
+const std::vector<std::string>& admin_field_types();
 
 // What an answer must (or should) contain: part name → minimum count.
 using PartCounts = std::map<std::string, int>;
@@ -108,7 +113,7 @@ struct Structure {
   double min_font_pt = 0;  // the smallest font size allowed in print, in points (0: none)
   bool landscape = false;  // orientering: liggande — print pages across (an action plan's wide table)
   std::vector<AdminFieldSpec> admin_fields;
-  std::string intro_title;
+  std::string intro_title;  // "": the structure has no introduction (no inledning:)
   bool intro_required = false;
   std::string intro_guidance;
   std::vector<AreaSpec> areas;
@@ -123,6 +128,8 @@ struct Structure {
   std::string part_slug(int number) const;
   // "fråga" / "question"; capitalised: "Fråga" / "Question" (for headings).
   std::string part_word(Lang lang, bool capitalised = false) const;
+  // "frågor" / "questions", "avsnitt" / "sections".
+  std::string part_plural(Lang lang) const;
   std::vector<const QuestionSpec*> questions() const;  // in order
   const AreaSpec* area_of(int number) const;
 };

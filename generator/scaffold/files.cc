@@ -80,7 +80,11 @@ std::string kf_goal_lines(const model::Structure& structure, int direction, Lang
   return out;
 }
 
-std::string admin_type(const std::string& type, Lang lang) {
+std::string admin_type(const model::AdminFieldSpec& field, Lang lang) {
+  const std::string& type = field.type;
+  if (type == "val") return text(lang, Msg::kTypeChoice, {join(field.choices, ", ")});
+  if (type == "decimaltal") return text(lang, Msg::kTypeNumber);
+  if (type == "url") return text(lang, Msg::kTypeUrl);
   if (type == "telefon") return text(lang, Msg::kTypePhone);
   if (type == "e-post") return text(lang, Msg::kTypeEmail);
   if (type == "heltal") return text(lang, Msg::kTypeInteger);
@@ -128,7 +132,7 @@ std::string submission_file(const model::Structure& structure, Lang lang, const 
   out += comment(text(lang, Msg::kWordOptional) + kDot + text(lang, Msg::kTypeText) + kDot + text(lang, Msg::kFldStructure));
   out += "struktur: " + structure.id + "\n";
   for (const auto& field : structure.admin_fields) {
-    out += "\n" + comment(field.label + kDot + admin_type(field.type, lang) + kDot +
+    out += "\n" + comment(field.label + kDot + admin_type(field, lang) + kDot +
                           text(lang, field.required ? Msg::kWordRequired : Msg::kWordOptional));
     out += field.key + ":\n";
   }

@@ -9,11 +9,7 @@ namespace {
 
 using model::FieldType;
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string list;
-  for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
-  return list;
-}
+std::string joined(const std::vector<std::string>& words) { return join(words, ", "); }
 
 Msg type_message(FieldType type) {
   switch (type) {

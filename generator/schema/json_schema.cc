@@ -129,12 +129,15 @@ Json typed(FieldType type, const model::FieldSpec& field, Lang lang) {
   return text_schema();
 }
 
-// The schema of an administrative field of a structure (typ: text, telefon, e-post, heltal, datum).
+// The schema of an administrative field of a structure (model::admin_field_types()).
 model::FieldType admin_type(const std::string& type) {
   if (type == "telefon") return FieldType::kPhone;
   if (type == "e-post") return FieldType::kEmail;
   if (type == "heltal") return FieldType::kInteger;
   if (type == "datum") return FieldType::kDate;
+  if (type == "decimaltal") return FieldType::kNumber;
+  if (type == "url") return FieldType::kUrl;
+  if (type == "val") return FieldType::kChoice;
   return FieldType::kText;
 }
 
@@ -157,7 +160,7 @@ Json submission_schema(const model::Structure& structure, Lang lang) {
   model::FieldSpec structure_field{"struktur", FieldType::kChoice, false, Msg::kFldStructure, "", {structure.id}, {}};
   properties["struktur"] = field_schema(structure_field, lang);
   for (const auto& admin : structure.admin_fields) {
-    model::FieldSpec f{admin.key, admin_type(admin.type), admin.required, Msg::kFldStructure, "", {}, {}};
+    model::FieldSpec f{admin.key, admin_type(admin.type), admin.required, Msg::kFldStructure, "", admin.choices, {}};
     Json field = {{"title", admin.label},
                   {"description", admin.label + " (" + scaffold::type_word(f, lang) + ", " +
                                       text(lang, admin.required ? Msg::kWordRequired : Msg::kWordOptional) + ")"}};

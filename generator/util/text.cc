@@ -261,4 +261,13 @@ std::string plain_number(double value, Lang lang) {
   return out;
 }
 
+std::string join(const std::vector<std::string>& words, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out += separator;
+    out += words[i];
+  }
+  return out;
+}
+
 }  // namespace kv

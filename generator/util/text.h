@@ -75,4 +75,7 @@ std::string slugify(std::string_view name, std::string_view fallback);
 // (English); no grouping, up to ten significant digits.
 std::string plain_number(double value, Lang lang);
 
+// "a, b, c": words with separator between them.
+std::string join(const std::vector<std::string>& words, std::string_view separator);
+
 }  // namespace kv

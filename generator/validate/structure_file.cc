@@ -102,17 +102,27 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
 }
 
 void read_admin_fields(MapReader& top, model::Structure& s) {
-  static const std::vector<std::string> kTypes = {"text", "telefon", "e-post", "heltal", "datum"};
+  const auto& types = model::admin_field_types();
+  Report& report = top.report();
   s.admin_fields.clear();
   for (const auto& node : top.list("administrativa_uppgifter", Need::kRequired)) {
-    MapReader f(node, top.origin(), top.report(), {"nyckel", "etikett", "typ", "krävs"});
+    MapReader f(node, top.origin(), report, {"nyckel", "etikett", "typ", "krävs", "val"});
     model::AdminFieldSpec field;
     field.key = f.text("nyckel", Need::kRequired).value_or("");
     field.label = f.text("etikett", Need::kRequired).value_or(field.key);
     field.type = f.text("typ", Need::kOptional).value_or("text");
     field.required = f.boolean("krävs").value_or(false);
-    if (std::find(kTypes.begin(), kTypes.end(), field.type) == kTypes.end())
-      top.report().error(f.pos("typ"), top.report().t(Msg::kUnknownKey, {field.type}), top.report().suggest(field.type, kTypes));
+    if (std::find(types.begin(), types.end(), field.type) == types.end()) {
+      const std::string closest = closest_match(field.type, types);
+      report.error(f.pos("typ"), report.t(Msg::kAdminTypeUnknown, {field.type, field.key}),
+                   closest.empty() ? report.t(Msg::kAdminTypeUnknownHint, {join(types, ", ")}) : report.suggest(field.type, types));
+    }
+    for (const auto& choice : f.list("val", Need::kOptional))
+      if (auto v = read_text(choice, "val", top.origin(), report)) field.choices.push_back(*v);
+    if (field.type == "val" && field.choices.empty())
+      report.error(f.pos(f.has("val") ? "val" : "typ"), report.t(Msg::kAdminChoicesMissing, {field.key}), report.t(Msg::kAdminChoicesMissingHint));
+    else if (field.type != "val" && f.has("val"))
+      report.error(f.pos("val"), report.t(Msg::kAdminChoicesUnused), report.t(Msg::kAdminChoicesUnusedHint));
     s.admin_fields.push_back(std::move(field));
   }
 }

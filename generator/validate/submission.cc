@@ -34,13 +34,25 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
     auto need = field.required ? Need::kRequired : Need::kOptional;
     auto value = map.text(field.key, need);
     if (!value) continue;
-    if (!valid_admin_value(field.type, *value)) {
+    if (field.type == "val") {
+      auto it = std::find_if(field.choices.begin(), field.choices.end(),
+                             [&](const std::string& c) { return fold_case(c) == fold_case(*value); });
+      if (it == field.choices.end()) {
+        report.error(map.pos(field.key), report.t(Msg::kBadChoice, {*value, field.key}), report.t(Msg::kBadChoiceHint, {join(field.choices, ", ")}));
+        continue;
+      }
+      value = *it;  // as the structure writes it
+    } else if (!valid_admin_value(field.type, *value)) {
       if (field.type == "e-post")
         report.error(map.pos(field.key), report.t(Msg::kBadEmail, {*value}), report.t(Msg::kBadEmailHint));
       else if (field.type == "datum")
         report.error(map.pos(field.key), report.t(Msg::kBadDate, {*value}), report.t(Msg::kBadDateHint));
       else if (field.type == "telefon")
         report.error(map.pos(field.key), report.t(Msg::kBadPhone, {*value}), report.t(Msg::kBadPhoneHint));
+      else if (field.type == "url")
+        report.error(map.pos(field.key), report.t(Msg::kBadUrl, {*value}), report.t(Msg::kBadUrlHint));
+      else if (field.type == "decimaltal")
+        report.error(map.pos(field.key), report.t(Msg::kNotNumber, {field.key, *value}), report.t(Msg::kNotNumberHint));
       else
         report.error(map.pos(field.key), report.t(Msg::kNotInteger, {field.key, *value}),
                      report.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}));
@@ -230,6 +242,10 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
 
 bool valid_admin_value(const std::string& type, const std::string& value) {
   if (type == "heltal") return parse_integer(value).has_value();
+  if (type == "decimaltal") return parse_number(value).has_value();
+  if (type == "url")
+    return (starts_with(value, "https://") || starts_with(value, "http://")) && value.find_first_of(" \t<>\"") == std::string::npos &&
+           value.size() > std::string_view("https://").size();
   if (type == "datum") return valid_iso_date(value);
   if (type == "e-post") {
     size_t at = value.find('@');
@@ -286,7 +302,11 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
     if (is_part_file(entry)) question_files.push_back(entry.path());
 
   std::error_code ec;
-  if (fs::exists(fs::symlink_status(intro, ec))) {
+  if (fs::exists(fs::symlink_status(intro, ec)) && s.structure->intro_title.empty()) {
+    // Shown nowhere (the structure has no introduction), so never silently dropped.
+    report.error({display(intro), 0, 0}, report.t(Msg::kIntroNotInStructure, {s.structure->id}),
+                 report.t(Msg::kIntroNotInStructureHint, {s.structure->part_word(report.lang)}));
+  } else if (fs::exists(fs::symlink_status(intro, ec))) {
     if (auto text = read_content_file(content, intro, report)) {
       MarkdownFile file = split_front_matter(*text, report);
       BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year, {}};

@@ -101,7 +101,7 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   d.set("intro", text(lang, Msg::kUiCompareIndexIntro, {st.part_word(lang, false), st.part_word(lang, false)}));
   d.set("units", units);
   d.set("areas", structure_contents(st));
-  d.set("review_workbook", link("bedomning.xlsx", text(lang, Msg::kUiReviewWorkbook)));
+  d.set("review_workbook", link("bedomning.xlsx", text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
 

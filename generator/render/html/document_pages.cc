@@ -19,6 +19,7 @@ data admin_rows(const model::Submission& s) {
     row.set("value", a.value);
     if (a.type == "e-post") row.set("href", "mailto:" + a.value);
     else if (a.type == "telefon") row.set("href", "tel:" + a.value);
+    else if (a.type == "url") row.set("href", a.value);  // http(s) only: checked when read
     else row.set("href", data(false));
     admin.push_back(row);
   }

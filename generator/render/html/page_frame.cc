@@ -41,7 +41,6 @@ data labels(Lang lang) {
       {"units_in_edition", Msg::kUiUnitsInEdition},
       {"indicators", Msg::kUiIndicators},
       {"browse", Msg::kUiBrowse},
-      {"review_workbook", Msg::kUiReviewWorkbook},
       {"unit_answers", Msg::kUiUnitAnswers},
       {"compare_pages", Msg::kUiComparePages},
       {"open_in_document", Msg::kUiOpenInDocument},
