@@ -14,4 +14,12 @@ const char* block_name(const Block& block) {
   return kBlockKinds[block.value.index() - 2].name;
 }
 
+std::map<std::string, int> count_parts(const std::vector<Block>& blocks) {
+  std::map<std::string, int> counts;
+  for_each_block(blocks, [&](const Block& block) {
+    if (const char* name = block_name(block)) ++counts[name];
+  });
+  return counts;
+}
+
 }  // namespace kv::model

@@ -5,8 +5,11 @@
 // an alternative in Block, a reader and its renderers.
 #pragma once
 #include <array>
+#include <map>
+#include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "model/blocks.h"
 
@@ -49,5 +52,9 @@ const BlockKind* find_block_kind(std::string_view name);
 // What a block is called in content files and in kräver:: a data block's kind, a container's
 // name ("exempel"), nullptr for prose.
 const char* block_name(const Block& block);
+
+// How many parts of each name (containers and data blocks) the blocks hold, nested included:
+// what a structure's kräver: and rekommenderar: are counted against.
+std::map<std::string, int> count_parts(const std::vector<Block>& blocks);
 
 }  // namespace kv::model

@@ -17,12 +17,20 @@ struct AdminValue {
   std::string label, value, type;
 };
 
+// A warning `check` gave about an answer, kept for its reviewers.
+struct AnswerWarning {
+  int line = 0;  // in the answer's file; 0: the file as a whole
+  std::string message, hint;
+};
+
 struct Answer {
   int number = 0;
   std::string source_path;
   std::vector<Block> blocks;
-  // Recommended parts its author left out on purpose (undantag:, validate/waivers.h).
-  std::set<std::string> waived;
+  // Recommended parts its author left out on purpose, with the reason (undantag:,
+  // validate/waivers.h).
+  std::map<std::string, std::string> waived;
+  std::vector<AnswerWarning> warnings;  // in the order check printed them
 };
 
 struct Unit {

@@ -12,6 +12,7 @@
 #include "util/escape.h"
 #include "util/text.h"
 #include "render/html/site_renderer.h"
+#include "validate/answer_warnings.h"
 #include "validate/readability.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
@@ -54,6 +55,7 @@ Validated validate_content(const PipelineOptions& options) {
   thread_years(v.site, v.report);
   check_readability(v.site, v.report);
   v.report.diags.sort();
+  attach_warnings(v.site, v.report, options.content_root.generic_string());
   return v;
 }
 

@@ -139,14 +139,6 @@ std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, cons
   return blocks;
 }
 
-std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks) {
-  std::map<std::string, int> counts;
-  model::for_each_block(blocks, [&](const model::Block& block) {
-    if (const char* name = model::block_name(block)) ++counts[name];
-  });
-  return counts;
-}
-
 bool has_content(const std::vector<model::Block>& blocks) {
   for (const auto& block : blocks) {
     if (const auto* p = std::get_if<model::Prose>(&block.value)) {

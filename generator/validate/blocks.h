@@ -28,8 +28,6 @@ struct BlockContext {
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
                                           Report& report);
 
-// How many parts of each name (containers and data blocks) the blocks hold, nested included.
-std::map<std::string, int> count_parts(const std::vector<model::Block>& blocks);
 
 // True when the blocks hold any text or data at all.
 bool has_content(const std::vector<model::Block>& blocks);

@@ -138,14 +138,14 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
       report.not_yet(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
-      out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}});
+      out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}, {}});
       continue;
     }
     report.context = part_name(structure, *number, report.lang);
     const int errors_before = report.diags.error_count();
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
                          out.follow_up};
-    model::Answer answer{*number, source->path, read_blocks(file, context, report), {}};
+    model::Answer answer{*number, source->path, read_blocks(file, context, report), {}, {}};
     answer.waived = check_waivers(front->waivers, *spec, answer.blocks, report);
     if (structure.narrative.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, report);
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
@@ -222,7 +222,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       continue;
     }
     if (skip.count(q->number)) continue;
-    auto counts = count_parts(it->second.blocks);
+    auto counts = model::count_parts(it->second.blocks);
     SourcePos at{it->second.source_path, 0, 0};
     for (const auto* parts : {&q->required, &q->recommended}) {
       model::PartCounts missing;

@@ -23,11 +23,11 @@ std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report) 
   return out;
 }
 
-std::set<std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
-                                    const std::vector<model::Block>& blocks, Report& report) {
-  std::set<std::string> waived;
+std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
+                                                 const std::vector<model::Block>& blocks, Report& report) {
+  std::map<std::string, std::string> waived;
   if (waivers.empty()) return waived;
-  auto counts = count_parts(blocks);
+  auto counts = model::count_parts(blocks);
   for (const auto& w : waivers) {
     auto required = spec.required.find(w.part);
     auto recommended = spec.recommended.find(w.part);
@@ -38,7 +38,7 @@ std::set<std::string> check_waivers(const std::vector<Waiver>& waivers, const mo
     } else if (counts[w.part] >= recommended->second) {
       report.warning(w.at, report.t(Msg::kWaiverPresent, {w.part}), report.t(Msg::kWaiverUnneededHint));
     } else {
-      waived.insert(w.part);
+      waived[w.part] = w.reason;
     }
   }
   return waived;

@@ -12,7 +12,7 @@
 // nothing to waive (not recommended here, or the part is there) is a warning, so stale ones
 // do not pile up.
 #pragma once
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,8 +35,8 @@ inline const char* kWaiverKey = "undantag";
 std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report);
 
 // Checks the waivers against what the part must and should contain and what its answer has;
-// returns the part names whose recommendation is waived.
-std::set<std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
+// returns the parts whose recommendation is waived, with the reason.
+std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
                                     const std::vector<model::Block>& blocks, Report& report);
 
 }  // namespace kv

@@ -151,7 +151,7 @@ void fuzz_data_blocks(std::string_view input) {
   auto blocks = to_model_blocks({raw}, context, report);
   check(blocks.size() <= 1, "one data block gave several model blocks");
   check_diagnostics(report, 1 + line_count(yaml) + 1);
-  (void)count_parts(blocks);
+  (void)kv::model::count_parts(blocks);
   (void)has_content(blocks);
   check_safe_html(blocks_to_html(blocks, {Lang::kSv, "../", 2, "f-"}));
 }

@@ -4,6 +4,7 @@
 
 #include "i18n/messages.h"
 #include "render/html/blocks_html.h"
+#include "render/html/requirements_html.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
 
@@ -45,6 +46,8 @@ data unit_answer(const SiteContext& ctx, const model::Submission& s, int number,
   a.set("administration", s.unit.administration);
   a.set("href", root + question_path(s, number));
   auto it = s.answers.find(number);
+  const model::QuestionSpec* spec = s.structure->find_question(number);
+  a.set("requirements", it != s.answers.end() && spec ? requirements_data(*spec, it->second, ctx.site.lang) : data(false));
   if (it != s.answers.end())
     // Headings start at h3 under the unit's h2; ids are prefixed so units cannot collide.
     a.set("answer_html", blocks_to_html(it->second.blocks, {ctx.site.lang, root, 3, id_prefix,

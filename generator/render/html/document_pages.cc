@@ -1,6 +1,7 @@
 // A document's pages: its overview (administrative data, downloads, contents, introduction)
 // and one page per question or section, each linking the same part elsewhere.
 #include "i18n/messages.h"
+#include "render/html/requirements_html.h"
 #include "render/html/blocks_html.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
@@ -104,6 +105,7 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("answer_html", blocks.empty() ? "<p class=\"not-answered\"><em>" + html_escape(text(lang, Msg::kUiNotAnsweredYet)) + "</em></p>\n"
                                       : blocks_to_html(blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
   d.set("compare", compare_links(ctx, s, number, root));
+  d.set("requirements", spec ? requirements_data(*spec, s.answers.at(number), lang) : data(false));
   data crumbs = document_crumbs(ctx, s, root, true);
   add_crumb(crumbs, label, "");
   return finish(ctx, {path, "fraga", label + ". " + (spec ? spec->title : ""), crumbs}, ctx.layouts.render("question", d));

@@ -1,0 +1,30 @@
+#include "validate/answer_warnings.h"
+
+#include <unordered_map>
+
+namespace kv {
+
+namespace {
+
+std::string without_root(std::string text, const std::string& prefix) {
+  if (prefix.empty()) return text;
+  for (size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
+  return text;
+}
+
+}  // namespace
+
+void attach_warnings(model::Site& site, const Report& report, const std::string& content_root) {
+  const std::string prefix = content_root.empty() ? "" : (content_root.back() == '/' ? content_root : content_root + "/");
+  std::unordered_map<std::string, model::Answer*> by_file;
+  for (auto& s : site.submissions)
+    for (auto& [n, answer] : s.answers) by_file.emplace(answer.source_path, &answer);
+  for (const auto& d : report.diags.items()) {
+    if (d.severity != Severity::kWarning) continue;
+    auto it = by_file.find(d.pos.path);
+    if (it != by_file.end())
+      it->second->warnings.push_back({d.pos.line, without_root(d.message, prefix), without_root(d.hint, prefix)});
+  }
+}
+
+}  // namespace kv
