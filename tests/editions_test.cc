@@ -250,3 +250,70 @@ TEST_CASE("the JSON Schema of a submission knows the new field types", "[edition
   CHECK(schema["properties"]["regi"]["enum"] == kv::schema::Json::array({"kommunal", "privat", nullptr}));  // optional: may be empty
   CHECK(schema["properties"]["webbplats"]["pattern"] == "^https?://");
 }
+
+namespace {
+
+// The review form's score rule, criteria and first page link as openpyxl reads them.
+std::string review_form(const fs::path& book) {
+  const fs::path out = book.string() + ".txt";
+  const std::string script =
+      "import openpyxl,sys\n"
+      "ws=openpyxl.load_workbook(sys.argv[1])['Bedömning']\n"
+      "heads=[c.value for c in ws[1]]\n"
+      "print('|'.join(heads))\n"
+      "for dv in ws.data_validations.dataValidation:\n"
+      "  print(dv.type, dv.operator, dv.formula1, dv.formula2, str(dv.sqref), dv.prompt)\n"
+      "print(ws.cell(row=2,column=heads.index('Bedömningsgrund')+1).value)\n"
+      "print(ws.cell(row=2,column=heads.index('Sida')+1).hyperlink.target)\n";
+  write(book.string() + ".py", script);
+  const std::string command = "/usr/bin/python3 '" + book.string() + ".py' '" + book.string() + "' > '" + out.string() + "' 2>&1";
+  std::system(command.c_str());
+  return read(out);
+}
+
+}  // namespace
+
+TEST_CASE("a scoring model gives the review form a score rule and the criteria", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "områden:\n",
+          "bedömning:\n  från: 0\n  till: 5\n  oenighet: 2\nområden:\n");
+  replace(f.structure("prov-2022"), "        motsvarar: 2\n",
+          "        motsvarar: 2\n        kriterier: Målen är mätbara och följs upp.\n        vikt: 2\n");
+  std::string errors;
+  const int status = f.build(&errors);
+  INFO(errors);
+  REQUIRE(status == 0);
+  const std::string form = review_form(f.out / "jamforelse/2022/prov/bedomning.xlsx");
+  INFO(form);
+  CHECK_THAT(form, Contains("Enhet|Område|Nr|Rubrik|Bedömningsgrund|Sida|Poäng|Styrkor|Förbättringsområden|Enhetens id"));
+  CHECK_THAT(form, Contains("whole None 0 5 G2:G9 Ett heltal från 0 till 5"));  // between (the default); 2 units × 4 questions
+  CHECK_THAT(form, Contains("Målen är mätbara och följs upp."));
+  // Relative to the workbook, in the form Excel writes file links (libxlsxwriter's external:).
+  CHECK_THAT(form, Contains("..\\..\\..\\2022\\annanenhet\\prov\\fraga-01\\index.html"));
+  kv::Report report;
+  const auto set = f.structures(report);
+  const auto& y22 = get(set, "prov-2022");
+  CHECK(y22.scoring.defined);
+  CHECK(y22.scoring.disagreement == 2);
+  CHECK(y22.find_question(1)->weight == 2);
+  CHECK(y22.find_question(2)->weight == 1);
+  // Labelled steps: a drop-down of their values.
+  replace(f.structure("prov-2022"), "  oenighet: 2\n",
+          "  oenighet: 2\n  steg:\n    - värde: 0\n      etikett: Saknas\n    - värde: 3\n      etikett: Delvis\n    - värde: 5\n      etikett: Fullt\n");
+  fs::remove_all(f.out);
+  REQUIRE(f.build() == 0);
+  CHECK_THAT(review_form(f.out / "jamforelse/2022/prov/bedomning.xlsx"), Contains("list None \"0,3,5\" None G2:G9 0 Saknas, 3 Delvis, 5 Fullt"));
+}
+
+TEST_CASE("a scoring model that cannot be used is reported where it is written", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "områden:\n",
+          "bedömning:\n  från: 5\n  till: 1\n  steg:\n    - värde: 7\n      etikett: För högt\nområden:\n");
+  replace(f.structure("prov-2022"), "        motsvarar: 2\n", "        motsvarar: 2\n        vikt: 0\n");
+  kv::Report report;
+  f.structures(report);
+  INFO(all_messages(report));
+  CHECK(count(report, Severity::kError, "prov-2022.yaml", "skalan från 5 till 1 är tom") == 1);
+  CHECK(count(report, Severity::kError, "prov-2022.yaml", "steget 7 ligger inte mellan 5 och 1") == 1);
+  CHECK(count(report, Severity::kError, "prov-2022.yaml", "vikten 0 är inte större än noll") == 1);
+}

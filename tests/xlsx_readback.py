@@ -441,7 +441,7 @@ def run_checks(out):
     written = {p.relative_to(out) for p in out.glob("jamforelse/*/*/bedomning.xlsx")}
     wanted = {pathlib.Path("jamforelse", str(y), k, "bedomning.xlsx") for y, k in editions}
     check(written == wanted, f"review workbooks written {sorted(map(str, written))}, expected {sorted(map(str, wanted))}")
-    headers = ["Enhet", "Område", "Nr", "Rubrik", "Sida", "Poäng", "Styrkor", "Förbättringsområden"]
+    headers = ["Enhet", "Område", "Nr", "Rubrik", "Sida", "Poäng", "Styrkor", "Förbättringsområden", "Enhetens id"]
     for (year, kind), units in sorted(editions.items()):
         rows = []
         for s in sorted(units, key=lambda s: (s.unit_name, s.unit_slug)):
@@ -455,10 +455,21 @@ def run_checks(out):
                 for q in area.get(key) or []:
                     page = f"{year}/{s.unit_slug}/{kind}/{slug}-{int(q['nr']):02d}/"
                     rows.append([T(s.unit_name), T(area["titel"]), integer(q["nr"]), T(q["titel"]), T(page),
-                                 T(None), T(None), T(None)])
+                                 T(None), T(None), T(None), T(s.unit_slug)])
         rel = pathlib.Path("jamforelse", str(year), kind, "bedomning.xlsx")
         if check((out / rel).exists(), f"{rel}: not written"):
             check_workbook(str(rel), out / rel, [("Bedömning", headers, rows)])
+            # Without adress: the page cells link the page files relative to the workbook, so
+            # a copy of the site on disk opens them; the link resolves to a page that exists.
+            ws = openpyxl.load_workbook(out / rel)["Bedömning"]
+            for r in range(2, ws.max_row + 1):
+                cell = ws.cell(row=r, column=5)
+                # Excel writes relative file links with backslashes (libxlsxwriter's external:).
+                target = cell.hyperlink.target.replace("\\", "/") if cell.hyperlink else None
+                want = "../../../" + cell.value + "index.html"
+                if not check(target == want, f"{rel} E{r}: link {target!r}, expected {want!r}"):
+                    break
+                check((out / rel).parent.joinpath(target).resolve().is_file(), f"{rel} E{r}: {target} is not a page")
 
 
 with tempfile.TemporaryDirectory() as tmp:

@@ -43,6 +43,8 @@ struct QuestionSpec {
   // bygger_på:), nearest edition first, through every edition before it.
   std::vector<PartRef> earlier;
   bool is_new = false;  // motsvarar: ny — declared to have no counterpart
+  std::string criteria;  // kriterier: what reviewers score the answer against
+  double weight = 1;     // vikt: the question's weight in its area's score
 };
 
 // What the numbered parts are called: "fråga" in an award, "avsnitt" in a report. The name
@@ -94,9 +96,24 @@ struct NarrativeSpec {  // a development narrative
   std::string project_count_field, project_funding_field;
 };
 
+// bedömning: how reviewers score an answer. A scale from min to max in whole steps, or
+// labelled steps; a spread between reviewers above `disagreement` is flagged for calibration.
+struct ScoreStep {
+  double value = 0;
+  std::string label;
+};
+
+struct ScoringSpec {
+  bool defined = false;
+  double min = 0, max = 0;
+  std::vector<ScoreStep> steps;  // empty: every whole number from min to max
+  double disagreement = 0;       // oenighet: 0 — none flagged
+};
+
 struct AreaSpec {
   std::string title;
   std::vector<QuestionSpec> questions;
+  double weight = 1;  // vikt: the area's weight in the total
 };
 
 struct Structure {
@@ -117,6 +134,7 @@ struct Structure {
   bool intro_required = false;
   std::string intro_guidance;
   std::vector<AreaSpec> areas;
+  ScoringSpec scoring;
   PartNaming part;
   // What only some kinds of document have; empty elsewhere.
   ReportSpec report;

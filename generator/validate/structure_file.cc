@@ -40,6 +40,45 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
 }
 
 
+// vikt: a positive number (default 1).
+double read_weight(MapReader& map) {
+  auto w = map.number("vikt", Need::kOptional);
+  if (!w) return 1;
+  if (*w > 0) return *w;
+  Report& report = map.report();
+  report.error(map.pos("vikt"), report.t(Msg::kWeightNotPositive, {plain_number(*w, report.lang)}), report.t(Msg::kWeightNotPositiveHint));
+  return 1;
+}
+
+// bedömning: {från, till, steg: [{värde, etikett}], oenighet}.
+void read_scoring(MapReader& top, model::Structure& s) {
+  if (!top.has("bedömning")) return;
+  Report& report = top.report();
+  MapReader b(top.get("bedömning"), top.origin(), report, {"från", "till", "steg", "oenighet"});
+  model::ScoringSpec scoring;
+  scoring.defined = true;
+  scoring.min = b.number("från", Need::kRequired).value_or(0);
+  scoring.max = b.number("till", Need::kRequired).value_or(0);
+  scoring.disagreement = b.number("oenighet", Need::kOptional).value_or(0);
+  if (scoring.max <= scoring.min && b.has("från") && b.has("till"))
+    report.error(b.pos("till"), report.t(Msg::kScaleEmpty, {plain_number(scoring.min, report.lang), plain_number(scoring.max, report.lang)}),
+                 report.t(Msg::kScaleEmptyHint));
+  for (const auto& node : b.list("steg", Need::kOptional)) {
+    MapReader step(node, top.origin(), report, {"värde", "etikett"});
+    auto value = step.number("värde", Need::kRequired);
+    auto label = step.text("etikett", Need::kRequired);
+    if (!value || !label) continue;
+    if (*value < scoring.min || *value > scoring.max || (!scoring.steps.empty() && *value <= scoring.steps.back().value)) {
+      report.error(step.pos("värde"), report.t(Msg::kScaleStepOutside, {plain_number(*value, report.lang), plain_number(scoring.min, report.lang),
+                                                                       plain_number(scoring.max, report.lang)}),
+                   report.t(Msg::kScaleStepOutsideHint));
+      continue;
+    }
+    scoring.steps.push_back({*value, *label});
+  }
+  s.scoring = std::move(scoring);
+}
+
 // motsvarar: N (part N of the previous edition) or ny. Sets what the question corresponds to.
 void read_correspondence(MapReader& q, const model::Structure& s, const model::Structure* previous, model::QuestionSpec& question) {
   Report& report = q.report();
@@ -78,12 +117,14 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
   const std::string& key = s.part.plural;
   s.areas.clear();
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
-    MapReader area(area_node, top.origin(), top.report(), {"titel", key});
+    MapReader area(area_node, top.origin(), top.report(), {"titel", key, "vikt"});
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
+    spec.weight = read_weight(area);
     for (const auto& q_node : area.list(key, Need::kRequired)) {
       MapReader q(q_node, top.origin(), top.report(),
-                  {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp", "motsvarar"});
+                  {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp", "motsvarar", "kriterier",
+                   "vikt"});
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
@@ -93,6 +134,8 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
       question.guidance = q.text("vägledning", Need::kOptional).value_or("");
       question.follows_up = static_cast<int>(q.integer("följer_upp", Need::kOptional).value_or(0));
       read_correspondence(q, s, previous, question);
+      question.criteria = q.text("kriterier", Need::kOptional).value_or("");
+      question.weight = read_weight(q);
       if (question.number > 0 && !numbers.insert(question.number).second)
         top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
       spec.questions.push_back(std::move(question));
@@ -247,7 +290,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   MapReader top(*root, origin, report,
                 {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del",
                  "administrativa_uppgifter", "inledning", "kf_mål", "kvalitetsprogram", "agenda_2030", "områden", "orientering",
-                 "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma"});
+                 "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma", "bedömning"});
   const model::Structure* base = named_structure(top, "bygger_på", known, broken);
   if (top.has("bygger_på") && !base) return nullptr;  // everything else would be reported as missing
   auto s = start_from(base);
@@ -280,6 +323,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
     s->intro_guidance = intro.text("vägledning", Need::kOptional).value_or("");
   }
   if (!base || top.has("områden")) read_areas(top, *s, previous);
+  read_scoring(top, *s);
   if (report.diags.error_count() > errors_before) return nullptr;
   return s;
 }

@@ -134,10 +134,39 @@ void Workbook::add_sheet(std::string wanted, const std::vector<Column>& columns,
     for (size_t c = 0; c < rows[r].size() && c < columns.size(); ++c)
       write_cell(sheet, {name, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c)}, rows[r][c],
                  columns[c].kind == Column::Kind::kPercent, formats[c], links);
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].validation && !rows.empty())
+      validate_column(sheet, {name, 1, static_cast<lxw_col_t>(c)}, rows.size(), *columns[c].validation);
   worksheet_freeze_panes(sheet, 1, 0);
   if (!columns.empty())
     check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(columns.size() - 1)),
           at_sheet);
+}
+
+void Workbook::validate_column(lxw_worksheet* sheet, const Place& first, size_t rows, const Validation& v) {
+  lxw_data_validation dv{};
+  // Excel's limits for the help: 32 characters of title, 255 of message.
+  std::string title(excel_prefix(xml_text(v.title), 32)), message(excel_prefix(xml_text(v.message), 255));
+  std::vector<std::string> values;
+  std::vector<char*> list;
+  if (!v.list.empty()) {
+    for (const auto& value : v.list) values.emplace_back(excel_prefix(xml_text(value), 255));
+    for (auto& value : values) list.push_back(value.data());
+    list.push_back(nullptr);
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list.data();
+  } else {
+    dv.validate = v.whole ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    dv.minimum_number = v.min;
+    dv.maximum_number = v.max;
+  }
+  dv.input_title = title.data();
+  dv.input_message = message.data();
+  dv.error_title = title.data();
+  dv.error_message = message.data();
+  check(worksheet_data_validation_range(sheet, first.row, first.col, static_cast<lxw_row_t>(first.row + rows - 1), first.col, &dv),
+        first.describe(target_.report));
 }
 
 void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column,
@@ -146,7 +175,7 @@ void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cel
     case Cell::Type::kEmpty: return;
     case Cell::Type::kText: return write_text(sheet, at, cell.text, format);
     case Cell::Type::kDate: return write_date(sheet, at, cell.text, format);
-    case Cell::Type::kLink: return write_link(sheet, at, cell.text, links);
+    case Cell::Type::kLink: return write_link(sheet, at, cell, links);
     case Cell::Type::kNumber: break;
   }
   // Percentages are stored as fractions (0.76) so Excel's percent format shows 76 %.
@@ -185,8 +214,8 @@ void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::stri
 }
 
 // A link Excel cannot hold (too long, or past the sheet's limit) is kept as its address in text.
-void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const std::string& raw, size_t& links) {
-  const std::string url = xml_text(raw);
+void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const Cell& cell, size_t& links) {
+  const std::string url = xml_text(cell.text);
   if (url.empty()) return;
   const Report& report = target_.report;
   if (escaped_url_length(url) > kMaxUrlChars) {
@@ -200,6 +229,14 @@ void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const std::stri
     return write_text(sheet, at, url, wrapped_);
   }
   ++links;
+  if (!cell.shown.empty()) {  // a file beside the workbook: libxlsxwriter's external: form
+    const std::string target = "external:" + url, shown = cell_text(cell.shown, lang_).text;
+    check(worksheet_write_url_opt(sheet, at.row, at.col, target.c_str(), link_, shown.c_str(), nullptr), at.describe(report));
+    // libxlsxwriter shows an external link with Windows separators; the site's own form is
+    // what a reader looks for, so the cell's text is written again over the link.
+    check(worksheet_write_string(sheet, at.row, at.col, shown.c_str(), link_), at.describe(report));
+    return;
+  }
   check(worksheet_write_url(sheet, at.row, at.col, url.c_str(), link_), at.describe(report));
 }
 

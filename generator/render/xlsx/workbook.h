@@ -21,10 +21,20 @@
 
 namespace kv::xlsx {
 
+// What Excel lets a reader type into a column's cells (a reviewer's score), and the help it
+// shows when one is selected.
+struct Validation {
+  double min = 0, max = 0;         // a number from min to max
+  bool whole = true;               // whole numbers only
+  std::vector<std::string> list;   // when not empty: only these values (a drop-down)
+  std::string title, message;      // the help: at most 32 and 255 characters
+};
+
 struct Column {
   std::string header;
   double width = 12;
   enum class Kind { kText, kWrappedText, kInteger, kDecimal, kPercent } kind = Kind::kText;
+  std::optional<Validation> validation;  // applied to every data row
 };
 
 // A cell: text, number, or empty (missing values stay empty, never "" or 0).
@@ -44,6 +54,14 @@ struct Cell {
   static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false}; }
   // A hyperlink (http or https) shown as its address.
   static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false}; }
+  // A link to a file relative to the workbook's own folder ("../../2018/…/index.html"),
+  // which works when the site is opened from disk; shown as `shown`.
+  static Cell file_link(std::string relative, std::string shown) {
+    Cell c{Type::kLink, std::move(relative), 0, false};
+    c.shown = std::move(shown);
+    return c;
+  }
+  std::string shown;  // a file link's text
   static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true} : empty(); }
 };
 
@@ -86,7 +104,8 @@ class Workbook {
                   size_t& links);
   void write_text(lxw_worksheet* sheet, const Place& at, const std::string& text, lxw_format* format);
   void write_date(lxw_worksheet* sheet, const Place& at, const std::string& iso, lxw_format* format);
-  void write_link(lxw_worksheet* sheet, const Place& at, const std::string& url, size_t& links);
+  void write_link(lxw_worksheet* sheet, const Place& at, const Cell& cell, size_t& links);
+  void validate_column(lxw_worksheet* sheet, const Place& first, size_t rows, const Validation& v);
 
   Target target_;
   Lang lang_;
