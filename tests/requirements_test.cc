@@ -16,8 +16,7 @@ struct WithoutExample {
   int status = -1;
   WithoutExample() {
     copy_fixture("valid", content);
-    replace(submission_dir(content) / "fraga-01.md", "::: exempel\n", "");
-    replace(submission_dir(content) / "fraga-01.md", "```\n:::\n", "```\n");
+    drop_example(submission_dir(content) / "fraga-01.md");
     auto options = options_for(content);
     options.output_dir = out.string();
     std::ostringstream o, e;

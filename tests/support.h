@@ -62,6 +62,13 @@ inline void replace(const fs::path& file, const std::string& from, const std::st
   write(file, text);
 }
 
+// Question 1 of tests/fixtures/valid without its Exempel (a recommended part missing): the
+// container's lines removed, its content kept.
+inline void drop_example(const fs::path& fraga_01) {
+  replace(fraga_01, "::: exempel\n", "");
+  replace(fraga_01, "```\n:::\n", "```\n");
+}
+
 // A copy of tests/fixtures/<name> as content folder.
 inline void copy_fixture(const std::string& name, const fs::path& to) {
   fs::copy(fixtures() / name, to, fs::copy_options::recursive);

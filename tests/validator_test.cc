@@ -74,28 +74,23 @@ TEST_CASE("rule: a missing SWOT part is an error naming the part") {
   CHECK(count(v, Severity::kError, "fraga-03.md", "saknar ”hot”") == 1);
 }
 
+namespace {
+
+// fraga-01 without its Exempel: the recommendation it waives (undantag:, validate/waivers.h).
+struct WithoutExample : Broken {
+  WithoutExample() { drop_example(sub / "fraga-01.md"); }
+  void front_matter(const std::string& lines) { replace(sub / "fraga-01.md", "fråga: 1\n", "fråga: 1\n" + lines); }
+};
+
+}  // namespace
+
 TEST_CASE("rule: a missing recommended Exempel is a warning – not an error") {
-  Broken f;
-  replace(f.sub / "fraga-01.md", "::: exempel\n", "");
-  replace(f.sub / "fraga-01.md", "```\n:::\n", "```\n");
+  WithoutExample f;
   auto v = f.run();
   INFO(all_messages(v));
   CHECK(v.report.diags.error_count() == 0);
   CHECK(count(v, Severity::kWarning, "fraga-01.md", "saknar ”exempel”") == 1);
 }
-
-namespace {
-
-// fraga-01 without its Exempel: the recommendation it waives (undantag:, validate/waivers.h).
-struct WithoutExample : Broken {
-  WithoutExample() {
-    replace(sub / "fraga-01.md", "::: exempel\n", "");
-    replace(sub / "fraga-01.md", "```\n:::\n", "```\n");
-  }
-  void front_matter(const std::string& lines) { replace(sub / "fraga-01.md", "fråga: 1\n", "fråga: 1\n" + lines); }
-};
-
-}  // namespace
 
 TEST_CASE("rule: a recommended part waived with a reason is not warned about") {
   WithoutExample f;

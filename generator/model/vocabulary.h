@@ -23,6 +23,17 @@ inline const std::vector<std::string>& data_block_names() {
   return names;
 }
 
+// Every part name a structure counts (kräver:, rekommenderar:) or an author waives
+// (undantag:): the containers, then the data blocks.
+inline const std::vector<std::string>& part_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out = container_names();
+    out.insert(out.end(), data_block_names().begin(), data_block_names().end());
+    return out;
+  }();
+  return names;
+}
+
 }  // namespace kv::model
 
 namespace kv::model {

@@ -25,8 +25,7 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
     report.error(map.pos(key), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
     return counts;
   }
-  std::vector<std::string> names = model::container_names();
-  names.insert(names.end(), model::data_block_names().begin(), model::data_block_names().end());
+  const std::vector<std::string>& names = model::part_names();
   for (const auto& entry : node) {
     std::string name = entry.first.Scalar();
     if (std::find(names.begin(), names.end(), name) == names.end()) {
@@ -387,9 +386,8 @@ static std::vector<Declared> dependency_order(const std::vector<fs::path>& files
     if (state[i] == 3) return;
     state[i] = 1;
     path.push_back(i);
-    for (const auto& need : all[i].needs)
-      if (auto it = by_id.find(need); it != by_id.end() && it->second != i) visit(it->second);
-      else if (it != by_id.end()) visit(i);  // builds on itself
+    for (const auto& need : all[i].needs)  // one naming itself is a ring of one
+      if (auto it = by_id.find(need); it != by_id.end()) visit(it->second);
     path.pop_back();
     if (state[i] == 1) {
       state[i] = 2;

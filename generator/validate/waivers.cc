@@ -10,8 +10,7 @@ namespace kv {
 std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report) {
   std::vector<Waiver> out;
   if (!front_matter.has(kWaiverKey)) return out;
-  std::vector<std::string> names = model::container_names();
-  for (const auto& n : model::data_block_names()) names.push_back(n);
+  const std::vector<std::string>& names = model::part_names();
   MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), report, names);
   if (!map.is_map()) return out;
   for (const auto& entry : front_matter.get(kWaiverKey)) {

@@ -23,11 +23,7 @@ std::string num(double v) {
 }
 
 // Values as given, for data-value: the figure itself, not a rounded coordinate.
-std::string exact(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", v);
-  return buffer;
-}
+std::string exact(double v) { return plain_number(v, Lang::kEn); }
 
 double nice_step(double range) {
   double raw = range / 5, magnitude = std::pow(10, std::floor(std::log10(raw)));

@@ -34,7 +34,7 @@ struct Column {
   std::string header;
   double width = 12;
   enum class Kind { kText, kWrappedText, kInteger, kDecimal, kPercent } kind = Kind::kText;
-  std::optional<Validation> validation;  // applied to every data row
+  std::optional<Validation> validation = std::nullopt;  // applied to every data row
 };
 
 // A cell: text, number, or empty (missing values stay empty, never "" or 0).
@@ -45,24 +45,20 @@ struct Cell {
   std::string text;
   double number = 0;
   bool percent = false;
+  std::string shown;  // a file link's text ("": a link shows its address)
   static Cell empty() { return {}; }
-  static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false}; }
-  static Cell of(double n) { return {Type::kNumber, {}, n, false}; }
+  static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false, {}}; }
+  static Cell of(double n) { return {Type::kNumber, {}, n, false, {}}; }
   static Cell of(const std::optional<double>& n) { return n ? of(*n) : empty(); }
   // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31; a month
   // "2007-10" is stored as its first day and shown as 2007-10.
-  static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false}; }
+  static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false, {}}; }
   // A hyperlink (http or https) shown as its address.
-  static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false}; }
+  static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false, {}}; }
   // A link to a file relative to the workbook's own folder ("../../2018/…/index.html"),
   // which works when the site is opened from disk; shown as `shown`.
-  static Cell file_link(std::string relative, std::string shown) {
-    Cell c{Type::kLink, std::move(relative), 0, false};
-    c.shown = std::move(shown);
-    return c;
-  }
-  std::string shown;  // a file link's text
-  static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true} : empty(); }
+  static Cell file_link(std::string relative, std::string shown) { return {Type::kLink, std::move(relative), 0, false, std::move(shown)}; }
+  static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true, {}} : empty(); }
 };
 
 // Where a workbook is written and where its problems are told.
