@@ -1,6 +1,7 @@
 // kvalitet: the command line. `check` validates content; `build` validates and renders;
 // `pdf` also makes the PDFs; `serve` shows the site while it is edited;
-// `ny` writes a new unit or year to fill in; `schema` writes JSON Schema.
+// `ny` writes a new unit or year to fill in; `schema` writes JSON Schema; `bedomning`
+// builds the site with the reviewers' pages from their filled forms.
 #include <CLI/CLI.hpp>
 
 #include <malloc.h>
@@ -92,6 +93,12 @@ int main(int argc, char** argv) {
   pdf->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
+  CLI::App* review = app.add_subcommand("bedomning", t(kv::Msg::kCliReview))->alias("review");
+  common(review);
+  review->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
+  review->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  bool review_pdf = false;
+  review->add_flag("--pdf", review_pdf, t(kv::Msg::kCliReviewPdf));
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
   common(serve);
   serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
@@ -135,8 +142,9 @@ int main(int argc, char** argv) {
     if (*scaffold) return kv::run_scaffold(scaffold_options, std::cout, std::cerr);
     if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
     if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
-    if (*pdf) options.pdf_variant = variant;
-    return *build || *pdf ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
+    if (*pdf || (*review && review_pdf)) options.pdf_variant = variant;
+    options.reviews = review->parsed();
+    return *build || *pdf || *review ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.
     std::cerr << "kvalitet: internal error: " << kv::terminal_text(e.what()) << '\n';

@@ -58,7 +58,9 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
   out << ": " << (d.severity == Severity::kError ? "error" : "warning") << ": " << terminal_text(d.message);
   if (!d.hint.empty()) out << " \xE2\x80\x94 " << terminal_text(d.hint);
   out << '\n';
-  if (with_source_line && d.pos.line > 0) {
+  // A workbook's "line" is a row of a sheet (validate/review_forms.h): there is no text to show.
+  const bool workbook = d.pos.path.size() > 5 && d.pos.path.compare(d.pos.path.size() - 5, 5, ".xlsx") == 0;
+  if (with_source_line && d.pos.line > 0 && !workbook) {
     std::string source = read_line(d.pos.path, d.pos.line);
     if (!source.empty() && !find_invalid_utf8(source)) {
       for (char& c : source)

@@ -159,6 +159,7 @@ std::vector<FieldSpec> make_site_fields() {
       field("adress", T::kUrl, kOpt, Msg::kFldBaseUrl, "https://kvalitet.example.se/"),
       nested("tillgänglighet", T::kMapping, kOpt, Msg::kFldStatement, std::move(statement)),
       ranged(field("lix_gräns", T::kInteger, kOpt, Msg::kFldLixLimit, "50"), 10, 100),
+      field("bedömare", T::kTextList, kOpt, Msg::kFldReviewers, "[Anna Andersson, Bertil Berg]"),
   };
 }
 

@@ -9,6 +9,7 @@
 #include "i18n/lang.h"
 #include "model/accessibility.h"
 #include "model/blocks.h"
+#include "model/review.h"
 #include "model/structure.h"
 
 namespace kv::model {
@@ -60,7 +61,13 @@ struct Site {
   std::string base_url;  // the published site's address, ending in '/'; "" when not given
   int lix_limit = 0;     // site.yaml lix_gräns: a warning for running text above it; 0: none
   AccessibilityStatement accessibility;
+  // bedömare: the reviewers, each with a sheet of their own in the review forms; empty: one
+  // sheet for whoever reviews.
+  std::vector<std::string> reviewers;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
+  // The filled review forms, read only by `kvalitet bedomning` (validate/review_forms.h);
+  // empty in every other build, which therefore has no reviewers' pages. By kind, then year.
+  std::vector<ReviewedEdition> reviews;
 };
 
 }  // namespace kv::model

@@ -14,6 +14,7 @@
 #include "render/html/site_renderer.h"
 #include "validate/answer_warnings.h"
 #include "validate/readability.h"
+#include "validate/review_forms.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
 #include "validate/year_thread.h"
@@ -53,6 +54,7 @@ Validated validate_content(const PipelineOptions& options) {
   StructureSet structures = read_structures(*templates / "structures", v.report, &broken);
   read_submissions(site_options, structures, v.site, v.report, broken);
   thread_years(v.site, v.report);
+  if (options.reviews) read_review_forms(options.content_root, v.site, v.report);
   check_readability(v.site, v.report);
   v.report.diags.sort();
   attach_warnings(v.site, v.report, options.content_root.generic_string());
@@ -106,7 +108,7 @@ namespace {
 // The stamp of this build's inputs (pipeline/input_stamp.h); empty for serve's previews, which
 // always build, and when templates or themes are missing (validation reports that).
 InputStamp stamp_for(const PipelineOptions& options) {
-  if (options.preview) return {};
+  if (options.preview || options.reviews) return {};  // a site with reviewers' pages is never "unchanged"
   auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
   return templates && themes ? input_stamp(options, *templates, *themes) : InputStamp();

@@ -38,6 +38,9 @@ struct PipelineOptions {
   bool preview = false;
   // --rebuild: build even when nothing has changed since the last build (pipeline/input_stamp.h).
   bool rebuild = false;
+  // `bedomning`: also read the filled review forms (validate/review_forms.h) and add the
+  // reviewers' pages; every other build leaves them out.
+  bool reviews = false;
 };
 
 // The outcome of load → validate → model: the typed site and every problem found.

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "load/limits.h"
+#include "load/yaml.h"
+#include "render/xlsx/cell_text.h"
 #include "load/source.h"
 #include "model/fields.h"
 #include "util/parallel.h"
@@ -46,6 +49,24 @@ const model::FieldSpec& lix_limit_field() {
   for (const auto& f : model::site_fields())
     if (f.key == "lix_gräns") return f;
   throw std::logic_error("site_fields() lacks lix_gräns");
+}
+
+// bedömare: each gets a sheet in the review forms, so two may not give one sheet name.
+std::vector<std::string> read_reviewers(MapReader& map) {
+  std::vector<std::string> reviewers;
+  std::set<std::string> sheets;
+  for (const auto& item : map.list("bedömare", Need::kOptional)) {
+    auto name = read_text(item, "bedömare", map.origin(), map.report());
+    if (!name || trim(*name).empty()) continue;
+    const std::string sheet = fold_case(xlsx::sheet_name(trim(*name)));
+    if (!sheets.insert(sheet).second) {
+      map.report().error(position(item, map.origin()), map.report().t(Msg::kReviewerTwice, {std::string(trim(*name))}),
+                         map.report().t(Msg::kReviewerTwiceHint));
+      continue;
+    }
+    reviewers.emplace_back(trim(*name));
+  }
+  return reviewers;
 }
 
 bool check_slug(const fs::path& folder, Report& report) {
@@ -169,6 +190,7 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
           else
             report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
         }
+        site.reviewers = read_reviewers(map);
         if (map.has("tillgänglighet")) {
           if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
             site.accessibility = std::move(*statement);

@@ -22,6 +22,13 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& edition, 
 Page render_indicator_index(const SiteContext& ctx);
 Page render_indicator_page(const SiteContext& ctx, const model::IndicatorSeries& series);
 
+// The reviewers' pages of an edition (only from `kvalitet bedomning`): the result list, the
+// calibration page, and the feedback report of one of its units.
+Page render_review_results(const SiteContext& ctx, const model::Edition& edition, const model::ReviewedEdition& reviewed);
+Page render_calibration(const SiteContext& ctx, const model::Edition& edition, const model::ReviewedEdition& reviewed);
+Page render_feedback(const SiteContext& ctx, const model::Edition& edition, const model::ReviewedEdition& reviewed,
+                     const model::Submission& unit);
+
 Page render_statement_page(const SiteContext& ctx);  // tillgänglighetsredogörelse
 Page render_search_page(const SiteContext& ctx);
 

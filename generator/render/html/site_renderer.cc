@@ -26,7 +26,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kLayouts = {"base",          "start",   "unit",       "overview",  "question",
                                            "compare_index", "compare", "indicators", "indicator", "statement",
-                                           "search",        "print"};
+                                           "search",        "print",   "review_results", "review_calibration",
+                                           "feedback"};
 
 // Images the authors referenced, in bild blocks and in prose, copied under media/ at their
 // content-relative path.
@@ -117,6 +118,17 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
     });
 }
 
+// The reviewers' pages of each edition whose forms were read (only by `kvalitet bedomning`).
+void review_jobs(const SiteContext& ctx, Jobs& jobs) {
+  for (const auto& r : ctx.site.reviews)
+    for (const auto& e : ctx.index.editions()) {
+      if (e.kind_slug != r.kind_slug || e.year != r.year) continue;
+      jobs.pages.push_back([&] { return render_review_results(ctx, e, r); });
+      jobs.pages.push_back([&] { return render_calibration(ctx, e, r); });
+      for (const auto* s : e.submissions) jobs.pages.push_back([&, s] { return render_feedback(ctx, e, r, *s); });
+    }
+}
+
 void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   const model::Site& site = ctx.site;
   jobs.pages.push_back([&] { return render_start_page(ctx); });
@@ -129,8 +141,9 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
       for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
         jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
     jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
-                  [&](const xlsx::Target& t) { write_review_workbook(e, site.lang, site.base_url, t); });
+                  [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
   }
+  review_jobs(ctx, jobs);
   if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
   for (const auto& series : ctx.index.indicators()) {
     jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });

@@ -43,6 +43,17 @@ std::string review_workbook_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/bedomning.xlsx";
 }
 
+std::string review_dir(const std::string& kind_slug, int year) {
+  return "bedomning/" + std::to_string(year) + "/" + kind_slug;
+}
+std::string review_results_path(const std::string& kind_slug, int year) { return review_dir(kind_slug, year) + "/index.html"; }
+std::string review_calibration_path(const std::string& kind_slug, int year) {
+  return review_dir(kind_slug, year) + "/kalibrering/index.html";
+}
+std::string feedback_path(const std::string& kind_slug, int year, const std::string& unit_slug) {
+  return review_dir(kind_slug, year) + "/enhet/" + unit_slug + "/index.html";
+}
+
 std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
 std::string search_page_path() { return "sok/index.html"; }

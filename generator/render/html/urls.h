@@ -25,6 +25,12 @@ std::string compare_page_path(const model::Structure& structure, const std::stri
 int compare_page_count(size_t units);      // at least 1
 int compare_page_of(size_t unit_position);  // the page (1-based) of the unit at this 0-based position
 std::string review_workbook_path(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>/bedomning.xlsx
+// The reviewers' pages, only in a site built by `kvalitet bedomning`: per edition a result
+// list, a calibration page and one feedback report per unit.
+std::string review_dir(const std::string& kind_slug, int year);                // bedomning/<år>/<slag>
+std::string review_results_path(const std::string& kind_slug, int year);       // …/index.html
+std::string review_calibration_path(const std::string& kind_slug, int year);   // …/kalibrering/index.html
+std::string feedback_path(const std::string& kind_slug, int year, const std::string& unit_slug);  // …/enhet/<enhet>/index.html
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
 std::string search_page_path();                            // sok/index.html

@@ -1,6 +1,7 @@
 #include "render/xlsx/review_workbook.h"
 
 #include "i18n/messages.h"
+#include "model/review_form.h"
 #include "render/html/urls.h"
 #include "render/xlsx/workbook.h"
 #include "util/text.h"
@@ -39,35 +40,64 @@ Cell page_cell(const model::Submission& s, int number, const std::string& base_u
   return Cell::file_link("../../../" + page, folder);
 }
 
+xlsx::Column column_of(model::ReviewColumn c, const model::ScoringSpec& scoring, Lang lang) {
+  using C = model::ReviewColumn;
+  const std::string header = model::review_header(c, lang);
+  switch (c) {
+    case C::kUnit: return {header, 30, Kind::kWrappedText, {}};
+    case C::kArea: return {header, 28, Kind::kWrappedText, {}};
+    case C::kNumber: return {header, 6, Kind::kInteger, {}};
+    case C::kTitle: return {header, 40, Kind::kWrappedText, {}};
+    case C::kCriteria: return {header, 50, Kind::kWrappedText, {}};
+    case C::kPage: return {header, 40, Kind::kText, {}};
+    case C::kScore: return {header, 10, Kind::kDecimal, score_rule(scoring, lang)};
+    case C::kStrengths: return {header, 45, Kind::kWrappedText, {}};
+    case C::kImprovements: return {header, 45, Kind::kWrappedText, {}};
+    case C::kUnitKey: return {header, 24, Kind::kText, {}};
+  }
+  return {header, 20, Kind::kText, {}};
+}
+
+Cell cell_of(model::ReviewColumn c, const model::Submission& s, const model::AreaSpec& area, const model::QuestionSpec& q,
+             const std::string& base_url) {
+  using C = model::ReviewColumn;
+  switch (c) {
+    case C::kUnit: return Cell::of(s.unit.name);
+    case C::kArea: return Cell::of(area.title);
+    case C::kNumber: return Cell::of(static_cast<double>(q.number));
+    case C::kTitle: return Cell::of(q.title);
+    case C::kCriteria: return q.criteria.empty() ? Cell::empty() : Cell::of(q.criteria);
+    case C::kPage: return page_cell(s, q.number, base_url);
+    case C::kUnitKey: return Cell::of(s.unit.slug);  // names may change, the unit's folder not
+    case C::kScore:
+    case C::kStrengths:
+    case C::kImprovements: return Cell::empty();  // the reviewer's
+  }
+  return Cell::empty();
+}
+
 }  // namespace
 
-void write_review_workbook(const model::Edition& edition, Lang lang, const std::string& base_url,
-                           const xlsx::Target& target) {
+void write_review_workbook(const model::Edition& edition, const model::Site& site, const xlsx::Target& target) {
   const model::Structure& st = *edition.structure;
+  const Lang lang = site.lang;
   bool criteria = false;
   for (const auto* q : st.questions()) criteria = criteria || !q->criteria.empty();
-  std::vector<xlsx::Column> columns = {
-      {text(lang, Msg::kUiUnit), 30, Kind::kWrappedText, {}}, {text(lang, Msg::kXlsxArea), 28, Kind::kWrappedText, {}},
-      {text(lang, Msg::kXlsxNumber), 6, Kind::kInteger, {}},  {text(lang, Msg::kXlsxTitle), 40, Kind::kWrappedText, {}}};
-  if (criteria) columns.push_back({text(lang, Msg::kXlsxCriteria), 50, Kind::kWrappedText, {}});
-  columns.insert(columns.end(), {{text(lang, Msg::kXlsxPage), 40, Kind::kText, {}},
-                                 {text(lang, Msg::kXlsxScore), 10, Kind::kDecimal, score_rule(st.scoring, lang)},
-                                 {text(lang, Msg::kXlsxStrengths), 45, Kind::kWrappedText, {}},
-                                 {text(lang, Msg::kXlsxImprovements), 45, Kind::kWrappedText, {}},
-                                 // The key a filled form is read back by: names may change, the unit's folder not.
-                                 {text(lang, Msg::kXlsxUnitKey), 24, Kind::kText, {}}});
+  const std::vector<model::ReviewColumn> schema = model::review_columns(criteria);
+  std::vector<xlsx::Column> columns;
+  for (auto c : schema) columns.push_back(column_of(c, st.scoring, lang));
   std::vector<std::vector<Cell>> rows;
   for (const auto* s : edition.submissions)  // by unit name, then the structure's order
     for (const auto& area : st.areas)
       for (const auto& q : area.questions) {
-        std::vector<Cell> row = {Cell::of(s->unit.name), Cell::of(area.title), Cell::of(static_cast<double>(q.number)), Cell::of(q.title)};
-        if (criteria) row.push_back(q.criteria.empty() ? Cell::empty() : Cell::of(q.criteria));
-        row.insert(row.end(), {page_cell(*s, q.number, base_url), Cell::empty(), Cell::empty(), Cell::empty(), Cell::of(s->unit.slug)});
+        std::vector<Cell> row;
+        for (auto c : schema) row.push_back(cell_of(c, *s, area, q, site.base_url));
         rows.push_back(std::move(row));
       }
   const std::string title = st.name + " " + std::to_string(edition.year);
   xlsx::Workbook book(target, lang, start_of_year(edition.year), text(lang, Msg::kXlsxReviewTitle, {title}));
-  book.add_sheet(text(lang, Msg::kXlsxSheetReview), columns, rows);
+  if (site.reviewers.empty()) book.add_sheet(model::review_default_sheet(lang), columns, rows);
+  for (const auto& reviewer : site.reviewers) book.add_sheet(reviewer, columns, rows);
   book.close();
 }
 

@@ -1,6 +1,8 @@
 // The reviewers' form for one edition (all units' documents of one kind and year): one row
 // per unit × question with its area, number, title and page, and empty columns for the
 // score, strengths and areas for improvement that reviewers fill in for their feedback.
+// One sheet per reviewer when site.yaml lists them (bedömare:), else one sheet. Its columns
+// are model/review_form.h's, which `kvalitet bedomning` reads back.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -11,10 +13,8 @@
 
 namespace kv {
 
-// base_url: the published site's address ("https://…/"); empty writes site-relative paths
-// as text, since a downloaded workbook cannot follow relative links. Warnings go to
-// target.report; throws xlsx::Failed on failure.
-void write_review_workbook(const model::Edition& edition, Lang lang, const std::string& base_url,
-                           const xlsx::Target& target);
+// Links go to the published site when site.base_url is set, else to files relative to the
+// workbook. Warnings go to target.report; throws xlsx::Failed on failure.
+void write_review_workbook(const model::Edition& edition, const model::Site& site, const xlsx::Target& target);
 
 }  // namespace kv

@@ -1,0 +1,233 @@
+// The reviewers' pages of one edition, from the filled review forms (model/review.h) and the
+// numbers of model/review_scores.h: the result list, the calibration page and one feedback
+// report (återkoppling) per unit. Every score is shown with two decimals at most, and carries
+// its exact value in data-value for programs (and the tests that recompute them).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "i18n/messages.h"
+#include "model/review_scores.h"
+#include "render/html/pages.h"
+#include "render/html/urls.h"
+#include "util/text.h"
+
+namespace kv {
+namespace {
+
+std::string edition_title(const model::Edition& e) { return e.structure->name + " " + std::to_string(e.year); }
+
+// A computed score as shown: two decimals in the site's language ("3,25", "3,00"); one
+// reviewer's score (exact) as they wrote it ("3").
+data score_cell(const std::optional<double>& value, Lang lang, bool exact = false) {
+  data d;
+  std::string shown = "\xE2\x80\x93";  // –
+  if (value && exact) {
+    shown = plain_number(*value, lang);
+  } else if (value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", *value);
+    shown = buffer;
+    if (lang == Lang::kSv) std::replace(shown.begin(), shown.end(), '.', ',');
+  }
+  d.set("text", shown);
+  d.set("value", value ? plain_number(*value, Lang::kEn) : std::string());
+  return d;
+}
+
+std::string scale_text(const model::ScoringSpec& scoring, Lang lang) {
+  if (!scoring.defined) return "";
+  return text(lang, Msg::kUiReviewScale, {plain_number(scoring.min, lang), plain_number(scoring.max, lang)});
+}
+
+data review_crumbs(const SiteContext& ctx, const model::Edition& e, const std::string& root, bool link_results) {
+  data crumbs = crumbs_from_home(ctx.site, root);
+  add_crumb(crumbs, text(ctx.site.lang, Msg::kUiReviewResultsTitle, {edition_title(e)}),
+            link_results ? root + review_results_path(e.kind_slug, e.year) : "");
+  return crumbs;
+}
+
+// Each reviewer's text split into its points (one per line, list markers dropped); the same
+// point from several reviewers is given once, in the order first written.
+data merged_points(const std::vector<const model::ReviewEntry*>& entries, std::string model::ReviewEntry::*field) {
+  data points{data::type::list};
+  std::set<std::string> seen;
+  for (const auto* e : entries)
+    for (auto line : split_lines(e->*field)) {
+      line = trim(line);
+      while (!line.empty() && (line.front() == '-' || line.front() == '*')) line = trim(line.substr(1));
+      if (starts_with(line, "\xE2\x80\xA2")) line = trim(line.substr(3));  // •
+      if (line.empty() || !seen.insert(fold_case(line)).second) continue;
+      points.push_back(data("text", std::string(line)));
+    }
+  return points;
+}
+
+std::vector<model::UnitResult> results_of(const model::Edition& e, const model::ReviewedEdition& r) {
+  std::vector<model::UnitResult> results;
+  for (const auto* s : e.submissions) {
+    auto it = r.entries.find(s->unit.slug);
+    results.push_back(model::unit_result(*e.structure, s->unit.slug, it == r.entries.end() ? nullptr : &it->second));
+  }
+  return results;
+}
+
+const model::Submission* submission_of(const model::Edition& e, const std::string& slug) {
+  for (const auto* s : e.submissions)
+    if (s->unit.slug == slug) return s;
+  return nullptr;
+}
+
+}  // namespace
+
+Page render_review_results(const SiteContext& ctx, const model::Edition& e, const model::ReviewedEdition& r) {
+  const Lang lang = ctx.site.lang;
+  const std::string path = review_results_path(e.kind_slug, e.year), root = root_of(path);
+  std::vector<model::UnitResult> results = results_of(e, r);
+  model::sort_by_total(results);
+  const std::vector<int> places = model::result_places(results);
+  data d, areas{data::type::list}, rows{data::type::list};
+  for (const auto& area : e.structure->areas) {
+    data a("title", area.title);
+    a.set("weight", plain_number(area.weight, lang));
+    areas.push_back(a);
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    const model::Submission* s = submission_of(e, results[i].unit_slug);
+    data row, scores{data::type::list};
+    row.set("place", places[i] ? std::to_string(places[i]) : std::string("\xE2\x80\x93"));
+    row.set("unit", link(root + feedback_path(e.kind_slug, e.year, s->unit.slug), s->unit.name));
+    for (const auto& a : results[i].areas) scores.push_back(score_cell(a.score, lang));
+    row.set("scores", scores);
+    row.set("total", score_cell(results[i].total, lang));
+    row.set("scored", text(lang, Msg::kUiReviewScoredOf, {std::to_string(results[i].scored), std::to_string(results[i].questions)}));
+    row.set("incomplete", data(!results[i].complete()));
+    rows.push_back(row);
+  }
+  const std::string title = text(lang, Msg::kUiReviewResultsTitle, {edition_title(e)});
+  d.set("title", title);
+  d.set("intro", text(lang, Msg::kUiReviewResultsIntro, {std::to_string(r.reviewers.size()), join(r.reviewers, ", ")}) +
+                     (e.structure->scoring.defined ? " " + scale_text(e.structure->scoring, lang) : ""));
+  d.set("method", text(lang, Msg::kUiReviewMethod));
+  d.set("caption", text(lang, Msg::kUiReviewResultsCaption));
+  d.set("head_place", text(lang, Msg::kUiReviewPlace));
+  d.set("head_unit", text(lang, Msg::kUiUnit));
+  d.set("head_total", text(lang, Msg::kUiReviewTotal));
+  d.set("head_scored", text(lang, Msg::kUiReviewScored, {e.structure->part_plural(lang)}));
+  d.set("weight_label", text(lang, Msg::kUiReviewWeight));
+  d.set("areas", areas);
+  d.set("rows", rows);
+  d.set("calibration", link(root + review_calibration_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewCalibrationTitle, {edition_title(e)})));
+  d.set("compare", link(root + compare_index_path(e.kind_slug, e.year), text(lang, Msg::kUiCompareIndexTitle, {edition_title(e)})));
+  return finish(ctx, {path, "resultat", title, review_crumbs(ctx, e, root, false)}, ctx.layouts.render("review_results", d));
+}
+
+Page render_calibration(const SiteContext& ctx, const model::Edition& e, const model::ReviewedEdition& r) {
+  const Lang lang = ctx.site.lang;
+  const model::Structure& st = *e.structure;
+  const std::string path = review_calibration_path(e.kind_slug, e.year), root = root_of(path);
+  const std::vector<model::UnitResult> results = results_of(e, r);
+  data d, questions{data::type::list}, reviewers{data::type::list};
+  for (const auto& name : r.reviewers) reviewers.push_back(data("name", name));
+  int flagged = 0;
+  for (const auto* q : st.questions()) {
+    data qd, rows{data::type::list};
+    for (const auto& unit : results)
+      for (const auto& area : unit.areas)
+        for (const auto& qr : area.questions) {
+          if (qr.spec != q || qr.entries.empty()) continue;
+          data row, scores{data::type::list};
+          const model::Submission* s = submission_of(e, unit.unit_slug);
+          row.set("unit", link(root + question_path(*s, q->number), s->unit.name));
+          for (const auto& name : r.reviewers) {
+            std::optional<double> score;
+            for (const auto* entry : qr.entries)
+              if (entry->reviewer == name) score = entry->score;
+            scores.push_back(score_cell(score, lang));
+          }
+          row.set("scores", scores);
+          row.set("mean", score_cell(qr.mean, lang));
+          row.set("spread", score_cell(qr.spread, lang));
+          row.set("flag", qr.disagreement ? text(lang, Msg::kUiReviewDisagreement) : std::string());
+          row.set("flagged", data(qr.disagreement));
+          flagged += qr.disagreement ? 1 : 0;
+          rows.push_back(row);
+        }
+    if (rows.is_empty_list()) continue;
+    qd.set("id", "del-" + std::to_string(q->number));
+    qd.set("heading", part_label(st, lang, q->number) + ". " + q->title);
+    qd.set("rows", rows);
+    questions.push_back(qd);
+  }
+  const std::string title = text(lang, Msg::kUiReviewCalibrationTitle, {edition_title(e)});
+  d.set("title", title);
+  d.set("intro", st.scoring.disagreement > 0
+                     ? text(lang, Msg::kUiCalibrationIntro, {plain_number(st.scoring.disagreement, lang), std::to_string(flagged)})
+                     : text(lang, Msg::kUiCalibrationNoThreshold));
+  d.set("reviewers", reviewers);
+  d.set("questions", questions);
+  d.set("head_unit", text(lang, Msg::kUiUnit));
+  d.set("head_mean", text(lang, Msg::kUiReviewMean));
+  d.set("head_spread", text(lang, Msg::kUiReviewSpread));
+  d.set("head_flag", text(lang, Msg::kUiReviewDisagreementHead));
+  return finish(ctx, {path, "kalibrering", title, review_crumbs(ctx, e, root, true)}, ctx.layouts.render("review_calibration", d));
+}
+
+Page render_feedback(const SiteContext& ctx, const model::Edition& e, const model::ReviewedEdition& r,
+                     const model::Submission& s) {
+  const Lang lang = ctx.site.lang;
+  const model::Structure& st = *e.structure;
+  const std::string path = feedback_path(e.kind_slug, e.year, s.unit.slug), root = root_of(path);
+  auto it = r.entries.find(s.unit.slug);
+  const model::UnitResult result = model::unit_result(st, s.unit.slug, it == r.entries.end() ? nullptr : &it->second);
+  data d, summary{data::type::list}, areas{data::type::list};
+  for (const auto& a : result.areas) {
+    data row("title", a.spec->title);
+    row.set("weight", plain_number(a.spec->weight, lang));
+    row.set("score", score_cell(a.score, lang));
+    summary.push_back(row);
+    data area("title", a.spec->title), questions{data::type::list};
+    for (const auto& q : a.questions) {
+      data qd;
+      qd.set("heading", part_label(st, lang, q.spec->number) + ". " + q.spec->title);
+      qd.set("id", "del-" + std::to_string(q.spec->number));
+      qd.set("score", score_cell(q.mean, lang));
+      qd.set("reviewers", q.entries.empty() ? text(lang, Msg::kUiReviewNotScored)
+                                            : text(lang, Msg::kUiReviewMeanOf, {std::to_string(q.entries.size())}));
+      qd.set("answer", link(root + question_path(s, q.spec->number), text(lang, Msg::kUiReviewReadAnswer)));
+      data strengths = merged_points(q.entries, &model::ReviewEntry::strengths);
+      data improvements = merged_points(q.entries, &model::ReviewEntry::improvements);
+      qd.set("has_strengths", data(!strengths.is_empty_list()));
+      qd.set("has_improvements", data(!improvements.is_empty_list()));
+      qd.set("strengths", strengths);
+      qd.set("improvements", improvements);
+      questions.push_back(qd);
+    }
+    area.set("questions", questions);
+    areas.push_back(area);
+  }
+  const std::string title = text(lang, Msg::kUiFeedbackTitle, {s.unit.name});
+  d.set("overline", edition_title(e));
+  d.set("title", title);
+  d.set("intro", text(lang, Msg::kUiFeedbackIntro, {edition_title(e), std::to_string(r.reviewers.size())}) +
+                     (st.scoring.defined ? " " + scale_text(st.scoring, lang) : ""));
+  d.set("incomplete", result.complete() ? std::string()
+                                        : text(lang, Msg::kUiReviewIncomplete, {std::to_string(result.scored), std::to_string(result.questions),
+                                                                               st.part_plural(lang)}));
+  d.set("summary", summary);
+  d.set("total", score_cell(result.total, lang));
+  d.set("areas", areas);
+  d.set("caption", text(lang, Msg::kUiFeedbackCaption));
+  d.set("head_area", text(lang, Msg::kXlsxArea));
+  d.set("head_weight", capitalised(text(lang, Msg::kUiReviewWeight)));
+  d.set("head_score", text(lang, Msg::kXlsxScore));
+  d.set("head_total", text(lang, Msg::kUiReviewTotal));
+  d.set("strengths_label", text(lang, Msg::kXlsxStrengths));
+  d.set("improvements_label", text(lang, Msg::kXlsxImprovements));
+  d.set("score_label", text(lang, Msg::kXlsxScore));
+  d.set("method", text(lang, Msg::kUiReviewMethod));
+  return finish(ctx, {path, "aterkoppling", title, review_crumbs(ctx, e, root, true)}, ctx.layouts.render("feedback", d));
+}
+
+}  // namespace kv

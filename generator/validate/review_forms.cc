@@ -1,0 +1,321 @@
+#include "validate/review_forms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <tuple>
+#include <map>
+#include <set>
+
+#include "load/content_path.h"
+#include "load/xlsx_reader.h"
+#include "model/review_form.h"
+#include "render/xlsx/cell_text.h"
+#include "util/text.h"
+#include "validate/file_inventory.h"
+#include "validate/part_name.h"
+
+namespace kv {
+namespace {
+
+namespace fs = std::filesystem;
+using model::ReviewColumn;
+using xlsx::ReadCell;
+using xlsx::ReadSheet;
+
+// What an edition's forms are checked against.
+struct EditionFacts {
+  const model::Structure* structure = nullptr;
+  std::map<std::string, std::string> units;  // slug → name
+};
+using EditionMap = std::map<std::pair<std::string, int>, EditionFacts>;
+
+EditionMap editions_of(const model::Site& site) {
+  EditionMap editions;
+  for (const auto& s : site.submissions) {
+    EditionFacts& e = editions[{s.kind_slug, s.year}];
+    if (!e.structure) e.structure = s.structure.get();
+    e.units[s.unit.slug] = s.unit.name;
+  }
+  return editions;
+}
+
+// One sheet being read: where, and what its problems are prefixed with.
+struct SheetPlace {
+  std::string file;
+  const ReadSheet* sheet = nullptr;
+  SourcePos at(int row, int col) const { return {file, row, col}; }
+  std::string where(int row, int col, const Report& r) const {
+    return r.t(Msg::kReviewAtCell, {sheet->name, xlsx::cell_name(row, col)});
+  }
+};
+
+// OOXML writes characters XML cannot hold as _xHHHH_ (ECMA-376 §22.4.2.4); a line break
+// saved by some writers comes back as _x000D_. Undone here, so texts read as typed.
+std::string unescape_ooxml(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
+      unsigned value = 0;
+      bool hex = true;
+      for (size_t k = i + 2; k < i + 6; ++k) {
+        const char c = s[k];
+        if (!std::isxdigit(static_cast<unsigned char>(c))) hex = false;
+        else value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+      }
+      if (hex) {
+        if (value != 0x0D) append_utf8(out, value);  // CR LF → LF
+        i += 6;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::string cell_text(const ReadSheet& sheet, int row, int col) {
+  const ReadCell* c = col > 0 ? sheet.at(row, col) : nullptr;
+  return c ? std::string(trim(unescape_ooxml(c->text))) : std::string();
+}
+
+// The scale as a reviewer reads it: "0–5", or the labelled steps.
+std::string scale_hint(const model::ScoringSpec& scoring, Lang lang) {
+  if (!scoring.steps.empty()) {
+    std::vector<std::string> steps;
+    for (const auto& s : scoring.steps) steps.push_back(plain_number(s.value, lang) + " (" + s.label + ")");
+    return text(lang, Msg::kReviewScaleSteps, {join(steps, ", ")});
+  }
+  return text(lang, Msg::kReviewScaleRange, {plain_number(scoring.min, lang), plain_number(scoring.max, lang)});
+}
+
+bool on_scale(double score, const model::ScoringSpec& scoring) {
+  if (!scoring.defined) return std::isfinite(score);
+  if (!scoring.steps.empty()) {
+    for (const auto& s : scoring.steps)
+      if (s.value == score) return true;
+    return false;
+  }
+  return score >= scoring.min && score <= scoring.max && score == std::floor(score);
+}
+
+// The header row's columns; missing key columns are reported. nullopt: not a review sheet
+// (none of the key columns) or a broken one (reported).
+std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Report& report) {
+  std::map<ReviewColumn, int> columns;
+  for (const auto& [at, cell] : place.sheet->cells)
+    if (at.first == 1)
+      if (auto c = model::review_column_named(cell.text); c && !columns.count(*c)) columns[*c] = at.second;
+  std::vector<std::string> missing;
+  for (ReviewColumn c : model::review_key_columns())
+    if (!columns.count(c)) missing.push_back("”" + model::review_header(c, report.lang) + "”");
+  if (missing.empty()) return columns;
+  if (missing.size() == model::review_key_columns().size()) {
+    report.warning(place.at(0, 0), report.t(Msg::kReviewSheetSkipped, {place.sheet->name}), report.t(Msg::kReviewSheetSkippedHint));
+    return std::nullopt;
+  }
+  report.error(place.at(1, 1), report.t(Msg::kReviewColumnsMissing, {place.sheet->name, join(missing, ", ")}),
+               report.t(Msg::kReviewColumnsMissingHint));
+  return std::nullopt;
+}
+
+struct RowKey {
+  std::string unit;
+  int number = 0;
+  auto operator<=>(const RowKey&) const = default;
+};
+
+// A row's question number, or 0 after reporting why it is none.
+int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Report& report) {
+  const std::string raw = cell_text(*place.sheet, row, col);
+  auto n = parse_number(raw);
+  const std::string part = st.part_word(report.lang, false);
+  if (!n || *n != std::floor(*n) || !st.find_question(static_cast<int>(*n))) {
+    std::vector<std::string> numbers;
+    for (const auto* q : st.questions()) numbers.push_back(std::to_string(q->number));
+    report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(Msg::kReviewNoSuchPart, {raw, part, st.name}),
+                 report.t(Msg::kReviewNoSuchPartHint, {join(numbers, ", ")}));
+    return 0;
+  }
+  return static_cast<int>(*n);
+}
+
+// A row's score, or nullopt after reporting why it is none (an empty cell is not reported).
+std::optional<double> row_score(const SheetPlace& place, int row, int col, const model::ScoringSpec& scoring, Report& report) {
+  const ReadCell* cell = place.sheet->at(row, col);
+  if (!cell) return std::nullopt;
+  const std::string raw = cell_text(*place.sheet, row, col);
+  auto score = cell->type == ReadCell::Type::kError ? std::nullopt : parse_number(raw);
+  if (score && on_scale(*score, scoring)) return score;
+  const Msg what = score ? Msg::kReviewScoreOffScale : Msg::kReviewScoreNotNumber;
+  report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(what, {raw}),
+               scoring.defined ? scale_hint(scoring, report.lang) : report.t(Msg::kReviewScoreAnyNumber));
+  return std::nullopt;
+}
+
+// Scores a reviewer left empty for a unit they otherwise scored: the unit's result would be
+// incomplete without anyone noticing.
+void report_unscored(const SheetPlace& place, const std::string& reviewer, const std::map<RowKey, int>& empty_rows,
+                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Report& report) {
+  for (const auto& [key, row] : empty_rows)
+    if (scored_units.count(key.unit))
+      report.warning(place.at(row, score_col),
+                     place.where(row, score_col, report) + ": " +
+                         report.t(Msg::kReviewUnscored, {reviewer, key.unit, part_name(st, key.number, report.lang)}),
+                     report.t(Msg::kReviewUnscoredHint));
+}
+
+void read_sheet(const SheetPlace& place, const std::string& reviewer, const EditionFacts& facts,
+                model::ReviewedEdition& out, Report& report) {
+  auto header = header_columns(place, report);
+  if (!header) return;
+  auto col = [&](ReviewColumn c) { return header->count(c) ? header->at(c) : 0; };
+  const model::Structure& st = *facts.structure;
+  std::vector<std::string> slugs;
+  for (const auto& [slug, name] : facts.units) slugs.push_back(slug);
+  std::map<RowKey, int> seen, empty_rows;
+  std::set<std::string> scored_units;
+  const ReadSheet& sheet = *place.sheet;
+  for (int row = 2; row <= sheet.max_row; ++row) {
+    const std::string unit = cell_text(sheet, row, col(ReviewColumn::kUnitKey));
+    const std::string strengths = cell_text(sheet, row, col(ReviewColumn::kStrengths));
+    const std::string improvements = cell_text(sheet, row, col(ReviewColumn::kImprovements));
+    const bool has_score = sheet.at(row, col(ReviewColumn::kScore)) != nullptr;
+    if (unit.empty() && strengths.empty() && improvements.empty() && !has_score) continue;  // an empty row
+    if (unit.empty() || !facts.units.count(unit)) {
+      const int c = col(ReviewColumn::kUnitKey);
+      report.error(place.at(row, c), place.where(row, c, report) + ": " +
+                                         (unit.empty() ? report.t(Msg::kReviewNoUnit) : report.t(Msg::kReviewUnknownUnit, {unit, st.name})),
+                   unit.empty() ? report.t(Msg::kReviewNoUnitHint) : report.suggest(unit, slugs));
+      continue;
+    }
+    const int number = row_number(place, row, col(ReviewColumn::kNumber), st, report);
+    if (number == 0) continue;
+    if (auto [it, fresh] = seen.insert({{unit, number}, row}); !fresh) {
+      report.error(place.at(row, 1), place.where(row, 1, report) + ": " +
+                                         report.t(Msg::kReviewRowTwice, {unit, part_name(st, number, report.lang), std::to_string(it->second)}),
+                   report.t(Msg::kReviewRowTwiceHint));
+      continue;
+    }
+    auto score = row_score(place, row, col(ReviewColumn::kScore), st.scoring, report);
+    if (!score) {
+      if (!has_score && (!strengths.empty() || !improvements.empty())) {
+        const int c = col(ReviewColumn::kScore);
+        report.error(place.at(row, c), place.where(row, c, report) + ": " + report.t(Msg::kReviewTextWithoutScore),
+                     st.scoring.defined ? scale_hint(st.scoring, report.lang) : report.t(Msg::kReviewScoreAnyNumber));
+      } else if (!has_score) {
+        empty_rows[{unit, number}] = row;
+      }
+      continue;
+    }
+    scored_units.insert(unit);
+    out.entries[unit][number].push_back({reviewer, *score, strengths, improvements});
+  }
+  report_unscored(place, reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, report);
+}
+
+// Reviewer names read so far in this edition, with the file and sheet each came from.
+using ReviewerPlaces = std::map<std::string, std::string>;
+
+void read_form(const fs::path& file, const model::Site& site, const EditionFacts& facts, model::ReviewedEdition& out,
+               ReviewerPlaces& reviewers, Report& report) {
+  const std::string shown = file.generic_string();
+  auto read = xlsx::read_workbook(file);
+  if (const auto* failure = std::get_if<xlsx::ReadFailure>(&read)) {
+    const Msg what = failure->kind == xlsx::ReadFailure::Kind::kTooLarge ? Msg::kReviewFormTooLarge : Msg::kReviewFormUnreadable;
+    report.error({shown, 0, 0}, report.t(what, {failure->detail}), report.t(Msg::kReviewFormUnreadableHint));
+    return;
+  }
+  const std::string default_sheet = fold_case(model::review_default_sheet(site.lang));
+  for (const ReadSheet& sheet : std::get<std::vector<ReadSheet>>(read)) {
+    // The reviewer: the sheet's name for a form with a sheet per reviewer, else the file's.
+    const bool by_file = fold_case(sheet.name) == default_sheet || fold_case(sheet.name) == fold_case(model::review_default_sheet(Lang::kEn)) ||
+                         fold_case(sheet.name) == fold_case(model::review_default_sheet(Lang::kSv));
+    const std::string reviewer = by_file ? file.stem().string() : sheet.name;
+    const std::string origin = report.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
+    SheetPlace place{shown, &sheet};
+    if (auto [it, fresh] = reviewers.insert({fold_case(reviewer), origin}); !fresh) {
+      report.error(place.at(0, 0), report.t(Msg::kReviewerRead, {reviewer, it->second}), report.t(Msg::kReviewerReadHint));
+      continue;
+    }
+    out.reviewers.push_back(reviewer);
+    read_sheet(place, reviewer, facts, out, report);
+  }
+}
+
+std::string edition_list(const EditionMap& editions) {
+  std::vector<std::string> names;
+  for (const auto& [key, facts] : editions) names.push_back(std::string(kReviewFormsFolder) + "/" + std::to_string(key.second) + "/" + key.first);
+  return join(names, ", ");
+}
+
+// The forms of one edition folder, content/_bedomning/<år>/<slag>/.
+void read_edition_folder(const fs::path& dir, int year, const model::Site& site, const EditionMap& editions, Report& report,
+                         std::vector<model::ReviewedEdition>& out) {
+  const std::string kind = dir.filename().string();
+  auto facts = editions.find({kind, year});
+  if (facts == editions.end()) {
+    report.error({dir.generic_string(), 0, 0}, report.t(Msg::kReviewNoEdition, {kind, std::to_string(year)}),
+                 report.t(Msg::kReviewNoEditionHint, {edition_list(editions)}));
+    return;
+  }
+  model::ReviewedEdition edition{kind, year, {}, {}};
+  ReviewerPlaces reviewers;
+  const ContentRoot root(dir);
+  for (const auto& entry : list_content_folder(dir, report)) {
+    const std::string name = entry.path().filename().string();
+    if (is_ignored_file(name)) continue;
+    std::error_code ec;
+    const std::string ext = fold_case(entry.path().extension().string());
+    if (ext != ".xlsx" || !entry.is_regular_file(ec)) {
+      report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewNotForm, {name}), report.t(Msg::kReviewNotFormHint));
+      continue;
+    }
+    if (name.starts_with("~$")) continue;  // Excel's lock file while the form is open
+    if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report)) continue;
+    read_form(entry.path(), site, facts->second, edition, reviewers, report);
+  }
+  if (!edition.reviewers.empty()) out.push_back(std::move(edition));
+}
+
+}  // namespace
+
+void read_review_forms(const fs::path& content_root, model::Site& site, Report& report) {
+  const fs::path folder = content_root / kReviewFormsFolder;
+  const EditionMap editions = editions_of(site);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    report.error({folder.generic_string(), 0, 0}, report.t(Msg::kReviewFolderMissing), report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+    return;
+  }
+  const ContentRoot root(content_root);
+  if (!check_content_path(root, folder, kReviewFormsFolder, {folder.generic_string(), 0, 0}, report, true)) return;
+  for (const auto& year_entry : list_content_folder(folder, report)) {
+    const std::string name = year_entry.path().filename().string();
+    if (is_ignored_file(name) || name.front() == '.') continue;
+    auto year = parse_integer(name);
+    if (!year_entry.is_directory(ec) || !year || name.size() != 4) {
+      report.error({year_entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewBadPlace, {name}),
+                   report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+      continue;
+    }
+    if (!check_content_path(root, year_entry.path(), name, {year_entry.path().generic_string(), 0, 0}, report, true)) continue;
+    for (const auto& kind_entry : list_content_folder(year_entry.path(), report)) {
+      const std::string kind = kind_entry.path().filename().string();
+      if (is_ignored_file(kind) || kind.front() == '.') continue;
+      if (!kind_entry.is_directory(ec)) {
+        report.error({kind_entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewBadPlace, {kind}),
+                     report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+        continue;
+      }
+      if (check_content_path(root, kind_entry.path(), kind, {kind_entry.path().generic_string(), 0, 0}, report, true))
+        read_edition_folder(kind_entry.path(), static_cast<int>(*year), site, editions, report, site.reviews);
+    }
+  }
+  if (site.reviews.empty() && !report.diags.has_errors())
+    report.error({folder.generic_string(), 0, 0}, report.t(Msg::kReviewNoForms), report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+  std::stable_sort(site.reviews.begin(), site.reviews.end(),
+                   [](const auto& a, const auto& b) { return std::tie(a.kind_slug, a.year) < std::tie(b.kind_slug, b.year); });
+}
+
+}  // namespace kv
