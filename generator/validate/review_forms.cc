@@ -148,7 +148,7 @@ std::optional<double> row_score(const SheetPlace& place, int row, int col, const
   auto score = cell->type == ReadCell::Type::kError ? std::nullopt : parse_number(raw);
   if (score && on_scale(*score, scoring)) return score;
   const Msg what = score ? Msg::kReviewScoreOffScale : Msg::kReviewScoreNotNumber;
-  report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(what, {raw}),
+  report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(what, {score ? plain_number(*score, report.lang) : raw}),
                scoring.defined ? scale_hint(scoring, report.lang) : report.t(Msg::kReviewScoreAnyNumber));
   return std::nullopt;
 }

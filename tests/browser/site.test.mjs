@@ -21,6 +21,7 @@ import { checkLinks, htmlPages } from './links.mjs';
 const REQUIRED_PAGE_KINDS = [
   'start', 'enhet', 'oversikt', 'fraga', 'jamforelse-index', 'jamforelse',
   'indikatorer', 'indikator', 'sok', 'tillganglighet', 'utskrift',
+  'resultat', 'kalibrering', 'aterkoppling',
 ];
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,6 +68,18 @@ const { chromium } = await import('playwright-core');
 const { axeViolations, formatViolation, AXE_VERSION } = await import('./axe.mjs');
 
 // ---------------------------------------------------------------------------------------------
+// Fills a review form: argv form, filled copy, a step that varies the scores.
+const FILL_FORM = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+h = {c.value: c.column for c in ws[1]}
+for r in range(2, ws.max_row + 1):
+    ws.cell(r, h['Poäng'], (r * int(sys.argv[3])) % 6)
+    ws.cell(r, h['Styrkor'], 'Tydliga exempel ur vardagen')
+    ws.cell(r, h['Förbättringsområden'], 'Mät resultaten oftare')
+wb.save(sys.argv[2])
+`;
+
 // The site, its server and the browser, shared by all tests.
 
 let tmpDir, siteDir, server, browser;
@@ -75,12 +88,24 @@ const at = (sitePath) => new URL(sitePath, server.url).href;
 before(async () => {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kvalitet-browser-'));
   siteDir = path.join(tmpDir, 'out'); // must not exist: kvalitet replaces only folders it made
-  const build = spawnSync(kvBin, [
-    'build', path.join(sourceDir, 'content'), '-o', siteDir,
-    '--templates', path.join(sourceDir, 'templates'), '--themes', path.join(sourceDir, 'themes'),
-  ], { encoding: 'utf8' });
+  // The site as `kvalitet bedomning` builds it: every public page plus the reviewers' pages,
+  // from forms two reviewers filled in (written here by openpyxl, as Excel would save them).
+  const content = path.join(tmpDir, 'content');
+  fs.cpSync(path.join(sourceDir, 'content'), content, { recursive: true });
+  const resources = ['--templates', path.join(sourceDir, 'templates'), '--themes', path.join(sourceDir, 'themes')];
+  const first = spawnSync(kvBin, ['build', content, '-o', path.join(tmpDir, 'public'), '-q', ...resources], { encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(`kvalitet build failed:\n${first.stdout}${first.stderr}`);
+  const forms = path.join(content, '_bedomning', '2018', 'kvalitetsutmarkelsen');
+  fs.mkdirSync(forms, { recursive: true });
+  for (const [reviewer, step] of [['anna', 3], ['bertil', 5]]) {
+    const fill = spawnSync('/usr/bin/python3', ['-c', FILL_FORM,
+      path.join(tmpDir, 'public', 'jamforelse', '2018', 'kvalitetsutmarkelsen', 'bedomning.xlsx'),
+      path.join(forms, `${reviewer}.xlsx`), String(step)], { encoding: 'utf8' });
+    if (fill.status !== 0) throw new Error(`filling the review form failed:\n${fill.stderr}`);
+  }
+  const build = spawnSync(kvBin, ['bedomning', content, '-o', siteDir, ...resources], { encoding: 'utf8' });
   if (build.status !== 0) {
-    throw new Error(`kvalitet build failed (exit ${build.status ?? build.signal}):\n${build.stdout}${build.stderr}`);
+    throw new Error(`kvalitet bedomning failed (exit ${build.status ?? build.signal}):\n${build.stdout}${build.stderr}`);
   }
   server = await startServer(siteDir);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -416,11 +441,11 @@ test('screenshots', { skip: !process.env.KV_SCREENSHOTS && 'set KV_SCREENSHOTS=<
 
 test('axe-core finds no violations in the high-contrast theme (one page per kind)', { timeout: 300_000 }, async (t) => {
   const content = path.join(tmpDir, 'kontrast-content');
-  fs.cpSync(path.join(sourceDir, 'content'), content, { recursive: true });
+  fs.cpSync(path.join(tmpDir, 'content'), content, { recursive: true });  // with the review forms
   const siteYaml = path.join(content, 'site.yaml');
   fs.writeFileSync(siteYaml, fs.readFileSync(siteYaml, 'utf8').replace(/^tema: .*$/m, 'tema: kontrast'));
   const out = path.join(tmpDir, 'kontrast-out');
-  const build = spawnSync(kvBin, ['build', content, '-o', out, '--templates', path.join(sourceDir, 'templates'),
+  const build = spawnSync(kvBin, ['bedomning', content, '-o', out, '--templates', path.join(sourceDir, 'templates'),
     '--themes', path.join(sourceDir, 'themes')], { encoding: 'utf8' });
   assert.equal(build.status, 0, `kvalitet build with tema: kontrast failed:\n${build.stderr}`);
   assert.match(fs.readFileSync(path.join(out, 'assets', 'theme.css'), 'utf8'), /kontrast|Högkontrast/i);

@@ -227,6 +227,10 @@ Page render_feedback(const SiteContext& ctx, const model::Edition& e, const mode
   d.set("improvements_label", text(lang, Msg::kXlsxImprovements));
   d.set("score_label", text(lang, Msg::kXlsxScore));
   d.set("method", text(lang, Msg::kUiReviewMethod));
+  if (ctx.with_pdf) {
+    const std::string pdf = feedback_pdf_path(e.kind_slug, e.year, s.unit.slug);
+    d.set("pdf", link(pdf.substr(pdf.rfind('/') + 1), text(lang, Msg::kUiFeedbackPdf)));
+  }
   return finish(ctx, {path, "aterkoppling", title, review_crumbs(ctx, e, root, true)}, ctx.layouts.render("feedback", d));
 }
 

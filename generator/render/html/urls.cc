@@ -54,6 +54,10 @@ std::string feedback_path(const std::string& kind_slug, int year, const std::str
   return review_dir(kind_slug, year) + "/enhet/" + unit_slug + "/index.html";
 }
 
+std::string feedback_pdf_path(const std::string& kind_slug, int year, const std::string& unit_slug) {
+  return review_dir(kind_slug, year) + "/enhet/" + unit_slug + "/aterkoppling-" + unit_slug + "-" + std::to_string(year) + ".pdf";
+}
+
 std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
 std::string search_page_path() { return "sok/index.html"; }

@@ -31,6 +31,8 @@ std::string review_dir(const std::string& kind_slug, int year);                /
 std::string review_results_path(const std::string& kind_slug, int year);       // …/index.html
 std::string review_calibration_path(const std::string& kind_slug, int year);   // …/kalibrering/index.html
 std::string feedback_path(const std::string& kind_slug, int year, const std::string& unit_slug);  // …/enhet/<enhet>/index.html
+// …/enhet/<enhet>/aterkoppling-<enhet>-<år>.pdf: the feedback report as PDF (bedomning --pdf)
+std::string feedback_pdf_path(const std::string& kind_slug, int year, const std::string& unit_slug);
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
 std::string search_page_path();                            // sok/index.html

@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_writer.h"
 
+#include "render/html/urls.h"
+
 #include <deque>
 #include <fstream>
 #include <set>
@@ -167,6 +169,12 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
   for (const auto& s : site.submissions)
     jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
                     s.structure->max_pages, s.source_folder});
+  // The feedback reports, in a site built by `kvalitet bedomning`.
+  for (const auto& r : site.reviews)
+    for (const auto& s : site.submissions)
+      if (s.kind_slug == r.kind_slug && s.year == r.year)
+        jobs.push_back({feedback_path(r.kind_slug, r.year, s.unit.slug), feedback_pdf_path(r.kind_slug, r.year, s.unit.slug),
+                        static_cast<long long>(start_of_year(r.year)), 0, s.source_folder});
   const Lang lang = report.lang;
   Progress progress(
       progress_out,
