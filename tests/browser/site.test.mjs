@@ -474,3 +474,49 @@ test('axe-core finds no violations in the high-contrast theme (one page per kind
   assert.deepEqual(REQUIRED_PAGE_KINDS.filter((kind) => !seen.has(kind)), [], 'kontrast: page kinds not scanned');
   assert.equal(lines.length, 0, `kontrast theme: ${lines.length} accessibility problems:\n  ${lines.join('\n  ')}`);
 });
+
+// ---------------------------------------------------------------------------------------------
+// "What changed since last year" pages exist only where a unit answered corresponding
+// questions in two years: the editions fixture (prov 2020, 2022, 2023) has them. Each is
+// scanned at both widths, and its insertions and deletions carry a word for screen readers.
+
+test('axe-core finds no violations on the changes pages (1280 and 375 wide)', { timeout: 300_000 }, async () => {
+  const fixture = path.join(sourceDir, 'tests', 'fixtures', 'editions');
+  const templates = path.join(tmpDir, 'editions-templates');
+  fs.cpSync(path.join(fixture, 'templates', 'structures'), path.join(templates, 'structures'), { recursive: true });
+  fs.cpSync(path.join(sourceDir, 'templates', 'layouts'), path.join(templates, 'layouts'), { recursive: true });
+  const out = path.join(tmpDir, 'editions-out');
+  const build = spawnSync(kvBin, ['build', path.join(fixture, 'content'), '-o', out, '--templates', templates,
+    '--themes', path.join(sourceDir, 'themes'), '-q'], { encoding: 'utf8' });
+  assert.equal(build.status, 0, `building the editions fixture failed:\n${build.stderr}`);
+  const pages = htmlPages(out).filter((p) => p.includes('/andringar/'));
+  assert.ok(pages.length >= 2, `expected changes pages, found ${pages.length}`);
+  const editions = await startServer(out);
+  const lines = [];
+  try {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+      const context = await browser.newContext({ viewport });
+      try {
+        for (const sitePath of pages) {
+          const page = await context.newPage();
+          try {
+            await page.goto(new URL(sitePath, editions.url).href);
+            assert.equal(await pageKind(page), 'andringar');
+            const marks = await page.$$eval('ins, del', (els) => els.filter((e) => e.closest('.andringar'))
+              .map((e) => e.querySelector('.visuellt-dold')?.textContent ?? ''));
+            assert.ok(marks.length > 0 && marks.every((m) => /^(Tillagt|Borttaget): $/.test(m)),
+              `${sitePath}: every change starts with a word for screen readers`);
+            for (const v of await axeViolations(page)) lines.push(`${viewport.width}: ${formatViolation(sitePath, v)}`);
+          } finally {
+            await page.close();
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await editions.close();
+  }
+  assert.equal(lines.length, 0, `changes pages: ${lines.length} accessibility problems:\n  ${lines.join('\n  ')}`);
+});

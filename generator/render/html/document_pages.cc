@@ -3,6 +3,7 @@
 #include "i18n/messages.h"
 #include "render/html/requirements_html.h"
 #include "render/html/blocks_html.h"
+#include "render/html/changes_page.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
 #include "render/pdf/pdf_writer.h"
@@ -53,6 +54,8 @@ data compare_links(const SiteContext& ctx, const model::Submission& s, int numbe
                          text(lang, Msg::kUiSameInYear, {part_label(*other->structure, lang, n), other->structure->find_question(n)->title,
                                                           document_title(*other)})));
   }
+  if (auto earlier = earlier_answer(ctx.index, s, number))
+    links.push_back(link(root + changes_path(s, number), text(lang, Msg::kUiChangesLink, {std::to_string(earlier->doc->year)})));
   return links;
 }
 

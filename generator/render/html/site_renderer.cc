@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "model/site_index.h"
+#include "render/html/changes_page.h"
 #include "render/html/pages.h"
 #include "render/html/search_docs.h"
 #include "render/html/urls.h"
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kLayouts = {"base",          "start",   "unit",       "overview",  "question",
                                            "compare_index", "compare", "indicators", "indicator", "statement",
                                            "search",        "print",   "review_results", "review_calibration",
-                                           "feedback"};
+                                           "feedback",       "changes"};
 
 // Images the authors referenced, in bild blocks and in prose, copied under media/ at their
 // content-relative path.
@@ -81,8 +82,11 @@ void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
     jobs.pages.push_back([&] { return render_overview_page(ctx, s); });
     jobs.pages.push_back([&] { return render_print_page(ctx.site, s, ctx.layouts); });
-    for (const auto& [number, answer] : s.answers)
+    for (const auto& [number, answer] : s.answers) {
       jobs.pages.push_back([&, n = number] { return render_question_page(ctx, s, n); });
+      if (auto earlier = earlier_answer(ctx.index, s, number))
+        jobs.pages.push_back([&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
+    }
     if (has_tables(s))
       jobs.workbook(out, workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
   }

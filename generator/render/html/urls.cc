@@ -17,6 +17,10 @@ std::string question_path(const model::Submission& s, int n) {
   return s.url_path() + "/" + s.structure->part_slug(n) + "/index.html";
 }
 
+std::string changes_path(const model::Submission& s, int n) {
+  return s.url_path() + "/" + s.structure->part_slug(n) + "/andringar/index.html";
+}
+
 std::string unit_page_path(const std::string& unit_slug) { return "enheter/" + unit_slug + "/index.html"; }
 
 std::string compare_dir(const std::string& kind_slug, int year) {

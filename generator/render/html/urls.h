@@ -14,6 +14,8 @@ std::string root_of(const std::string& page_path);  // "../" per folder between 
 
 std::string overview_path(const model::Submission& s);          // <år>/<enhet>/<slag>/index.html
 std::string question_path(const model::Submission& s, int n);   // <år>/<enhet>/<slag>/fraga-NN/index.html
+// …/fraga-NN/andringar/index.html: part n's answer compared with an earlier year's, word by word
+std::string changes_path(const model::Submission& s, int n);
 std::string unit_page_path(const std::string& unit_slug);       // enheter/<enhet>/index.html
 std::string compare_dir(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>
 std::string compare_index_path(const std::string& kind_slug, int year);  // …/index.html
