@@ -520,3 +520,41 @@ test('axe-core finds no violations on the changes pages (1280 and 375 wide)', { 
   }
   assert.equal(lines.length, 0, `changes pages: ${lines.length} accessibility problems:\n  ${lines.join('\n  ')}`);
 });
+
+// Side by side: on the editions fixture's 2022 comparison (two units), the reader's choice
+// from the address puts the answers in columns on a wide screen and one after the other on a
+// phone; unticking one shows every answer again and drops the choice from the address.
+test('a comparison page shows chosen units side by side on wide screens, stacked on narrow ones', { timeout: 180_000 }, async () => {
+  const out = path.join(tmpDir, 'editions-out');
+  assert.ok(fs.existsSync(out), 'the changes-page test builds the editions fixture first');
+  const editions = await startServer(out);
+  const chosen = 'enhet-annanenhet,enhet-provenhet';
+  try {
+    for (const [viewport, columns] of [[{ width: 1280, height: 900 }, true], [{ width: 375, height: 812 }, false]]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      try {
+        await page.goto(new URL(`jamforelse/2022/prov/fraga-01/index.html?visa=${chosen}`, editions.url).href);
+        await page.waitForSelector('form.sida-vid-sida:not([hidden])');
+        const boxes = await page.$$eval('article.enhetssvar', (els) => els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { hidden: e.hidden, top: r.top, left: r.left, bottom: r.bottom };
+        }));
+        assert.equal(boxes.length, 2);
+        assert.ok(boxes.every((b) => !b.hidden), 'both chosen answers shown');
+        if (columns) assert.ok(boxes[0].top === boxes[1].top && boxes[0].left < boxes[1].left, `columns at ${viewport.width}: ${JSON.stringify(boxes)}`);
+        else assert.ok(boxes[1].top >= boxes[0].bottom, `stacked at ${viewport.width}: ${JSON.stringify(boxes)}`);
+        assert.match(await page.textContent('.sida-vid-sida-status'), /Visar 2 enheter sida vid sida/);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, violations.map((v) => formatViolation('jamforelse', v)).join('\n'));
+        await page.uncheck('input[value="enhet-provenhet"]');
+        assert.equal(await page.$eval('.enhetssvar-lista', (e) => e.classList.contains('sida-vid-sida-aktiv')), false);
+        assert.ok(!new URL(page.url()).searchParams.has('visa'), 'the choice left the address');
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await editions.close();
+  }
+});

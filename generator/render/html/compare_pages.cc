@@ -126,6 +126,7 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   set_page_list(d, e, number, page, first, end, root, lang);
   set_pager(d, st, number);
   d.set("t", labels(lang));
+  d.set("root", root);
   d.set("document", edition_title(e));
   d.set("area_title", area ? area->title : "");
   d.set("number", std::to_string(number));
