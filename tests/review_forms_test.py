@@ -54,11 +54,17 @@ def make_site(tmp, reviewers=None):
     prov = templates / "structures/prov-2022.yaml"
     text = prov.read_text(encoding="utf-8")
     text = text.replace("områden:\n  - titel: Mål och resultat\n",
-                        "bedömning:\n  från: 0\n  till: 5\n  oenighet: 1\n"
+                        "bedömning:\n  från: 0\n  till: 5\n  oenighet: 1\n  klass: verksamhetstyp\n"
                         "områden:\n  - titel: Mål och resultat\n    vikt: 2\n")
+    # Units compete in classes: an admin field of the structure, named by klass:.
+    text = text.replace("inledning:\n", "  - nyckel: verksamhetstyp\n    etikett: Verksamhetstyp\n    typ: val\n"
+                        "    val: [Hemtjänst, Boende]\n    krävs: false\ninledning:\n", 1)
+    for unit, kind in (("provenhet", "Boende"), ("annanenhet", "Hemtjänst")):
+        with open(content / unit / "2022/prov/inlamning.yaml", "a", encoding="utf-8") as f:
+            f.write(f"verksamhetstyp: {kind}\n")
     text = text.replace("        kräver: {mål: 1}\n",
                         "        kräver: {mål: 1}\n        kriterier: Målen är mätbara och följs upp.\n        vikt: 3\n", 1)
-    assert "vikt: 3" in text and "oenighet: 1" in text, "prov-2022.yaml changed: update this test"
+    assert "vikt: 3" in text and "oenighet: 1" in text and "typ: val" in text, "prov-2022.yaml changed: update this test"
     prov.write_text(text, encoding="utf-8")
     if reviewers:
         with open(content / "site.yaml", "a", encoding="utf-8") as f:
@@ -188,11 +194,15 @@ def test_feedback_calibration_results():
         m = re.search(r'class="tal total" data-value="([^"]*)"', html18)
         check(m and close(m.group(1), exp18[1]), f"2018 total {m and m.group(1)}, expected {exp18[1]}")
 
-        # Result list: places by total, highest first
+        # Result list: one table per class (klass: verksamhetstyp), in the order of the field's
+        # choices, each ranked on its own
         html = page(out, "bedomning/2022/prov/index.html")
-        order = re.findall(r'<tr><td class="tal">(\d+)</td><th scope="row"><a href="[^"]*/enhet/([^/]+)/index.html">', html)
-        ranked = sorted(expected, key=lambda u: -expected[u][1])
-        check([u for _, u in order] == ranked and [p for p, _ in order] == ["1", "2"], f"result order {order}, expected {ranked}")
+        tables = re.findall(r'<caption id="[^"]*">([^<]*)</caption>(.*?)</table>', html, re.S)
+        classes = {"Verksamhetstyp: Hemtjänst": ["annanenhet"], "Verksamhetstyp: Boende": ["provenhet"]}
+        check([c for c, _ in tables] == list(classes), f"classes {[c for c, _ in tables]}")
+        for caption, body in tables:
+            order = re.findall(r'<tr><td class="tal">(\d+)</td><th scope="row"><a href="[^"]*/enhet/([^/]+)/index.html">', body)
+            check(order == [("1", u) for u in classes.get(caption, [])], f"{caption}: {order}")
         check("Bedömt av 3 bedömare: anna, bertil, cecilia." in html, "reviewers on the result list")
 
         # Calibration: spread and the flag, per question and unit; oenighet: 1

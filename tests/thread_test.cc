@@ -11,6 +11,7 @@
 
 using namespace kvtest;
 using kv::Severity;
+using Catch::Matchers::Contains;
 
 namespace {
 
@@ -161,4 +162,21 @@ TEST_CASE("a link to an action the plan does not have is an error", "[thread]") 
   const auto* d = find(v, "åtgärd-9");
   REQUIRE(d);
   CHECK(d->hint.find("#åtgärd-1, #åtgärd-2") != std::string::npos);  // what it could name, as authors write it
+}
+
+TEST_CASE("a unit page has each document's print page and tables, and the indicators over the years", "[thread]") {
+  TwoYears f;
+  const std::string unit = read(f.build() / "enheter/provenhet/index.html");
+  // Every document's print page; tables only where the document has them (the reports).
+  CHECK_THAT(unit, Contains("href=\"../../2024/provenhet/rapport/utskrift.html\""));
+  CHECK_THAT(unit, Contains("href=\"../../2020/provenhet/prov/utskrift.html\""));
+  CHECK_THAT(unit, Contains("href=\"../../2024/provenhet/rapport/tabeller.xlsx\""));
+  // One row per indicator, one column per year (oldest first), linked to its trend page.
+  const size_t table = unit.find("<table class=\"enhetsindikatorer\">");
+  REQUIRE(table != std::string::npos);
+  const std::string t = unit.substr(table, unit.find("</table>", table) - table);
+  CHECK_THAT(t, Contains("<th scope=\"col\" class=\"tal\">2023</th><th scope=\"col\" class=\"tal\">2024</th>"));
+  CHECK_THAT(t, Contains("<a href=\"../../indikatorer/andel-nojda-brukare/index.html\">Andel nöjda brukare</a></th>"
+                         "<td class=\"tal\">85\xC2\xA0%</td><td class=\"tal\">88\xC2\xA0%</td>"));  // no-break space before %
+  CHECK_THAT(t, Contains(">Ny indikator</a></th><td class=\"tal\"></td><td class=\"tal\">3</td>"));
 }

@@ -108,6 +108,9 @@ struct ScoringSpec {
   double min = 0, max = 0;
   std::vector<ScoreStep> steps;  // empty: every whole number from min to max
   double disagreement = 0;       // oenighet: 0 — none flagged
+  // klass: the key of the admin field whose value puts a unit in a class; the result list
+  // ranks each class on its own ("": one list).
+  std::string class_field;
 };
 
 struct AreaSpec {

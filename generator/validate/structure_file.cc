@@ -53,7 +53,7 @@ double read_weight(MapReader& map) {
 void read_scoring(MapReader& top, model::Structure& s) {
   if (!top.has("bedömning")) return;
   Report& report = top.report();
-  MapReader b(top.get("bedömning"), top.origin(), report, {"från", "till", "steg", "oenighet"});
+  MapReader b(top.get("bedömning"), top.origin(), report, {"från", "till", "steg", "oenighet", "klass"});
   model::ScoringSpec scoring;
   scoring.defined = true;
   scoring.min = b.number("från", Need::kRequired).value_or(0);
@@ -74,6 +74,12 @@ void read_scoring(MapReader& top, model::Structure& s) {
       continue;
     }
     scoring.steps.push_back({*value, *label});
+  }
+  if (auto field = b.text("klass", Need::kOptional)) {
+    std::vector<std::string> keys;
+    for (const auto& f : s.admin_fields) keys.push_back(f.key);
+    if (std::find(keys.begin(), keys.end(), *field) != keys.end()) scoring.class_field = *field;
+    else report.error(b.pos("klass"), report.t(Msg::kScoringClassField, {*field}), report.suggest(*field, keys));
   }
   s.scoring = std::move(scoring);
 }

@@ -1,11 +1,15 @@
 // The start page (every document by year, every unit) and one page per unit.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "i18n/messages.h"
 #include "render/html/pages.h"
 #include "render/html/unit_timeline.h"
 #include "render/html/urls.h"
+#include "render/pdf/pdf_writer.h"
+#include "render/print/print_page.h"
+#include "render/xlsx/submission_workbook.h"
 #include "render/xlsx/indicator_workbooks.h"
 
 namespace kv {
@@ -71,6 +75,36 @@ Page render_start_page(const SiteContext& ctx) {
                 ctx.layouts.render("start", d));
 }
 
+// The unit's indicators over its years: one row per indicator (linked to its trend across
+// units), one column per year, oldest first; a year without the indicator is empty.
+void set_indicator_table(data& d, const SiteContext& ctx, const model::UnitDocuments& unit, const std::string& root) {
+  const Lang lang = ctx.site.lang;
+  std::set<int> years;
+  std::vector<std::pair<const model::IndicatorSeries*, std::map<int, std::string>>> rows;
+  for (const auto& series : ctx.index.indicators()) {
+    std::map<int, std::string> values;
+    for (const auto& use : series.uses)
+      if (use.submission->unit.slug == unit.unit->slug && !values.count(use.submission->year)) {
+        values[use.submission->year] = value_text(*use.indicator, lang);
+        years.insert(use.submission->year);
+      }
+    if (!values.empty()) rows.emplace_back(&series, std::move(values));
+  }
+  data head{data::type::list}, body{data::type::list};
+  for (int y : years) head.push_back(data("year", std::to_string(y)));
+  for (const auto& [series, values] : rows) {
+    data row = link(root + indicator_page_path(series->slug), series->name), cells{data::type::list};
+    for (int y : years) cells.push_back(data("value", values.count(y) ? values.at(y) : std::string()));
+    row.set("cells", cells);
+    body.push_back(row);
+  }
+  d.set("has_indicator_table", data(!rows.empty()));
+  d.set("indicator_years", head);
+  d.set("indicator_rows", body);
+  d.set("indicator_caption", text(lang, Msg::kUiUnitIndicators, {unit.unit->name}));
+  d.set("indicator_head", text(lang, Msg::kUiIndicator));
+}
+
 Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) {
   const Lang lang = ctx.site.lang;
   const std::string path = unit_page_path(unit.unit->slug), root = root_of(path);
@@ -87,6 +121,10 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
       return o->kind_slug == s->kind_slug && o->year == s->year + 1;
     });
     add_timeline(doc, *s, later_exists, root, lang);
+    // The document's other forms: print page, PDF (when made) and tables.
+    doc.set("print_href", root + print_page_path(*s));
+    doc.set("pdf_href", ctx.with_pdf ? data(root + pdf_path(*s)) : data(false));
+    doc.set("workbook_href", has_tables(*s) ? data(root + workbook_path(*s)) : data(false));
     by_year.try_emplace(s->year, data::type::list).first->second.push_back(doc);
   }
   data years{data::type::list};
@@ -97,6 +135,7 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
     years.push_back(y);
   }
   data d;
+  set_indicator_table(d, ctx, unit, root);
   d.set("t", labels(lang));
   d.set("name", unit.unit->name);
   d.set("administration", unit.unit->administration);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "i18n/messages.h"
@@ -79,20 +80,44 @@ const model::Submission* submission_of(const model::Edition& e, const std::strin
   return nullptr;
 }
 
-}  // namespace
+// The units of an edition in classes by the admin field the scoring model names (klass:):
+// in the order of the field's choices (typ: val), else by value; units without a value last.
+// One class holding everyone when the structure names none.
+struct ResultClass {
+  std::string heading;  // "" without classes
+  std::vector<model::UnitResult> results;
+};
 
-Page render_review_results(const SiteContext& ctx, const model::Edition& e, const model::ReviewedEdition& r) {
+std::vector<ResultClass> result_classes(const model::Edition& e, const model::ReviewedEdition& r, Lang lang) {
+  const std::string& key = e.structure->scoring.class_field;
+  std::vector<model::UnitResult> all = results_of(e, r);
+  if (key.empty()) return {{"", std::move(all)}};
+  const model::AdminFieldSpec* field = nullptr;
+  for (const auto& f : e.structure->admin_fields)
+    if (f.key == key) field = &f;
+  std::map<std::string, std::vector<model::UnitResult>> by_value;
+  for (auto& result : all) {
+    std::string value;
+    for (const auto& a : submission_of(e, result.unit_slug)->admin)
+      if (field && a.label == field->label) value = a.value;
+    by_value[value].push_back(std::move(result));
+  }
+  std::vector<std::string> order = field ? field->choices : std::vector<std::string>{};
+  for (const auto& [value, units] : by_value)
+    if (!value.empty() && std::find(order.begin(), order.end(), value) == order.end()) order.push_back(value);
+  std::vector<ResultClass> classes;
+  const std::string label = field ? field->label : key;
+  for (const auto& value : order)
+    if (by_value.count(value)) classes.push_back({text(lang, Msg::kUiReviewClass, {label, value}), std::move(by_value[value])});
+  if (by_value.count("")) classes.push_back({text(lang, Msg::kUiReviewNoClass, {fold_case(label)}), std::move(by_value[""])});
+  return classes;
+}
+
+data result_rows(const SiteContext& ctx, const model::Edition& e, std::vector<model::UnitResult> results, const std::string& root) {
   const Lang lang = ctx.site.lang;
-  const std::string path = review_results_path(e.kind_slug, e.year), root = root_of(path);
-  std::vector<model::UnitResult> results = results_of(e, r);
   model::sort_by_total(results);
   const std::vector<int> places = model::result_places(results);
-  data d, areas{data::type::list}, rows{data::type::list};
-  for (const auto& area : e.structure->areas) {
-    data a("title", area.title);
-    a.set("weight", plain_number(area.weight, lang));
-    areas.push_back(a);
-  }
+  data rows{data::type::list};
   for (size_t i = 0; i < results.size(); ++i) {
     const model::Submission* s = submission_of(e, results[i].unit_slug);
     data row, scores{data::type::list};
@@ -105,19 +130,40 @@ Page render_review_results(const SiteContext& ctx, const model::Edition& e, cons
     row.set("incomplete", data(!results[i].complete()));
     rows.push_back(row);
   }
+  return rows;
+}
+
+}  // namespace
+
+Page render_review_results(const SiteContext& ctx, const model::Edition& e, const model::ReviewedEdition& r) {
+  const Lang lang = ctx.site.lang;
+  const std::string path = review_results_path(e.kind_slug, e.year), root = root_of(path);
+  data d, areas{data::type::list}, classes{data::type::list};
+  for (const auto& area : e.structure->areas) {
+    data a("title", area.title);
+    a.set("weight", plain_number(area.weight, lang));
+    areas.push_back(a);
+  }
+  int n = 0;
+  for (auto& c : result_classes(e, r, lang)) {
+    data cd;
+    cd.set("id", "resultat-" + std::to_string(++n));
+    cd.set("caption", c.heading.empty() ? text(lang, Msg::kUiReviewResultsCaption) : c.heading);
+    cd.set("rows", result_rows(ctx, e, std::move(c.results), root));
+    classes.push_back(cd);
+  }
   const std::string title = text(lang, Msg::kUiReviewResultsTitle, {edition_title(e)});
   d.set("title", title);
   d.set("intro", text(lang, Msg::kUiReviewResultsIntro, {std::to_string(r.reviewers.size()), join(r.reviewers, ", ")}) +
                      (e.structure->scoring.defined ? " " + scale_text(e.structure->scoring, lang) : ""));
   d.set("method", text(lang, Msg::kUiReviewMethod));
-  d.set("caption", text(lang, Msg::kUiReviewResultsCaption));
   d.set("head_place", text(lang, Msg::kUiReviewPlace));
   d.set("head_unit", text(lang, Msg::kUiUnit));
   d.set("head_total", text(lang, Msg::kUiReviewTotal));
   d.set("head_scored", text(lang, Msg::kUiReviewScored, {e.structure->part_plural(lang)}));
   d.set("weight_label", text(lang, Msg::kUiReviewWeight));
   d.set("areas", areas);
-  d.set("rows", rows);
+  d.set("classes", classes);
   d.set("calibration", link(root + review_calibration_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewCalibrationTitle, {edition_title(e)})));
   d.set("compare", link(root + compare_index_path(e.kind_slug, e.year), text(lang, Msg::kUiCompareIndexTitle, {edition_title(e)})));
   return finish(ctx, {path, "resultat", title, review_crumbs(ctx, e, root, false)}, ctx.layouts.render("review_results", d));

@@ -31,12 +31,12 @@ data goal_entry(const model::Goal& g, bool later_exists, const std::string& root
   return e;
 }
 
+}  // namespace
+
 std::string value_text(const model::Indicator& i, Lang lang) {
   if (i.unit == "%") return format_percent(i.outcome, lang);
   return format_number(i.outcome, lang);
 }
-
-}  // namespace
 
 void add_timeline(data& entry, const model::Submission& s, bool later_exists, const std::string& root, Lang lang) {
   data goals{data::type::list}, unit_goals{data::type::list}, indicators{data::type::list}, actions{data::type::list};

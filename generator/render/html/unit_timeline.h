@@ -12,6 +12,9 @@ namespace kv {
 
 // The entry's lists (goals, unit_goals, indicators, actions) and a has_* flag for each.
 // later: the unit's documents of the same kind one year on, if any (for "not followed up").
+// An indicator's outcome as the timeline shows it: "83 %", "1 200".
+std::string value_text(const model::Indicator& i, Lang lang);
+
 void add_timeline(kainjow::mustache::data& entry, const model::Submission& s, bool later_exists, const std::string& root,
                   Lang lang);
 
