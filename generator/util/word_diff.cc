@@ -48,9 +48,9 @@ void append(DiffParagraph& p, Kind kind, const std::string& word) {
 DiffParagraph word_diff(const std::string& before, const std::string& after) {
   const auto a = words_of(before), b = words_of(after);
   DiffParagraph out;
-  if ((a.size() + 1) * (b.size() + 1) > kMaxWordCells) {
-    if (!a.empty()) out.push_back({Kind::kDeleted, before});
-    if (!b.empty()) out.push_back({Kind::kInserted, after});
+  if ((a.size() + 1) * (b.size() + 1) > kMaxWordCells) {  // replaced whole, words joined as everywhere
+    for (const auto& w : a) append(out, Kind::kDeleted, w);
+    for (const auto& w : b) append(out, Kind::kInserted, w);
     return out;
   }
   size_t i = 0, j = 0;

@@ -217,7 +217,7 @@ void read_sheet(const SheetPlace& place, const std::string& reviewer, const Edit
 // Reviewer names read so far in this edition, with the file and sheet each came from.
 using ReviewerPlaces = std::map<std::string, std::string>;
 
-void read_form(const fs::path& file, const model::Site& site, const EditionFacts& facts, model::ReviewedEdition& out,
+void read_form(const fs::path& file, const EditionFacts& facts, model::ReviewedEdition& out,
                ReviewerPlaces& reviewers, Report& report) {
   const std::string shown = file.generic_string();
   auto read = xlsx::read_workbook(file);
@@ -226,11 +226,12 @@ void read_form(const fs::path& file, const model::Site& site, const EditionFacts
     report.error({shown, 0, 0}, report.t(what, {failure->detail}), report.t(Msg::kReviewFormUnreadableHint));
     return;
   }
-  const std::string default_sheet = fold_case(model::review_default_sheet(site.lang));
   for (const ReadSheet& sheet : std::get<std::vector<ReadSheet>>(read)) {
     // The reviewer: the sheet's name for a form with a sheet per reviewer, else the file's.
-    const bool by_file = fold_case(sheet.name) == default_sheet || fold_case(sheet.name) == fold_case(model::review_default_sheet(Lang::kEn)) ||
-                         fold_case(sheet.name) == fold_case(model::review_default_sheet(Lang::kSv));
+    // (a form written in either language: the site's language is one of the two)
+    const std::string name = fold_case(sheet.name);
+    const bool by_file = name == fold_case(model::review_default_sheet(Lang::kSv)) ||
+                         name == fold_case(model::review_default_sheet(Lang::kEn));
     const std::string reviewer = by_file ? file.stem().string() : sheet.name;
     const std::string origin = report.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
     SheetPlace place{shown, &sheet};
@@ -250,7 +251,7 @@ std::string edition_list(const EditionMap& editions) {
 }
 
 // The forms of one edition folder, content/_bedomning/<år>/<slag>/.
-void read_edition_folder(const fs::path& dir, int year, const model::Site& site, const EditionMap& editions, Report& report,
+void read_edition_folder(const fs::path& dir, int year, const EditionMap& editions, Report& report,
                          std::vector<model::ReviewedEdition>& out) {
   const std::string kind = dir.filename().string();
   auto facts = editions.find({kind, year});
@@ -273,7 +274,7 @@ void read_edition_folder(const fs::path& dir, int year, const model::Site& site,
     }
     if (name.starts_with("~$")) continue;  // Excel's lock file while the form is open
     if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report)) continue;
-    read_form(entry.path(), site, facts->second, edition, reviewers, report);
+    read_form(entry.path(), facts->second, edition, reviewers, report);
   }
   if (!edition.reviewers.empty()) out.push_back(std::move(edition));
 }
@@ -309,7 +310,7 @@ void read_review_forms(const fs::path& content_root, model::Site& site, Report& 
         continue;
       }
       if (check_content_path(root, kind_entry.path(), kind, {kind_entry.path().generic_string(), 0, 0}, report, true))
-        read_edition_folder(kind_entry.path(), static_cast<int>(*year), site, editions, report, site.reviews);
+        read_edition_folder(kind_entry.path(), static_cast<int>(*year), editions, report, site.reviews);
     }
   }
   if (site.reviews.empty() && !report.diags.has_errors())

@@ -43,11 +43,14 @@ std::string diff_html(const std::vector<DiffParagraph>& diff, Lang lang) {
     for (size_t i = 0; i < paragraph.size(); ++i) {
       const DiffPiece& piece = paragraph[i];
       if (i > 0) out += ' ';
-      if (piece.kind == DiffPiece::Kind::kSame) out += html_escape(piece.text);
-      else if (piece.kind == DiffPiece::Kind::kInserted)
-        out += "<ins><span class=\"visuellt-dold\">" + html_escape(text(lang, Msg::kUiChangesInserted)) + " </span>" + html_escape(piece.text) + "</ins>";
-      else
-        out += "<del><span class=\"visuellt-dold\">" + html_escape(text(lang, Msg::kUiChangesDeleted)) + " </span>" + html_escape(piece.text) + "</del>";
+      if (piece.kind == DiffPiece::Kind::kSame) {
+        out += html_escape(piece.text);
+        continue;
+      }
+      const bool inserted = piece.kind == DiffPiece::Kind::kInserted;
+      const std::string tag = inserted ? "ins" : "del";
+      const Msg word = inserted ? Msg::kUiChangesInserted : Msg::kUiChangesDeleted;
+      out += "<" + tag + "><span class=\"visuellt-dold\">" + html_escape(text(lang, word)) + " </span>" + html_escape(piece.text) + "</" + tag + ">";
     }
     out += "</p>\n";
   }
