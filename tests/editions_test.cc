@@ -9,6 +9,7 @@
 
 #include "model/structure.h"
 #include "support.h"
+#include "render/html/search_docs.h"
 #include "schema/json_schema.h"
 #include "validate/structure_file.h"
 
@@ -310,4 +311,27 @@ TEST_CASE("a scoring model that cannot be used is reported where it is written",
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "skalan från 5 till 1 är tom") == 1);
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "steget 7 ligger inte mellan 5 och 1") == 1);
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "vikten 0 är inte större än noll") == 1);
+}
+
+TEST_CASE("search counts corresponding questions of different editions as one part", "[editions]") {
+  Editions f;
+  kv::Report report;
+  auto set = f.structures(report);
+  REQUIRE(report.diags.items().empty());
+  auto document = [&](const std::string& id, std::vector<int> numbers) {
+    kv::model::Submission s;
+    s.structure = set.at(id);
+    for (int n : numbers) s.answers[n];
+    return kv::search_threads(s);
+  };
+  const auto y20 = document("prov-2020", {1, 2, 3}), y22 = document("prov-2022", {1, 2, 3, 4}),
+             y23 = document("prov-2023", {1, 2});
+  CHECK(y22[0] == y20[1]);  // 2022's "Våra mål för 2022" is 2020's "Våra mål"
+  CHECK(y22[2] == y20[0]);
+  CHECK(y22[3] == y20[2]);
+  CHECK(y22[1] != y20[0]);  // new in 2022: a part of its own …
+  CHECK(y22[1] != y20[1]);
+  CHECK(y22[1] != y20[2]);
+  CHECK(y23[1] == y22[1]);  // … that 2023 continues
+  CHECK(y23[0] == y20[1]);
 }

@@ -152,6 +152,78 @@ test('results from several years are merged – best first and newer first on ti
   assert.equal(first.title, 'Ramtidsbeslut i praktiken');
 });
 
+// sok/dokument.js for documents given as [first page, unit slug, kind slug, [thread per page]],
+// as search_documents.cc writes it: slugs and threads numbered in sorted order.
+function documentsFile(documents) {
+  const units = [...new Set(documents.map((d) => d[1]))].sort();
+  const kinds = [...new Set(documents.map((d) => d[2]))].sort();
+  const threads = [...new Set(documents.flatMap((d) => d[3]))].sort();
+  const parts = [];
+  const rows = documents.map(([first, u, k, list]) => {
+    const numbers = JSON.stringify(list.map((t) => threads.indexOf(t)));
+    if (!parts.includes(numbers)) parts.push(numbers);
+    return [first, units.indexOf(u), kinds.indexOf(k), parts.indexOf(numbers)];
+  });
+  return { format: 2, units, kinds, parts: parts.map((p) => JSON.parse(p)), documents: rows };
+}
+
+// Two units' award answers in 2018 and 2019 (question 2 kept word for word) and a 2019 report.
+const q2 = pages[1];
+const other = 'Hemtjänsten';
+const yearsFiles = buildFiles([
+  [2018, [q2, { ...q2, unit: other, url: '2018/hemtjanst/kvalitetsutmarkelsen/fraga-02/' }]],
+  [2019, [{ ...q2, url: '2019/skarholmen/kvalitetsutmarkelsen/fraga-02/' },
+    { ...q2, unit: other, url: '2019/hemtjanst/kvalitetsutmarkelsen/fraga-02/' },
+    { ...q2, document: 'Verksamhetsberättelse 2019', part: 'Avsnitt 2', url: '2019/skarholmen/verksamhetsberattelse/avsnitt-02/' }]],
+]);
+const yearsDocuments = documentsFile([
+  [0, 'skarholmen', 'kvalitetsutmarkelsen', ['k2018#2']],
+  [1, 'hemtjanst', 'kvalitetsutmarkelsen', ['k2018#2']],
+  [2, 'skarholmen', 'kvalitetsutmarkelsen', ['k2018#2']],
+  [3, 'hemtjanst', 'kvalitetsutmarkelsen', ['k2018#2']],
+  [4, 'skarholmen', 'verksamhetsberattelse', ['v2019#2']],
+]);
+const yearsIndex = fullIndex(yearsFiles);
+assert.ok(api.add(yearsIndex, yearsDocuments), 'sok/dokument.js is read');
+const found = (query, filters, idx = yearsIndex) => here_(api.search(idx, query, filters).results);
+
+test('the same part of one unit in several years is one hit – the best, with the other years', () => {
+  const results = found('ramtidsbeslut');
+  assert.deepEqual(results.map((r) => [r.doc, r.year, r.others.map((o) => o.year)]).sort(),
+    [[2, 2019, [2018]], [3, 2019, [2018]], [4, 2019, []]]);
+  assert.equal(results.length, 3, 'two units\' award answers and the report: three hits, not five');
+  const skarholmen = results.find((r) => r.doc === 2);
+  assert.deepEqual(skarholmen.others, [{ doc: 0, year: 2018 }]);
+  const hemtjanst = results.find((r) => r.doc === 3);
+  assert.deepEqual(hemtjanst.others, [{ doc: 1, year: 2018 }]);
+  assert.ok(results.every((r) => r.year === 2019), 'newer first on ties');
+});
+
+test('hits are narrowed by year, unit and document kind', () => {
+  const docs = (filters) => found('ramtidsbeslut', filters).map((r) => r.doc).sort();
+  assert.deepEqual(docs({ year: '2018' }), [0, 1], 'a year: each of its pages, no others');
+  assert.deepEqual(docs({ unit: 'hemtjanst' }), [3]);
+  assert.deepEqual(docs({ unit: 'skarholmen', kind: 'verksamhetsberattelse' }), [4]);
+  assert.deepEqual(docs({ kind: 'kvalitetsutmarkelsen', year: '2019' }), [2, 3]);
+  assert.deepEqual(docs({ unit: 'nowhere' }), []);
+  assert.deepEqual(docs({ year: '', unit: '', kind: '' }), [2, 3, 4], 'empty filters narrow nothing');
+});
+
+test('without sok/dokument.js every page is its own hit, and unit or kind filters find nothing', () => {
+  const bare = fullIndex(yearsFiles);
+  assert.equal(found('ramtidsbeslut', {}, bare).length, 5);
+  assert.equal(found('ramtidsbeslut', { year: '2018' }, bare).length, 2);
+  assert.equal(found('ramtidsbeslut', { unit: 'hemtjanst' }, bare).length, 0);
+});
+
+test('the fragments of a hit\'s other years are read with it', () => {
+  const fresh = api.prepare(yearsFiles.manifest);
+  yearsFiles.shards.forEach((shard) => api.add(fresh, shard));
+  api.add(fresh, yearsDocuments);
+  const results = api.search(fresh, 'ramtidsbeslut').results;
+  assert.deepEqual(here_(api.missingFragments(fresh, results, 0, 10)).sort(), [0, 1, 2, 3, 4]);
+});
+
 test('a query asks only for the shards its words may match – then for stems', () => {
   const fresh = api.prepare(files.manifest);
   const wanted = here_(api.search(fresh, 'ramtidsbeslut').missing);
@@ -266,5 +338,12 @@ if (built) {
     const found = context.kvSok.api.search(idx, word);
     assert.deepEqual(here_(found.missing), []);
     assert.ok(found.results.some((r) => r.doc === 0), `"${word}" finds ${first.url}`);
+    vm.runInContext(fs.readFileSync(`${built}/dokument.js`, 'utf8'), context);
+    assert.ok(idx.documents, 'sok/dokument.js registered');
+    assert.equal(idx.documents.firsts[0], 0, 'the first document starts at page 0');
+    const info = context.kvSok.api.docInfo(idx, 0);
+    assert.ok(first.url.includes(`/${info.unit}/${info.kind}/`), `page 0 (${first.url}) is of ${info.unit}/${info.kind}`);
+    const narrowed = context.kvSok.api.search(idx, word, { year: String(first.year), unit: info.unit, kind: info.kind });
+    assert.ok(narrowed.results.some((r) => r.doc === 0), 'page 0 passes its own year, unit and kind');
   });
 }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "render/html/urls.h"
+#include "render/search/search_documents.h"
 #include "render/search/search_index.h"
 #include "support.h"
 #include "util/text.h"
@@ -268,6 +269,47 @@ TEST_CASE("plain_text breaks words at block tags but not inside inline markup", 
   CHECK(plain_text("<dl><dt>Namn</dt><dd>Värde</dd></dl><figure><figcaption>Bild</figcaption></figure>") ==
         "Namn Värde Bild");
   CHECK(plain_text("m<sup>2</sup> <strong>fet</strong>stil <span class=\"nr\">2.</span>") == "m2 fetstil 2.");
+}
+
+TEST_CASE("plain_text leaves out what the layout marks data-ej-sok – not an author's text", "[search]") {
+  CHECK(plain_text("<p>Svar</p><p class=\"nedladdning\" data-ej-sok><a href=\"x.xlsx\">(Excel, .xlsx)</a></p><p>mer</p>") ==
+        "Svar mer");
+  CHECK(plain_text("<p data-ej-sok>bort</p>kvar<p data-ej-sok=\"\">bort</p>") == "kvar");
+  // In a quoted value (an author's link or alt text) or as part of another name it is text.
+  CHECK(plain_text("<p><a href=\"a data-ej-sok\" title=' data-ej-sok'>länk</a></p>") == "länk");
+  CHECK(plain_text("<p data-ej-soker>kvar</p><p xdata-ej-sok>också</p>") == "kvar också");
+}
+
+TEST_CASE("sok/dokument.js gives each document's unit – kind and parts – numbered in sorted order", "[search]") {
+  kvtest::TempDir dir;
+  const OutputTree out(dir.path(), {});
+  write_search_documents({{0, "skarholmen", "kvalitetsutmarkelsen", {"inledning", "k#2", "k#1"}},
+                          {3, "alvsjo", "kvalitetsutmarkelsen", {"inledning", "k#2", "k#1"}},
+                          {6, "skarholmen", "rapport", {"r#1"}}},
+                         out);
+  const std::string file = kvtest::read(dir.path() / "sok/dokument.js");
+  REQUIRE(file.rfind("/*", 0) == 0);
+  const Json d = read_pushed(file);
+  CHECK(d["format"].integer() == 2);
+  REQUIRE(d["units"].items.size() == 2);
+  CHECK(d["units"][0].string == "alvsjo");
+  CHECK(d["kinds"][1].string == "rapport");
+  // Threads sorted: inledning 0, k#1 1, k#2 2, r#1 3; the award's list is shared.
+  REQUIRE(d["parts"].items.size() == 2);
+  CHECK(d["parts"][0].items.size() == 3);
+  CHECK(d["parts"][0][0].integer() == 0);
+  CHECK(d["parts"][0][1].integer() == 2);
+  CHECK(d["parts"][0][2].integer() == 1);
+  CHECK(d["parts"][1][0].integer() == 3);
+  REQUIRE(d["documents"].items.size() == 3);
+  const auto row = [&](size_t i) {
+    std::vector<int> r;
+    for (const auto& v : d["documents"][i].items) r.push_back(v.integer());
+    return r;
+  };
+  CHECK(row(0) == std::vector<int>{0, 1, 0, 0});
+  CHECK(row(1) == std::vector<int>{3, 0, 0, 0});
+  CHECK(row(2) == std::vector<int>{6, 1, 1, 1});
 }
 
 TEST_CASE("search_terms lower-cases Swedish letters and splits on punctuation", "[search]") {

@@ -1,5 +1,7 @@
 #include "model/block_kinds.h"
 
+#include "model/vocabulary.h"
+
 namespace kv::model {
 
 const BlockKind* find_block_kind(std::string_view name) {
@@ -18,6 +20,10 @@ std::map<std::string, int> count_parts(const std::vector<Block>& blocks) {
   std::map<std::string, int> counts;
   for_each_block(blocks, [&](const Block& block) {
     if (const char* name = block_name(block)) ++counts[name];
+    // The prose was rendered by cmark-gfm, which escapes an author's own HTML: every "<table"
+    // in it is a Markdown table.
+    if (const auto* p = std::get_if<Prose>(&block.value))
+      for (size_t at = p->html.find("<table"); at != std::string::npos; at = p->html.find("<table", at + 1)) ++counts[kTablePart];
   });
   return counts;
 }

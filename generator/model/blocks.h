@@ -101,6 +101,10 @@ struct Block;
 struct Container {  // "::: exempel", "::: styrkor", …
   std::string kind;
   std::vector<Block> children;
+  // A structure's own container (behållare:): its heading and how it is set apart; the
+  // built-in ones have no heading here (their words are in the language file).
+  std::string heading{};
+  bool boxed = false;
 };
 
 struct Block {

@@ -13,6 +13,31 @@ bool by_unit_name(const Submission* a, const Submission* b) {
   return a->unit.slug < b->unit.slug;
 }
 
+// Which of two uses of one indicator, unit and year a series keeps: an indikator block over
+// an index figure; of index figures, the one in the document of the figure's own year, then
+// the one in the newest document (a later document may correct an earlier figure).
+bool better_use(const IndicatorUse& a, const IndicatorUse& b) {
+  if (a.index_figure != b.index_figure) return !a.index_figure;
+  const bool a_own = a.submission->year == a.year, b_own = b.submission->year == b.year;
+  if (a_own != b_own) return a_own;
+  return a.submission->year > b.submission->year;
+}
+
+// Keeps one use per unit and year, then orders them by unit name and newest year first.
+void settle(IndicatorSeries& series) {
+  std::map<std::pair<std::string, int>, IndicatorUse> kept;
+  for (const auto& use : series.uses) {
+    auto [at, added] = kept.emplace(std::pair{use.submission->unit.slug, use.year}, use);
+    if (!added && better_use(use, at->second)) at->second = use;
+  }
+  series.uses.clear();
+  for (auto& [key, use] : kept) series.uses.push_back(use);
+  std::stable_sort(series.uses.begin(), series.uses.end(), [](const IndicatorUse& a, const IndicatorUse& b) {
+    if (a.submission->unit.slug != b.submission->unit.slug) return by_unit_name(a.submission, b.submission);
+    return a.year > b.year;
+  });
+}
+
 }  // namespace
 
 std::string indicator_slug(const std::string& name) {
@@ -39,7 +64,19 @@ SiteIndex::SiteIndex(const Site& site) {
         if (const auto* i = std::get_if<Indicator>(&b.value)) {
           auto& series = indicators[indicator_slug(i->name)];
           if (series.name.empty()) series.name = i->name;
-          series.uses.push_back({&s, n, i});
+          series.uses.push_back({&s, n, i, s.year, false});
+        } else if (const auto* x = std::get_if<IndexSeries>(&b.value)) {
+          auto& series = indicators[indicator_slug(x->name)];
+          if (series.name.empty()) series.name = x->name;
+          for (const auto& v : x->values) {
+            auto figure = std::make_unique<Indicator>();
+            figure->name = x->name;
+            figure->unit = "index";
+            figure->outcome = v.value;
+            figure->period = std::to_string(v.year);
+            series.uses.push_back({&s, n, figure.get(), v.year, true});
+            index_figures_.push_back(std::move(figure));
+          }
         }
       });
   }
@@ -54,10 +91,7 @@ SiteIndex::SiteIndex(const Site& site) {
   });
   for (auto& [slug, series] : indicators) {
     series.slug = slug;
-    std::stable_sort(series.uses.begin(), series.uses.end(), [](const IndicatorUse& a, const IndicatorUse& b) {
-      if (a.submission->unit.slug != b.submission->unit.slug) return by_unit_name(a.submission, b.submission);
-      return a.submission->year > b.submission->year;
-    });
+    settle(series);
     indicators_.push_back(std::move(series));
   }
 }
@@ -93,7 +127,8 @@ std::vector<int> SiteIndex::years() const {
 std::vector<int> SiteIndex::indicator_years() const {
   std::set<int> years;
   for (const auto& series : indicators_)
-    for (const auto& use : series.uses) years.insert(use.submission->year);
+    for (const auto& use : series.uses)
+      if (!use.index_figure) years.insert(use.submission->year);  // the years with indicator workbooks
   return {years.begin(), years.end()};
 }
 

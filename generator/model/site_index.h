@@ -4,6 +4,7 @@
 // Holds pointers into the Site, which must outlive it and stay unchanged.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,17 @@ struct Edition {
   std::vector<const Submission*> submissions;  // by unit name
 };
 
-// One indicator as one unit reported it in one year, in the section it appears in.
+// One indicator as one unit reported it for one year, in the part it appears in: a report's
+// indikator block, or one year's figure of an award's index block (AMI per year), which
+// joins the trend of the indicator with the same name.
 struct IndicatorUse {
-  const Submission* submission = nullptr;
+  const Submission* submission = nullptr;  // the document reporting it
   int part = 0;
+  // The indikator block; for an index figure, an indicator made from it (owned by the
+  // SiteIndex): its name, the unit "index", the figure as outcome, the year as period.
   const Indicator* indicator = nullptr;
+  int year = 0;  // the year the value is for: the document's, or the index figure's own
+  bool index_figure = false;  // no target, no split by gender
 };
 
 struct IndicatorSeries {
@@ -42,6 +49,8 @@ std::string indicator_slug(const std::string& name);
 class SiteIndex {
  public:
   explicit SiteIndex(const Site& site);
+  SiteIndex(const SiteIndex&) = delete;  // uses point into index_figures_
+  SiteIndex& operator=(const SiteIndex&) = delete;
 
   const std::vector<UnitDocuments>& units() const { return units_; }          // by slug
   const std::vector<Edition>& editions() const { return editions_; }          // newest first, then kind
@@ -57,6 +66,7 @@ class SiteIndex {
   std::vector<UnitDocuments> units_;
   std::vector<Edition> editions_;
   std::vector<IndicatorSeries> indicators_;
+  std::vector<std::unique_ptr<Indicator>> index_figures_;  // stable addresses
 };
 
 }  // namespace kv::model

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/vocabulary.h"
 #include "util/text.h"
 
 namespace kv::model {
@@ -12,6 +13,24 @@ const QuestionSpec* Structure::find_question(int number) const {
     for (const auto& q : area.questions)
       if (q.number == number) return &q;
   return nullptr;
+}
+
+const ContainerSpec* Structure::find_container(const std::string& name) const {
+  for (const auto& c : containers)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+std::vector<std::string> Structure::container_names() const {
+  std::vector<std::string> names = model::container_names();
+  for (const auto& c : containers) names.push_back(c.name);
+  return names;
+}
+
+std::vector<std::string> Structure::part_names() const {
+  std::vector<std::string> names = model::part_names();
+  for (const auto& c : containers) names.push_back(c.name);
+  return names;
 }
 
 std::vector<const QuestionSpec*> Structure::questions() const {

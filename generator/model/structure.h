@@ -113,6 +113,14 @@ struct ScoringSpec {
   std::string class_field;
 };
 
+// behållare: a container the structure's documents may hold beside the built-in ones
+// (exempel, styrkor, …), e.g. "::: lärdomar"; kräver: and rekommenderar: may name it.
+struct ContainerSpec {
+  std::string name;     // as authors write it after ":::"
+  std::string heading;  // rubrik: shown above its content
+  bool boxed = false;   // visas: ruta — set apart in a box, as Exempel; otherwise a section with a heading
+};
+
 struct AreaSpec {
   std::string title;
   std::vector<QuestionSpec> questions;
@@ -137,6 +145,7 @@ struct Structure {
   bool intro_required = false;
   std::string intro_guidance;
   std::vector<AreaSpec> areas;
+  std::vector<ContainerSpec> containers;  // behållare:, in the order declared
   ScoringSpec scoring;
   PartNaming part;
   // What only some kinds of document have; empty elsewhere.
@@ -145,6 +154,11 @@ struct Structure {
   NarrativeSpec narrative;
 
   const QuestionSpec* find_question(int number) const;
+  const ContainerSpec* find_container(const std::string& name) const;
+  // The containers its documents may use: the built-in ones, then its own.
+  std::vector<std::string> container_names() const;
+  // What kräver:, rekommenderar: and undantag: may name: model::part_names() and its own containers.
+  std::vector<std::string> part_names() const;
   // "fraga-07" / "avsnitt-07": the file stem and page folder of part n.
   std::string part_slug(int number) const;
   // "fråga" / "question"; capitalised: "Fråga" / "Question" (for headings).

@@ -23,12 +23,17 @@ inline const std::vector<std::string>& data_block_names() {
   return names;
 }
 
+// A Markdown table in the prose ("| … |"), counted as a part of its own.
+inline constexpr const char* kTablePart = "tabell";
+
 // Every part name a structure counts (kräver:, rekommenderar:) or an author waives
-// (undantag:): the containers, then the data blocks.
+// (undantag:): the containers, the data blocks, then tables. A structure's own containers
+// come on top (Structure::part_names).
 inline const std::vector<std::string>& part_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out = container_names();
     out.insert(out.end(), data_block_names().begin(), data_block_names().end());
+    out.push_back(kTablePart);
     return out;
   }();
   return names;

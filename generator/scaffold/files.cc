@@ -30,15 +30,14 @@ Msg container_description(const std::string& name) {
   return Msg::kCntExample;
 }
 
-bool is_container(const std::string& name) {
-  const auto& names = model::container_names();
+bool is_container(const model::Structure& structure, const std::string& name) {
+  const auto names = structure.container_names();
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // The parts in the order of the vocabulary (styrkor, svagheter, möjligheter, hot), not by name.
 std::vector<std::pair<std::string, int>> in_order(const model::PartCounts& parts) {
-  std::vector<std::string> order = model::container_names();
-  order.insert(order.end(), model::data_block_names().begin(), model::data_block_names().end());
+  std::vector<std::string> order = model::part_names();
   std::vector<std::pair<std::string, int>> out(parts.begin(), parts.end());
   auto rank = [&](const std::string& name) { return std::find(order.begin(), order.end(), name) - order.begin(); };
   std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
@@ -46,13 +45,17 @@ std::vector<std::pair<std::string, int>> in_order(const model::PartCounts& parts
 }
 
 // "  - 2 × ```mål … ``` – ett av årets mål: …"
-std::string part_lines(const model::PartCounts& parts, Lang lang) {
+std::string part_lines(const model::Structure& structure, const model::PartCounts& parts, Lang lang) {
   std::string out;
   for (const auto& [name, count] : in_order(parts)) {
-    std::string syntax = is_container(name) ? "::: " + name + kEllipsis + ":::" : "```" + name + kEllipsis + "```";
+    const bool table = name == model::kTablePart;
+    std::string syntax = table ? std::string("|") + kEllipsis + "|" + kEllipsis + "|"
+                         : is_container(structure, name) ? "::: " + name + kEllipsis + ":::" : "```" + name + kEllipsis + "```";
     const model::BlockSpec* block = model::find_block_spec(name);
-    Msg what = block ? block->description : container_description(name);
-    out += comment("  - " + (count == 1 ? "" : std::to_string(count) + " \xC3\x97 ") + syntax + kDash + text(lang, what));
+    const model::ContainerSpec* own = structure.find_container(name);
+    std::string what = block ? text(lang, block->description) : own ? own->heading
+                       : text(lang, table ? Msg::kCntTable : container_description(name));
+    out += comment("  - " + (count == 1 ? "" : std::to_string(count) + " \xC3\x97 ") + syntax + kDash + what);
   }
   return out;
 }
@@ -64,7 +67,7 @@ std::string skeletons(const model::Structure& structure, const model::QuestionSp
     for (int i = 0; i < count; ++i) {
       if (const model::BlockSpec* block = model::find_block_spec(name))
         out += "\n```" + name + "\n" + data_block_skeleton(*block, structure, part, lang) + "```\n";
-      else if (is_container(name))
+      else if (is_container(structure, name))
         out += "\n::: " + name + "\n\n:::\n";
     }
   return out;
@@ -145,8 +148,8 @@ std::string part_file(const model::Structure& structure, const model::QuestionSp
   if (const model::AreaSpec* area = structure.area_of(part.number))
     out += comment(text(lang, Msg::kScaffoldArea, {area->title}));
   if (!part.guidance.empty()) out += "#\n" + comment(part.guidance);
-  if (!part.required.empty()) out += "#\n" + comment(text(lang, Msg::kScaffoldMust)) + part_lines(part.required, lang);
-  if (!part.recommended.empty()) out += "#\n" + comment(text(lang, Msg::kScaffoldShould)) + part_lines(part.recommended, lang);
+  if (!part.required.empty()) out += "#\n" + comment(text(lang, Msg::kScaffoldMust)) + part_lines(structure, part.required, lang);
+  if (!part.recommended.empty()) out += "#\n" + comment(text(lang, Msg::kScaffoldShould)) + part_lines(structure, part.recommended, lang);
   if (part.direction_goal > 0) out += "#\n" + kf_goal_lines(structure, part.direction_goal, lang);
   out += "#\n" + comment(text(lang, Msg::kScaffoldWriteBelow));
   if (!part.required.empty()) out += comment(text(lang, Msg::kScaffoldSkeletons));

@@ -114,7 +114,15 @@ std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockC
         if (auto prose = read_prose(r, context, report)) blocks.push_back({std::move(*prose)});
         break;
       case RawBlock::Kind::kContainer:
-        blocks.push_back({model::Container{r.name, convert(r.children, context, hierarchy, report)}});
+      {
+        model::Container c{r.name, convert(r.children, context, hierarchy, report)};
+        if (const auto* spec = context.structure ? context.structure->find_container(r.name) : nullptr) {
+          c.heading = spec->heading;
+          c.boxed = spec->boxed;
+        }
+        blocks.push_back({std::move(c)});
+        break;
+      }
         break;
       case RawBlock::Kind::kData:
         hierarchy.check(r, context, report);

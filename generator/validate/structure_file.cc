@@ -16,7 +16,7 @@ namespace {
 using Need = MapReader::Need;
 namespace fs = std::filesystem;
 
-model::PartCounts read_parts(MapReader& map, const std::string& key) {
+model::PartCounts read_parts(MapReader& map, const std::string& key, const std::vector<std::string>& names) {
   model::PartCounts counts;
   if (!map.has(key)) return counts;
   YAML::Node node = map.get(key);
@@ -25,7 +25,6 @@ model::PartCounts read_parts(MapReader& map, const std::string& key) {
     report.error(map.pos(key), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
     return counts;
   }
-  const std::vector<std::string>& names = model::part_names();
   for (const auto& entry : node) {
     std::string name = entry.first.Scalar();
     if (std::find(names.begin(), names.end(), name) == names.end()) {
@@ -120,6 +119,7 @@ void read_correspondence(MapReader& q, const model::Structure& s, const model::S
 void read_areas(MapReader& top, model::Structure& s, const model::Structure* previous) {
   std::set<int> numbers;
   const std::string& key = s.part.plural;
+  const std::vector<std::string> part_names = s.part_names();
   s.areas.clear();
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
     MapReader area(area_node, top.origin(), top.report(), {"titel", key, "vikt"});
@@ -133,8 +133,8 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
       model::QuestionSpec question;
       question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
       question.title = q.text("titel", Need::kRequired).value_or("");
-      question.required = read_parts(q, "kräver");
-      question.recommended = read_parts(q, "rekommenderar");
+      question.required = read_parts(q, "kräver", part_names);
+      question.recommended = read_parts(q, "rekommenderar", part_names);
       question.direction_goal = static_cast<int>(q.integer("inriktningsmål", Need::kOptional).value_or(0));
       question.guidance = q.text("vägledning", Need::kOptional).value_or("");
       question.follows_up = static_cast<int>(q.integer("följer_upp", Need::kOptional).value_or(0));
@@ -146,6 +146,33 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
       spec.questions.push_back(std::move(question));
     }
     s.areas.push_back(std::move(spec));
+  }
+}
+
+// behållare: [{namn, rubrik, visas: ruta|avsnitt}]: containers of the structure's own. A name
+// is one word (it follows ":::") and not a name the content model already has.
+void read_containers(MapReader& top, model::Structure& s) {
+  Report& report = top.report();
+  s.containers.clear();
+  const std::vector<std::string> taken = model::part_names();
+  for (const auto& node : top.list("behållare", Need::kOptional)) {
+    MapReader c(node, top.origin(), report, {"namn", "rubrik", "visas"});
+    auto name = c.text("namn", Need::kRequired);
+    auto heading = c.text("rubrik", Need::kRequired);
+    const std::string shown = c.text("visas", Need::kOptional).value_or("avsnitt");
+    if (shown != "ruta" && shown != "avsnitt")
+      report.error(c.pos("visas"), report.t(Msg::kContainerShownUnknown, {shown}), report.suggest(shown, {"ruta", "avsnitt"}));
+    if (!name || !heading) continue;
+    const bool one_word = !name->empty() && std::none_of(name->begin(), name->end(), [](char ch) {
+      return ch == ' ' || ch == '\t' || ch == ':' || ch == '`' || ch == '{' || ch == '}';
+    });
+    if (!one_word) {
+      report.error(c.pos("namn"), report.t(Msg::kContainerNameNotWord, {*name}), report.t(Msg::kContainerNameNotWordHint));
+    } else if (std::find(taken.begin(), taken.end(), *name) != taken.end() || s.find_container(*name)) {
+      report.error(c.pos("namn"), report.t(Msg::kContainerNameTaken, {*name}), report.t(Msg::kContainerNameTakenHint));
+    } else {
+      s.containers.push_back({*name, *heading, shown == "ruta"});
+    }
   }
 }
 
@@ -295,7 +322,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   MapReader top(*root, origin, report,
                 {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del",
                  "administrativa_uppgifter", "inledning", "kf_mål", "kvalitetsprogram", "agenda_2030", "områden", "orientering",
-                 "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma", "bedömning"});
+                 "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma", "bedömning", "behållare"});
   const model::Structure* base = named_structure(top, "bygger_på", known, broken);
   if (top.has("bygger_på") && !base) return nullptr;  // everything else would be reported as missing
   auto s = start_from(base);
@@ -327,6 +354,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
     s->intro_required = intro.boolean("krävs").value_or(false);
     s->intro_guidance = intro.text("vägledning", Need::kOptional).value_or("");
   }
+  if (top.has("behållare")) read_containers(top, *s);
   if (!base || top.has("områden")) read_areas(top, *s, previous);
   read_scoring(top, *s);
   if (report.diags.error_count() > errors_before) return nullptr;

@@ -26,7 +26,7 @@ using Need = MapReader::Need;
 
 std::string display(const fs::path& p) { return p.generic_string(); }
 
-BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
+BlockVocabulary vocabulary(const model::Structure& structure) { return {structure.container_names(), model::data_block_names()}; }
 
 void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
   Report& report = map.report();
@@ -64,7 +64,7 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
 }
 
 std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Report& report) {
-  auto raw = split_blocks(file, vocabulary(), report);
+  auto raw = split_blocks(file, vocabulary(*context.structure), report);
   return to_model_blocks(raw, context, report);
 }
 
@@ -75,7 +75,8 @@ struct FrontMatter {
   std::vector<Waiver> waivers;
 };
 
-std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const std::string& key, Report& report) {
+std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Report& report) {
+  const std::string& key = structure.part.name;
   if (!file.front_matter) {
     report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint, {key}));
     return std::nullopt;
@@ -85,7 +86,7 @@ std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const std
   if (!node) return std::nullopt;
   MapReader map(*node, origin, report, {key, kWaiverKey});
   auto n = map.integer(key, Need::kRequired);
-  auto waivers = read_waivers(map, report);
+  auto waivers = read_waivers(map, structure.part_names(), report);
   if (!n) return std::nullopt;
   return FrontMatter{static_cast<int>(*n), std::move(waivers)};
 }
@@ -116,7 +117,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       continue;
     }
     MarkdownFile file = split_front_matter(*source, report);
-    auto front = read_front_matter(file, structure.part.name, report);
+    auto front = read_front_matter(file, structure, report);
     if (!front) {
       with_errors.insert(number_from_name(path, structure));
       continue;
@@ -134,7 +135,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
                    report.t(Msg::kQuestionDuplicateHint));
       continue;
     }
-    if (is_unanswered(file, vocabulary(), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
+    if (is_unanswered(file, vocabulary(structure), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
       report.not_yet(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
@@ -197,12 +198,13 @@ std::string part_list(const model::PartCounts& missing, const model::PartCounts&
 }
 
 // How to write the parts: "::: exempel … :::" for containers, "```mål … ```" for data.
-std::string part_syntax(const model::PartCounts& missing) {
-  const auto& containers = model::container_names();
+std::string part_syntax(const model::Structure& structure, const model::PartCounts& missing) {
+  const auto containers = structure.container_names();
   std::string list;
   for (const auto& [name, count] : missing) {
     bool container = std::find(containers.begin(), containers.end(), name) != containers.end();
-    list += (list.empty() ? "" : ", ") + (container ? "::: " + name + " \xE2\x80\xA6 :::" : "```" + name + " \xE2\x80\xA6 ```");
+    list += (list.empty() ? "" : ", ") + (name == model::kTablePart ? std::string("| \xE2\x80\xA6 | \xE2\x80\xA6 |")
+                                          : container ? "::: " + name + " \xE2\x80\xA6 :::" : "```" + name + " \xE2\x80\xA6 ```");
   }
   return list;
 }
@@ -231,7 +233,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       if (missing.empty()) continue;
       std::string what = part_list(missing, counts, report);
       std::string message = report.t(Msg::kRequiredPart, {word, std::to_string(q->number), q->title, what});
-      std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(missing)});
+      std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
       if (parts == &q->required) report.error(at, message, hint);
       else report.warning(at, message, hint);
     }

@@ -7,10 +7,9 @@
 
 namespace kv {
 
-std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report) {
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& names, Report& report) {
   std::vector<Waiver> out;
   if (!front_matter.has(kWaiverKey)) return out;
-  const std::vector<std::string>& names = model::part_names();
   MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), report, names);
   if (!map.is_map()) return out;
   for (const auto& entry : front_matter.get(kWaiverKey)) {

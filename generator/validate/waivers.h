@@ -32,7 +32,7 @@ struct Waiver {
 inline const char* kWaiverKey = "undantag";
 
 // Reads undantag: from a front matter already opened with kWaiverKey among its keys.
-std::vector<Waiver> read_waivers(const MapReader& front_matter, Report& report);
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& part_names, Report& report);
 
 // Checks the waivers against what the part must and should contain and what its answer has;
 // returns the parts whose recommendation is waived, with the reason.

@@ -378,6 +378,31 @@ test('search: a word that is nowhere gives no results and says so', { timeout: 6
   });
 });
 
+test('search: filters by year, unit and kind come from the address and go back into it', { timeout: 60_000 }, async () => {
+  await withPage(async (page) => {
+    await open(page, 'sok/index.html?q=brukare&ar=2018&slag=kvalitetsutmarkelsen');
+    await page.locator('#sokresultat li').first().waitFor();
+    assert.equal(await page.inputValue('select[name=ar]'), '2018');
+    assert.equal(await page.inputValue('select[name=slag]'), 'kvalitetsutmarkelsen');
+    const metas = await page.locator('#sokresultat .traff-meta').allTextContents();
+    assert.ok(metas.length > 0);
+    for (const meta of metas) assert.ok(meta.includes('2018') && meta.includes(DOCUMENT_2018), `a hit outside the filters: ${meta}`);
+    // Another unit: no award of Skärholmen's there, so nothing; the choice is in the address.
+    await page.selectOption('select[name=enhet]', 'hagersten-alvsjo-hemtjanst');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('enhet') === 'hagersten-alvsjo-hemtjanst');
+    await page.waitForFunction(() => document.querySelectorAll('#sokresultat li').length === 0);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('q'), 'brukare');
+    assert.equal(url.searchParams.get('ar'), '2018');
+    // Every year again: Hägersten-Älvsjö's report.
+    await page.selectOption('select[name=ar]', '');
+    await page.selectOption('select[name=slag]', '');
+    await page.locator('#sokresultat li').first().waitFor();
+    for (const meta of await page.locator('#sokresultat .traff-meta').allTextContents())
+      assert.ok(meta.includes('Hägersten') || meta.includes('hemtjänst'), `a hit of another unit: ${meta}`);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // e. Comparison
 
@@ -519,6 +544,31 @@ test('axe-core finds no violations on the changes pages (1280 and 375 wide)', { 
     await editions.close();
   }
   assert.equal(lines.length, 0, `changes pages: ${lines.length} accessibility problems:\n  ${lines.join('\n  ')}`);
+});
+
+// One hit per part: the editions fixture's provenhet answers "Hur vi lär av klagomål" in 2022
+// and 2023 (question 2 of both); a search shows the newer one with a link to the other year.
+test('search: the same part in several years is one hit with links to the other years', { timeout: 60_000 }, async () => {
+  const out = path.join(tmpDir, 'editions-out');
+  assert.ok(fs.existsSync(out), 'the changes-page test builds the editions fixture first');
+  const editions = await startServer(out);
+  try {
+    await withPage(async (page) => {
+      await page.goto(new URL('sok/index.html?q=klagom%C3%A5l&enhet=provenhet', editions.url).href);
+      await page.locator('#sokresultat li').first().waitFor();
+      const hits = await page.locator('#sokresultat li').evaluateAll((items) => items.map((li) => ({
+        meta: li.querySelector('.traff-meta')?.textContent ?? '',
+        others: [...li.querySelectorAll('.traff-andra-ar a')].map((a) => [a.textContent, a.getAttribute('href')]),
+      })));
+      assert.equal(hits.length, 1, JSON.stringify(hits));
+      assert.ok(hits[0].meta.includes('2023'), hits[0].meta);
+      assert.deepEqual(hits[0].others, [['2022', '../2022/provenhet/prov/fraga-02/index.html']]);
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, violations.map((v) => formatViolation('sok', v)).join('\n'));
+    });
+  } finally {
+    await editions.close();
+  }
 });
 
 // Side by side: on the editions fixture's 2022 comparison (two units), the reader's choice

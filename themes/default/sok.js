@@ -4,8 +4,9 @@
  * The build writes the index as small scripts under sok/ (the format is described in
  * generator/render/search/search_index.cc), each calling
  *   (window.kvSok = window.kvSok || []).push({format: 2, …});
- * the manifest sok/index.js (the search page loads it), shards of the sorted terms
- * sok/t/<i>.js and one fragment per page sok/f/<d/1000>/<d>.js. A query loads only the
+ * the manifest sok/index.js and the documents' facts sok/dokument.js (the search page loads
+ * both), shards of the sorted terms sok/t/<i>.js and one fragment per page
+ * sok/f/<d/1000>/<d>.js. A query loads only the
  * shards its words may match, and the fragments of the hits it shows: a few kilobytes on a
  * site of any size. Scripts rather than JSON fetched at run time, because browsers refuse
  * fetch() on file:// but run <script src>. Files may load before or after this one: until
@@ -16,8 +17,15 @@
  * (AND). A word matches every index term it is a prefix of; a word that matches nothing
  * is tried again without a Swedish ending ("ramtidsbesluten" → "ramtidsbeslut").
  *
+ * Hits can be narrowed to a year, a unit and a document kind (the address's ar=, enhet=,
+ * slag=: the year, the unit's and the kind's folder names). The pages that are the same part
+ * of one unit's documents in several years are one hit: the best-scoring page, with links to
+ * the others ("the same part in other years"), so a text kept from year to year is not
+ * listed once a year.
+ *
  * The page (templates/layouts/search.mustache) provides
- *   <form role="search"> with <input id="sok-sida" name="q">
+ *   <form role="search"> with <input id="sok-sida" name="q"> and, optionally, the filters
+ *                                        <select name="ar">, <select name="enhet">, <select name="slag">
  *   <p id="sokstatus" role="status">     the number of hits, announced
  *   <ol id="sokresultat" data-…>         the hits, built with DOM calls and textContent only:
  *                                        index text is never parsed as HTML
@@ -33,6 +41,7 @@
  *   data-text-fler      more hits than shown: {shown} of {n} are shown
  *   data-text-visa      the button that shows more
  *   data-text-saknas    no index could be loaded
+ *   data-text-andra     before the links to the same part's other years
  */
 (function (global) {
   'use strict';
@@ -50,7 +59,8 @@
     ingen: 'Inga träffar för ”{q}”. Pröva ett kortare ord eller en annan stavning.',
     fler: 'Visar de {shown} första av {n} träffar.',
     visa: 'Visa fler träffar',
-    saknas: 'Sökindexet kunde inte läsas in. Använd listorna på startsidan.'
+    saknas: 'Sökindexet kunde inte läsas in. Använd listorna på startsidan.',
+    andra: 'Samma del andra år:'
   };
 
   // ------------------------------------------------------------ folding
@@ -171,6 +181,7 @@
       firsts: raw.shards.map(String),
       years: raw.years.map(function (y) { return { year: y[0], first: y[1] }; }),
       shards: [],     // shard i once read: {terms, postings as [doc, weight, …] with whole numbers}
+      documents: null, // once sok/dokument.js is read: {firsts, units, kinds, parts, unitSlugs, kindSlugs, partLists}
       fragments: []   // page d once read: {url, unit, year, document, part, title, text}
     };
   }
@@ -194,6 +205,18 @@
       };
       return true;
     }
+    if (Array.isArray(raw.documents) && Array.isArray(raw.units) && Array.isArray(raw.kinds) && Array.isArray(raw.parts)) {
+      var documents = { firsts: [], units: [], kinds: [], parts: [], unitSlugs: raw.units.map(String),
+        kindSlugs: raw.kinds.map(String), partLists: raw.parts };
+      raw.documents.forEach(function (d) {
+        documents.firsts.push(d[0]);
+        documents.units.push(d[1]);
+        documents.kinds.push(d[2]);
+        documents.parts.push(d[3]);
+      });
+      index.documents = documents;
+      return true;
+    }
     if (typeof raw.doc === 'number' && typeof raw.url === 'string') {
       index.fragments[raw.doc] = { url: raw.url, unit: String(raw.unit || ''), year: raw.year,
         document: String(raw.document || ''), part: String(raw.part || ''), title: String(raw.title || ''),
@@ -201,6 +224,60 @@
       return true;
     }
     return false;
+  }
+
+  // Page doc's unit and kind (folder names) and thread (its part, the same in every year of
+  // the unit's documents of that kind); null until sok/dokument.js is read.
+  function docInfo(index, doc) {
+    var d = index.documents;
+    if (!d || !d.firsts.length) return null;
+    var lo = 0;
+    var hi = d.firsts.length;
+    while (hi - lo > 1) {  // the last document starting at or before doc
+      var mid = (lo + hi) >>> 1;
+      if (d.firsts[mid] <= doc) lo = mid;
+      else hi = mid;
+    }
+    var parts = d.partLists[d.parts[lo]] || [];
+    var unitSlug = d.unitSlugs[d.units[lo]];
+    var kindSlug = d.kindSlugs[d.kinds[lo]];
+    return { unit: unitSlug, kind: kindSlug,
+      thread: d.units[lo] + '|' + d.kinds[lo] + '|' + (doc - d.firsts[lo] < parts.length ? parts[doc - d.firsts[lo]] : 'd' + doc) };
+  }
+
+  // Whether a result passes the filters {year, unit, kind} (empty: any). Without
+  // sok/dokument.js nothing is known of units and kinds, and nothing passes those filters.
+  function passes(result, info, filters) {
+    if (!filters) return true;
+    if (filters.year && String(result.year) !== String(filters.year)) return false;
+    if ((filters.unit || filters.kind) && !info) return false;
+    if (filters.unit && info.unit !== filters.unit) return false;
+    if (filters.kind && info.kind !== filters.kind) return false;
+    return true;
+  }
+
+  // One result per thread: the first (best) of each, the rest as its others [{doc, year}],
+  // newest first.
+  function oneHitPerPart(index, results, filters) {
+    var out = [];
+    var byThread = new Map();
+    results.forEach(function (r) {
+      var info = docInfo(index, r.doc);
+      if (!passes(r, info, filters)) return;
+      var key = info ? info.thread : 'd' + r.doc;
+      var hit = byThread.get(key);
+      if (hit) {
+        hit.others.push({ doc: r.doc, year: r.year });
+        return;
+      }
+      hit = { doc: r.doc, year: r.year, score: r.score, others: [] };
+      byThread.set(key, hit);
+      out.push(hit);
+    });
+    out.forEach(function (hit) {
+      hit.others.sort(function (a, b) { return b.year - a.year || a.doc - b.doc; });
+    });
+    return out;
   }
 
   // The shards that may hold a term starting with prefix: shard i holds the terms from
@@ -244,10 +321,11 @@
     return { prefix: term, scores: new Map() };
   }
 
-  // All pages matching every word of the query, best first, newer years first on ties:
-  // {terms, results: [{doc, year, score}], prefixes, missing}. When missing is not empty,
-  // read those shards and search again.
-  function search(index, query) {
+  // All pages matching every word of the query and passing filters ({year, unit, kind},
+  // optional), one per part (see oneHitPerPart), best first, newer years first on ties:
+  // {terms, results: [{doc, year, score, others}], prefixes, missing}. When missing is not
+  // empty, read those shards and search again.
+  function search(index, query, filters) {
     var queryTerms = terms(query);
     var found = { terms: queryTerms, results: [], prefixes: [], missing: [] };
     if (!queryTerms.length || !index) return found;
@@ -267,13 +345,19 @@
       found.results.push({ doc: doc, year: yearOf(index.years, doc), score: score });
     });
     found.results.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
+    found.results = oneHitPerPart(index, found.results, filters);
     return found;
   }
 
-  // The fragments still to read before results[from, to) can be shown.
+  // The fragments still to read before results[from, to) can be shown, their other years'
+  // included (for the links).
   function missingFragments(index, results, from, to) {
-    return results.slice(from, to).map(function (r) { return r.doc; })
-      .filter(function (doc) { return !index.fragments[doc]; });
+    var docs = [];
+    results.slice(from, to).forEach(function (r) {
+      docs.push(r.doc);
+      (r.others || []).forEach(function (o) { docs.push(o.doc); });
+    });
+    return docs.filter(function (doc) { return !index.fragments[doc]; });
   }
 
   function shardPath(i) { return 'sok/t/' + i + '.js'; }
@@ -332,7 +416,7 @@
   }
 
   var api = { isWordChar: isWordChar, fold: fold, words: words, terms: terms, stems: stems, compare: compare,
-    prefixRange: prefixRange, prepare: prepare, add: add, shardsFor: shardsFor, search: search,
+    prefixRange: prefixRange, prepare: prepare, add: add, docInfo: docInfo, shardsFor: shardsFor, search: search,
     missingFragments: missingFragments, shardPath: shardPath, fragmentPath: fragmentPath, snippet: snippet,
     pageHref: pageHref, format: format };
 
@@ -386,7 +470,8 @@
     return e;
   }
 
-  function resultItem(result, root) {
+  // others: [{year, url}] of the same part in other years.
+  function resultItem(result, root, others, othersText) {
     var item = element('li', 'traff');
     var link = element('a', null, (result.part ? result.part + '. ' : '') + (result.title || result.document));
     link.href = pageHref(root, result.url);
@@ -408,6 +493,16 @@
         excerpt.appendChild(part.mark ? element('mark', null, part.text) : document.createTextNode(part.text));
       });
       item.appendChild(excerpt);
+    }
+    if (others.length) {
+      var years = element('p', 'traff-andra-ar', othersText + ' ');
+      others.forEach(function (other, k) {
+        if (k) years.appendChild(document.createTextNode(', '));
+        var a = element('a', null, String(other.year));
+        a.href = pageHref(root, other.url);
+        years.appendChild(a);
+      });
+      item.appendChild(years);
     }
     return item;
   }
@@ -456,10 +551,31 @@
       button.id = 'sokvisa';
       more.parentNode.insertBefore(button, more.nextSibling);
     }
+    // The filters: <select> elements of the form, by their names; absent ones filter nothing.
+    var filterFields = {};
+    [['year', 'ar'], ['unit', 'enhet'], ['kind', 'slag']].forEach(function (pair) {
+      var field = form ? form.elements.namedItem(pair[1]) : null;
+      if (field && field.tagName === 'SELECT') filterFields[pair[0]] = field;
+    });
+    function filters() {
+      var out = {};
+      Object.keys(filterFields).forEach(function (key) { out[key] = filterFields[key].value; });
+      return out;
+    }
+    // The address that shows this search again: q and the filters set.
+    function address() {
+      var params = new URLSearchParams();
+      params.set('q', input ? input.value.trim() : '');
+      [['year', 'ar'], ['unit', 'enhet'], ['kind', 'slag']].forEach(function (pair) {
+        if (filterFields[pair[0]] && filterFields[pair[0]].value) params.set(pair[1], filterFields[pair[0]].value);
+      });
+      return '?' + params.toString();
+    }
     var rootAttribute = list.getAttribute('data-rot');
     var root = rootAttribute === null ? '../' : rootAttribute || './';
 
     var shown = null;  // the query on screen
+    var shownFilters = '';
     var run = 0;       // the latest search; an older one that finishes late is dropped
     var found = null;
     var listed = 0;    // results on screen
@@ -474,7 +590,9 @@
         var fragment = document.createDocumentFragment();
         found.results.slice(listed, upTo).forEach(function (r) {
           var page = index.fragments[r.doc];
-          if (page) fragment.appendChild(resultItem(Object.assign({}, page, { prefixes: found.prefixes }), root));
+          var others = (r.others || []).map(function (o) { return index.fragments[o.doc]; })
+            .filter(Boolean).map(function (f) { return { year: f.year, url: f.url }; });
+          if (page) fragment.appendChild(resultItem(Object.assign({}, page, { prefixes: found.prefixes }), root, others, text('andra')));
         });
         var firstNew = fragment.querySelector('a');
         list.appendChild(fragment);
@@ -489,8 +607,10 @@
 
     function show(query, force) {
       query = String(query || '').trim().slice(0, 200);
-      if (query === shown && !force) return;
+      var filterKey = JSON.stringify(filters());
+      if (query === shown && filterKey === shownFilters && !force) return;
       shown = query;
+      shownFilters = filterKey;
       var mine = ++run;
       clear(list);
       listed = 0;
@@ -507,7 +627,7 @@
       }
       var index = registry.index;
       (function step(rounds) {
-        var result = search(index, query);
+        var result = search(index, query, filters());
         if (result.missing.length && rounds < 20) {
           load(root, result.missing.map(shardPath)).then(function (loaded) {
             if (mine !== run) return;
@@ -531,6 +651,13 @@
     var params = new URLSearchParams(global.location ? global.location.search : '');
     var initial = params.get('q') || '';
     if (input) input.value = initial;
+    [['year', 'ar'], ['unit', 'enhet'], ['kind', 'slag']].forEach(function (pair) {
+      var field = filterFields[pair[0]];
+      var wanted = params.get(pair[1]);
+      if (!field || wanted === null) return;
+      // Only a value the list offers; an unknown one (an old link) leaves the filter off.
+      field.value = Array.prototype.some.call(field.options, function (o) { return o.value === wanted; }) ? wanted : '';
+    });
     show(initial, true);
     // A manifest that arrives later (loaded without defer) shows the same query again.
     registry.listeners.push(function () { show(input ? input.value : initial, true); });
@@ -547,11 +674,20 @@
         event.preventDefault();
         clearTimeout(timer);
         show(input.value, true);
-        try {  // keep the address shareable; file:// may refuse
-          global.history.replaceState(null, '', '?q=' + encodeURIComponent(input.value.trim()));
-        } catch (e) { /* the results are shown all the same */ }
+        keepAddress();
       });
     }
+    function keepAddress() {
+      try {  // keep the address shareable; file:// may refuse
+        global.history.replaceState(null, '', address());
+      } catch (e) { /* the results are shown all the same */ }
+    }
+    Object.keys(filterFields).forEach(function (key) {
+      filterFields[key].addEventListener('change', function () {
+        show(input ? input.value : initial, false);
+        keepAddress();
+      });
+    });
   }
 
   // Deferred scripts run in order before DOMContentLoaded, so by then every index file has

@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "markdown/markdown.h"
 #include "model/block_ids.h"
+#include "model/site_index.h"
 #include "render/format.h"
 #include "render/html/prose_html.h"
 #include "render/html/plan_html.h"
@@ -53,7 +54,7 @@ struct Writer {
   // "Följs upp i: 2019, fråga 13" / "Målet sattes i: 2018, fråga 16", linking the other year.
   void thread_line(Msg label, const std::vector<model::ThreadRef>& refs, model::Numbered kind) {
     if (refs.empty()) return;
-    out << "<p class=\"trad\"><span class=\"etikett\">" << esc(t(label)) << ":</span> ";
+    out << "<p class=\"trad\" data-ej-sok><span class=\"etikett\">" << esc(t(label)) << ":</span> ";
     for (size_t i = 0; i < refs.size(); ++i) {
       const auto& r = refs[i];
       out << (i ? ", " : "") << "<a href=\"" << esc(ctx.root + question_path(*r.doc, r.part) + "#" + model::block_id(kind, r.item))
@@ -65,6 +66,19 @@ struct Writer {
   void operator()(const model::Prose& p) { out << prose_html(p, {ctx.min_heading, ctx.id_prefix, ctx.root, ctx.links}); }
 
   void operator()(const model::Container& c) {
+    if (!c.heading.empty()) {  // the structure's own
+      const std::string css = "behallare behallare-" + slugify(c.kind, "egen");
+      if (c.boxed) {
+        out << "<div class=\"" << esc(css) << " behallare-ruta\">\n<p class=\"exempel-rubrik\">" << esc(c.heading) << "</p>\n";
+        write(c.children);
+        out << "</div>\n";
+      } else {
+        out << "<section class=\"" << esc(css) << "\">\n<h" << ctx.min_heading << ">" << esc(c.heading) << "</h" << ctx.min_heading << ">\n";
+        write(c.children);
+        out << "</section>\n";
+      }
+      return;
+    }
     if (c.kind == "exempel") {
       out << "<div class=\"exempel\">\n<p class=\"exempel-rubrik\">" << esc(t(Msg::kUiExample)) << "</p>\n";
       write(c.children);
@@ -184,6 +198,8 @@ struct Writer {
     }
     out << "</tbody>\n";
     close_table(out);
+    out << "<p class=\"indikator-lank\" data-ej-sok><a href=\"" << esc(ctx.root + indicator_page_path(model::indicator_slug(s.name)))
+        << "\">" << esc(t(Msg::kUiIndicatorPageLink)) << "</a></p>\n";
   }
 
   void operator()(const model::AnnualCycle& c) {

@@ -84,9 +84,9 @@ void set_indicator_table(data& d, const SiteContext& ctx, const model::UnitDocum
   for (const auto& series : ctx.index.indicators()) {
     std::map<int, std::string> values;
     for (const auto& use : series.uses)
-      if (use.submission->unit.slug == unit.unit->slug && !values.count(use.submission->year)) {
-        values[use.submission->year] = value_text(*use.indicator, lang);
-        years.insert(use.submission->year);
+      if (use.submission->unit.slug == unit.unit->slug && !values.count(use.year)) {
+        values[use.year] = value_text(*use.indicator, lang);
+        years.insert(use.year);
       }
     if (!values.empty()) rows.emplace_back(&series, std::move(values));
   }

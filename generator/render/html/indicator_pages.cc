@@ -14,7 +14,7 @@ namespace {
 
 std::string years_text(const model::IndicatorSeries& series) {
   std::set<int> years;
-  for (const auto& u : series.uses) years.insert(u.submission->year);
+  for (const auto& u : series.uses) years.insert(u.year);
   std::string out;
   for (int y : years) out += (out.empty() ? "" : ", ") + std::to_string(y);
   return out;
@@ -29,7 +29,7 @@ std::string unit_count(const model::IndicatorSeries& series, Lang lang) {
 // Years along the axis (oldest first), one series of bars per unit.
 svg::BarChart trend_chart(const model::IndicatorSeries& series, Lang lang) {
   std::set<int> years;
-  for (const auto& u : series.uses) years.insert(u.submission->year);
+  for (const auto& u : series.uses) years.insert(u.year);
   svg::BarChart chart{"", text(lang, Msg::kUiIndicatorTrendChart, {series.name}), {}, {}, 0,
                       series.uses.front().indicator->unit == "%", lang};
   for (int y : years) chart.categories.push_back(std::to_string(y));
@@ -37,7 +37,7 @@ svg::BarChart trend_chart(const model::IndicatorSeries& series, Lang lang) {
     const std::string& unit = use.submission->unit.name;
     if (chart.series.empty() || chart.series.back().name != unit)  // uses are grouped by unit
       chart.series.push_back({unit, std::vector<std::optional<double>>(years.size())});
-    size_t at = std::distance(years.begin(), years.find(use.submission->year));
+    size_t at = std::distance(years.begin(), years.find(use.year));
     chart.series.back().values[at] = use.indicator->outcome;
   }
   return chart;
@@ -54,12 +54,12 @@ data trend_rows(const model::IndicatorSeries& series, Lang lang, const std::stri
     const model::Submission& s = *use.submission;
     data r;
     r.set("unit_name", s.unit.name);
-    r.set("year", std::to_string(s.year));
+    r.set("year", std::to_string(use.year));
     r.set("outcome", format_indicator_value(i.outcome, i.unit, lang));
     r.set("men", optional_value(i.men, i.unit, lang));
     r.set("women", optional_value(i.women, i.unit, lang));
-    r.set("target", format_indicator_value(i.target, i.unit, lang));
-    r.set("kf_target", i.kf_target ? format_indicator_value(*i.kf_target, i.unit, lang) : i.kf_target_text);
+    r.set("target", use.index_figure ? "" : format_indicator_value(i.target, i.unit, lang));
+    r.set("kf_target", use.index_figure ? "" : i.kf_target ? format_indicator_value(*i.kf_target, i.unit, lang) : i.kf_target_text);
     r.set("href", root + question_path(s, use.part));
     r.set("where", document_title(s) + ", " + part_label(*s.structure, lang, use.part));
     rows.push_back(r);

@@ -43,7 +43,7 @@ void write_when(std::ostream& out, const model::ActionItem& a, Lang lang) {
 // "Följs upp i: Verksamhetsberättelse 2008, avsnitt 3": the later pages that link here.
 void write_references(std::ostream& out, const model::ActionItem& a, const BlockHtmlContext& ctx) {
   if (a.referred_from.empty()) return;
-  out << "<p class=\"trad\"><span class=\"etikett\">" << esc(text(ctx.lang, Msg::kUiThreadFollowedUpIn)) << ":</span> ";
+  out << "<p class=\"trad\" data-ej-sok><span class=\"etikett\">" << esc(text(ctx.lang, Msg::kUiThreadFollowedUpIn)) << ":</span> ";
   for (size_t i = 0; i < a.referred_from.size(); ++i) {
     const auto& r = a.referred_from[i];
     const std::string page = r.part > 0 ? question_path(*r.doc, r.part) : overview_path(*r.doc);

@@ -155,10 +155,10 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   for (auto& c : indicator_charts(i, ctx.lang)) write_chart(out, ctx, charts, std::move(c));
   sub_unit_table(out, ctx, i);
   analysis(out, ctx, level + 1, i.analysis);
-  out << "<p class=\"nedladdning\"><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))
+  out << "<p class=\"nedladdning\" data-ej-sok><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))
       << "\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">"
       << esc(text(ctx.lang, Msg::kUiTrendWorkbook)) << "</a></p>\n";
-  out << "<p class=\"indikator-lank\"><a href=\"" << esc(ctx.root + indicator_page_path(indicator_slug(i.name))) << "\">"
+  out << "<p class=\"indikator-lank\" data-ej-sok><a href=\"" << esc(ctx.root + indicator_page_path(indicator_slug(i.name))) << "\">"
       << esc(text(ctx.lang, Msg::kUiIndicatorPageLink)) << "</a></p>\n</section>\n";
 }
 

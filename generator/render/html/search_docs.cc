@@ -29,6 +29,17 @@ std::vector<SearchDoc> search_docs(const SiteContext& ctx, const model::Submissi
   return docs;
 }
 
+std::vector<std::string> search_threads(const model::Submission& s) {
+  std::vector<std::string> threads;
+  if (!s.intro.empty()) threads.push_back("inledning");
+  for (const auto& [number, answer] : s.answers) {
+    const model::QuestionSpec* spec = s.structure->find_question(number);
+    const model::PartRef oldest = spec && !spec->earlier.empty() ? spec->earlier.back() : model::PartRef{s.structure->id, number};
+    threads.push_back(oldest.structure + '#' + std::to_string(oldest.number));
+  }
+  return threads;
+}
+
 size_t search_doc_count(const model::Submission& s) { return (s.intro.empty() ? 0 : 1) + s.answers.size(); }
 
 }  // namespace kv

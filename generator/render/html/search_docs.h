@@ -10,6 +10,10 @@ namespace kv {
 
 std::vector<SearchDoc> search_docs(const SiteContext& ctx, const model::Submission& s);
 
+// Their threads (SearchDocument::threads), in the same order: an answer's key is the earliest
+// part it corresponds to, so an answer and its counterparts in other editions share it.
+std::vector<std::string> search_threads(const model::Submission& s);
+
 // How many that is, without rendering them: pages are numbered before they are made.
 size_t search_doc_count(const model::Submission& s);
 

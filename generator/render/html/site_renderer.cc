@@ -11,6 +11,7 @@
 #include "render/html/search_docs.h"
 #include "render/html/urls.h"
 #include "render/print/print_page.h"
+#include "render/search/search_documents.h"
 #include "render/search/search_index.h"
 #include "render/theme.h"
 #include "render/xlsx/indicator_workbooks.h"
@@ -98,6 +99,7 @@ struct SearchPlan {
   std::vector<const model::Submission*> documents;
   std::vector<uint32_t> first_doc;  // per document
   std::vector<YearStart> years;
+  std::vector<SearchDocument> filters;  // per document
   uint32_t doc_count = 0;
   std::vector<PartialIndex> parts;  // per document, filled by the jobs
 
@@ -107,6 +109,7 @@ struct SearchPlan {
     for (const auto* s : documents) {
       if (years.empty() || years.back().year != s->year) years.push_back({s->year, doc_count});
       first_doc.push_back(doc_count);
+      filters.push_back({doc_count, s->unit.slug, s->kind_slug, search_threads(*s)});
       doc_count += static_cast<uint32_t>(search_doc_count(*s));
     }
     parts.resize(documents.size());
@@ -195,6 +198,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
     }
   });
   write_search_index(search.parts, search.years, search.doc_count, tree);
+  write_search_documents(search.filters, tree);
   for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }

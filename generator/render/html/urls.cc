@@ -66,6 +66,7 @@ std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
 std::string search_page_path() { return "sok/index.html"; }
 std::string search_manifest_path() { return "sok/index.js"; }
+std::string search_documents_path() { return "sok/dokument.js"; }
 std::string search_shard_path(size_t shard) { return "sok/t/" + std::to_string(shard) + ".js"; }
 // A thousand fragments a folder: a city's hundred thousand pages in no single huge folder.
 std::string search_fragment_path(uint32_t doc) {

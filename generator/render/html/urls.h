@@ -40,6 +40,7 @@ std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>
 std::string search_page_path();                            // sok/index.html
 // The search index (render/search/search_index.cc): its manifest, shard i and page d's fragment.
 std::string search_manifest_path();                        // sok/index.js
+std::string search_documents_path();                       // sok/dokument.js
 std::string search_shard_path(size_t shard);               // sok/t/<i>.js
 std::string search_fragment_path(uint32_t doc);            // sok/f/<d / 1000>/<d>.js
 std::string statement_path();                              // tillganglighet/index.html

@@ -132,6 +132,28 @@ bool is_skipped_element(std::string_view name) {
   return name == "svg" || name == "script" || name == "style" || name == "template";
 }
 
+// Whether a tag's attributes (the text between its name and its '>') name the layout's
+// marker data-ej-sok: text that is not the author's (a download link, "followed up in"),
+// left out of the index and its snippets. Quoted values are skipped: an author's link or alt
+// text cannot switch its own text off.
+bool marked_not_searched(std::string_view attributes) {
+  constexpr std::string_view kMarker = "data-ej-sok";
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    const char c = attributes[i];
+    if (c == '"' || c == '\'') {
+      size_t close = attributes.find(c, i + 1);
+      if (close == std::string_view::npos) return false;
+      i = close;
+      continue;
+    }
+    if (attributes.substr(i, kMarker.size()) == kMarker && (i == 0 || is_space(attributes[i - 1]))) {
+      const size_t after = i + kMarker.size();
+      if (after == attributes.size() || !is_name_char(attributes[after])) return true;
+    }
+  }
+  return false;
+}
+
 // The index just past the '>' closing the tag that starts at html[at], skipping quoted
 // attribute values; html.size() when it never closes.
 size_t tag_end(std::string_view html, size_t at) {
@@ -250,7 +272,9 @@ std::string plain_text(std::string_view html) {
       size_t end = tag_end(html, name_end);
       bool self_closing = end >= 2 && html[end - 2] == '/';
       i = end;
-      if (!closing && !self_closing && is_skipped_element(name)) i = element_end(html, end, name);
+      if (!closing && !self_closing &&
+          (is_skipped_element(name) || marked_not_searched(html.substr(name_end, end - name_end))))
+        i = element_end(html, end, name);
       if (!is_inline_tag(name)) space = true;
       continue;
     }
@@ -402,7 +426,7 @@ void PartialIndex::shrink_to_fit() {
 
 namespace {
 
-constexpr std::string_view kPush = "(window.kvSok = window.kvSok || []).push(";
+constexpr std::string_view kPush = kSearchPush;
 
 void append_field(std::string& out, std::string_view name, std::string_view value) {
   out += ",\"";

@@ -13,6 +13,9 @@
 
 namespace kv {
 
+// How every search file starts (see search_index.cc).
+inline constexpr std::string_view kSearchPush = "(window.kvSok = window.kvSok || []).push(";
+
 // One searchable page.
 struct SearchDoc {
   std::string url;       // site-relative, e.g. "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/"

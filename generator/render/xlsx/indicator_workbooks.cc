@@ -59,20 +59,20 @@ void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const
   std::vector<model::IndicatorUse> uses = series.uses;
   std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) {
     const auto &x = *a.submission, &y = *b.submission;
-    return x.unit.name != y.unit.name ? x.unit.name < y.unit.name : x.year < y.year;
+    return x.unit.name != y.unit.name ? x.unit.name < y.unit.name : a.year < b.year;
   });
   auto columns = columns_with({{text(lang, Msg::kUiUnit), 30, Kind::kWrappedText},
                                {text(lang, Msg::kUiAdministration), 30, Kind::kWrappedText},
                                {text(lang, Msg::kUiYear), 8, Kind::kInteger}},
                               lang);
   std::vector<std::vector<Cell>> rows;
-  int first_year = uses.empty() ? 2000 : uses.front().submission->year;
+  int first_year = uses.empty() ? 2000 : uses.front().year;
   for (const auto& u : uses) {
     const model::Submission& s = *u.submission;
-    std::vector<Cell> row = {Cell::of(s.unit.name), Cell::of(s.unit.administration), Cell::of(double(s.year))};
-    for (auto& c : indicator_cells(*u.indicator, lang)) row.push_back(std::move(c));
+    std::vector<Cell> row = {Cell::of(s.unit.name), Cell::of(s.unit.administration), Cell::of(double(u.year))};
+    for (auto& c : indicator_cells(*u.indicator, lang, !u.index_figure)) row.push_back(std::move(c));
     rows.push_back(std::move(row));
-    first_year = std::min(first_year, s.year);
+    first_year = std::min(first_year, u.year);
   }
   xlsx::Workbook book(target, lang, start_of_year(first_year), uses.empty() ? series.slug : uses.front().indicator->name);
   book.add_sheet(text(lang, Msg::kXlsxSheetTrend), columns, rows);

@@ -16,6 +16,7 @@ bool has_report_tables(const model::Submission& s);
 // The columns describing one indicator's figures, and one indicator's cells for them:
 // Indikator, Mått, Periodens utfall, män, kvinnor, VB, Årsmål, KF:s årsmål, Period, Riktning.
 std::vector<xlsx::Column> indicator_columns(Lang lang);
-std::vector<xlsx::Cell> indicator_cells(const model::Indicator& i, Lang lang);
+// with_target false: an index figure (AMI), which has only its value and year.
+std::vector<xlsx::Cell> indicator_cells(const model::Indicator& i, Lang lang, bool with_target = true);
 
 }  // namespace kv
