@@ -15,6 +15,27 @@ const QuestionSpec* Structure::find_question(int number) const {
   return nullptr;
 }
 
+const QuestionSpec* Structure::find_label(std::string_view label) const {
+  const std::string wanted{trim(label)};
+  const auto as_number = parse_integer(wanted);
+  for (const auto* q : questions()) {
+    if (q->label == wanted) return q;
+    if (as_number && parse_integer(q->label) == as_number) return q;
+  }
+  return nullptr;
+}
+
+std::string Structure::label(int number) const {
+  const QuestionSpec* q = find_question(number);
+  return q && !q->label.empty() ? q->label : std::to_string(number);
+}
+
+bool Structure::has_text_labels() const {
+  for (const auto* q : questions())
+    if (!q->label.empty() && !parse_integer(q->label)) return true;
+  return false;
+}
+
 const ContainerSpec* Structure::find_container(const std::string& name) const {
   for (const auto& c : containers)
     if (c.name == name) return &c;
@@ -61,10 +82,20 @@ std::vector<std::string> ReportSpec::kf_goal_numbers() const {
   return numbers;
 }
 
-std::string Structure::part_slug(int number) const {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "-%02d", number);
-  return part.slug + buffer;
+std::string Structure::part_slug(int number) const { return part_slug_of(label(number)); }
+
+std::string Structure::part_slug_of(std::string_view label) const {
+  if (auto n = parse_integer(label)) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "-%02lld", *n);
+    return part.slug + buffer;
+  }
+  std::string out = part.slug + "-";
+  for (char c : label) {
+    const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    out += word ? static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) : '-';
+  }
+  return out;
 }
 
 std::string Structure::part_word(Lang lang, bool capitalised) const {

@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "i18n/lang.h"
@@ -30,7 +31,11 @@ struct PartRef {
 };
 
 struct QuestionSpec {
+  // number: what the part is known by inside kvalitet (answers, addresses): nr: itself when
+  // every nr: of the structure is a whole number, else the part's place in the declared
+  // order (1, 2, …). label: nr: as readers and authors see it ("7", "1.1").
   int number = 0;
+  std::string label;
   std::string title;
   PartCounts required;
   PartCounts recommended;
@@ -154,13 +159,22 @@ struct Structure {
   NarrativeSpec narrative;
 
   const QuestionSpec* find_question(int number) const;
+  // The part an author or a structure names by its label ("1.1"; "07" for 7 too), or nullptr.
+  const QuestionSpec* find_label(std::string_view label) const;
+  // Part n's label ("7", "1.1"); the number itself for a part the structure does not have.
+  std::string label(int number) const;
+  // Whether some label is not a whole number: part files then say `fråga: "1.1"`.
+  bool has_text_labels() const;
   const ContainerSpec* find_container(const std::string& name) const;
   // The containers its documents may use: the built-in ones, then its own.
   std::vector<std::string> container_names() const;
   // What kräver:, rekommenderar: and undantag: may name: model::part_names() and its own containers.
   std::vector<std::string> part_names() const;
-  // "fraga-07" / "avsnitt-07": the file stem and page folder of part n.
+  // "fraga-07" / "avsnitt-07" / "fraga-1-1": the file stem and page folder of part n, from
+  // its label (a whole number two digits wide, other labels with '-' for what is not a letter
+  // or digit).
   std::string part_slug(int number) const;
+  std::string part_slug_of(std::string_view label) const;
   // "fråga" / "question"; capitalised: "Fråga" / "Question" (for headings).
   std::string part_word(Lang lang, bool capitalised = false) const;
   // "frågor" / "questions", "avsnitt" / "sections".

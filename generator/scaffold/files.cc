@@ -143,8 +143,9 @@ std::string submission_file(const model::Structure& structure, Lang lang, const 
 }
 
 std::string part_file(const model::Structure& structure, const model::QuestionSpec& part, Lang lang) {
-  std::string out = "---\n" + structure.part.name + ": " + std::to_string(part.number) + "\n";
-  out += comment(text(lang, Msg::kScaffoldPartHeading, {structure.part_word(lang, true), std::to_string(part.number), part.title}));
+  const std::string label = structure.has_text_labels() ? "\"" + part.label + "\"" : part.label;
+  std::string out = "---\n" + structure.part.name + ": " + label + "\n";
+  out += comment(text(lang, Msg::kScaffoldPartHeading, {structure.part_word(lang, true), part.label, part.title}));
   if (const model::AreaSpec* area = structure.area_of(part.number))
     out += comment(text(lang, Msg::kScaffoldArea, {area->title}));
   if (!part.guidance.empty()) out += "#\n" + comment(part.guidance);

@@ -125,19 +125,23 @@ struct RowKey {
   auto operator<=>(const RowKey&) const = default;
 };
 
-// A row's question number, or 0 after reporting why it is none.
+// A row's question number (from its label, "7" or "1.1"), or 0 after reporting why it is none.
 int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Report& report) {
   const std::string raw = cell_text(*place.sheet, row, col);
+  // A whole number may come back as "7" or, from a spreadsheet that stores numbers as
+  // decimals, "7.0"; a label such as "1.1" is text and matched as written.
+  const model::QuestionSpec* q = st.find_label(raw);
   auto n = parse_number(raw);
-  const std::string part = st.part_word(report.lang, false);
-  if (!n || *n != std::floor(*n) || !st.find_question(static_cast<int>(*n))) {
-    std::vector<std::string> numbers;
-    for (const auto* q : st.questions()) numbers.push_back(std::to_string(q->number));
+  if (!q && !st.has_text_labels() && n && *n == std::floor(*n)) q = st.find_label(std::to_string(static_cast<long long>(*n)));
+  if (!q) {
+    std::vector<std::string> labels;
+    for (const auto* each : st.questions()) labels.push_back(each->label);
+    const std::string part = st.part_word(report.lang, false);
     report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(Msg::kReviewNoSuchPart, {raw, part, st.name}),
-                 report.t(Msg::kReviewNoSuchPartHint, {join(numbers, ", ")}));
+                 report.t(Msg::kReviewNoSuchPartHint, {join(labels, ", ")}));
     return 0;
   }
-  return static_cast<int>(*n);
+  return q->number;
 }
 
 // A row's score, or nullopt after reporting why it is none (an empty cell is not reported).

@@ -87,28 +87,27 @@ void read_scoring(MapReader& top, model::Structure& s) {
 void read_correspondence(MapReader& q, const model::Structure& s, const model::Structure* previous, model::QuestionSpec& question) {
   Report& report = q.report();
   if (!q.has("motsvarar")) {
-    if (previous && question.number > 0)
-      report.warning(q.pos("nr"), report.t(Msg::kCorrespondsMissing, {s.part_word(report.lang, true), std::to_string(question.number), question.title,
+    if (previous && !question.label.empty())
+      report.warning(q.pos("nr"), report.t(Msg::kCorrespondsMissing, {s.part_word(report.lang, true), question.label, question.title,
                                                                       previous->part_word(report.lang), previous->id}),
                      report.t(Msg::kCorrespondsMissingHint, {previous->id}));
     return;
   }
-  const std::string value{trim(q.get("motsvarar").IsScalar() ? q.get("motsvarar").Scalar() : "")};
+  const std::string value{trim(q.text("motsvarar", Need::kOptional).value_or(""))};
+  if (value.empty()) return;  // not a text: reported by text()
   if (fold_case(value) == "ny") {
     question.is_new = true;
     return;
   }
-  auto n = q.integer("motsvarar", Need::kOptional);
-  if (!n) return;
   if (!previous) {
     if (s.previous.empty()) report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsNoPrevious), report.t(Msg::kCorrespondsNoPreviousHint));
     return;  // a named but unknown previous structure is reported once, at föregående:
   }
-  const model::QuestionSpec* earlier = previous->find_question(static_cast<int>(*n));
+  const model::QuestionSpec* earlier = previous->find_label(value);
   if (!earlier) {
     auto all = previous->questions();
-    const std::string range = all.empty() ? "" : std::to_string(all.front()->number) + "\xE2\x80\x93" + std::to_string(all.back()->number);
-    report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsUnknown, {previous->part_word(report.lang, true), std::to_string(*n), previous->id}),
+    const std::string range = all.empty() ? "" : all.front()->label + "\xE2\x80\x93" + all.back()->label;
+    report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsUnknown, {previous->part_word(report.lang, true), value, previous->id}),
                  report.t(Msg::kCorrespondsUnknownHint, {previous->part_word(report.lang), previous->id, range}));
     return;
   }
@@ -116,8 +115,37 @@ void read_correspondence(MapReader& q, const model::Structure& s, const model::S
   question.earlier.insert(question.earlier.end(), earlier->earlier.begin(), earlier->earlier.end());
 }
 
+// nr: as written, "" after reporting why it cannot be a label: a whole number above zero, or
+// letters, digits and dots ("1.1", "2a") that are not all dots.
+std::string read_label(MapReader& q) {
+  const std::string label{trim(q.text("nr", Need::kRequired).value_or(""))};
+  if (label.empty()) return "";
+  if (auto n = parse_integer(label)) {
+    if (*n > 0) return std::to_string(*n);
+  } else if (std::all_of(label.begin(), label.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.';
+             }) && label.find_first_not_of('.') != std::string::npos && label.front() != '.' && label.back() != '.') {
+    return label;
+  }
+  Report& report = q.report();
+  report.error(q.pos("nr"), report.t(Msg::kQuestionLabelInvalid, {label}), report.t(Msg::kQuestionLabelInvalidHint));
+  return "";
+}
+
+// Every part's number: nr: itself when all are whole numbers, else its place in the order
+// the structure declares (see QuestionSpec::number).
+void number_parts(model::Structure& s) {
+  const bool whole = !s.has_text_labels();
+  int place = 0;
+  for (auto& area : s.areas)
+    for (auto& q : area.questions) {
+      ++place;
+      q.number = q.label.empty() ? 0 : whole ? static_cast<int>(*parse_integer(q.label)) : place;
+    }
+}
+
 void read_areas(MapReader& top, model::Structure& s, const model::Structure* previous) {
-  std::set<int> numbers;
+  std::set<std::string> labels;
   const std::string& key = s.part.plural;
   const std::vector<std::string> part_names = s.part_names();
   s.areas.clear();
@@ -131,7 +159,7 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
                   {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp", "motsvarar", "kriterier",
                    "vikt"});
       model::QuestionSpec question;
-      question.number = static_cast<int>(q.integer("nr", Need::kRequired).value_or(0));
+      question.label = read_label(q);
       question.title = q.text("titel", Need::kRequired).value_or("");
       question.required = read_parts(q, "kräver", part_names);
       question.recommended = read_parts(q, "rekommenderar", part_names);
@@ -141,12 +169,14 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
       read_correspondence(q, s, previous, question);
       question.criteria = q.text("kriterier", Need::kOptional).value_or("");
       question.weight = read_weight(q);
-      if (question.number > 0 && !numbers.insert(question.number).second)
-        top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, std::to_string(question.number), s.id}));
+      // "1.1" and "1-1" would share a page address: labels are compared as their slugs.
+      if (!question.label.empty() && !labels.insert(s.part_slug_of(question.label)).second)
+        top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, question.label, s.id}));
       spec.questions.push_back(std::move(question));
     }
     s.areas.push_back(std::move(spec));
   }
+  number_parts(s);
 }
 
 // behållare: [{namn, rubrik, visas: ruta|avsnitt}]: containers of the structure's own. A name

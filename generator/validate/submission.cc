@@ -68,10 +68,10 @@ std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockConte
   return to_model_blocks(raw, context, report);
 }
 
-// The part number from a part file's front matter (fråga: N / avsnitt: N), or nullopt (reported).
-// A part file's front matter: its number, and the recommendations it waives.
+// A part file's front matter: the part it answers (fråga: N / avsnitt: N, or fråga: "1.1" when
+// the structure's labels are not all whole numbers), and the recommendations it waives.
 struct FrontMatter {
-  int number = 0;
+  std::string label;
   std::vector<Waiver> waivers;
 };
 
@@ -85,15 +85,20 @@ std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const mod
   auto node = parse_yaml(origin, report);
   if (!node) return std::nullopt;
   MapReader map(*node, origin, report, {key, kWaiverKey});
-  auto n = map.integer(key, Need::kRequired);
+  std::optional<std::string> label;
+  if (structure.has_text_labels()) label = map.text(key, Need::kRequired);
+  else if (auto n = map.integer(key, Need::kRequired)) label = std::to_string(*n);
   auto waivers = read_waivers(map, structure.part_names(), report);
-  if (!n) return std::nullopt;
-  return FrontMatter{static_cast<int>(*n), std::move(waivers)};
+  if (!label) return std::nullopt;
+  return FrontMatter{std::string(trim(*label)), std::move(waivers)};
 }
 
-// fraga-02.md → 2; 0 when the name is not <part>-NN.md.
+// fraga-02.md → 2, fraga-1-1.md → the number of part "1.1"; 0 when the name is no part's.
 int number_from_name(const fs::path& path, const model::Structure& structure) {
-  const std::string stem = path.stem().string(), prefix = structure.part.slug + "-";
+  const std::string stem = path.stem().string();
+  for (const auto* q : structure.questions())
+    if (stem == structure.part_slug(q->number)) return q->number;
+  const std::string prefix = structure.part.slug + "-";
   if (!starts_with(stem, prefix)) return 0;
   return static_cast<int>(parse_integer(stem.substr(prefix.size())).value_or(0));
 }
@@ -105,8 +110,8 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
                              const model::Structure& structure, Report& report, model::Submission& out) {
   std::set<int> with_errors;
   auto questions = structure.questions();
-  const int first = questions.empty() ? 0 : questions.front()->number;
-  const int last = questions.empty() ? 0 : questions.back()->number;
+  const std::string first = questions.empty() ? "" : questions.front()->label;
+  const std::string last = questions.empty() ? "" : questions.back()->label;
   const std::string word = structure.part_word(report.lang);
   for (const auto& path : files) {
     // A file that cannot be read, or whose number cannot, is reported; the part its name
@@ -122,22 +127,22 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       with_errors.insert(number_from_name(path, structure));
       continue;
     }
-    const std::optional<int> number = front->number;
     SourcePos at{source->path, 2, 1};
-    const model::QuestionSpec* spec = structure.find_question(*number);
+    const model::QuestionSpec* spec = structure.find_label(front->label);
     if (!spec) {
-      report.error(at, report.t(Msg::kQuestionUnknown, {word, std::to_string(*number), structure.name + " " + std::to_string(structure.year)}),
-                   report.t(Msg::kQuestionUnknownHint, {std::to_string(first), std::to_string(last)}));
+      report.error(at, report.t(Msg::kQuestionUnknown, {word, front->label, structure.name + " " + std::to_string(structure.year)}),
+                   report.t(Msg::kQuestionUnknownHint, {first, last}));
       continue;
     }
+    const std::optional<int> number = spec->number;
     if (auto it = out.answers.find(*number); it != out.answers.end()) {
-      report.error(at, report.t(Msg::kQuestionDuplicate, {word, std::to_string(*number), it->second.source_path}),
+      report.error(at, report.t(Msg::kQuestionDuplicate, {word, spec->label, it->second.source_path}),
                    report.t(Msg::kQuestionDuplicateHint));
       continue;
     }
     if (is_unanswered(file, vocabulary(structure), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
-      report.not_yet(at, report.t(what, {word, std::to_string(*number), spec->title}), report.t(Msg::kPartNotAnsweredHint));
+      report.not_yet(at, report.t(what, {word, spec->label, spec->title}), report.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
       out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}, {}});
       continue;
@@ -152,7 +157,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     if (report.diags.error_count() > errors_before) with_errors.insert(*number);
     report.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
-      report.error(at, report.t(Msg::kAnswerEmpty, {word, std::to_string(*number), spec->title}), report.t(Msg::kAnswerEmptyHint));
+      report.error(at, report.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), report.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
@@ -219,8 +224,9 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
     if (it == s.answers.end()) {
       if (skip.count(q->number) || lookalikes.count(structure.part_slug(q->number) + ".md")) continue;
       std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
-      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {word, std::to_string(q->number), q->title}),
-                   report.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, std::to_string(q->number)}));
+      const std::string front = structure.has_text_labels() ? "\"" + q->label + "\"" : q->label;
+      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {word, q->label, q->title}),
+                   report.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
       continue;
     }
     if (skip.count(q->number)) continue;
@@ -232,7 +238,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
         if (counts[name] < min && !(parts == &q->recommended && it->second.waived.count(name))) missing[name] = min;
       if (missing.empty()) continue;
       std::string what = part_list(missing, counts, report);
-      std::string message = report.t(Msg::kRequiredPart, {word, std::to_string(q->number), q->title, what});
+      std::string message = report.t(Msg::kRequiredPart, {word, q->label, q->title, what});
       std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
       if (parts == &q->required) report.error(at, message, hint);
       else report.warning(at, message, hint);

@@ -129,7 +129,7 @@ Page render_compare_page(const SiteContext& ctx, const model::Edition& e, int nu
   d.set("root", root);
   d.set("document", edition_title(e));
   d.set("area_title", area ? area->title : "");
-  d.set("number", std::to_string(number));
+  d.set("number", e.structure->label(number));
   d.set("title", spec ? spec->title : "");
   d.set("answers", answers);
   data others = other_editions(ctx, e, number, root);

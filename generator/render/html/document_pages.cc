@@ -41,7 +41,7 @@ data compare_links(const SiteContext& ctx, const model::Submission& s, int numbe
   const Lang lang = ctx.site.lang;
   const std::string part = part_label(*s.structure, lang, number);
   data links{data::type::list};
-  const std::string lower = text(lang, Msg::kUiQuestion, {s.structure->part_word(lang, false), std::to_string(number)});
+  const std::string lower = text(lang, Msg::kUiQuestion, {s.structure->part_word(lang, false), s.structure->label(number)});
   // The comparison from its start (page 1, the list of every unit), not this unit's answer.
   links.push_back(link(root + compare_page_path(*s.structure, s.kind_slug, s.year, number),
                        text(lang, Msg::kUiCompareAll, {lower, document_title(s)})));
@@ -101,7 +101,7 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("t", labels(lang));
   d.set("document", document_title(s) + " \xE2\x80\x93 " + s.unit.name);
   d.set("area_title", area ? area->title : "");
-  d.set("number", std::to_string(number));
+  d.set("number", s.structure->label(number));
   d.set("title", spec ? spec->title : "");
   const auto& blocks = s.answers.at(number).blocks;
   // Only a draft preview (serve) has an answer without blocks: a published one is never empty.

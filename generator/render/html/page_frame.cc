@@ -104,7 +104,7 @@ data structure_contents(const model::Structure& structure) {
     a.set("title", area.title);
     for (const auto& q : area.questions) {
       data item = link(structure.part_slug(q.number) + "/index.html", "");
-      item.set("number", std::to_string(q.number));
+      item.set("number", q.label);
       item.set("title", q.title);
       questions.push_back(item);
     }
@@ -117,7 +117,7 @@ data structure_contents(const model::Structure& structure) {
 void set_pager(data& d, const model::Structure& structure, int number) {
   const auto all = structure.questions();
   auto neighbour = [&](const model::QuestionSpec* q) {
-    return link("../" + structure.part_slug(q->number) + "/index.html", std::to_string(q->number) + ". " + q->title);
+    return link("../" + structure.part_slug(q->number) + "/index.html", q->label + ". " + q->title);
   };
   for (size_t i = 0; i < all.size(); ++i) {
     if (all[i]->number != number) continue;
@@ -129,7 +129,7 @@ void set_pager(data& d, const model::Structure& structure, int number) {
 std::string document_title(const model::Submission& s) { return s.structure->name + " " + std::to_string(s.year); }
 
 std::string part_label(const model::Structure& structure, Lang lang, int number) {
-  return text(lang, Msg::kUiQuestion, {structure.part_word(lang, true), std::to_string(number)});
+  return text(lang, Msg::kUiQuestion, {structure.part_word(lang, true), structure.label(number)});
 }
 
 }  // namespace kv

@@ -59,7 +59,7 @@ data areas(const model::Site& site, const model::Submission& s) {
       if (it == s.answers.end()) continue;
       data p;
       p.set("anchor", print_anchor(q.number));
-      p.set("number", std::to_string(q.number));
+      p.set("number", q.label);
       p.set("title", q.title);
       data headings = s.structure->narrative.numbered_headings ? numbered_headings(it->second.blocks, print_anchor(q.number) + "-")
                                                      : data{data::type::list};

@@ -64,7 +64,7 @@ Cell cell_of(model::ReviewColumn c, const model::Submission& s, const model::Are
   switch (c) {
     case C::kUnit: return Cell::of(s.unit.name);
     case C::kArea: return Cell::of(area.title);
-    case C::kNumber: return Cell::of(static_cast<double>(q.number));
+    case C::kNumber: return parse_integer(q.label) ? Cell::of(static_cast<double>(*parse_integer(q.label))) : Cell::of(q.label);
     case C::kTitle: return Cell::of(q.title);
     case C::kCriteria: return q.criteria.empty() ? Cell::empty() : Cell::of(q.criteria);
     case C::kPage: return page_cell(s, q.number, base_url);

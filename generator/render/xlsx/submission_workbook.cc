@@ -6,6 +6,7 @@
 #include "i18n/messages.h"
 #include "render/xlsx/report_sheets.h"
 #include "render/xlsx/workbook.h"
+#include "util/text.h"
 #include "util/time.h"
 
 namespace kv {
@@ -14,6 +15,14 @@ namespace {
 using xlsx::Cell;
 using xlsx::Column;
 using Kind = xlsx::Column::Kind;
+
+// The part's label as written in the structure: a number when it is a whole number ("7"),
+// text otherwise ("1.1").
+Cell part_cell(const model::Structure& structure, int number) {
+  const std::string label = structure.label(number);
+  if (auto n = parse_integer(label)) return Cell::of(static_cast<double>(*n));
+  return Cell::of(label);
+}
 
 // Every data block of type T with its question number, nested ones included, in document order.
 template <typename T>
@@ -38,7 +47,7 @@ void economy_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) 
   std::vector<std::vector<Cell>> rows;
   for (const auto& [question, table] : tables)
     for (const auto& y : table->years)
-      rows.push_back({Cell::of(double(question)), Cell::of(double(y.year)), Cell::of(table->unit), Cell::of(y.budget),
+      rows.push_back({part_cell(*s.structure, question), Cell::of(double(y.year)), Cell::of(table->unit), Cell::of(y.budget),
                       Cell::of(y.outcome), Cell::of(y.result), y.forecast ? Cell::of(t(Msg::kXlsxYes)) : Cell::empty(),
                       y.forecast && !table->footnote.empty() ? Cell::of(table->footnote) : Cell::empty()});
   book.add_sheet(t(Msg::kXlsxSheetEconomy), columns, rows);
@@ -55,7 +64,7 @@ void survey_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   std::vector<std::vector<Cell>> rows;
   for (const auto& [question, table] : tables)
     for (const auto& r : table->rows)
-      rows.push_back({Cell::of(double(question)), Cell::of(table->question), Cell::of(r.answer), Cell::of(r.total),
+      rows.push_back({part_cell(*s.structure, question), Cell::of(table->question), Cell::of(r.answer), Cell::of(r.total),
                       Cell::of(r.women), Cell::of(r.men), Cell::of(r.other)});
   book.add_sheet(t(Msg::kXlsxSheetSurvey), columns, rows);
 }
@@ -73,7 +82,7 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
   std::vector<std::vector<Cell>> rows;
   for (const auto& [question, ser] : series)
     for (const auto& v : ser->values) {
-      std::vector<Cell> row = {Cell::of(double(question)), Cell::of(ser->name), Cell::of(double(v.year)), Cell::of(v.value)};
+      std::vector<Cell> row = {part_cell(*s.structure, question), Cell::of(ser->name), Cell::of(double(v.year)), Cell::of(v.value)};
       for (const auto& name : subs) row.push_back(Cell::of(v.sub_index(name)));
       rows.push_back(std::move(row));
     }
