@@ -40,7 +40,7 @@ const kv::Diagnostic& only(const kv::Validated& v) {
 
 // parse_yaml on text that starts after `offset` lines of its file; the one error it reports.
 kv::Diagnostic yaml_error(const std::string& text, int offset = 0, kv::Lang lang = kv::Lang::kSv) {
-  kv::Report report{lang, {}, {}};
+  kv::Diagnostics report{lang, {}, {}};
   auto node = kv::parse_yaml({"f.yaml", offset, text}, report);
   INFO(text);
   CHECK_FALSE(node);
@@ -468,7 +468,7 @@ TEST_CASE("an unknown or missing command is answered in the user's language with
 }
 
 TEST_CASE("an alias that refers to itself does not hang the check for unclosed quotes", "[authoring]") {
-  kv::Report report;
+  kv::Diagnostics report;
   const std::string text = "a: &a [\"x\", 'y', *a]\n";
   auto node = kv::parse_yaml({"f.yaml", 0, text}, report);
   CHECK(node);

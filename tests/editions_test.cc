@@ -22,7 +22,7 @@ namespace {
 
 struct Editions : StructuresFixture {
   Editions() : StructuresFixture("editions") {}
-  kv::StructureSet structures(kv::Report& report) const { return kv::read_structures(templates / "structures", report); }
+  kv::StructureSet structures(kv::Diagnostics& report) const { return kv::read_structures(templates / "structures", report); }
   std::string page(const std::string& rel) const { return read(out / rel); }
 };
 
@@ -36,7 +36,7 @@ const kv::model::Structure& get(const kv::StructureSet& set, const std::string& 
 
 TEST_CASE("questions correspond across editions only as declared, in both directions", "[editions]") {
   Editions f;
-  kv::Report report;
+  kv::Diagnostics report;
   auto set = f.structures(report);
   INFO(all_messages(report));
   REQUIRE(report.diags.items().empty());
@@ -58,7 +58,7 @@ TEST_CASE("questions correspond across editions only as declared, in both direct
 
 TEST_CASE("a structure made from another states only what changes", "[editions]") {
   Editions f;
-  kv::Report report;
+  kv::Diagnostics report;
   auto set = f.structures(report);
   const auto &y22 = get(set, "prov-2022"), &y23 = get(set, "prov-2023");
   CHECK(y23.year == 2023);
@@ -72,7 +72,7 @@ TEST_CASE("a structure made from another states only what changes", "[editions]"
   CHECK(y23.intro_title == "Om enheten");
   // Stating a key replaces the base's value for it, and only it.
   write(f.structure("prov-2023"), "id: prov-2023\nbygger_på: prov-2022\når: 2023\nnamn: Nya utmärkelsen\nmax_sidor: 12\n");
-  kv::Report again;
+  kv::Diagnostics again;
   auto changed = f.structures(again);
   CHECK(get(changed, "prov-2023").name == "Nya utmärkelsen");
   CHECK(get(changed, "prov-2023").max_pages == 12);
@@ -101,7 +101,7 @@ TEST_CASE("correspondences that cannot hold are reported in the structure file",
   Editions f;
   replace(f.structure("prov-2022"), "        motsvarar: 1\n", "        motsvarar: 9\n");
   replace(f.structure("prov-2022"), "        motsvarar: ny\n", "");
-  kv::Report report;
+  kv::Diagnostics report;
   f.structures(report);
   INFO(all_messages(report));
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "Fråga 9 finns inte i prov-2020") == 1);
@@ -115,7 +115,7 @@ TEST_CASE("motsvarar needs a previous edition, and a named one must exist", "[ed
   Editions f;
   replace(f.structure("prov-2022"), "föregående: prov-2020\n", "");
   replace(f.structure("prov-2023"), "bygger_på: prov-2022\n", "bygger_på: prov-2O22\n");
-  kv::Report report;
+  kv::Diagnostics report;
   f.structures(report);
   INFO(all_messages(report));
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "motsvarar: säger inte vilken struktur numret gäller") == 3);
@@ -128,7 +128,7 @@ TEST_CASE("motsvarar needs a previous edition, and a named one must exist", "[ed
 TEST_CASE("structures that build on each other in a ring are reported, not followed", "[editions]") {
   Editions f;
   replace(f.structure("prov-2022"), "föregående: prov-2020\n", "bygger_på: prov-2023\n");
-  kv::Report report;
+  kv::Diagnostics report;
   kv::BrokenStructures broken;
   auto set = kv::read_structures(f.templates / "structures", report, &broken);
   INFO(all_messages(report));
@@ -194,7 +194,7 @@ TEST_CASE("a structure's field types are checked where they are written", "[edit
   Editions f;
   replace(f.structure("prov-2022"), "    typ: e-post\n", "    typ: epost\n");
   replace(f.structure("prov-2022"), "inledning:\n", "  - nyckel: regi\n    etikett: Regi\n    typ: val\ninledning:\n");
-  kv::Report report;
+  kv::Diagnostics report;
   f.structures(report);
   INFO(all_messages(report));
   const auto* type = find(report, "okänd typ ”epost” för fältet ”e-post”");
@@ -239,7 +239,7 @@ TEST_CASE("the JSON Schema of a submission knows the new field types", "[edition
   replace(f.structure("prov-2022"), "inledning:\n",
           "  - nyckel: webbplats\n    etikett: Webbplats\n    typ: url\n  - nyckel: regi\n    etikett: Regi\n    typ: val\n"
           "    val: [kommunal, privat]\ninledning:\n");
-  kv::Report report;
+  kv::Diagnostics report;
   auto set = f.structures(report);
   const auto schema = kv::schema::submission_schema(get(set, "prov-2022"), kv::Lang::kSv);
   CHECK(schema["properties"]["regi"]["enum"] == kv::schema::Json::array({"kommunal", "privat", nullptr}));  // optional: may be empty
@@ -285,7 +285,7 @@ TEST_CASE("a scoring model gives the review form a score rule and the criteria",
   CHECK_THAT(form, Contains("Målen är mätbara och följs upp."));
   // Relative to the workbook, in the form Excel writes file links (libxlsxwriter's external:).
   CHECK_THAT(form, Contains("..\\..\\..\\2022\\annanenhet\\prov\\fraga-01\\index.html"));
-  kv::Report report;
+  kv::Diagnostics report;
   const auto set = f.structures(report);
   const auto& y22 = get(set, "prov-2022");
   CHECK(y22.scoring.defined);
@@ -305,7 +305,7 @@ TEST_CASE("a scoring model that cannot be used is reported where it is written",
   replace(f.structure("prov-2022"), "områden:\n",
           "bedömning:\n  från: 5\n  till: 1\n  steg:\n    - värde: 7\n      etikett: För högt\nområden:\n");
   replace(f.structure("prov-2022"), "        motsvarar: 2\n", "        motsvarar: 2\n        vikt: 0\n");
-  kv::Report report;
+  kv::Diagnostics report;
   f.structures(report);
   INFO(all_messages(report));
   CHECK(count(report, Severity::kError, "prov-2022.yaml", "skalan från 5 till 1 är tom") == 1);
@@ -315,7 +315,7 @@ TEST_CASE("a scoring model that cannot be used is reported where it is written",
 
 TEST_CASE("search counts corresponding questions of different editions as one part", "[editions]") {
   Editions f;
-  kv::Report report;
+  kv::Diagnostics report;
   auto set = f.structures(report);
   REQUIRE(report.diags.items().empty());
   auto document = [&](const std::string& id, std::vector<int> numbers) {

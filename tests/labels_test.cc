@@ -50,7 +50,7 @@ struct Labelled : StructuresFixture {
               "fråga: \"" + std::string(label) + "\"\n");
   }
   const kv::model::Structure& y23(kv::StructureSet& set) {
-    kv::Report report;
+    kv::Diagnostics report;
     set = kv::read_structures(templates / "structures", report);
     INFO(all_messages(report));
     REQUIRE(report.diags.items().empty());
@@ -117,7 +117,7 @@ TEST_CASE("labels that cannot be used are reported where they are written", "[la
   replace(f.structure("prov-2023"), "nr: \"2.1\"", "nr: \"2 1\"");
   replace(f.structure("prov-2023"), "nr: \"2.2\"", "nr: \"1.1\"");
   replace(f.structure("prov-2023"), "motsvarar: 2\n", "motsvarar: 9\n");
-  kv::Report report;
+  kv::Diagnostics report;
   kv::read_structures(f.templates / "structures", report);
   INFO(all_messages(report));
   CHECK(count(report, Severity::kError, "prov-2023.yaml", "nr: ”2 1” kan inte vara numret på en del") == 1);

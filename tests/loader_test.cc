@@ -14,7 +14,7 @@ namespace {
 
 BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
 
-std::vector<RawBlock> split(const std::string& text, Report& report) {
+std::vector<RawBlock> split(const std::string& text, Diagnostics& report) {
   MarkdownFile file = split_front_matter({"f.md", text}, report);
   return split_blocks(file, vocabulary(), report);
 }
@@ -22,7 +22,7 @@ std::vector<RawBlock> split(const std::string& text, Report& report) {
 }  // namespace
 
 TEST_CASE("front matter is split off and the body keeps its file line numbers") {
-  Report report;
+  Diagnostics report;
   MarkdownFile file = split_front_matter({"f.md", "---\nfråga: 3\n---\nText\n"}, report);
   REQUIRE(file.front_matter);
   CHECK(file.front_matter->yaml == "fråga: 3\n");
@@ -32,14 +32,14 @@ TEST_CASE("front matter is split off and the body keeps its file line numbers") 
 }
 
 TEST_CASE("an unclosed front matter is reported at line 1") {
-  Report report;
+  Diagnostics report;
   split_front_matter({"f.md", "---\nfråga: 3\nText\n"}, report);
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].pos.line == 1);
 }
 
 TEST_CASE("containers – data blocks and prose are split with their lines") {
-  Report report;
+  Diagnostics report;
   auto blocks = split("---\nfråga: 1\n---\nInledande text.\n\n::: exempel\nExempeltext.\n\n```enkät\nfråga: X\n```\n:::\n\nSlut.\n", report);
   CHECK(report.diags.items().empty());
   REQUIRE(blocks.size() == 3);
@@ -57,7 +57,7 @@ TEST_CASE("containers – data blocks and prose are split with their lines") {
 }
 
 TEST_CASE("ordinary code blocks stay prose and ::: inside them is literal") {
-  Report report;
+  Diagnostics report;
   auto blocks = split("```text\n:::\n```\n", report);
   CHECK(report.diags.items().empty());
   REQUIRE(blocks.size() == 1);
@@ -66,7 +66,7 @@ TEST_CASE("ordinary code blocks stay prose and ::: inside them is literal") {
 }
 
 TEST_CASE("an unknown container is reported with a suggestion") {
-  Report report;
+  Diagnostics report;
   split("::: exempl\nText\n:::\n", report);
   REQUIRE(report.diags.error_count() == 1);
   const auto& d = report.diags.items()[0];
@@ -77,7 +77,7 @@ TEST_CASE("an unknown container is reported with a suggestion") {
 }
 
 TEST_CASE("an unclosed container is reported where it opens") {
-  Report report;
+  Diagnostics report;
   split("Text\n\n::: exempel\nText\n", report);
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].pos.line == 3);
@@ -85,28 +85,28 @@ TEST_CASE("an unclosed container is reported where it opens") {
 }
 
 TEST_CASE("a stray ::: is reported") {
-  Report report;
+  Diagnostics report;
   split("Text\n:::\n", report);
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].pos.line == 2);
 }
 
 TEST_CASE("a misspelt data block name is an error – not silently code") {
-  Report report;
+  Diagnostics report;
   split("```mal\nmål: X\n```\n", report);
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].hint.find("mål") != std::string::npos);
 }
 
 TEST_CASE("an unclosed data block is reported") {
-  Report report;
+  Diagnostics report;
   split("```mål\nmål: X\n", report);
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].pos.line == 1);
 }
 
 TEST_CASE("YAML syntax errors are placed on their file line") {
-  Report report;
+  Diagnostics report;
   std::string yaml = "mål: a\nresultat: [b\n";
   auto node = parse_yaml({"f.md", 10, yaml}, report);
   CHECK_FALSE(node);
@@ -116,7 +116,7 @@ TEST_CASE("YAML syntax errors are placed on their file line") {
 }
 
 TEST_CASE("YAML positions count characters – not bytes") {
-  Report report;
+  Diagnostics report;
   std::string yaml = "förväntat: x\nåäö: y\n";
   auto node = parse_yaml({"f.yaml", 0, yaml}, report);
   REQUIRE(node);
@@ -128,7 +128,7 @@ TEST_CASE("YAML positions count characters – not bytes") {
 TEST_CASE("read_source rejects invalid UTF-8 with its position") {
   kvtest::TempDir dir;
   kvtest::write(dir.path() / "a.md", "Rad ett\nSk\xE4rholmen\n");
-  Report report;
+  Diagnostics report;
   CHECK_FALSE(read_source(dir.path() / "a.md", report));
   REQUIRE(report.diags.error_count() == 1);
   CHECK(report.diags.items()[0].pos.line == 2);
@@ -138,7 +138,7 @@ TEST_CASE("read_source rejects invalid UTF-8 with its position") {
 TEST_CASE("read_source strips a byte-order mark") {
   kvtest::TempDir dir;
   kvtest::write(dir.path() / "a.md", "\xEF\xBB\xBFText");
-  Report report;
+  Diagnostics report;
   auto source = read_source(dir.path() / "a.md", report);
   REQUIRE(source);
   CHECK(source->text == "Text");

@@ -186,7 +186,7 @@ TEST_CASE("a write that fails in a worker ends the build with one error and the 
   const fs::path out = dir.path() / "site";
   write(out / "index.html", "earlier build");
   mark(out, kv::kOutputMarker);
-  kv::Report report;
+  kv::Diagnostics report;
   auto pages = kv::write_output_dir(out, report, [&](const fs::path& staging) -> std::optional<int> {
     kv::parallel_for(200, 4, [&](size_t i) {
       if (i >= 50) throw kv::WriteError(staging / ("page-" + std::to_string(i)), ENOSPC);
@@ -205,7 +205,7 @@ TEST_CASE("a write that fails in a worker ends the build with one error and the 
 }
 
 TEST_CASE("other write errors name the file under the output folder and say why in plain words", "[write]") {
-  kv::Report report;
+  kv::Diagnostics report;
   const fs::path staging = "/x/site.staging.7";
   kv::report_write_error(kv::WriteError(staging / "2020" / "index.html", EACCES), staging, "site", report);
   kv::report_write_error(kv::WriteError(staging / "a.html", EROFS), staging, "site", report);

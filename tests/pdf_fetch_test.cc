@@ -92,7 +92,7 @@ int image_count(const fs::path& pdf) {
   return rows - 2;  // two header lines
 }
 
-std::vector<std::string> messages(const kv::Report& report, kv::Severity severity) {
+std::vector<std::string> messages(const kv::Diagnostics& report, kv::Severity severity) {
   std::vector<std::string> out;
   for (const auto& d : report.diags.items())
     if (d.severity == severity) out.push_back(d.pos.path + ": " + d.message);
@@ -143,7 +143,7 @@ TEST_CASE("pdf: WeasyPrint reads only the staged site and reports every refused 
         "<img src=\"" + kDataPng + "\" alt=\"data\">\n"
         "</body></html>\n");
 
-  kv::Report report;
+  kv::Diagnostics report;
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                                 kv::kPdfTimeLimit, report).ok;
   std::string all;
@@ -179,7 +179,7 @@ TEST_CASE("pdf: a refused URL is shown escaped for the terminal") {
   write(staging / "doc" / "utskrift.html",
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Prov</title></head><body>"
         "<img src=\"http://example.invalid/\x1b[2J\xe2\x80\xae.png\" alt=\"x\"></body></html>");
-  kv::Report report;
+  kv::Diagnostics report;
   CHECK(kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                             kv::kPdfTimeLimit, report).ok);
   auto warnings = messages(report, kv::Severity::kWarning);
@@ -193,7 +193,7 @@ TEST_CASE("pdf: a document that exceeds the time limit is stopped with an error 
   TempDir dir;
   const fs::path staging = dir.path() / "staging";
   write(staging / "doc" / "utskrift.html", "<!DOCTYPE html><html><head><title>Prov</title></head><body>x</body></html>");
-  kv::Report report;
+  kv::Diagnostics report;
   // Starting Python and importing WeasyPrint alone takes far longer than 1 ms.
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
                                 std::chrono::milliseconds(1), report).ok;

@@ -35,7 +35,7 @@ TEST_CASE("cell names go both ways, past Z as Excel counts", "[review]") {
 
 TEST_CASE("the reader gets back every cell the writer wrote, in the sheets' order", "[review]") {
   TempDir dir;
-  Report report;
+  Diagnostics report;
   const auto file = dir.path() / "bok.xlsx";
   {
     xlsx::Workbook book({file, "bok.xlsx", report}, Lang::kSv, std::time_t(1700000000), "Prov");
@@ -81,7 +81,7 @@ TEST_CASE("what is not a workbook is refused with a reason, never a crash", "[re
   CHECK(kind(xlsx::read_workbook(write("empty.xlsx", ""))) == xlsx::ReadFailure::Kind::kNotWorkbook);
   CHECK(kind(xlsx::read_workbook(dir.path() / "missing.xlsx")) == xlsx::ReadFailure::Kind::kNotWorkbook);
   // A real workbook read with a part limit below its size: refused as too large.
-  Report report;
+  Diagnostics report;
   const auto file = dir.path() / "bok.xlsx";
   {
     xlsx::Workbook book({file, "bok.xlsx", report}, Lang::kSv, std::time_t(1700000000), "Prov");

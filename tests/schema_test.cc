@@ -52,12 +52,12 @@ void every_field(const std::vector<FieldSpec>& fields, const std::function<void(
 // validator, in section 4 of the real 2024 report structure (KF:s inriktningsmål 1).
 struct BlockCheck {
   TempDir dir;
-  kv::Report report;
+  kv::Diagnostics report;
   std::shared_ptr<const kv::model::Structure> structure =
       kv::read_structure(source_dir() / "templates" / "structures" / "verksamhetsberattelse-2024.yaml", report);
   kv::ContentRoot root{dir.path()};
 
-  kv::Report run(const std::string& name, const std::string& yaml) {
+  kv::Diagnostics run(const std::string& name, const std::string& yaml) {
     REQUIRE(structure);
     std::vector<kv::RawBlock> raw;
     auto add = [&](const std::string& n, const std::string& text) {
@@ -68,7 +68,7 @@ struct BlockCheck {
     if (name == "indikator" || name == "nämndmål" || name == "aktivitet" || name == "enhetsmål") add("kf-mål", example("kf-mål"));
     if (name == "aktivitet" || name == "enhetsmål") add("nämndmål", example("nämndmål"));
     add(name, yaml);
-    kv::Report r;
+    kv::Diagnostics r;
     kv::BlockContext context{"prov.md", dir.path(), &root, structure.get(), structure->find_question(4), 2024, {}};
     kv::to_model_blocks(raw, context, r);
     return r;

@@ -146,7 +146,7 @@ struct ExampleUnit {
 };
 
 // The diagnostics whose path ends with file and whose message contains text.
-inline int count(const kv::Report& report, kv::Severity severity, const std::string& file, const std::string& text) {
+inline int count(const kv::Diagnostics& report, kv::Severity severity, const std::string& file, const std::string& text) {
   int n = 0;
   for (const auto& d : report.diags.items()) {
     bool path_ok = file.empty() || (d.pos.path.size() >= file.size() &&
@@ -160,7 +160,7 @@ inline int count(const kv::Validated& v, kv::Severity severity, const std::strin
   return count(v.report, severity, file, text);
 }
 
-inline const kv::Diagnostic* find(const kv::Report& report, const std::string& text) {
+inline const kv::Diagnostic* find(const kv::Diagnostics& report, const std::string& text) {
   for (const auto& d : report.diags.items())
     if (d.message.find(text) != std::string::npos) return &d;
   return nullptr;
@@ -168,7 +168,7 @@ inline const kv::Diagnostic* find(const kv::Report& report, const std::string& t
 
 inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) { return find(v.report, text); }
 
-inline std::string all_messages(const kv::Report& report) {
+inline std::string all_messages(const kv::Diagnostics& report) {
   std::string s;
   for (const auto& d : report.diags.items()) s += kv::format_diagnostic(d, false);
   return s;

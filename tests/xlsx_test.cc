@@ -67,7 +67,7 @@ ReadBack read_back(const fs::path& book) {
   return r;
 }
 
-int count_messages(const kv::Report& report, const std::string& text) {
+int count_messages(const kv::Diagnostics& report, const std::string& text) {
   int n = 0;
   for (const auto& d : report.diags.items()) n += d.message.find(text) != std::string::npos;
   return n;
@@ -165,7 +165,7 @@ TEST_CASE("the overview links the submission's workbook") {
 
 TEST_CASE("xlsx: control characters and invalid UTF-8 in any text still give a workbook Excel opens", "[xlsx]") {
   TempDir dir;
-  kv::Report report;
+  kv::Diagnostics report;
   const fs::path file = dir.path() / "hostile.xlsx";
   {
     kv::xlsx::Workbook book({file, "2024/prov/tabeller.xlsx", report}, kv::Lang::kSv, kv::start_of_year(2024),
@@ -203,7 +203,7 @@ TEST_CASE("xlsx: control characters and invalid UTF-8 in any text still give a w
 
 TEST_CASE("xlsx: a text longer than an Excel cell is cut with a note and a warning, never left empty", "[xlsx]") {
   TempDir dir;
-  kv::Report report;  // messages in Swedish, like the site
+  kv::Diagnostics report;  // messages in Swedish, like the site
   const fs::path file = dir.path() / "long.xlsx";
   const std::string analysis = long_analysis();
   {
@@ -249,7 +249,7 @@ TEST_CASE("xlsx: a cut text is cut on a character boundary and counted as Excel 
 
 TEST_CASE("xlsx: dates Excel cannot hold are written as text with a warning", "[xlsx]") {
   TempDir dir;
-  kv::Report report;
+  kv::Diagnostics report;
   const fs::path file = dir.path() / "dates.xlsx";
   {
     // Year 0: the creation time of a "0000" year folder.
@@ -285,7 +285,7 @@ TEST_CASE("xlsx: the year helper never gives a year outside what workbooks and P
 
 TEST_CASE("xlsx: libxlsxwriter has no reason to print: the workbook layer checks first", "[xlsx]") {
   TempDir dir;
-  kv::Report report;
+  kv::Diagnostics report;
   CapturedStderr captured;
   {
     kv::xlsx::Workbook book({dir.path() / "quiet.xlsx", "quiet.xlsx", report}, kv::Lang::kSv, kv::start_of_year(2024),
@@ -324,7 +324,7 @@ TEST_CASE("xlsx: libxlsxwriter's own messages never reach the user, everything e
 
 TEST_CASE("xlsx: a workbook that cannot be saved fails with where and why, and prints nothing", "[xlsx]") {
   TempDir dir;
-  kv::Report report;
+  kv::Diagnostics report;
   CapturedStderr captured;
   std::string message;
   {

@@ -11,28 +11,28 @@
 
 namespace kv {
 
-void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
+void DiagnosticList::error(SourcePos pos, std::string message, std::string hint) {
   items_.push_back({Severity::kError, std::move(pos), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::warning(SourcePos pos, std::string message, std::string hint) {
+void DiagnosticList::warning(SourcePos pos, std::string message, std::string hint) {
   items_.push_back({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::append(const Diagnostics& other) {
+void DiagnosticList::append(const DiagnosticList& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-int Diagnostics::error_count() const {
+int DiagnosticList::error_count() const {
   return static_cast<int>(std::count_if(items_.begin(), items_.end(),
                                         [](const Diagnostic& d) { return d.severity == Severity::kError; }));
 }
 
-int Diagnostics::warning_count() const {
+int DiagnosticList::warning_count() const {
   return static_cast<int>(items_.size()) - error_count();
 }
 
-void Diagnostics::sort() {
+void DiagnosticList::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.pos.path, a.pos.line, a.pos.col) < std::tie(b.pos.path, b.pos.line, b.pos.col);
   });
@@ -72,7 +72,7 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
   return out.str();
 }
 
-std::string format_summary(const Diagnostics& diags, Lang lang) {
+std::string format_summary(const DiagnosticList& diags, Lang lang) {
   const int errors = diags.error_count(), warnings = diags.warning_count();
   return text(lang, Msg::kSummary, {std::to_string(errors),
                                     text(lang, errors == 1 ? Msg::kErrorOne : Msg::kErrorMany),

@@ -24,12 +24,12 @@ struct Diagnostic {
   std::string hint;     // what to do; may be empty
 };
 
-class Diagnostics {
+class DiagnosticList {
  public:
   void error(SourcePos pos, std::string message, std::string hint = {});
   void warning(SourcePos pos, std::string message, std::string hint = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
-  void append(const Diagnostics& other);
+  void append(const DiagnosticList& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   int error_count() const;
@@ -49,6 +49,6 @@ class Diagnostics {
 std::string format_diagnostic(const Diagnostic& d, bool with_source_line = true);
 
 // "3 fel och 1 varning." / "3 errors and 1 warning."
-std::string format_summary(const Diagnostics& diags, Lang lang);
+std::string format_summary(const DiagnosticList& diags, Lang lang);
 
 }  // namespace kv

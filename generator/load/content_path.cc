@@ -43,7 +43,7 @@ static bool lexically_inside(const ContentRoot& root, const fs::path& path) {
 }
 
 bool check_content_path(const ContentRoot& root, const fs::path& path, const std::string& shown, const SourcePos& at,
-                        Report& report, bool want_folder) {
+                        Diagnostics& report, bool want_folder) {
   switch (classify_path(root, path, want_folder)) {
     case PathState::kInside:
       return true;
@@ -66,7 +66,7 @@ bool check_content_path(const ContentRoot& root, const fs::path& path, const std
   return false;
 }
 
-std::vector<fs::directory_entry> list_content_folder(const fs::path& dir, Report& report) {
+std::vector<fs::directory_entry> list_content_folder(const fs::path& dir, Diagnostics& report) {
   std::vector<fs::directory_entry> out;
   std::error_code ec;
   size_t count = 0;

@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 
 namespace kv {
 
@@ -30,11 +30,11 @@ PathState classify_path(const ContentRoot& root, const std::filesystem::path& pa
 // (the place that referred to it; the path itself when it was found by the walk), naming it
 // as `shown` (as the author wrote it). Returns true when the path may be read.
 bool check_content_path(const ContentRoot& root, const std::filesystem::path& path, const std::string& shown,
-                        const SourcePos& at, Report& report, bool want_folder = false);
+                        const SourcePos& at, Diagnostics& report, bool want_folder = false);
 
 // The entries of a content folder, sorted by name. A folder with more than
 // limits::kFolderEntries entries is reported once and gives no entries: 100 000 stray files
 // should give one message, not 100 000.
-std::vector<std::filesystem::directory_entry> list_content_folder(const std::filesystem::path& dir, Report& report);
+std::vector<std::filesystem::directory_entry> list_content_folder(const std::filesystem::path& dir, Diagnostics& report);
 
 }  // namespace kv

@@ -6,7 +6,7 @@
 
 namespace kv {
 
-MarkdownFile split_front_matter(const SourceFile& source, Report& report) {
+MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report) {
   MarkdownFile file{source.path, std::nullopt, source.text, 0};
   auto lines = split_lines(source.text);
   if (lines.empty() || trim(lines[0]) != "---") return file;
@@ -70,7 +70,7 @@ bool contains(const std::vector<std::string>& list, const std::string& word) {
 
 class Splitter {
  public:
-  Splitter(const MarkdownFile& file, const BlockVocabulary& vocabulary, Report& report)
+  Splitter(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report)
       : file_(file), vocabulary_(vocabulary), report_(report), lines_(split_lines(file.body)) {}
 
   std::vector<RawBlock> run() {
@@ -198,7 +198,7 @@ class Splitter {
 
   const MarkdownFile& file_;
   const BlockVocabulary& vocabulary_;
-  Report& report_;
+  Diagnostics& report_;
   std::vector<std::string_view> lines_;
   size_t i_ = 0;
   std::string prose_;
@@ -207,7 +207,7 @@ class Splitter {
 
 }  // namespace
 
-std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Report& report) {
+std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report) {
   return Splitter(file, vocabulary, report).run();
 }
 

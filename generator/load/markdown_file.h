@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "load/source.h"
 
 namespace kv {
@@ -24,7 +24,7 @@ struct MarkdownFile {
 
 // Splits off front matter when the file starts with a line "---".
 // Reports an unclosed front matter (and treats the whole file as body then).
-MarkdownFile split_front_matter(const SourceFile& source, Report& report);
+MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report);
 
 struct RawBlock {
   enum class Kind { kProse, kContainer, kData };
@@ -46,6 +46,6 @@ struct BlockVocabulary {
 
 // Splits a body into blocks. Every structural problem is reported; the result still holds
 // everything that could be understood.
-std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Report& report);
+std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report);
 
 }  // namespace kv

@@ -37,7 +37,7 @@ std::optional<size_t> find_control_character(std::string_view text) {
 // The code point at byte offset at (decode_utf8 advances its index, this copy of it).
 static char32_t code_point_at(std::string_view text, size_t at) { return decode_utf8(text, at); }
 
-std::optional<SourceFile> read_source(const fs::path& file, Report& report) {
+std::optional<SourceFile> read_source(const fs::path& file, Diagnostics& report) {
   const std::string path = file.generic_string();
   std::error_code ec;
   const auto status = fs::status(file, ec);
@@ -77,7 +77,7 @@ std::optional<SourceFile> read_source(const fs::path& file, Report& report) {
   return SourceFile{path, std::move(text)};
 }
 
-std::optional<SourceFile> read_content_file(const ContentRoot& root, const fs::path& file, Report& report) {
+std::optional<SourceFile> read_content_file(const ContentRoot& root, const fs::path& file, Diagnostics& report) {
   if (!check_content_path(root, file, file.filename().string(), {file.generic_string(), 0, 0}, report)) return std::nullopt;
   return read_source(file, report);
 }

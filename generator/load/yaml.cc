@@ -20,7 +20,7 @@ static SourcePos to_position(const YAML::Mark& mark, const YamlOrigin& origin) {
   return {origin.path, origin.line_offset + mark.line + 1, col};
 }
 
-static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Report& report) {
+static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Diagnostics& report) {
   SourcePos pos{origin.path, origin.line_offset + 1, 0};
   if (why.line >= 0) {
     YAML::Mark mark;
@@ -31,7 +31,7 @@ static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Repo
   report.error(pos, report.t(Msg::kYamlSyntax, {report.t(why.message, why.args)}), report.t(why.hint, why.hint_args));
 }
 
-std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Report& report) {
+std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& report) {
   try {
     YAML::Node root = YAML::Load(std::string(origin.text));
     // The rest of the text swallowed by a quote that never closes is lost content.

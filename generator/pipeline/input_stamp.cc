@@ -109,7 +109,7 @@ InputStamp input_stamp(const PipelineOptions& options, const fs::path& templates
 
 // After the summary line: one "recent <hash> <path as JSON>" line per recent file, then the
 // diagnostics, one JSON object per line.
-std::string stamp_file_text(const InputStamp& stamp, const Diagnostics& diags) {
+std::string stamp_file_text(const InputStamp& stamp, const DiagnosticList& diags) {
   std::string text = stamp.summary + "\n";
   for (const auto& [file, hash] : stamp.recent)
     text += "recent " + hash + " " + nlohmann::json(file.string()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -117,13 +117,13 @@ std::string stamp_file_text(const InputStamp& stamp, const Diagnostics& diags) {
   return text;
 }
 
-std::optional<Diagnostics> unchanged_build(const fs::path& out, const InputStamp& stamp) {
+std::optional<DiagnosticList> unchanged_build(const fs::path& out, const InputStamp& stamp) {
   std::error_code ec;
   if (!fs::is_regular_file(out / kOutputMarker, ec)) return std::nullopt;  // incomplete
   std::ifstream in(out / kInputStampFile);
   std::string line;
   if (!std::getline(in, line) || line != stamp.summary) return std::nullopt;
-  Diagnostics diags;
+  DiagnosticList diags;
   while (std::getline(in, line)) {
     if (line.rfind("recent ", 0) == 0) {  // saved just before that build: the bytes must be the same
       const size_t space = line.find(' ', 7);

@@ -35,10 +35,10 @@ InputStamp input_stamp(const PipelineOptions& options, const std::filesystem::pa
                        const std::filesystem::path& themes);
 
 // The stamp file's text: the stamp, then the diagnostics as JSON lines.
-std::string stamp_file_text(const InputStamp& stamp, const Diagnostics& diags);
+std::string stamp_file_text(const InputStamp& stamp, const DiagnosticList& diags);
 
 // The diagnostics of the last build when out is complete and was built from the inputs as
 // they are now (stamp: their stamp now); nullopt when anything differs or cannot be read.
-std::optional<Diagnostics> unchanged_build(const std::filesystem::path& out, const InputStamp& stamp);
+std::optional<DiagnosticList> unchanged_build(const std::filesystem::path& out, const InputStamp& stamp);
 
 }  // namespace kv

@@ -8,7 +8,7 @@
 #include "pipeline/resources.h"
 #include "pipeline/summary.h"
 #include "diag/json_line.h"
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "render/html/site_renderer.h"
@@ -32,10 +32,10 @@ namespace fs = std::filesystem;
 Validated validate_content(const PipelineOptions& options) {
   SiteOptions site_options{options.content_root, options.lang, std::max(1u, options.threads)};
   // The site's language decides the language of every message, so read it first.
-  Report probe;
+  Diagnostics probe;
   Lang lang = read_site_settings(site_options, probe).lang;
 
-  Validated v{Report{lang, {}, {}, options.preview}, {}, {}};
+  Validated v{Diagnostics{lang, {}, {}, options.preview}, {}, {}};
   std::error_code ec;
   if (!fs::is_directory(options.content_root, ec)) {
     v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),
@@ -66,7 +66,7 @@ namespace {
 // Prints the diagnostics, at most options.max_messages of them (0: all): errors first, so a
 // flood of warnings cannot hide the error that stops the build; then how many were left out.
 // With --format json: all of them as JSON lines on out, the summary on err.
-void print_diagnostics(const Report& report, const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+void print_diagnostics(const Diagnostics& report, const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   const auto& items = report.diags.items();
   if (options.json_diagnostics) {  // every one: a program reads them, not a person
     for (auto severity : {Severity::kError, Severity::kWarning})
@@ -119,9 +119,9 @@ bool report_unchanged(const PipelineOptions& options, const InputStamp& stamp, s
   if (stamp.empty() || options.rebuild) return false;
   auto diags = unchanged_build(options.output_dir, stamp);
   if (!diags) return false;
-  Report probe;
+  Diagnostics probe;
   SiteOptions site_options{options.content_root, options.lang, 1};
-  Report report{read_site_settings(site_options, probe).lang, {}, {}};
+  Diagnostics report{read_site_settings(site_options, probe).lang, {}, {}};
   report.diags = std::move(*diags);
   print_diagnostics(report, options, out, err);
   if (!options.quiet)
@@ -151,7 +151,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     return 1;
   }
   auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
-  Report report{v.report.lang, {}, {}};
+  Diagnostics report{v.report.lang, {}, {}};
   RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
                       std::max(1u, options.threads), !options.pdf_variant.empty(), {}};
   std::error_code ec;
@@ -170,7 +170,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
       counts.pdf_pages = std::move(pdfs.page_counts);
     }
     if (!stamp.empty()) {
-      Diagnostics all = v.report.diags;
+      DiagnosticList all = v.report.diags;
       all.append(report.diags);
       write_file(staging / kInputStampFile, stamp_file_text(stamp, all));
     }

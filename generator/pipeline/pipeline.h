@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "i18n/lang.h"
 #include "load/limits.h"
 #include "model/site.h"
@@ -45,7 +45,7 @@ struct PipelineOptions {
 
 // The outcome of load → validate → model: the typed site and every problem found.
 struct Validated {
-  Report report;
+  Diagnostics report;
   model::Site site;
   std::filesystem::path templates;
 };
@@ -56,7 +56,7 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
 
 // What a build saw besides the site it wrote: what `serve` shows on and beside the pages.
 struct BuildSeen {
-  Report report;  // the site's language and every diagnostic
+  Diagnostics report;  // the site's language and every diagnostic
   std::vector<PageReadability> readability;
   int lix_limit = 0;  // site.yaml's lix_gräns; 0: none
 };

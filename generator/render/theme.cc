@@ -24,7 +24,7 @@ std::string available(const fs::path& themes_dir) {
 }
 
 // The parent named in tema.yaml: "" when there is none; nullopt after reporting a problem.
-std::optional<std::string> parent_of(const fs::path& theme, Report& report) {
+std::optional<std::string> parent_of(const fs::path& theme, Diagnostics& report) {
   fs::path file = theme / "tema.yaml";
   if (!fs::exists(file)) return std::string();
   auto source = read_source(file, report);
@@ -65,7 +65,7 @@ void Theme::copy_assets(const OutputTree& out, const std::string& dir) const {
 }
 
 std::optional<Theme> resolve_theme(const fs::path& themes_dir, const std::string& name, const fs::path& where,
-                                   Report& report) {
+                                   Diagnostics& report) {
   Theme theme;
   std::string next = name;
   while (!next.empty()) {

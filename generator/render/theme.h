@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "write/output_tree.h"
 
 namespace kv {
@@ -24,6 +24,6 @@ struct Theme {
 
 // Resolves a theme by name; reports an unknown theme or parent, or a cycle, at `where`.
 std::optional<Theme> resolve_theme(const std::filesystem::path& themes_dir, const std::string& name,
-                                   const std::filesystem::path& where, Report& report);
+                                   const std::filesystem::path& where, Diagnostics& report);
 
 }  // namespace kv

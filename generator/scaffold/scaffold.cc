@@ -36,7 +36,7 @@ void print_error(std::ostream& err, const std::string& message, const std::strin
 }
 
 // The structure named, or nullptr after saying which ones there are.
-const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, const Report& report,
+const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, const Diagnostics& report,
                                        std::ostream& err) {
   std::vector<std::string> ids;
   std::string list;
@@ -57,7 +57,7 @@ const model::Structure* pick_structure(const std::string& id, const StructureSet
 }
 
 // Writes every file; on failure removes the ones written so far (they did not exist before).
-bool write_all(const std::vector<ScaffoldFile>& files, const Report& report, std::ostream& err) {
+bool write_all(const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& err) {
   std::vector<fs::path> written;
   try {
     for (const auto& f : files) {
@@ -75,7 +75,7 @@ bool write_all(const std::vector<ScaffoldFile>& files, const Report& report, std
 }
 
 void print_next_steps(const ScaffoldOptions& options, const model::Structure& structure,
-                      const std::vector<ScaffoldFile>& files, const Report& report, std::ostream& out) {
+                      const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& out) {
   const fs::path folder = options.content_root / options.unit / std::to_string(structure.year) / structure.kind;
   out << report.t(Msg::kScaffoldCreated, {std::to_string(files.size()), structure.name, std::to_string(structure.year)}) << '\n';
   for (const auto& f : files) out << "  " << terminal_text(f.path.generic_string()) << '\n';
@@ -129,7 +129,7 @@ int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream
   } else if (const char* env = std::getenv("KVALITET_LANG")) {
     lang = parse_lang(env).value_or(Lang::kSv);
   }
-  Report report{lang, {}, {}};
+  Diagnostics report{lang, {}, {}};
   if (!valid_slug(options.unit)) {
     print_error(err, report.t(Msg::kScaffoldBadUnit, {options.unit}), report.t(Msg::kScaffoldBadUnitHint, {suggest_slug(options.unit)}));
     return 1;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/structure.h"
 
 namespace CLI {

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "pipeline/resources.h"
 #include "schema/json_schema.h"
 #include "util/escape.h"
@@ -41,7 +41,7 @@ int run_schema(const SchemaOptions& options, std::ostream& out, std::ostream& er
         << text(Lang::kSv, Msg::kBadLangHint) << '\n';
     return 2;
   }
-  Report report{*lang, {}, {}};
+  Diagnostics report{*lang, {}, {}};
   auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
   if (!templates) {
     err << "kvalitet: error: " << report.t(Msg::kTemplatesNotFound) << " \xE2\x80\x94 " << report.t(Msg::kTemplatesNotFoundHint) << '\n';

@@ -47,7 +47,7 @@ std::string item(const Diagnostic& d, const SourceRoots& roots, Lang lang) {
 }  // namespace
 
 std::string error_page(const Snapshot& s, const SourceRoots& roots) {
-  Diagnostics counted;
+  DiagnosticList counted;
   for (const auto& d : s.diags) counted.add(d);
   const std::string title = text(s.lang, Msg::kServeErrorTitle);
   std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"intro\">" +

@@ -73,7 +73,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   try {
     session.emplace(options, out, err);
   } catch (const std::system_error& e) {
-    const std::string reason = write_error_reason(e.code().value(), Report{lang, {}, {}, false});
+    const std::string reason = write_error_reason(e.code().value(), Diagnostics{lang, {}, {}, false});
     err << "kvalitet: error: " << text(lang, Msg::kServeTempFailed, {reason}) << " \xE2\x80\x94 "
         << text(lang, Msg::kServeTempFailedHint) << '\n';
     return 1;

@@ -44,7 +44,7 @@ std::vector<model::AccessibilityGap> gaps(MapReader& map) {
 
 // How visitors reach the organisation: an e-mail address or a phone number, or both.
 bool read_contact(MapReader& map, model::AccessibilityStatement& s) {
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   if (!map.has("kontakt")) {
     report.error(map.pos("kontakt"), report.t(Msg::kStatementNoContact), report.t(Msg::kStatementNoContactHint));
     return false;
@@ -86,7 +86,7 @@ bool read_assessment(MapReader& map, model::AccessibilityStatement& s) {
 
 // A status that contradicts the listed gaps is most likely an outdated statement.
 void check_status(const MapReader& map, const model::AccessibilityStatement& s) {
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   if (s.status == "helt" && !s.gaps.empty())
     report.warning(map.pos("status"), report.t(Msg::kStatementFullWithGaps, {std::to_string(s.gaps.size())}),
                    report.t(Msg::kStatementFullWithGapsHint));
@@ -97,7 +97,7 @@ void check_status(const MapReader& map, const model::AccessibilityStatement& s) 
 }  // namespace
 
 std::optional<model::AccessibilityStatement> read_accessibility(const YAML::Node& node, const YamlOrigin& origin,
-                                                                Report& report) {
+                                                                Diagnostics& report) {
   MapReader map(node, origin, report, model::keys_of(statement_fields({})));
   if (!map.is_map()) return std::nullopt;
   model::AccessibilityStatement s;

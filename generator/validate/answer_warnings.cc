@@ -14,7 +14,7 @@ std::string without_root(std::string text, const std::string& prefix) {
 
 }  // namespace
 
-void attach_warnings(model::Site& site, const Report& report, const std::string& content_root) {
+void attach_warnings(model::Site& site, const Diagnostics& report, const std::string& content_root) {
   const std::string prefix = content_root.empty() ? "" : (content_root.back() == '/' ? content_root : content_root + "/");
   std::unordered_map<std::string, model::Answer*> by_file;
   for (auto& s : site.submissions)

@@ -20,7 +20,7 @@ std::optional<model::Block> wrap(std::optional<T> value) {
 }
 
 // A figure's file must be an image inside the content folder (validate/images.h).
-std::optional<model::Block> read_bild(const BlockInput& in, Report& report) {
+std::optional<model::Block> read_bild(const BlockInput& in, Diagnostics& report) {
   auto figure = read_figure(in.node, in.origin, report);
   if (!figure) return std::nullopt;
   if (!figure->file.empty()) {
@@ -33,28 +33,28 @@ std::optional<model::Block> read_bild(const BlockInput& in, Report& report) {
 
 const std::map<std::string, BlockReader, std::less<>>& readers() {
   static const std::map<std::string, BlockReader, std::less<>> table = {
-      {"mål", [](const BlockInput& in, Report& r) { return wrap(read_goal(in.node, in.origin, r)); }},
-      {"uppföljning", [](const BlockInput& in, Report& r) { return wrap(read_follow_up(in.node, in.origin, r)); }},
-      {"enkät", [](const BlockInput& in, Report& r) { return wrap(read_survey(in.node, in.origin, r)); }},
-      {"ekonomi", [](const BlockInput& in, Report& r) { return wrap(read_economy(in.node, in.origin, r)); }},
-      {"index", [](const BlockInput& in, Report& r) { return wrap(read_index(in.node, in.origin, r)); }},
-      {"årshjul", [](const BlockInput& in, Report& r) { return wrap(read_annual_cycle(in.node, in.origin, r)); }},
+      {"mål", [](const BlockInput& in, Diagnostics& r) { return wrap(read_goal(in.node, in.origin, r)); }},
+      {"uppföljning", [](const BlockInput& in, Diagnostics& r) { return wrap(read_follow_up(in.node, in.origin, r)); }},
+      {"enkät", [](const BlockInput& in, Diagnostics& r) { return wrap(read_survey(in.node, in.origin, r)); }},
+      {"ekonomi", [](const BlockInput& in, Diagnostics& r) { return wrap(read_economy(in.node, in.origin, r)); }},
+      {"index", [](const BlockInput& in, Diagnostics& r) { return wrap(read_index(in.node, in.origin, r)); }},
+      {"årshjul", [](const BlockInput& in, Diagnostics& r) { return wrap(read_annual_cycle(in.node, in.origin, r)); }},
       {"bild", read_bild},
       {"kf-mål",
-       [](const BlockInput& in, Report& r) {
+       [](const BlockInput& in, Diagnostics& r) {
          return wrap(read_kf_goal(in.node, in.origin, r, in.context.structure, in.context.section));
        }},
-      {"indikator", [](const BlockInput& in, Report& r) { return wrap(read_indicator(in.node, in.origin, r, in.context.year)); }},
-      {"nämndmål", [](const BlockInput& in, Report& r) { return wrap(read_board_goal(in.node, in.origin, r)); }},
-      {"aktivitet", [](const BlockInput& in, Report& r) { return wrap(read_activity(in.node, in.origin, r)); }},
-      {"enhetsmål", [](const BlockInput& in, Report& r) { return wrap(read_unit_goal(in.node, in.origin, r)); }},
+      {"indikator", [](const BlockInput& in, Diagnostics& r) { return wrap(read_indicator(in.node, in.origin, r, in.context.year)); }},
+      {"nämndmål", [](const BlockInput& in, Diagnostics& r) { return wrap(read_board_goal(in.node, in.origin, r)); }},
+      {"aktivitet", [](const BlockInput& in, Diagnostics& r) { return wrap(read_activity(in.node, in.origin, r)); }},
+      {"enhetsmål", [](const BlockInput& in, Diagnostics& r) { return wrap(read_unit_goal(in.node, in.origin, r)); }},
       {"principer",
-       [](const BlockInput& in, Report& r) { return wrap(read_principles(in.node, in.origin, r, in.context.structure)); }},
-      {"agenda2030", [](const BlockInput& in, Report& r) { return wrap(read_agenda(in.node, in.origin, r, in.context.structure)); }},
-      {"synpunkter", [](const BlockInput& in, Report& r) { return wrap(read_complaints(in.node, in.origin, r)); }},
+       [](const BlockInput& in, Diagnostics& r) { return wrap(read_principles(in.node, in.origin, r, in.context.structure)); }},
+      {"agenda2030", [](const BlockInput& in, Diagnostics& r) { return wrap(read_agenda(in.node, in.origin, r, in.context.structure)); }},
+      {"synpunkter", [](const BlockInput& in, Diagnostics& r) { return wrap(read_complaints(in.node, in.origin, r)); }},
       {"åtgärd",
-       [](const BlockInput& in, Report& r) { return wrap(read_action_item(in.node, in.origin, r, in.context.follow_up)); }},
-      {"projekt", [](const BlockInput& in, Report& r) { return wrap(read_project(in.node, in.origin, r)); }},
+       [](const BlockInput& in, Diagnostics& r) { return wrap(read_action_item(in.node, in.origin, r, in.context.follow_up)); }},
+      {"projekt", [](const BlockInput& in, Diagnostics& r) { return wrap(read_project(in.node, in.origin, r)); }},
   };
   return table;
 }

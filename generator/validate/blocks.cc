@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 // The images of a prose run, each with a description (WCAG 1.1.1) and a file the site can
 // copy (validate/images.h). Image i's path is the model's images[i] ("" when refused).
 std::vector<std::string> read_images(const std::vector<markdown::Image>& images, const RawBlock& raw,
-                                     const BlockContext& context, Report& report) {
+                                     const BlockContext& context, Diagnostics& report) {
   std::vector<std::string> files;
   for (const auto& image : images) {
     SourcePos at{context.path, image.at.line > 0 ? raw.text_line_offset + image.at.line : raw.line, image.at.col};
@@ -32,7 +32,7 @@ std::vector<std::string> read_images(const std::vector<markdown::Image>& images,
 // A prose run, parsed once: too wide a table is reported before cmark-gfm ever sees it (its
 // table parser is quadratic in columns); then raw HTML, table rows, links and images. The
 // headings' ids are given per file, by assign_heading_ids.
-std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& context, Report& report) {
+std::optional<model::Prose> read_prose(const RawBlock& raw, const BlockContext& context, Diagnostics& report) {
   auto table = markdown::widest_table(raw.text);
   if (table.columns > limits::kTableColumns) {
     report.error({context.path, raw.text_line_offset + table.line, 1},
@@ -65,7 +65,7 @@ void assign_heading_ids(std::vector<model::Block>& blocks, markdown::HeadingIds&
   }
 }
 
-std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockContext& context, Report& report) {
+std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockContext& context, Diagnostics& report) {
   const SourcePos at{context.path, raw.line, raw.col};
   YamlOrigin origin{context.path, raw.text_line_offset, raw.text};
   if (trim(raw.text).empty()) {
@@ -88,7 +88,7 @@ std::optional<model::Block> read_data_block(const RawBlock& raw, const BlockCont
 struct Hierarchy {
   std::map<int, std::string> open;  // level → the kind that opened it
 
-  void check(const RawBlock& r, const BlockContext& context, Report& report) {
+  void check(const RawBlock& r, const BlockContext& context, Diagnostics& report) {
     const model::BlockKind* kind = model::find_block_kind(r.name);
     if (!kind) return;
     if (kind->parent) {
@@ -106,7 +106,7 @@ struct Hierarchy {
 };
 
 std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockContext& context, Hierarchy& hierarchy,
-                                  Report& report) {
+                                  Diagnostics& report) {
   std::vector<model::Block> blocks;
   for (const auto& r : raw) {
     switch (r.kind) {
@@ -139,7 +139,7 @@ std::vector<model::Block> convert(const std::vector<RawBlock>& raw, const BlockC
 }  // namespace
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
-                                          Report& report) {
+                                          Diagnostics& report) {
   Hierarchy hierarchy;
   auto blocks = convert(raw, context, hierarchy, report);
   markdown::HeadingIds ids;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "load/content_path.h"
 #include "load/markdown_file.h"
 #include "model/blocks.h"
@@ -26,7 +26,7 @@ struct BlockContext {
 };
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
-                                          Report& report);
+                                          Diagnostics& report);
 
 
 // True when the blocks hold any text or data at all.

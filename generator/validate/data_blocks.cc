@@ -30,7 +30,7 @@ std::optional<int> read_year(MapReader& map) {
   return static_cast<int>(*year);
 }
 
-void check_unique_year(int year, std::set<int>& seen, const SourcePos& pos, Report& report) {
+void check_unique_year(int year, std::set<int>& seen, const SourcePos& pos, Diagnostics& report) {
   if (!seen.insert(year).second) report.error(pos, report.t(Msg::kDuplicateYear, {std::to_string(year)}));
 }
 
@@ -42,7 +42,7 @@ const std::vector<std::string>& month_names() {
   return names;
 }
 
-std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("mål"));
   auto goal = map.text("mål", Need::kRequired);
   auto expected = map.text("förväntat_resultat", Need::kRequired);
@@ -52,7 +52,7 @@ std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& o
   return model::Goal{*goal, *expected, *method, *follow_up};
 }
 
-std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("uppföljning"));
   auto goal = map.text("mål", Need::kRequired);
   auto result = map.text("resultat", Need::kRequired);
@@ -62,7 +62,7 @@ std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const 
   return model::GoalFollowUp{*goal, *result, *analysis, *take};
 }
 
-std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("enkät"));
   model::SurveyTable table;
   auto question = map.text("fråga", Need::kRequired);
@@ -85,7 +85,7 @@ std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const Yaml
   return table;
 }
 
-std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("ekonomi"));
   model::EconomyTable table;
   auto unit = map.text("enhet", Need::kRequired);
@@ -117,7 +117,7 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
   return table;
 }
 
-std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("index"));
   model::IndexSeries series;
   auto name = map.text("namn", Need::kRequired);
@@ -157,7 +157,7 @@ std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlO
   return series;
 }
 
-std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   const auto& months = month_names();
   MapReader map(node, origin, report, months);
   if (!map.is_map()) return std::nullopt;
@@ -193,7 +193,7 @@ std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, cons
   return cycle;
 }
 
-std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("bild"));
   auto caption = map.text("bildtext", Need::kRequired);
   auto file = map.text("fil", Need::kOptional);

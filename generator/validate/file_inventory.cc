@@ -80,11 +80,11 @@ std::string name_list(const std::vector<std::string>& names) {
   return out;
 }
 
-void report_unknown(const fs::path& path, Msg hint, const std::vector<std::string>& hint_args, Report& report) {
+void report_unknown(const fs::path& path, Msg hint, const std::vector<std::string>& hint_args, Diagnostics& report) {
   report.warning({path.generic_string(), 0, 0}, report.t(Msg::kUnknownFile, {path.filename().string()}), report.t(hint, hint_args));
 }
 
-bool report_lookalike(const fs::path& path, const std::string& expected, Report& report) {
+bool report_lookalike(const fs::path& path, const std::string& expected, Diagnostics& report) {
   if (expected.empty()) return false;
   report.error({path.generic_string(), 0, 0}, report.t(Msg::kLooksLikeExpected, {path.filename().string(), expected}),
                report.t(Msg::kLooksLikeExpectedHint, {expected}));
@@ -94,7 +94,7 @@ bool report_lookalike(const fs::path& path, const std::string& expected, Report&
 // A subfolder of a document (bilder/): images only. A document's own file here is never
 // read, which is an error; anything else a warning.
 void check_subfolder(const ContentRoot& root, const fs::path& document, const fs::path& dir,
-                     const std::vector<std::string>& part_slugs, int depth, Report& report) {
+                     const std::vector<std::string>& part_slugs, int depth, Diagnostics& report) {
   const std::string shown = dir.lexically_relative(document).generic_string();
   for (const auto& entry : list_content_folder(dir, report)) {
     const std::string name = entry.path().filename().string();
@@ -143,7 +143,7 @@ bool is_part_file(const fs::directory_entry& entry) {
 }
 
 void check_root_files(const Entries& entries, const std::vector<std::string>& part_slugs,
-                      const std::string& kind_folder_example, Report& report) {
+                      const std::string& kind_folder_example, Diagnostics& report) {
   static const std::vector<std::string> kExpected = {"site.yaml"};
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
@@ -159,7 +159,7 @@ void check_root_files(const Entries& entries, const std::vector<std::string>& pa
 
 std::set<std::string> check_unit_files(const fs::path& unit_dir, const Entries& entries,
                                        const std::vector<std::string>& part_slugs,
-                                       const std::string& kind_folder_example, Report& report) {
+                                       const std::string& kind_folder_example, Diagnostics& report) {
   static const std::vector<std::string> kExpected = {"enhet.yaml"};
   std::set<std::string> lookalikes;
   for (const auto& entry : entries) {
@@ -179,7 +179,7 @@ std::set<std::string> check_unit_files(const fs::path& unit_dir, const Entries& 
 }
 
 void check_year_files(const fs::path& year_dir, const Entries& entries, const std::vector<std::string>& kinds,
-                      Report& report) {
+                      Diagnostics& report) {
   std::vector<std::string> files;
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
@@ -199,7 +199,7 @@ void check_year_files(const fs::path& year_dir, const Entries& entries, const st
 }
 
 std::set<std::string> check_document_files(const ContentRoot& root, const fs::path& folder, const Entries& entries,
-                                           const std::vector<std::string>& part_slugs, Report& report) {
+                                           const std::vector<std::string>& part_slugs, Diagnostics& report) {
   static const std::vector<std::string> kExpected = {"inlamning.yaml", "inledning.md"};
   std::set<std::string> lookalikes;
   const std::string slug = part_slugs.empty() ? "fraga" : part_slugs.front();

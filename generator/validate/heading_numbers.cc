@@ -21,7 +21,7 @@ std::vector<std::vector<int>> next_heading_numbers(const std::vector<int>& previ
 
 namespace {
 
-std::string alternatives(const std::vector<std::vector<int>>& numbers, const Report& report) {
+std::string alternatives(const std::vector<std::vector<int>>& numbers, const Diagnostics& report) {
   std::string out;
   for (size_t i = 0; i < numbers.size(); ++i)
     out += (i == 0 ? "" : i + 1 == numbers.size() ? report.t(Msg::kOr) : ", ") + model::number_text(numbers[i]);
@@ -29,7 +29,7 @@ std::string alternatives(const std::vector<std::vector<int>>& numbers, const Rep
 }
 
 void check_one(const model::ProseHeading& h, const std::vector<int>& number, std::vector<int>& previous, int chapter,
-               const std::string& path, Report& report) {
+               const std::string& path, Diagnostics& report) {
   const SourcePos at{path, h.line, 1};
   if (number.front() != chapter) {
     report.warning(at, report.t(Msg::kHeadingChapter, {h.text, std::to_string(number.front()), std::to_string(chapter)}),
@@ -48,7 +48,7 @@ void check_one(const model::ProseHeading& h, const std::vector<int>& number, std
 
 }  // namespace
 
-void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Report& report) {
+void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Diagnostics& report) {
   std::vector<int> previous{chapter};
   model::for_each_block(blocks, [&](const model::Block& b) {
     if (const auto* p = std::get_if<model::Prose>(&b.value))

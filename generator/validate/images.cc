@@ -32,7 +32,7 @@ bool figure_extension(const std::string& written) {
 
 // Reads the file once it is known to be a plain file inside the content folder; reports an
 // SVG that is not inert and, for prose, any content that is not PNG, JPEG or SVG named .svg.
-bool check_format(const fs::path& file, const std::string& written, ImageUse use, const SourcePos& at, Report& report) {
+bool check_format(const fs::path& file, const std::string& written, ImageUse use, const SourcePos& at, Diagnostics& report) {
   const bool svg_name = fold_case(fs::path(written).extension().string()) == ".svg";
   const std::string content = read_file(file, svg_name);
   const ImageFormat format = sniff_image(content);
@@ -61,7 +61,7 @@ ImageFormat sniff_image(std::string_view head) {
 }
 
 std::optional<std::string> resolve_image(const std::string& written, ImageUse use, const SourcePos& at,
-                                         const BlockContext& context, Report& report) {
+                                         const BlockContext& context, Diagnostics& report) {
   if (markdown::is_remote_url(written)) {
     report.error(at, report.t(Msg::kRemoteImage, {written}), report.t(Msg::kRemoteImageHint));
     return std::nullopt;

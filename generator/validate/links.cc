@@ -38,7 +38,7 @@ std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
 class Resolver {
  public:
   Resolver(const std::vector<const model::Submission*>& documents, const std::vector<std::string>& uncertain,
-           const fs::path& content_root, Report& report)
+           const fs::path& content_root, Diagnostics& report)
       : content_root_(content_root), uncertain_(uncertain), report_(report) {
     for (const auto* s : documents) {
       const std::string folder = content_folder(*s);
@@ -121,7 +121,7 @@ class Resolver {
 
   fs::path content_root_;
   const std::vector<std::string>& uncertain_;
-  Report& report_;
+  Diagnostics& report_;
   std::map<std::string, Page> pages_;
 };
 
@@ -141,7 +141,7 @@ std::string content_folder(const model::Submission& s) {
 }
 
 void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const fs::path& content_root,
-                   const std::vector<std::string>& unread, Report& report) {
+                   const std::vector<std::string>& unread, Diagnostics& report) {
   std::vector<model::Submission*> documents;
   std::vector<std::string> uncertain = unread;
   for (auto& s : site.submissions) documents.push_back(&s);

@@ -9,7 +9,7 @@
 
 namespace kv {
 
-MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Report& report, std::vector<std::string> keys)
+MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report, std::vector<std::string> keys)
     : node_(node), origin_(origin), report_(report) {
   is_map_ = node.IsMap();
   if (!is_map_) {
@@ -167,7 +167,7 @@ std::vector<YAML::Node> MapReader::list(const std::string& key, Need need) {
 }
 
 std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                     Report& report, size_t max_chars) {
+                                     Diagnostics& report, size_t max_chars) {
   if (!node.IsScalar()) {
     report.error(position(node, origin), report.t(Msg::kExpectedText, {what}), report.t(Msg::kExpectedTextHint));
     return std::nullopt;
@@ -209,7 +209,7 @@ std::optional<std::string> read_text(const YAML::Node& node, const std::string& 
 }
 
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                  Report& report) {
+                                  Diagnostics& report) {
   auto value = read_text(node, what, origin, report);
   if (!value) return std::nullopt;
   auto parsed = parse_number(*value);

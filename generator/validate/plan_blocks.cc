@@ -14,7 +14,7 @@ std::optional<model::PlanDate> read_plan_date(MapReader& map, const std::string&
   if (!text) return std::nullopt;
   auto date = model::parse_plan_date(*text);
   if (!date) {
-    Report& report = map.report();
+    Diagnostics& report = map.report();
     report.error(map.pos(key), report.t(Msg::kBadMonthDate, {*text}), report.t(Msg::kBadMonthDateHint));
     ok = false;
   }
@@ -23,7 +23,7 @@ std::optional<model::PlanDate> read_plan_date(MapReader& map, const std::string&
 
 // Deadlines are compared at their latest meaning: "2007-10" is due by the end of October.
 void check_progress(MapReader& map, const model::ActionItem& item, const std::optional<model::PlanDate>& follow_up) {
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   if (item.status == model::ActionStatus::kDone && !item.end) {
     report.warning(map.pos("status"), report.t(Msg::kActionDoneNoDate), report.t(Msg::kActionDoneNoDateHint));
     return;
@@ -44,7 +44,7 @@ model::ActionStatus parse_action_status(const std::string& word) {
   return model::ActionStatus::kNone;
 }
 
-std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                                   const std::optional<model::PlanDate>& follow_up) {
   MapReader map(node, origin, report, model::block_keys("åtgärd"));
   model::ActionItem item;

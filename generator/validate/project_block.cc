@@ -7,7 +7,7 @@ namespace kv {
 
 using Need = MapReader::Need;
 
-std::optional<model::Project> read_project(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::Project> read_project(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("projekt"));
   auto name = map.text("namn", Need::kRequired);
   // Amounts are written as people write them: "3 200 000" as well as 3200000.
@@ -32,7 +32,7 @@ std::optional<model::Project> read_project(const YAML::Node& node, const YamlOri
 }
 
 void check_project_totals(const std::vector<const model::Project*>& projects, const std::optional<StatedTotal>& count,
-                          const std::optional<StatedTotal>& funding, Report& report) {
+                          const std::optional<StatedTotal>& funding, Diagnostics& report) {
   if (count && count->value != static_cast<long long>(projects.size()))
     report.warning(count->at, report.t(Msg::kProjectCount, {std::to_string(count->value), std::to_string(projects.size())}),
                    report.t(Msg::kProjectCountHint));

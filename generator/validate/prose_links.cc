@@ -33,7 +33,7 @@ std::string content_relative(const fs::path& path, const ContentRoot& root) {
   return relative.generic_string();
 }
 
-model::Link read_path_link(const std::string& url, const SourcePos& at, const BlockContext& context, Report& report) {
+model::Link read_path_link(const std::string& url, const SourcePos& at, const BlockContext& context, Diagnostics& report) {
   model::Link link;
   link.url = url;
   link.source = at.path;
@@ -61,7 +61,7 @@ LinkKind classify_link(std::string_view url) {
   return LinkKind::kRefused;  // javascript:, file:, data:, //host, …
 }
 
-bool check_link_kind(const std::string& url, const SourcePos& at, Report& report) {
+bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& report) {
   switch (classify_link(url)) {
     case LinkKind::kHttp:
       report.error(at, report.t(Msg::kLinkHttp, {url}), report.t(Msg::kLinkHttpHint, {"https" + url.substr(4)}));
@@ -75,7 +75,7 @@ bool check_link_kind(const std::string& url, const SourcePos& at, Report& report
 }
 
 std::vector<model::Link> read_links(const std::vector<markdown::Link>& links, int line_offset,
-                                    const BlockContext& context, Report& report) {
+                                    const BlockContext& context, Diagnostics& report) {
   std::vector<model::Link> out;
   for (const auto& written : links) {
     const SourcePos at{context.path, line_offset + written.at.line, written.at.col};
@@ -97,7 +97,7 @@ namespace {
 constexpr int kMaxDataDepth = 16;
 constexpr long kMaxDataNodes = 100000;
 
-void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Report& report, int depth, long& budget) {
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report, int depth, long& budget) {
   if (depth > kMaxDataDepth || --budget < 0) return;
   if (node.IsMap()) {
     for (const auto& entry : node) check_data_texts(entry.second, origin, report, depth + 1, budget);
@@ -125,7 +125,7 @@ void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Report& 
 
 }  // namespace
 
-void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   long budget = kMaxDataNodes;
   check_data_texts(node, origin, report, 0, budget);
 }

@@ -22,7 +22,7 @@ std::string readability_part_name(const model::Submission& s, int number, Lang l
   return part_name(*s.structure, number, lang);
 }
 
-void check_readability(const model::Site& site, Report& report) {
+void check_readability(const model::Site& site, Diagnostics& report) {
   if (site.lix_limit <= 0) return;
   for (const auto& s : site.submissions)
     for (const auto& part : model::document_readability(s)) {

@@ -3,13 +3,13 @@
 #pragma once
 #include <string>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/site.h"
 
 namespace kv {
 
 // A warning for each part whose running text is above site.lix_limit (none when it is 0).
-void check_readability(const model::Site& site, Report& report);
+void check_readability(const model::Site& site, Diagnostics& report);
 
 // One line per document with its overall LIX and its hardest part; "" for a site without
 // running text.

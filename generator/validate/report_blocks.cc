@@ -29,7 +29,7 @@ std::optional<double> optional_number(MapReader& map, const std::string& key) {
 // Percentages lie in 0–100; counts and persons are never negative.
 bool check_range(MapReader& map, const std::string& key, const std::optional<double>& value, const std::string& unit) {
   if (!value) return true;
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   if (unit == "%" && (*value < 0 || *value > 100)) {
     report.error(map.pos(key), report.t(Msg::kPercentRange, {key, map.get(key).Scalar()}), report.t(Msg::kPercentRangeHint));
     return false;
@@ -51,7 +51,7 @@ bool period_matches(const std::string& period, int year) {
 
 void check_period(MapReader& map, const std::string& period, int year) {
   if (year == 0 || period_matches(period, year)) return;
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   std::string y = std::to_string(year);
   report.error(map.pos("period"), report.t(Msg::kBadPeriod, {period, y}), report.t(Msg::kBadPeriodHint, {y, y, y, y}));
 }
@@ -61,7 +61,7 @@ void check_gender_range(MapReader& map, const model::Indicator& ind) {
   if (!ind.men || !ind.women) return;
   double low = std::min(*ind.men, *ind.women), high = std::max(*ind.men, *ind.women);
   if (ind.outcome >= low - 1e-9 && ind.outcome <= high + 1e-9) return;
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   report.warning(map.pos("utfall"), report.t(Msg::kTotalOutsideRange, {map.get("utfall").Scalar(), map.get("män").Scalar(),
                                                                          map.get("kvinnor").Scalar()}),
                  report.t(Msg::kTotalOutsideRangeHint));
@@ -131,7 +131,7 @@ std::optional<model::GoalStatus> parse_goal_status(const std::string& word) {
   return std::nullopt;
 }
 
-std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                           const model::Structure* structure, const model::QuestionSpec* section) {
   MapReader map(node, origin, report, model::block_keys("kf-mål"));
   auto number = map.text("nr", Need::kRequired);
@@ -162,7 +162,7 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
   return goal;
 }
 
-std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                                int year) {
   MapReader map(node, origin, report, model::block_keys("indikator"));
   model::Indicator ind;
@@ -203,7 +203,7 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   return ind;
 }
 
-std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("nämndmål"));
   auto goal = map.text("nämndmål", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
@@ -212,7 +212,7 @@ std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const Ya
   return model::BoardGoal{*goal, description.value_or(""), std::move(expected)};
 }
 
-std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("aktivitet"));
   auto activity = map.text("aktivitet", Need::kRequired);
   auto start = map.text("startdatum", Need::kRequired);
@@ -234,7 +234,7 @@ std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlO
   return model::Activity{*activity, *start, *end, deviation.value_or(false), analysis.value_or("")};
 }
 
-std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("enhetsmål"));
   auto goal = map.text("enhetsmål", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kRequired);
@@ -244,7 +244,7 @@ std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const Yaml
   return model::UnitGoal{*goal, *parse_goal_status(*status), std::move(expected), analysis.value_or("")};
 }
 
-std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                                  const model::Structure* structure) {
   std::vector<std::string> keys;
   if (structure)
@@ -266,7 +266,7 @@ std::optional<model::Principles> read_principles(const YAML::Node& node, const Y
   return out;
 }
 
-std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Report& report,
+std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                              const model::Structure* structure) {
   MapReader map(node, origin, report, model::block_keys("agenda2030"));
   model::Agenda2030 out;
@@ -291,7 +291,7 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
   return out;
 }
 
-std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Report& report) {
+std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("synpunkter"));
   model::Complaints out;
   bool ok = true;

@@ -45,7 +45,7 @@ struct SheetPlace {
   std::string file;
   const ReadSheet* sheet = nullptr;
   SourcePos at(int row, int col) const { return {file, row, col}; }
-  std::string where(int row, int col, const Report& r) const {
+  std::string where(int row, int col, const Diagnostics& r) const {
     return r.t(Msg::kReviewAtCell, {sheet->name, xlsx::cell_name(row, col)});
   }
 };
@@ -101,7 +101,7 @@ bool on_scale(double score, const model::ScoringSpec& scoring) {
 
 // The header row's columns; missing key columns are reported. nullopt: not a review sheet
 // (none of the key columns) or a broken one (reported).
-std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Report& report) {
+std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Diagnostics& report) {
   std::map<ReviewColumn, int> columns;
   for (const auto& [at, cell] : place.sheet->cells)
     if (at.first == 1)
@@ -126,7 +126,7 @@ struct RowKey {
 };
 
 // A row's question number (from its label, "7" or "1.1"), or 0 after reporting why it is none.
-int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Report& report) {
+int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Diagnostics& report) {
   const std::string raw = cell_text(*place.sheet, row, col);
   // A whole number may come back as "7" or, from a spreadsheet that stores numbers as
   // decimals, "7.0"; a label such as "1.1" is text and matched as written.
@@ -145,7 +145,7 @@ int row_number(const SheetPlace& place, int row, int col, const model::Structure
 }
 
 // A row's score, or nullopt after reporting why it is none (an empty cell is not reported).
-std::optional<double> row_score(const SheetPlace& place, int row, int col, const model::ScoringSpec& scoring, Report& report) {
+std::optional<double> row_score(const SheetPlace& place, int row, int col, const model::ScoringSpec& scoring, Diagnostics& report) {
   const ReadCell* cell = place.sheet->at(row, col);
   if (!cell) return std::nullopt;
   const std::string raw = cell_text(*place.sheet, row, col);
@@ -160,7 +160,7 @@ std::optional<double> row_score(const SheetPlace& place, int row, int col, const
 // Scores a reviewer left empty for a unit they otherwise scored: the unit's result would be
 // incomplete without anyone noticing.
 void report_unscored(const SheetPlace& place, const std::string& reviewer, const std::map<RowKey, int>& empty_rows,
-                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Report& report) {
+                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Diagnostics& report) {
   for (const auto& [key, row] : empty_rows)
     if (scored_units.count(key.unit))
       report.warning(place.at(row, score_col),
@@ -170,7 +170,7 @@ void report_unscored(const SheetPlace& place, const std::string& reviewer, const
 }
 
 void read_sheet(const SheetPlace& place, const std::string& reviewer, const EditionFacts& facts,
-                model::ReviewedEdition& out, Report& report) {
+                model::ReviewedEdition& out, Diagnostics& report) {
   auto header = header_columns(place, report);
   if (!header) return;
   auto col = [&](ReviewColumn c) { return header->count(c) ? header->at(c) : 0; };
@@ -222,7 +222,7 @@ void read_sheet(const SheetPlace& place, const std::string& reviewer, const Edit
 using ReviewerPlaces = std::map<std::string, std::string>;
 
 void read_form(const fs::path& file, const EditionFacts& facts, model::ReviewedEdition& out,
-               ReviewerPlaces& reviewers, Report& report) {
+               ReviewerPlaces& reviewers, Diagnostics& report) {
   const std::string shown = file.generic_string();
   auto read = xlsx::read_workbook(file);
   if (const auto* failure = std::get_if<xlsx::ReadFailure>(&read)) {
@@ -255,7 +255,7 @@ std::string edition_list(const EditionMap& editions) {
 }
 
 // The forms of one edition folder, content/_bedomning/<år>/<slag>/.
-void read_edition_folder(const fs::path& dir, int year, const EditionMap& editions, Report& report,
+void read_edition_folder(const fs::path& dir, int year, const EditionMap& editions, Diagnostics& report,
                          std::vector<model::ReviewedEdition>& out) {
   const std::string kind = dir.filename().string();
   auto facts = editions.find({kind, year});
@@ -285,7 +285,7 @@ void read_edition_folder(const fs::path& dir, int year, const EditionMap& editio
 
 }  // namespace
 
-void read_review_forms(const fs::path& content_root, model::Site& site, Report& report) {
+void read_review_forms(const fs::path& content_root, model::Site& site, Diagnostics& report) {
   const fs::path folder = content_root / kReviewFormsFolder;
   const EditionMap editions = editions_of(site);
   std::error_code ec;

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/site.h"
 
 namespace kv {
@@ -18,6 +18,6 @@ inline constexpr const char* kReviewFormsFolder = "_bedomning";
 
 // Reads the forms into site.reviews (by kind, then year). A missing folder or one without
 // any form is an error: the command was asked to read them.
-void read_review_forms(const std::filesystem::path& content_root, model::Site& site, Report& report);
+void read_review_forms(const std::filesystem::path& content_root, model::Site& site, Diagnostics& report);
 
 }  // namespace kv

@@ -31,7 +31,7 @@ constexpr long long kFirstYear = 1900, kLastYear = 2200;
 
 // Subfolders to walk into: not hidden, not an earlier build's output (see write/output_dir.h),
 // and inside the content folder after following links (a link out is reported, not followed).
-std::vector<fs::path> subfolders(const ContentRoot& root, const Entries& entries, Report& report) {
+std::vector<fs::path> subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& entry : entries) {
@@ -69,7 +69,7 @@ std::vector<std::string> read_reviewers(MapReader& map) {
   return reviewers;
 }
 
-bool check_slug(const fs::path& folder, Report& report) {
+bool check_slug(const fs::path& folder, Diagnostics& report) {
   std::string name = folder.filename().string();
   if (valid_slug(name)) return true;
   report.error({folder.generic_string(), 0, 0}, report.t(Msg::kBadSlug, {name}), report.t(Msg::kBadSlugHint, {suggest_slug(name)}));
@@ -79,7 +79,7 @@ bool check_slug(const fs::path& folder, Report& report) {
 // The unit of folder, or nullopt when enhet.yaml is missing or wrong (reported; not when a
 // look-alike such as enhet.yml was reported already).
 std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
-                                     Report& report) {
+                                     Diagnostics& report) {
   fs::path file = folder / "enhet.yaml";
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) {
@@ -115,7 +115,7 @@ std::vector<std::string> kinds_in_year(const StructureSet& structures, long long
 // Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones and files where none are read.
 // A missing or broken enhet.yaml does not stop the unit's documents from being checked (the
 // folder name stands in for the unit): every problem in one run.
-std::vector<SubmissionLocation> find_submissions(const fs::path& root, const StructureSet& structures, Report& report) {
+std::vector<SubmissionLocation> find_submissions(const fs::path& root, const StructureSet& structures, Diagnostics& report) {
   const ContentRoot content(root);
   const std::vector<std::string> slugs = part_slugs(structures);
   const std::string example = kind_folder_example(structures);
@@ -160,7 +160,7 @@ bool valid_slug(const std::string& name) {
 
 std::string suggest_slug(const std::string& name) { return slugify(name, "enhet"); }
 
-model::Site read_site_settings(const SiteOptions& options, Report& report) {
+model::Site read_site_settings(const SiteOptions& options, Diagnostics& report) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";
   fs::path file = options.content_root / "site.yaml";
@@ -209,7 +209,7 @@ model::Site read_site_settings(const SiteOptions& options, Report& report) {
 // An edition (every unit's document of one kind and year) is compared question by question,
 // so it has one structure: the one named after it (<slag>-<år>) when a unit follows that,
 // else the first unit's (by slug); units following another are reported.
-static void check_editions(const model::Site& site, Report& report) {
+static void check_editions(const model::Site& site, Diagnostics& report) {
   auto default_named = [](const model::Submission& s) { return s.structure->id == s.kind_slug + "-" + std::to_string(s.year); };
   std::map<std::pair<std::string, int>, const model::Submission*> chosen;
   for (const auto& s : site.submissions) {
@@ -226,14 +226,14 @@ static void check_editions(const model::Site& site, Report& report) {
   }
 }
 
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report,
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& report,
                       const BrokenStructures& broken) {
   auto locations = find_submissions(options.content_root, structures, report);
   if (locations.empty() && !report.diags.has_errors()) {
     report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
     return;
   }
-  std::vector<Report> reports(locations.size(), Report{report.lang, {}, {}, report.drafts});
+  std::vector<Diagnostics> reports(locations.size(), Diagnostics{report.lang, {}, {}, report.drafts});
   std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
     results[i] = read_submission(locations[i], structures, reports[i], broken, &drafts[i]);

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/site.h"
 #include "validate/structure_file.h"
 
@@ -16,11 +16,11 @@ struct SiteOptions {
 };
 
 // The site settings alone (title, language, theme), so diagnostics can use the site's language.
-model::Site read_site_settings(const SiteOptions& options, Report& report);
+model::Site read_site_settings(const SiteOptions& options, Diagnostics& report);
 
 // Every submission of the site; invalid ones are reported and left out.
 // A submission whose structure is in broken is not checked (its structure's errors are).
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Report& report,
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& report,
                       const BrokenStructures& broken = {});
 
 // A folder name usable in URLs: a–z, 0–9 and '-'.

@@ -20,7 +20,7 @@ model::PartCounts read_parts(MapReader& map, const std::string& key, const std::
   model::PartCounts counts;
   if (!map.has(key)) return counts;
   YAML::Node node = map.get(key);
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   if (!node.IsMap()) {
     report.error(map.pos(key), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
     return counts;
@@ -43,7 +43,7 @@ double read_weight(MapReader& map) {
   auto w = map.number("vikt", Need::kOptional);
   if (!w) return 1;
   if (*w > 0) return *w;
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   report.error(map.pos("vikt"), report.t(Msg::kWeightNotPositive, {plain_number(*w, report.lang)}), report.t(Msg::kWeightNotPositiveHint));
   return 1;
 }
@@ -51,7 +51,7 @@ double read_weight(MapReader& map) {
 // bedömning: {från, till, steg: [{värde, etikett}], oenighet}.
 void read_scoring(MapReader& top, model::Structure& s) {
   if (!top.has("bedömning")) return;
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   MapReader b(top.get("bedömning"), top.origin(), report, {"från", "till", "steg", "oenighet", "klass"});
   model::ScoringSpec scoring;
   scoring.defined = true;
@@ -85,7 +85,7 @@ void read_scoring(MapReader& top, model::Structure& s) {
 
 // motsvarar: N (part N of the previous edition) or ny. Sets what the question corresponds to.
 void read_correspondence(MapReader& q, const model::Structure& s, const model::Structure* previous, model::QuestionSpec& question) {
-  Report& report = q.report();
+  Diagnostics& report = q.report();
   if (!q.has("motsvarar")) {
     if (previous && !question.label.empty())
       report.warning(q.pos("nr"), report.t(Msg::kCorrespondsMissing, {s.part_word(report.lang, true), question.label, question.title,
@@ -127,7 +127,7 @@ std::string read_label(MapReader& q) {
              }) && label.find_first_not_of('.') != std::string::npos && label.front() != '.' && label.back() != '.') {
     return label;
   }
-  Report& report = q.report();
+  Diagnostics& report = q.report();
   report.error(q.pos("nr"), report.t(Msg::kQuestionLabelInvalid, {label}), report.t(Msg::kQuestionLabelInvalidHint));
   return "";
 }
@@ -182,7 +182,7 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
 // behållare: [{namn, rubrik, visas: ruta|avsnitt}]: containers of the structure's own. A name
 // is one word (it follows ":::") and not a name the content model already has.
 void read_containers(MapReader& top, model::Structure& s) {
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   s.containers.clear();
   const std::vector<std::string> taken = model::part_names();
   for (const auto& node : top.list("behållare", Need::kOptional)) {
@@ -208,7 +208,7 @@ void read_containers(MapReader& top, model::Structure& s) {
 
 void read_admin_fields(MapReader& top, model::Structure& s) {
   const auto& types = model::admin_field_types();
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   s.admin_fields.clear();
   for (const auto& node : top.list("administrativa_uppgifter", Need::kRequired)) {
     MapReader f(node, top.origin(), report, {"nyckel", "etikett", "typ", "krävs", "val"});
@@ -288,7 +288,7 @@ void read_print_and_follow_up(MapReader& top, model::Structure& s) {
       s.plan.follow_up_field = *field;
       return;
     }
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   report.error(top.pos("uppföljningsdatum"), report.t(Msg::kActionFollowUpField, {*field}), report.t(Msg::kActionFollowUpFieldHint));
 }
 
@@ -298,7 +298,7 @@ std::string integer_field(MapReader& top, const model::Structure& s, const std::
   if (!field) return "";
   for (const auto& f : s.admin_fields)
     if (f.key == *field && f.type == "heltal") return *field;
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   report.error(top.pos(key), report.t(Msg::kTotalField, {*field, key}), report.t(Msg::kTotalFieldHint));
   return "";
 }
@@ -318,7 +318,7 @@ const model::Structure* named_structure(MapReader& top, const std::string& key, 
   std::vector<std::string> ids;
   for (const auto& [other, s] : known) ids.push_back(other);
   for (const auto& [other, file] : broken) ids.push_back(other);  // meant, though it has errors itself
-  Report& report = top.report();
+  Diagnostics& report = top.report();
   report.error(top.pos(key), report.t(Msg::kStructureUnknown, {*id}),
                ids.empty() ? report.t(Msg::kStructureUnknownHint, {"-"}) : report.suggest(*id, ids));
   return nullptr;
@@ -341,7 +341,7 @@ std::shared_ptr<model::Structure> start_from(const model::Structure* base) {
 
 }  // namespace
 
-std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report, const StructureSet& known,
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& report, const StructureSet& known,
                                                        const BrokenStructures& broken) {
   auto source = read_source(file, report);
   if (!source) return nullptr;
@@ -391,7 +391,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Rep
   return s;
 }
 
-std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Report& report) {
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& report) {
   return read_structure(file, report, {}, {});
 }
 
@@ -405,7 +405,7 @@ struct Declared {
 
 static Declared declared(const fs::path& file) {
   Declared d{file, "", {}};
-  Report scratch;  // the file's problems are reported by read_structure
+  Diagnostics scratch;  // the file's problems are reported by read_structure
   auto source = read_source(file, scratch);
   if (!source) return d;
   try {
@@ -421,7 +421,7 @@ static Declared declared(const fs::path& file) {
 
 // Files in an order where every structure comes after those it builds on (otherwise in name
 // order). A ring of structures is reported at each of its files, which are then left out.
-static std::vector<Declared> dependency_order(const std::vector<fs::path>& files, Report& report, BrokenStructures* broken) {
+static std::vector<Declared> dependency_order(const std::vector<fs::path>& files, Diagnostics& report, BrokenStructures* broken) {
   std::vector<Declared> all;
   for (const auto& f : files) all.push_back(declared(f));
   std::map<std::string, size_t> by_id;
@@ -462,7 +462,7 @@ static std::vector<Declared> dependency_order(const std::vector<fs::path>& files
   return order;
 }
 
-StructureSet read_structures(const fs::path& dir, Report& report, BrokenStructures* broken) {
+StructureSet read_structures(const fs::path& dir, Diagnostics& report, BrokenStructures* broken) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))

@@ -29,7 +29,7 @@ std::string display(const fs::path& p) { return p.generic_string(); }
 BlockVocabulary vocabulary(const model::Structure& structure) { return {structure.container_names(), model::data_block_names()}; }
 
 void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
-  Report& report = map.report();
+  Diagnostics& report = map.report();
   for (const auto& field : structure.admin_fields) {
     auto need = field.required ? Need::kRequired : Need::kOptional;
     auto value = map.text(field.key, need);
@@ -63,7 +63,7 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
   }
 }
 
-std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Report& report) {
+std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Diagnostics& report) {
   auto raw = split_blocks(file, vocabulary(*context.structure), report);
   return to_model_blocks(raw, context, report);
 }
@@ -75,7 +75,7 @@ struct FrontMatter {
   std::vector<Waiver> waivers;
 };
 
-std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Report& report) {
+std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Diagnostics& report) {
   const std::string& key = structure.part.name;
   if (!file.front_matter) {
     report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint, {key}));
@@ -107,7 +107,7 @@ int number_from_name(const fs::path& path, const model::Structure& structure) {
 // part counts are unreliable (or, for a file whose number is unreadable, the part seems
 // missing), so part checks skip them rather than repeat the problem.
 std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& where, const std::vector<fs::path>& files,
-                             const model::Structure& structure, Report& report, model::Submission& out) {
+                             const model::Structure& structure, Diagnostics& report, model::Submission& out) {
   std::set<int> with_errors;
   auto questions = structure.questions();
   const std::string first = questions.empty() ? "" : questions.front()->label;
@@ -178,7 +178,7 @@ std::optional<StatedTotal> stated_total(const model::Structure& structure, const
 }
 
 void check_projects(const model::Submission& s, const std::optional<StatedTotal>& count,
-                    const std::optional<StatedTotal>& funding, Report& report) {
+                    const std::optional<StatedTotal>& funding, Diagnostics& report) {
   if (!count && !funding) return;
   std::vector<const model::Project*> projects;
   for (const auto& [n, answer] : s.answers)
@@ -190,7 +190,7 @@ void check_projects(const model::Submission& s, const std::optional<StatedTotal>
 
 // What is missing: "”hot”", "2 × ”mål”", and for a part that is there but too few times
 // "1 ”exempel” till (har 1 av 2)". missing: name → the number needed; counts: how many there are.
-std::string part_list(const model::PartCounts& missing, const model::PartCounts& counts, const Report& report) {
+std::string part_list(const model::PartCounts& missing, const model::PartCounts& counts, const Diagnostics& report) {
   std::string list;
   for (const auto& [name, needed] : missing) {
     auto it = counts.find(name);
@@ -217,7 +217,7 @@ std::string part_syntax(const model::Structure& structure, const model::PartCoun
 // lookalikes: expected file names already reported for a misnamed file (fraga-02.txt): that
 // error says what to do, so the part is not also reported missing.
 void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
-                 const std::set<int>& skip, const std::set<std::string>& lookalikes, Report& report) {
+                 const std::set<int>& skip, const std::set<std::string>& lookalikes, Diagnostics& report) {
   const std::string word = structure.part_word(report.lang);
   for (const auto* q : structure.questions()) {
     auto it = s.answers.find(q->number);
@@ -275,7 +275,7 @@ bool valid_admin_value(const std::string& type, const std::string& value) {
 }
 
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Report& report, const BrokenStructures& broken,
+                                                 Diagnostics& report, const BrokenStructures& broken,
                                                  std::optional<model::Submission>* draft) {
   const int errors_before = report.diags.error_count();
   model::Submission s;

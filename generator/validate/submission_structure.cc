@@ -25,7 +25,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 // No structure <slag>-<år> for the folder: one error with both ways out — a folder that has a
 // structure, or struktur: in inlamning.yaml (the closest structure, when one is close).
-void report_no_structure_for_folder(const SubmissionLocation& where, const StructureSet& structures, Report& report) {
+void report_no_structure_for_folder(const SubmissionLocation& where, const StructureSet& structures, Diagnostics& report) {
   std::vector<std::string> ids, folders;
   for (const auto& [id, s] : structures) {
     ids.push_back(id);
@@ -43,7 +43,7 @@ void report_no_structure_for_folder(const SubmissionLocation& where, const Struc
 }  // namespace
 
 AdminFile read_admin_file(const ContentRoot& root, const SubmissionLocation& where, bool lookalike_reported,
-                          Report& report) {
+                          Diagnostics& report) {
   AdminFile admin;
   const fs::path meta = where.folder / "inlamning.yaml";
   std::error_code ec;
@@ -65,7 +65,7 @@ AdminFile read_admin_file(const ContentRoot& root, const SubmissionLocation& whe
 
 std::shared_ptr<const model::Structure> structure_for(const SubmissionLocation& where, const AdminFile& admin,
                                                       const StructureSet& structures, const BrokenStructures& broken,
-                                                      Report& report) {
+                                                      Diagnostics& report) {
   const YAML::Node named = structure_node(admin);
   const bool given = named.IsDefined() && named.IsScalar();
   const std::string id = given ? named.Scalar() : default_id(where);

@@ -39,7 +39,7 @@ bool blank_blocks(const std::vector<RawBlock>& blocks, const std::string& path, 
         if (!blank_blocks(block.children, path, title, lang)) return false;
         break;
       case RawBlock::Kind::kData: {
-        Report scratch{lang, {}, {}};
+        Diagnostics scratch{lang, {}, {}};
         auto node = parse_yaml(YamlOrigin{path, block.text_line_offset, block.text}, scratch);
         if (!node || !empty_value(*node)) return false;
         break;
@@ -53,7 +53,7 @@ bool blank_blocks(const std::vector<RawBlock>& blocks, const std::string& path, 
 
 bool is_unanswered(const MarkdownFile& file, const BlockVocabulary& vocabulary, const std::string& title, Lang lang) {
   // Problems in the file's structure are not the scaffold's: the normal reading reports them.
-  Report scratch{lang, {}, {}};
+  Diagnostics scratch{lang, {}, {}};
   auto blocks = split_blocks(file, vocabulary, scratch);
   if (scratch.diags.has_errors()) return false;
   return blank_blocks(blocks, file.path, title, lang);

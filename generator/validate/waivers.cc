@@ -7,7 +7,7 @@
 
 namespace kv {
 
-std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& names, Report& report) {
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& names, Diagnostics& report) {
   std::vector<Waiver> out;
   if (!front_matter.has(kWaiverKey)) return out;
   MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), report, names);
@@ -22,7 +22,7 @@ std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vecto
 }
 
 std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
-                                                 const std::vector<model::Block>& blocks, Report& report) {
+                                                 const std::vector<model::Block>& blocks, Diagnostics& report) {
   std::map<std::string, std::string> waived;
   if (waivers.empty()) return waived;
   auto counts = model::count_parts(blocks);

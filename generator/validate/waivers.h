@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/blocks.h"
 #include "model/structure.h"
 #include "validate/map_reader.h"
@@ -32,11 +32,11 @@ struct Waiver {
 inline const char* kWaiverKey = "undantag";
 
 // Reads undantag: from a front matter already opened with kWaiverKey among its keys.
-std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& part_names, Report& report);
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& part_names, Diagnostics& report);
 
 // Checks the waivers against what the part must and should contain and what its answer has;
 // returns the parts whose recommendation is waived, with the reason.
 std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
-                                    const std::vector<model::Block>& blocks, Report& report);
+                                    const std::vector<model::Block>& blocks, Diagnostics& report);
 
 }  // namespace kv

@@ -31,7 +31,7 @@ struct GoalThread {
   model::Submission& later;
   const model::QuestionSpec& part;  // the later document's part with följer_upp
   model::Submission& earlier;
-  Report& report;
+  Diagnostics& report;
 
   void run() {
     auto follow_ups_at = later.answers.find(part.number);
@@ -74,7 +74,7 @@ struct GoalThread {
 };
 
 // "Utfall VB föregående år" against last year's outcome of the indicator of the same name.
-void check_previous_outcomes(model::Submission& later, model::Submission& earlier, Report& report) {
+void check_previous_outcomes(model::Submission& later, model::Submission& earlier, Diagnostics& report) {
   std::map<std::string, std::pair<const model::Indicator*, std::string>> last_year;
   for (auto& [n, answer] : earlier.answers)
     for (auto& [ind, line] : blocks_of<model::Indicator>(answer.blocks))
@@ -140,7 +140,7 @@ std::string goal_key(const std::string& title) {
   return out;
 }
 
-void thread_years(model::Site& site, Report& report) {
+void thread_years(model::Site& site, Diagnostics& report) {
   std::map<Key, model::Submission*> by_year;
   for (auto& s : site.submissions) by_year[{s.unit.slug, s.kind_slug, s.year}] = &s;
   for (auto& s : site.submissions) {

@@ -2,7 +2,7 @@
 // year's part (award question 16) are followed up in the next year's part that declares
 // följer_upp: (question 13), and a report's "Utfall VB föregående år" is last year's outcome.
 #pragma once
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/site.h"
 
 namespace kv {
@@ -13,7 +13,7 @@ namespace kv {
 // goal that was never set (with "menade du …?"), and an indicator whose previous-year value
 // is not last year's outcome. Documents without a previous year are left alone. Actions of
 // an action plan learn which later pages link to them (#åtgärd-3): where they were followed up.
-void thread_years(model::Site& site, Report& report);
+void thread_years(model::Site& site, Diagnostics& report);
 
 // The form goal titles are compared in: case folded, runs of spaces as one, no final '.'.
 std::string goal_key(const std::string& title);

@@ -51,7 +51,7 @@ WriteError from_filesystem_error(const fs::filesystem_error& e) {
 
 }  // namespace
 
-std::string write_error_reason(int error, const Report& report) {
+std::string write_error_reason(int error, const Diagnostics& report) {
   switch (error) {
     case EACCES:
     case EPERM: return report.t(Msg::kErrAccess);
@@ -68,7 +68,7 @@ std::string write_error_reason(int error, const Report& report) {
   }
 }
 
-void report_write_error(const WriteError& e, const fs::path& staging, const std::string& out_display, Report& report) {
+void report_write_error(const WriteError& e, const fs::path& staging, const std::string& out_display, Diagnostics& report) {
   if (e.disk_full() && e.op() == WriteError::Op::kWrite) {
     const std::string where = mount_point(staging.parent_path()).generic_string();
     report.error({out_display, 0, 0}, report.t(Msg::kDiskFull, {where}), report.t(Msg::kDiskFullHint, {where}));
@@ -87,7 +87,7 @@ void report_write_error(const WriteError& e, const fs::path& staging, const std:
                report.t(hint));
 }
 
-std::optional<int> write_output_dir(const fs::path& out_dir, Report& report,
+std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& report,
                                     const std::function<std::optional<int>(const fs::path&)>& render) {
   const std::string display = out_dir.generic_string();
   const fs::path out = output_path(out_dir);

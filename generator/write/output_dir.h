@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "write/files.h"
 #include "write/markers.h"
 
@@ -17,15 +17,15 @@ namespace kv {
 // render fills the staging folder and returns the number of pages, or nullopt on failure
 // (after reporting why); it may throw WriteError (or any exception), which stops the build
 // with one error. Returns that number once the output folder has been replaced.
-std::optional<int> write_output_dir(const std::filesystem::path& out, Report& report,
+std::optional<int> write_output_dir(const std::filesystem::path& out, Diagnostics& report,
                                     const std::function<std::optional<int>(const std::filesystem::path&)>& render);
 
 // The one error for a failed write: a full disk names the file system, anything else the
 // file (shown under out, not under the staging folder) and the reason in plain words.
 void report_write_error(const WriteError& e, const std::filesystem::path& staging, const std::string& out_display,
-                        Report& report);
+                        Diagnostics& report);
 
 // The reason for errno in the report's language ("åtkomst nekad").
-std::string write_error_reason(int error, const Report& report);
+std::string write_error_reason(int error, const Diagnostics& report);
 
 }  // namespace kv

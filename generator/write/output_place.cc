@@ -25,7 +25,7 @@ bool path_within(const fs::path& inner, const fs::path& outer) {
   return o == out.end();
 }
 
-bool check_output_place(const fs::path& out, const fs::path& content, Report& report) {
+bool check_output_place(const fs::path& out, const fs::path& content, Diagnostics& report) {
   const std::string display = out.generic_string();
   if (path_within(out, content)) {
     report.error({display, 0, 0}, report.t(Msg::kOutputInsideContent, {content.generic_string()}),

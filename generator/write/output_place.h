@@ -3,7 +3,7 @@
 #pragma once
 #include <filesystem>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 
 namespace kv {
 
@@ -12,6 +12,6 @@ namespace kv {
 bool path_within(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 // Reports an error at out and returns false when out and content overlap.
-bool check_output_place(const std::filesystem::path& out, const std::filesystem::path& content, Report& report);
+bool check_output_place(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& report);
 
 }  // namespace kv

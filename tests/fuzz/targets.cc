@@ -33,7 +33,7 @@ int line_count(std::string_view text) { return static_cast<int>(split_lines(text
 
 // Every diagnostic points into the file (a line past the last one is allowed: the end of
 // the file) and formats without trouble.
-void check_diagnostics(const Report& report, int last_line) {
+void check_diagnostics(const Diagnostics& report, int last_line) {
   for (const auto& d : report.diags.items()) {
     check(d.pos.line >= 0 && d.pos.line <= last_line + 1,
           "diagnostic line " + std::to_string(d.pos.line) + " outside 0.." + std::to_string(last_line + 1));
@@ -105,7 +105,7 @@ void check_safe_html(const std::string& html) {
 
 void fuzz_front_matter(std::string_view input) {
   if (!acceptable(input)) return;
-  Report report;
+  Diagnostics report;
   SourceFile source{"fuzz.md", std::string(input)};
   MarkdownFile file = split_front_matter(source, report);
   const int last_line = line_count(input);
@@ -147,7 +147,7 @@ void fuzz_data_blocks(std::string_view input) {
   context.section = structure.find_question(4);
   context.year = 2024;
 
-  Report report;
+  Diagnostics report;
   auto blocks = to_model_blocks({raw}, context, report);
   check(blocks.size() <= 1, "one data block gave several model blocks");
   check_diagnostics(report, 1 + line_count(yaml) + 1);

@@ -5,7 +5,7 @@
 namespace kv {
 
 std::optional<Layouts> Layouts::load(const std::vector<std::filesystem::path>& dirs,
-                                     const std::vector<std::string>& names, Report& report) {
+                                     const std::vector<std::string>& names, Diagnostics& report) {
   Layouts layouts;
   bool ok = true;
   for (const auto& name : names) {

@@ -51,7 +51,7 @@ struct Jobs {
   // One report per workbook for its warnings (a cut text, …), merged in this order after
   // the parallel loop, so the output does not depend on scheduling.
   Lang lang = Lang::kSv;
-  std::deque<Report> workbook_reports;
+  std::deque<Diagnostics> workbook_reports;
 
   void file(const fs::path& out, std::string path, std::function<void(const fs::path&)> write) {
     files.push_back([file = out / path, write = std::move(write)] {
@@ -74,7 +74,7 @@ struct Jobs {
 
   // A workbook is named in messages by its path in the site.
   void workbook(const fs::path& out, const std::string& path, std::function<void(const xlsx::Target&)> write) {
-    Report& report = workbook_reports.emplace_back(Report{lang, {}, {}, false});
+    Diagnostics& report = workbook_reports.emplace_back(Diagnostics{lang, {}, {}, false});
     file(out, path, [path, &report, write = std::move(write)](const fs::path& f) { write({f, path, report}); });
   }
 };
@@ -164,7 +164,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 }  // namespace
 
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
-                               Report& report) {
+                               Diagnostics& report) {
   auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / "site.yaml", report);
   if (!theme) return std::nullopt;
   auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
@@ -199,7 +199,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   });
   write_search_index(search.parts, search.years, search.doc_count, tree);
   write_search_documents(search.filters, tree);
-  for (const Report& r : jobs.workbook_reports) report.diags.append(r.diags);
+  for (const Diagnostics& r : jobs.workbook_reports) report.diags.append(r.diags);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 #include "model/site.h"
 
 namespace kv {
@@ -31,6 +31,6 @@ struct SiteCounts {
 // went wrong; a file that cannot be written throws WriteError (the first one stops the
 // rendering).
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
-                               Report& report);
+                               Diagnostics& report);
 
 }  // namespace kv

@@ -89,7 +89,7 @@ std::string duration_text(std::chrono::milliseconds d) {
 
 // Turns one document's run into diagnostics; returns its page count when the PDF is good.
 std::optional<int> report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging,
-                              std::chrono::milliseconds time_limit, Report& report) {
+                              std::chrono::milliseconds time_limit, Diagnostics& report) {
   // The author's folder: the staging folder is gone when the message is read.
   const SourcePos pos{job.source.empty() ? job.page : job.source, 0, 0};
   for (const auto& url : run.refused)
@@ -136,7 +136,7 @@ std::optional<int> pdf_page_count(const fs::path& pdf) {
 }
 
 PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
-                           unsigned threads, std::chrono::milliseconds time_limit, Report& report, Progress* progress,
+                           unsigned threads, std::chrono::milliseconds time_limit, Diagnostics& report, Progress* progress,
                            const fs::path& previous) {
   auto weasyprint = find_weasyprint();
   if (!weasyprint) {
@@ -164,7 +164,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
 }
 
 PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
-                      Report& report, std::ostream* progress_out, const fs::path& previous) {
+                      Diagnostics& report, std::ostream* progress_out, const fs::path& previous) {
   std::vector<PdfJob> jobs;
   for (const auto& s : site.submissions)
     jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),

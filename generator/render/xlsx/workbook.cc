@@ -24,7 +24,7 @@ struct Workbook::Place {
   const std::string& sheet;
   lxw_row_t row;
   lxw_col_t col;
-  std::string describe(const Report& report) const {
+  std::string describe(const Diagnostics& report) const {
     char cell[LXW_MAX_CELL_NAME_LENGTH];
     lxw_rowcol_to_cell(cell, row, col);
     return report.t(Msg::kXlsxAtCell, {sheet, cell});
@@ -192,7 +192,7 @@ void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cel
 void Workbook::write_text(lxw_worksheet* sheet, const Place& at, const std::string& raw, lxw_format* format) {
   const CellText t = cell_text(raw, lang_);
   if (t.cut) {
-    const Report& report = target_.report;
+    const Diagnostics& report = target_.report;
     warn(report.t(Msg::kXlsxTextCut, {at.describe(report), format_number(static_cast<double>(t.length), report.lang),
                                      format_number(static_cast<double>(kMaxCellChars), report.lang)}),
          report.t(Msg::kXlsxTextCutHint));
@@ -208,7 +208,7 @@ void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::stri
     check(worksheet_write_datetime(sheet, at.row, at.col, &*when, month ? month_ : date_), at.describe(target_.report));
     return;
   }
-  const Report& report = target_.report;
+  const Diagnostics& report = target_.report;
   warn(report.t(Msg::kXlsxBadDate, {at.describe(report), utf8_prefix(xml_text(iso), 40)}), report.t(Msg::kXlsxBadDateHint));
   write_text(sheet, at, iso, format);
 }
@@ -217,7 +217,7 @@ void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::stri
 void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const Cell& cell, size_t& links) {
   const std::string url = xml_text(cell.text);
   if (url.empty()) return;
-  const Report& report = target_.report;
+  const Diagnostics& report = target_.report;
   if (escaped_url_length(url) > kMaxUrlChars) {
     warn(report.t(Msg::kXlsxLinkAsText, {at.describe(report), std::to_string(kMaxUrlChars)}),
          report.t(Msg::kXlsxLinkAsTextHint));

@@ -1,5 +1,7 @@
-// Report: the language plus the list diagnostics go to. Each stage gets one by reference;
-// parallel work uses one Report per task and merges them in a fixed order.
+// Diagnostics: the sink every stage reports its problems into — the user's language plus the
+// list the diagnostics go to. Each stage gets one by reference; parallel work uses one per
+// task and merges them in a fixed order. (Named so, not "Report", because a report is one
+// of the document kinds.)
 #pragma once
 #include <string>
 #include <vector>
@@ -11,9 +13,9 @@ namespace kv {
 
 using Args = std::vector<std::string>;
 
-struct Report {
+struct Diagnostics {
   Lang lang = Lang::kSv;
-  Diagnostics diags;
+  DiagnosticList diags;
   // Prefixed to every message while set, e.g. "fråga 16 (”Mål 2018”)", so that a problem
   // deep inside a file still names the question it belongs to.
   std::string context;

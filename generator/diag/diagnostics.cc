@@ -1,10 +1,10 @@
-#include "diag/report.h"
+#include "diag/diagnostics.h"
 
 #include "util/text.h"
 
 namespace kv {
 
-std::string Report::suggest(const std::string& word, const std::vector<std::string>& candidates) const {
+std::string Diagnostics::suggest(const std::string& word, const std::vector<std::string>& candidates) const {
   std::string best = closest_match(word, candidates);
   if (!best.empty()) return t(Msg::kDidYouMean, {best});
   std::string list;
