@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/command_errors.h"
+#include "archive/archive_command.h"
 #include "pipeline/pipeline.h"
 #include "scaffold/scaffold.h"
 #include "schema/schema_command.h"
@@ -99,6 +100,17 @@ int main(int argc, char** argv) {
   review->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   bool review_pdf = false;
   review->add_flag("--pdf", review_pdf, t(kv::Msg::kCliReviewPdf));
+  kv::ArchiveCommand archive_command;
+  CLI::App* archive = app.add_subcommand("arkiv", t(kv::Msg::kCliArchive))->alias("archive");
+  // ÅR before KATALOG: positionals are filled in the order they are added.
+  archive->add_option("ÅR", archive_command.year, t(kv::Msg::kCliArchiveYear))->required()->check(CLI::Range(1900, 2999));
+  common(archive);
+  archive->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
+  archive->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
+  archive->add_option("--adress", archive_command.base, t(kv::Msg::kCliArchiveBase));
+  archive->add_option("--arkiv", archive_command.dir, t(kv::Msg::kCliArchiveDir));
+  bool archive_pdf = false;
+  archive->add_flag("--pdf", archive_pdf, t(kv::Msg::kCliArchivePdf));
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
   common(serve);
   serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
@@ -143,6 +155,11 @@ int main(int argc, char** argv) {
     if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
     if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
     if (*pdf || (*review && review_pdf)) options.pdf_variant = variant;
+    if (*archive) {
+      if (archive_pdf) options.pdf_variant = variant;
+      archive_command.build = options;
+      return kv::run_archive(archive_command, std::cout, std::cerr);
+    }
     options.reviews = review->parsed();
     return *build || *pdf || *review ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
   } catch (const std::exception& e) {

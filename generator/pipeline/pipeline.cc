@@ -61,11 +61,6 @@ Validated validate_content(const PipelineOptions& options) {
   return v;
 }
 
-namespace {
-
-// Prints the diagnostics, at most options.max_messages of them (0: all): errors first, so a
-// flood of warnings cannot hide the error that stops the build; then how many were left out.
-// With --format json: all of them as JSON lines on out, the summary on err.
 void print_diagnostics(const Diagnostics& report, const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   const auto& items = report.diags.items();
   if (options.json_diagnostics) {  // every one: a program reads them, not a person
@@ -88,8 +83,6 @@ void print_diagnostics(const Diagnostics& report, const PipelineOptions& options
         << report.t(Msg::kMoreDiagnosticsHint) << '\n';
   if (!items.empty()) err << format_summary(report.diags, report.lang) << '\n';
 }
-
-}  // namespace
 
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
   Validated v = validate_content(options);
@@ -145,6 +138,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     seen->report.diags.append(v.report.diags);
     seen->readability = page_readability(v.site, v.report.lang);
     seen->lix_limit = v.site.lix_limit;
+    seen->base_url = v.site.base_url;
   }
   if (v.report.diags.has_errors()) {
     if (!options.preview) err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';

@@ -59,7 +59,13 @@ struct BuildSeen {
   Diagnostics report;  // the site's language and every diagnostic
   std::vector<PageReadability> readability;
   int lix_limit = 0;  // site.yaml's lix_gräns; 0: none
+  std::string base_url;  // site.yaml's adress:; "" when not given
 };
+
+// Prints the diagnostics, at most options.max_messages of them (0: all): errors first, so a
+// flood of warnings cannot hide the error that stops the build; then how many were left out.
+// With --format json: all of them as JSON lines on out, the summary on err.
+void print_diagnostics(const Diagnostics& report, const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
 // Validates, then renders the site into the output folder atomically. Returns the exit status.
 // seen, when given, receives what the build saw.

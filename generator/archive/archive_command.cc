@@ -1,0 +1,47 @@
+#include "archive/archive_command.h"
+
+#include <ostream>
+
+#include "archive/year_archive.h"
+#include "util/escape.h"
+#include "util/text.h"
+
+namespace kv {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The public address links to other years lead to: https:// or http://, ending in '/'.
+std::optional<std::string> public_base(const std::string& given, const std::string& from_site, Diagnostics& diags) {
+  std::string base = given.empty() ? from_site : given;
+  if (base.empty()) {
+    diags.error({"site.yaml", 0, 0}, diags.t(Msg::kArchiveNoBase), diags.t(Msg::kArchiveNoBaseHint));
+    return std::nullopt;
+  }
+  if (!starts_with(base, "https://") && !starts_with(base, "http://")) {
+    diags.error({given.empty() ? "site.yaml" : "--adress", 0, 0}, diags.t(Msg::kArchiveBadBase, {base}), diags.t(Msg::kArchiveNoBaseHint));
+    return std::nullopt;
+  }
+  if (base.back() != '/') base += '/';
+  return base;
+}
+
+}  // namespace
+
+int run_archive(const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
+  BuildSeen seen;
+  if (const int status = run_build(c.build, out, err, &seen); status != 0) return status;
+  Diagnostics diags;
+  diags.lang = seen.report.lang;
+  auto base = public_base(c.base, seen.base_url, diags);
+  std::optional<size_t> files;
+  const fs::path dir = fs::path(c.dir) / ("kvalitet-" + std::to_string(c.year));
+  if (base) files = write_year_archive({c.year, c.build.output_dir, c.build.content_root, dir, *base}, diags);
+  print_diagnostics(diags, c.build, out, err);
+  if (!files) return 1;
+  if (!c.build.quiet)
+    out << diags.t(Msg::kArchiveDone, {std::to_string(c.year), terminal_text(dir.generic_string()), group_digits(*files)}) << '\n';
+  return 0;
+}
+
+}  // namespace kv

@@ -1,0 +1,119 @@
+// A year's archive package (archive/): SHA-256, the BagIt writer, the links of a packaged
+// page, and the 2018 package of the example content. tests/archive_check.sh verifies a
+// package with sha256sum -c, as the archive would.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "archive/bag_writer.h"
+#include "archive/package_links.h"
+#include "archive/year_archive.h"
+#include "support.h"
+#include "util/sha256.h"
+
+using namespace kvtest;
+using Catch::Matchers::Contains;
+
+TEST_CASE("SHA-256 of bytes and of a file agree with the standard's test vectors", "[archive]") {
+  CHECK(kv::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(kv::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  TempDir dir;
+  const std::string million(1'000'000, 'a');  // crosses the reader's buffer
+  write(dir.path() / "a", million);
+  CHECK(kv::sha256_file(dir.path() / "a") == std::optional<std::string>("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
+  CHECK(!kv::sha256_file(dir.path() / "saknas"));
+}
+
+TEST_CASE("a reference on a page leads to a site path", "[archive]") {
+  using kv::site_path_of;
+  CHECK(site_path_of("2018/a/k/fraga-02/index.html", "../fraga-03/index.html") == std::optional<std::string>("2018/a/k/fraga-03/index.html"));
+  CHECK(site_path_of("2018/a/k/index.html", "../../../2024/b/r/") == std::optional<std::string>("2024/b/r/"));
+  CHECK(site_path_of("2018/a/k/index.html", "../../../sok/index.html?q=x&amp;ar=2018#top") == std::optional<std::string>("sok/index.html"));
+  CHECK(site_path_of("2018/a/k/index.html", "bild%20ett.png") == std::optional<std::string>("2018/a/k/bild ett.png"));
+  CHECK(site_path_of("index.html", "../utanfor.html") == std::nullopt);
+  for (const char* absolute : {"https://example.org/", "mailto:a@b.se", "#del-02", "/rot.html", "tel:0850800508", ""})
+    CHECK(site_path_of("2018/a/index.html", absolute) == std::nullopt);
+}
+
+TEST_CASE("links out of the package lead to the public site – links within it stay relative", "[archive]") {
+  const std::set<std::string> package = {"2018/a/k/index.html", "2018/a/k/fraga-02/index.html", "assets/style.css"};
+  auto in_package = [&](const std::string& p) { return package.count(p) > 0; };
+  const std::string html =
+      "<link rel=\"stylesheet\" href=\"../../../assets/style.css\"><a href=\"fraga-02/\">2</a>"
+      "<a href=\"../../../2024/a/r/index.html#mal\">2024</a><form action=\"../../../sok/index.html\"></form>"
+      "<a href=\"https://stockholm.se/\">x</a><img src=\"../../../enheter/a/bild.png\" alt=\"\"><p>href=\"../../../x\"</p>";
+  const std::string out = kv::package_links(html, "2018/a/k/index.html", in_package, "https://example.org/kv/");
+  CHECK_THAT(out, Contains("href=\"../../../assets/style.css\""));
+  CHECK_THAT(out, Contains("href=\"fraga-02/\""));
+  CHECK_THAT(out, Contains("href=\"https://example.org/kv/2024/a/r/index.html#mal\""));
+  CHECK_THAT(out, Contains("action=\"https://example.org/kv/sok/index.html\""));
+  CHECK_THAT(out, Contains("href=\"https://stockholm.se/\""));
+  CHECK_THAT(out, Contains("src=\"https://example.org/kv/enheter/a/bild.png\""));
+  CHECK_THAT(out, Contains("<p>href=\"../../../x\"</p>"));  // text, not an attribute
+}
+
+TEST_CASE("a bag lists every payload file and its tag files with their checksums", "[archive]") {
+  TempDir dir;
+  write(dir.path() / "kalla.yaml", "titel: x\n");
+  kv::BagWriter bag(dir.path() / "bag");
+  bag.add("webbplats/b.html", "<p>b</p>");
+  bag.copy("kalla/site.yaml", dir.path() / "kalla.yaml");
+  bag.add("webbplats/100%.txt", "x");
+  bag.finish({{"External-Identifier", "kvalitet-2018"}});
+  const fs::path root = dir.path() / "bag";
+  CHECK(read(root / "bagit.txt") == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+  CHECK(read(root / "bag-info.txt") == "External-Identifier: kvalitet-2018\nPayload-Oxum: 18.3\n");
+  const std::string manifest = read(root / "manifest-sha256.txt");
+  CHECK(manifest == kv::sha256_hex("titel: x\n") + "  data/kalla/site.yaml\n" + kv::sha256_hex("x") + "  data/webbplats/100%25.txt\n" +
+                        kv::sha256_hex("<p>b</p>") + "  data/webbplats/b.html\n");
+  CHECK(read(root / "data/webbplats/b.html") == "<p>b</p>");
+  const std::string tags = read(root / "tagmanifest-sha256.txt");
+  CHECK_THAT(tags, Contains(kv::sha256_hex(manifest) + "  manifest-sha256.txt\n"));
+  CHECK_THAT(tags, Contains(kv::sha256_hex(read(root / "bag-info.txt")) + "  bag-info.txt\n"));
+}
+
+TEST_CASE("the example's 2018 package holds the year's pages and sources – and nothing of other years", "[archive]") {
+  const auto& site = example_site();
+  REQUIRE(site.status == 0);
+  TempDir dir;
+  const fs::path bag = dir.path() / "kvalitet-2018";
+  kv::Diagnostics diags;
+  auto files = kv::write_year_archive({2018, site.out, source_dir() / "content", bag, "https://example.org/kv/"}, diags);
+  INFO(all_messages(diags));
+  REQUIRE(files);
+  const fs::path web = bag / "data/webbplats";
+  CHECK(fs::exists(web / "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html"));
+  CHECK(fs::exists(web / "jamforelse/2018/kvalitetsutmarkelsen/index.html"));
+  CHECK(fs::exists(web / "assets/style.css"));
+  CHECK(!fs::exists(web / "2024"));
+  CHECK(!fs::exists(web / "sok"));
+  CHECK(!fs::exists(web / ".kvalitet-inputs"));
+  CHECK(fs::exists(bag / "data/kalla/site.yaml"));
+  CHECK(fs::exists(bag / "data/kalla/skarholmen-omsorg-om-aldre/enhet.yaml"));
+  CHECK(fs::exists(bag / "data/kalla/skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md"));
+  CHECK(!fs::exists(bag / "data/kalla/hagersten-alvsjo-hemtjanst"));  // no 2018 document
+  // The start page is not in the package: the breadcrumb leads to the public one.
+  const std::string q2 = read(web / "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html");
+  CHECK_THAT(q2, Contains("href=\"https://example.org/kv/index.html\""));
+  CHECK_THAT(q2, Contains("href=\"../../../../assets/style.css\""));
+  // Every payload file is in the manifest, once.
+  size_t lines = 0;
+  for (char c : read(bag / "manifest-sha256.txt")) lines += c == '\n';
+  CHECK(lines == *files);
+  // Same input, same package.
+  TempDir again;
+  REQUIRE(kv::write_year_archive({2018, site.out, source_dir() / "content", again.path() / "kvalitet-2018", "https://example.org/kv/"}, diags));
+  CHECK(read(again.path() / "kvalitet-2018/manifest-sha256.txt") == read(bag / "manifest-sha256.txt"));
+  CHECK(read(again.path() / "kvalitet-2018/tagmanifest-sha256.txt") == read(bag / "tagmanifest-sha256.txt"));
+}
+
+TEST_CASE("a year without pages is reported and leaves an earlier package as it was", "[archive]") {
+  const auto& site = example_site();
+  TempDir dir;
+  const fs::path bag = dir.path() / "kvalitet-1999";
+  write(bag / "bagit.txt", "tidigare");
+  kv::Diagnostics diags;
+  CHECK(!kv::write_year_archive({1999, site.out, source_dir() / "content", bag, "https://example.org/"}, diags));
+  CHECK(count(diags, kv::Severity::kError, "content", "webbplatsen har inga sidor för 1999") == 1);
+  CHECK(read(bag / "bagit.txt") == "tidigare");
+}
