@@ -12,6 +12,7 @@
 
 #include "cli/command_errors.h"
 #include "archive/archive_command.h"
+#include "kolada/kolada_command.h"
 #include "pipeline/pipeline.h"
 #include "scaffold/scaffold.h"
 #include "schema/schema_command.h"
@@ -111,6 +112,15 @@ int main(int argc, char** argv) {
   archive->add_option("--arkiv", archive_command.dir, t(kv::Msg::kCliArchiveDir));
   bool archive_pdf = false;
   archive->add_flag("--pdf", archive_pdf, t(kv::Msg::kCliArchivePdf));
+  kv::KoladaOptions kolada_options;
+  CLI::App* kolada = app.add_subcommand("kolada", t(kv::Msg::kCliKolada));
+  kolada->add_option("KATALOG", content, t(kv::Msg::kCliDir));
+  kolada->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
+  kolada->add_option("--data", kolada_options.data_dir, t(kv::Msg::kCliKoladaData));
+  kolada->add_flag("--hamta,--hämta", kolada_options.fetch, t(kv::Msg::kCliKoladaFetch));
+  kolada->add_option("--api", kolada_options.api, t(kv::Msg::kCliKoladaApi));
+  kolada->add_option("--tidsgrans", kolada_options.timeout_s, t(kv::Msg::kCliKoladaTimeout))->check(CLI::Range(1, 600));
+  kolada->add_flag("--visa", kolada_options.dry_run, t(kv::Msg::kCliKoladaShow));
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
   common(serve);
   serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
@@ -155,6 +165,15 @@ int main(int argc, char** argv) {
     if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
     if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
     if (*pdf || (*review && review_pdf)) options.pdf_variant = variant;
+    if (*kolada) {
+      kolada_options.content_root = content;
+      kolada_options.lang = options.lang;
+      if (kolada_options.data_dir.empty() && !kolada_options.fetch) {
+        std::cerr << "kvalitet kolada: error: " << t(kv::Msg::kKoladaNoSource) << " \xE2\x80\x94 " << t(kv::Msg::kKoladaNoSourceHint) << '\n';
+        return 2;
+      }
+      return kv::run_kolada(kolada_options, std::cout, std::cerr);
+    }
     if (*archive) {
       if (archive_pdf) options.pdf_variant = variant;
       archive_command.build = options;

@@ -117,3 +117,66 @@ TEST_CASE("a year without pages is reported and leaves an earlier package as it 
   CHECK(count(diags, kv::Severity::kError, "content", "webbplatsen har inga sidor för 1999") == 1);
   CHECK(read(bag / "bagit.txt") == "tidigare");
 }
+
+namespace {
+
+// The example content in a temporary folder with 2018 archived into content/_arkiv and frozen.
+struct Frozen {
+  TempDir dir;
+  fs::path content = dir.path() / "content", out = dir.path() / "site";
+  Frozen() {
+    fs::copy(source_dir() / "content", content, fs::copy_options::recursive);
+    const auto& site = example_site();
+    REQUIRE(site.status == 0);
+    kv::Diagnostics diags;
+    REQUIRE(kv::write_year_archive({2018, site.out, content, kv::package_dir(content / "_arkiv", 2018), "https://example.org/kv/"}, diags));
+    std::string yaml = read(content / "site.yaml");
+    write(content / "site.yaml", yaml + "frysta_år: [2018]\n");
+  }
+  int build(std::string* errors = nullptr) const {
+    auto options = options_for(content, source_dir() / "templates");
+    options.output_dir = out.string();
+    std::ostringstream o, e;
+    const int status = kv::run_build(options, o, e);
+    if (errors) *errors = e.str();
+    return status;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a frozen year builds while its pages are as archived", "[archive]") {
+  Frozen f;
+  std::string errors;
+  CHECK(f.build(&errors) == 0);
+  INFO(errors);
+  CHECK(errors.find("error") == std::string::npos);
+  // Another year may change.
+  replace(f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/avsnitt-06.md", "Handlingsplaner i de olika",
+          "Handlingsplanerna i de olika");
+  CHECK(f.build(&errors) == 0);
+}
+
+TEST_CASE("a change to a frozen year's page stops the build and names the page", "[archive]") {
+  Frozen f;
+  replace(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md", "delaktiga utgår vi", "delaktiga utgår vi alltid");
+  std::string errors;
+  CHECK(f.build(&errors) == 1);
+  INFO(errors);
+  CHECK_THAT(errors, Contains("_arkiv/kvalitet-2018/data/webbplats/2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html"));
+  CHECK_THAT(errors, Contains("fraga-02/index.html: error: sidan har ändrats sedan 2018 arkiverades"));
+  CHECK_THAT(errors, Contains("ångra ändringen"));
+  CHECK(!fs::exists(f.out / "index.html"));  // nothing written
+}
+
+TEST_CASE("a frozen year without its package and a year that is none are reported", "[archive]") {
+  Frozen f;
+  fs::remove_all(f.content / "_arkiv");
+  std::string errors;
+  CHECK(f.build(&errors) == 1);
+  CHECK_THAT(errors, Contains("site.yaml: error: 2018 är fryst, men dess arkivpaket"));
+  CHECK_THAT(errors, Contains("kvalitet arkiv 2018 --arkiv"));
+  replace(f.content / "site.yaml", "frysta_år: [2018]", "frysta_år: [tjugo]");
+  CHECK(f.build(&errors) == 1);
+  CHECK_THAT(errors, Contains("site.yaml:30:13: error: frysta_år: ”tjugo” är inget år"));
+}

@@ -2,6 +2,8 @@
 // texts go straight to the workbook layer (no loader in between) and every workbook is read
 // back by an independent reader, openpyxl (tests/xlsx_cells.py).
 #include <catch2/catch.hpp>
+
+#include <thread>
 #include <unistd.h>
 
 #include <cstdio>
@@ -364,4 +366,25 @@ TEST_CASE("xlsx: a built site warns about a cut analysis and names the workbook,
     found = found || (kv::starts_with(where, "Indikatorer!") && kv::starts_with(cell.value, "Vårdtagaren möter") &&
                       cell.value.find("[texten är avkortad: 40\xC2\xA0" "000 tecken totalt") != std::string::npos);
   CHECK(found);
+}
+
+TEST_CASE("xlsx: workbooks of different years closed at once keep their own creation date", "[xlsx]") {
+  // libxlsxwriter formats the date with gmtime(), whose static result threads would share.
+  TempDir dir;
+  auto write_one = [&](int year, int i) {
+    kv::Diagnostics report;
+    const fs::path file = dir.path() / (std::to_string(year) + "-" + std::to_string(i) + ".xlsx");
+    kv::xlsx::Workbook book({file, "t.xlsx", report}, kv::Lang::kSv, kv::start_of_year(year), "T");
+    book.add_sheet("Blad", {{"A", 10, Column::Kind::kText}}, {{Cell::of("x")}});
+    book.close();
+    return file;
+  };
+  std::vector<fs::path> files2018;
+  for (int round = 0; round < 40; ++round) {
+    std::thread other([&, round] { write_one(2007, round); });
+    files2018.push_back(write_one(2018, round));
+    other.join();
+  }
+  const std::string first = read(files2018.front());
+  for (const auto& f : files2018) CHECK((read(f) == first));  // compared, not printed: the bytes are a zip
 }

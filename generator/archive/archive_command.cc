@@ -35,7 +35,7 @@ int run_archive(const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
   diags.lang = seen.report.lang;
   auto base = public_base(c.base, seen.base_url, diags);
   std::optional<size_t> files;
-  const fs::path dir = fs::path(c.dir) / ("kvalitet-" + std::to_string(c.year));
+  const fs::path dir = package_dir(c.dir, c.year);
   if (base) files = write_year_archive({c.year, c.build.output_dir, c.build.content_root, dir, *base}, diags);
   print_diagnostics(diags, c.build, out, err);
   if (!files) return 1;

@@ -38,12 +38,9 @@ std::vector<std::string> files_under(const fs::path& dir) {
 }
 
 void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::string>& files) {
-  auto in_package = [&](const std::string& path) { return in_year_package(path, a.year) && fs::is_regular_file(a.site / path); };
   for (const auto& path : files) {
-    if (path.ends_with(".html"))
-      bag.add("webbplats/" + path, package_links(read_file(a.site / path), path, in_package, a.base));
-    else
-      bag.copy("webbplats/" + path, a.site / path);
+    if (path.ends_with(".html")) bag.add("webbplats/" + path, packaged_page(a.site, path, a.year, a.base));
+    else bag.copy("webbplats/" + path, a.site / path);
   }
 }
 
@@ -77,15 +74,27 @@ void swap_in(const fs::path& made, const fs::path& dir) {
 
 }  // namespace
 
+std::vector<std::string> year_site_files(const fs::path& site, int year) {
+  std::vector<std::string> files;
+  for (auto& path : files_under(site))
+    if (in_year_package(path, year)) files.push_back(std::move(path));
+  return files;
+}
+
+std::string packaged_page(const fs::path& site, const std::string& path, int year, const std::string& base) {
+  auto in_package = [&](const std::string& p) { return in_year_package(p, year) && fs::is_regular_file(site / p); };
+  return package_links(read_file(site / path), path, in_package, base);
+}
+
+fs::path package_dir(const fs::path& dir, int year) { return dir / ("kvalitet-" + std::to_string(year)); }
+
 bool in_year_package(const std::string& site_path, int year) {
   const std::string y = std::to_string(year) + "/";
   return starts_with(site_path, y) || starts_with(site_path, "jamforelse/" + y) || starts_with(site_path, "assets/");
 }
 
 std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diags) {
-  std::vector<std::string> files;
-  for (auto& path : files_under(a.site))
-    if (in_year_package(path, a.year)) files.push_back(std::move(path));
+  const std::vector<std::string> files = year_site_files(a.site, a.year);
   if (!std::any_of(files.begin(), files.end(), [&](const std::string& p) { return starts_with(p, std::to_string(a.year) + "/"); })) {
     diags.error({a.content.generic_string(), 0, 0}, diags.t(Msg::kArchiveNoYear, {std::to_string(a.year)}), diags.t(Msg::kArchiveNoYearHint));
     return std::nullopt;

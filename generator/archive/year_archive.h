@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 
@@ -22,6 +23,15 @@ struct YearArchive {
 // Whether a site file belongs to the year's package: <år>/…, jamforelse/<år>/… and the
 // theme's assets/….
 bool in_year_package(const std::string& site_path, int year);
+
+// The site files of the year's package, relative and sorted (hidden files left out).
+std::vector<std::string> year_site_files(const std::filesystem::path& site, int year);
+
+// A page of the site as the package holds it: links out of the package made absolute at base.
+std::string packaged_page(const std::filesystem::path& site, const std::string& path, int year, const std::string& base);
+
+// The folder of a year's package under dir: <dir>/kvalitet-<år>.
+std::filesystem::path package_dir(const std::filesystem::path& dir, int year);
 
 // Writes the package; returns its payload file count, or nullopt after reporting why not.
 std::optional<size_t> write_year_archive(const YearArchive& archive, Diagnostics& diags);

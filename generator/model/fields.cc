@@ -86,6 +86,8 @@ std::vector<BlockSpec> make_block_specs() {
         field("årsmål", T::kNumber, kReq, Msg::kFldTarget, "87"),
         field("kf_årsmål", T::kNumberOrText, kOpt, Msg::kFldKfTarget, "87"),
         field("period", T::kPeriod, kReq, Msg::kFldPeriod, "\"2024\""), analysis,
+        field("kolada", T::kText, kOpt, Msg::kFldKolada, "U21468"),
+        field("kolada_fyllt", T::kTextList, kOpt, Msg::kFldKoladaFilled, "[utfall, kvinnor]"),
         nested("delenheter", T::kList, kOpt, Msg::kFldSubUnits,
                {field("namn", T::kText, kReq, Msg::kFldSubUnitName, "Norra hemtjänsten"),
                 field("utfall", T::kNumber, kReq, Msg::kFldPeriodOutcome, "90")})}},
@@ -160,6 +162,7 @@ std::vector<FieldSpec> make_site_fields() {
       nested("tillgänglighet", T::kMapping, kOpt, Msg::kFldStatement, std::move(statement)),
       ranged(field("lix_gräns", T::kInteger, kOpt, Msg::kFldLixLimit, "50"), 10, 100),
       field("bedömare", T::kTextList, kOpt, Msg::kFldReviewers, "[Anna Andersson, Bertil Berg]"),
+      field("frysta_år", T::kTextList, kOpt, Msg::kFldFrozenYears, "[2018]"),
   };
 }
 
@@ -185,6 +188,7 @@ const std::vector<FieldSpec>& unit_fields() {
   static const std::vector<FieldSpec> fields = {
       field("namn", T::kName, kReq, Msg::kFldUnitName, "Beställarenheten omsorg om äldre"),
       field("förvaltning", T::kName, kReq, Msg::kFldAdministration, "Skärholmens stadsdelsförvaltning"),
+      field("kolada", T::kText, kOpt, Msg::kFldUnitKolada, "V15E018000201"),
   };
   return fields;
 }

@@ -34,6 +34,8 @@ struct Indicator {  // "indikator"
   std::string period;               // e.g. "2024", "VB 2024"
   std::string analysis;             // Markdown
   std::vector<SubUnitValue> sub_units;
+  std::string kolada;                    // kolada: the KPI in Kolada, e.g. U21468 ("": none)
+  std::vector<std::string> from_kolada;  // kolada_fyllt: the values kvalitet kolada filled in
 };
 
 struct BoardGoal {  // "nämndmål"

@@ -64,6 +64,8 @@ struct Site {
   // bedömare: the reviewers, each with a sheet of their own in the review forms; empty: one
   // sheet for whoever reviews.
   std::vector<std::string> reviewers;
+  // frysta_år: published years whose pages must stay as archived (archive/frozen_years.h).
+  std::vector<int> frozen_years;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
   // The filled review forms, read only by `kvalitet bedomning` (validate/review_forms.h);
   // empty in every other build, which therefore has no reviewers' pages. By kind, then year.

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include "archive/frozen_years.h"
 #include "render/pdf/pdf_writer.h"
 
 #include <thread>
@@ -163,6 +164,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
       if (!pdfs.ok) return std::optional<int>();
       counts.pdf_pages = std::move(pdfs.page_counts);
     }
+    if (!check_frozen_years(v.site.frozen_years, staging, options.content_root, report)) return std::optional<int>();
     if (!stamp.empty()) {
       DiagnosticList all = v.report.diags;
       all.append(report.diags);

@@ -162,6 +162,30 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
   return goal;
 }
 
+// kolada: a KPI id as Kolada writes them, a capital letter and five digits (U21468).
+std::string read_kolada_kpi(MapReader& map) {
+  auto kpi = map.text("kolada", Need::kOptional);
+  if (!kpi) return "";
+  const bool valid = kpi->size() == 6 && (*kpi)[0] >= 'A' && (*kpi)[0] <= 'Z' &&
+                     std::all_of(kpi->begin() + 1, kpi->end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (valid) return *kpi;
+  Diagnostics& report = map.report();
+  report.error(map.pos("kolada"), report.t(Msg::kKoladaKpiInvalid, {*kpi}), report.t(Msg::kKoladaKpiInvalidHint));
+  return "";
+}
+
+// kolada_fyllt: which of utfall, kvinnor, män came from Kolada.
+std::vector<std::string> read_kolada_filled(MapReader& map) {
+  std::vector<std::string> out;
+  Diagnostics& report = map.report();
+  for (const auto& item : map.list("kolada_fyllt", Need::kOptional)) {
+    const std::string key = item.IsScalar() ? item.Scalar() : "";
+    if (key == "utfall" || key == "kvinnor" || key == "män") out.push_back(key);
+    else report.error(position(item, map.origin()), report.t(Msg::kUnknownKey, {key}), report.suggest(key, {"utfall", "kvinnor", "män"}));
+  }
+  return out;
+}
+
 std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
                                                int year) {
   MapReader map(node, origin, report, model::block_keys("indikator"));
@@ -169,7 +193,11 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   auto name = map.text("indikator", Need::kRequired);
   auto unit = map.choice("enhet", model::indicator_units(), Need::kRequired);
   auto direction = map.choice("riktning", {"högre", "lägre"}, Need::kOptional);
-  auto outcome = map.number("utfall", Need::kRequired);
+  const std::string kpi = read_kolada_kpi(map);
+  // With a KPI, kvalitet kolada can fill in the outcome: the error says so.
+  auto outcome = map.number("utfall", kpi.empty() ? Need::kRequired : Need::kOptional);
+  if (!kpi.empty() && !outcome && (!map.has("utfall") || map.get("utfall").IsNull()))
+    report.error(map.pos("utfall"), report.t(Msg::kKoladaOutcomeMissing), report.t(Msg::kKoladaOutcomeMissingHint, {kpi}));
   auto target = map.number("årsmål", Need::kRequired);
   auto period = map.text("period", Need::kRequired);
   auto analysis = map.text("analys", Need::kOptional);
@@ -190,6 +218,8 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
                             {"årsmål", target}, {"kf_årsmål", ind.kf_target}})
     ok = check_range(map, key, value, u) && ok;
   ind.sub_units = read_sub_units(map, u, ok);
+  ind.kolada = kpi;
+  ind.from_kolada = read_kolada_filled(map);
   if (period) check_period(map, *period, year);
   if (!ok) return std::nullopt;
   ind.name = *name;

@@ -51,6 +51,22 @@ const model::FieldSpec& lix_limit_field() {
   throw std::logic_error("site_fields() lacks lix_gräns");
 }
 
+// frysta_år: years, each once.
+std::vector<int> read_frozen_years(MapReader& map) {
+  std::vector<int> years;
+  Diagnostics& report = map.report();
+  for (const auto& item : map.list("frysta_år", Need::kOptional)) {
+    const std::string text = item.IsScalar() ? item.Scalar() : "";
+    const auto year = parse_integer(trim(text));
+    const SourcePos at = position(item, map.origin());
+    if (!year || *year < 1900 || *year > 2999)
+      report.error(at, report.t(Msg::kFrozenYearInvalid, {text}), report.t(Msg::kFrozenYearInvalidHint));
+    else if (std::find(years.begin(), years.end(), *year) == years.end())
+      years.push_back(static_cast<int>(*year));
+  }
+  return years;
+}
+
 // bedömare: each gets a sheet in the review forms, so two may not give one sheet name.
 std::vector<std::string> read_reviewers(MapReader& map) {
   std::vector<std::string> reviewers;
@@ -191,6 +207,7 @@ model::Site read_site_settings(const SiteOptions& options, Diagnostics& report) 
             report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
         }
         site.reviewers = read_reviewers(map);
+        site.frozen_years = read_frozen_years(map);
         if (map.has("tillgänglighet")) {
           if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
             site.accessibility = std::move(*statement);

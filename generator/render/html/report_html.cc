@@ -91,6 +91,20 @@ void sub_unit_table(std::ostream& out, const BlockHtmlContext& ctx, const model:
   close_table(out);
 }
 
+// Where the figures come from, when the indicator names a Kolada KPI: the KPI linked to its
+// page in Kolada, and the values kvalitet kolada filled in (the rest are the unit's own).
+void kolada_source(std::ostream& out, const BlockHtmlContext& ctx, const model::Indicator& i) {
+  if (i.kolada.empty()) return;
+  const string link = "<a href=\"https://www.kolada.se/verktyg/fri-sokning/?kpis=" + esc(i.kolada) + "\">" + esc(i.kolada) + "</a>";
+  const string mark = "KVKOLADALINK";
+  std::vector<string> names;
+  for (const auto& key : i.from_kolada)
+    names.push_back(text(ctx.lang, key == "utfall" ? Msg::kUiPeriodOutcome : key == "kvinnor" ? Msg::kUiOutcomeWomen : Msg::kUiOutcomeMen));
+  string line = esc(i.from_kolada.empty() ? text(ctx.lang, Msg::kUiKoladaOwn, {mark}) : text(ctx.lang, Msg::kUiKoladaFilled, {mark, join(names, ", ")}));
+  line.replace(line.find(mark), mark.size(), link);
+  out << "<p class=\"kalla\">" << line << "</p>\n";
+}
+
 bool target_met(const model::Indicator& i) {
   return i.higher_is_better ? i.outcome >= i.target : i.outcome <= i.target;
 }
@@ -155,6 +169,7 @@ void write_report_block(std::ostream& out, const BlockHtmlContext& ctx, ChartCou
   for (auto& c : indicator_charts(i, ctx.lang)) write_chart(out, ctx, charts, std::move(c));
   sub_unit_table(out, ctx, i);
   analysis(out, ctx, level + 1, i.analysis);
+  kolada_source(out, ctx, i);
   out << "<p class=\"nedladdning\" data-ej-sok><a href=\"" << esc(ctx.root + trend_workbook_path(i.name))
       << "\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">"
       << esc(text(ctx.lang, Msg::kUiTrendWorkbook)) << "</a></p>\n";

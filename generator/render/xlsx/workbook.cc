@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <mutex>
 
 #include "i18n/messages.h"
 #include "render/format.h"
@@ -247,7 +248,15 @@ void Workbook::close() {
   properties.created = created_;
   check(workbook_set_properties(book_, &properties), at_close);
   closed_ = true;  // workbook_close frees the workbook, whatever its result
-  check(workbook_close(book_), at_close);
+  lxw_error closed;
+  {
+    // libxlsxwriter writes the creation date through gmtime(), whose one static result two
+    // workbooks closing at once would share (a 2018 workbook dated 2007): one at a time.
+    static std::mutex gmtime_in_libxlsxwriter;
+    std::lock_guard<std::mutex> lock(gmtime_in_libxlsxwriter);
+    closed = workbook_close(book_);
+  }
+  check(closed, at_close);
 }
 
 }  // namespace kv::xlsx

@@ -1,0 +1,146 @@
+#include "kolada/kolada_command.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "diag/diagnostics.h"
+#include "kolada/file_edit.h"
+#include "kolada/kolada_fetch.h"
+#include "kolada/kolada_values.h"
+#include "kolada/written_indicators.h"
+#include "render/html/report_html.h"
+#include "util/escape.h"
+#include "util/text.h"
+#include "write/files.h"
+
+namespace kv {
+namespace fs = std::filesystem;
+using namespace kolada;
+
+namespace {
+
+// Saved answers: every *.json in dir, in name order.
+bool read_saved(const fs::path& dir, Table& table, Diagnostics& diags) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json" && fs::is_regular_file(e.status())) files.push_back(e.path());
+  if (ec || files.empty()) {
+    diags.error({dir.generic_string(), 0, 0}, diags.t(Msg::kKoladaNoData), diags.t(Msg::kKoladaNoDataHint));
+    return false;
+  }
+  std::sort(files.begin(), files.end());
+  bool ok = true;
+  for (const auto& f : files) {
+    std::string problem;
+    auto page = parse_page(read_file(f), problem);
+    if (!page) {
+      diags.error({f.generic_string(), 0, 0}, diags.t(Msg::kKoladaBadAnswer, {f.filename().string(), problem}), diags.t(Msg::kKoladaBadAnswerHint));
+      ok = false;
+      continue;
+    }
+    for (auto& [key, values] : page->values) table[key] = values;
+  }
+  return ok;
+}
+
+std::optional<double> kolada_value(const Values& v, const std::string& key) {
+  return key == "utfall" ? v.total : key == "kvinnor" ? v.women : v.men;
+}
+
+// A number as YAML and Swedish authors write it: 81 or 81.5 (a point: YAML's number).
+std::string yaml_number(double v) {
+  const double rounded = std::round(v * 100) / 100;
+  return plain_number(rounded, Lang::kEn);
+}
+
+struct Outcome {
+  std::map<fs::path, FileEdit> edits;
+  int filled = 0, differing = 0;
+};
+
+void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnostics& diags, std::ostream& out) {
+  std::vector<std::string> filled = w.filled, lines;
+  for (const char* key : kValueKeys) {
+    const auto theirs = kolada_value(v, key);
+    if (!theirs) continue;
+    const auto mine = w.values.count(key) ? w.values.at(key) : WrittenValue{};
+    if (mine.value) {
+      if (std::fabs(*mine.value - *theirs) > 0.05) {
+        diags.warning({w.file.generic_string(), mine.line, 1},
+                      diags.t(Msg::kKoladaDiffers, {key, format_indicator_value(*mine.value, w.measure, diags.lang),
+                                                    format_indicator_value(*theirs, w.measure, diags.lang), w.kpi, std::to_string(w.year)}),
+                      diags.t(Msg::kKoladaDiffersHint));
+        ++o.differing;
+      }
+      continue;
+    }
+    FileEdit& edit = o.edits[w.file];
+    if (mine.line > 0) edit.replace[mine.line] = std::string(key) + ": " + yaml_number(*theirs);  // "utfall:" left empty
+    else lines.push_back(std::string(key) + ": " + yaml_number(*theirs));
+    if (std::find(filled.begin(), filled.end(), key) == filled.end()) filled.push_back(key);
+    out << terminal_text(w.file.generic_string()) << ':' << (mine.line ? mine.line : w.close_line) << ": "
+        << diags.t(Msg::kKoladaFilled, {key, yaml_number(*theirs), w.kpi, w.name}) << '\n';
+    ++o.filled;
+  }
+  if (filled == w.filled) return;
+  FileEdit& edit = o.edits[w.file];
+  const std::string list = "kolada_fyllt: [" + join(filled, ", ") + "]";
+  if (w.filled_line > 0) edit.replace[w.filled_line] = list;
+  else lines.push_back(list);
+  auto& before = edit.insert_before[w.close_line];
+  before.insert(before.end(), lines.begin(), lines.end());
+}
+
+// The values needed: from the saved answers, or fetched once per KPI, unit and year.
+bool gather(const KoladaOptions& options, const std::vector<WrittenIndicator>& all, const std::map<std::string, std::string>& ids,
+            Table& table, Diagnostics& diags) {
+  if (!options.fetch) return read_saved(options.data_dir, table, diags);
+  std::set<Key> wanted;
+  for (const auto& w : all)
+    if (!ids.at(w.unit_slug).empty()) wanted.insert({w.kpi, ids.at(w.unit_slug), w.year});
+  bool ok = true;
+  for (const auto& k : wanted) ok = fetch_into(unit_values_url(options.api, k.kpi, k.unit, k.year), options.timeout_s, table, diags) && ok;
+  return ok;
+}
+
+}  // namespace
+
+int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  if (options.lang) diags.lang = *options.lang;
+  const auto all = written_indicators(options.content_root);
+  std::map<std::string, std::string> ids;  // unit slug → Kolada id
+  for (const auto& w : all) {
+    if (!ids.count(w.unit_slug)) ids[w.unit_slug] = unit_kolada_id(options.content_root, w.unit_slug);
+    if (ids[w.unit_slug].empty())
+      diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}),
+                  diags.t(Msg::kKoladaNoUnitIdHint, {(options.content_root / w.unit_slug / "enhet.yaml").generic_string()}));
+  }
+  Table table;
+  Outcome o;
+  if (gather(options, all, ids, table, diags)) {
+    for (const auto& w : all) {
+      if (ids[w.unit_slug].empty()) continue;
+      auto it = table.find({w.kpi, ids[w.unit_slug], w.year});
+      if (it == table.end())
+        diags.warning({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoValue, {w.kpi, std::to_string(w.year), ids[w.unit_slug]}),
+                      diags.t(Msg::kKoladaNoValueHint));
+      else
+        compare_one(w, it->second, o, diags, out);
+    }
+  }
+  if (!options.dry_run && diags.diags.error_count() == 0)
+    for (const auto& [file, edit] : o.edits) write_file(file, apply_edit(read_file(file), edit));
+  for (const auto& d : diags.diags.items()) err << format_diagnostic(d, true);
+  if (!diags.diags.items().empty()) err << format_summary(diags.diags, diags.lang) << '\n';
+  out << diags.t(options.dry_run ? Msg::kKoladaSummaryDry : Msg::kKoladaSummary,
+                 {std::to_string(o.filled), std::to_string(o.edits.size()), std::to_string(o.differing)})
+      << '\n';
+  return diags.diags.error_count() ? 1 : 0;
+}
+
+}  // namespace kv
