@@ -12,6 +12,7 @@
 
 #include "cli/command_errors.h"
 #include "archive/archive_command.h"
+#include "import/import_command.h"
 #include "kolada/kolada_command.h"
 #include "pipeline/pipeline.h"
 #include "scaffold/scaffold.h"
@@ -121,6 +122,16 @@ int main(int argc, char** argv) {
   kolada->add_option("--api", kolada_options.api, t(kv::Msg::kCliKoladaApi));
   kolada->add_option("--tidsgrans", kolada_options.timeout_s, t(kv::Msg::kCliKoladaTimeout))->check(CLI::Range(1, 600));
   kolada->add_flag("--visa", kolada_options.dry_run, t(kv::Msg::kCliKoladaShow));
+  kv::ImportOptions import_options;
+  import_options.executable = argv[0];
+  std::string import_file;
+  CLI::App* importer = app.add_subcommand("importera", t(kv::Msg::kCliImport))->alias("import");
+  importer->add_option("FIL", import_file, t(kv::Msg::kCliImportFile))->required();
+  importer->add_option("KATALOG", content, t(kv::Msg::kCliDir));
+  importer->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
+  importer->add_option("--templates", import_options.templates_dir, t(kv::Msg::kCliTemplates));
+  importer->add_option("--struktur", import_options.structure, t(kv::Msg::kCliImportStructure))->required();
+  importer->add_option("--enhet", import_options.unit, t(kv::Msg::kCliImportUnit))->required();
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
   common(serve);
   serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
@@ -165,6 +176,12 @@ int main(int argc, char** argv) {
     if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
     if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
     if (*pdf || (*review && review_pdf)) options.pdf_variant = variant;
+    if (*importer) {
+      import_options.docx = import_file;
+      import_options.content_root = content;
+      import_options.lang = options.lang;
+      return kv::run_import(import_options, std::cout, std::cerr);
+    }
     if (*kolada) {
       kolada_options.content_root = content;
       kolada_options.lang = options.lang;

@@ -10,7 +10,7 @@ packages=(
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcli11-dev catch2 libxlsxwriter-dev libcpp-httplib-dev nlohmann-json3-dev libzip-dev libexpat1-dev libssl-dev
   python3 python3-openpyxl python3-yaml python3-jsonschema
-  weasyprint poppler-utils help2man
+  weasyprint poppler-utils help2man pandoc
   chromium fonts-dejavu-core
 )
 

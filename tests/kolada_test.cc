@@ -117,7 +117,7 @@ TEST_CASE("values left out are filled in from Kolada and differing ones warn wit
   CHECK_THAT(page, Contains("<p class=\"kalla\">Från Kolada (nyckeltal <a href=\"https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468\">U21468</a>)"));
 }
 
-TEST_CASE("--visa shows what would be filled in and writes nothing", "[kolada]") {
+TEST_CASE("kolada --visa shows what would be filled in and writes nothing", "[kolada]") {
   WithKolada f;
   std::string out;
   REQUIRE(f.run(true, &out, nullptr) == 0);

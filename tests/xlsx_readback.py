@@ -132,6 +132,9 @@ class Submission:
     def indicators(self):
         return [b for _, name, b, *_ in self.hierarchy() if name == "indikator"]
 
+    def index_blocks(self):
+        return [b for _, name, b, *_ in self.hierarchy() if name == "index"]
+
 
 def find_structure(kind, year, submission_yaml):
     if submission_yaml.get("struktur"):
@@ -413,6 +416,20 @@ def run_checks(out):
         for i in s.indicators():
             by_name.setdefault(i["indikator"], []).append((s.unit_name, s.year, [
                 T(s.unit_name), T(s.administration), integer(s.year), *indicator_cells(i)]))
+    # An award's index figures (AMI per year) join the trend of the same name: one row per unit
+    # and year, from the document of that year, else the newest; only the figure and its year.
+    figures = {}
+    for s in submissions:
+        for b in s.index_blocks():
+            for v in b.get("värden") or []:
+                key = (b["namn"], s.unit_name, int(v["år"]))
+                rank = (int(v["år"]) == s.year, s.year)
+                if key not in figures or rank > figures[key][0]:
+                    figures[key] = (rank, [T(s.unit_name), T(s.administration), integer(v["år"]), T(b["namn"]), T("index"),
+                                           dec(v["värde"]), dec(None), dec(None), dec(None), dec(None), dec(None),
+                                           T(str(v["år"])), T(None)])
+    for (name, unit, year), (_, row) in figures.items():
+        by_name.setdefault(name, []).append((unit, year, row))
     trend_files = sorted(out.glob("indikatorer/*.xlsx"))
     check(len(trend_files) == len(by_name), f"indikatorer/: {len(trend_files)} workbooks, expected one per distinct "
                                             f"indicator: {len(by_name)} ({sorted(by_name)})")

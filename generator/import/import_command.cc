@@ -1,0 +1,143 @@
+#include "import/import_command.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <ostream>
+
+#include "diag/diagnostics.h"
+#include "import/split_parts.h"
+#include "pipeline/resources.h"
+#include "scaffold/files.h"
+#include "scaffold/scaffold.h"
+#include "util/escape.h"
+#include "util/subprocess.h"
+#include "util/text.h"
+#include "validate/structure_file.h"
+#include "write/files.h"
+
+namespace kv {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr auto kPandocLimit = std::chrono::minutes(2);
+constexpr const char* kUnplacedFile = "ej-placerad-text.md";
+
+// A temporary folder, removed with everything in it.
+struct Scratch {
+  fs::path path;
+  Scratch() {
+    path = fs::temp_directory_path() / ("kvalitet-import-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+// The document as GitHub-flavoured Markdown (no raw HTML: images as ![alt](…)), its images
+// extracted under media; nullopt after reporting why pandoc could not convert it.
+std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch, Diagnostics& diags) {
+  const auto pandoc = find_program("pandoc");
+  if (!pandoc) {
+    diags.error({docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoPandoc), diags.t(Msg::kImportNoPandocHint));
+    return std::nullopt;
+  }
+  std::string said;
+  const auto result = run_process({pandoc->string(), "-f", "docx", "-t", "gfm-raw_html", "--wrap=none",
+                                   "--extract-media=" + (scratch / "media").string(), "-o", (scratch / "out.md").string(),
+                                   docx.string()},
+                                  {}, kPandocLimit, [&](std::string_view line) { said += std::string(line) + " "; });
+  if (!result.started || result.exit_status != 0 || !fs::exists(scratch / "out.md")) {
+    diags.error({docx.generic_string(), 0, 0}, diags.t(Msg::kImportPandocFailed, {std::string(trim(said))}),
+                diags.t(Msg::kImportPandocFailedHint));
+    return std::nullopt;
+  }
+  return read_file(scratch / "out.md");
+}
+
+// Images pandoc extracted go to the submission folder's bilder/, and the text points there.
+std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder) {
+  const fs::path media = scratch / "media" / "media";
+  if (!fs::is_directory(media)) return text;
+  for (const auto& e : fs::directory_iterator(media)) copy_file_into(e.path(), folder / "bilder" / e.path().filename());
+  const std::string from = media.string() + "/";
+  for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), "bilder/");
+  return text;
+}
+
+}  // namespace
+
+int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  if (o.lang) diags.lang = *o.lang;
+  auto fail = [&] {
+    for (const auto& d : diags.diags.items()) err << format_diagnostic(d, false);
+    return 1;
+  };
+  auto templates = find_resource_dir("templates", o.templates_dir, o.executable);
+  if (!templates) {
+    diags.error({"templates", 0, 0}, diags.t(Msg::kTemplatesNotFound), diags.t(Msg::kTemplatesNotFoundHint));
+    return fail();
+  }
+  const StructureSet structures = read_structures(*templates / "structures", diags);
+  auto it = structures.find(o.structure);
+  if (it == structures.end()) {
+    std::vector<std::string> ids;
+    for (const auto& [id, _] : structures) ids.push_back(id);
+    diags.error({o.structure, 0, 0}, diags.t(Msg::kStructureUnknown, {o.structure}), diags.suggest(o.structure, ids));
+    return fail();
+  }
+  const model::Structure& structure = *it->second;
+  ScaffoldOptions plan_options;
+  plan_options.unit = o.unit;
+  plan_options.structure = o.structure;
+  plan_options.content_root = o.content_root;
+  auto files = plan_scaffold(plan_options, structure, diags.lang);
+  for (const auto& f : files)
+    if (fs::exists(f.path)) diags.error({f.path.generic_string(), 0, 0}, diags.t(Msg::kScaffoldFileExists), diags.t(Msg::kScaffoldFileExistsHint));
+  if (!fs::is_regular_file(o.docx)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
+  if (diags.diags.error_count()) return fail();
+
+  Scratch scratch;
+  auto markdown = convert(o.docx, scratch.path, diags);
+  if (!markdown) return fail();
+  const fs::path folder = o.content_root / o.unit / std::to_string(structure.year) / structure.kind;  // as plan_scaffold
+  const import::SplitDocument doc = import::split_parts(move_images(*markdown, scratch.path, folder), structure);
+  int placed = 0;
+  std::vector<std::string> missing;
+  std::string unplaced = doc.unplaced;
+  for (auto& f : files) {
+    const std::string name = f.path.filename().string();
+    if (name == "inledning.md") {
+      if (!doc.intro.empty()) f.text = import::mark_examples(doc.intro);
+      continue;
+    }
+    for (const auto* q : structure.questions()) {
+      if (name != structure.part_slug(q->number) + ".md") continue;
+      auto part = doc.parts.find(q->number);
+      if (part == doc.parts.end() || part->second.empty()) {
+        missing.push_back(name);
+        break;
+      }
+      const std::string front = structure.has_text_labels() ? scaffold::yaml_quoted(q->label) : q->label;
+      f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" + import::mark_examples(part->second);
+      ++placed;
+    }
+  }
+  if (structure.intro_title.empty() && !doc.intro.empty()) unplaced = doc.intro + (unplaced.empty() ? "" : "\n" + unplaced);
+  if (!unplaced.empty()) files.push_back({folder / kUnplacedFile, unplaced});
+  for (const auto& f : files) write_file(f.path, f.text);
+  out << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
+                                    terminal_text(folder.generic_string())})
+      << '\n';
+  if (!missing.empty()) out << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
+  if (!unplaced.empty()) out << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
+  out << diags.t(Msg::kImportNext, {terminal_text(o.content_root.generic_string())}) << '\n';
+  return 0;
+}
+
+}  // namespace kv

@@ -1,0 +1,28 @@
+// `kvalitet importera fil.docx --struktur <id> --enhet <enhet>`: an earlier submission written
+// in Word becomes a submission folder to check: pandoc converts it to Markdown, the text is
+// split at the structure's part headings (import/split_parts.h), Exempel paragraphs become
+// containers, images are kept beside the parts with their alt text, parts not found get the
+// file `kvalitet ny` would write, and text that fits nowhere is kept in ej-placerad-text.md.
+#pragma once
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "i18n/lang.h"
+
+namespace kv {
+
+struct ImportOptions {
+  std::filesystem::path docx;
+  std::filesystem::path content_root = "content";
+  std::string templates_dir;  // "": beside the program, as for build
+  std::string executable;
+  std::string structure;      // --struktur
+  std::string unit;           // --enhet: the unit's folder name
+  std::optional<Lang> lang;
+};
+
+int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace kv
