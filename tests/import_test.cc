@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "import/split_parts.h"
+#include "import/table_blocks.h"
 #include "support.h"
 #include "validate/structure_file.h"
 
@@ -64,4 +65,23 @@ TEST_CASE("a paragraph or section led by Exempel becomes an exempel container", 
   CHECK(kv::import::mark_examples("**Exempel** Vi ringer\nalla.\n\nSedan.\n") == "::: exempel\nVi ringer\nalla.\n:::\n\nSedan.\n");
   CHECK(kv::import::mark_examples("Exempelvis ringer vi.\n") == "Exempelvis ringer vi.\n");
   CHECK(kv::import::mark_examples("Exemplen visar.\n") == "Exemplen visar.\n");
+}
+
+TEST_CASE("tables shaped like economy – index and survey tables become those blocks", "[import]") {
+  using kv::import::recognise_tables;
+  CHECK(recognise_tables("| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 306,7 | 303,2 | 3,5 |\n") ==
+        "```ekonomi\nenhet: \"mnkr\"\nvärden:\n  - år: 2016\n    budget: \"306,7\"\n    utfall: \"303,2\"\n    resultat: \"3,5\"\n```\n");
+  CHECK(recognise_tables("| År | AMI | Motivation |\n|:--|--:|--:|\n| 2018 | 76 | 80 |\n| 2017 | 68 |  |\n") ==
+        "```index\nnamn: \"AMI\"\nvärden:\n  - år: 2018\n    värde: 76\n    delindex: {\"Motivation\": 80}\n  - år: 2017\n    värde: 68\n```\n");
+  CHECK(recognise_tables("Text.\n\nBlev du väl bemött?\n\n| Svar | Totalt | Kvinna | Man |\n|---|---|---|---|\n| Ja | 76 % | 79 % | 74 % |\n") ==
+        "Text.\n\n\n```enkät\nfråga: \"Blev du väl bemött?\"\nrader:\n  - svar: \"Ja\"\n    totalt: 76\n    kvinna: 79\n    man: 74\n```\n");
+}
+
+TEST_CASE("tables of another shape – or whose cells are no figures – stay Markdown tables", "[import]") {
+  using kv::import::recognise_tables;
+  for (const char* table : {"| År | Antal klagomål |\n|---|---|\n| 2018 | 4 |\n",                       // no index
+                            "| År | Budget | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 1 | 2 | 3 |\n",  // no unit
+                            "| År | AMI |\n|---|---|\n| 2018 | hög |\n",                                 // no figure
+                            "| Svar | Totalt |\n|---|---|\n| Ja | 76 |\n"})                              // no question
+    CHECK(recognise_tables(table) == table);
 }

@@ -7,6 +7,7 @@
 
 #include "diag/diagnostics.h"
 #include "import/split_parts.h"
+#include "import/table_blocks.h"
 #include "pipeline/resources.h"
 #include "scaffold/files.h"
 #include "scaffold/scaffold.h"
@@ -113,7 +114,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   for (auto& f : files) {
     const std::string name = f.path.filename().string();
     if (name == "inledning.md") {
-      if (!doc.intro.empty()) f.text = import::mark_examples(doc.intro);
+      if (!doc.intro.empty()) f.text = import::mark_examples(import::recognise_tables(doc.intro));
       continue;
     }
     for (const auto* q : structure.questions()) {
@@ -124,7 +125,8 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
         break;
       }
       const std::string front = structure.has_text_labels() ? scaffold::yaml_quoted(q->label) : q->label;
-      f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" + import::mark_examples(part->second);
+      f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" +
+               import::mark_examples(import::recognise_tables(part->second));
       ++placed;
     }
   }
