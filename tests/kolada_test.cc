@@ -162,6 +162,10 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   server.Get("/v2/oudata/kpi/U21401/ou/V15E018000201/year/2024", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(second, "application/json");
   });
+  server.Get("/v2/data/kpi/N00945/municipality/0180/year/2024", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"values":[{"kpi":"N00945","municipality":"0180","period":2024,"values":[{"gender":"T","value":5.5}]}]})",
+                    "application/json");
+  });
   server.Get("/v2/sida2", [&](const httplib::Request&, httplib::Response& res) { res.set_content(second, "application/json"); });
   server.Get("/v2/trasig", [](const httplib::Request&, httplib::Response& res) { res.set_content("<html>", "text/html"); });
   server.Get("/v2/fel", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
@@ -183,6 +187,10 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   CHECK(kolada::fetch_into(api + "/forsta", 5, table, diags));
   CHECK(table.count({"U21468", "V15E018000201", 2024}));
   CHECK(table.count({"U21401", "V15E018000201", 2023}));  // from the next page
+  CHECK(kolada::is_municipality("0180"));
+  CHECK(!kolada::is_municipality("V15E018000201"));
+  CHECK(kolada::fetch_into(kolada::unit_values_url(api + "/", "N00945", "0180", 2024), 5, table, diags));
+  CHECK(table.at({"N00945", "0180", 2024}).total == 5.5);
   CHECK(!kolada::fetch_into(api + "/trasig", 5, table, diags));
   CHECK(!kolada::fetch_into(api + "/fel", 5, table, diags));
   CHECK(!kolada::fetch_into(api + "/langsam", 1, table, diags));

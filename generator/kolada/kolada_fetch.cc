@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
 
 #include "util/text.h"
@@ -25,10 +26,15 @@ std::optional<Url> split_url(const std::string& url) {
 
 }  // namespace
 
-std::string unit_values_url(const std::string& api, const std::string& kpi, const std::string& ou, int year) {
+bool is_municipality(const std::string& id) {
+  return id.size() == 4 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string unit_values_url(const std::string& api, const std::string& kpi, const std::string& unit, int year) {
   std::string base = api;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/oudata/kpi/" + kpi + "/ou/" + ou + "/year/" + std::to_string(year);
+  if (is_municipality(unit)) return base + "/data/kpi/" + kpi + "/municipality/" + unit + "/year/" + std::to_string(year);
+  return base + "/oudata/kpi/" + kpi + "/ou/" + unit + "/year/" + std::to_string(year);
 }
 
 bool fetch_into(const std::string& first, int timeout_s, Table& table, Diagnostics& diags) {

@@ -11,8 +11,13 @@ namespace kv::kolada {
 
 inline constexpr const char* kApi = "https://api.kolada.se/v2";
 
-// <api>/oudata/kpi/<kpi>/ou/<ou>/year/<year>: one unit's values of one KPI and year.
-std::string unit_values_url(const std::string& api, const std::string& kpi, const std::string& ou, int year);
+// One unit's values of one KPI and year: <api>/oudata/kpi/<kpi>/ou/<ou>/year/<year> for an
+// organisational unit (V15E018000201), <api>/data/kpi/<kpi>/municipality/<id>/year/<year>
+// for a municipality (four digits, 0180) when only the municipality's figure exists.
+std::string unit_values_url(const std::string& api, const std::string& kpi, const std::string& unit, int year);
+
+// Whether a Kolada id is a municipality's (four digits) rather than an organisational unit's.
+bool is_municipality(const std::string& id);
 
 // Every page from url on, merged into table. On failure reports why (no connection, no answer
 // within timeout_s, an HTTP error, not Kolada's JSON) and returns false.
