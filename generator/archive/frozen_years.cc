@@ -22,8 +22,9 @@ std::string package_base(const fs::path& bag) {
   return "";
 }
 
-std::string made_as_packaged(const fs::path& staging, const std::string& path, int year, const std::string& base) {
-  return path.ends_with(".html") ? packaged_page(staging, path, year, base) : read_file(staging / path);
+std::string made_as_packaged(const fs::path& staging, const std::string& path, const std::set<std::string>& made,
+                             const std::string& base) {
+  return path.ends_with(".html") ? packaged_page(staging, path, made, base) : read_file(staging / path);
 }
 
 bool check_year(int year, const fs::path& staging, const fs::path& content_root, Diagnostics& diags) {
@@ -45,7 +46,7 @@ bool check_year(int year, const fs::path& staging, const fs::path& content_root,
   for (const auto& path : kept) {
     if (!made_set.count(path)) {
       if (!path.ends_with(".pdf")) differs(path, Msg::kFrozenGone);  // PDFs only in a build that makes them
-    } else if (made_as_packaged(staging, path, year, base) != read_file(web / path)) {
+    } else if (made_as_packaged(staging, path, made_set, base) != read_file(web / path)) {
       differs(path, Msg::kFrozenChanged);
     }
   }

@@ -3,29 +3,10 @@
 #include <vector>
 
 #include "util/escape.h"
+#include "util/url.h"
 
 namespace kv {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decoded(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 // A scheme ("https:", "mailto:") before any '/', '?' or '#'.
 bool has_scheme(std::string_view ref) {
@@ -50,30 +31,12 @@ std::string unescaped(std::string_view value) {
   return out;
 }
 
-// A site path as an address: every byte but letters, digits, "-._~/" as %XX.
-std::string percent_encoded(std::string_view path) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                       c == '_' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> site_path_of(std::string_view page_path, std::string_view reference) {
   const std::string ref = unescaped(reference);
   if (ref.empty() || ref[0] == '#' || ref[0] == '/' || ref[0] == '?' || has_scheme(ref)) return std::nullopt;
-  const std::string path = percent_decoded(ref.substr(0, ref.find_first_of("?#")));
+  const std::string path = percent_decode(ref.substr(0, ref.find_first_of("?#")));
   std::vector<std::string> parts;
   const std::string_view dir = page_path.substr(0, page_path.rfind('/') == std::string_view::npos ? 0 : page_path.rfind('/') + 1);
   std::string joined = std::string(dir) + path;
@@ -121,7 +84,7 @@ std::string package_links(std::string_view html, std::string_view page_path,
     if (path && !in_package(file)) {
       const size_t rest = ref.find_first_of("?#");
       out.append(html_escape(base));
-      out.append(percent_encoded(*path));
+      out.append(percent_encode_path(*path));
       if (rest != std::string_view::npos) out.append(ref.substr(rest));
     } else {
       out.append(ref);

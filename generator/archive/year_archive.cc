@@ -38,8 +38,9 @@ std::vector<std::string> files_under(const fs::path& dir) {
 }
 
 void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::string>& files) {
+  const std::set<std::string> package(files.begin(), files.end());
   for (const auto& path : files) {
-    if (path.ends_with(".html")) bag.add("webbplats/" + path, packaged_page(a.site, path, a.year, a.base));
+    if (path.ends_with(".html")) bag.add("webbplats/" + path, packaged_page(a.site, path, package, a.base));
     else bag.copy("webbplats/" + path, a.site / path);
   }
 }
@@ -81,9 +82,9 @@ std::vector<std::string> year_site_files(const fs::path& site, int year) {
   return files;
 }
 
-std::string packaged_page(const fs::path& site, const std::string& path, int year, const std::string& base) {
-  auto in_package = [&](const std::string& p) { return in_year_package(p, year) && fs::is_regular_file(site / p); };
-  return package_links(read_file(site / path), path, in_package, base);
+std::string packaged_page(const fs::path& site, const std::string& path, const std::set<std::string>& package,
+                          const std::string& base) {
+  return package_links(read_file(site / path), path, [&](const std::string& p) { return package.count(p) > 0; }, base);
 }
 
 fs::path package_dir(const fs::path& dir, int year) { return dir / ("kvalitet-" + std::to_string(year)); }

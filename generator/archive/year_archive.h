@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,10 @@ bool in_year_package(const std::string& site_path, int year);
 // The site files of the year's package, relative and sorted (hidden files left out).
 std::vector<std::string> year_site_files(const std::filesystem::path& site, int year);
 
-// A page of the site as the package holds it: links out of the package made absolute at base.
-std::string packaged_page(const std::filesystem::path& site, const std::string& path, int year, const std::string& base);
+// A page of the site as the package holds it: links to files not in package (the package's
+// site files, as year_site_files lists them) made absolute at base.
+std::string packaged_page(const std::filesystem::path& site, const std::string& path, const std::set<std::string>& package,
+                          const std::string& base);
 
 // The folder of a year's package under dir: <dir>/kvalitet-<år>.
 std::filesystem::path package_dir(const std::filesystem::path& dir, int year);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "load/markdown_file.h"
+#include "model/vocabulary.h"
 #include "util/text.h"
 #include "write/files.h"
 
@@ -12,28 +14,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_fence(std::string_view line, std::string_view info) {
-  line = trim(line);
-  return starts_with(line, "```") && trim(line.substr(3)) == info;
-}
-
-// The block between lines open and close (0-based, exclusive) of lines, if it names a KPI.
-std::optional<WrittenIndicator> read_block(const std::vector<std::string>& lines, size_t open, size_t close) {
-  std::string yaml;
-  for (size_t i = open + 1; i < close; ++i) yaml += lines[i] + "\n";
+// An indikator block's YAML (text, its opening fence on line open), if it names a KPI.
+std::optional<WrittenIndicator> read_block(const std::string& text, int open) {
   YAML::Node root;
   try {
-    root = YAML::Load(yaml);
+    root = YAML::Load(text);
   } catch (const YAML::Exception&) {
     return std::nullopt;
   }
   if (!root.IsMap() || !root["kolada"] || !root["kolada"].IsScalar()) return std::nullopt;
   WrittenIndicator w;
-  w.close_line = static_cast<int>(close) + 1;
+  w.close_line = open + 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   for (const auto& entry : root) {
     if (!entry.first.IsScalar()) continue;
     const std::string key = entry.first.Scalar();
-    const int line = static_cast<int>(open) + 2 + entry.first.Mark().line;
+    const int line = open + 1 + entry.first.Mark().line;
     const std::string value = entry.second.IsScalar() ? std::string(trim(entry.second.Scalar())) : "";
     if (key == "kolada") {
       w.kpi = value;
@@ -54,27 +49,35 @@ std::optional<WrittenIndicator> read_block(const std::vector<std::string>& lines
   return w;
 }
 
-void scan_file(const fs::path& file, const std::string& unit, int year, std::vector<WrittenIndicator>& out) {
-  std::vector<std::string> lines;
-  try {
-    const std::string text = read_file(file);
-    for (auto line : split_lines(text)) lines.emplace_back(line);
-  } catch (const std::exception&) {
-    return;  // `check` reports a file it cannot read
+void collect_indicators(const std::vector<RawBlock>& blocks, std::vector<const RawBlock*>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind == RawBlock::Kind::kData && b.name == "indikator") out.push_back(&b);
+    collect_indicators(b.children, out);
   }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!is_fence(lines[i], "indikator")) continue;
-    size_t close = i + 1;
-    while (close < lines.size() && !is_fence(lines[close], "")) ++close;
-    if (close == lines.size()) return;
-    if (auto w = read_block(lines, i, close)) {
+}
+
+// The file's blocks as validation splits them (load/markdown_file.h), so a block is found here
+// exactly when `check` reads it; the problems found on the way are `check`'s to report.
+void scan_file(const fs::path& file, const std::string& unit, int year, std::vector<WrittenIndicator>& out) {
+  Diagnostics ignored;
+  SourceFile source{file.generic_string(), ""};
+  try {
+    source.text = read_file(file);
+  } catch (const std::exception&) {
+    return;
+  }
+  const MarkdownFile markdown = split_front_matter(source, ignored);
+  const std::vector<RawBlock> blocks =
+      split_blocks(markdown, {model::container_names(), model::data_block_names()}, ignored);
+  std::vector<const RawBlock*> indicators;
+  collect_indicators(blocks, indicators);
+  for (const RawBlock* b : indicators)
+    if (auto w = read_block(b->text, b->line)) {
       w->file = file;
       w->unit_slug = unit;
       w->year = year;
       out.push_back(std::move(*w));
     }
-    i = close;
-  }
 }
 
 std::vector<fs::path> sorted_entries(const fs::path& dir) {

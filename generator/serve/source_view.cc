@@ -8,6 +8,7 @@
 #include "serve/page_frame.h"
 #include "util/escape.h"
 #include "util/text.h"
+#include "util/url.h"
 
 namespace kv::serve {
 
@@ -29,23 +30,6 @@ bool SourceRoots::allows(const fs::path& path) const {
 
 namespace {
 
-// A query value: everything but unreserved characters percent-encoded.
-std::string query_value(std::string_view s) {
-  constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    }
-  }
-  return out;
-}
-
 std::string shown_line(std::string_view line) {
   std::string s(line);
   for (char& c : s)  // one column per tab, as the terminal shows it, so the caret lines up
@@ -56,7 +40,7 @@ std::string shown_line(std::string_view line) {
 }  // namespace
 
 std::string source_href(const std::string& path, int line) {
-  std::string href = std::string(kSourcePath) + "?fil=" + query_value(path);
+  std::string href = std::string(kSourcePath) + "?fil=" + percent_encode_path(path);
   if (line > 0) href += "#rad-" + std::to_string(line);
   return href;
 }

@@ -1,28 +1,13 @@
 #include "validate/prose_links.h"
 
-#include <cctype>
 
 #include "util/text.h"
+#include "util/url.h"
 
 namespace kv {
 namespace {
 
 namespace fs = std::filesystem;
-
-// "%C3%A5" → "å"; anything that is not a valid escape stays as written.
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 // A path relative to the content folder, or "" when it leads outside.
 std::string content_relative(const fs::path& path, const ContentRoot& root) {

@@ -65,33 +65,36 @@ struct Writer {
 
   void operator()(const model::Prose& p) { out << prose_html(p, {ctx.min_heading, ctx.id_prefix, ctx.root, ctx.links}); }
 
+  // A container's two ways of being set apart: a box under a label (Exempel), or a section
+  // under a heading (the SWOT parts); a structure's own containers choose either.
+  void boxed(const std::string& css, const std::string& label, const model::Container& c) {
+    out << "<div class=\"" << esc(css) << "\">\n<p class=\"exempel-rubrik\">" << esc(label) << "</p>\n";
+    write(c.children);
+    out << "</div>\n";
+  }
+
+  void sectioned(const std::string& css, const std::string& heading, const model::Container& c) {
+    out << "<section class=\"" << esc(css) << "\">\n<h" << ctx.min_heading << ">" << esc(heading) << "</h" << ctx.min_heading << ">\n";
+    write(c.children);
+    out << "</section>\n";
+  }
+
   void operator()(const model::Container& c) {
     if (!c.heading.empty()) {  // the structure's own
       const std::string css = "behallare behallare-" + slugify(c.kind, "egen");
-      if (c.boxed) {
-        out << "<div class=\"" << esc(css) << " behallare-ruta\">\n<p class=\"exempel-rubrik\">" << esc(c.heading) << "</p>\n";
-        write(c.children);
-        out << "</div>\n";
-      } else {
-        out << "<section class=\"" << esc(css) << "\">\n<h" << ctx.min_heading << ">" << esc(c.heading) << "</h" << ctx.min_heading << ">\n";
-        write(c.children);
-        out << "</section>\n";
-      }
+      if (c.boxed) boxed(css + " behallare-ruta", c.heading, c);
+      else sectioned(css, c.heading, c);
       return;
     }
     if (c.kind == "exempel") {
-      out << "<div class=\"exempel\">\n<p class=\"exempel-rubrik\">" << esc(t(Msg::kUiExample)) << "</p>\n";
-      write(c.children);
-      out << "</div>\n";
+      boxed("exempel", t(Msg::kUiExample), c);
       return;
     }
     Msg title = c.kind == "styrkor" ? Msg::kUiStrengths
                 : c.kind == "svagheter" ? Msg::kUiWeaknesses
                 : c.kind == "möjligheter" ? Msg::kUiOpportunities
                 : Msg::kUiThreats;
-    out << "<section class=\"swot swot-" << esc(c.kind) << "\">\n<h" << ctx.min_heading << ">" << esc(t(title)) << "</h" << ctx.min_heading << ">\n";
-    write(c.children);
-    out << "</section>\n";
+    sectioned("swot swot-" + c.kind, t(title), c);
   }
 
   void operator()(const model::Goal& g) {
