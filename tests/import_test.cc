@@ -3,9 +3,13 @@
 // tests/import_roundtrip.py converts real .docx files with pandoc.
 #include <catch2/catch.hpp>
 
+#include "import/containers.h"
+#include "import/docx_filter.h"
+#include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
 #include "support.h"
+#include "util/subprocess.h"
 #include "validate/structure_file.h"
 
 using namespace kvtest;
@@ -84,4 +88,100 @@ TEST_CASE("tables of another shape – or whose cells are no figures – stay Ma
                             "| År | AMI |\n|---|---|\n| 2018 | hög |\n",                                 // no figure
                             "| Svar | Totalt |\n|---|---|\n| Ja | 76 |\n"})                              // no question
     CHECK(recognise_tables(table) == table);
+}
+
+TEST_CASE("run-in paragraphs as the award prints them become goal and follow-up blocks", "[import]") {
+  using kv::import::recognise_run_in_blocks;
+  // A goal, one label a letter off and bold, a field over two paragraphs; the prose after the
+  // last field stays prose.
+  CHECK(recognise_run_in_blocks("Före.\n\nMål: Budgeten är i balans\n\nFörväntat resultat: att budgeten är i balans.\n\n"
+                                "**Arbetsätt:** följa kostnaderna.\n\nMånatligen.\n\nUppföljning: med controller.\n\nEfter.\n") ==
+        "Före.\n\n```mål\nmål: \"Budgeten är i balans\"\nförväntat_resultat: >\n  att budgeten är i balans.\n"
+        "arbetssätt: |\n  följa kostnaderna.\n\n  Månatligen.\nuppföljning: >\n  med controller.\n```\n\nEfter.\n");
+  // A follow-up: its labels say which block it is; a field left out is left for check to name.
+  CHECK(recognise_run_in_blocks("Mål: Kvinnor och män är trygga\n\nResultat: 59 %.\n\nAnalys: Tydligare.\n") ==
+        "```uppföljning\nmål: \"Kvinnor och män är trygga\"\nresultat: >\n  59 %.\nanalys: >\n  Tydligare.\n```\n");
+  // English labels, as the English site prints them.
+  CHECK_THAT(recognise_run_in_blocks("Goal: Safe\n\nResult: 59 %.\n"), Contains("```uppföljning\n"));
+  // "Mål:" without a field label after it, or a goal cut off by a heading, is prose.
+  for (const char* prose : {"Mål: att alla ska trivas.\n\nVi arbetar vidare.\n", "Mål: Trygghet\n\n## Rubrik\n\nResultat: 59 %.\n",
+                            "Mål:\n\nResultat: 59 %.\n"})
+    CHECK(recognise_run_in_blocks(prose) == prose);
+}
+
+TEST_CASE("month paragraphs in a row become an annual cycle", "[import]") {
+  using kv::import::recognise_run_in_blocks;
+  CHECK(recognise_run_in_blocks("Årshjulet:\n\nJanuari: verksamhetsplan\n\nFebruari: medarbetarenkät, hot\n\nSedan.\n") ==
+        "Årshjulet:\n\n```årshjul\njanuari: >\n  verksamhetsplan\nfebruari: >\n  medarbetarenkät, hot\n```\n\nSedan.\n");
+  const char* one = "Januari: vi planerar.\n";  // one month is a sentence
+  CHECK(recognise_run_in_blocks(one) == one);
+}
+
+TEST_CASE("an economy table with years in columns – a starred forecast and its footnote", "[import]") {
+  using kv::import::recognise_tables;
+  CHECK(recognise_tables("| Verksamhetsår | 2017 | 2018 |\n|---|---|---|\n| Budget (mnkr) | 306,1 | 306,7 |\n"
+                         "| Utfall/prognos (mnkr) | 287,7 | 303,2 |\n| Resultat (mnkr) | +18,4 | −3,5\\* |\n\n"
+                         "\\* Prognos per sista mars 2018\n\nEfter.\n") ==
+        "```ekonomi\nenhet: \"mnkr\"\nvärden:\n  - år: 2017\n    budget: \"306,1\"\n    utfall: \"287,7\"\n    resultat: \"18,4\"\n"
+        "  - år: 2018\n    budget: \"306,7\"\n    utfall: \"303,2\"\n    resultat: \"-3,5\"\n    prognos: true\n"
+        "fotnot: \"Prognos per sista mars 2018\"\n```\n\nEfter.\n");
+  // Without a star the line after is no footnote of the table's.
+  CHECK_THAT(recognise_tables("| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 1 | 2 | 3 |\n\n\\* Not.\n"),
+             !Contains("fotnot") && Contains("\\* Not."));
+}
+
+TEST_CASE("an index table's caption and a survey's printed caption are read from the paragraph before", "[import]") {
+  using kv::import::recognise_tables;
+  CHECK(recognise_tables("AMI – Aktivt medarbetarskapsindex\n\n| År | AMI |\n|---|---|\n| 2018 | 76 |\n") ==
+        "\n```index\nnamn: \"AMI\"\nbeskrivning: \"Aktivt medarbetarskapsindex\"\nvärden:\n  - år: 2018\n    värde: 76\n```\n");
+  CHECK_THAT(recognise_tables("| År | AMI (Aktivt medarbetarskapsindex) |\n|---|---|\n| 2018 | 76 |\n"),
+             Contains("namn: \"AMI\"\nbeskrivning: \"Aktivt medarbetarskapsindex\""));
+  CHECK_THAT(recognise_tables("Enkätresultat: Blev du väl bemött\n\n| Svar | Totalt |\n|---|---|\n| Ja | 76 % |\n"),
+             Contains("fråga: \"Blev du väl bemött\""));
+  CHECK(recognise_tables("| Månad | Aktiviteter |\n|---|---|\n| Januari | plan; \"rapport\" |\n| Mars | enkät |\n") ==
+        "```årshjul\njanuari:\n  - \"plan\"\n  - \"\\\"rapport\\\"\"\nmars:\n  - \"enkät\"\n```\n");
+}
+
+TEST_CASE("SWOT headings become containers – already marked examples are left alone", "[import]") {
+  const auto& s = kv::import::mark_containers;
+  CHECK(s("## Styrkor\n\nMedarbetarna.\n\n**Svagheter**\n\nSvarsfrekvensen.\n\nHot\n\nFler ansökningar.\n\n## Nästa\n\nText.\n",
+          award_2018()) ==
+        "::: styrkor\n\nMedarbetarna.\n\n:::\n\n::: svagheter\n\nSvarsfrekvensen.\n\n:::\n\n::: hot\n\nFler ansökningar.\n\n:::\n\n"
+        "## Nästa\n\nText.\n");
+  const char* inside = "Vi ser ett hot.\n\n::: exempel\n\nHot\n\n:::\n";  // a word in a sentence, a line in an example
+  CHECK(s(inside, award_2018()) == inside);
+  CHECK(kv::import::mark_examples("::: exempel\n\nExempel: ett.\n\n:::\n") == "::: exempel\n\nExempel: ett.\n\n:::\n");
+}
+
+TEST_CASE("the Word filter marks examples by style or box – figures with captions – table captions", "[import]") {
+  const auto pandoc = kv::find_program("pandoc");  // scripts/setup.sh installs it
+  REQUIRE(pandoc);
+  TempDir dir;
+  // A 1×1 PNG, for pandoc to embed.
+  const unsigned char png[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+                               0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+                               0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+                               0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+                               0x42, 0x60, 0x82};
+  write(dir.path() / "bild.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
+  write(dir.path() / "in.md",
+        "Före.\n\n::: {custom-style=\"Exempel\"}\nExempel\n\nI stil.\n:::\n\n- en punkt\n\nEfter stilen.\n\n"
+        "+-----------------+\n| Exempel         |\n|                 |\n| I en ruta.      |\n+-----------------+\n\n"
+        "![Organisationsskiss](" + (dir.path() / "bild.png").string() + ")\n\n"
+        "| År | AMI |\n|---|---|\n| 2018 | 76 |\n\n: AMI – Aktivt medarbetarskapsindex\n");
+  REQUIRE(kv::run_process({pandoc->string(), "-f", "markdown", "-t", "docx", "-o", (dir.path() / "in.docx").string(),
+                           (dir.path() / "in.md").string()}, {}, std::chrono::seconds(60), {})
+              .exit_status == 0);
+  write(dir.path() / "f.lua", std::string(kv::import::docx_lua_filter()));
+  REQUIRE(kv::run_process({pandoc->string(), "-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none", "--lua-filter",
+                           (dir.path() / "f.lua").string(), "-o", (dir.path() / "out.md").string(),
+                           (dir.path() / "in.docx").string()}, {}, std::chrono::seconds(60), {})
+              .exit_status == 0);
+  const std::string md = read(dir.path() / "out.md");
+  // A list right after an example's paragraphs is the example's (Word gives it a list style).
+  CHECK_THAT(md, Contains("Före.\n\n::: exempel\n\nI stil.\n\n-   en punkt\n\n:::\n\nEfter stilen.\n\n::: exempel\n\nI en ruta.\n\n:::\n\n```bild"));
+  CHECK_THAT(md, Contains("```bild\nbildtext: \"Organisationsskiss\"\nfil: \"media/"));
+  CHECK_THAT(md, Contains("AMI – Aktivt medarbetarskapsindex\n\n| År"));
+  CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
+  CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label
 }

@@ -6,6 +6,9 @@
 #include <ostream>
 
 #include "diag/diagnostics.h"
+#include "import/containers.h"
+#include "import/docx_filter.h"
+#include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
 #include "pipeline/resources.h"
@@ -48,7 +51,9 @@ std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch
     return std::nullopt;
   }
   std::string said;
-  const auto result = run_process({pandoc->string(), "-f", "docx", "-t", "gfm-raw_html", "--wrap=none",
+  write_file(scratch / "kvalitet.lua", std::string(import::docx_lua_filter()));
+  const auto result = run_process({pandoc->string(), "-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none",
+                                   "--lua-filter=" + (scratch / "kvalitet.lua").string(),
                                    "--extract-media=" + (scratch / "media").string(), "-o", (scratch / "out.md").string(),
                                    docx.string()},
                                   {}, kPandocLimit, [&](std::string_view line) { said += std::string(line) + " "; });
@@ -64,10 +69,23 @@ std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch
 std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder) {
   const fs::path media = scratch / "media" / "media";
   if (!fs::is_directory(media)) return text;
-  for (const auto& e : fs::directory_iterator(media)) copy_file_into(e.path(), folder / "bilder" / e.path().filename());
-  const std::string from = media.string() + "/";
-  for (size_t at; (at = text.find(from)) != std::string::npos;) text.replace(at, from.size(), "bilder/");
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+  };
+  for (const auto& e : fs::directory_iterator(media)) {
+    const std::string name = e.path().filename().string();
+    copy_file_into(e.path(), folder / "bilder" / name);
+    // Images in prose carry the extracted path; the filter's bild blocks the path inside the .docx.
+    replace_all("fil: \"media/" + name + "\"", "fil: \"bilder/" + name + "\"");
+  }
+  replace_all(media.string() + "/", "bilder/");
   return text;
+}
+
+// A part's (or the introduction's) text with the blocks and containers Word only shows by
+// layout written as authors write them. Tables first: they read the paragraph before them.
+std::string recognise(const std::string& text, const model::Structure& structure) {
+  return import::mark_examples(import::mark_containers(import::recognise_run_in_blocks(import::recognise_tables(text)), structure));
 }
 
 }  // namespace
@@ -114,7 +132,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   for (auto& f : files) {
     const std::string name = f.path.filename().string();
     if (name == "inledning.md") {
-      if (!doc.intro.empty()) f.text = import::mark_examples(import::recognise_tables(doc.intro));
+      if (!doc.intro.empty()) f.text = recognise(doc.intro, structure);
       continue;
     }
     for (const auto* q : structure.questions()) {
@@ -126,7 +144,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
       }
       const std::string front = structure.has_text_labels() ? scaffold::yaml_quoted(q->label) : q->label;
       f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" +
-               import::mark_examples(import::recognise_tables(part->second));
+               recognise(part->second, structure);
       ++placed;
     }
   }

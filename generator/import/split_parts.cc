@@ -113,7 +113,13 @@ std::string mark_examples(std::string_view text) {
     out += ":::\n";
     open = Open::kNone;
   };
+  int depth = 0;  // inside containers already marked (by the Word file's styles): left alone
   for (std::string_view line : split_lines(text)) {
+    if (open == Open::kNone && starts_with(trim(line), ":::")) depth += trim(trim(line).substr(3)).empty() ? -1 : 1;
+    if (depth > 0 || (open == Open::kNone && starts_with(trim(line), ":::"))) {
+      out += std::string(line) + "\n";
+      continue;
+    }
     const std::string plain = folded(heading_text(line));
     const bool lead = (plain == "exempel" || starts_with(plain, "exempel ")) &&
                       (is_heading(line) || starts_with(trim(line), "**Exempel") || starts_with(trim(line), "Exempel"));

@@ -4,7 +4,9 @@
 #include <optional>
 #include <vector>
 
+#include "i18n/messages.h"
 #include "util/text.h"
+#include "validate/data_blocks.h"
 
 namespace kv::import {
 namespace {
@@ -45,15 +47,24 @@ std::string folded_cell(const std::string& s) {
 }
 
 // A figure as YAML keeps it: "76", "306,7" quoted (a comma), "76 %" without its sign; nullopt
-// for a cell that is no figure. Empty: "".
-std::optional<std::string> figure(std::string s) {
+// for a cell that is no figure. Empty: "". A trailing "*" (a forecast) sets *starred.
+std::optional<std::string> figure(std::string s, bool* starred = nullptr) {
+  s = std::string(trim(s));
+  for (std::string_view star : {"\\*", "*"})  // escaped as pandoc writes it, or not
+    if (s.size() > star.size() && s.substr(s.size() - star.size()) == star && s[s.size() - star.size() - 1] != '*') {
+      s.resize(s.size() - star.size());
+      if (starred) *starred = true;
+      break;
+    }
   s = folded_cell(s);
+  for (size_t at; (at = s.find("\xE2\x88\x92")) != std::string::npos;) s.replace(at, 3, "-");  // − as printed
   if (!s.empty() && s.back() == '%') s = std::string(trim(std::string_view(s).substr(0, s.size() - 1)));
   std::string compact;
   for (char c : s)
-    if (c != ' ') compact += c;
+    if (c != ' ' && c != '\\') compact += c;
   if (compact.empty()) return std::string();
   if (!parse_number(compact)) return std::nullopt;
+  if (compact[0] == '+') compact.erase(0, 1);
   return compact.find(',') != std::string::npos ? "\"" + compact + "\"" : compact;
 }
 
@@ -63,33 +74,111 @@ int column(const Row& header, std::string_view word) {
   return -1;
 }
 
-std::string yaml_text(const std::string& s) { return "\"" + s + "\""; }
+std::string yaml_text(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
+}
 
-std::optional<std::string> economy(const Row& header, const std::vector<Row>& rows) {
+// "Budget (mnkr)" → "mnkr".
+std::string unit_in(const std::string& h) {
+  const auto open = h.find('(');
+  const auto close = open == std::string::npos ? open : h.find(')', open);
+  return close == std::string::npos ? "" : h.substr(open + 1, close - open - 1);
+}
+
+// What is around a table in the document: the paragraph just before it (a survey's question,
+// an index's "AMI – description") and a "* …" footnote just after it.
+struct Around {
+  std::string before;
+  std::string footnote;
+};
+
+struct Recognised {
+  std::string block;
+  bool used_before = false;
+  bool used_footnote = false;
+};
+
+struct EconomyYear {
+  std::string year, budget, outcome, result;
+  bool forecast = false;
+};
+
+Recognised economy_block(const std::string& unit, const std::vector<EconomyYear>& years, const Around& around) {
+  std::string out = "```ekonomi\nenhet: " + yaml_text(unit) + "\nvärden:\n";
+  bool any_forecast = false;
+  for (const auto& y : years) {
+    out += "  - år: " + y.year + "\n    budget: " + y.budget + "\n    utfall: " + y.outcome + "\n    resultat: " + y.result + "\n";
+    if (y.forecast) out += "    prognos: true\n";
+    any_forecast |= y.forecast;
+  }
+  const bool footnote = any_forecast && !around.footnote.empty();
+  if (footnote) out += "fotnot: " + yaml_text(around.footnote) + "\n";
+  return {out + "```\n", false, footnote};
+}
+
+// År | Budget (mnkr) | Utfall | Resultat, a year per row.
+std::optional<Recognised> economy(const Row& header, const std::vector<Row>& rows, const Around& around) {
   const int year = column(header, "år"), budget = column(header, "budget"), outcome = column(header, "utfall"),
             result = column(header, "resultat");
   if (year < 0 || budget < 0 || outcome < 0 || result < 0) return std::nullopt;
   std::string unit;
   for (const auto& h : header)
-    if (auto open = h.find('('); open != std::string::npos && h.find(')', open) != std::string::npos)
-      unit = h.substr(open + 1, h.find(')', open) - open - 1);
+    if (unit.empty()) unit = unit_in(h);
   if (unit.empty()) return std::nullopt;  // enhet: is required and cannot be guessed
-  std::string out = "```ekonomi\nenhet: " + yaml_text(unit) + "\nvärden:\n";
+  std::vector<EconomyYear> years;
   for (const auto& r : rows) {
-    auto y = figure(r[year]), b = figure(r[budget]), u = figure(r[outcome]), res = figure(r[result]);
-    if (!y || !b || !u || !res || y->empty() || !parse_integer(*y)) return std::nullopt;
-    out += "  - år: " + *y + "\n    budget: " + *b + "\n    utfall: " + *u + "\n    resultat: " + *res + "\n";
+    EconomyYear y;
+    auto yr = figure(r[year], &y.forecast), b = figure(r[budget], &y.forecast), u = figure(r[outcome], &y.forecast),
+         res = figure(r[result], &y.forecast);
+    if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr)) return std::nullopt;
+    years.push_back({*yr, *b, *u, *res, y.forecast});
   }
-  return out + "```\n";
+  return economy_block(unit, years, around);
 }
 
-std::optional<std::string> index_series(const Row& header, const std::vector<Row>& rows) {
+// As the award prints it: Verksamhetsår | 2015 | 2016 …, then rows Budget (mnkr), Utfall/prognos,
+// Resultat; a "*" on a figure marks that year a forecast.
+std::optional<Recognised> economy_by_columns(const Row& header, const std::vector<Row>& rows, const Around& around) {
+  const std::string corner = folded_cell(header[0]);
+  if (corner.find("år") == std::string::npos || header.size() < 2 || rows.size() != 3) return std::nullopt;
+  const char* order[] = {"budget", "utfall", "resultat"};
+  std::string unit;
+  for (size_t k = 0; k < 3; ++k) {
+    if (!starts_with(folded_cell(rows[k][0]), order[k])) return std::nullopt;
+    if (unit.empty()) unit = unit_in(rows[k][0]);
+  }
+  if (unit.empty()) return std::nullopt;
+  std::vector<EconomyYear> years;
+  for (size_t c = 1; c < header.size(); ++c) {
+    EconomyYear y;
+    auto yr = figure(header[c], &y.forecast), b = figure(rows[0][c], &y.forecast), u = figure(rows[1][c], &y.forecast),
+         res = figure(rows[2][c], &y.forecast);
+    if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr) || b->empty() || u->empty() || res->empty())
+      return std::nullopt;
+    years.push_back({*yr, *b, *u, *res, y.forecast});
+  }
+  return economy_block(unit, years, around);
+}
+
+std::optional<Recognised> index_series(const Row& header, const std::vector<Row>& rows, const Around& around) {
   if (header.size() < 2 || folded_cell(header[0]) != "år") return std::nullopt;
-  const std::string name = header[1];
+  std::string name = header[1], description = unit_in(header[1]);
+  if (!description.empty()) name = std::string(trim(name.substr(0, name.find('('))));
   const bool acronym = name.size() >= 2 && name.size() <= 5 &&
                        std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!acronym && folded_cell(name).find("index") == std::string::npos) return std::nullopt;
-  std::string out = "```index\nnamn: " + yaml_text(name) + "\nvärden:\n";
+  // The caption before the table, as the site prints it: "AMI – Aktivt medarbetarskapsindex".
+  bool used_before = false;
+  for (const char* dash : {" \xE2\x80\x93 ", " - ", " \xE2\x80\x94 "})
+    if (description.empty() && starts_with(around.before, name + dash)) {
+      description = std::string(trim(around.before.substr(name.size() + std::string(dash).size())));
+      used_before = true;
+    }
+  std::string out = "```index\nnamn: " + yaml_text(name) + "\n";
+  if (!description.empty()) out += "beskrivning: " + yaml_text(description) + "\n";
+  out += "värden:\n";
   for (const auto& r : rows) {
     auto y = figure(r[0]), v = figure(r[1]);
     if (!y || !v || y->empty() || v->empty() || !parse_integer(*y)) return std::nullopt;
@@ -102,11 +191,22 @@ std::optional<std::string> index_series(const Row& header, const std::vector<Row
     }
     if (!subs.empty()) out += "    delindex: {" + subs + "}\n";
   }
-  return out + "```\n";
+  return Recognised{out + "```\n", used_before, false};
 }
 
-std::optional<std::string> survey(const Row& header, const std::vector<Row>& rows, const std::string& question) {
+// The question a survey table answers: the paragraph before it, asking "…?" or captioned as the
+// site prints it ("Enkätresultat: …").
+std::string survey_question(const std::string& before) {
+  for (Lang lang : {Lang::kSv, Lang::kEn}) {
+    const std::string prefix = text(lang, Msg::kUiSurveyCaption, {""});
+    if (starts_with(before, prefix)) return std::string(trim(before.substr(prefix.size())));
+  }
+  return !before.empty() && before.back() == '?' ? before : "";
+}
+
+std::optional<Recognised> survey(const Row& header, const std::vector<Row>& rows, const Around& around) {
   const int answer = column(header, "svar"), total = column(header, "totalt");
+  const std::string question = survey_question(around.before);
   if (answer < 0 || total < 0 || question.empty()) return std::nullopt;
   const int women = column(header, "kvinn"), men = column(header, "man"), other = column(header, "annan");
   std::string out = "```enkät\nfråga: " + yaml_text(question) + "\nrader:\n";
@@ -121,7 +221,42 @@ std::optional<std::string> survey(const Row& header, const std::vector<Row>& row
       if (!v->empty()) out += std::string("    ") + key + ": " + *v + "\n";
     }
   }
-  return out + "```\n";
+  return Recognised{out + "```\n", true, false};
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  for (size_t at; (at = s.find(sep)) != std::string_view::npos; s.remove_prefix(at + 1)) parts.push_back(s.substr(0, at));
+  parts.push_back(s);
+  return parts;
+}
+
+// Månad | Aktiviteter, a month per row, as the site prints an annual cycle; "; " between activities.
+std::optional<Recognised> annual_cycle(const Row& header, const std::vector<Row>& rows, const Around&) {
+  if (header.size() != 2 || (folded_cell(header[0]) != "månad" && folded_cell(header[0]) != "month")) return std::nullopt;
+  const auto& months = month_names();
+  std::string out = "```årshjul\n";
+  for (const auto& r : rows) {
+    auto it = std::find(months.begin(), months.end(), folded_cell(r[0]));
+    if (it == months.end() || trim(r[1]).empty()) return std::nullopt;
+    out += *it + ":\n";
+    for (auto activity : split(r[1], ';')) out += "  - " + yaml_text(std::string(trim(activity))) + "\n";
+  }
+  return Recognised{out + "```\n", false, false};
+}
+
+std::optional<Recognised> recognise(const Row& header, const std::vector<Row>& rows, const Around& around) {
+  if (rows.empty()) return std::nullopt;
+  for (auto shape : {economy, economy_by_columns, index_series, survey, annual_cycle})
+    if (auto r = shape(header, rows, around)) return r;
+  return std::nullopt;
+}
+
+// "\* Prognos per sista mars 2018" → "Prognos per sista mars 2018"; "" for another line.
+std::string footnote_text(std::string_view line) {
+  line = trim(line);
+  if (!starts_with(line, "\\*")) return "";
+  return std::string(trim(line.substr(2)));
 }
 
 }  // namespace
@@ -142,18 +277,18 @@ std::string recognise_tables(std::string_view markdown) {
         if (!row || row->size() != header->size()) break;
         rows.push_back(std::move(*row));
       }
-      std::string question{trim(last_paragraph)};
-      if (question.empty() || question.back() != '?') question.clear();
-      std::optional<std::string> block = rows.empty() ? std::nullopt : economy(*header, rows);
-      if (!block && !rows.empty()) block = index_series(*header, rows);
-      if (!block && !rows.empty()) block = survey(*header, rows, question);
-      if (block) {
-        // A survey's question is the paragraph before the table: the block says it now.
-        if (block->rfind("```enkät", 0) == 0) out.erase(last_paragraph_at, last_paragraph.size() + 1);
-        out += *block;
+      size_t after = end;  // the first line after the table and its blank lines
+      while (after < lines.size() && trim(lines[after]).empty()) ++after;
+      const Around around{std::string(trim(last_paragraph)), after < lines.size() ? footnote_text(lines[after]) : ""};
+      if (auto block = recognise(*header, rows, around)) {
+        // A caption or question before the table, a footnote after it: the block says them now.
+        if (block->used_before && !around.before.empty()) out.erase(last_paragraph_at, last_paragraph.size() + 1);
+        out += block->block;
+        if (block->used_footnote) end = after + 1;
       } else {
         for (size_t k = i; k < end; ++k) out += lines[k] + "\n";
       }
+      last_paragraph.clear();
       i = end - 1;
       continue;
     }

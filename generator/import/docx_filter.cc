@@ -1,0 +1,131 @@
+#include "import/docx_filter.h"
+
+namespace kv::import {
+
+std::string_view docx_lua_filter() {
+  // Written for pandoc 2.17 (Debian 12); run with -f docx+styles so paragraphs carry their
+  // style as Div custom-style.
+  static constexpr std::string_view kFilter = R"lua(
+local stringify = pandoc.utils.stringify
+local function lower(s) return pandoc.text.lower(s) end
+local function raw(s) return pandoc.RawBlock('markdown', s) end
+
+local caption_styles = { ['caption'] = true, ['image caption'] = true, ['figure caption'] = true,
+                         ['beskrivning'] = true, ['bildtext'] = true, ['figurtext'] = true }
+
+-- Blocks with the paragraph style each is in (+styles wraps each in a Div).
+local function flatten(blocks, style, items)
+  items = items or {}
+  for _, b in ipairs(blocks) do
+    if b.t == 'Div' then
+      flatten(b.content, b.attr.attributes['custom-style'] or style, items)
+    else
+      table.insert(items, { style = style, block = b })
+    end
+  end
+  return items
+end
+
+local function is_text(b) return b.t == 'Para' or b.t == 'Plain' end
+local function example_style(it) return it.style ~= nil and lower(it.style):find('^exempel') ~= nil end
+local function caption(it) return it.style ~= nil and caption_styles[lower(it.style)] and is_text(it.block) end
+local function is_lead(b)
+  if not is_text(b) then return false end
+  local t = lower(stringify(b)):gsub('[%s:]+$', '')
+  return t == 'exempel'
+end
+
+local function lone_image(b)
+  if not is_text(b) then return nil end
+  local image
+  for _, il in ipairs(b.content) do
+    if il.t == 'Image' and not image then image = il
+    elseif il.t ~= 'Space' and il.t ~= 'SoftBreak' and il.t ~= 'LineBreak' then return nil end
+  end
+  return image
+end
+
+local function yaml_text(s)
+  s = s:gsub('\\', '\\\\'):gsub('"', '\\"')
+  return '"' .. s .. '"'
+end
+
+local function figure(image, text)
+  return raw('```bild\nbildtext: ' .. yaml_text(text) .. '\nfil: ' .. yaml_text(image.src) .. '\n```\n')
+end
+
+-- The blocks of a one-cell table, or nil.
+local function box(b)
+  if b.t ~= 'Table' or #b.head.rows ~= 0 or #b.bodies ~= 1 then return nil end
+  local rows = b.bodies[1].body
+  if #rows ~= 1 or #rows[1].cells ~= 1 then return nil end
+  return rows[1].cells[1].contents
+end
+
+local convert
+-- What Word lays out in a style of its own inside an example without ending it.
+local continues = { Table = true, BulletList = true, OrderedList = true }
+
+local function walk(items)
+  local out, open, i = {}, false, 1
+  local function close()
+    if open then table.insert(out, raw(':::\n')) end
+    open = false
+  end
+  while i <= #items do
+    local it, b = items[i], items[i].block
+    local image, inside = lone_image(b), box(b)
+    if example_style(it) and (not open or is_lead(b)) then
+      close()
+      table.insert(out, raw('::: exempel'))
+      open = true
+    elseif open and not example_style(it) and not image and not caption(it) and not continues[b.t] then
+      close()
+    end
+    if inside and #inside > 0 and is_lead(inside[1]) then
+      close()
+      table.insert(out, raw('::: exempel'))
+      for _, x in ipairs(convert(inside)) do table.insert(out, x) end
+      table.insert(out, raw(':::\n'))
+    elseif image then
+      local text = stringify(image.caption)
+      if items[i + 1] and caption(items[i + 1]) then
+        text = stringify(items[i + 1].block)
+        i = i + 1
+      end
+      table.insert(out, figure(image, text))
+    elseif b.t == 'Table' then
+      local text = stringify(b.caption.long or {})
+      local previous = out[#out]
+      if text ~= '' and not (previous and is_text(previous) and stringify(previous) == text) then
+        table.insert(out, pandoc.Para(pandoc.Str(text)))
+      end
+      b.caption = { long = {}, short = nil }
+      table.insert(out, b)
+    elseif not (open and is_lead(b)) then
+      table.insert(out, b)
+    end
+    i = i + 1
+  end
+  close()
+  return out
+end
+
+convert = function(blocks)
+  local out = walk(flatten(blocks))
+  if #out > 0 and is_lead(out[1]) then table.remove(out, 1) end  -- a box's lead is its label
+  return out
+end
+
+function Span(el)
+  if el.attributes['custom-style'] then return el.content end
+end
+
+function Pandoc(doc)
+  return pandoc.Pandoc(convert(doc.blocks), doc.meta)
+end
+)lua";
+  return kFilter;
+}
+
+}  // namespace kv::import

@@ -1,0 +1,17 @@
+// The pandoc Lua filter kvalitet importera runs on a Word file: what only the document's
+// styles and layout say, written as Markdown the importer's recognisers read —
+//   paragraphs in a style whose name starts "Exempel", or a one-cell table whose text starts
+//   "Exempel", between "::: exempel" and ":::" (a new "Exempel" lead starts the next one);
+//   an image alone in its paragraph as a ```bild block, captioned by a caption-styled
+//   paragraph after it, else by its alt text;
+//   a table's caption as the paragraph before it (where survey questions and index names are
+//   looked for).
+// Other styles are dropped and their text kept.
+#pragma once
+#include <string_view>
+
+namespace kv::import {
+
+std::string_view docx_lua_filter();
+
+}  // namespace kv::import

@@ -1,0 +1,55 @@
+#include "import/paragraphs.h"
+
+#include "util/text.h"
+
+namespace kv::import {
+
+std::vector<Chunk> split_chunks(std::string_view markdown) {
+  std::vector<Chunk> chunks;
+  Chunk current;
+  bool in_fence = false;
+  auto flush = [&] {
+    if (!current.text.empty()) chunks.push_back(current);
+    current = {};
+  };
+  for (std::string_view line : split_lines(markdown)) {
+    const bool fence = starts_with(trim(line), "```");
+    if (!in_fence && trim(line).empty()) {
+      flush();
+      continue;
+    }
+    if (fence && !in_fence && !current.text.empty()) flush();  // a fence opens its own chunk
+    current.text += std::string(line) + "\n";
+    if (fence) {
+      in_fence = !in_fence;
+      current.fenced = true;
+      if (!in_fence) flush();
+    }
+  }
+  flush();
+  return chunks;
+}
+
+std::string join_chunks(const std::vector<Chunk>& chunks) {
+  std::string out;
+  for (const auto& c : chunks) out += (out.empty() ? "" : "\n") + c.text;
+  return out;
+}
+
+RunIn run_in_label(std::string_view paragraph) {
+  std::string_view p = trim(paragraph);
+  const size_t colon = p.find(':');
+  if (colon == std::string_view::npos || colon > 60) return {};
+  std::string label;
+  for (char c : p.substr(0, colon))
+    if (c != '*' && c != '_') label += c;
+  label = std::string(trim(label));
+  int words = label.empty() ? 0 : 1;
+  for (char c : label) words += c == ' ';
+  if (words == 0 || words > 5) return {};
+  std::string_view rest = trim(p.substr(colon + 1));
+  if (starts_with(p, "**") && starts_with(rest, "**")) rest = trim(rest.substr(2));  // "**Mål:** …"
+  return {label, std::string(rest)};
+}
+
+}  // namespace kv::import

@@ -1,0 +1,151 @@
+#include "import/run_in_blocks.h"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "i18n/messages.h"
+#include "import/paragraphs.h"
+#include "util/text.h"
+#include "validate/data_blocks.h"
+
+namespace kv::import {
+namespace {
+
+struct Field {
+  const char* key;
+  Msg label;
+};
+
+// The fields each run-in block prints, in order, after its "Mål:" line (blocks_html.cc).
+struct RunInKind {
+  const char* kind;
+  std::vector<Field> fields;
+};
+
+const std::vector<RunInKind>& kinds() {
+  static const std::vector<RunInKind> k = {
+      {"mål", {{"förväntat_resultat", Msg::kUiExpectedResult}, {"arbetssätt", Msg::kUiMethod}, {"uppföljning", Msg::kUiFollowUp}}},
+      {"uppföljning", {{"resultat", Msg::kUiResult}, {"analys", Msg::kUiAnalysis}, {"ta_tillvara", Msg::kUiTakeForward}}},
+  };
+  return k;
+}
+
+// A written label against a printed one, in either language: equal ignoring case, or for a
+// longer word one letter off.
+bool same_label(const std::string& written, Msg label) {
+  const std::string mine = fold_case(written);
+  for (Lang lang : {Lang::kSv, Lang::kEn}) {
+    const std::string theirs = fold_case(text(lang, label));
+    if (mine == theirs || (theirs.size() >= 6 && edit_distance(mine, theirs, 1) <= 1)) return true;
+  }
+  return false;
+}
+
+// The field of kind a paragraph's label names, or -1.
+int field_of(const RunInKind& kind, const std::string& label) {
+  for (size_t f = 0; f < kind.fields.size(); ++f)
+    if (same_label(label, kind.fields[f].label)) return static_cast<int>(f);
+  return -1;
+}
+
+bool is_prose(const Chunk& c) {
+  const std::string_view t = trim(c.text);
+  return !c.fenced && !t.empty() && t[0] != '#' && t[0] != '|' && !starts_with(t, ":::");
+}
+
+// A block scalar: folded for one paragraph (as authors write them), literal for several.
+std::string yaml_block(const std::string& key, const std::vector<std::string>& paragraphs) {
+  std::string out = key + (paragraphs.size() > 1 ? ": |\n" : ": >\n");
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) out += "\n";
+    for (auto line : split_lines(paragraphs[i])) out += "  " + std::string(trim(line)) + "\n";
+  }
+  return out;
+}
+
+std::string yaml_line(const std::string& key, const std::string& value) {
+  std::string quoted = "\"";
+  for (char c : value) quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return key + ": " + quoted + "\"\n";
+}
+
+// A goal or follow-up starting at chunks[i] ("Mål: …"): the block and how many chunks it
+// takes, or nullopt when no field label follows before the next goal, heading or table.
+std::optional<std::pair<std::string, size_t>> goal_block(const std::vector<Chunk>& chunks, size_t i) {
+  const RunIn head = run_in_label(chunks[i].text);
+  std::vector<RunIn> span;
+  for (size_t j = i + 1; j < chunks.size() && is_prose(chunks[j]); ++j) {
+    RunIn r = run_in_label(chunks[j].text);
+    if (same_label(r.label, Msg::kUiGoal)) break;
+    span.push_back(std::move(r));
+  }
+  const RunInKind* best = nullptr;
+  size_t best_count = 0;
+  for (const auto& kind : kinds()) {
+    const size_t n = std::count_if(span.begin(), span.end(), [&](const RunIn& r) { return field_of(kind, r.label) >= 0; });
+    if (n > best_count) best = &kind, best_count = n;
+  }
+  if (!best) return std::nullopt;
+  size_t last = 0;  // the last labelled paragraph: text after it is not the block's
+  for (size_t k = 0; k < span.size(); ++k)
+    if (field_of(*best, span[k].label) >= 0) last = k;
+  std::vector<std::vector<std::string>> values(best->fields.size());
+  int field = -1;
+  for (size_t k = 0; k <= last; ++k) {
+    if (int f = field_of(*best, span[k].label); f >= 0) {
+      field = f;
+      if (!span[k].rest.empty()) values[f].push_back(span[k].rest);
+    } else if (field >= 0) {
+      values[field].push_back(std::string(trim(chunks[i + 1 + k].text)));
+    }
+  }
+  std::string out = "```" + std::string(best->kind) + "\n" + yaml_line("mål", std::string(trim(head.rest)));
+  for (size_t f = 0; f < values.size(); ++f)
+    if (!values[f].empty()) out += yaml_block(best->fields[f].key, values[f]);
+  return std::pair{out + "```\n", last + 2};
+}
+
+// The month a paragraph "Januari: …" names (index into month_names()), or -1.
+int month_of(const RunIn& r) {
+  const auto& months = month_names();
+  auto it = std::find(months.begin(), months.end(), fold_case(r.label));
+  return it == months.end() || r.rest.empty() ? -1 : static_cast<int>(it - months.begin());
+}
+
+std::optional<std::pair<std::string, size_t>> annual_cycle(const std::vector<Chunk>& chunks, size_t i) {
+  std::string out = "```årshjul\n";
+  size_t n = 0;
+  for (; i + n < chunks.size() && is_prose(chunks[i + n]); ++n) {
+    const RunIn r = run_in_label(chunks[i + n].text);
+    const int month = month_of(r);
+    if (month < 0) break;
+    out += yaml_block(month_names()[month], {r.rest});
+  }
+  if (n < 2) return std::nullopt;
+  return std::pair{out + "```\n", n};
+}
+
+}  // namespace
+
+std::string recognise_run_in_blocks(std::string_view markdown) {
+  const std::vector<Chunk> chunks = split_chunks(markdown);
+  std::vector<Chunk> out;
+  for (size_t i = 0; i < chunks.size();) {
+    std::optional<std::pair<std::string, size_t>> block;
+    if (is_prose(chunks[i])) {
+      const RunIn r = run_in_label(chunks[i].text);
+      if (same_label(r.label, Msg::kUiGoal) && !r.rest.empty()) block = goal_block(chunks, i);
+      else if (month_of(r) >= 0) block = annual_cycle(chunks, i);
+    }
+    if (block) {
+      out.push_back({block->first, true});
+      i += block->second;
+    } else {
+      out.push_back(chunks[i++]);
+    }
+  }
+  return join_chunks(out);
+}
+
+}  // namespace kv::import
