@@ -111,8 +111,11 @@ int main(int argc, char** argv) {
   archive->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   archive->add_option("--adress", archive_command.base, t(kv::Msg::kCliArchiveBase));
   archive->add_option("--arkiv", archive_command.dir, t(kv::Msg::kCliArchiveDir));
-  bool archive_pdf = false;
+  // A year's package holds every PDF/A unless told otherwise (--pdf is kept for the scripts
+  // written when it had to be asked for).
+  bool archive_pdf = true, archive_no_pdf = false;
   archive->add_flag("--pdf", archive_pdf, t(kv::Msg::kCliArchivePdf));
+  archive->add_flag("--utan-pdf,--no-pdf", archive_no_pdf, t(kv::Msg::kCliArchiveNoPdf));
   kv::KoladaOptions kolada_options;
   CLI::App* kolada = app.add_subcommand("kolada", t(kv::Msg::kCliKolada));
   kolada->add_option("KATALOG", content, t(kv::Msg::kCliDir));
@@ -192,7 +195,7 @@ int main(int argc, char** argv) {
       return kv::run_kolada(kolada_options, std::cout, std::cerr);
     }
     if (*archive) {
-      if (archive_pdf) options.pdf_variant = variant;
+      if (archive_pdf && !archive_no_pdf) options.pdf_variant = variant;
       archive_command.build = options;
       return kv::run_archive(archive_command, std::cout, std::cerr);
     }

@@ -47,6 +47,13 @@ def check(binary, content, templates):
         info = (bag / "bag-info.txt").read_text()
         if f"Payload-Oxum: {size}.{len(payload)}\n" not in info:
             failures.append(f"Payload-Oxum is not {size}.{len(payload)}: {info}")
+        # Every PDF/A of the year, by default: one per document, declaring PDF/A-2 in its metadata.
+        pdfs = [p for p in payload if p.endswith(".pdf")]
+        if not pdfs or not all(p.startswith("data/webbplats/2018/") for p in pdfs):
+            failures.append(f"the year's PDFs are not in the package: {pdfs}")
+        for p in pdfs:
+            if not re.search(rb'pdfaid:part(?:>|=")2', (bag / p).read_bytes()):
+                failures.append(f"{p} does not declare PDF/A-2")
         if "BagIt-Version: 1.0\n" not in (bag / "bagit.txt").read_text():
             failures.append("bagit.txt does not declare BagIt-Version 1.0")
         # Every link: inside the package (the file exists), the public address, or elsewhere.
@@ -72,7 +79,7 @@ def check(binary, content, templates):
             failures.append(f"a changed page was not caught: {v.stdout[-300:]}")
         # No address: what to do, and no package.
         r = run([binary, "arkiv", "2018", content, "--templates", templates, "-o", str(tmp / "site2"),
-                 "--arkiv", str(tmp / "arkiv2"), "-q"])
+                 "--arkiv", str(tmp / "arkiv2"), "--utan-pdf", "-q"])
         if r.returncode != 1 or "arkivpaketet behöver webbplatsens publika adress" not in r.stderr or (tmp / "arkiv2" / "kvalitet-2018").exists():
             failures.append(f"without an address: status {r.returncode}, {r.stderr}")
     return failures

@@ -170,6 +170,8 @@ def check(binary, content, templates):
         if r.returncode != 0 or "22 av 22 frågor" not in r.stdout or "ej-placerad" in r.stdout:
             return [f"import failed: {r.returncode} {r.stdout} {r.stderr}"]
         shutil.copy(orig / "inlamning.yaml", work / DOC / "inlamning.yaml")  # a cover page is not imported
+        if 'fil: "bilder/organisationsskiss.png"' not in (work / DOC / "inledning.md").read_text():
+            failures.append("the introduction's figure is not saved under its caption's name")
         c = run([binary, "check", str(work), "--templates", templates])
         # Only what a Word file cannot hold may be left: question 7's waiver of its example.
         warnings = [line for line in c.stderr.splitlines() if ": warning: " in line]

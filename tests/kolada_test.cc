@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "kolada/file_edit.h"
@@ -14,6 +15,7 @@
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
 #include "support.h"
+#include "util/text.h"
 
 using namespace kvtest;
 using Catch::Matchers::Contains;
@@ -68,14 +70,14 @@ TEST_CASE("Kolada's answer is read by KPI, unit, year and gender", "[kolada]") {
   std::string error;
   auto page = kolada::parse_page(read(fixtures() / "kolada/u21401-2024.json"), error);
   REQUIRE(page);
-  const auto& v = page->values.at({"U21401", "V15E018000201", 2024});
+  const auto& v = page->answers.values.at({"U21401", "V15E018000201", 2024});
   CHECK(v.total == 13.0);
   CHECK(!v.women);  // null: no figure published
-  CHECK(page->values.at({"U21401", "V15E018000201", 2023}).total == 12.0);
+  CHECK(page->answers.values.at({"U21401", "V15E018000201", 2023}).total == 12.0);
   CHECK(page->next_page.empty());
   auto municipal = kolada::parse_page(R"({"values":[{"kpi":"N00945","municipality":"0180","period":"2024","values":[{"gender":"T","value":5}]}],"next_page":"https://x/2"})", error);
   REQUIRE(municipal);
-  CHECK(municipal->values.at({"N00945", "0180", 2024}).total == 5.0);
+  CHECK(municipal->answers.values.at({"N00945", "0180", 2024}).total == 5.0);
   CHECK(municipal->next_page == "https://x/2");
   CHECK(!kolada::parse_page("{\"values\": [", error));
   CHECK(error == "not JSON");
@@ -166,6 +168,16 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
     res.set_content(R"({"values":[{"kpi":"N00945","municipality":"0180","period":2024,"values":[{"gender":"T","value":5.5}]}]})",
                     "application/json");
   });
+  std::set<std::string> asked;  // metadata asked for
+  server.Get(R"(/v2/kpi/(U\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    asked.insert(req.path);
+    const fs::path file = fixtures() / "kolada-meta" / ("kpi-" + kv::fold_case(req.matches[1].str()) + ".json");
+    res.set_content(fs::exists(file) ? read(file) : "{\"values\": [], \"count\": 0}", "application/json");
+  });
+  server.Get("/v2/ou", [&](const httplib::Request& req, httplib::Response& res) {
+    asked.insert(req.path + "?municipality=" + req.get_param_value("municipality"));
+    res.set_content(read(fixtures() / "kolada-meta/ou-0180.json"), "application/json");
+  });
   server.Get("/v2/sida2", [&](const httplib::Request&, httplib::Response& res) { res.set_content(second, "application/json"); });
   server.Get("/v2/trasig", [](const httplib::Request&, httplib::Response& res) { res.set_content("<html>", "text/html"); });
   server.Get("/v2/fel", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
@@ -183,17 +195,18 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   const std::string api = "http://127.0.0.1:" + std::to_string(port) + "/v2";
   kv::Diagnostics diags;
-  kolada::Table table;
-  CHECK(kolada::fetch_into(api + "/forsta", 5, table, diags));
+  kolada::Answers answers;
+  auto& table = answers.values;
+  CHECK(kolada::fetch_into(api + "/forsta", 5, answers, diags));
   CHECK(table.count({"U21468", "V15E018000201", 2024}));
   CHECK(table.count({"U21401", "V15E018000201", 2023}));  // from the next page
   CHECK(kolada::is_municipality("0180"));
   CHECK(!kolada::is_municipality("V15E018000201"));
-  CHECK(kolada::fetch_into(kolada::unit_values_url(api + "/", "N00945", "0180", 2024), 5, table, diags));
+  CHECK(kolada::fetch_into(kolada::unit_values_url(api + "/", "N00945", "0180", 2024), 5, answers, diags));
   CHECK(table.at({"N00945", "0180", 2024}).total == 5.5);
-  CHECK(!kolada::fetch_into(api + "/trasig", 5, table, diags));
-  CHECK(!kolada::fetch_into(api + "/fel", 5, table, diags));
-  CHECK(!kolada::fetch_into(api + "/langsam", 1, table, diags));
+  CHECK(!kolada::fetch_into(api + "/trasig", 5, answers, diags));
+  CHECK(!kolada::fetch_into(api + "/fel", 5, answers, diags));
+  CHECK(!kolada::fetch_into(api + "/langsam", 1, answers, diags));
   const std::string messages = all_messages(diags);
   CHECK_THAT(messages, Contains("/v2/trasig är inget svar från Kolada (not JSON)"));
   CHECK_THAT(messages, Contains("Kolada svarade med felkod 500"));
@@ -210,11 +223,63 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   INFO(out.str() << err.str());
   CHECK(status == 0);
   CHECK_THAT(read(f.content / kSection), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
+  // Each KPI and the unit's municipality asked for once; the KPI named by its title.
+  CHECK(asked == std::set<std::string>{"/v2/kpi/U21401", "/v2/kpi/U21468", "/v2/ou?municipality=0180"});
+  CHECK_THAT(out.str(), Contains("utfall: 13 från Kolada (U21401 ”Antal personal som en hemtjänsttagare möter"));
+  // A KPI Kolada does not have: an error, nothing written.
+  replace(f.content / kSection, "kolada: U21401", "kolada: U21402");
+  std::ostringstream out2, err2;
+  CHECK(kv::run_kolada(o, out2, err2) == 1);
+  CHECK_THAT(err2.str(), Contains("error: Kolada har inget nyckeltal U21402"));
   server.stop();
   thread.join();
   // No server: what to do instead.
   kv::Diagnostics offline;
-  CHECK(!kolada::fetch_into(api + "/forsta", 2, table, offline));
+  CHECK(!kolada::fetch_into(api + "/forsta", 2, answers, offline));
   CHECK_THAT(all_messages(offline), Contains("kunde inte nå Kolada"));
   CHECK_THAT(all_messages(offline), Contains("--data"));
+}
+
+TEST_CASE("Kolada's metadata names the KPIs and units – an id it does not know is an error with the nearest", "[kolada]") {
+  std::string error;
+  auto names = kolada::parse_page(read(fixtures() / "kolada-meta/ou-0180.json"), error);
+  REQUIRE(names);
+  CHECK(names->answers.names.units.at("V15E018000201") == "Hemtjänst Hägersten-Älvsjö (test)");
+  CHECK(names->answers.values.empty());
+  auto kpi = kolada::parse_page(read(fixtures() / "kolada-meta/kpi-u21468.json"), error);
+  REQUIRE(kpi);
+  CHECK(kpi->answers.names.kpis.count("U21468"));
+  CHECK(kolada::kpi_names_url("https://api.kolada.se/v2/", "U21468") == "https://api.kolada.se/v2/kpi/U21468");
+  CHECK(kolada::unit_names_url("https://api.kolada.se/v2", "V15E018000201") == "https://api.kolada.se/v2/ou?municipality=0180");
+  CHECK(kolada::unit_names_url("https://api.kolada.se/v2", "0180") == "https://api.kolada.se/v2/municipality/0180");
+
+  // The saved values and the metadata in one folder.
+  WithKolada f;
+  const fs::path data = f.dir.path() / "data";
+  fs::create_directories(data);
+  for (const char* dir : {"kolada", "kolada-meta"})
+    for (const auto& e : fs::directory_iterator(fixtures() / dir))
+      if (e.path().extension() == ".json") fs::copy(e.path(), data / e.path().filename());
+  std::string out, err;
+  REQUIRE(f.run(true, &out, &err, data.string()) == 0);
+  CHECK_THAT(out, Contains("utfall: 13 från Kolada (U21401 ”Antal personal som en hemtjänsttagare möter under 14 dagar, medelvärde”"));
+  CHECK_THAT(err, Contains("utfall: rapporterat 83\xC2\xA0%, Kolada 81\xC2\xA0% (U21468 ”Brukarbedömning hemtjänst"));
+  // A KPI a digit off: the error names the nearest, nothing is written.
+  replace(f.content / kSection, "kolada: U21468", "kolada: U21469");
+  CHECK(f.run(false, &out, &err, data.string()) == 1);
+  CHECK_THAT(err, Contains("avsnitt-04.md:15:1: error: Kolada har inget nyckeltal U21469 — kontrollera nyckeltalets id på kolada.se och rätta kolada:; "
+                           "menade du ”U21468 – Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)”?"));
+  CHECK_THAT(out, Contains("0 värden"));
+  replace(f.content / kSection, "kolada: U21469", "kolada: U21468");
+  CHECK(read(f.content / kSection) == f.before);
+  // A unit id Kolada does not have: reported once, at enhet.yaml's line, with the nearest unit.
+  replace(f.content / "hagersten-alvsjo-hemtjanst/enhet.yaml", "kolada: V15E018000201", "kolada: V15E018000210");
+  CHECK(f.run(false, &out, &err, data.string()) == 1);
+  INFO(err);
+  CHECK_THAT(err, Contains("enhet.yaml:"));
+  CHECK_THAT(err, Contains("error: Kolada har ingen enhet med id V15E018000210"));
+  CHECK_THAT(err, Contains("menade du ”V15E018000201 – Hemtjänst Hägersten-Älvsjö (test)”?"));
+  const std::string once = "med id V15E018000210";
+  CHECK(err.find(once) == err.rfind(once));  // one unit, two indicators: one error
+  CHECK(read(f.content / kSection) == f.before);
 }

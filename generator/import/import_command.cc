@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <ostream>
+#include <set>
 
 #include "diag/diagnostics.h"
 #include "import/containers.h"
@@ -65,20 +67,49 @@ std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch
   return read_file(scratch / "out.md");
 }
 
-// Images pandoc extracted go to the submission folder's bilder/, and the text points there.
+// The caption of the figure whose fil: line starts at `at` (the bildtext: line before it), or "".
+std::string caption_before(const std::string& text, size_t at) {
+  if (at < 2) return "";
+  const size_t start = text.rfind('\n', at - 2);
+  const std::string line = text.substr(start == std::string::npos ? 0 : start + 1, at - 1 - (start == std::string::npos ? 0 : start + 1));
+  const std::string lead = "bildtext: \"";
+  return starts_with(line, lead) && line.size() > lead.size() ? line.substr(lead.size(), line.size() - lead.size() - 1) : "";
+}
+
+// Images pandoc extracted go to the submission folder's bilder/, and the text points there. A
+// figure's file is named after its caption (bilder/organisationsskiss.png), in the order the
+// figures come; other images keep the name Word gave them.
 std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder) {
   const fs::path media = scratch / "media" / "media";
   if (!fs::is_directory(media)) return text;
+  std::map<std::string, std::string> names;  // in the .docx → in bilder/
+  std::set<std::string> taken;
+  auto give = [&](const std::string& name, const std::string& stem) {
+    const std::string ext = fs::path(name).extension().string();
+    std::string candidate = stem + ext;
+    for (int n = 2; taken.count(candidate); ++n) candidate = stem + "-" + std::to_string(n) + ext;
+    taken.insert(candidate);
+    names[name] = candidate;
+  };
+  const std::string marker = "fil: \"media/";  // the filter's bild blocks: the path inside the .docx
+  for (size_t at = 0; (at = text.find(marker, at)) != std::string::npos; at += marker.size()) {
+    const size_t end = text.find('"', at + marker.size());
+    const std::string name = text.substr(at + marker.size(), end - at - marker.size());
+    if (!names.count(name)) give(name, slugify(caption_before(text, at), "bild"));
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(media)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
   auto replace_all = [&](const std::string& from, const std::string& to) {
     for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
   };
-  for (const auto& e : fs::directory_iterator(media)) {
-    const std::string name = e.path().filename().string();
-    copy_file_into(e.path(), folder / "bilder" / name);
-    // Images in prose carry the extracted path; the filter's bild blocks the path inside the .docx.
-    replace_all("fil: \"media/" + name + "\"", "fil: \"bilder/" + name + "\"");
+  for (const auto& file : files) {
+    const std::string name = file.filename().string();
+    if (!names.count(name)) give(name, file.stem().string());
+    copy_file_into(file, folder / "bilder" / names[name]);
+    replace_all(marker + name + "\"", "fil: \"bilder/" + names[name] + "\"");
+    replace_all(media.string() + "/" + name, "bilder/" + names[name]);  // images in prose
   }
-  replace_all(media.string() + "/", "bilder/");
   return text;
 }
 

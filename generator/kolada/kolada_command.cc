@@ -23,7 +23,7 @@ using namespace kolada;
 namespace {
 
 // Saved answers: every *.json in dir, in name order.
-bool read_saved(const fs::path& dir, Table& table, Diagnostics& diags) {
+bool read_saved(const fs::path& dir, Answers& answers, Diagnostics& diags) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
@@ -42,7 +42,7 @@ bool read_saved(const fs::path& dir, Table& table, Diagnostics& diags) {
       ok = false;
       continue;
     }
-    for (auto& [key, values] : page->values) table[key] = values;
+    merge(answers, std::move(page->answers));
   }
   return ok;
 }
@@ -95,16 +95,69 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
   before.insert(before.end(), lines.begin(), lines.end());
 }
 
-// The values needed: from the saved answers, or fetched once per KPI, unit and year.
+// The values needed, and the names of the KPIs and units: from the saved answers, or fetched
+// — the names once per KPI and unit first, then the values once per KPI, unit and year of the
+// ids Kolada knows (an unknown one is check_ids' to report).
 bool gather(const KoladaOptions& options, const std::vector<WrittenIndicator>& all, const std::map<std::string, std::string>& ids,
-            Table& table, Diagnostics& diags) {
-  if (!options.fetch) return read_saved(options.data_dir, table, diags);
-  std::set<Key> wanted;
-  for (const auto& w : all)
-    if (!ids.at(w.unit_slug).empty()) wanted.insert({w.kpi, ids.at(w.unit_slug), w.year});
+            Answers& answers, Diagnostics& diags) {
+  if (!options.fetch) return read_saved(options.data_dir, answers, diags);
+  std::set<std::string> name_urls;
+  for (const auto& w : all) {
+    name_urls.insert(kpi_names_url(options.api, w.kpi));
+    if (!ids.at(w.unit_slug).empty()) name_urls.insert(unit_names_url(options.api, ids.at(w.unit_slug)));
+  }
   bool ok = true;
-  for (const auto& k : wanted) ok = fetch_into(unit_values_url(options.api, k.kpi, k.unit, k.year), options.timeout_s, table, diags) && ok;
+  for (const auto& url : name_urls) ok = fetch_into(url, options.timeout_s, answers, diags) && ok;
+  std::set<Key> wanted;
+  for (const auto& w : all) {
+    const std::string& unit = ids.at(w.unit_slug);
+    if (!unit.empty() && answers.names.kpis.count(w.kpi) && answers.names.units.count(unit)) wanted.insert({w.kpi, unit, w.year});
+  }
+  for (const auto& k : wanted) ok = fetch_into(unit_values_url(options.api, k.kpi, k.unit, k.year), options.timeout_s, answers, diags) && ok;
   return ok;
+}
+
+// The line of enhet.yaml that says kolada: (1 when not found: the file is still the place).
+int kolada_line(const fs::path& file) {
+  const auto lines = split_lines(read_file(file));
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (starts_with(trim(lines[i]), "kolada:")) return static_cast<int>(i) + 1;
+  return 1;
+}
+
+// Ids Kolada does not know, where it said what it knows (fetched, or metadata among the saved
+// answers): an error naming the nearest ids it does know. Returns whether every id is known.
+bool check_ids(const KoladaOptions& options, const std::vector<WrittenIndicator>& all, const std::map<std::string, std::string>& ids,
+               const Names& names, Diagnostics& diags) {
+  // The hint, and the nearest id Kolada knows with what it is called.
+  auto hint = [&](Msg what, const std::string& id, const std::map<std::string, std::string>& known) {
+    std::vector<std::string> candidates;
+    for (const auto& [k, _] : known) candidates.push_back(k);
+    const std::string best = closest_match(id, candidates);
+    return diags.t(what) + (best.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {best + " – " + known.at(best)}));
+  };
+  bool ok = true;
+  std::set<std::string> reported;
+  for (const auto& w : all) {
+    if ((options.fetch || !names.kpis.empty()) && !names.kpis.count(w.kpi)) {
+      diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaKpiUnknown, {w.kpi}),
+                  hint(Msg::kKoladaKpiUnknownHint, w.kpi, names.kpis));
+      ok = false;
+    }
+    const std::string& unit = ids.at(w.unit_slug);
+    if (unit.empty() || names.units.count(unit) || !(options.fetch || !names.units.empty()) || !reported.insert(unit).second) continue;
+    const fs::path file = options.content_root / w.unit_slug / "enhet.yaml";
+    diags.error({file.generic_string(), kolada_line(file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
+                hint(Msg::kKoladaUnitUnknownHint, unit, names.units));
+    ok = false;
+  }
+  return ok;
+}
+
+// "U21468 ”Brukarbedömning …”" when Kolada named it, else the id.
+std::string kpi_label(const std::string& kpi, const Names& names) {
+  auto it = names.kpis.find(kpi);
+  return it == names.kpis.end() ? kpi : kpi + " \xE2\x80\x9D" + it->second + "\xE2\x80\x9D";
 }
 
 }  // namespace
@@ -120,13 +173,14 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
       diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}),
                   diags.t(Msg::kKoladaNoUnitIdHint, {(options.content_root / w.unit_slug / "enhet.yaml").generic_string()}));
   }
-  Table table;
+  Answers answers;
   Outcome o;
-  if (gather(options, all, ids, table, diags)) {
-    for (const auto& w : all) {
+  if (gather(options, all, ids, answers, diags) && check_ids(options, all, ids, answers.names, diags)) {
+    for (auto w : all) {
       if (ids[w.unit_slug].empty()) continue;
-      auto it = table.find({w.kpi, ids[w.unit_slug], w.year});
-      if (it == table.end())
+      auto it = answers.values.find({w.kpi, ids[w.unit_slug], w.year});
+      w.kpi = kpi_label(w.kpi, answers.names);  // for the messages
+      if (it == answers.values.end())
         diags.warning({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoValue, {w.kpi, std::to_string(w.year), ids[w.unit_slug]}),
                       diags.t(Msg::kKoladaNoValueHint));
       else

@@ -30,14 +30,29 @@ bool is_municipality(const std::string& id) {
   return id.size() == 4 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+namespace {
+std::string base_of(std::string api) {
+  while (!api.empty() && api.back() == '/') api.pop_back();
+  return api;
+}
+}  // namespace
+
+std::string kpi_names_url(const std::string& api, const std::string& kpi) { return base_of(api) + "/kpi/" + kpi; }
+
+std::string unit_names_url(const std::string& api, const std::string& unit) {
+  if (is_municipality(unit)) return base_of(api) + "/municipality/" + unit;
+  const std::string municipality = unit.size() >= 8 && unit[3] == 'E' ? unit.substr(4, 4) : "";
+  if (is_municipality(municipality)) return base_of(api) + "/ou?municipality=" + municipality;
+  return base_of(api) + "/ou/" + unit;
+}
+
 std::string unit_values_url(const std::string& api, const std::string& kpi, const std::string& unit, int year) {
-  std::string base = api;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string base = base_of(api);
   if (is_municipality(unit)) return base + "/data/kpi/" + kpi + "/municipality/" + unit + "/year/" + std::to_string(year);
   return base + "/oudata/kpi/" + kpi + "/ou/" + unit + "/year/" + std::to_string(year);
 }
 
-bool fetch_into(const std::string& first, int timeout_s, Table& table, Diagnostics& diags) {
+bool fetch_into(const std::string& first, int timeout_s, Answers& answers, Diagnostics& diags) {
   std::set<std::string> seen;
   std::string url = first;
   for (int page = 0; !url.empty(); ++page) {
@@ -71,7 +86,7 @@ bool fetch_into(const std::string& first, int timeout_s, Table& table, Diagnosti
       diags.error(at, diags.t(Msg::kKoladaBadAnswer, {url, problem}), diags.t(Msg::kKoladaBadAnswerHint));
       return false;
     }
-    for (auto& [key, values] : parsed->values) table[key] = values;
+    merge(answers, std::move(parsed->answers));
     url = parsed->next_page;
   }
   return true;

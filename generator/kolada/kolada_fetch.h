@@ -19,8 +19,14 @@ std::string unit_values_url(const std::string& api, const std::string& kpi, cons
 // Whether a Kolada id is a municipality's (four digits) rather than an organisational unit's.
 bool is_municipality(const std::string& id);
 
-// Every page from url on, merged into table. On failure reports why (no connection, no answer
+// Where Kolada says what the ids are called: a KPI (/kpi/<id>), the organisational units of an
+// OU id's municipality (/ou?municipality=<kod>, its digits 5–8: V15E018000201 → 0180), a
+// municipality (/municipality/<id>).
+std::string kpi_names_url(const std::string& api, const std::string& kpi);
+std::string unit_names_url(const std::string& api, const std::string& unit);
+
+// Every page from url on, merged into answers. On failure reports why (no connection, no answer
 // within timeout_s, an HTTP error, not Kolada's JSON) and returns false.
-bool fetch_into(const std::string& url, int timeout_s, Table& table, Diagnostics& diags);
+bool fetch_into(const std::string& url, int timeout_s, Answers& answers, Diagnostics& diags);
 
 }  // namespace kv::kolada

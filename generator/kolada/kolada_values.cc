@@ -1,5 +1,7 @@
 #include "kolada/kolada_values.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace kv::kolada {
@@ -30,7 +32,26 @@ std::optional<std::string> unit_of(const json& row) {
   return std::nullopt;
 }
 
+// A metadata row: {"id": …, "title": …}, into the KPIs' or the units' names.
+bool read_name(const json& row, Names& names) {
+  if (!row.contains("id") || !row["id"].is_string() || !row.contains("title") || !row["title"].is_string()) return false;
+  const std::string id = row["id"].get<std::string>();
+  (is_kpi_id(id) ? names.kpis : names.units)[id] = row["title"].get<std::string>();
+  return true;
+}
+
 }  // namespace
+
+bool is_kpi_id(const std::string& id) {
+  return id.size() == 6 && id[0] >= 'A' && id[0] <= 'Z' &&
+         std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void merge(Answers& into, Answers from) {
+  for (auto& [key, values] : from.values) into.values[key] = values;
+  for (auto& [id, title] : from.names.kpis) into.names.kpis[id] = std::move(title);
+  for (auto& [id, title] : from.names.units) into.names.units[id] = std::move(title);
+}
 
 std::optional<Page> parse_page(std::string_view text, std::string& error) {
   const json doc = json::parse(text.begin(), text.end(), nullptr, false);
@@ -44,14 +65,15 @@ std::optional<Page> parse_page(std::string_view text, std::string& error) {
   }
   Page page;
   for (const auto& row : doc["values"]) {
+    if (row.is_object() && !row.contains("kpi") && read_name(row, page.answers.names)) continue;
     const auto year = row.is_object() ? period_of(row) : std::nullopt;
     const auto unit = row.is_object() ? unit_of(row) : std::nullopt;
     if (!row.is_object() || !row.contains("kpi") || !row["kpi"].is_string() || !unit || !year || !row.contains("values") ||
         !row["values"].is_array()) {
-      error = "a value without kpi, ou or municipality, period and values";
+      error = "a value without kpi, ou or municipality, period and values (or id and title)";
       return std::nullopt;
     }
-    Values& v = page.values[{row["kpi"].get<std::string>(), *unit, *year}];
+    Values& v = page.answers.values[{row["kpi"].get<std::string>(), *unit, *year}];
     for (const auto& g : row["values"]) {
       if (!g.is_object() || !g.contains("gender") || !g["gender"].is_string()) continue;
       const auto value = g.find("value");

@@ -3,7 +3,9 @@
 //   {"values": [{"kpi": "U21468", "ou": "V15E018000201", "period": 2024,
 //                "values": [{"gender": "T", "status": "", "value": 83.0, "count": 1}, …]}],
 //    "count": N, "next_page": "https://…" (absent or null on the last page)}
-// with "municipality" instead of "ou" for a municipality's values.
+// with "municipality" instead of "ou" for a municipality's values. Metadata answers
+// (/v2/kpi/<id>, /v2/ou?municipality=<kod>, /v2/municipality/<id>) have the same frame with
+// rows {"id": "U21468", "title": "…", …}: what each id is called.
 #pragma once
 #include <map>
 #include <optional>
@@ -25,10 +27,27 @@ struct Values {
 
 using Table = std::map<Key, Values>;
 
-struct Page {
+// id → title, for the KPIs and for the units (organisational units and municipalities).
+struct Names {
+  std::map<std::string, std::string> kpis, units;
+};
+
+// Everything Kolada answered: values, and names where metadata was asked for.
+struct Answers {
   Table values;
+  Names names;
+};
+
+// from's values and names added to into's (from's win).
+void merge(Answers& into, Answers from);
+
+struct Page {
+  Answers answers;
   std::string next_page;  // "" on the last page
 };
+
+// A KPI's id: a capital letter and five digits (U21468).
+bool is_kpi_id(const std::string& id);
 
 // One page of JSON; nullopt with error set to what is wrong (in English, for the message's
 // details) when it is not Kolada's shape.

@@ -195,6 +195,11 @@ std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, cons
 
 std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
   MapReader map(node, origin, report, model::block_keys("bild"));
+  if (map.has("bildtext") && map.get("bildtext").IsScalar() && trim(map.get("bildtext").Scalar()).empty()) {
+    // An image without words for those who cannot see it (kvalitet importera writes one so).
+    report.error(map.pos("bildtext"), report.t(Msg::kFigureNoAltText), report.t(Msg::kFigureNoAltTextHint));
+    return std::nullopt;
+  }
   auto caption = map.text("bildtext", Need::kRequired);
   auto file = map.text("fil", Need::kOptional);
   if (!caption) return std::nullopt;

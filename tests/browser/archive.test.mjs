@@ -31,7 +31,7 @@ before(async () => {
   assert.ok(kvBin && fs.existsSync(kvBin), 'set KV_BIN to the kvalitet binary (scripts/setup.sh builds it)');
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-archive-'));
   const made = spawnSync(kvBin, ['arkiv', '2018', path.join(sourceDir, 'content'), '--templates', path.join(sourceDir, 'templates'),
-    '--themes', path.join(sourceDir, 'themes'), '-o', path.join(work, 'site'), '--arkiv', path.join(work, 'arkiv'), '--adress', BASE, '-q'],
+    '--themes', path.join(sourceDir, 'themes'), '-o', path.join(work, 'site'), '--arkiv', path.join(work, 'arkiv'), '--adress', BASE, '--utan-pdf', '-q'],
   { encoding: 'utf8' });
   assert.equal(made.status, 0, made.stderr);
   web = path.join(work, 'arkiv', 'kvalitet-2018', 'data', 'webbplats');
