@@ -167,7 +167,8 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   write(dir.path() / "in.md",
         "Före.\n\n::: {custom-style=\"Exempel\"}\nExempel\n\nI stil.\n:::\n\n- en punkt\n\nEfter stilen.\n\n"
         "+-----------------+\n| Exempel         |\n|                 |\n| I en ruta.      |\n+-----------------+\n\n"
-        "![Organisationsskiss](" + (dir.path() / "bild.png").string() + ")\n\n"
+        "![Organisationsskiss](" + (dir.path() / "bild.png").string() + ")\n\n" +
+        "Utan text:\n\n![](" + (dir.path() / "bild.png").string() + ")\n\n"
         "| År | AMI |\n|---|---|\n| 2018 | 76 |\n\n: AMI – Aktivt medarbetarskapsindex\n");
   REQUIRE(kv::run_process({pandoc->string(), "-f", "markdown", "-t", "docx", "-o", (dir.path() / "in.docx").string(),
                            (dir.path() / "in.md").string()}, {}, std::chrono::seconds(60), {})
@@ -181,6 +182,8 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   // A list right after an example's paragraphs is the example's (Word gives it a list style).
   CHECK_THAT(md, Contains("Före.\n\n::: exempel\n\nI stil.\n\n-   en punkt\n\n:::\n\nEfter stilen.\n\n::: exempel\n\nI en ruta.\n\n:::\n\n```bild"));
   CHECK_THAT(md, Contains("```bild\nbildtext: \"Organisationsskiss\"\nfil: \"media/"));
+  // Neither alt text nor caption: an empty bildtext, which check reports as missing alt text.
+  CHECK_THAT(md, Contains("Utan text:\n\n```bild\nbildtext: \"\"\nfil: \"media/"));
   CHECK_THAT(md, Contains("AMI – Aktivt medarbetarskapsindex\n\n| År"));
   CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
   CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label

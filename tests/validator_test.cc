@@ -290,6 +290,18 @@ TEST_CASE("rule: a figure whose image file does not exist") {
   CHECK(check(f.content).report.diags.error_count() == 0);
 }
 
+TEST_CASE("rule: a figure with an empty caption has no alt text") {
+  Broken f;
+  write(f.sub / "skiss.png", "png");
+  replace(f.sub / "fraga-03.md", "::: styrkor\n", "```bild\nbildtext: \"\"\nfil: skiss.png\n```\n\n::: styrkor\n");
+  auto v = f.run();
+  CHECK(count(v, Severity::kError, "fraga-03.md", "bilden saknar alt-text") == 1);
+  const auto* d = find(v, "bilden saknar alt-text");
+  REQUIRE(d);
+  CHECK(d->pos.line > 0);
+  CHECK_THAT(d->hint, Catch::Matchers::Contains("vad bilden visar"));
+}
+
 TEST_CASE("rule: folder names must work as web addresses") {
   Broken f;
   fs::rename(f.content / "provenhet", f.content / "Prov Enhet");
