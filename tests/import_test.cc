@@ -188,3 +188,33 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
   CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label
 }
+
+TEST_CASE("Word tables Markdown cannot hold as they are – lists in cells, merged cells – keep their text", "[import]") {
+  const auto pandoc = kv::find_program("pandoc");
+  REQUIRE(pandoc);
+  TempDir dir;
+  write(dir.path() / "in.html",
+        "<p>Före.</p><table><tr><th>Område</th><th>Insats</th><th>Ansvar</th></tr>"
+        "<tr><td rowspan=\"2\">Hemtjänst</td><td><ul><li>en</li><li>två</li></ul></td><td>Anna</td></tr>"
+        "<tr><td colspan=\"2\">Stycke ett.<p>Stycke två.</p></td></tr></table>"
+        "<table><tr><td>Ruta utan exempel.</td></tr></table><p>Efter.</p>");
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), pandoc->string());
+    return kv::run_process(args, {}, std::chrono::seconds(60), {}).exit_status;
+  };
+  REQUIRE(run({"-f", "html", "-t", "docx", "-o", (dir.path() / "in.docx").string(), (dir.path() / "in.html").string()}) == 0);
+  write(dir.path() / "f.lua", std::string(kv::import::docx_lua_filter()));
+  REQUIRE(run({"-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none", "--lua-filter", (dir.path() / "f.lua").string(), "-o",
+               (dir.path() / "out.md").string(), (dir.path() / "in.docx").string()}) == 0);
+  const std::string md = read(dir.path() / "out.md");
+  INFO(md);
+  CHECK(md.find("[TABLE]") == std::string::npos);
+  // Merged cells: the text in the first, the covered ones empty; a cell's list and paragraphs on one line.
+  CHECK_THAT(md, Contains("| Hemtjänst | • en • två"));
+  CHECK_THAT(md, Contains("Anna"));
+  CHECK_THAT(md, Contains("Stycke ett. Stycke två."));
+  CHECK(md.find("| Hemtjänst") < md.find("Stycke ett."));
+  // A one-cell box that is no example: its text as text.
+  CHECK_THAT(md, Contains("\nRuta utan exempel.\n"));
+  CHECK(md.find("| Ruta") == std::string::npos);
+}

@@ -62,6 +62,71 @@ local function box(b)
   return rows[1].cells[1].contents
 end
 
+-- A cell's blocks as one line: paragraphs run together, list items led by "•". GitHub's
+-- Markdown holds one line per cell; pandoc writes "[TABLE]" for any other table.
+local function one_line(blocks)
+  local out = pandoc.List()
+  local function add(inlines)
+    if #out > 0 then out:insert(pandoc.Space()) end
+    for _, il in ipairs(inlines) do
+      out:insert((il.t == 'LineBreak' or il.t == 'SoftBreak') and pandoc.Space() or il)
+    end
+  end
+  for _, b in ipairs(blocks) do
+    if is_text(b) then add(b.content)
+    elseif b.t == 'BulletList' or b.t == 'OrderedList' then
+      for _, item in ipairs(b.content) do add(pandoc.List({ pandoc.Str('•'), pandoc.Space() }) .. one_line(item)) end
+    else add({ pandoc.Str(stringify(b)) }) end
+  end
+  return out
+end
+
+-- Rows without merged cells: a merged cell's text in its first cell, the cells it covered empty.
+local function unmerge(rows, width)
+  local pending = {}  -- column → rows a cell above still covers
+  for _, row in ipairs(rows) do
+    local cells, col = pandoc.List(), 1
+    local function covered()
+      while (pending[col] or 0) > 0 do
+        pending[col] = pending[col] - 1
+        cells:insert(pandoc.Cell({}))
+        col = col + 1
+      end
+    end
+    for _, cell in ipairs(row.cells) do
+      covered()
+      cells:insert(pandoc.Cell({ pandoc.Plain(one_line(cell.contents)) }, cell.alignment))
+      for k = 0, cell.col_span - 1 do
+        if cell.row_span > 1 then pending[col + k] = cell.row_span - 1 end
+        if k > 0 then cells:insert(pandoc.Cell({})) end
+      end
+      col = col + cell.col_span
+    end
+    while col <= width do
+      if (pending[col] or 0) > 0 then pending[col] = pending[col] - 1 end
+      cells:insert(pandoc.Cell({}))
+      col = col + 1
+    end
+    row.cells = cells
+  end
+end
+
+-- A table as GitHub's Markdown can hold it, its first row the header when Word marked none.
+local function simple_table(t)
+  local width = #t.colspecs
+  unmerge(t.head.rows, width)
+  for _, body in ipairs(t.bodies) do
+    unmerge(body.head, width)
+    unmerge(body.body, width)
+  end
+  unmerge(t.foot.rows, width)
+  if #t.head.rows == 0 and #t.bodies > 0 and #t.bodies[1].body > 0 then
+    t.head.rows = { t.bodies[1].body[1] }
+    table.remove(t.bodies[1].body, 1)
+  end
+  return t
+end
+
 local convert
 -- What Word lays out in a style of its own inside an example without ending it.
 local continues = { Table = true, BulletList = true, OrderedList = true }
@@ -87,6 +152,8 @@ local function walk(items)
       table.insert(out, raw('::: exempel'))
       for _, x in ipairs(convert(inside)) do table.insert(out, x) end
       table.insert(out, raw(':::\n'))
+    elseif inside then  -- a box for layout: its text
+      for _, x in ipairs(convert(inside)) do table.insert(out, x) end
     elseif image then
       local text = stringify(image.caption)
       if items[i + 1] and caption(items[i + 1]) then
@@ -101,7 +168,7 @@ local function walk(items)
         table.insert(out, pandoc.Para(pandoc.Str(text)))
       end
       b.caption = { long = {}, short = nil }
-      table.insert(out, b)
+      table.insert(out, simple_table(b))
     elseif not (open and is_lead(b)) then
       table.insert(out, b)
     end

@@ -5,7 +5,9 @@
 //   an image alone in its paragraph as a ```bild block, captioned by a caption-styled
 //   paragraph after it, else by its alt text;
 //   a table's caption as the paragraph before it (where survey questions and index names are
-//   looked for).
+//   looked for); a table Markdown cannot hold as it is (merged cells, lists or paragraphs in
+//   a cell) with its cells unmerged and each cell's text on one line, never "[TABLE]"; a
+//   one-cell box that is no example as its text.
 // Other styles are dropped and their text kept.
 #pragma once
 #include <string_view>
