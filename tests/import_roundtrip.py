@@ -9,10 +9,11 @@ back and checked.
    resultat: …"), the annual cycle as "Januari: …" lines, the economy table with years in
    columns and a starred forecast, the AMI table under its caption, the survey after its
    question, figures as images with captions, examples in a paragraph style "Exempel", the SWOT
-   parts under their headings. Imported, `check` finds nothing but what a Word file cannot say
-   (question 7's waiver), it builds, and every question page's text equals the original's (the
-   original's figures have no file: their placeholder is left out, and the imported pages must
-   show the image instead, its caption as alt text).
+   parts under their headings, with Word's table of contents and each area's heading.
+   Imported, `check` finds nothing but what a Word file cannot say (question 7's waiver), it
+   builds, and every question page's text equals the original's (the original's figures have
+   no file: their placeholder is left out, and the imported pages must show the image instead,
+   its caption as alt text, saved under its caption's name).
 2. A reordered document with one question left out: the parts land in the right files, the
    missing one is reported by `check` by name; text under a heading that is no question's
    kept in ej-placerad-text.md.
@@ -162,7 +163,12 @@ def check(binary, content, templates):
         shutil.copytree(content, work)
         shutil.rmtree(work / DOC)
         form = WordForm(tmp)
-        md = form.part((orig / "inledning.md").read_text()) + "\n\n" + "".join(
+        # A table of contents as Word makes it, and each area's heading before its questions.
+        areas = {a["frågor"][0]["nr"]: a["titel"] for a in
+                 yaml.safe_load((Path(templates) / "structures" / "kvalitetsutmarkelsen-2018.yaml").read_text())["områden"]}
+        toc = "".join(f'::: {{custom-style="toc 1"}}\n{n}. {names[n]}\t{n + 2}\n:::\n\n' for n in names)
+        md = toc + form.part((orig / "inledning.md").read_text()) + "\n\n" + "".join(
+            (f"# {areas[n]}\n\n" if n in areas else "") +
             f"# Fråga {n}. {names[n]}\n\n{form.part((orig / f'fraga-{n:02d}.md').read_text())}\n\n" for n in names)
         docx(md, tmp / "hela.docx")
         r = run([binary, "importera", str(tmp / "hela.docx"), str(work), "--templates", templates,

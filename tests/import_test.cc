@@ -53,6 +53,11 @@ TEST_CASE("a document splits into its introduction and parts – out of order an
   CHECK(doc.reordered == std::vector<int>{1});
   CHECK_THAT(doc.unplaced, Contains("Fråga 2 igen"));
   CHECK_THAT(doc.unplaced, Contains("Dubblett."));
+  // An area's heading between its questions is the structure's, not the answer's.
+  const auto areas = kv::import::split_parts("# Fråga 3\n\nText tre.\n\n# Chef- och ledarskap\n\n# Fråga 4\n\nText fyra.\n", s);
+  CHECK(areas.parts.at(3) == "Text tre.\n");
+  CHECK(areas.unplaced.empty());
+  CHECK(kv::import::split_parts("# Fråga 3\n\n## Chefen och hon\n", s).parts.at(3) == "## Chefen och hon\n");
 }
 
 TEST_CASE("a paragraph or section led by Exempel becomes an exempel container", "[import]") {
@@ -169,7 +174,8 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
         "+-----------------+\n| Exempel         |\n|                 |\n| I en ruta.      |\n+-----------------+\n\n"
         "![Organisationsskiss](" + (dir.path() / "bild.png").string() + ")\n\n" +
         "Utan text:\n\n![](" + (dir.path() / "bild.png").string() + ")\n\n"
-        "| År | AMI |\n|---|---|\n| 2018 | 76 |\n\n: AMI – Aktivt medarbetarskapsindex\n");
+        "| År | AMI |\n|---|---|\n| 2018 | 76 |\n\n: AMI – Aktivt medarbetarskapsindex\n\n"
+        "::: {custom-style=\"toc 1\"}\nBrukare 3\n:::\n");
   REQUIRE(kv::run_process({pandoc->string(), "-f", "markdown", "-t", "docx", "-o", (dir.path() / "in.docx").string(),
                            (dir.path() / "in.md").string()}, {}, std::chrono::seconds(60), {})
               .exit_status == 0);
@@ -187,6 +193,7 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   CHECK_THAT(md, Contains("AMI – Aktivt medarbetarskapsindex\n\n| År"));
   CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
   CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label
+  CHECK(md.find("Brukare 3") == std::string::npos);  // Word's table of contents
 }
 
 TEST_CASE("Word tables Markdown cannot hold as they are – lists in cells, merged cells – keep their text", "[import]") {

@@ -27,6 +27,12 @@ local function flatten(blocks, style, items)
 end
 
 local function is_text(b) return b.t == 'Para' or b.t == 'Plain' end
+-- Word's table of contents ("toc 1", "TOC Heading", Swedish "Innehåll 1"): the site makes its own.
+local function contents_entry(it)
+  if it.style == nil then return false end
+  local s = lower(it.style)
+  return s:find('^toc') ~= nil or s:find('^innehåll') ~= nil or s:find('^table of contents') ~= nil
+end
 local function example_style(it) return it.style ~= nil and lower(it.style):find('^exempel') ~= nil end
 local function caption(it) return it.style ~= nil and caption_styles[lower(it.style)] and is_text(it.block) end
 local function is_lead(b)
@@ -138,6 +144,8 @@ local function walk(items)
     open = false
   end
   while i <= #items do
+    while items[i] and contents_entry(items[i]) do i = i + 1 end
+    if not items[i] then break end
     local it, b = items[i], items[i].block
     local image, inside = lone_image(b), box(b)
     if example_style(it) and (not open or is_lead(b)) then

@@ -8,7 +8,8 @@
 //   looked for); a table Markdown cannot hold as it is (merged cells, lists or paragraphs in
 //   a cell) with its cells unmerged and each cell's text on one line, never "[TABLE]"; a
 //   one-cell box that is no example as its text.
-// Other styles are dropped and their text kept.
+// Word's table of contents (paragraphs in the styles "toc N", "TOC Heading") is left out: the
+// site makes its own. Other styles are dropped and their text kept.
 #pragma once
 #include <string_view>
 

@@ -75,12 +75,24 @@ int part_of_heading(std::string_view heading, const model::Structure& structure)
   return best;
 }
 
+bool is_area_heading(std::string_view heading, const model::Structure& structure) {
+  const std::string mine = folded(heading_text(heading));
+  for (const auto& area : structure.areas) {
+    const std::string theirs = folded(area.title);
+    if (!theirs.empty() && edit_distance(mine, theirs, static_cast<int>(theirs.size() / 8)) <= static_cast<int>(theirs.size() / 8))
+      return true;
+  }
+  return false;
+}
+
 SplitDocument split_parts(std::string_view markdown, const model::Structure& structure) {
   SplitDocument out;
   std::string* into = &out.intro;
   int last = 0;
   for (std::string_view line : split_lines(markdown)) {
     const int part = is_heading(line) ? part_of_heading(line, structure) : 0;
+    // An area's heading between its questions: the site prints it from the structure.
+    if (part == 0 && last > 0 && is_heading(line) && is_area_heading(line, structure)) continue;
     if (part > 0) {
       if (out.parts.count(part)) {  // met twice: the second is kept apart
         into = &out.unplaced;

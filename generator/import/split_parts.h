@@ -1,7 +1,8 @@
 // A converted Word document (Markdown from pandoc) split at the structure's part headings:
 // a heading names a part by its label ("Fråga 7", "7.", "1.1 Våra mål") or, without one, by a
 // title close to the part's. Text before the first part is the introduction; whatever cannot
-// be placed is kept, never dropped. Paragraphs led by "Exempel" become ::: exempel containers.
+// be placed is kept, never dropped. A heading naming one of the structure's areas between parts
+// is left out (the site prints it). Paragraphs led by "Exempel" become ::: exempel containers.
 #pragma once
 #include <map>
 #include <string>
