@@ -9,7 +9,9 @@ back and checked.
    resultat: …"), the annual cycle as "Januari: …" lines, the economy table with years in
    columns and a starred forecast, the AMI table under its caption, the survey after its
    question, figures as images with captions, examples in a paragraph style "Exempel", the SWOT
-   parts under their headings, with Word's table of contents and each area's heading.
+   parts under their headings, with Word's table of contents and each area's heading; half the
+   question headings are plain paragraphs ("7. Title"), as Word documents without heading
+   styles have them.
    Imported, `check` finds nothing but what a Word file cannot say (question 7's waiver), it
    builds, and every question page's text equals the original's (the original's figures have
    no file: their placeholder is left out, and the imported pages must show the image instead,
@@ -169,7 +171,9 @@ def check(binary, content, templates):
         toc = "".join(f'::: {{custom-style="toc 1"}}\n{n}. {names[n]}\t{n + 2}\n:::\n\n' for n in names)
         md = toc + form.part((orig / "inledning.md").read_text()) + "\n\n" + "".join(
             (f"# {areas[n]}\n\n" if n in areas else "") +
-            f"# Fråga {n}. {names[n]}\n\n{form.part((orig / f'fraga-{n:02d}.md').read_text())}\n\n" for n in names)
+            # Headings styled as headings, or (odd questions) plain paragraphs "7. Title".
+            (f"# Fråga {n}. {names[n]}" if n % 2 == 0 else f"{n}\\. {names[n]}") +
+            f"\n\n{form.part((orig / f'fraga-{n:02d}.md').read_text())}\n\n" for n in names)
         docx(md, tmp / "hela.docx")
         r = run([binary, "importera", str(tmp / "hela.docx"), str(work), "--templates", templates,
                  "--struktur", "kvalitetsutmarkelsen-2018", "--enhet", UNIT])

@@ -38,6 +38,12 @@ TEST_CASE("a heading names its part by label, with or without the part word, or 
   CHECK(kv::import::part_of_heading("# " + typo, s) == 15);  // a letter off
   CHECK(kv::import::part_of_heading("## Bemötande är grunden", s) == 0);
   CHECK(kv::import::part_of_heading("# Fråga 99", s) == 0);
+  // A plain paragraph with the label and the title is a heading Word did not style; a contents
+  // entry (a page number last) or a sentence starting with a number is not.
+  const std::string plain = "13. " + s.find_question(13)->title;
+  CHECK(kv::import::split_parts("Inledning.\n\n" + plain + "\n\nSvaret.\n", s).parts.at(13) == "Svaret.\n");
+  CHECK(kv::import::split_parts(plain + "\t26\n\nText.\n", s).parts.empty());
+  CHECK(kv::import::split_parts("13. Vi har arbetat med det.\n\nText.\n", s).parts.empty());
 }
 
 TEST_CASE("a document splits into its introduction and parts – out of order and twice named kept apart", "[import]") {

@@ -85,12 +85,31 @@ bool is_area_heading(std::string_view heading, const model::Structure& structure
   return false;
 }
 
+// A line of its own that names a part by label and title ("13. Resultat från …") though
+// Word kept it as a plain paragraph; a contents entry ("… 26", a page number last) is not one.
+int plain_part_heading(std::string_view line, const model::Structure& structure) {
+  const std::string text = heading_text(line);
+  const std::string label = leading_label(text, structure);
+  if (label.empty() || !std::isdigit(static_cast<unsigned char>(label[0])) || text.size() > 400) return 0;
+  const auto* q = structure.find_label(label);
+  if (!q) return 0;
+  const size_t end = text.find_last_not_of("0123456789");
+  if (end != std::string::npos && end + 1 < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '.')) return 0;
+  std::string rest = folded(text.substr(text.find(label) + label.size()));
+  const std::string title = folded(q->title);
+  const int limit = static_cast<int>(title.size() / 6);
+  return !title.empty() && edit_distance(rest, title, limit) <= limit ? q->number : 0;
+}
+
 SplitDocument split_parts(std::string_view markdown, const model::Structure& structure) {
   SplitDocument out;
   std::string* into = &out.intro;
   int last = 0;
-  for (std::string_view line : split_lines(markdown)) {
-    const int part = is_heading(line) ? part_of_heading(line, structure) : 0;
+  const std::vector<std::string_view> lines = split_lines(markdown);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    const bool alone = (i == 0 || trim(lines[i - 1]).empty()) && (i + 1 == lines.size() || trim(lines[i + 1]).empty());
+    const int part = is_heading(line) ? part_of_heading(line, structure) : alone ? plain_part_heading(line, structure) : 0;
     // An area's heading between its questions: the site prints it from the structure.
     if (part == 0 && last > 0 && is_heading(line) && is_area_heading(line, structure)) continue;
     if (part > 0) {
