@@ -119,7 +119,8 @@ bool gather(const KoladaOptions& options, const std::vector<WrittenIndicator>& a
 
 // The line of enhet.yaml that says kolada: (1 when not found: the file is still the place).
 int kolada_line(const fs::path& file) {
-  const auto lines = split_lines(read_file(file));
+  const std::string text = read_file(file);
+  const auto lines = split_lines(text);  // views into text
   for (size_t i = 0; i < lines.size(); ++i)
     if (starts_with(trim(lines[i]), "kolada:")) return static_cast<int>(i) + 1;
   return 1;
