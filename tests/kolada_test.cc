@@ -281,5 +281,12 @@ TEST_CASE("Kolada's metadata names the KPIs and units – an id it does not know
   CHECK_THAT(err, Contains("menade du ”V15E018000201 – Hemtjänst Hägersten-Älvsjö (test)”?"));
   const std::string once = "med id V15E018000210";
   CHECK(err.find(once) == err.rfind(once));  // one unit, two indicators: one error
+  // No id at all: Kolada's unit whose title has the unit's name (Hägersten-Älvsjös hemtjänst)
+  // is named, a letter off and in another order.
+  replace(f.content / "hagersten-alvsjo-hemtjanst/enhet.yaml", "kolada: V15E018000210\n", "");
+  CHECK(f.run(false, &out, &err, data.string()) == 1);
+  CHECK_THAT(err, Contains("avsnitt-04.md:15:1: error: enheten hagersten-alvsjo-hemtjanst har ingen Kolada-id"));
+  CHECK_THAT(err, Contains("menade du ”kolada: V15E018000201 – Hemtjänst Hägersten-Älvsjö (test)”?"));
+  CHECK(read(f.content / kSection) == f.before);
   CHECK(read(f.content / kSection) == f.before);
 }

@@ -1,6 +1,7 @@
 #include "kolada/kolada_command.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <ostream>
@@ -161,6 +162,40 @@ std::string kpi_label(const std::string& kpi, const Names& names) {
   return it == names.kpis.end() ? kpi : kpi + " \xE2\x80\x9D" + it->second + "\xE2\x80\x9D";
 }
 
+// The words of a name, folded: "Hägersten-Älvsjös hemtjänst" → {hägersten, älvsjös, hemtjänst}.
+std::vector<std::string> words(const std::string& name) {
+  std::vector<std::string> out(1);
+  for (char c : fold_case(name)) {
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) out.back() += c;
+    else if (!out.back().empty()) out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// The unit Kolada lists whose title has (nearly) all the words of the unit's name, as
+// "V15E018000201 – Hemtjänst Hägersten-Älvsjö": the id an author without one is looking for.
+std::string nearest_unit(const std::string& name, const Names& names) {
+  const auto mine = words(name);
+  if (mine.empty()) return "";
+  std::string best;
+  size_t best_found = 0, best_extra = 0;
+  for (const auto& [id, title] : names.units) {
+    const auto theirs = words(title);
+    size_t found = 0;
+    for (const auto& w : mine)
+      if (std::any_of(theirs.begin(), theirs.end(), [&](const std::string& t) { return edit_distance(w, t, 1) <= 1; })) ++found;
+    const size_t extra = theirs.size() > found ? theirs.size() - found : 0;
+    if (3 * found < 2 * mine.size()) continue;  // two thirds of the name at least
+    if (found > best_found || (found == best_found && extra < best_extra)) {
+      best = id + " \xE2\x80\x93 " + title;
+      best_found = found;
+      best_extra = extra;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& err) {
@@ -168,15 +203,20 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
   if (options.lang) diags.lang = *options.lang;
   const auto all = written_indicators(options.content_root);
   std::map<std::string, std::string> ids;  // unit slug → Kolada id
-  for (const auto& w : all) {
+  for (const auto& w : all)
     if (!ids.count(w.unit_slug)) ids[w.unit_slug] = unit_kolada_id(options.content_root, w.unit_slug);
-    if (ids[w.unit_slug].empty())
-      diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}),
-                  diags.t(Msg::kKoladaNoUnitIdHint, {(options.content_root / w.unit_slug / "enhet.yaml").generic_string()}));
-  }
   Answers answers;
   Outcome o;
-  if (gather(options, all, ids, answers, diags) && check_ids(options, all, ids, answers.names, diags)) {
+  const bool gathered = gather(options, all, ids, answers, diags);
+  for (const auto& w : all) {
+    if (!ids[w.unit_slug].empty()) continue;
+    const fs::path file = options.content_root / w.unit_slug / "enhet.yaml";
+    const std::string nearest = nearest_unit(unit_name(options.content_root, w.unit_slug), answers.names);
+    diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}),
+                diags.t(Msg::kKoladaNoUnitIdHint, {file.generic_string()}) +
+                    (nearest.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {"kolada: " + nearest})));
+  }
+  if (gathered && check_ids(options, all, ids, answers.names, diags)) {
     for (auto w : all) {
       if (ids[w.unit_slug].empty()) continue;
       auto it = answers.values.find({w.kpi, ids[w.unit_slug], w.year});

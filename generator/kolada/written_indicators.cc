@@ -108,13 +108,24 @@ std::vector<WrittenIndicator> written_indicators(const fs::path& content_root) {
   return out;
 }
 
-std::string unit_kolada_id(const fs::path& content_root, const std::string& unit_slug) {
+namespace {
+// One scalar of enhet.yaml, or "" (a file check reports on is no concern here).
+std::string unit_field(const fs::path& content_root, const std::string& unit_slug, const char* key) {
   try {
     const YAML::Node root = YAML::LoadFile((content_root / unit_slug / "enhet.yaml").string());
-    if (root.IsMap() && root["kolada"] && root["kolada"].IsScalar()) return std::string(trim(root["kolada"].Scalar()));
+    if (root.IsMap() && root[key] && root[key].IsScalar()) return std::string(trim(root[key].Scalar()));
   } catch (const YAML::Exception&) {
   }
   return "";
+}
+}  // namespace
+
+std::string unit_kolada_id(const fs::path& content_root, const std::string& unit_slug) {
+  return unit_field(content_root, unit_slug, "kolada");
+}
+
+std::string unit_name(const fs::path& content_root, const std::string& unit_slug) {
+  return unit_field(content_root, unit_slug, "namn");
 }
 
 }  // namespace kv::kolada

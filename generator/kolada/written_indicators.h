@@ -39,5 +39,7 @@ std::vector<WrittenIndicator> written_indicators(const std::filesystem::path& co
 
 // enhet.yaml's kolada: (the unit's id in Kolada), or "".
 std::string unit_kolada_id(const std::filesystem::path& content_root, const std::string& unit_slug);
+// enhet.yaml's namn:, or "".
+std::string unit_name(const std::filesystem::path& content_root, const std::string& unit_slug);
 
 }  // namespace kv::kolada
