@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "i18n/messages.h"
+#include "import/paragraphs.h"
 #include "util/text.h"
 
 namespace kv::import {
@@ -19,14 +20,10 @@ std::vector<std::pair<std::string, std::string>> headings(const model::Structure
   return out;
 }
 
-// A line's text without heading marks, emphasis and a trailing colon.
+// A line's text without heading marks, emphasis and a trailing colon, folded.
 std::string plain(std::string_view line) {
-  line = trim(line);
-  while (!line.empty() && line.front() == '#') line.remove_prefix(1);
-  std::string out;
-  for (char c : line)
-    if (c != '*' && c != '_') out += c;
-  std::string_view t = trim(out);
+  const std::string text = heading_text(line);
+  std::string_view t = text;
   if (!t.empty() && t.back() == ':') t.remove_suffix(1);
   return fold_case(trim(t));
 }
@@ -39,32 +36,31 @@ std::string mark_containers(std::string_view text, const model::Structure& struc
   std::string out;
   bool open = false, in_fence = false;
   int depth = 0;  // containers already written (::: exempel …) are left as they are
+  auto close = [&](const char* after) {
+    while (out.size() >= 2 && out.substr(out.size() - 2) == "\n\n") out.pop_back();
+    out += std::string("\n:::\n") + after;
+    open = false;
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
     if (starts_with(line, "```")) in_fence = !in_fence;
-    const bool alone = (i == 0 || trim(lines[i - 1]).empty()) && (i + 1 == lines.size() || trim(lines[i + 1]).empty());
     std::string name;
-    if (!in_fence && depth == 0 && (alone || starts_with(line, "#")))
+    if (!in_fence && depth == 0 && (stands_alone(lines, i) || starts_with(line, "#"))) {
+      const std::string mine = plain(line);
       for (const auto& [heading, container] : known)
-        if (plain(line) == heading) name = container;
-    const bool heading = !in_fence && starts_with(line, "#");
-    if (open && (heading || !name.empty())) {
-      while (out.size() >= 2 && out.substr(out.size() - 2) == "\n\n") out.pop_back();
-      out += "\n:::\n\n";
-      open = false;
+        if (mine == heading) name = container;
     }
+    const bool heading = !in_fence && starts_with(line, "#");
+    if (open && (heading || !name.empty())) close("\n");
     if (!name.empty()) {
       out += "::: " + name + "\n";
       open = true;
       continue;
     }
-    if (!in_fence && starts_with(line, ":::")) depth += trim(line.substr(3)).empty() ? -1 : 1;
+    if (!in_fence) depth += container_step(line);
     out += std::string(lines[i]) + "\n";
   }
-  if (open) {
-    while (out.size() >= 2 && out.substr(out.size() - 2) == "\n\n") out.pop_back();
-    out += "\n:::\n";
-  }
+  if (open) close("");
   return out;
 }
 

@@ -36,6 +36,25 @@ std::string join_chunks(const std::vector<Chunk>& chunks) {
   return out;
 }
 
+std::string heading_text(std::string_view line) {
+  line = trim(line);
+  while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+  std::string out;
+  for (char c : trim(line))
+    if (c != '*' && c != '_') out += c;
+  return std::string(trim(out));
+}
+
+bool stands_alone(const std::vector<std::string_view>& lines, size_t i) {
+  return (i == 0 || trim(lines[i - 1]).empty()) && (i + 1 == lines.size() || trim(lines[i + 1]).empty());
+}
+
+int container_step(std::string_view line) {
+  line = trim(line);
+  if (!starts_with(line, ":::")) return 0;
+  return trim(line.substr(3)).empty() ? -1 : 1;
+}
+
 RunIn run_in_label(std::string_view paragraph) {
   std::string_view p = trim(paragraph);
   const size_t colon = p.find(':');

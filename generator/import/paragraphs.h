@@ -1,5 +1,6 @@
-// Converted Markdown as a list of chunks separated by blank lines, with fenced blocks
-// (```…```) kept whole: the unit the importer's recognisers look at and rewrite.
+// How the importer's recognisers read converted Markdown: as chunks separated by blank lines,
+// with fenced blocks (```…```) kept whole; a heading's text; a line standing alone; the :::
+// containers a line opens or closes; a run-in label.
 #pragma once
 #include <string>
 #include <string_view>
@@ -15,6 +16,16 @@ struct Chunk {
 std::vector<Chunk> split_chunks(std::string_view markdown);
 // The chunks again, one blank line between them.
 std::string join_chunks(const std::vector<Chunk>& chunks);
+
+// "## **7. Titel**" → "7. Titel": a heading's (or line's) text without #, emphasis and spaces.
+std::string heading_text(std::string_view line);
+
+// Whether lines[i] is a paragraph of one line: blank (or nothing) before and after it.
+bool stands_alone(const std::vector<std::string_view>& lines, size_t i);
+
+// How a line changes the depth of ::: containers: +1 opens one ("::: exempel"), -1 closes
+// (":::"), 0 for any other line.
+int container_step(std::string_view line);
 
 // "**Förväntat resultat:** 90 %" → {"Förväntat resultat", "90 %"}; a paragraph with no
 // label of up to five words before a colon gives an empty label.

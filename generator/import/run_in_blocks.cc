@@ -6,6 +6,7 @@
 
 #include "i18n/messages.h"
 #include "import/paragraphs.h"
+#include "scaffold/files.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 
@@ -64,10 +65,11 @@ std::string yaml_block(const std::string& key, const std::vector<std::string>& p
   return out;
 }
 
+// A one-line value; line breaks in it become spaces (a goal's title is one line).
 std::string yaml_line(const std::string& key, const std::string& value) {
-  std::string quoted = "\"";
-  for (char c : value) quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-  return key + ": " + quoted + "\"\n";
+  std::string line;
+  for (char c : value) line += c == '\n' ? ' ' : c;
+  return key + ": " + scaffold::yaml_quoted(line) + "\n";
 }
 
 // A goal or follow-up starting at chunks[i] ("Mål: …"): the block and how many chunks it

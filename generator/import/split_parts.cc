@@ -3,20 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "import/paragraphs.h"
 #include "util/text.h"
 
 namespace kv::import {
 namespace {
-
-// "## **7. Titel**" → "7. Titel": the heading's text without #, emphasis and spaces.
-std::string heading_text(std::string_view line) {
-  line = trim(line);
-  while (!line.empty() && line.front() == '#') line.remove_prefix(1);
-  std::string out;
-  for (char c : trim(line))
-    if (c != '*' && c != '_') out += c;
-  return std::string(trim(out));
-}
 
 // A Markdown heading, or a paragraph line that is bold throughout ("**Fråga 7 …**"), as Word
 // documents without heading styles write their headings.
@@ -79,8 +70,8 @@ bool is_area_heading(std::string_view heading, const model::Structure& structure
   const std::string mine = folded(heading_text(heading));
   for (const auto& area : structure.areas) {
     const std::string theirs = folded(area.title);
-    if (!theirs.empty() && edit_distance(mine, theirs, static_cast<int>(theirs.size() / 8)) <= static_cast<int>(theirs.size() / 8))
-      return true;
+    const int limit = static_cast<int>(theirs.size() / 8);
+    if (!theirs.empty() && edit_distance(mine, theirs, limit) <= limit) return true;
   }
   return false;
 }
@@ -108,8 +99,9 @@ SplitDocument split_parts(std::string_view markdown, const model::Structure& str
   const std::vector<std::string_view> lines = split_lines(markdown);
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
-    const bool alone = (i == 0 || trim(lines[i - 1]).empty()) && (i + 1 == lines.size() || trim(lines[i + 1]).empty());
-    const int part = is_heading(line) ? part_of_heading(line, structure) : alone ? plain_part_heading(line, structure) : 0;
+    const int part = is_heading(line)           ? part_of_heading(line, structure)
+                     : stands_alone(lines, i) ? plain_part_heading(line, structure)
+                                              : 0;
     // An area's heading between its questions: the site prints it from the structure.
     if (part == 0 && last > 0 && is_heading(line) && is_area_heading(line, structure)) continue;
     if (part > 0) {
@@ -146,8 +138,9 @@ std::string mark_examples(std::string_view text) {
   };
   int depth = 0;  // inside containers already marked (by the Word file's styles): left alone
   for (std::string_view line : split_lines(text)) {
-    if (open == Open::kNone && starts_with(trim(line), ":::")) depth += trim(trim(line).substr(3)).empty() ? -1 : 1;
-    if (depth > 0 || (open == Open::kNone && starts_with(trim(line), ":::"))) {
+    const int step = open == Open::kNone ? container_step(line) : 0;
+    depth += step;
+    if (depth > 0 || step != 0) {
       out += std::string(line) + "\n";
       continue;
     }

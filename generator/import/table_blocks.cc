@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "i18n/messages.h"
+#include "scaffold/files.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 
@@ -74,11 +75,7 @@ int column(const Row& header, std::string_view word) {
   return -1;
 }
 
-std::string yaml_text(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-  return out + "\"";
-}
+std::string yaml_text(const std::string& s) { return scaffold::yaml_quoted(s); }
 
 // "Budget (mnkr)" → "mnkr".
 std::string unit_in(const std::string& h) {
@@ -105,6 +102,17 @@ struct EconomyYear {
   bool forecast = false;
 };
 
+// One year's cells, or nullopt when one is no figure or the year no year; a "*" on any marks
+// the year a forecast. A figure may be empty (check then names it).
+std::optional<EconomyYear> economy_year(const std::string& year, const std::string& budget, const std::string& outcome,
+                                        const std::string& result) {
+  EconomyYear y;
+  auto yr = figure(year, &y.forecast), b = figure(budget, &y.forecast), u = figure(outcome, &y.forecast),
+       res = figure(result, &y.forecast);
+  if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr)) return std::nullopt;
+  return EconomyYear{*yr, *b, *u, *res, y.forecast};
+}
+
 Recognised economy_block(const std::string& unit, const std::vector<EconomyYear>& years, const Around& around) {
   std::string out = "```ekonomi\nenhet: " + yaml_text(unit) + "\nvärden:\n";
   bool any_forecast = false;
@@ -129,11 +137,9 @@ std::optional<Recognised> economy(const Row& header, const std::vector<Row>& row
   if (unit.empty()) return std::nullopt;  // enhet: is required and cannot be guessed
   std::vector<EconomyYear> years;
   for (const auto& r : rows) {
-    EconomyYear y;
-    auto yr = figure(r[year], &y.forecast), b = figure(r[budget], &y.forecast), u = figure(r[outcome], &y.forecast),
-         res = figure(r[result], &y.forecast);
-    if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr)) return std::nullopt;
-    years.push_back({*yr, *b, *u, *res, y.forecast});
+    auto y = economy_year(r[year], r[budget], r[outcome], r[result]);
+    if (!y) return std::nullopt;
+    years.push_back(std::move(*y));
   }
   return economy_block(unit, years, around);
 }
@@ -152,12 +158,9 @@ std::optional<Recognised> economy_by_columns(const Row& header, const std::vecto
   if (unit.empty()) return std::nullopt;
   std::vector<EconomyYear> years;
   for (size_t c = 1; c < header.size(); ++c) {
-    EconomyYear y;
-    auto yr = figure(header[c], &y.forecast), b = figure(rows[0][c], &y.forecast), u = figure(rows[1][c], &y.forecast),
-         res = figure(rows[2][c], &y.forecast);
-    if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr) || b->empty() || u->empty() || res->empty())
-      return std::nullopt;
-    years.push_back({*yr, *b, *u, *res, y.forecast});
+    auto y = economy_year(header[c], rows[0][c], rows[1][c], rows[2][c]);
+    if (!y || y->budget.empty() || y->outcome.empty() || y->result.empty()) return std::nullopt;
+    years.push_back(std::move(*y));
   }
   return economy_block(unit, years, around);
 }

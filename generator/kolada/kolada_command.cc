@@ -208,13 +208,16 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
   Answers answers;
   Outcome o;
   const bool gathered = gather(options, all, ids, answers, diags);
+  std::map<std::string, std::string> no_id_hints;  // unit slug → hint, made once per unit
   for (const auto& w : all) {
     if (!ids[w.unit_slug].empty()) continue;
-    const fs::path file = options.content_root / w.unit_slug / "enhet.yaml";
-    const std::string nearest = nearest_unit(unit_name(options.content_root, w.unit_slug), answers.names);
-    diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}),
-                diags.t(Msg::kKoladaNoUnitIdHint, {file.generic_string()}) +
-                    (nearest.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {"kolada: " + nearest})));
+    auto [hint, made] = no_id_hints.try_emplace(w.unit_slug);
+    if (made) {
+      const std::string nearest = nearest_unit(unit_name(options.content_root, w.unit_slug), answers.names);
+      hint->second = diags.t(Msg::kKoladaNoUnitIdHint, {(options.content_root / w.unit_slug / "enhet.yaml").generic_string()}) +
+                     (nearest.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {"kolada: " + nearest}));
+    }
+    diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}), hint->second);
   }
   if (gathered && check_ids(options, all, ids, answers.names, diags)) {
     for (auto w : all) {
