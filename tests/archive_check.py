@@ -82,6 +82,12 @@ def check(binary, content, templates):
                  "--arkiv", str(tmp / "arkiv2"), "--utan-pdf", "-q"])
         if r.returncode != 1 or "arkivpaketet behöver webbplatsens publika adress" not in r.stderr or (tmp / "arkiv2" / "kvalitet-2018").exists():
             failures.append(f"without an address: status {r.returncode}, {r.stderr}")
+        # --utan-pdf: the same package without its PDFs (where WeasyPrint is missing).
+        r = run([binary, "arkiv", "2018", content, "--templates", templates, "-o", str(tmp / "site3"),
+                 "--arkiv", str(tmp / "arkiv3"), "--adress", BASE, "--utan-pdf", "-q"])
+        listed = (tmp / "arkiv3" / "kvalitet-2018" / "manifest-sha256.txt")
+        if r.returncode != 0 or not listed.exists() or ".pdf" in listed.read_text():
+            failures.append(f"--utan-pdf: status {r.returncode}, PDFs in the package or no package: {r.stderr}")
     return failures
 
 
