@@ -263,6 +263,12 @@ TEST_CASE("Kolada's metadata names the KPIs and units – an id it does not know
   std::string out, err;
   REQUIRE(f.run(true, &out, &err, data.string()) == 0);
   CHECK_THAT(out, Contains("utfall: 13 från Kolada (U21401 ”Antal personal som en hemtjänsttagare möter under 14 dagar, medelvärde”"));
+  // A title from Kolada reaches the terminal without its control characters.
+  write(data / "kpi-u21401.json", "{\"values\": [{\"id\": \"U21401\", \"title\": \"Antal\\u001b[2J personal\"}]}");
+  REQUIRE(f.run(true, &out, &err, data.string()) == 0);
+  CHECK_THAT(out, Contains("(U21401 ”Antal"));
+  CHECK(out.find('\x1b') == std::string::npos);
+  fs::copy(fixtures() / "kolada-meta/kpi-u21401.json", data / "kpi-u21401.json", fs::copy_options::overwrite_existing);
   CHECK_THAT(err, Contains("utfall: rapporterat 83\xC2\xA0%, Kolada 81\xC2\xA0% (U21468 ”Brukarbedömning hemtjänst"));
   // A KPI a digit off: the error names the nearest, nothing is written.
   replace(f.content / kSection, "kolada: U21468", "kolada: U21469");

@@ -84,7 +84,7 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
     else lines.push_back(std::string(key) + ": " + yaml_number(*theirs));
     if (std::find(filled.begin(), filled.end(), key) == filled.end()) filled.push_back(key);
     out << terminal_text(w.file.generic_string()) << ':' << (mine.line ? mine.line : w.close_line) << ": "
-        << diags.t(Msg::kKoladaFilled, {key, yaml_number(*theirs), w.kpi, w.name}) << '\n';
+        << terminal_text(diags.t(Msg::kKoladaFilled, {key, yaml_number(*theirs), w.kpi, w.name})) << '\n';  // Kolada's and the author's words
     ++o.filled;
   }
   if (filled == w.filled) return;
