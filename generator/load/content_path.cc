@@ -33,6 +33,25 @@ PathState classify_path(const ContentRoot& root, const fs::path& path, bool want
   return fs::is_regular_file(status) ? PathState::kInside : PathState::kNotRegular;
 }
 
+bool write_target_inside(const ContentRoot& root, const fs::path& path) {
+  if (root.canonical.empty()) return false;
+  std::error_code ec;
+  fs::path existing = fs::absolute(path, ec);
+  if (ec) return false;
+  fs::path rest;
+  // The nearest ancestor that exists (a dangling link counts as existing: it is not followed
+  // into nowhere, and canonical() below then fails).
+  while (!fs::exists(fs::symlink_status(existing, ec))) {
+    if (!existing.has_relative_path()) return false;
+    rest = rest.empty() ? existing.filename() : existing.filename() / rest;
+    existing = existing.parent_path();
+  }
+  for (const auto& part : rest)
+    if (part == "..") return false;
+  const fs::path real = fs::canonical(existing, ec);
+  return !ec && is_within(real, root.canonical);
+}
+
 // True when path lies inside the root before links are followed: then only a link can have
 // led it out.
 static bool lexically_inside(const ContentRoot& root, const fs::path& path) {

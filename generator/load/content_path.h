@@ -26,6 +26,12 @@ enum class PathState { kInside, kOutside, kMissing, kNotRegular, kNotFolder };
 // file (want_folder: not a folder). Never throws.
 PathState classify_path(const ContentRoot& root, const std::filesystem::path& path, bool want_folder = false);
 
+// Whether a file kvalitet is about to write for the author (a scaffold, an import, a value
+// filled in) lands inside the content folder once every symbolic link on its way is
+// followed. The path need not exist yet: its nearest existing ancestor is resolved and the
+// rest must hold no "..". Never throws.
+bool write_target_inside(const ContentRoot& root, const std::filesystem::path& path);
+
 // Reports a path that is not a readable file (or folder) inside the content folder, at `at`
 // (the place that referred to it; the path itself when it was found by the walk), naming it
 // as `shown` (as the author wrote it). Returns true when the path may be read.

@@ -1,26 +1,25 @@
-// The folder `kvalitet serve` builds into: a fresh mkdtemp folder under $TMPDIR (or /tmp),
+// The folder `kvalitet serve` builds into: a private scratch folder (write/scratch_dir.h),
 // removed when the object dies. It is never the published output folder, so trying out an
 // edit cannot replace the site that is about to be published.
 #pragma once
 #include <filesystem>
 #include <string>
 
+#include "write/scratch_dir.h"
+
 namespace kv::serve {
 
 class PrivateDir {
  public:
   // Throws std::system_error when the folder cannot be created.
-  PrivateDir();
-  ~PrivateDir();
-  PrivateDir(const PrivateDir&) = delete;
-  PrivateDir& operator=(const PrivateDir&) = delete;
+  PrivateDir() : scratch_("kvalitet-serve-") {}
 
-  const std::filesystem::path& path() const { return path_; }
+  const std::filesystem::path& path() const { return scratch_.path(); }
   // Where the site is built, inside path(); the write stage swaps new builds in here.
-  std::filesystem::path site() const { return path_ / "site"; }
+  std::filesystem::path site() const { return path() / "site"; }
 
  private:
-  std::filesystem::path path_;
+  ScratchDir scratch_;
 };
 
 }  // namespace kv::serve

@@ -1,6 +1,7 @@
 #include "write/files.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,7 +43,88 @@ void write_all(int fd, const fs::path& file, std::string_view content) {
   if (::close(fd) != 0 && errno != EINTR) throw WriteError(file, errno);
 }
 
+// A temporary file beside file (same folder, so rename and link stay on one file system),
+// holding content and synced; returns its path. Throws WriteError, leaving nothing behind.
+fs::path write_temporary(const fs::path& file, std::string_view content, mode_t mode) {
+  std::string name = (file.parent_path() / ("." + file.filename().string() + ".kvalitet-XXXXXX")).string();
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) throw WriteError(file, errno);
+  const fs::path temp = name;
+  try {
+    if (::fchmod(fd, mode) != 0) {
+      const int error = errno;
+      ::close(fd);
+      throw WriteError(file, error);
+    }
+    for (size_t done = 0; done < content.size();) {
+      ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        const int error = errno;
+        ::close(fd);
+        throw WriteError(file, error);
+      }
+      done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+      const int error = errno;
+      ::close(fd);
+      throw WriteError(file, error);
+    }
+    if (::close(fd) != 0 && errno != EINTR) throw WriteError(file, errno);
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
+  }
+  return temp;
+}
+
+// The permissions a new file gets: 0666 less the umask, as open(O_CREAT) would give.
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+void sync_folder(const fs::path& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);  // best effort: the rename itself has happened
+  ::close(fd);
+}
+
 }  // namespace
+
+void replace_file(const fs::path& file, std::string_view content) {
+  struct stat old {};
+  mode_t mode = new_file_mode();
+  if (::lstat(file.c_str(), &old) == 0) {
+    if (S_ISLNK(old.st_mode)) throw WriteError(file, ELOOP);
+    if (!S_ISREG(old.st_mode)) throw WriteError(file, EISDIR);
+    mode = old.st_mode & 07777;
+  }
+  make_parent(file);
+  const fs::path temp = write_temporary(file, content, mode);
+  if (::rename(temp.c_str(), file.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw WriteError(file, error);
+  }
+  sync_folder(file.parent_path());
+}
+
+void create_file(const fs::path& file, std::string_view content) {
+  struct stat there {};
+  if (::lstat(file.c_str(), &there) == 0) throw WriteError(file, EEXIST);
+  make_parent(file);
+  const fs::path temp = write_temporary(file, content, new_file_mode());
+  // link() fails with EEXIST when anything (a file, a link, a folder) took the name meanwhile.
+  const int linked = ::link(temp.c_str(), file.c_str());
+  const int error = errno;
+  ::unlink(temp.c_str());
+  if (linked != 0) throw WriteError(file, error);
+  sync_folder(file.parent_path());
+}
 
 void write_file(const fs::path& file, std::string_view content) {
   make_parent(file);

@@ -28,8 +28,23 @@ class WriteError : public std::runtime_error {
 // with the file and the errno of the failed call; throws WriteError.
 [[noreturn]] void report_write_failure(const std::filesystem::path& file, int error);
 
-// Writes a file, creating its folders; throws WriteError on failure.
+// Writes a file, creating its folders; throws WriteError on failure. For kvalitet's own
+// files in a folder it made (a staging folder, a bag under construction): an existing file
+// is truncated in place.
 void write_file(const std::filesystem::path& file, std::string_view content);
+
+// Replaces an author's file atomically: the new bytes go to a temporary file in the same
+// folder, are synced, take the old file's permissions and are renamed over it. A kill, a
+// full disk or any failure leaves the old file as it was. A symbolic link at file is
+// refused (ELOOP): the caller resolves links and checks where they lead first. Throws
+// WriteError.
+void replace_file(const std::filesystem::path& file, std::string_view content);
+
+// Creates a file that must not exist yet (scaffolds, imports: never replace an author's
+// work), creating its folders. Written to a temporary file first and linked into place, so
+// the file appears whole or not at all. Throws WriteError (EEXIST when something is there,
+// a dangling symbolic link included).
+void create_file(const std::filesystem::path& file, std::string_view content);
 
 // The whole of a file; throws WriteError (Op::kRead) when it cannot be read.
 std::string read_file(const std::filesystem::path& file);

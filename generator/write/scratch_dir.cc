@@ -1,4 +1,4 @@
-#include "serve/private_dir.h"
+#include "write/scratch_dir.h"
 
 #include <stdlib.h>
 
@@ -6,28 +6,24 @@
 #include <cstdlib>
 #include <system_error>
 
-namespace kv::serve {
+namespace kv {
 
 namespace fs = std::filesystem;
-
-namespace {
 
 fs::path temp_base() {
   if (const char* dir = std::getenv("TMPDIR"); dir && *dir) return dir;
   return "/tmp";
 }
 
-}  // namespace
-
-PrivateDir::PrivateDir() {
-  std::string pattern = (temp_base() / "kvalitet-serve-XXXXXX").string();
+ScratchDir::ScratchDir(const std::string& prefix) {
+  std::string pattern = (temp_base() / (prefix + "XXXXXX")).string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), pattern);
   path_ = pattern;
 }
 
-PrivateDir::~PrivateDir() {
+ScratchDir::~ScratchDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
 }
 
-}  // namespace kv::serve
+}  // namespace kv
