@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "archive/bag_check.h"
 #include "archive/bag_writer.h"
 #include "archive/package_links.h"
 #include "archive/year_archive.h"
@@ -118,55 +119,237 @@ TEST_CASE("a year without pages is reported and leaves an earlier package as it 
   CHECK(read(bag / "bagit.txt") == "tidigare");
 }
 
+TEST_CASE("a bag kvalitet wrote verifies – every change to it is named", "[archive]") {
+  TempDir dir;
+  const fs::path root = dir.path() / "bag";
+  auto make = [&] {
+    fs::remove_all(root);
+    kv::BagWriter bag(root);
+    bag.add("webbplats/2018/a.html", "<p>a</p>");
+    bag.add("kalla/enhet/2018/fraga-01.md", "svar\n");
+    bag.finish({{"External-Identifier", "kvalitet-2018"}, {"Bag-Software-Agent", "kvalitet 0.1.0"}});
+  };
+  auto problems = [&] {
+    kv::Diagnostics diags;
+    std::string all;
+    for (const auto& p : kv::verify_bag(root, diags))
+      all += p.file.lexically_relative(root).generic_string() + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+    return all;
+  };
+  make();
+  CHECK(problems().empty());
+  write(root / "data/webbplats/2018/a.html", "<p>b</p>");
+  CHECK_THAT(problems(), Contains("data/webbplats/2018/a.html:0: filens kontrollsumma stämmer inte med den i manifest-sha256.txt"));
+  make();
+  fs::remove(root / "data/kalla/enhet/2018/fraga-01.md");
+  CHECK_THAT(problems(), Contains("data/kalla/enhet/2018/fraga-01.md:0: filen står i manifest-sha256.txt men finns inte i paketet"));
+  CHECK_THAT(problems(), Contains("Payload-Oxum i bag-info.txt är 13.2, men innehållet är 8.1"));
+  make();
+  write(root / "data/webbplats/2018/extra.html", "x");
+  write(root / "anteckningar.txt", "x");
+  CHECK_THAT(problems(), Contains("data/webbplats/2018/extra.html:0: filen finns i paketet men står inte i manifest-sha256.txt"));
+  CHECK_THAT(problems(), Contains("anteckningar.txt:0: filen finns i paketet men står inte i tagmanifest-sha256.txt"));
+  make();
+  replace(root / "manifest-sha256.txt", "  data/webbplats", " data/webbplats");
+  CHECK_THAT(problems(), Contains("manifest-sha256.txt:2: raden är ingen rad"));
+  CHECK_THAT(problems(), Contains("tagmanifest"));  // the manifest's own checksum changed too
+  make();
+  fs::remove(root / "manifest-sha256.txt");
+  CHECK_THAT(problems(), Contains("arkivpaketet saknar manifest-sha256.txt"));
+  make();
+  replace(root / "bag-info.txt", "kvalitet 0.1.0", "bagit.py");
+  CHECK_THAT(problems(), Contains("bag-info.txt:0: bag-info.txt säger inte att kvalitet skrev paketet"));
+  CHECK_THAT(problems(), Contains("bag-info.txt:0: filens kontrollsumma stämmer inte med den i tagmanifest-sha256.txt"));
+  make();
+  fs::remove(root / "data/webbplats/2018/a.html");
+  fs::create_symlink("/etc/passwd", root / "data/webbplats/2018/a.html");
+  CHECK_THAT(problems(), Contains("data/webbplats/2018/a.html:0: i ett arkivpaket får bara vanliga filer"));
+  make();
+  write(root / "bagit.txt", "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n");
+  CHECK_THAT(problems(), Contains("bagit.txt anger inte BagIt-Version: 1.0"));
+  make();
+  replace(root / "manifest-sha256.txt", "data/kalla/enhet", "data/../../enhet");
+  CHECK_THAT(problems(), Contains("manifest-sha256.txt:1: raden är ingen rad"));
+}
+
+TEST_CASE("arkiv replaces only an unchanged package of its own – never a user's folder or a link", "[archive]") {
+  const auto& site = example_site();
+  REQUIRE(site.status == 0);
+  TempDir dir;
+  const fs::path bag = dir.path() / "arkiv" / "kvalitet-2018";
+  auto archive = [&](std::string* errors = nullptr) {
+    kv::Diagnostics diags;
+    auto files = kv::write_year_archive({2018, site.out, source_dir() / "content", bag, "https://example.org/kv/"}, diags);
+    if (errors) *errors = all_messages(diags);
+    return files.has_value();
+  };
+  std::string errors;
+  // A folder of the user's: refused, nothing removed.
+  write(bag / "notes.txt", "mina anteckningar");
+  CHECK_FALSE(archive(&errors));
+  CHECK_THAT(errors, Contains("kvalitet-2018 finns redan och är inget oförändrat arkivpaket som kvalitet skrev"));
+  CHECK_THAT(errors, Contains("flytta eller ta bort katalogen själv"));
+  CHECK(read(bag / "notes.txt") == "mina anteckningar");
+  // A link at the package's place: refused, the link and what it leads to left alone.
+  fs::remove_all(bag);
+  const fs::path elsewhere = dir.path() / "annat";
+  write(elsewhere / "viktigt.txt", "x");
+  fs::create_symlink(elsewhere, bag);
+  CHECK_FALSE(archive(&errors));
+  CHECK(fs::is_symlink(bag));
+  CHECK(read(elsewhere / "viktigt.txt") == "x");
+  // kvalitet's own package is replaced, again and again; no scratch folder is left.
+  fs::remove(bag);
+  REQUIRE(archive(&errors));
+  REQUIRE(archive(&errors));
+  INFO(errors);
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(bag.parent_path())) ++entries;
+  CHECK(entries == 1);
+  // …but not once somebody has changed it: a file added, or one altered.
+  write(bag / "data/webbplats/egen.html", "x");
+  CHECK_FALSE(archive(&errors));
+  CHECK(fs::exists(bag / "data/webbplats/egen.html"));
+  fs::remove(bag / "data/webbplats/egen.html");
+  REQUIRE(archive());
+  replace(bag / "bag-info.txt", "kvalitet-2018", "kvalitet-2019");
+  CHECK_FALSE(archive(&errors));
+  CHECK_THAT(errors, Contains("bag-info.txt"));
+}
+
 namespace {
 
 // The example content in a temporary folder with 2018 archived into content/_arkiv and frozen.
 struct Frozen {
   TempDir dir;
-  fs::path content = dir.path() / "content", out = dir.path() / "site";
+  fs::path content = dir.path() / "content", out = dir.path() / "site", templates = source_dir() / "templates";
+  fs::path bag = content / "_arkiv" / "kvalitet-2018";
   Frozen() {
     fs::copy(source_dir() / "content", content, fs::copy_options::recursive);
     const auto& site = example_site();
     REQUIRE(site.status == 0);
     kv::Diagnostics diags;
-    REQUIRE(kv::write_year_archive({2018, site.out, content, kv::package_dir(content / "_arkiv", 2018), "https://example.org/kv/"}, diags));
+    REQUIRE(kv::write_year_archive({2018, site.out, content, bag, "https://example.org/kv/"}, diags));
     std::string yaml = read(content / "site.yaml");
     write(content / "site.yaml", yaml + "frysta_år: [2018]\n");
   }
   int build(std::string* errors = nullptr) const {
-    auto options = options_for(content, source_dir() / "templates");
+    auto options = options_for(content, templates);
     options.output_dir = out.string();
     std::ostringstream o, e;
     const int status = kv::run_build(options, o, e);
     if (errors) *errors = e.str();
     return status;
   }
+  // The files of 2018 in the built site that differ from the package's, or are missing.
+  std::vector<std::string> differing() const {
+    std::vector<std::string> out_of_place;
+    for (const auto& path : kv::year_site_files(bag / "data/webbplats", 2018)) {
+      if (path.rfind("assets/", 0) == 0) continue;
+      if (!fs::exists(out / path) || read(out / path) != read(bag / "data/webbplats" / path)) out_of_place.push_back(path);
+    }
+    return out_of_place;
+  }
 };
 
 }  // namespace
 
-TEST_CASE("a frozen year builds while its pages are as archived", "[archive]") {
+TEST_CASE("a frozen year's pages are its package's files, byte for byte", "[archive]") {
   Frozen f;
   std::string errors;
   CHECK(f.build(&errors) == 0);
   INFO(errors);
   CHECK(errors.find("error") == std::string::npos);
+  CHECK(f.differing().empty());
+  // Such a page is recognisably the package's: the start page is linked at the public address.
+  const std::string q2 = read(f.out / "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html");
+  CHECK_THAT(q2, Contains("href=\"https://example.org/kv/index.html\""));
+  CHECK(fs::exists(f.out / "jamforelse/2018/kvalitetsutmarkelsen/index.html"));
+  // Pages of other years still link into the frozen year, and those pages are there.
+  const std::string unit = read(f.out / "enheter/skarholmen-omsorg-om-aldre/index.html");
+  CHECK_THAT(unit, Contains("../../2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/"));
+  CHECK(fs::exists(f.out / "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/index.html"));
   // Another year may change.
   replace(f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/avsnitt-06.md", "Handlingsplaner i de olika",
           "Handlingsplanerna i de olika");
   CHECK(f.build(&errors) == 0);
+  CHECK_THAT(read(f.out / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/avsnitt-06/index.html"), Contains("Handlingsplanerna"));
 }
 
-TEST_CASE("a change to a frozen year's page stops the build and names the page", "[archive]") {
+TEST_CASE("a layout change leaves a frozen year's pages as archived and the build succeeds", "[archive]") {
   Frozen f;
-  replace(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md", "delaktiga utgår vi", "delaktiga utgår vi alltid");
+  const fs::path templates = f.dir.path() / "templates";
+  fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
+  for (const char* layout : {"base.mustache", "question.mustache", "overview.mustache", "compare.mustache"}) {
+    std::string text = read(templates / "layouts" / layout);
+    write(templates / "layouts" / layout, "<!-- ny layout -->\n" + text);
+  }
+  f.templates = templates;
+  std::string errors;
+  CHECK(f.build(&errors) == 0);
+  INFO(errors);
+  CHECK(f.differing().empty());
+  CHECK_THAT(read(f.out / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/index.html"), Contains("<!-- ny layout -->"));
+  CHECK(read(f.out / "2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html").find("ny layout") == std::string::npos);
+}
+
+TEST_CASE("a change to a frozen year's sources stops the build and names the file", "[archive]") {
+  Frozen f;
+  const fs::path answer = f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md";
+  replace(answer, "delaktiga utgår vi", "delaktiga utgår vi alltid");
   std::string errors;
   CHECK(f.build(&errors) == 1);
   INFO(errors);
-  CHECK_THAT(errors, Contains("_arkiv/kvalitet-2018/data/webbplats/2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/index.html"));
-  CHECK_THAT(errors, Contains("fraga-02/index.html: error: sidan har ändrats sedan 2018 arkiverades"));
+  CHECK_THAT(errors, Contains("2018/kvalitetsutmarkelsen/fraga-02.md: error: källfilen har ändrats sedan 2018 arkiverades"));
   CHECK_THAT(errors, Contains("ångra ändringen"));
   CHECK(!fs::exists(f.out / "index.html"));  // nothing written
+  // A file added to the year, or one taken away, likewise.
+  replace(answer, "delaktiga utgår vi alltid", "delaktiga utgår vi");
+  write(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/bilder/ny.png", "x");
+  CHECK(f.build(&errors) == 1);
+  CHECK_THAT(errors, Contains("bilder/ny.png: error: filen finns i innehållskatalogen men inte i arkivet för 2018"));
+  fs::remove(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/bilder/ny.png");
+  CHECK(f.build(&errors) == 0);
+}
+
+TEST_CASE("a frozen year's package is verified whole by every build – manifests, bag-info and sources", "[archive]") {
+  {
+    Frozen f;  // a manifest line removed
+    std::string manifest = read(f.bag / "manifest-sha256.txt");
+    manifest.erase(0, manifest.find('\n') + 1);
+    write(f.bag / "manifest-sha256.txt", manifest);
+    std::string errors;
+    CHECK(f.build(&errors) == 1);
+    CHECK_THAT(errors, Contains("manifest-sha256.txt: error: filens kontrollsumma stämmer inte med den i tagmanifest-sha256.txt"));
+    CHECK_THAT(errors, Contains("error: filen finns i paketet men står inte i manifest-sha256.txt"));
+    CHECK_THAT(errors, Contains("arkivpaketet för 2018 får inte ändras"));
+  }
+  {
+    Frozen f;  // the manifest gone
+    fs::remove(f.bag / "manifest-sha256.txt");
+    std::string errors;
+    CHECK(f.build(&errors) == 1);
+    CHECK_THAT(errors, Contains("error: arkivpaketet saknar manifest-sha256.txt"));
+  }
+  {
+    Frozen f;  // bag-info.txt changed
+    replace(f.bag / "bag-info.txt", "Kvalitet-Adress: https://example.org/kv/", "Kvalitet-Adress: https://annan.example/");
+    std::string errors;
+    CHECK(f.build(&errors) == 1);
+    CHECK_THAT(errors, Contains("bag-info.txt: error: filens kontrollsumma stämmer inte med den i tagmanifest-sha256.txt"));
+  }
+  {
+    Frozen f;  // a source in the package changed
+    const fs::path kept = f.bag / "data/kalla/skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md";
+    replace(kept, "delaktiga utgår vi", "delaktiga utgår ni");
+    std::string errors;
+    CHECK(f.build(&errors) == 1);
+    CHECK_THAT(errors, Contains("data/kalla/skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/fraga-02.md: error: filens kontrollsumma"));
+    // check reports it too, not only build.
+    std::ostringstream o, e;
+    CHECK(kv::run_check(options_for(f.content, f.templates), o, e) == 1);
+    CHECK_THAT(e.str(), Contains("fraga-02.md: error: filens kontrollsumma"));
+  }
 }
 
 TEST_CASE("a frozen year without its package and a year that is none are reported", "[archive]") {

@@ -1,66 +1,89 @@
 #include "archive/frozen_years.h"
 
-#include <fstream>
 #include <set>
 
+#include "archive/bag_check.h"
 #include "archive/year_archive.h"
+#include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
+#include "write/output_tree.h"
 
 namespace kv {
 namespace fs = std::filesystem;
 
 namespace {
 
-// bag-info.txt's Kvalitet-Adress: the address the package's links were made for.
-std::string package_base(const fs::path& bag) {
-  std::ifstream in(bag / "bag-info.txt");
-  std::string line;
-  const std::string key = "Kvalitet-Adress: ";
-  while (std::getline(in, line))
-    if (starts_with(line, key)) return line.substr(key.size());
-  return "";
+fs::path web_of(const fs::path& bag) { return bag / "data" / "webbplats"; }
+
+bool same_bytes(const fs::path& a, const fs::path& b) {
+  const auto x = sha256_file(a), y = sha256_file(b);
+  return x && y && *x == *y;
 }
 
-std::string made_as_packaged(const fs::path& staging, const std::string& path, const std::set<std::string>& made,
-                             const std::string& base) {
-  return path.ends_with(".html") ? packaged_page(staging, path, made, base) : read_file(staging / path);
-}
-
-bool check_year(int year, const fs::path& staging, const fs::path& content_root, Diagnostics& diags) {
-  const fs::path bag = package_dir(content_root / kArchiveFolder, year), web = bag / "data" / "webbplats";
+bool package_present(int year, const fs::path& bag, const fs::path& content_root, Diagnostics& diags) {
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(bag, ec))) return true;
   const std::string y = std::to_string(year);
-  const std::string base = package_base(bag);
-  if (base.empty() || !fs::is_directory(web)) {
-    diags.error({(content_root / "site.yaml").generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
-                diags.t(Msg::kFrozenNoPackageHint, {y, (content_root / kArchiveFolder).generic_string()}));
-    return false;
-  }
-  const auto made = year_site_files(staging, year), kept = year_site_files(web, year);
-  const std::set<std::string> made_set(made.begin(), made.end()), kept_set(kept.begin(), kept.end());
+  diags.error({(content_root / "site.yaml").generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
+              diags.t(Msg::kFrozenNoPackageHint, {y, (content_root / kArchiveFolder).generic_string()}));
+  return false;
+}
+
+// The year's sources, as the package holds them and as the content folder has them now: the
+// same files (unit/year/relative path) with the same bytes.
+bool same_sources(int year, const fs::path& bag, const fs::path& content_root, Diagnostics& diags) {
+  const std::string y = std::to_string(year);
+  const fs::path kalla = bag / "data" / "kalla";
+  std::set<std::string> kept, now;
+  for (const auto& unit : year_source_units(kalla, year))
+    for (const auto& file : regular_files_under(kalla / unit / y)) kept.insert(unit + "/" + y + "/" + file);
+  for (const auto& unit : year_source_units(content_root, year))
+    for (const auto& file : regular_files_under(content_root / unit / y)) now.insert(unit + "/" + y + "/" + file);
   bool same = true;
-  auto differs = [&](const std::string& path, Msg what) {
-    diags.error({(web / path).generic_string(), 0, 0}, diags.t(what, {y}), diags.t(Msg::kFrozenChangedHint, {y}));
+  auto differs = [&](const fs::path& file, Msg what) {
+    diags.error({file.generic_string(), 0, 0}, diags.t(what, {y}), diags.t(Msg::kFrozenSourceHint, {y}));
     same = false;
   };
   for (const auto& path : kept) {
-    if (!made_set.count(path)) {
-      if (!path.ends_with(".pdf")) differs(path, Msg::kFrozenGone);  // PDFs only in a build that makes them
-    } else if (made_as_packaged(staging, path, made_set, base) != read_file(web / path)) {
-      differs(path, Msg::kFrozenChanged);
-    }
+    if (!now.count(path)) differs(kalla / path, Msg::kFrozenSourceGone);
+    else if (!same_bytes(kalla / path, content_root / path)) differs(content_root / path, Msg::kFrozenSourceChanged);
   }
-  for (const auto& path : made)
-    if (!kept_set.count(path) && !path.ends_with(".pdf")) differs(path, Msg::kFrozenAdded);
+  for (const auto& path : now)
+    if (!kept.count(path)) differs(content_root / path, Msg::kFrozenSourceAdded);
   return same;
+}
+
+bool check_year(int year, const fs::path& content_root, Diagnostics& diags) {
+  const fs::path bag = package_dir(content_root / kArchiveFolder, year);
+  if (!package_present(year, bag, content_root, diags)) return false;
+  const auto problems = verify_bag(bag, diags);
+  for (const auto& p : problems)
+    diags.error({p.file.generic_string(), p.line, 0}, p.message, diags.t(Msg::kFrozenPackageHint, {std::to_string(year)}));
+  // A package that is not intact says nothing reliable about the sources.
+  return problems.empty() && same_sources(year, bag, content_root, diags);
 }
 
 }  // namespace
 
-bool check_frozen_years(const std::vector<int>& years, const fs::path& staging, const fs::path& content_root, Diagnostics& diags) {
+bool check_frozen_years(const std::vector<int>& years, const fs::path& content_root, Diagnostics& diags) {
   bool ok = true;
-  for (int year : years) ok = check_year(year, staging, content_root, diags) && ok;
+  for (int year : years) ok = check_year(year, content_root, diags) && ok;
   return ok;
+}
+
+int place_frozen_years(const std::vector<int>& years, const fs::path& content_root, const OutputTree& tree) {
+  int pages = 0;
+  for (int year : years) {
+    const fs::path web = web_of(package_dir(content_root / kArchiveFolder, year));
+    for (const auto& path : year_site_files(web, year)) {
+      std::error_code ec;
+      if (starts_with(path, "assets/") && fs::exists(tree.root() / path, ec)) continue;  // the current theme's
+      tree.copy(web / path, path);
+      pages += path.ends_with(".html") && !starts_with(path, "assets/");
+    }
+  }
+  return pages;
 }
 
 }  // namespace kv

@@ -1,13 +1,18 @@
 #include "archive/year_archive.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <vector>
 
+#include "archive/bag_check.h"
 #include "archive/bag_writer.h"
 #include "archive/package_links.h"
 #include "util/text.h"
 #include "write/files.h"
 #include "write/output_dir.h"
+#include "write/swap.h"
 
 namespace kv {
 namespace fs = std::filesystem;
@@ -20,8 +25,9 @@ bool hidden(const fs::path& relative) {
   return false;
 }
 
-// The regular files under dir (links not followed, hidden ones left out), relative, sorted.
-std::vector<std::string> files_under(const fs::path& dir) {
+}  // namespace
+
+std::vector<std::string> regular_files_under(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(dir, ec))) return out;
@@ -37,6 +43,20 @@ std::vector<std::string> files_under(const fs::path& dir) {
   return out;
 }
 
+std::vector<std::string> year_source_units(const fs::path& content, int year) {
+  std::vector<std::string> units;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.' || name[0] == '_' || !fs::is_directory(it->symlink_status(ec))) continue;
+    if (fs::is_directory(fs::symlink_status(it->path() / std::to_string(year), ec))) units.push_back(name);
+  }
+  std::sort(units.begin(), units.end());
+  return units;
+}
+
+namespace {
+
 void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::string>& files) {
   const std::set<std::string> package(files.begin(), files.end());
   for (const auto& path : files) {
@@ -48,36 +68,61 @@ void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::strin
 // site.yaml, and of each unit with a folder for the year its enhet.yaml and that folder.
 void add_sources(const YearArchive& a, BagWriter& bag) {
   if (fs::is_regular_file(fs::symlink_status(a.content / "site.yaml"))) bag.copy("kalla/site.yaml", a.content / "site.yaml");
-  std::vector<std::string> units;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(a.content, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.' || name[0] == '_' || !fs::is_directory(entry.symlink_status())) continue;
-    if (fs::is_directory(fs::symlink_status(entry.path() / std::to_string(a.year)))) units.push_back(name);
-  }
-  std::sort(units.begin(), units.end());
-  for (const auto& unit : units) {
+  for (const auto& unit : year_source_units(a.content, a.year)) {
     const fs::path folder = a.content / unit;
     if (fs::is_regular_file(fs::symlink_status(folder / "enhet.yaml"))) bag.copy("kalla/" + unit + "/enhet.yaml", folder / "enhet.yaml");
     const std::string year = std::to_string(a.year);
-    for (const auto& file : files_under(folder / year)) bag.copy("kalla/" + unit + "/" + year + "/" + file, folder / year / file);
+    for (const auto& file : regular_files_under(folder / year)) bag.copy("kalla/" + unit + "/" + year + "/" + file, folder / year / file);
   }
 }
 
-// Puts the finished bag at dir, the previous one (if any) removed only after.
+// Whether dir may be replaced: nothing is there, or an unchanged package that kvalitet wrote.
+// Anything else (a user's folder, a link, a changed package) is reported and left alone.
+bool may_replace(const fs::path& dir, Diagnostics& diags) {
+  std::error_code ec;
+  const auto status = fs::symlink_status(dir, ec);
+  if (!fs::exists(status)) return true;
+  std::string why;
+  if (!fs::is_directory(status)) {
+    why = diags.t(Msg::kBagNotRegular);
+  } else if (const auto problems = verify_bag(dir, diags); !problems.empty()) {
+    const BagProblem& first = problems.front();
+    const std::string where = first.file.lexically_relative(dir).generic_string();
+    why = (where.empty() || where == "." ? "" : where + (first.line ? ":" + std::to_string(first.line) : "") + ": ") + first.message;
+    if (problems.size() > 1) why += " (+" + std::to_string(problems.size() - 1) + ")";
+  }
+  if (why.empty()) return true;
+  diags.error({dir.generic_string(), 0, 0}, diags.t(Msg::kArchiveNotOurs, {dir.generic_string(), why}), diags.t(Msg::kArchiveNotOursHint));
+  return false;
+}
+
+// A new, empty folder beside dir for the bag being made: mkdtemp's name cannot be taken
+// beforehand, and a folder of that name is never anybody else's to remove.
+fs::path new_bag_folder(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  fs::create_directories(parent, ec);
+  if (ec) throw WriteError(parent, ec.value());
+  std::string pattern = (parent / ("." + dir.filename().string() + ".ny-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw WriteError(parent, errno);
+  return pattern;
+}
+
+// Puts the finished bag at dir in one step; the previous package (checked by may_replace)
+// ends up at made's name or beside it, and is removed after.
 void swap_in(const fs::path& made, const fs::path& dir) {
-  const fs::path old = dir.parent_path() / ("." + dir.filename().string() + ".gammal");
-  fs::remove_all(old);
-  if (fs::exists(dir)) fs::rename(dir, old);
-  fs::rename(made, dir);
-  fs::remove_all(old);
+  const fs::path aside = made.string() + ".gammal";
+  if (const auto ec = swap_into_place(made, dir, aside)) throw WriteError(dir, ec.value());
+  std::error_code ignored;
+  fs::remove_all(made, ignored);
+  fs::remove_all(aside, ignored);
 }
 
 }  // namespace
 
 std::vector<std::string> year_site_files(const fs::path& site, int year) {
   std::vector<std::string> files;
-  for (auto& path : files_under(site))
+  for (auto& path : regular_files_under(site))
     if (in_year_package(path, year)) files.push_back(std::move(path));
   return files;
 }
@@ -91,6 +136,10 @@ fs::path package_dir(const fs::path& dir, int year) { return dir / ("kvalitet-" 
 
 bool in_year_package(const std::string& site_path, int year) {
   const std::string y = std::to_string(year) + "/";
+  if (starts_with(site_path, "media/")) {  // media/<enhet>/<år>/…, as render/html copies images
+    const size_t unit_end = site_path.find('/', 6);
+    return unit_end != std::string::npos && site_path.compare(unit_end + 1, y.size(), y) == 0;
+  }
   return starts_with(site_path, y) || starts_with(site_path, "jamforelse/" + y) || starts_with(site_path, "assets/");
 }
 
@@ -100,9 +149,10 @@ std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diag
     diags.error({a.content.generic_string(), 0, 0}, diags.t(Msg::kArchiveNoYear, {std::to_string(a.year)}), diags.t(Msg::kArchiveNoYearHint));
     return std::nullopt;
   }
-  const fs::path made = a.dir.parent_path() / ("." + a.dir.filename().string() + ".ny");
+  if (!may_replace(a.dir, diags)) return std::nullopt;
+  fs::path made;
   try {
-    fs::remove_all(made);
+    made = new_bag_folder(a.dir);
     BagWriter bag(made);
     add_site(a, bag, files);
     add_sources(a, bag);
@@ -120,7 +170,7 @@ std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diag
                 diags.t(Msg::kArchiveWriteFailedHint));
   }
   std::error_code ec;
-  fs::remove_all(made, ec);
+  if (!made.empty()) fs::remove_all(made, ec);
   return std::nullopt;
 }
 

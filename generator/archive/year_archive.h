@@ -21,9 +21,16 @@ struct YearArchive {
   std::string base;               // the site's public address, ending in '/'
 };
 
-// Whether a site file belongs to the year's package: <år>/…, jamforelse/<år>/… and the
-// theme's assets/….
+// Whether a site file belongs to the year's package: <år>/…, jamforelse/<år>/…, the images
+// of the year's documents (media/<enhet>/<år>/…) and the theme's assets/….
 bool in_year_package(const std::string& site_path, int year);
+
+// The regular files under dir (links not followed, hidden ones left out), relative, sorted.
+std::vector<std::string> regular_files_under(const std::filesystem::path& dir);
+
+// The units of a content folder (or of a package's kalla/) with a folder for the year, sorted:
+// folders whose names start with neither '.' nor '_', links not followed.
+std::vector<std::string> year_source_units(const std::filesystem::path& content, int year);
 
 // The site files of the year's package, relative and sorted (hidden files left out).
 std::vector<std::string> year_site_files(const std::filesystem::path& site, int year);
@@ -37,6 +44,8 @@ std::string packaged_page(const std::filesystem::path& site, const std::string& 
 std::filesystem::path package_dir(const std::filesystem::path& dir, int year);
 
 // Writes the package; returns its payload file count, or nullopt after reporting why not.
+// A folder already at archive.dir is replaced only when it is an unchanged package that
+// kvalitet wrote (archive/bag_check.h); anything else there is refused, never removed.
 std::optional<size_t> write_year_archive(const YearArchive& archive, Diagnostics& diags);
 
 }  // namespace kv

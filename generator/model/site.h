@@ -1,5 +1,6 @@
 // A whole site: settings and every submission, validated and typed.
 #pragma once
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -65,11 +66,14 @@ struct Site {
   // sheet for whoever reviews.
   std::vector<std::string> reviewers;
   // frysta_år: published years whose pages must stay as archived (archive/frozen_years.h).
+  // Their pages, workbooks and PDFs are never rendered: the site takes them from the package.
   std::vector<int> frozen_years;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind
   // The filled review forms, read only by `kvalitet bedomning` (validate/review_forms.h);
   // empty in every other build, which therefore has no reviewers' pages. By kind, then year.
   std::vector<ReviewedEdition> reviews;
+
+  bool frozen(int year) const { return std::find(frozen_years.begin(), frozen_years.end(), year) != frozen_years.end(); }
 };
 
 }  // namespace kv::model

@@ -22,6 +22,7 @@
 #include "write/leftovers.h"
 #include "write/output_dir.h"
 #include "write/output_place.h"
+#include "write/output_tree.h"
 
 namespace kv {
 namespace {
@@ -57,6 +58,7 @@ Validated validate_content(const PipelineOptions& options) {
   thread_years(v.site, v.report);
   if (options.reviews) read_review_forms(options.content_root, v.site, v.report);
   check_readability(v.site, v.report);
+  check_frozen_years(v.site.frozen_years, options.content_root, v.report);
   v.report.diags.sort();
   attach_warnings(v.site, v.report, options.content_root.generic_string());
   return v;
@@ -156,7 +158,7 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
   auto written = write_output_dir(fs::path(options.output_dir), report, [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, report);
     if (!rendered) return std::optional<int>();
-    counts.pages = rendered->pages;
+    counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, options.content_root, OutputTree(staging, inputs.previous));
     counts.workbooks = rendered->workbooks;
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
     if (inputs.with_pdf) {
@@ -164,7 +166,6 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
       if (!pdfs.ok) return std::optional<int>();
       counts.pdf_pages = std::move(pdfs.page_counts);
     }
-    if (!check_frozen_years(v.site.frozen_years, staging, options.content_root, report)) return std::optional<int>();
     if (!stamp.empty()) {
       DiagnosticList all = v.report.diags;
       all.append(report.diags);

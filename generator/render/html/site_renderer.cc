@@ -79,8 +79,11 @@ struct Jobs {
   }
 };
 
+// A frozen year's documents are not rendered: the site takes their files from the year's
+// package (archive/frozen_years.h), so no change to kvalitet can alter them.
 void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
+    if (ctx.site.frozen(s.year)) continue;
     jobs.pages.push_back([&] { return render_overview_page(ctx, s); });
     jobs.pages.push_back([&] { return render_print_page(ctx.site, s, ctx.layouts); });
     for (const auto& [number, answer] : s.answers) {
@@ -143,6 +146,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
   jobs.pages.push_back([&] { return render_search_page(ctx); });
   for (const auto& unit : ctx.index.units()) jobs.pages.push_back([&] { return render_unit_page(ctx, unit); });
   for (const auto& e : ctx.index.editions()) {
+    if (site.frozen(e.year)) continue;  // jamforelse/<år>/ comes from the package
     jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
     for (const auto* q : e.structure->questions())
       for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
@@ -158,7 +162,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
                   [&](const xlsx::Target& t) { write_trend_workbook(series, site.lang, t); });
   }
   for (int year : ctx.index.indicator_years())
-    jobs.workbook(out, year_workbook_path(year), [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
+    if (!site.frozen(year)) jobs.workbook(out, year_workbook_path(year), [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
 }
 
 }  // namespace
@@ -181,6 +185,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
+    if (site.frozen(s.year)) continue;
     copy_media(s.intro, inputs, tree);
     for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, tree);
   }

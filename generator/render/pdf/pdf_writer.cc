@@ -167,7 +167,8 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
                       Diagnostics& report, std::ostream* progress_out, const fs::path& previous) {
   std::vector<PdfJob> jobs;
   for (const auto& s : site.submissions)
-    jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
+    if (!site.frozen(s.year))  // a frozen year's PDFs are its package's
+      jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
                     s.structure->max_pages, s.source_folder});
   // The feedback reports, in a site built by `kvalitet bedomning`.
   for (const auto& r : site.reviews)
