@@ -52,7 +52,8 @@ int run_schema(const SchemaOptions& options, std::ostream& out, std::ostream& er
   if (report.diags.has_errors()) return 1;
   auto files = schema::schema_files(structures, *lang);
   try {
-    for (const auto& f : files) write_file(options.output_dir / f.name, f.json.dump(2) + "\n");
+    // replace_file: a schema an editor has open is swapped whole, never seen half-written.
+    for (const auto& f : files) replace_file(options.output_dir / f.name, f.json.dump(2) + "\n");
   } catch (const WriteError& e) {
     err << "kvalitet: error: " << terminal_text(e.path().generic_string()) << ": " << write_error_reason(e.error(), report) << '\n';
     return 1;
