@@ -640,6 +640,21 @@ TEST_CASE("the author's file is replaced whole: its mode kept, and a write that 
     CHECK(after.st_ino != before.st_ino);  // a new file renamed into place, not the old one truncated
     CHECK_THAT(read(file), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
   }
+  {
+    // A link that stays inside the content folder is followed: its target is rewritten, the
+    // link stays a link.
+    WithKolada f;
+    const fs::path link = f.content / kSection;
+    const fs::path target = link.parent_path() / "delad" / "avsnitt-04.md";
+    fs::create_directories(target.parent_path());
+    fs::rename(link, target);
+    fs::create_symlink("delad/avsnitt-04.md", link);
+    std::string out, err;
+    CHECK(f.run(false, &out, &err) == 0);
+    INFO(out << err);
+    CHECK(fs::is_symlink(fs::symlink_status(link)));
+    CHECK_THAT(read(target), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
+  }
   // A write that stops half-way — here at the file size limit, as on a full disk: an error
   // naming the file, every byte of it kept, no temporary file left beside it.
   WithKolada f;
