@@ -6,7 +6,20 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <csignal>
+#include <fstream>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -14,6 +27,7 @@
 #include "kolada/kolada_command.h"
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
+#include "load/limits.h"
 #include "support.h"
 #include "util/text.h"
 
@@ -62,6 +76,12 @@ bool only_added(const std::string& a, const std::string& b) {
   for (const auto& l : theirs)
     if (at < mine.size() && l == mine[at]) ++at;
   return at == mine.size();
+}
+
+// Every page from url on, in a session of its own (timeout_s from now) against the API at api.
+bool fetch(const std::string& api, const std::string& url, int timeout_s, kolada::Answers& answers, kv::Diagnostics& diags) {
+  kolada::FetchSession session(api, timeout_s);
+  return kolada::fetch_into(url, session, answers, diags);
 }
 
 }  // namespace
@@ -197,20 +217,20 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   kv::Diagnostics diags;
   kolada::Answers answers;
   auto& table = answers.values;
-  CHECK(kolada::fetch_into(api + "/forsta", 5, answers, diags));
+  CHECK(fetch(api, api + "/forsta", 5, answers, diags));
   CHECK(table.count({"U21468", "V15E018000201", 2024}));
   CHECK(table.count({"U21401", "V15E018000201", 2023}));  // from the next page
   CHECK(kolada::is_municipality("0180"));
   CHECK(!kolada::is_municipality("V15E018000201"));
-  CHECK(kolada::fetch_into(kolada::unit_values_url(api + "/", "N00945", "0180", 2024), 5, answers, diags));
+  CHECK(fetch(api, kolada::unit_values_url(api + "/", "N00945", "0180", 2024), 5, answers, diags));
   CHECK(table.at({"N00945", "0180", 2024}).total == 5.5);
-  CHECK(!kolada::fetch_into(api + "/trasig", 5, answers, diags));
-  CHECK(!kolada::fetch_into(api + "/fel", 5, answers, diags));
-  CHECK(!kolada::fetch_into(api + "/langsam", 1, answers, diags));
+  CHECK(!fetch(api, api + "/trasig", 5, answers, diags));
+  CHECK(!fetch(api, api + "/fel", 5, answers, diags));
+  CHECK(!fetch(api, api + "/langsam", 1, answers, diags));
   const std::string messages = all_messages(diags);
   CHECK_THAT(messages, Contains("/v2/trasig är inget svar från Kolada (not JSON)"));
   CHECK_THAT(messages, Contains("Kolada svarade med felkod 500"));
-  CHECK_THAT(messages, Contains("Kolada svarade inte inom 1 s"));
+  CHECK_THAT(messages, Contains("hämtningen från Kolada blev inte klar inom 1 s"));
   // The whole command against the local server.
   WithKolada f;
   kv::KoladaOptions o;
@@ -235,7 +255,7 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   thread.join();
   // No server: what to do instead.
   kv::Diagnostics offline;
-  CHECK(!kolada::fetch_into(api + "/forsta", 2, answers, offline));
+  CHECK(!fetch(api, api + "/forsta", 2, answers, offline));
   CHECK_THAT(all_messages(offline), Contains("kunde inte nå Kolada"));
   CHECK_THAT(all_messages(offline), Contains("--data"));
 }
@@ -295,4 +315,376 @@ TEST_CASE("Kolada's metadata names the KPIs and units – an id it does not know
   CHECK_THAT(err, Contains("menade du ”kolada: V15E018000201 – Hemtjänst Hägersten-Älvsjö (test)”?"));
   CHECK(read(f.content / kSection) == f.before);
   CHECK(read(f.content / kSection) == f.before);
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// A server on 127.0.0.1 for answers cpp-httplib's server cannot give (headers a byte at a
+// time): each connection is handed to serve in turn. It stops when the object goes; serve's
+// own loops are bounded and watch stop.
+class RawServer {
+ public:
+  using Serve = std::function<void(int fd, const std::atomic<bool>& stop)>;
+  explicit RawServer(Serve serve) {
+    listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&address), size) == 0);
+    REQUIRE(::listen(listener_, 16) == 0);
+    REQUIRE(::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+    port = ntohs(address.sin_port);
+    thread_ = std::thread([this, serve] {
+      while (!stop_) {
+        pollfd p{listener_, POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0) continue;
+        const int fd = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0) continue;
+        ++connections;
+        serve(fd, stop_);
+        ::close(fd);
+      }
+    });
+  }
+  ~RawServer() {
+    stop_ = true;
+    thread_.join();
+    ::close(listener_);
+  }
+  std::string api() const { return "http://127.0.0.1:" + std::to_string(port) + "/v2"; }
+  int port = 0;
+  std::atomic<int> connections{0};
+
+ private:
+  int listener_ = -1;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+// Reads the request (its headers, bounded), sends head at once and then drip one byte every
+// 2 s — each byte well within any per-read timeout.
+RawServer::Serve trickle(std::string head, std::string drip) {
+  return [head, drip](int fd, const std::atomic<bool>& stop) {
+    std::string request;
+    char buffer[4096];
+    while (request.find("\r\n\r\n") == std::string::npos && request.size() < 65536) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 2000) <= 0) return;
+      const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) return;
+      request.append(buffer, static_cast<size_t>(n));
+    }
+    if (::send(fd, head.data(), head.size(), MSG_NOSIGNAL) < 0) return;
+    for (char c : drip) {
+      for (int i = 0; i < 20 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (stop || ::send(fd, &c, 1, MSG_NOSIGNAL) != 1) return;
+    }
+  };
+}
+
+// A cpp-httplib server on a free port of 127.0.0.1, listening until the object goes.
+struct LocalServer {
+  httplib::Server server;
+  int port = 0;
+  std::thread thread;
+  void start() {
+    port = server.bind_to_any_port("127.0.0.1");
+    REQUIRE(port > 0);
+    thread = std::thread([this] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ~LocalServer() {
+    server.stop();
+    if (thread.joinable()) thread.join();
+  }
+  std::string origin() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::string api() const { return origin() + "/v2"; }
+};
+
+}  // namespace
+
+TEST_CASE("--tidsgrans is the whole run's deadline, even for a server that trickles its headers or body", "[kolada]") {
+  const std::string drip(8, 'a');  // 16 s at most
+  SECTION("headers, a byte every 2 s") {
+    RawServer server(trickle("HTTP/1.1 200 OK\r\nX-Langsam: ", drip));
+    kv::Diagnostics diags;
+    kolada::Answers answers;
+    const auto start = Clock::now();
+    CHECK(!fetch(server.api(), server.api() + "/kpi/U21468", 3, answers, diags));
+    CHECK(seconds_since(start) < 6);
+    CHECK_THAT(all_messages(diags), Contains("hämtningen från Kolada blev inte klar inom 3 s"));
+  }
+  SECTION("a body, a byte every 2 s") {
+    RawServer server(trickle("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{", drip));
+    kv::Diagnostics diags;
+    kolada::Answers answers;
+    const auto start = Clock::now();
+    CHECK(!fetch(server.api(), server.api() + "/kpi/U21468", 3, answers, diags));
+    CHECK(seconds_since(start) < 6);
+    CHECK_THAT(all_messages(diags), Contains("hämtningen från Kolada blev inte klar inom 3 s"));
+  }
+  SECTION("the whole command: every request shares the 3 s, and the deadline is said once") {
+    RawServer server(trickle("HTTP/1.1 200 OK\r\nX-Langsam: ", drip));
+    WithKolada f;
+    kv::KoladaOptions o;
+    o.content_root = f.content;
+    o.fetch = true;
+    o.api = server.api();
+    o.timeout_s = 3;
+    std::ostringstream out, err;
+    const auto start = Clock::now();
+    CHECK(kv::run_kolada(o, out, err) == 1);
+    CHECK(seconds_since(start) < 6);
+    const std::string once = "blev inte klar inom 3 s";
+    CHECK(err.str().find(once) != std::string::npos);
+    CHECK(err.str().find(once) == err.str().rfind(once));
+    CHECK(read(f.content / kSection) == f.before);
+  }
+}
+
+TEST_CASE("an answer from Kolada over the size limit is an error: endless, chunked or with its length said", "[kolada]") {
+  constexpr size_t kCap = 256u << 20;  // the server stops here by itself
+  const std::string chunk(64 * 1024, ' ');
+  std::atomic<size_t> endless{0}, huge{0};
+  LocalServer local;
+  local.server.Get("/v2/andlos", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("application/json", [&](size_t, httplib::DataSink& sink) {
+      if (endless >= kCap) {
+        sink.done();
+        return true;
+      }
+      if (!sink.write(chunk.data(), chunk.size())) return false;
+      endless += chunk.size();
+      return true;
+    });
+  });
+  local.server.Get("/v2/stor", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content_provider(100u << 20, "application/json", [&](size_t, size_t length, httplib::DataSink& sink) {
+      const size_t n = std::min(length, chunk.size());
+      if (!sink.write(chunk.data(), n)) return false;
+      huge += n;
+      return true;
+    });
+  });
+  local.start();
+  kv::Diagnostics diags;
+  kolada::Answers answers;
+  CHECK(!fetch(local.api(), local.api() + "/andlos", 30, answers, diags));
+  CHECK(!fetch(local.api(), local.api() + "/stor", 30, answers, diags));
+  const std::string messages = all_messages(diags);
+  CHECK_THAT(messages, Contains("svaret från " + local.api() + "/andlos är större än gränsen 33 554 432 byte"));
+  CHECK_THAT(messages, Contains("svaret från " + local.api() + "/stor är större än gränsen 33 554 432 byte"));
+  // Read no further than the limit (and what the sockets hold): memory stays bounded.
+  CHECK(endless < kv::limits::kKoladaAnswerBytes + (16u << 20));
+  CHECK(huge < kv::limits::kKoladaAnswerBytes);  // Content-Length said it: refused before the body
+}
+
+TEST_CASE("redirects and next_page are followed only on the API's own origin", "[kolada]") {
+  const std::string first = read(fixtures() / "kolada/u21468-2024.json");
+  const std::string second = read(fixtures() / "kolada/u21401-2024.json");
+  std::atomic<int> elsewhere{0};
+  LocalServer other;  // another port on 127.0.0.1: another origin
+  other.server.Get("/v2/sida2", [&](const httplib::Request&, httplib::Response& res) {
+    ++elsewhere;
+    res.set_content(second, "application/json");
+  });
+  other.start();
+  LocalServer local;
+  local.server.Get("/v2/oudata/kpi/U21468/ou/V15E018000201/year/2024", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(first, "application/json");
+  });
+  local.server.Get("/v2/sida2", [&](const httplib::Request&, httplib::Response& res) { res.set_content(second, "application/json"); });
+  local.server.Get("/v2/flyttad", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/v2/oudata/kpi/U21468/ou/V15E018000201/year/2024", 301);
+  });
+  local.server.Get("/v2/flyttad-helt", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(local.api() + "/sida2", 307);
+  });
+  local.server.Get("/v2/runt", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("runt", 302); });
+  local.server.Get("/v2/bort", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(other.api() + "/sida2", 302); });
+  local.server.Get("/v2/vidare", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(first.substr(0, first.rfind('}')) + ", \"next_page\": \"" + other.api() + "/sida2\"}", "application/json");
+  });
+  local.start();
+  const std::string api = local.api();
+  kv::Diagnostics diags;
+  kolada::Answers answers;
+  // Same origin: followed.
+  CHECK(fetch(api, api + "/flyttad", 5, answers, diags));
+  CHECK(answers.values.count({"U21468", "V15E018000201", 2024}));
+  CHECK(fetch(api, api + "/flyttad-helt", 5, answers, diags));
+  CHECK(answers.values.count({"U21401", "V15E018000201", 2024}));
+  CHECK(diags.diags.items().empty());
+  // Elsewhere: an error naming the address, and nothing asked there.
+  CHECK(!fetch(api, api + "/bort", 5, answers, diags));
+  CHECK(!fetch(api, api + "/vidare", 5, answers, diags));
+  CHECK(!fetch(api, api + "/runt", 5, answers, diags));
+  const std::string messages = all_messages(diags);
+  INFO(messages);
+  CHECK_THAT(messages, Contains("Kolada hänvisade till " + other.api() + "/sida2, som inte ligger på API:ets adress " + api.substr(0, api.size() - 3)));
+  CHECK_THAT(messages, Contains("Koladas svar pekar vidare (next_page) till " + other.api() + "/sida2"));
+  CHECK_THAT(messages, Contains("Kolada hänvisade vidare mer än 5 gånger för " + api + "/runt"));
+  CHECK(elsewhere == 0);
+  CHECK(kolada::url_origin("HTTPS://API.Kolada.se/v2") == "https://api.kolada.se:443");
+  CHECK(kolada::url_origin("http://[::1]:8080/v2?x") == "http://[::1]:8080");
+  CHECK(!kolada::url_origin("http://user@127.0.0.1/v2"));
+  CHECK(!kolada::url_origin("ftp://api.kolada.se/v2"));
+  CHECK(!kolada::url_origin("http://127.0.0.1:99999/v2"));
+  // --api that kvalitet cannot ask: one error, before any request.
+  WithKolada f;
+  kv::KoladaOptions o;
+  o.content_root = f.content;
+  o.fetch = true;
+  o.api = "ftp://api.kolada.se/v2";
+  std::ostringstream out, err;
+  CHECK(kv::run_kolada(o, out, err) == 1);
+  CHECK_THAT(err.str(), Contains("--api ftp://api.kolada.se/v2 är ingen http- eller https-adress"));
+}
+
+TEST_CASE("a saved answer over the limit, no regular file or a link out of --data is an error, never read", "[kolada]") {
+  WithKolada f;
+  const fs::path data = f.dir.path() / "data";
+  fs::create_directories(data);
+  fs::copy(fixtures() / "kolada/u21468-2024.json", data / "u21468-2024.json");
+  fs::copy(fixtures() / "kolada/u21401-2024.json", data / "u21401-2024.json");
+  std::string out, err;
+  SECTION("over the limit") {
+    std::ofstream(data / "stor.json").close();
+    fs::resize_file(data / "stor.json", kv::limits::kKoladaDataFileBytes + 1);  // sparse: no disk used
+    CHECK(f.run(false, &out, &err, data.string()) == 1);
+    CHECK_THAT(err, Contains("stor.json: error: filen är 33 554 433 byte; ett sparat Kolada-svar får vara högst 33 554 432 byte"));
+  }
+  SECTION("a FIFO") {
+    REQUIRE(::mkfifo((data / "ror.json").c_str(), 0600) == 0);
+    CHECK(f.run(false, &out, &err, data.string()) == 1);
+    CHECK_THAT(err, Contains("ror.json: error: ”ror.json” är ingen vanlig fil"));
+  }
+  SECTION("a link out of the folder") {
+    write(f.dir.path() / "annan.json", read(fixtures() / "kolada/u21401-2024.json"));
+    fs::create_symlink(f.dir.path() / "annan.json", data / "lank.json");
+    CHECK(f.run(false, &out, &err, data.string()) == 1);
+    CHECK_THAT(err, Contains("lank.json: error: ”lank.json” är en länk som leder utanför katalogen " + data.generic_string()));
+  }
+  CHECK(read(f.content / kSection) == f.before);
+}
+
+TEST_CASE("kolada walks the content as check does: a file or folder linked from outside, or a FIFO, is an error", "[kolada]") {
+  WithKolada f;
+  const fs::path kind = f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse";
+  std::string out, err;
+  std::string shown;  // what check says about the same path
+  fs::path outside;
+  SECTION("a file") {
+    outside = f.dir.path() / "utanfor.md";
+    fs::rename(f.content / kSection, outside);
+    fs::create_symlink(outside, f.content / kSection);
+    shown = "”avsnitt-04.md” är en länk som leder utanför innehållsmappen";
+  }
+  SECTION("a folder") {
+    outside = f.dir.path() / "utanfor";
+    fs::rename(kind, outside);
+    fs::create_symlink(outside, kind);
+    outside /= "avsnitt-04.md";
+    shown = "”verksamhetsberattelse” är en länk som leder utanför innehållsmappen";
+  }
+  const std::string outside_before = read(outside);
+  CHECK(f.run(false, &out, &err) == 1);
+  INFO(out << err);
+  const auto validated = kv::validate_content(options_for(f.content, source_dir() / "templates"));
+  const kv::Diagnostic* said = find(validated, shown);
+  REQUIRE(said);
+  CHECK_THAT(err, Contains(kv::format_diagnostic(*said, false)));  // word for word, at the same path
+  CHECK(read(outside) == outside_before);
+  CHECK_THAT(out, Contains("Kolada: 0 värden ifyllda"));
+}
+
+TEST_CASE("kolada reports a FIFO among the sections as check does, without blocking on it", "[kolada]") {
+  WithKolada f;
+  const fs::path fifo = f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/avsnitt-99.md";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // A writer that lets a reader through (it would otherwise wait forever), until the run is over.
+  std::atomic<bool> over{false};
+  std::thread writer([&] {
+    while (!over) {
+      const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+      if (fd >= 0) ::close(fd);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  std::string out, err;
+  const int status = f.run(false, &out, &err);
+  over = true;
+  writer.join();
+  CHECK(status == 1);
+  CHECK_THAT(err, Contains("avsnitt-99.md: error: ”avsnitt-99.md” är ingen vanlig fil"));
+  CHECK(read(f.content / kSection) == f.before);
+}
+
+TEST_CASE("the author's file is replaced whole: its mode kept, and a write that fails leaves every byte", "[kolada]") {
+  {
+    WithKolada f;
+    const fs::path file = f.content / kSection;
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+    struct stat before {};
+    REQUIRE(::stat(file.c_str(), &before) == 0);
+    std::string out, err;
+    REQUIRE(f.run(false, &out, &err) == 0);
+    struct stat after {};
+    REQUIRE(::stat(file.c_str(), &after) == 0);
+    CHECK((after.st_mode & 07777) == 0600);
+    CHECK(after.st_ino != before.st_ino);  // a new file renamed into place, not the old one truncated
+    CHECK_THAT(read(file), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
+  }
+  {
+    // A link that stays inside the content folder is followed: its target is rewritten, the
+    // link stays a link.
+    WithKolada f;
+    const fs::path link = f.content / kSection;
+    const fs::path target = link.parent_path() / "delad" / "avsnitt-04.md";
+    fs::create_directories(target.parent_path());
+    fs::rename(link, target);
+    fs::create_symlink("delad/avsnitt-04.md", link);
+    std::string out, err;
+    CHECK(f.run(false, &out, &err) == 0);
+    INFO(out << err);
+    CHECK(fs::is_symlink(fs::symlink_status(link)));
+    CHECK_THAT(read(target), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
+  }
+  // A write that stops half-way — here at the file size limit, as on a full disk: an error
+  // naming the file, every byte of it kept, no temporary file left beside it.
+  WithKolada f;
+  const fs::path file = f.content / kSection;
+  auto listing = [&] {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(file.parent_path())) names.insert(e.path().filename().string());
+    return names;
+  };
+  const auto names_before = listing();
+  rlimit old_limit{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
+  rlimit small = old_limit;
+  small.rlim_cur = f.before.size() / 2;
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+  std::string out, err;
+  int status = -1;
+  try {
+    status = f.run(false, &out, &err);
+  } catch (...) {
+    status = -2;  // an exception is the internal error the command must not give
+  }
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, old_handler);
+  INFO(out << err);
+  CHECK(status == 1);
+  CHECK_THAT(err, Contains(std::string(kSection) + ": error: filen kunde inte skrivas"));
+  CHECK_THAT(err, Contains("filen är oförändrad"));
+  CHECK(read(file) == f.before);
+  CHECK(listing() == names_before);
+  CHECK_THAT(out, Contains("Kolada: 0 värden ifyllda i 0 filer"));
 }

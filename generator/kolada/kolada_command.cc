@@ -1,6 +1,11 @@
 #include "kolada/kolada_command.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -12,10 +17,14 @@
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
 #include "kolada/written_indicators.h"
+#include "load/content_path.h"
+#include "load/limits.h"
+#include "load/source.h"
 #include "render/html/report_html.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/files.h"
+#include "write/output_dir.h"
 
 namespace kv {
 namespace fs = std::filesystem;
@@ -23,23 +32,80 @@ using namespace kolada;
 
 namespace {
 
-// Saved answers: every *.json in dir, in name order.
+// One saved answer, read through a descriptor whose size is checked first: never more than
+// limits::kKoladaDataFileBytes is read, and a FIFO or device is refused before any read.
+std::optional<std::string> read_saved_file(const fs::path& file, Diagnostics& diags) {
+  const SourcePos at{file.generic_string(), 0, 0};
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    diags.error(at, diags.t(Msg::kReadFailedBecause, {write_error_reason(errno, diags)}), diags.t(Msg::kFileUnreadableHint));
+    return std::nullopt;
+  }
+  std::optional<std::string> text;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    diags.error(at, diags.t(Msg::kPathNotRegular, {file.filename().string()}), diags.t(Msg::kPathNotRegularHint));
+  } else if (static_cast<std::uintmax_t>(st.st_size) > limits::kKoladaDataFileBytes) {
+    diags.error(at, diags.t(Msg::kKoladaDataTooLarge, {group_digits(st.st_size), group_digits(limits::kKoladaDataFileBytes)}),
+                diags.t(Msg::kKoladaDataTooLargeHint));
+  } else {
+    std::string buffer(static_cast<size_t>(st.st_size) + 1, '\0');  // one more: a file that grew is seen
+    size_t got = 0;
+    ssize_t n = 0;
+    while (got < buffer.size() && (n = ::read(fd, buffer.data() + got, buffer.size() - got)) > 0) got += static_cast<size_t>(n);
+    if (n < 0) {
+      diags.error(at, diags.t(Msg::kReadFailedBecause, {write_error_reason(errno, diags)}), diags.t(Msg::kFileUnreadableHint));
+    } else if (got > limits::kKoladaDataFileBytes) {
+      diags.error(at, diags.t(Msg::kKoladaDataTooLarge, {group_digits(got), group_digits(limits::kKoladaDataFileBytes)}),
+                  diags.t(Msg::kKoladaDataTooLargeHint));
+    } else {
+      buffer.resize(got);
+      text = std::move(buffer);
+    }
+  }
+  ::close(fd);
+  return text;
+}
+
+// Saved answers: every *.json in dir, in name order. A link that leads out of dir, or an
+// entry that is no regular file, is an error naming it.
 bool read_saved(const fs::path& dir, Answers& answers, Diagnostics& diags) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json" && fs::is_regular_file(e.status())) files.push_back(e.path());
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->path().extension() == ".json" && name.front() != '.') files.push_back(it->path());
+  }
   if (ec || files.empty()) {
     diags.error({dir.generic_string(), 0, 0}, diags.t(Msg::kKoladaNoData), diags.t(Msg::kKoladaNoDataHint));
     return false;
   }
   std::sort(files.begin(), files.end());
+  const ContentRoot folder(dir);
   bool ok = true;
   for (const auto& f : files) {
+    const std::string name = f.filename().string();
+    const SourcePos at{f.generic_string(), 0, 0};
+    const PathState state = classify_path(folder, f);
+    if (state == PathState::kOutside) {
+      diags.error(at, diags.t(Msg::kKoladaDataOutside, {name, dir.generic_string()}), diags.t(Msg::kKoladaDataOutsideHint));
+      ok = false;
+      continue;
+    }
+    if (state == PathState::kMissing) {
+      diags.error(at, diags.t(Msg::kPathMissing, {name}), diags.t(Msg::kPathMissingHint));
+      ok = false;
+      continue;
+    }
+    const auto text = read_saved_file(f, diags);  // a FIFO, a device, a folder: reported there
+    if (!text) {
+      ok = false;
+      continue;
+    }
     std::string problem;
-    auto page = parse_page(read_file(f), problem);
+    auto page = parse_page(*text, problem);
     if (!page) {
-      diags.error({f.generic_string(), 0, 0}, diags.t(Msg::kKoladaBadAnswer, {f.filename().string(), problem}), diags.t(Msg::kKoladaBadAnswerHint));
+      diags.error(at, diags.t(Msg::kKoladaBadAnswer, {name, problem}), diags.t(Msg::kKoladaBadAnswerHint));
       ok = false;
       continue;
     }
@@ -60,6 +126,7 @@ std::string yaml_number(double v) {
 
 struct Outcome {
   std::map<fs::path, FileEdit> edits;
+  std::map<fs::path, int> filled_in;  // values filled in, by file
   int filled = 0, differing = 0;
 };
 
@@ -86,6 +153,7 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
     out << terminal_text(w.file.generic_string()) << ':' << (mine.line ? mine.line : w.close_line) << ": "
         << terminal_text(diags.t(Msg::kKoladaFilled, {key, yaml_number(*theirs), w.kpi, w.name})) << '\n';  // Kolada's and the author's words
     ++o.filled;
+    ++o.filled_in[w.file];
   }
   if (filled == w.filled) return;
   FileEdit& edit = o.edits[w.file];
@@ -102,26 +170,30 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
 bool gather(const KoladaOptions& options, const std::vector<WrittenIndicator>& all, const std::map<std::string, std::string>& ids,
             Answers& answers, Diagnostics& diags) {
   if (!options.fetch) return read_saved(options.data_dir, answers, diags);
+  if (!check_api(options.api, diags)) return false;
+  FetchSession session(options.api, options.timeout_s);  // the deadline starts here, for every request
   std::set<std::string> name_urls;
   for (const auto& w : all) {
     name_urls.insert(kpi_names_url(options.api, w.kpi));
     if (!ids.at(w.unit_slug).empty()) name_urls.insert(unit_names_url(options.api, ids.at(w.unit_slug)));
   }
   bool ok = true;
-  for (const auto& url : name_urls) ok = fetch_into(url, options.timeout_s, answers, diags) && ok;
+  for (const auto& url : name_urls) ok = fetch_into(url, session, answers, diags) && ok;
   std::set<Key> wanted;
   for (const auto& w : all) {
     const std::string& unit = ids.at(w.unit_slug);
     if (!unit.empty() && answers.names.kpis.count(w.kpi) && answers.names.units.count(unit)) wanted.insert({w.kpi, unit, w.year});
   }
-  for (const auto& k : wanted) ok = fetch_into(unit_values_url(options.api, k.kpi, k.unit, k.year), options.timeout_s, answers, diags) && ok;
+  for (const auto& k : wanted) ok = fetch_into(unit_values_url(options.api, k.kpi, k.unit, k.year), session, answers, diags) && ok;
   return ok;
 }
 
 // The line of enhet.yaml that says kolada: (1 when not found: the file is still the place).
-int kolada_line(const fs::path& file) {
-  const std::string text = read_file(file);
-  const auto lines = split_lines(text);  // views into text
+int kolada_line(const fs::path& content_root, const fs::path& file) {
+  Diagnostics ignored;  // a file that cannot be read was reported by the walk
+  const auto source = read_content_file(ContentRoot(content_root), file, ignored);
+  if (!source) return 1;
+  const auto lines = split_lines(source->text);  // views into the text
   for (size_t i = 0; i < lines.size(); ++i)
     if (starts_with(trim(lines[i]), "kolada:")) return static_cast<int>(i) + 1;
   return 1;
@@ -149,7 +221,7 @@ bool check_ids(const KoladaOptions& options, const std::vector<WrittenIndicator>
     const std::string& unit = ids.at(w.unit_slug);
     if (unit.empty() || names.units.count(unit) || !(options.fetch || !names.units.empty()) || !reported.insert(unit).second) continue;
     const fs::path file = options.content_root / w.unit_slug / "enhet.yaml";
-    diags.error({file.generic_string(), kolada_line(file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
+    diags.error({file.generic_string(), kolada_line(options.content_root, file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
                 hint(Msg::kKoladaUnitUnknownHint, unit, names.units));
     ok = false;
   }
@@ -196,12 +268,40 @@ std::string nearest_unit(const std::string& name, const Names& names) {
   return best;
 }
 
+// The author's file with the edit applied: only where it resolves inside the content folder
+// after following links (the link's target is what is rewritten), and atomically, its mode
+// kept (write/files.h): a full disk or a kill leaves the file as it was. Returns whether it
+// was written; reports why not.
+bool write_edit(const ContentRoot& root, const fs::path& file, const FileEdit& edit, Diagnostics& diags) {
+  const SourcePos at{file.generic_string(), 0, 0};
+  std::error_code ec;
+  const fs::path real = fs::canonical(file, ec);
+  if (ec || !write_target_inside(root, real)) {
+    diags.error(at, diags.t(Msg::kLinkOutsideContent, {file.filename().string(), root.path.generic_string()}),
+                diags.t(Msg::kLinkOutsideContentHint));
+    return false;
+  }
+  try {
+    const auto size = fs::file_size(real, ec);
+    if (ec || size > limits::kTextFileBytes) throw WriteError(real, ec ? ec.value() : EFBIG, WriteError::Op::kRead);
+    replace_file(real, apply_edit(read_file(real), edit));
+    return true;
+  } catch (const WriteError& e) {
+    const std::string reason = write_error_reason(e.error(), diags);
+    if (e.op() == WriteError::Op::kRead)
+      diags.error(at, diags.t(Msg::kReadFailedBecause, {reason}), diags.t(Msg::kFileUnreadableHint));
+    else
+      diags.error(at, diags.t(Msg::kWriteFailedBecause, {reason}), diags.t(Msg::kKoladaWriteHint));
+    return false;
+  }
+}
+
 }  // namespace
 
 int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   if (options.lang) diags.lang = *options.lang;
-  const auto all = written_indicators(options.content_root);
+  const auto all = written_indicators(options.content_root, diags);
   std::map<std::string, std::string> ids;  // unit slug → Kolada id
   for (const auto& w : all)
     if (!ids.count(w.unit_slug)) ids[w.unit_slug] = unit_kolada_id(options.content_root, w.unit_slug);
@@ -231,12 +331,20 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
         compare_one(w, it->second, o, diags, out);
     }
   }
-  if (!options.dry_run && diags.diags.error_count() == 0)
-    for (const auto& [file, edit] : o.edits) write_file(file, apply_edit(read_file(file), edit));
+  int filled = o.filled, files = static_cast<int>(o.edits.size());
+  if (!options.dry_run) {
+    filled = files = 0;  // what was written, not what was meant to be
+    if (diags.diags.error_count() == 0)
+      for (const auto& [file, edit] : o.edits)
+        if (write_edit(ContentRoot(options.content_root), file, edit, diags)) {
+          filled += o.filled_in[file];
+          ++files;
+        }
+  }
   for (const auto& d : diags.diags.items()) err << format_diagnostic(d, true);
   if (!diags.diags.items().empty()) err << format_summary(diags.diags, diags.lang) << '\n';
   out << diags.t(options.dry_run ? Msg::kKoladaSummaryDry : Msg::kKoladaSummary,
-                 {std::to_string(o.filled), std::to_string(o.edits.size()), std::to_string(o.differing)})
+                 {std::to_string(filled), std::to_string(files), std::to_string(o.differing)})
       << '\n';
   return diags.diags.error_count() ? 1 : 0;
 }

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 
+#include "load/content_path.h"
 #include "load/markdown_file.h"
+#include "load/source.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
-#include "write/files.h"
+#include "validate/file_inventory.h"
+#include "validate/site.h"
 
 namespace kv::kolada {
 namespace fs = std::filesystem;
@@ -57,15 +60,10 @@ void collect_indicators(const std::vector<RawBlock>& blocks, std::vector<const R
 }
 
 // The file's blocks as validation splits them (load/markdown_file.h), so a block is found here
-// exactly when `check` reads it; the problems found on the way are `check`'s to report.
-void scan_file(const fs::path& file, const std::string& unit, int year, std::vector<WrittenIndicator>& out) {
+// exactly when `check` reads it; the problems found in its Markdown and YAML are `check`'s to
+// report.
+void scan_file(const SourceFile& source, const std::string& unit, int year, std::vector<WrittenIndicator>& out) {
   Diagnostics ignored;
-  SourceFile source{file.generic_string(), ""};
-  try {
-    source.text = read_file(file);
-  } catch (const std::exception&) {
-    return;
-  }
   const MarkdownFile markdown = split_front_matter(source, ignored);
   const std::vector<RawBlock> blocks =
       split_blocks(markdown, {model::container_names(), model::data_block_names()}, ignored);
@@ -73,36 +71,38 @@ void scan_file(const fs::path& file, const std::string& unit, int year, std::vec
   collect_indicators(blocks, indicators);
   for (const RawBlock* b : indicators)
     if (auto w = read_block(b->text, b->line)) {
-      w->file = file;
+      w->file = source.path;
       w->unit_slug = unit;
       w->year = year;
       out.push_back(std::move(*w));
     }
 }
 
-std::vector<fs::path> sorted_entries(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (!name.empty() && name[0] != '.' && name[0] != '_' && !fs::is_symlink(e.symlink_status())) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
 
-std::vector<WrittenIndicator> written_indicators(const fs::path& content_root) {
+std::vector<WrittenIndicator> written_indicators(const fs::path& content_root, Diagnostics& diags) {
   std::vector<WrittenIndicator> out;
-  for (const auto& unit : sorted_entries(content_root)) {
-    if (!fs::is_directory(unit)) continue;
-    for (const auto& year_dir : sorted_entries(unit)) {
-      const auto year = parse_integer(year_dir.filename().string());
-      if (!year || !fs::is_directory(year_dir)) continue;
-      for (const auto& kind : sorted_entries(year_dir))
-        for (const auto& file : sorted_entries(kind))
-          if (file.extension() == ".md") scan_file(file, unit.filename().string(), static_cast<int>(*year), out);
+  const ContentRoot root(content_root);
+  std::error_code ec;
+  for (const auto& unit : content_subfolders(root, list_content_folder(content_root, diags), diags)) {
+    if (!valid_slug(unit.filename().string())) continue;  // `check` names the folder; nothing in it is read
+    const Entries unit_entries = list_content_folder(unit, diags);
+    const fs::path unit_file = unit / "enhet.yaml";
+    if (fs::exists(fs::symlink_status(unit_file, ec)))  // read for kolada: below, so through the same gate
+      check_content_path(root, unit_file, unit_file.filename().string(), {unit_file.generic_string(), 0, 0}, diags);
+    for (const auto& year_dir : content_subfolders(root, unit_entries, diags)) {
+      const std::string name = year_dir.filename().string();
+      const auto year = parse_integer(name);
+      if (!year || name.size() != 4) continue;  // not a year: `check`'s to report, as validation skips it
+      for (const auto& kind : content_subfolders(root, list_content_folder(year_dir, diags), diags)) {
+        if (!valid_slug(kind.filename().string())) continue;
+        for (const auto& entry : list_content_folder(kind, diags)) {
+          const std::string file = entry.path().filename().string();
+          if (file != "inledning.md" && !is_part_file(entry)) continue;  // the Markdown files validation reads
+          if (auto source = read_content_file(root, entry.path(), diags))
+            scan_file(*source, unit.filename().string(), static_cast<int>(*year), out);
+        }
+      }
     }
   }
   return out;
@@ -111,8 +111,11 @@ std::vector<WrittenIndicator> written_indicators(const fs::path& content_root) {
 namespace {
 // One scalar of enhet.yaml, or "" (a file check reports on is no concern here).
 std::string unit_field(const fs::path& content_root, const std::string& unit_slug, const char* key) {
+  Diagnostics ignored;
+  const auto source = read_content_file(ContentRoot(content_root), content_root / unit_slug / "enhet.yaml", ignored);
+  if (!source) return "";
   try {
-    const YAML::Node root = YAML::LoadFile((content_root / unit_slug / "enhet.yaml").string());
+    const YAML::Node root = YAML::Load(source->text);
     if (root.IsMap() && root[key] && root[key].IsScalar()) return std::string(trim(root[key].Scalar()));
   } catch (const YAML::Exception&) {
   }

@@ -33,11 +33,15 @@ struct WrittenIndicator {
   std::vector<std::string> filled;        // the keys it lists
 };
 
-// Every such block under content_root/<enhet>/<år>/<slag>/*.md, by file and line. Blocks
-// whose YAML cannot be read are left to `check`.
-std::vector<WrittenIndicator> written_indicators(const std::filesystem::path& content_root);
+// Every such block under content_root/<enhet>/<år>/<slag>/*.md, by file and line, found by
+// the walk validation makes (the same folders entered, the same files read, each through the
+// content boundary of load/content_path.h): a file or folder that leads out of the content
+// folder, a FIFO, a file too large or not UTF-8 is reported into diags exactly as `check`
+// reports it, never skipped in silence. Blocks whose YAML cannot be read are left to `check`.
+std::vector<WrittenIndicator> written_indicators(const std::filesystem::path& content_root, Diagnostics& diags);
 
-// enhet.yaml's kolada: (the unit's id in Kolada), or "".
+// enhet.yaml's kolada: (the unit's id in Kolada), or "". The file is read only when it lies
+// inside the content folder (the walk above reported it otherwise).
 std::string unit_kolada_id(const std::filesystem::path& content_root, const std::string& unit_slug);
 // enhet.yaml's namn:, or "".
 std::string unit_name(const std::filesystem::path& content_root, const std::string& unit_slug);

@@ -20,6 +20,15 @@ inline constexpr size_t kNameChars = 200;
 inline constexpr size_t kTableColumns = 64;
 // Entries (files and folders) of one content folder.
 inline constexpr size_t kFolderEntries = 2'000;
+// One answer from Kolada (kvalitet kolada --hamta), in bytes after decompression: checked
+// against Content-Length first, then counted while it is received (a chunked answer has no
+// length). Kolada's largest answers (every unit of a municipality) are well under 1 MiB.
+inline constexpr std::uintmax_t kKoladaAnswerBytes = 32 << 20;  // 32 MiB
+// One saved Kolada answer (kvalitet kolada --data), in bytes: its size is checked before it
+// is read, and no more than this is ever read.
+inline constexpr std::uintmax_t kKoladaDataFileBytes = 32 << 20;  // 32 MiB
+// Redirects followed for one request to Kolada (each to the API's own origin).
+inline constexpr int kKoladaRedirects = 5;
 // Diagnostics printed by default; the rest are counted ("… och 1 234 till").
 inline constexpr size_t kPrintedDiagnostics = 200;
 

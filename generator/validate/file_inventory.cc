@@ -135,6 +135,17 @@ std::string expected_file_name(const std::string& name, const std::vector<std::s
   return canonical == name ? std::string() : canonical;
 }
 
+std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
+  std::vector<fs::path> out;
+  for (const auto& entry : entries) {
+    if (!is_folder(entry) || is_skipped_folder(entry)) continue;
+    const std::string name = entry.path().filename().string();
+    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
+      out.push_back(entry.path());
+  }
+  return out;
+}
+
 bool is_part_file(const fs::directory_entry& entry) {
   static const std::vector<std::string> kNotParts = {"inlamning.yaml", "inledning.md"};
   const std::string name = entry.path().filename().string();

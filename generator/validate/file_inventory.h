@@ -29,6 +29,12 @@ bool is_image_file(const std::string& name);
 std::string expected_file_name(const std::string& name, const std::vector<std::string>& expected,
                                const std::vector<std::string>& part_slugs);
 
+// The subfolders of a content folder that the walk of units, years and documents enters, in
+// name order: not hidden (.git), not private (_bedomning), not an earlier build's output, and
+// inside the content folder after following links (a link out, or anything that is not a
+// folder after all, is reported, never entered). Shared by validation and kvalitet kolada.
+std::vector<std::filesystem::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report);
+
 // A Markdown file of a document folder that is read as one of its parts: any .md file but
 // inledning.md and files that look like inledning.md or inlamning.yaml.
 bool is_part_file(const std::filesystem::directory_entry& entry);

@@ -29,21 +29,6 @@ using Need = MapReader::Need;
 // folder like 0000 would give workbooks a date Excel cannot show.
 constexpr long long kFirstYear = 1900, kLastYear = 2200;
 
-// Subfolders to walk into: not hidden, not an earlier build's output (see write/output_dir.h),
-// and inside the content folder after following links (a link out is reported, not followed).
-std::vector<fs::path> subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& entry : entries) {
-    std::string name = entry.path().filename().string();
-    if (!entry.is_directory(ec) || name.front() == '.' || name.front() == '_') continue;
-    if (is_output_folder(entry.path())) continue;
-    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
-      out.push_back(entry.path());
-  }
-  return out;
-}
-
 // The range of lix_gräns is the field table's, which the schema shows too.
 const model::FieldSpec& lix_limit_field() {
   for (const auto& f : model::site_fields())
@@ -138,14 +123,14 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
   std::vector<SubmissionLocation> found;
   const Entries root_entries = list_content_folder(root, report);
   check_root_files(root_entries, slugs, example, report);
-  for (const auto& unit_dir : subfolders(content, root_entries, report)) {
+  for (const auto& unit_dir : content_subfolders(content, root_entries, report)) {
     if (!check_slug(unit_dir, report)) continue;  // a stray folder gets one error, not one per missing file
     const Entries unit_entries = list_content_folder(unit_dir, report);
     const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, report);
     const std::string slug = unit_dir.filename().string();
     const model::Unit unit =
         read_unit(content, unit_dir, lookalikes.count("enhet.yaml") > 0, report).value_or(model::Unit{slug, slug, slug});
-    for (const auto& year_dir : subfolders(content, unit_entries, report)) {
+    for (const auto& year_dir : content_subfolders(content, unit_entries, report)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
       if (!year || name.size() != 4) {
@@ -159,7 +144,7 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
       }
       const Entries year_entries = list_content_folder(year_dir, report);
       check_year_files(year_dir, year_entries, kinds_in_year(structures, *year), report);
-      for (const auto& kind_dir : subfolders(content, year_entries, report))
+      for (const auto& kind_dir : content_subfolders(content, year_entries, report))
         if (check_slug(kind_dir, report))
           found.push_back({root, kind_dir, unit, static_cast<int>(*year), kind_dir.filename().string()});
     }
