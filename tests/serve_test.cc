@@ -570,6 +570,11 @@ TEST_CASE("serve: 40 open tabs' event streams leave pages free, and each gets th
   constexpr int kTabs = 40;
   std::vector<std::unique_ptr<EventClient>> tabs;
   for (int i = 0; i < kTabs; ++i) tabs.push_back(std::make_unique<EventClient>(s.session->port(), s.generation()));
+  // Whatever fails below, serve is stopped before the tabs are waited for: that ends their streams.
+  struct StopFirst {
+    serve::Session& session;
+    ~StopFirst() { session.stop(); }
+  } stop_first{*s.session};
   const auto give_up = Clock::now() + 5s;
   auto count = [&](auto what) {
     int n = 0;
