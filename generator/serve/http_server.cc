@@ -28,6 +28,9 @@ using Clock = std::chrono::steady_clock;
 
 // Accepting is paused this long when the process is out of file descriptors.
 constexpr std::chrono::milliseconds kAcceptPause{100};
+// Connections accepted in one turn of the loop, so that a flood of them cannot keep the
+// I/O thread from the connections it has.
+constexpr int kAcceptsPerTurn = 64;
 
 struct Connection {
   enum class State {
@@ -277,7 +280,7 @@ struct HttpServer::Impl {
   }
 
   void accept_new() {
-    for (;;) {
+    for (int turn = 0; turn < kAcceptsPerTurn; ++turn) {
       const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
