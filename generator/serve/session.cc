@@ -119,7 +119,6 @@ void Session::stop() {
   stopped_ = true;
   if (watcher_) watcher_->stop();
   if (rebuilder_.joinable()) rebuilder_.join();  // lets a build under way finish
-  state_.stop();
   if (server_) server_->stop();  // closes every connection, the event streams too
 }
 
