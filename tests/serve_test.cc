@@ -3,11 +3,19 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <iostream>
 #include <thread>
 
+#include "serve/http_request.h"
+#include "serve/http_response.h"
 #include "serve/reload_script.h"
 #include "serve/session.h"
 #include "serve/site_files.h"
@@ -110,6 +118,106 @@ class EventClient {
   Clock::time_point reload_at_;
   std::atomic<bool> connected_{false}, reloaded_{false}, ended_{false};
 };
+
+// A raw connection to serve, for what an HTTP client library does not do: sending a
+// request head slowly, holding a connection open half-sent.
+class RawClient {
+ public:
+  explicit RawClient(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = fd_ >= 0 && ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  }
+  ~RawClient() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RawClient(const RawClient&) = delete;
+  RawClient& operator=(const RawClient&) = delete;
+  bool connected() const { return connected_; }
+  // False once the server has closed the connection (or it failed).
+  bool send(std::string_view data) const {
+    return ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
+  }
+  // Reads what arrives within limit, until the server closes the connection or, when
+  // until is given, until the data contains it. closed: the server closed (or reset) it.
+  struct Reply {
+    std::string data;
+    bool closed = false;
+  };
+  Reply read_for(std::chrono::milliseconds limit, std::string_view until = {}) const {
+    Reply r;
+    const auto give_up = Clock::now() + limit;
+    while (Clock::now() < give_up) {
+      pollfd p{fd_, POLLIN, 0};
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(give_up - Clock::now()).count();
+      if (::poll(&p, 1, static_cast<int>(std::max<long>(left, 0))) <= 0) break;
+      char buffer[4096];
+      const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) {
+        r.closed = true;
+        break;
+      }
+      r.data.append(buffer, static_cast<size_t>(n));
+      if (!until.empty() && r.data.find(until) != std::string::npos) break;
+    }
+    return r;
+  }
+  // True when the server has closed the connection by now (what it sent before is dropped).
+  bool closed_now() const {
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) return false;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = ::recv(fd_, buffer, sizeof buffer, MSG_DONTWAIT)) > 0) {
+    }
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+// Clients that send a request head one header line at a time, every `every`, in a thread
+// of their own, for at most `rounds` lines each; the way a hostile local program holds a
+// server's threads.
+class SlowClients {
+ public:
+  SlowClients(int port, int count, std::chrono::milliseconds every, int rounds) {
+    for (int i = 0; i < count; ++i) {
+      clients_.push_back(std::make_unique<RawClient>(port));
+      clients_.back()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    }
+    thread_ = std::thread([this, every, rounds] {
+      for (int round = 0; round < rounds && !stop_; ++round) {
+        for (int slept = 0; slept < every.count() && !stop_; slept += 10) std::this_thread::sleep_for(10ms);
+        for (size_t i = 0; i < clients_.size() && !stop_; ++i)
+          clients_[i]->send("X-Langsam-" + std::to_string(round) + ": " + std::to_string(i) + "\r\n");
+      }
+    });
+  }
+  ~SlowClients() {
+    stop_ = true;
+    thread_.join();
+  }
+  size_t connected() const {
+    size_t n = 0;
+    for (const auto& c : clients_) n += c->connected();
+    return n;
+  }
+
+ private:
+  std::vector<std::unique_ptr<RawClient>> clients_;
+  std::thread thread_;
+  std::atomic<bool> stop_{false};
+};
+
+long long ms_since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
 
 std::string file_list(const fs::path& dir) {
   std::string s;
@@ -371,4 +479,221 @@ TEST_CASE("serve: an answer's page shows its readability (LIX), and whether it i
   const auto g = s.generation();
   s.wait_for_build(g);
   CHECK(s.get(page_path).find("över gränsen 10 i site.yaml") != std::string::npos);
+}
+
+TEST_CASE("serve: 64 clients sending their request heads slowly do not hold up a page, nor stop()", "[serve]") {
+  Served s;
+  SlowClients slow(s.session->port(), 64, 2000ms, 4);
+  REQUIRE(slow.connected() == 64);
+  std::this_thread::sleep_for(300ms);  // every one of them is being read by now
+  const auto asked = Clock::now();
+  httplib::Client c("127.0.0.1", s.session->port());
+  c.set_connection_timeout(5s);
+  c.set_read_timeout(5s);
+  auto res = c.Get("/");
+  const auto took = ms_since(asked);
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body.find("Provwebbplats") != std::string::npos);
+  CHECK(took < 2000);
+  // Ctrl-C ends serve at once, whoever is still sending.
+  const auto stopping = Clock::now();
+  s.session->stop();
+  CHECK(ms_since(stopping) < 2000);
+}
+
+TEST_CASE("serve: a client that trickles its request head is dropped at the deadline", "[serve]") {
+  Served s;
+  RawClient c(s.session->port());
+  REQUIRE(c.connected());
+  const auto connected = Clock::now();
+  REQUIRE(c.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Langsam: "));
+  bool dropped = false;
+  // One byte every half second: each read is quick, the whole head never comes.
+  for (int i = 0; i < 20 && !dropped; ++i) {
+    std::this_thread::sleep_for(500ms);
+    dropped = c.closed_now() || !c.send("a");
+  }
+  const auto took = ms_since(connected);
+  CHECK(dropped);
+  CHECK(took < 8000);
+  CHECK(took >= 4000);
+  // Others are served all along.
+  s.get("/");
+}
+
+TEST_CASE("serve: a request head larger than the limit is refused and the connection closed", "[serve]") {
+  Served s;
+  RawClient c(s.session->port());
+  REQUIRE(c.connected());
+  std::string head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  while (head.size() < 20 * 1024) head += "X-Stor: " + std::string(100, 'a') + "\r\n";
+  c.send(head);
+  auto reply = c.read_for(5000ms);
+  CHECK(reply.closed);
+  CHECK((reply.data.empty() || reply.data.starts_with("HTTP/1.1 431")));
+  s.get("/");
+}
+
+TEST_CASE("serve: beyond the connection cap a new connection is refused at once, open ones still work", "[serve]") {
+  Served s;
+  constexpr int kCap = 128;
+  std::vector<std::unique_ptr<RawClient>> held;
+  for (int i = 0; i < kCap; ++i) {
+    held.push_back(std::make_unique<RawClient>(s.session->port()));
+    REQUIRE(held.back()->connected());
+    REQUIRE(held.back()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  }
+  std::this_thread::sleep_for(200ms);
+  const auto asked = Clock::now();
+  {
+    RawClient extra(s.session->port());
+    REQUIRE(extra.connected());
+    extra.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    auto reply = extra.read_for(2000ms, "\r\n\r\n");
+    INFO(reply.data);
+    CHECK((reply.data.starts_with("HTTP/1.1 503") || (reply.data.empty() && reply.closed)));
+    CHECK(ms_since(asked) < 1500);
+  }
+  // A connection already open is answered.
+  REQUIRE(held[0]->send("\r\n"));
+  auto reply = held[0]->read_for(3000ms, "</html>");
+  CHECK(reply.data.starts_with("HTTP/1.1 200"));
+  // Once they are gone, new connections are served again.
+  held.clear();
+  std::this_thread::sleep_for(200ms);
+  s.get("/");
+}
+
+TEST_CASE("serve: 40 open tabs' event streams leave pages free, and each gets the reload", "[serve]") {
+  Served s;
+  constexpr int kTabs = 40;
+  std::vector<std::unique_ptr<EventClient>> tabs;
+  for (int i = 0; i < kTabs; ++i) tabs.push_back(std::make_unique<EventClient>(s.session->port(), s.generation()));
+  // Whatever fails below, serve is stopped before the tabs are waited for: that ends their streams.
+  struct StopFirst {
+    serve::Session& session;
+    ~StopFirst() { session.stop(); }
+  } stop_first{*s.session};
+  const auto give_up = Clock::now() + 5s;
+  auto count = [&](auto what) {
+    int n = 0;
+    for (const auto& t : tabs) n += what(*t);
+    return n;
+  };
+  auto connected = [](const EventClient& t) { return t.stream().find("retry:") != std::string::npos; };
+  while (count(connected) < kTabs && Clock::now() < give_up) std::this_thread::sleep_for(10ms);
+  CHECK(count(connected) == kTabs);
+  const auto asked = Clock::now();
+  httplib::Client c("127.0.0.1", s.session->port());
+  c.set_connection_timeout(5s);
+  c.set_read_timeout(5s);
+  auto res = c.Get("/");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(ms_since(asked) < 2000);
+  const auto g = s.generation();
+  replace(submission_dir(s.content) / "fraga-01.md", "Vi lyssnar på brukarna.", "Vi lyssnar noga.");
+  s.wait_for_build(g);
+  for (const auto& t : tabs) CHECK(t->wait_reload());
+}
+
+TEST_CASE("serve: an idle kept-alive connection is closed soon", "[serve]") {
+  Served s;
+  RawClient c(s.session->port());
+  REQUIRE(c.send("GET /assets/style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  auto reply = c.read_for(3000ms, "\r\n\r\n");
+  REQUIRE(reply.data.starts_with("HTTP/1.1 200"));
+  const auto answered = Clock::now();
+  bool closed = false;
+  for (int i = 0; i < 100 && !closed; ++i) {
+    std::this_thread::sleep_for(50ms);
+    closed = c.closed_now();
+  }
+  CHECK(closed);
+  CHECK(ms_since(answered) < 5000);
+}
+
+TEST_CASE("serve: HEAD gives the headers only, other methods and malformed requests are refused", "[serve]") {
+  Served s;
+  auto ask = [&](const std::string& request) {
+    RawClient c(s.session->port());
+    c.send(request);
+    return c.read_for(3000ms, "\r\n\r\n").data;
+  };
+  const std::string head = ask("HEAD / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  CHECK(head.starts_with("HTTP/1.1 200"));
+  CHECK(head.find("Content-Length: ") != std::string::npos);
+  CHECK(head.find("<html") == std::string::npos);
+  CHECK(ask("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n").starts_with("HTTP/1.1 405"));
+  CHECK(ask("GET /\r\n\r\n").starts_with("HTTP/1.1 400"));
+  CHECK(ask("GET / HTTP/1.1\r\nHost: localhost\r\nFel rad\r\n\r\n").starts_with("HTTP/1.1 400"));
+  CHECK(ask("GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n").starts_with("HTTP/1.1 403"));
+}
+
+TEST_CASE("serve: request heads are parsed for what serve needs, anything else refused", "[serve]") {
+  using serve::parse_request_head;
+  auto ok = parse_request_head(
+      "GET /2018/enhet%20a/fr%C3%A5ga+1/?fil=%2Fetc%2Fpasswd&sedan=4&tom&x=a+b HTTP/1.1\r\n"
+      "HOST:  localhost:8080 \r\nX-Tom:\r\n\r\n");
+  REQUIRE(ok.request);
+  CHECK(ok.request->method == "GET");
+  CHECK(ok.request->path == "/2018/enhet a/fr\xC3\xA5ga+1/");  // '+' in a path is a plus
+  CHECK(ok.request->param("fil") == "/etc/passwd");
+  CHECK(ok.request->param("sedan") == "4");
+  CHECK(ok.request->param("x") == "a b");
+  CHECK(ok.request->param("saknas").empty());
+  CHECK(ok.request->header("Host") == "localhost:8080");
+  CHECK(ok.request->header("x-tom").empty());
+  CHECK(ok.request->keep_alive);
+  // Lenient line ends, HTTP/1.0 (closes unless asked), HEAD.
+  auto old = parse_request_head("HEAD / HTTP/1.0\nHost: 127.0.0.1\n\n");
+  REQUIRE(old.request);
+  CHECK(old.request->method == "HEAD");
+  CHECK_FALSE(old.request->keep_alive);
+  CHECK_FALSE(parse_request_head("GET / HTTP/1.1\r\nConnection: Keep-Alive, close\r\n\r\n").request->keep_alive);
+  // Encoded dots are decoded, and refused by the site's path check as today.
+  auto dots = parse_request_head("GET /%2e%2e/%2E%2E/etc/passwd HTTP/1.1\r\n\r\n");
+  REQUIRE(dots.request);
+  CHECK(dots.request->path == "/../../etc/passwd");
+  TempDir t;
+  CHECK(serve::resolve_site_path(t.path(), dots.request->path).kind == serve::SiteFile::Kind::kMissing);
+  CHECK(serve::resolve_site_path(t.path(), parse_request_head("GET /a%00b HTTP/1.1\r\n\r\n").request->path).kind ==
+        serve::SiteFile::Kind::kMissing);
+  CHECK(serve::percent_decode("%zz%4", false) == "%zz%4");  // not an escape: kept
+  // Refused: malformed request lines and headers, other methods, other versions, bodies.
+  for (const char* bad : {"", "GET\r\n\r\n", "GET /\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1 x\r\n\r\n",
+                          "GET x HTTP/1.1\r\n\r\n", "GET http://a/ HTTP/1.1\r\n\r\n", "GET / HTTP/11\r\n\r\n",
+                          "GET / FTP/1.1\r\n\r\n", "G(T / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nFel rad\r\n\r\n",
+                          "GET / HTTP/1.1\r\nNamn : v\r\n\r\n", "GET / HTTP/1.1\r\nA: b\r\n c\r\n\r\n",
+                          "GET / HTTP/1.1\r\nA: b\x01c\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+                          "GET / HTTP/1.1\r\nContent-Length: 5\r\n\r\n", "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"}) {
+    INFO(bad);
+    auto r = parse_request_head(bad);
+    CHECK_FALSE(r.request);
+    CHECK(r.refusal == 400);
+  }
+  CHECK(parse_request_head("POST / HTTP/1.1\r\n\r\n").refusal == 405);
+  CHECK(parse_request_head("DELETE / HTTP/1.1\r\n\r\n").refusal == 405);
+  CHECK(parse_request_head("GET / HTTP/2.0\r\n\r\n").refusal == 505);
+  // Where a head ends, in what has arrived so far.
+  CHECK(serve::find_head_end("GET / HTTP/1.1\r\nHost: a\r\n") == std::string::npos);
+  CHECK(serve::find_head_end("GET / HTTP/1.1\r\n\r\nGET") == 18);
+  CHECK(serve::find_head_end("GET / HTTP/1.1\n\nx") == 16);
+}
+
+TEST_CASE("serve: responses carry their length and how the connection goes on", "[serve]") {
+  serve::Response r;
+  r.set_content("<p>hej</p>", "text/html; charset=utf-8");
+  r.set_header("Cache-Control", "no-store");
+  const std::string full = serve::serialize_response(r, false, true);
+  CHECK(full.starts_with("HTTP/1.1 200 OK\r\n"));
+  CHECK(full.find("Content-Length: 10\r\n") != std::string::npos);
+  CHECK(full.find("Connection: keep-alive\r\n\r\n<p>hej</p>") != std::string::npos);
+  const std::string head = serve::serialize_response(r, true, false);
+  CHECK(head.ends_with("Connection: close\r\n\r\n"));
+  CHECK(head.find("Content-Length: 10\r\n") != std::string::npos);
+  serve::Response moved;
+  moved.set_redirect("/a/");
+  CHECK(serve::serialize_response(moved, false, true).starts_with("HTTP/1.1 302 Found\r\nLocation: /a/\r\n"));
 }

@@ -1,7 +1,5 @@
 #include "serve/routes.h"
 
-#include <httplib.h>
-
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -15,18 +13,14 @@
 namespace kv::serve {
 
 namespace fs = std::filesystem;
-using httplib::Request;
-using httplib::Response;
 
 namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
-// How often an idle event stream is written to: a closed tab is noticed then, and its
-// server thread freed.
-constexpr std::chrono::seconds kPing{10};
+constexpr const char* kText = "text/plain; charset=utf-8";
 
 bool loopback_host(const Request& req) {
-  std::string host = req.get_header_value("Host");
+  std::string host = req.header("Host");
   if (!host.empty() && host.front() == '[') host = host.substr(0, host.find(']') + 1);
   else host = host.substr(0, host.find(':'));
   return host == "127.0.0.1" || host == "localhost";
@@ -41,57 +35,46 @@ bool wants_page(const std::string& path, const SiteFile& f) {
 }
 
 std::uint64_t generation_param(const Request& req, std::uint64_t fallback) {
-  const std::string v = req.get_param_value("sedan");
+  const std::string v = req.param("sedan");
   std::uint64_t n = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   return ec == std::errc() && end == v.data() + v.size() && !v.empty() ? n : fallback;
 }
 
-void events(const LiveState& state, const Request& req, Response& res) {
-  const std::uint64_t seen = generation_param(req, state.current()->generation);
+// The tab is told to reload as soon as a build newer than the one it shows exists; the
+// server's I/O thread holds the stream, pings it and sends the event (http_server.h).
+Response events(const LiveState& state, const Request& req) {
+  Response res;
   res.set_header("Cache-Control", "no-store");
-  res.set_chunked_content_provider(
-      "text/event-stream", [&state, seen, started = false](size_t, httplib::DataSink& sink) mutable {
-        if (!started) {  // reconnect soon after serve is restarted
-          started = true;
-          constexpr std::string_view retry = "retry: 1000\n\n";
-          return sink.write(retry.data(), retry.size());
-        }
-        const auto now = state.wait_newer(seen, kPing);
-        if (!now) return false;  // shutting down
-        if (*now > seen) {       // the page reloads, and so ends this stream: end it here
-          const std::string event = "event: reload\ndata: " + std::to_string(*now) + "\n\n";
-          sink.write(event.data(), event.size());
-          sink.done();
-          return true;
-        }
-        constexpr std::string_view ping = ": ping\n\n";
-        return sink.write(ping.data(), ping.size());
-      });
+  res.event_stream_since = generation_param(req, state.current()->generation);
+  return res;
 }
 
-void source(const RouteContext& ctx, const Request& req, Response& res) {
+Response source(const RouteContext& ctx, const Request& req) {
+  Response res;
   const auto snap = ctx.state->current();
   res.set_header("Cache-Control", "no-store");
-  if (auto page = source_page(*ctx.roots, req.get_param_value("fil"), snap->lang, snap->generation)) {
+  if (auto page = source_page(*ctx.roots, req.param("fil"), snap->lang, snap->generation)) {
     res.set_content(*page, kHtml);
-    return;
+    return res;
   }
   res.status = 403;
   res.set_content(refused_source_page(snap->lang, snap->generation), kHtml);
+  return res;
 }
 
-void site(const RouteContext& ctx, const Request& req, Response& res) {
+Response site(const RouteContext& ctx, const Request& req) {
+  Response res;
   const auto snap = ctx.state->current();
   res.set_header("Cache-Control", "no-store");
   const SiteFile f = resolve_site_path(ctx.site, req.path);
   if (f.kind == SiteFile::Kind::kRedirect) {
     res.set_redirect(f.location);
-    return;
+    return res;
   }
   if (!snap->ok && wants_page(req.path, f)) {
     res.set_content(error_page(*snap, *ctx.roots), kHtml);
-    return;
+    return res;
   }
   std::ifstream in(f.file, std::ios::binary);
   std::ostringstream body;
@@ -99,7 +82,7 @@ void site(const RouteContext& ctx, const Request& req, Response& res) {
   if (f.kind != SiteFile::Kind::kFile || (!in && !in.eof())) {
     res.status = 404;
     res.set_content(not_found_page(snap->lang, req.path, snap->generation), kHtml);
-    return;
+    return res;
   }
   if (is_html(f.file)) {
     // An answer's page also shows its readability, here only: the published site has no such note.
@@ -109,20 +92,30 @@ void site(const RouteContext& ctx, const Request& req, Response& res) {
     res.set_content(inject_at_body_end(body.str(), extra + reload_script(snap->generation)), kHtml);
   }
   else res.set_content(body.str(), content_type_for(f.file));
+  return res;
 }
 
 }  // namespace
 
-void install_routes(httplib::Server& server, const RouteContext& ctx) {
-  server.set_pre_routing_handler([&ctx](const Request& req, Response& res) {
-    if (loopback_host(req)) return httplib::Server::HandlerResponse::Unhandled;
+Response answer(const RouteContext& ctx, const Request& req) {
+  if (!loopback_host(req)) {
+    Response res;
     res.status = 403;
-    res.set_content(text(ctx.state->current()->lang, Msg::kServeBadHost), "text/plain; charset=utf-8");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  server.Get(kEventsPath, [&ctx](const Request& req, Response& res) { events(*ctx.state, req, res); });
-  server.Get(kSourcePath, [&ctx](const Request& req, Response& res) { source(ctx, req, res); });
-  server.Get(".*", [&ctx](const Request& req, Response& res) { site(ctx, req, res); });
+    res.set_content(text(ctx.state->current()->lang, Msg::kServeBadHost), kText);
+    return res;
+  }
+  if (req.path == kEventsPath) return events(*ctx.state, req);
+  if (req.path == kSourcePath) return source(ctx, req);
+  return site(ctx, req);
+}
+
+Response refusal(const RouteContext& ctx, int status) {
+  Msg message = Msg::kServeBadRequest;
+  if (status == 405) message = Msg::kServeMethodNotAllowed;
+  if (status == 408) message = Msg::kServeHeadTimeout;
+  if (status == 431) message = Msg::kServeHeadTooLarge;
+  if (status == 503) message = Msg::kServeBusy;
+  return plain_response(status, text(ctx.state->current()->lang, message));
 }
 
 }  // namespace kv::serve

@@ -5,12 +5,10 @@
 #pragma once
 #include <filesystem>
 
+#include "serve/http_request.h"
+#include "serve/http_response.h"
 #include "serve/live_state.h"
 #include "serve/source_view.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace kv::serve {
 
@@ -20,7 +18,11 @@ struct RouteContext {
   const SourceRoots* roots;
 };
 
-// Installs the handlers; ctx and what it points to must outlive the server.
-void install_routes(httplib::Server& server, const RouteContext& ctx);
+// The answer to a request (run by the server's workers). The event stream's answer only
+// names the generation the tab shows; the server keeps the stream (http_server.h).
+Response answer(const RouteContext& ctx, const Request& req);
+
+// The server's own refusals (400, 405, 408, 431, 503, 505): a line of text in the site's language.
+Response refusal(const RouteContext& ctx, int status);
 
 }  // namespace kv::serve

@@ -1,8 +1,5 @@
 #include "serve/session.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
-
 #include <cstdio>
 #include <sstream>
 
@@ -18,8 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kHost = "127.0.0.1";
-// Server threads: each open tab holds one for its event stream.
-constexpr size_t kServerThreads = 32;
 
 // "0,42" in Swedish, "0.42" in English.
 std::string seconds(std::chrono::steady_clock::duration d, Lang lang) {
@@ -93,24 +88,10 @@ bool Session::start_watching() {
 }
 
 bool Session::bind_port() {
-  server_ = std::make_unique<httplib::Server>();
-  server_->new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
-  // Idle connections are closed soon, so that stop() does not wait for them.
-  server_->set_keep_alive_timeout(1);
-  // httplib's default also sets SO_REUSEPORT, with which a second serve on the same port
-  // would start and take half the requests; SO_REUSEADDR alone only allows a quick restart.
-  server_->set_socket_options([](int sock) {
-    const int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  install_routes(*server_, routes_);
-  if (options_.port == 0) {
-    port_ = server_->bind_to_any_port(kHost);
-  } else if (server_->bind_to_port(kHost, options_.port)) {
-    port_ = options_.port;
-  } else {
-    port_ = -1;
-  }
+  server_ = std::make_unique<HttpServer>([this](const Request& req) { return answer(routes_, req); },
+                                         [this](int status) { return refusal(routes_, status); },
+                                         [this] { return state_.current()->generation; });
+  port_ = server_->bind(kHost, options_.port);
   if (port_ <= 0) {
     print_error(err_, options_.pipeline.lang.value_or(Lang::kSv), Msg::kServePortUnavailable,
                 Msg::kServePortUnavailableHint, std::to_string(options_.port));
@@ -119,23 +100,16 @@ bool Session::bind_port() {
   return true;
 }
 
-bool Session::start_listening() {
-  listener_ = std::thread([this] {
-    server_->listen_after_bind();
-    listen_ended_ = true;
-  });
-  // stop() only ends a server that is running: wait until it is.
-  while (!server_->is_running() && !listen_ended_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return server_->is_running();
-}
-
 bool Session::start() {
   // The port first: a second serve on a taken port says so before building anything.
   if (!start_watching() || !bind_port()) return false;
   state_.publish(build());
-  if (!start_listening()) return false;
+  server_->start();
   rebuilder_ = std::thread([this] {
-    while (watcher_->wait_for_change(options_.quiet)) state_.publish(build());
+    while (watcher_->wait_for_change(options_.quiet)) {
+      state_.publish(build());
+      server_->notify();  // open tabs reload
+    }
   });
   return true;
 }
@@ -145,9 +119,7 @@ void Session::stop() {
   stopped_ = true;
   if (watcher_) watcher_->stop();
   if (rebuilder_.joinable()) rebuilder_.join();  // lets a build under way finish
-  state_.stop();                                 // ends the event streams
-  if (server_) server_->stop();
-  if (listener_.joinable()) listener_.join();
+  if (server_) server_->stop();  // closes every connection, the event streams too
 }
 
 }  // namespace kv::serve

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "serve/http_server.h"
 #include "serve/live_state.h"
 #include "serve/private_dir.h"
 #include "serve/routes.h"
@@ -48,7 +49,6 @@ class Session {
   Snapshot build();
   bool start_watching();
   bool bind_port();
-  bool start_listening();
 
   ServeOptions options_;
   std::ostream& out_;
@@ -57,10 +57,9 @@ class Session {
   LiveState state_;
   std::unique_ptr<SourceRoots> roots_;
   std::unique_ptr<Watcher> watcher_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<HttpServer> server_;
   RouteContext routes_;
-  std::thread rebuilder_, listener_;
-  std::atomic<bool> listen_ended_{false};
+  std::thread rebuilder_;
   int port_ = 0;
   bool stopped_ = false;
 };
