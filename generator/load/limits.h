@@ -20,6 +20,18 @@ inline constexpr size_t kNameChars = 200;
 inline constexpr size_t kTableColumns = 64;
 // Entries (files and folders) of one content folder.
 inline constexpr size_t kFolderEntries = 2'000;
+// A Word file given to `kvalitet importera`, checked before pandoc reads it: the .docx itself,
+// its number of entries, each entry unpacked and all entries unpacked together. The unpacked
+// bytes are counted while decompressing, since the sizes a zip states for its entries can lie.
+// A real submission with photographs is a few MB; a zip bomb of 0.4 MB unpacks to 400 MB.
+inline constexpr std::uintmax_t kDocxFileBytes = std::uintmax_t{100} << 20;   // 100 MiB
+inline constexpr size_t kDocxEntries = 10'000;
+inline constexpr std::uintmax_t kDocxEntryBytes = std::uintmax_t{64} << 20;   // 64 MiB
+inline constexpr std::uintmax_t kDocxTotalBytes = std::uintmax_t{256} << 20;  // 256 MiB
+// pandoc's heap while it converts the Word file, in MiB (GHC's runtime option +RTS -M…; a
+// limit on the address space does not work, GHC reserves a terabyte up front). The 44-page
+// seed needs about 100 MiB; a document within the limits above stays below this.
+inline constexpr unsigned kPandocHeapMiB = 1500;
 // Diagnostics printed by default; the rest are counted ("… och 1 234 till").
 inline constexpr size_t kPrintedDiagnostics = 200;
 
