@@ -139,8 +139,10 @@ bool docx_within_limits(const fs::path& docx, Diagnostics& diags) {
       return false;
     }
   }
+  // ZIP_CHECKCONS: each entry's local header must agree with the central directory, so the
+  // bytes counted here are the bytes pandoc (which reads the local headers) unpacks.
   int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> zip(zip_open(docx.c_str(), ZIP_RDONLY, &error));
+  std::unique_ptr<zip_t, ZipCloser> zip(zip_open(docx.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!zip) {
     diags.error(at, diags.t(Msg::kImportNotZip), diags.t(Msg::kImportNotZipHint));
     return false;

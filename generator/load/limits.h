@@ -29,8 +29,9 @@ inline constexpr size_t kDocxEntries = 10'000;
 inline constexpr std::uintmax_t kDocxEntryBytes = std::uintmax_t{64} << 20;   // 64 MiB
 inline constexpr std::uintmax_t kDocxTotalBytes = std::uintmax_t{256} << 20;  // 256 MiB
 // pandoc's heap while it converts the Word file, in MiB (GHC's runtime option +RTS -M…; a
-// limit on the address space does not work, GHC reserves a terabyte up front). The 44-page
-// seed needs about 100 MiB; a document within the limits above stays below this.
+// limit on the address space does not work, GHC reserves a terabyte up front). The whole
+// 2018 example submission as one .docx needs about 115 MB; a 400 MB zip bomb reaches the
+// limit in a minute and a half.
 inline constexpr unsigned kPandocHeapMiB = 1500;
 // Diagnostics printed by default; the rest are counted ("… och 1 234 till").
 inline constexpr size_t kPrintedDiagnostics = 200;
