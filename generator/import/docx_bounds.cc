@@ -1,9 +1,13 @@
 #include "import/docx_bounds.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -11,6 +15,7 @@
 #include <vector>
 
 #include "load/limits.h"
+#include "write/output_dir.h"
 
 namespace kv::import {
 
@@ -126,24 +131,33 @@ Outcome unpack(zip_t* zip, zip_uint64_t index, zip_uint16_t method, std::uintmax
 
 bool docx_within_limits(const fs::path& docx, Diagnostics& diags) {
   const SourcePos at{docx.generic_string(), 0, 0};
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(docx, ec);
-  if (!ec && size > limits::kDocxFileBytes) {
+  // Opened once, here: the size checked is the size of the file libzip reads.
+  const int fd = ::open(docx.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  struct stat info {};
+  if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    const int why = fd < 0 ? errno : EIO;
+    if (fd >= 0) ::close(fd);
+    diags.error(at, diags.t(Msg::kReadFailedBecause, {write_error_reason(why, diags)}), diags.t(Msg::kFileUnreadableHint));
+    return false;
+  }
+  const auto size = static_cast<std::uintmax_t>(info.st_size);
+  if (size > limits::kDocxFileBytes) {
+    ::close(fd);
     diags.error(at, diags.t(Msg::kImportDocxTooLarge, {mib(size), mib(limits::kDocxFileBytes)}), diags.t(Msg::kImportDocxLimitHint));
     return false;
   }
-  if (!ec) {
-    if (auto stated = stated_entries(docx, size); stated && *stated > limits::kDocxEntries) {
-      diags.error(at, diags.t(Msg::kImportDocxTooManyEntries, {std::to_string(*stated), std::to_string(limits::kDocxEntries)}),
-                  diags.t(Msg::kImportDocxLimitHint));
-      return false;
-    }
+  if (auto stated = stated_entries(docx, size); stated && *stated > limits::kDocxEntries) {
+    ::close(fd);
+    diags.error(at, diags.t(Msg::kImportDocxTooManyEntries, {std::to_string(*stated), std::to_string(limits::kDocxEntries)}),
+                diags.t(Msg::kImportDocxLimitHint));
+    return false;
   }
   // ZIP_CHECKCONS: each entry's local header must agree with the central directory, so the
   // bytes counted here are the bytes pandoc (which reads the local headers) unpacks.
   int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> zip(zip_open(docx.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error));
+  std::unique_ptr<zip_t, ZipCloser> zip(zip_fdopen(fd, ZIP_CHECKCONS, &error));  // owns fd from here on success
   if (!zip) {
+    ::close(fd);
     diags.error(at, diags.t(Msg::kImportNotZip), diags.t(Msg::kImportNotZipHint));
     return false;
   }

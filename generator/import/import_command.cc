@@ -204,7 +204,8 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);
   check_targets(targets);
-  if (!fs::is_regular_file(o.docx)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
+  std::error_code docx_ec;
+  if (!fs::is_regular_file(o.docx, docx_ec)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
   if (diags.diags.error_count()) return fail();
   if (!import::docx_within_limits(o.docx, diags)) return fail();
 
