@@ -187,7 +187,7 @@ TEST_CASE("importera: a unit folder linked to a folder outside content is refuse
   fs::create_directory_symlink(outside, im.content / "ny-enhet");
   CHECK(im.run() == 1);
   CHECK_THAT(im.err, Contains("enhet.yaml: error: filen skulle hamna utanför innehållsmappen"));
-  CHECK_THAT(im.err, Contains("fraga-01.md: error: filen skulle hamna utanför innehållsmappen"));
+  CHECK_THAT(im.err, !Contains("fraga-01.md"));  // one error for the one link, not one per file
   CHECK(files_under(outside).empty());
 }
 

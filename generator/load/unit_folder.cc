@@ -1,6 +1,7 @@
 #include "load/unit_folder.h"
 
 #include <algorithm>
+#include <set>
 
 #include "load/content_path.h"
 #include "util/text.h"
@@ -41,8 +42,13 @@ std::vector<fs::path> targets_outside(const fs::path& content_root, const std::v
   if (!fs::exists(fs::symlink_status(content_root, ec))) return {};
   const ContentRoot root(content_root);
   std::vector<fs::path> outside;
-  for (const auto& t : targets)
-    if (!write_target_inside(root, t)) outside.push_back(t);
+  std::set<fs::path> places;
+  for (const auto& t : targets) {
+    if (write_target_inside(root, t)) continue;
+    fs::path place = t;
+    while (place.has_relative_path() && !fs::exists(fs::symlink_status(place, ec))) place = place.parent_path();
+    if (places.insert(place).second) outside.push_back(t);
+  }
   return outside;
 }
 

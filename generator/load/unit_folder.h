@@ -31,8 +31,10 @@ struct UnitNameError {
 std::optional<UnitNameError> unit_name_error(const std::string& name, const Diagnostics& report);
 
 // Those of targets (files about to be created for the author) that would not lie inside
-// content_root after following links. A content folder that does not exist yet holds no
-// links, so nothing under it can lead out: then none. Never throws.
+// content_root after following links; one per place where they leave (the nearest folder
+// that exists), so a linked unit folder is one error, not one per file. A content folder
+// that does not exist yet holds no links, so nothing under it can lead out: then none.
+// Never throws.
 std::vector<std::filesystem::path> targets_outside(const std::filesystem::path& content_root,
                                                    const std::vector<std::filesystem::path>& targets);
 
