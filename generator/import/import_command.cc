@@ -1,18 +1,20 @@
 #include "import/import_command.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <map>
 #include <ostream>
 #include <set>
+#include <system_error>
 
 #include "diag/diagnostics.h"
 #include "import/containers.h"
+#include "import/docx_bounds.h"
 #include "import/docx_filter.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
+#include "load/limits.h"
+#include "load/unit_folder.h"
 #include "pipeline/resources.h"
 #include "scaffold/files.h"
 #include "scaffold/scaffold.h"
@@ -20,7 +22,10 @@
 #include "util/subprocess.h"
 #include "util/text.h"
 #include "validate/structure_file.h"
+#include "write/create_all.h"
 #include "write/files.h"
+#include "write/output_dir.h"
+#include "write/scratch_dir.h"
 
 namespace kv {
 namespace fs = std::filesystem;
@@ -30,41 +35,71 @@ namespace {
 constexpr auto kPandocLimit = std::chrono::minutes(2);
 constexpr const char* kUnplacedFile = "ej-placerad-text.md";
 
-// A temporary folder, removed with everything in it.
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    path = fs::temp_directory_path() / ("kvalitet-import-" + std::to_string(::getpid()));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+// What pandoc printed, kept short: it goes into one message.
+constexpr size_t kPandocSaidChars = 2000;
+// GHC's runtime exits with this status when the heap limit (+RTS -M) is reached.
+constexpr int kHeapExhaustedStatus = 251;
 
 // The document as GitHub-flavoured Markdown (no raw HTML: images as ![alt](…)), its images
 // extracted under media; nullopt after reporting why pandoc could not convert it.
-std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch, Diagnostics& diags) {
+std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch, unsigned heap_mib, Diagnostics& diags) {
+  const SourcePos at{docx.generic_string(), 0, 0};
   const auto pandoc = find_program("pandoc");
   if (!pandoc) {
-    diags.error({docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoPandoc), diags.t(Msg::kImportNoPandocHint));
+    diags.error(at, diags.t(Msg::kImportNoPandoc), diags.t(Msg::kImportNoPandocHint));
     return std::nullopt;
   }
   std::string said;
   write_file(scratch / "kvalitet.lua", std::string(import::docx_lua_filter()));
-  const auto result = run_process({pandoc->string(), "-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none",
+  // +RTS -M: the heap limit of pandoc's runtime; past it pandoc stops with "Heap exhausted".
+  const auto result = run_process({pandoc->string(), "+RTS", "-M" + std::to_string(heap_mib) + "m", "-RTS",
+                                   "-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none",
                                    "--lua-filter=" + (scratch / "kvalitet.lua").string(),
                                    "--extract-media=" + (scratch / "media").string(), "-o", (scratch / "out.md").string(),
                                    docx.string()},
-                                  {}, kPandocLimit, [&](std::string_view line) { said += std::string(line) + " "; });
-  if (!result.started || result.exit_status != 0 || !fs::exists(scratch / "out.md")) {
-    diags.error({docx.generic_string(), 0, 0}, diags.t(Msg::kImportPandocFailed, {std::string(trim(said))}),
-                diags.t(Msg::kImportPandocFailedHint));
+                                  {}, kPandocLimit, [&](std::string_view line) {
+                                    if (said.size() < kPandocSaidChars) said += std::string(line.substr(0, kPandocSaidChars)) + " ";
+                                  });
+  if (result.timed_out) {
+    diags.error(at, diags.t(Msg::kImportPandocTimedOut, {std::to_string(std::chrono::seconds(kPandocLimit).count()) + " s"}),
+                diags.t(Msg::kImportPandocTooMuchHint));
+    return std::nullopt;
+  }
+  if (result.exit_status == kHeapExhaustedStatus || said.find("Heap exhausted") != std::string::npos) {
+    diags.error(at, diags.t(Msg::kImportPandocOutOfMemory, {std::to_string(heap_mib)}),
+                diags.t(Msg::kImportPandocTooMuchHint));
+    return std::nullopt;
+  }
+  std::error_code ec;
+  if (!result.started || result.exit_status != 0 || !fs::is_regular_file(fs::symlink_status(scratch / "out.md", ec))) {
+    diags.error(at, diags.t(Msg::kImportPandocFailed, {std::string(trim(said))}), diags.t(Msg::kImportPandocFailedHint));
     return std::nullopt;
   }
   return read_file(scratch / "out.md");
+}
+
+// Everything pandoc extracted must be a regular file (or a folder) inside the scratch folder:
+// a link there would be followed when the image is copied into the content folder.
+bool media_are_files(const fs::path& scratch, const fs::path& docx, Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path media = scratch / "media";
+  if (!fs::exists(fs::symlink_status(media, ec))) return true;
+  bool ok = true;
+  auto refuse = [&](const fs::path& p) {
+    diags.error({docx.generic_string(), 0, 0}, diags.t(Msg::kImportMediaNotFile, {p.lexically_relative(scratch).generic_string()}),
+                diags.t(Msg::kImportPandocFailedHint));
+    ok = false;
+  };
+  if (!fs::is_directory(fs::symlink_status(media, ec))) {
+    refuse(media);
+    return false;
+  }
+  for (auto it = fs::recursive_directory_iterator(media, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const auto status = fs::symlink_status(it->path(), ec);
+    if (!fs::is_regular_file(status) && !fs::is_directory(status)) refuse(it->path());
+  }
+  if (ec) refuse(media);
+  return ok;
 }
 
 // The caption of the figure whose fil: line starts at `at` (the bildtext: line before it), or "".
@@ -76,12 +111,14 @@ std::string caption_before(const std::string& text, size_t at) {
   return starts_with(line, lead) && line.size() > lead.size() ? line.substr(lead.size(), line.size() - lead.size() - 1) : "";
 }
 
-// Images pandoc extracted go to the submission folder's bilder/, and the text points there. A
-// figure's file is named after its caption (bilder/organisationsskiss.png), in the order the
-// figures come; other images keep the name Word gave them.
-std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder) {
+// Images pandoc extracted go to the submission folder's bilder/ (added to copies, to be
+// created with the other files), and the text points there. A figure's file is named after
+// its caption (bilder/organisationsskiss.png), in the order the figures come; other images
+// keep the name Word gave them. Only regular files are copied (media_are_files checked them).
+std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder, std::vector<NewFile>& copies) {
   const fs::path media = scratch / "media" / "media";
-  if (!fs::is_directory(media)) return text;
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(media, ec))) return text;
   std::map<std::string, std::string> names;  // in the .docx → in bilder/
   std::set<std::string> taken;
   auto give = [&](const std::string& name, const std::string& stem) {
@@ -98,7 +135,8 @@ std::string move_images(std::string text, const fs::path& scratch, const fs::pat
     if (!names.count(name)) give(name, slugify(caption_before(text, at), "bild"));
   }
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(media)) files.push_back(e.path());
+  for (auto it = fs::directory_iterator(media, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (fs::is_regular_file(fs::symlink_status(it->path(), ec))) files.push_back(it->path());
   std::sort(files.begin(), files.end());
   auto replace_all = [&](const std::string& from, const std::string& to) {
     for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
@@ -106,7 +144,7 @@ std::string move_images(std::string text, const fs::path& scratch, const fs::pat
   for (const auto& file : files) {
     const std::string name = file.filename().string();
     if (!names.count(name)) give(name, file.stem().string());
-    copy_file_into(file, folder / "bilder" / names[name]);
+    copies.push_back({folder / "bilder" / names[name], {}, file});
     replace_all(marker + name + "\"", "fil: \"bilder/" + names[name] + "\"");
     replace_all(media.string() + "/" + name, "bilder/" + names[name]);  // images in prose
   }
@@ -128,6 +166,10 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& d : diags.diags.items()) err << format_diagnostic(d, false);
     return 1;
   };
+  if (auto bad = unit_name_error(o.unit, diags)) {
+    diags.error({"--enhet", 0, 0}, bad->message, bad->hint);
+    return fail();
+  }
   auto templates = find_resource_dir("templates", o.templates_dir, o.executable);
   if (!templates) {
     diags.error({"templates", 0, 0}, diags.t(Msg::kTemplatesNotFound), diags.t(Msg::kTemplatesNotFoundHint));
@@ -147,48 +189,90 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   plan_options.structure = o.structure;
   plan_options.content_root = o.content_root;
   auto files = plan_scaffold(plan_options, structure, diags.lang);
-  for (const auto& f : files)
-    if (fs::exists(f.path)) diags.error({f.path.generic_string(), 0, 0}, diags.t(Msg::kScaffoldFileExists), diags.t(Msg::kScaffoldFileExistsHint));
-  if (!fs::is_regular_file(o.docx)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
-  if (diags.diags.error_count()) return fail();
 
-  Scratch scratch;
-  auto markdown = convert(o.docx, scratch.path, diags);
-  if (!markdown) return fail();
+  // Every file to be created must be new and land inside the content folder; checked for all
+  // of them before any is written (again below, once the images and ej-placerad-text.md are known).
+  auto check_targets = [&](const std::vector<fs::path>& targets) {
+    std::error_code ec;
+    for (const auto& t : targets)
+      if (fs::exists(fs::symlink_status(t, ec)))
+        diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kScaffoldFileExists), diags.t(Msg::kScaffoldFileExistsHint));
+    for (const auto& t : targets_outside(o.content_root, targets))
+      diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kNewFileOutside, {o.content_root.generic_string()}),
+                  diags.t(Msg::kNewFileOutsideHint));
+  };
+  std::vector<fs::path> targets;
+  for (const auto& f : files) targets.push_back(f.path);
+  check_targets(targets);
+  std::error_code docx_ec;
+  if (!fs::is_regular_file(o.docx, docx_ec)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
+  if (diags.diags.error_count()) return fail();
+  if (!import::docx_within_limits(o.docx, diags)) return fail();
+
   const fs::path folder = o.content_root / o.unit / std::to_string(structure.year) / structure.kind;  // as plan_scaffold
-  const import::SplitDocument doc = import::split_parts(move_images(*markdown, scratch.path, folder), structure);
-  int placed = 0;
-  std::vector<std::string> missing;
-  std::string unplaced = doc.unplaced;
-  for (auto& f : files) {
-    const std::string name = f.path.filename().string();
-    if (name == "inledning.md") {
-      if (!doc.intro.empty()) f.text = recognise(doc.intro, structure);
-      continue;
+  try {
+    std::optional<ScratchDir> scratch;
+    try {
+      scratch.emplace("kvalitet-import-");
+    } catch (const std::system_error& e) {
+      diags.error({temp_base().generic_string(), 0, 0},
+                  diags.t(Msg::kImportScratchFailed, {temp_base().generic_string(), write_error_reason(e.code().value(), diags)}),
+                  diags.t(Msg::kImportScratchFailedHint));
+      return fail();
     }
-    for (const auto* q : structure.questions()) {
-      if (name != structure.part_slug(q->number) + ".md") continue;
-      auto part = doc.parts.find(q->number);
-      if (part == doc.parts.end() || part->second.empty()) {
-        missing.push_back(name);
-        break;
+    auto markdown = convert(o.docx, scratch->path(), o.pandoc_heap_mib, diags);
+    if (!markdown || !media_are_files(scratch->path(), o.docx, diags)) return fail();
+    std::vector<NewFile> images;
+    const import::SplitDocument doc = import::split_parts(move_images(*markdown, scratch->path(), folder, images), structure);
+    int placed = 0;
+    std::vector<std::string> missing;
+    std::string unplaced = doc.unplaced;
+    for (auto& f : files) {
+      const std::string name = f.path.filename().string();
+      if (name == "inledning.md") {
+        if (!doc.intro.empty()) f.text = recognise(doc.intro, structure);
+        continue;
       }
-      const std::string front = structure.has_text_labels() ? scaffold::yaml_quoted(q->label) : q->label;
-      f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" +
-               recognise(part->second, structure);
-      ++placed;
+      for (const auto* q : structure.questions()) {
+        if (name != structure.part_slug(q->number) + ".md") continue;
+        auto part = doc.parts.find(q->number);
+        if (part == doc.parts.end() || part->second.empty()) {
+          missing.push_back(name);
+          break;
+        }
+        const std::string front = structure.has_text_labels() ? scaffold::yaml_quoted(q->label) : q->label;
+        f.text = "---\n" + structure.part.name + ": " + front + "\n---\n\n" +
+                 recognise(part->second, structure);
+        ++placed;
+      }
     }
+    if (structure.intro_title.empty() && !doc.intro.empty()) unplaced = doc.intro + (unplaced.empty() ? "" : "\n" + unplaced);
+    std::vector<NewFile> all;
+    for (const auto& f : files) all.push_back({f.path, f.text, std::nullopt});
+    if (!unplaced.empty()) all.push_back({folder / kUnplacedFile, unplaced, std::nullopt});
+    all.insert(all.end(), images.begin(), images.end());
+    targets.clear();
+    for (const auto& f : all) targets.push_back(f.path);
+    check_targets(targets);
+    if (diags.diags.error_count()) return fail();
+    create_all(all);
+
+    out << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
+                                      terminal_text(folder.generic_string())})
+        << '\n';
+    if (!missing.empty()) out << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
+    if (!unplaced.empty()) out << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
+    out << diags.t(Msg::kImportNext, {terminal_text(o.content_root.generic_string())}) << '\n';
+    return 0;
+  } catch (const WriteError& e) {
+    const std::string reason = e.op() == WriteError::Op::kRead ? diags.t(Msg::kReadFailedBecause, {write_error_reason(e.error(), diags)})
+                                                               : write_error_reason(e.error(), diags);
+    diags.error({e.path().generic_string(), 0, 0}, diags.t(Msg::kImportWriteFailed, {reason}), diags.t(Msg::kImportWriteFailedHint));
+  } catch (const fs::filesystem_error& e) {
+    diags.error({e.path1().generic_string(), 0, 0}, diags.t(Msg::kImportWriteFailed, {write_error_reason(e.code().value(), diags)}),
+                diags.t(Msg::kImportWriteFailedHint));
   }
-  if (structure.intro_title.empty() && !doc.intro.empty()) unplaced = doc.intro + (unplaced.empty() ? "" : "\n" + unplaced);
-  if (!unplaced.empty()) files.push_back({folder / kUnplacedFile, unplaced});
-  for (const auto& f : files) write_file(f.path, f.text);
-  out << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
-                                    terminal_text(folder.generic_string())})
-      << '\n';
-  if (!missing.empty()) out << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
-  if (!unplaced.empty()) out << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
-  out << diags.t(Msg::kImportNext, {terminal_text(o.content_root.generic_string())}) << '\n';
-  return 0;
+  return fail();
 }
 
 }  // namespace kv

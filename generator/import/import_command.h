@@ -10,6 +10,7 @@
 #include <string>
 
 #include "i18n/lang.h"
+#include "load/limits.h"
 
 namespace kv {
 
@@ -21,6 +22,7 @@ struct ImportOptions {
   std::string structure;      // --struktur
   std::string unit;           // --enhet: the unit's folder name
   std::optional<Lang> lang;
+  unsigned pandoc_heap_mib = limits::kPandocHeapMiB;  // pandoc's heap limit; lower only in tests
 };
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err);

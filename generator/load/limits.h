@@ -29,6 +29,19 @@ inline constexpr std::uintmax_t kKoladaAnswerBytes = 32 << 20;  // 32 MiB
 inline constexpr std::uintmax_t kKoladaDataFileBytes = 32 << 20;  // 32 MiB
 // Redirects followed for one request to Kolada (each to the API's own origin).
 inline constexpr int kKoladaRedirects = 5;
+// A Word file given to `kvalitet importera`, checked before pandoc reads it: the .docx itself,
+// its number of entries, each entry unpacked and all entries unpacked together. The unpacked
+// bytes are counted while decompressing, since the sizes a zip states for its entries can lie.
+// A real submission with photographs is a few MB; a zip bomb of 0.4 MB unpacks to 400 MB.
+inline constexpr std::uintmax_t kDocxFileBytes = std::uintmax_t{100} << 20;   // 100 MiB
+inline constexpr size_t kDocxEntries = 10'000;
+inline constexpr std::uintmax_t kDocxEntryBytes = std::uintmax_t{64} << 20;   // 64 MiB
+inline constexpr std::uintmax_t kDocxTotalBytes = std::uintmax_t{256} << 20;  // 256 MiB
+// pandoc's heap while it converts the Word file, in MiB (GHC's runtime option +RTS -M…; a
+// limit on the address space does not work, GHC reserves a terabyte up front). The whole
+// 2018 example submission as one .docx needs about 115 MB; a 400 MB zip bomb reaches the
+// limit in a minute and a half.
+inline constexpr unsigned kPandocHeapMiB = 1500;
 // Diagnostics printed by default; the rest are counted ("… och 1 234 till").
 inline constexpr size_t kPrintedDiagnostics = 200;
 

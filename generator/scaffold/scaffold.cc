@@ -2,12 +2,14 @@
 
 #include <cstdlib>
 
+#include "load/unit_folder.h"
 #include "pipeline/resources.h"
 #include "scaffold/files.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
+#include "write/create_all.h"
 #include "write/files.h"
 #include "write/output_dir.h"
 
@@ -56,19 +58,15 @@ const model::Structure* pick_structure(const std::string& id, const StructureSet
   return nullptr;
 }
 
-// Writes every file; on failure removes the ones written so far (they did not exist before).
+// Creates every file (never replacing one); on failure none of them is left.
 bool write_all(const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& err) {
-  std::vector<fs::path> written;
+  std::vector<NewFile> all;
+  for (const auto& f : files) all.push_back({f.path, f.text, std::nullopt});
   try {
-    for (const auto& f : files) {
-      write_file(f.path, f.text);
-      written.push_back(f.path);
-    }
+    create_all(all);
     return true;
   } catch (const WriteError& e) {
-    std::error_code ec;
-    for (const auto& p : written) fs::remove(p, ec);
-    print_error(err, e.path().generic_string() + ": " + write_error_reason(e.error(), report),
+    print_error(err, e.path().generic_string() + ": " + report.t(Msg::kWriteFailedBecause, {write_error_reason(e.error(), report)}),
                 report.t(Msg::kScaffoldNothingWritten));
     return false;
   }
@@ -130,8 +128,8 @@ int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream
     lang = parse_lang(env).value_or(Lang::kSv);
   }
   Diagnostics report{lang, {}, {}};
-  if (!valid_slug(options.unit)) {
-    print_error(err, report.t(Msg::kScaffoldBadUnit, {options.unit}), report.t(Msg::kScaffoldBadUnitHint, {suggest_slug(options.unit)}));
+  if (auto bad = unit_name_error(options.unit, report)) {
+    print_error(err, bad->message, bad->hint);
     return 1;
   }
   auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
@@ -152,6 +150,13 @@ int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream
                                 report.t(Msg::kScaffoldFileExistsHint)}, false);
       conflict = true;
     }
+  std::vector<fs::path> targets;
+  for (const auto& f : files) targets.push_back(f.path);
+  for (const auto& t : targets_outside(options.content_root, targets)) {
+    err << format_diagnostic({Severity::kError, {t.generic_string(), 0, 0}, report.t(Msg::kNewFileOutside, {options.content_root.generic_string()}),
+                              report.t(Msg::kNewFileOutsideHint)}, false);
+    conflict = true;
+  }
   if (conflict) {
     err << report.t(Msg::kScaffoldNothingWritten) << '\n';
     return 1;

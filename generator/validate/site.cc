@@ -154,13 +154,6 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
 
 }  // namespace
 
-bool valid_slug(const std::string& name) {
-  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
-  return std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
-std::string suggest_slug(const std::string& name) { return slugify(name, "enhet"); }
-
 model::Site read_site_settings(const SiteOptions& options, Diagnostics& report) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "diag/diagnostics.h"
+#include "load/unit_folder.h"  // valid_slug, suggest_slug
 #include "model/site.h"
 #include "validate/structure_file.h"
 
@@ -22,9 +23,5 @@ model::Site read_site_settings(const SiteOptions& options, Diagnostics& report);
 // A submission whose structure is in broken is not checked (its structure's errors are).
 void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& report,
                       const BrokenStructures& broken = {});
-
-// A folder name usable in URLs: a–z, 0–9 and '-'.
-bool valid_slug(const std::string& name);
-std::string suggest_slug(const std::string& name);
 
 }  // namespace kv

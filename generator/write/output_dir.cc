@@ -64,6 +64,8 @@ std::string write_error_reason(int error, const Diagnostics& report) {
     case ENOTEMPTY: return report.t(Msg::kErrExists);
     case EMFILE:
     case ENFILE: return report.t(Msg::kErrTooManyFiles);
+    case ENOSPC:
+    case EDQUOT: return report.t(Msg::kErrDiskFull);
     default: return report.t(Msg::kErrOther, {std::strerror(error)});
   }
 }
