@@ -6,6 +6,7 @@
 #include <set>
 
 #include "archive/bag_check.h"
+#include "archive/archive_command.h"
 #include "archive/bag_writer.h"
 #include "archive/package_links.h"
 #include "archive/year_archive.h"
@@ -362,4 +363,24 @@ TEST_CASE("a frozen year without its package and a year that is none are reporte
   replace(f.content / "site.yaml", "frysta_år: [2018]", "frysta_år: [tjugo]");
   CHECK(f.build(&errors) == 1);
   CHECK_THAT(errors, Contains("site.yaml:30:13: error: frysta_år: ”tjugo” är inget år"));
+}
+
+TEST_CASE("arkiv puts a package outside the content folder or into its _arkiv – nowhere else in it", "[archive]") {
+  TempDir dir;
+  const fs::path content = dir.path() / "content";
+  fs::copy(source_dir() / "content", content, fs::copy_options::recursive);
+  kv::ArchiveCommand c;
+  c.build = options_for(content, source_dir() / "templates");
+  c.build.output_dir = (dir.path() / "site").string();
+  c.year = 2018;
+  c.base = "https://example.org/kv/";
+  std::ostringstream out, err;
+  c.dir = (content / "skarholmen-omsorg-om-aldre").string();  // would be read as a year folder
+  CHECK(kv::run_archive(c, out, err) == 1);
+  CHECK_THAT(err.str(), Contains("skulle hamna i innehållskatalogen"));
+  CHECK_THAT(err.str(), Contains("_arkiv för ett år som ska frysas"));
+  CHECK(!fs::exists(content / "skarholmen-omsorg-om-aldre/kvalitet-2018"));
+  c.dir = (content / "_arkiv").string();
+  CHECK(kv::run_archive(c, out, err) == 0);
+  CHECK(fs::exists(content / "_arkiv/kvalitet-2018/bagit.txt"));
 }

@@ -2,9 +2,11 @@
 
 #include <ostream>
 
+#include "archive/frozen_years.h"
 #include "archive/year_archive.h"
 #include "util/escape.h"
 #include "util/text.h"
+#include "write/output_place.h"
 
 namespace kv {
 namespace fs = std::filesystem;
@@ -26,6 +28,16 @@ std::optional<std::string> public_base(const std::string& given, const std::stri
   return base;
 }
 
+// A package goes outside the content folder, or into its _arkiv/ (frozen years): anywhere else
+// in it, the next build would read it as a unit; around it, it would hold the content.
+bool package_place_ok(const fs::path& dir, const fs::path& content, Diagnostics& diags) {
+  const fs::path frozen = content / kArchiveFolder;
+  if ((!path_within(dir, content) || path_within(dir, frozen)) && !path_within(content, dir)) return true;
+  diags.error({dir.generic_string(), 0, 0}, diags.t(Msg::kArchiveInsideContent, {dir.generic_string(), content.generic_string()}),
+              diags.t(Msg::kArchiveInsideContentHint, {frozen.generic_string()}));
+  return false;
+}
+
 }  // namespace
 
 int run_archive(const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
@@ -36,7 +48,7 @@ int run_archive(const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
   auto base = public_base(c.base, seen.base_url, diags);
   std::optional<size_t> files;
   const fs::path dir = package_dir(c.dir, c.year);
-  if (base) files = write_year_archive({c.year, c.build.output_dir, c.build.content_root, dir, *base}, diags);
+  if (base && package_place_ok(dir, c.build.content_root, diags)) files = write_year_archive({c.year, c.build.output_dir, c.build.content_root, dir, *base}, diags);
   print_diagnostics(diags, c.build, out, err);
   if (!files) return 1;
   if (!c.build.quiet)
