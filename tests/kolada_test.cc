@@ -126,10 +126,18 @@ TEST_CASE("values left out are filled in from Kolada and differing ones warn wit
   CHECK_THAT(after, Contains("utfall: 13\nkolada_fyllt: [utfall]\n```"));
   CHECK_THAT(err, Contains("avsnitt-04.md:13:1: warning: utfall: rapporterat 83\xC2\xA0%, Kolada 81\xC2\xA0% (U21468, 2024)"));
   CHECK_THAT(out, Contains("Kolada: 3 värden ifyllda i 1 filer; 1 avvikelser."));
-  // Again: nothing left to fill in, nothing changes.
+  // Again: nothing left to fill in, nothing changes; the values filled in equal Kolada's, so
+  // the only difference is still the author's 83 against Kolada's 81.
   REQUIRE(f.run(false, &out, &err) == 0);
   CHECK(read(f.content / kSection) == after);
-  CHECK_THAT(out, Contains("Kolada: 0 värden"));
+  CHECK_THAT(out, Contains("Kolada: 0 värden ifyllda i 0 filer; 1 avvikelser."));
+  CHECK(err.find("warning:") == err.rfind("warning:"));
+  CHECK_THAT(err, Contains("utfall: rapporterat 83\xC2\xA0%, Kolada 81\xC2\xA0%"));
+  // The author corrects it to Kolada's figure: every value equals Kolada's, nothing is said.
+  replace(f.content / kSection, "utfall: 83   # enkäten 2024\n", "utfall: 81   # enkäten 2024\n");
+  REQUIRE(f.run(false, &out, &err) == 0);
+  CHECK_THAT(out, Contains("Kolada: 0 värden ifyllda i 0 filer; 0 avvikelser."));
+  CHECK(err.empty());
   // The site names the source of the values.
   auto options = options_for(f.content, source_dir() / "templates");
   options.output_dir = (f.dir.path() / "site").string();

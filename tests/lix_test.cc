@@ -24,6 +24,58 @@ TEST_CASE("LIX counts words, long words and sentences", "[lix]") {
   CHECK(kv::measure_text("hemtjä").long_words == 0);
   CHECK(kv::measure_text("omsorgs").long_words == 1);
   CHECK(kv::measure_text("").lix() == 0);
+  // Typographic quotes and dashes are not letters: ”Bättre” has six (not long), and a dash
+  // between spaces is no word.
+  auto quoted = kv::measure_text("”Bättre” – sa hon.");
+  CHECK(quoted.words == 3);
+  CHECK(quoted.long_words == 0);
+  CHECK(kv::measure_text("”Bättre”").long_words == 0);
+  CHECK(kv::measure_text("”Omsorgs”").long_words == 1);
+}
+
+TEST_CASE("LIX is rounded to the nearest whole number, a half up", "[lix]") {
+  // 5 words, 3 sentences, none long: 5/3 = 1.67, so 2 (rounding down would give 1).
+  auto up = kv::measure_text("Vi går. Vi ser. Hej.");
+  CHECK(up.words == 5);
+  CHECK(up.sentences == 3);
+  CHECK(up.lix() == 2);
+  // 4 words, 3 sentences: 4/3 = 1.33, so 1 (rounding up would give 2).
+  CHECK(kv::measure_text("Vi går. Ja. Nej.").lix() == 1);
+  // 5 words, 2 sentences: exactly 2.5, so 3.
+  CHECK(kv::measure_text("Vi går hem. Ja nej.").lix() == 3);
+  // 3 words, 2 long ("Verksamheten" 12 letters, "utvecklas" 9), 1 sentence:
+  // 3/1 + 100·2/3 = 69.67, so 70.
+  auto two_long = kv::measure_text("Verksamheten utvecklas nu.");
+  CHECK(two_long.long_words == 2);
+  CHECK(two_long.lix() == 70);
+  // 3 words, 1 long, 1 sentence: 3 + 33.33 = 36.33, so 36.
+  CHECK(kv::measure_text("Verksamheten går bra.").lix() == 36);
+  // The counts alone: 10 words, 4 long, 4 sentences: 2.5 + 40 = 42.5, so 43; 7 words, 2
+  // long, 2 sentences: 3.5 + 28.57 = 32.07, so 32.
+  CHECK(kv::Readability{10, 4, 4}.lix() == 43);
+  CHECK(kv::Readability{7, 2, 2}.lix() == 32);
+}
+
+TEST_CASE("LIX bands: each threshold belongs to the band above it", "[lix]") {
+  // Björnsson's scale: under 25 very easy, 25–29 easy, 30–39 medium, 40–49 hard, 50 and over
+  // very hard; one value at and one just below each threshold.
+  CHECK(kv::lix_band(0) == kv::LixBand::kVeryEasy);
+  CHECK(kv::lix_band(24) == kv::LixBand::kVeryEasy);
+  CHECK(kv::lix_band(25) == kv::LixBand::kEasy);
+  CHECK(kv::lix_band(29) == kv::LixBand::kEasy);
+  CHECK(kv::lix_band(30) == kv::LixBand::kMedium);
+  CHECK(kv::lix_band(39) == kv::LixBand::kMedium);
+  CHECK(kv::lix_band(40) == kv::LixBand::kHard);
+  CHECK(kv::lix_band(49) == kv::LixBand::kHard);
+  CHECK(kv::lix_band(50) == kv::LixBand::kVeryHard);
+  CHECK(kv::lix_band(103) == kv::LixBand::kVeryHard);
+  // And the names check prints for them.
+  CHECK(kv::lix_band_name(24, kv::Lang::kSv) == "mycket lättläst");
+  CHECK(kv::lix_band_name(25, kv::Lang::kSv) == "lättläst");
+  CHECK(kv::lix_band_name(30, kv::Lang::kSv) == "medelsvår");
+  CHECK(kv::lix_band_name(49, kv::Lang::kSv) == "svår");
+  CHECK(kv::lix_band_name(50, kv::Lang::kSv) == "mycket svår");
+  CHECK(kv::lix_band_name(50, kv::Lang::kEn) == "very hard");
 }
 
 TEST_CASE("LIX of HTML: block ends close sentences, tables and code are left out", "[lix]") {

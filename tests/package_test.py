@@ -90,9 +90,9 @@ kvalitet --version
 
 
 def check_installed(deb, tmp):
+    """None when installed and checked; otherwise why installing was skipped."""
     if os.geteuid() != 0 or not shutil.which("unshare"):
-        print("skipped: installing needs root and unshare")
-        return
+        return "installing needs root and unshare"
     before = pathlib.Path("/usr/bin/kvalitet").exists()
     work = tmp / "work-installed"
     work.mkdir()
@@ -100,8 +100,7 @@ def check_installed(deb, tmp):
     script = INSTALL_SCRIPT + "kvalitet build content -o ut\n"
     r = run(["unshare", "-m", "sh", "-c", script], env={**os.environ, "T": str(tmp), "DEB": str(deb)})
     if r.returncode == 77:  # no overlay mounts here (a container without them): cannot install safely
-        print("skipped: installing needs overlay mounts: " + r.stderr.strip())
-        return
+        return "installing needs overlay mounts: " + r.stderr.strip()
     check(r.returncode == 0, "install and run failed: " + r.stdout + r.stderr)
     check("/usr/bin/kvalitet" in r.stdout, "kvalitet not found on PATH after installing: " + r.stdout)
     check((work / "ut" / "index.html").is_file(), "the installed kvalitet built no site")
@@ -109,15 +108,21 @@ def check_installed(deb, tmp):
 
 
 def main():
+    skipped = None
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)
         deb = make_package(tmp)
         if deb:
             check_contents(deb)
             check_unpacked(deb, tmp)
-            check_installed(deb, tmp)
+            skipped = check_installed(deb, tmp)
     for f in failures:
         print("FAIL:", f)
+    # ctest shows the test as skipped on "skipped:" whatever else it printed, so that line
+    # comes only when every part that ran passed.
+    if skipped and not failures:
+        print(f"skipped: {skipped} (the package's contents and an unpacked copy passed)")
+        return 0
     print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
     return 1 if failures else 0
 

@@ -11,9 +11,12 @@ namespace {
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
 bool is_terminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == ':'; }
 
-// Letters and digits: ASCII, and Latin-1 and beyond except the few symbols in between (× ÷).
+// Letters and digits: ASCII, and Latin-1 and beyond except the few symbols in between (× ÷)
+// and the punctuation and symbol blocks U+2000–U+2BFF (quotes ” ’, dashes –, …, €, arrows):
+// ”Bättre” has six letters, and a dash between spaces is not a word.
 bool is_letter(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;
   return c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != kInvalidCodePoint;
 }
 

@@ -18,8 +18,9 @@ struct Readability {
   Readability& operator+=(const Readability& other);
 };
 
-// Counts one run of text: words are separated by white space; a sentence ends at '.', '!',
-// '?' or ':' before white space or the end, and the run's end closes an unfinished sentence
+// Counts one run of text: words are separated by white space and hold a letter or digit
+// (typographic quotes and dashes are not letters); a sentence ends at '.', '!', '?' or ':'
+// before white space or the end, and the run's end closes an unfinished sentence
 // (a heading or a list item without a full stop is a sentence of its own).
 Readability measure_text(std::string_view text);
 
