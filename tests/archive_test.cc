@@ -308,7 +308,7 @@ TEST_CASE("a change to a frozen year's sources stops the build and names the fil
   replace(answer, "delaktiga utgår vi alltid", "delaktiga utgår vi");
   write(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/bilder/ny.png", "x");
   CHECK(f.build(&errors) == 1);
-  CHECK_THAT(errors, Contains("bilder/ny.png: error: filen finns i innehållskatalogen men inte i arkivet för 2018"));
+  CHECK_THAT(errors, Contains("bilder/ny.png: error: filen finns i innehållsmappen men inte i arkivet för 2018"));
   fs::remove(f.content / "skarholmen-omsorg-om-aldre/2018/kvalitetsutmarkelsen/bilder/ny.png");
   CHECK(f.build(&errors) == 0);
 }
@@ -377,7 +377,7 @@ TEST_CASE("arkiv puts a package outside the content folder or into its _arkiv �
   std::ostringstream out, err;
   c.dir = (content / "skarholmen-omsorg-om-aldre").string();  // would be read as a year folder
   CHECK(kv::run_archive(c, out, err) == 1);
-  CHECK_THAT(err.str(), Contains("skulle hamna i innehållskatalogen"));
+  CHECK_THAT(err.str(), Contains("skulle hamna i innehållsmappen"));
   CHECK_THAT(err.str(), Contains("_arkiv för ett år som ska frysas"));
   CHECK(!fs::exists(content / "skarholmen-omsorg-om-aldre/kvalitet-2018"));
   c.dir = (content / "_arkiv").string();

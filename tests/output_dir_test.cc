@@ -135,13 +135,13 @@ TEST_CASE("an output folder inside the content folder is refused, also through a
   copy_fixture("valid", content);
   std::string errors;
   CHECK(build(content, content / "ut", &errors) == 1);
-  CHECK_THAT(errors, Contains("content/ut: error: utkatalogen ligger inuti innehållskatalogen"));
+  CHECK_THAT(errors, Contains("content/ut: error: utkatalogen ligger inuti innehållsmappen"));
   CHECK_THAT(errors, Contains("— välj en utkatalog bredvid innehållet med -o"));
   CHECK_FALSE(fs::exists(content / "ut"));
 
   fs::create_directory_symlink(content, dir.path() / "link");
   CHECK(build(content, dir.path() / "link" / "ny" / "ut", &errors) == 1);
-  CHECK_THAT(errors, Contains("utkatalogen ligger inuti innehållskatalogen"));
+  CHECK_THAT(errors, Contains("utkatalogen ligger inuti innehållsmappen"));
   CHECK_FALSE(fs::exists(content / "ny"));
 
   CHECK(build(content, dir.path(), &errors) == 1);  // around it: the swap would replace it
