@@ -33,7 +33,7 @@ struct PipelineOptions {
   // terminal, so logs and tests never get carriage returns.
   bool show_progress = false;
   // serve's draft preview: parts, values and the introduction not written yet are warnings,
-  // and the document is shown with what is there (diag/report.h); the private output folder
+  // and the document is shown with what is there (diag/diagnostics.h); the private output folder
   // is never named in a message.
   bool preview = false;
   // --rebuild: build even when nothing has changed since the last build (pipeline/input_stamp.h).
