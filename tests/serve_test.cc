@@ -22,6 +22,7 @@
 #include "serve/watcher.h"
 #include "support.h"
 #include "util/escape.h"
+#include "util/url.h"
 
 using namespace kvtest;
 using namespace std::chrono_literals;
@@ -660,7 +661,7 @@ TEST_CASE("serve: request heads are parsed for what serve needs, anything else r
   CHECK(serve::resolve_site_path(t.path(), dots.request->path).kind == serve::SiteFile::Kind::kMissing);
   CHECK(serve::resolve_site_path(t.path(), parse_request_head("GET /a%00b HTTP/1.1\r\n\r\n").request->path).kind ==
         serve::SiteFile::Kind::kMissing);
-  CHECK(serve::percent_decode("%zz%4", false) == "%zz%4");  // not an escape: kept
+  CHECK(kv::percent_decode("%zz%4", false) == "%zz%4");  // not an escape: kept
   // Refused: malformed request lines and headers, other methods, other versions, bodies.
   for (const char* bad : {"", "GET\r\n\r\n", "GET /\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1 x\r\n\r\n",
                           "GET x HTTP/1.1\r\n\r\n", "GET http://a/ HTTP/1.1\r\n\r\n", "GET / HTTP/11\r\n\r\n",

@@ -1,5 +1,7 @@
 #include "serve/http_request.h"
 
+#include "util/url.h"
+
 namespace kv::serve {
 
 namespace {
@@ -51,13 +53,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // True when the comma-separated list value holds token (any case).
 bool has_token(std::string_view list, std::string_view token) {
   while (!list.empty()) {
@@ -105,22 +100,6 @@ size_t find_head_end(std::string_view buffer) {
     if (at + 2 < buffer.size() && buffer[at + 1] == '\r' && buffer[at + 2] == '\n') return at + 3;
   }
   return std::string_view::npos;
-}
-
-std::string percent_decode(std::string_view s, bool plus_is_space) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 && hex_digit(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
-      i += 2;
-    } else if (s[i] == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 ParsedHead parse_request_head(std::string_view head) {

@@ -38,7 +38,4 @@ struct ParsedHead {
 };
 ParsedHead parse_request_head(std::string_view head);
 
-// %XX decoded (an invalid escape is kept as it is); with plus_is_space, '+' is a space.
-std::string percent_decode(std::string_view s, bool plus_is_space);
-
 }  // namespace kv::serve
