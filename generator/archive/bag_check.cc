@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "archive/bag_writer.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
@@ -33,10 +34,10 @@ class Checker {
     if (tags.count(kBagInfo)) check_info(tags[kBagInfo]);
     if (tags.count(kManifest)) check_manifest(kManifest, tags[kManifest], payload_, true);
     if (tags.count(kTagManifest)) {
-      std::map<std::string, std::uintmax_t> listed_tags;
+      std::map<std::string, std::uintmax_t> tag_files;  // the tag files the tag manifest must list
       for (const char* name : {kBagit, kBagInfo, kManifest})
-        if (tags.count(name)) listed_tags[name] = 0;
-      check_tag_manifest(tags[kTagManifest], tags, listed_tags);
+        if (tags.count(name)) tag_files[name] = tags[name].size();
+      check_manifest(kTagManifest, tags[kTagManifest], tag_files, false);
     }
     return std::move(problems_);
   }
@@ -105,8 +106,9 @@ class Checker {
     if (oxum != actual) add(kBagInfo, 0, lang_.t(Msg::kBagBadOxum, {oxum.empty() ? "–" : oxum, actual}));
   }
 
-  // "checksum  path" lines: each path must be one of files, with that checksum; every file
-  // must be listed. payload: the paths lie under data/ (the payload manifest).
+  // "checksum  path" lines: each path must be one of files, with that checksum (computed from
+  // the file on disk); every file must be listed. payload: the paths lie under data/ (the
+  // payload manifest), else at the top (the tag manifest).
   void check_manifest(const std::string& name, const std::string& text, const std::map<std::string, std::uintmax_t>& files,
                       bool payload) {
     std::set<std::string> listed;
@@ -129,23 +131,6 @@ class Checker {
       if (!listed.count(path)) add(path, 0, lang_.t(Msg::kBagExtraFile, {name}));
   }
 
-  void check_tag_manifest(const std::string& text, const std::map<std::string, std::string>& tags,
-                          const std::map<std::string, std::uintmax_t>& listed_tags) {
-    std::set<std::string> listed;
-    int number = 0;
-    for (const auto& line : split_lines(text)) {
-      ++number;
-      const auto entry = parse_line(line, false);
-      if (!entry || !listed_tags.count(entry->second) || !listed.insert(entry->second).second) {
-        add(kTagManifest, number, lang_.t(Msg::kBagBadLine));
-        continue;
-      }
-      if (sha256_hex(tags.at(entry->second)) != entry->first) add(entry->second, 0, lang_.t(Msg::kBagChecksum, {kTagManifest}));
-    }
-    for (const auto& [path, size] : listed_tags)
-      if (!listed.count(path)) add(path, 0, lang_.t(Msg::kBagExtraFile, {kTagManifest}));
-  }
-
   // {checksum, path} of a manifest line: 64 lower-case hex digits, two spaces, a path with
   // %25, %0D and %0A decoded (RFC 8493 §2.1.3) that stays inside the bag.
   static std::optional<std::pair<std::string, std::string>> parse_line(const std::string& line, bool payload) {
@@ -153,23 +138,15 @@ class Checker {
     const std::string sum = line.substr(0, 64);
     if (!std::all_of(sum.begin(), sum.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
       return std::nullopt;
-    std::string path;
-    for (size_t i = 66; i < line.size(); ++i) {
-      if (line[i] == '%' && line.compare(i, 3, "%25") == 0) path += '%';
-      else if (line[i] == '%' && line.compare(i, 3, "%0D") == 0) path += '\r';
-      else if (line[i] == '%' && line.compare(i, 3, "%0A") == 0) path += '\n';
-      else {
-        path += line[i];
-        continue;
-      }
-      i += 2;
-    }
+    const std::string path = manifest_path_decoded(std::string_view(line).substr(66));
     for (const auto& part : fs::path(path))
       if (part == ".." || part == ".") return std::nullopt;
     if (payload != starts_with(path, "data/") || fs::path(path).is_absolute()) return std::nullopt;
     return std::make_pair(sum, path);
   }
 
+  // Lines split at '\n' only: unlike util's split_lines, a CR stays part of the line, so a
+  // manifest rewritten with CRLF line ends does not verify.
   static std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     size_t at = 0;

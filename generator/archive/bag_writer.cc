@@ -31,6 +31,21 @@ std::string manifest_path(std::string_view path) {
   return out;
 }
 
+std::string manifest_path_decoded(std::string_view written) {
+  std::string path;
+  for (size_t i = 0; i < written.size(); ++i) {
+    if (written.compare(i, 3, "%25") == 0) path += '%';
+    else if (written.compare(i, 3, "%0D") == 0) path += '\r';
+    else if (written.compare(i, 3, "%0A") == 0) path += '\n';
+    else {
+      path += written[i];
+      continue;
+    }
+    i += 2;
+  }
+  return path;
+}
+
 BagWriter::BagWriter(fs::path dir) : dir_(std::move(dir)) {}
 
 void BagWriter::add(const std::string& path, std::string_view bytes) {

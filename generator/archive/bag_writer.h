@@ -35,5 +35,8 @@ class BagWriter {
 
 // A path as a manifest line writes it: '%', CR and LF percent-encoded (RFC 8493 §2.1.3).
 std::string manifest_path(std::string_view path);
+// The path a manifest line names: only %25, %0D and %0A decoded, the inverse of manifest_path
+// (any other '%' is the file name's own).
+std::string manifest_path_decoded(std::string_view written);
 
 }  // namespace kv
