@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from verdict import verdict
+
 BASE = "https://example.org/kv/"
 
 
@@ -94,10 +96,7 @@ def check(binary, content, templates):
 def main():
     binary, content, templates = sys.argv[1:4]
     failures = check(binary, content, templates)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":

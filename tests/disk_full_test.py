@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+from verdict import verdict
+
 SKIP = 77
 kvalitet, content, templates = map(pathlib.Path, sys.argv[1:4])
 failures = []
@@ -123,10 +125,7 @@ def inside():
         for factor, lang in ((1.2, "sv"), (1.5, "en"), (1.8, "sv"), (1.95, "sv"), (1.98, "sv")):
             full_disk(tmp, need, shared, factor, lang)
         read_only(tmp, need)
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 def main():

@@ -31,6 +31,8 @@ from pathlib import Path
 import yaml
 from PIL import Image
 
+from verdict import verdict
+
 UNIT = "skarholmen-omsorg-om-aldre"
 DOC = Path(UNIT) / "2018" / "kvalitetsutmarkelsen"
 SWOT = {"styrkor": "Styrkor", "svagheter": "Svagheter", "möjligheter": "Möjligheter", "hot": "Hot"}
@@ -233,10 +235,7 @@ def check(binary, content, templates):
 
 def main():
     failures = check(*sys.argv[1:4])
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 
+from verdict import verdict
+
 kvalitet, content, templates = map(pathlib.Path, sys.argv[1:4])
 failures = []
 MARKER = ".kvalitet-output"
@@ -129,10 +131,7 @@ def main():
         check_complete(out, reference, "after the kills")
         check(not leftovers(out), f"left after a full build: {sorted(leftovers(out))}")
 
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import re
 import subprocess
 import sys
 
+from verdict import verdict
+
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "div", "ul", "ol", "br",
           "figcaption", "caption"}
 SKIPPED = {"table", "pre"}
@@ -166,10 +168,7 @@ def main():
             failures.append(f"{url}: check says per part {m.group(5)!r}, counted {per!r}")
     if not expected:
         failures.append("no document with running text found in " + str(content))
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+from verdict import verdict
+
 build_dir, content = map(pathlib.Path, sys.argv[1:3])
 failures = []
 
@@ -116,15 +118,12 @@ def main():
             check_contents(deb)
             check_unpacked(deb, tmp)
             skipped = check_installed(deb, tmp)
-    for f in failures:
-        print("FAIL:", f)
     # ctest shows the test as skipped on "skipped:" whatever else it printed, so that line
     # comes only when every part that ran passed.
     if skipped and not failures:
         print(f"skipped: {skipped} (the package's contents and an unpacked copy passed)")
         return 0
-    print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-    return 1 if failures else 0
+    return verdict(failures)
 
 
 sys.exit(main())

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 
+from verdict import verdict
+
 kvalitet, content, templates = map(pathlib.Path, sys.argv[1:4])
 failures = []
 
@@ -203,6 +205,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1 and "WeasyPrint saknas" in r.stderr and "apt-get install weasyprint" in r.stderr,
           f"missing WeasyPrint: exit {r.returncode}: {r.stderr[-300:]}")
 
-print("\n".join(failures))
-print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-sys.exit(1 if failures else 0)
+sys.exit(verdict(failures))

@@ -16,6 +16,8 @@ import tempfile
 import time
 import urllib.request
 
+from verdict import verdict
+
 kvalitet, content, templates, themes = (pathlib.Path(a).resolve() for a in sys.argv[1:5])
 failures = []
 
@@ -87,7 +89,4 @@ def serve_once(stop_signal):
 
 for sig in (signal.SIGINT, signal.SIGTERM):
     serve_once(sig)
-for f in failures:
-    print("FAIL:", f)
-print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")
-sys.exit(1 if failures else 0)
+sys.exit(verdict(failures))
