@@ -8,12 +8,14 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <thread>
+#include <optional>
 
 #include "cli/command_errors.h"
 #include "archive/archive_command.h"
 #include "import/import_command.h"
 #include "kolada/kolada_command.h"
+#include "diag/print_diagnostics.h"
+#include "pipeline/command_context.h"
 #include "pipeline/pipeline.h"
 #include "scaffold/scaffold.h"
 #include "schema/schema_command.h"
@@ -23,14 +25,13 @@
 
 namespace {
 
-// The language of --help comes from --lang or KVALITET_LANG before CLI11 parses anything.
-kv::Lang help_language(int argc, char** argv) {
+// The language of --help comes from --lang or KVALITET_LANG before CLI11 parses anything
+// (site.yaml is not read for help).
+kv::Lang help_language(int argc, char** argv, std::optional<kv::Lang> env) {
+  std::optional<kv::Lang> flag;
   for (int i = 1; i + 1 < argc; ++i)
-    if (std::string(argv[i]) == "--lang")
-      if (auto l = kv::parse_lang(argv[i + 1])) return *l;
-  if (const char* env = std::getenv("KVALITET_LANG"))
-    if (auto l = kv::parse_lang(env)) return *l;
-  return kv::Lang::kSv;
+    if (std::string(argv[i]) == "--lang") flag = kv::parse_lang(argv[i + 1]);
+  return kv::message_language(flag, env, std::nullopt);
 }
 
 void swedish_labels(CLI::App& app, kv::Lang lang) {
@@ -56,7 +57,10 @@ int main(int argc, char** argv) {
   // the heap. Measured with bench/run.py: -j2 ~25 % faster, about 15 MiB more at peak.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 128 << 20);
-  const kv::Lang lang = help_language(argc, argv);
+  kv::Diagnostics env_problems;
+  const std::optional<kv::Lang> env_lang = kv::environment_language(std::getenv("KVALITET_LANG"), env_problems);
+  const kv::Lang lang = help_language(argc, argv, env_lang);
+  env_problems.lang = lang;
   auto t = [lang](kv::Msg m) { return kv::text(lang, m); };
   CLI::App app{t(kv::Msg::kCliAbout), "kvalitet"};
   swedish_labels(app, lang);
@@ -68,36 +72,42 @@ int main(int argc, char** argv) {
 
   kv::PipelineOptions options;
   options.executable = argv[0];
+  options.env_lang = env_lang;
   std::string lang_option, content = "content", format = "text";
   bool show_version = false;
   app.add_flag("--version", show_version, t(kv::Msg::kCliVersion));
 
+  // What every command takes: the content folder, the language and how it prints.
   auto common = [&](CLI::App* cmd) {
     cmd->add_option("KATALOG", content, t(kv::Msg::kCliDir));
     cmd->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
-    cmd->add_option("--templates", options.templates_dir, t(kv::Msg::kCliTemplates));
-    cmd->add_option("-j,--jobs", options.threads, t(kv::Msg::kCliJobs));
-    cmd->add_flag("-q,--quiet", options.quiet, t(kv::Msg::kCliQuiet));
-    cmd->add_flag("--no-source", options.hide_source_lines, t(kv::Msg::kCliNoSource));
-    cmd->add_option("--max-messages", options.max_messages, t(kv::Msg::kCliMaxMessages));
+    cmd->add_flag("-q,--quiet", options.style.quiet, t(kv::Msg::kCliQuiet));
+    cmd->add_flag("--no-source", options.style.hide_source_lines, t(kv::Msg::kCliNoSource));
+    cmd->add_option("--max-messages", options.style.max_messages, t(kv::Msg::kCliMaxMessages));
     cmd->add_option("--format", format, t(kv::Msg::kCliFormat))->check(CLI::IsMember({"text", "json"}));
   };
+  auto templates = [&](CLI::App* cmd) { cmd->add_option("--templates", options.templates_dir, t(kv::Msg::kCliTemplates)); };
+  auto site = [&](CLI::App* cmd) {  // the commands that validate the whole content folder
+    common(cmd);
+    templates(cmd);
+    cmd->add_option("-j,--jobs", options.threads, t(kv::Msg::kCliJobs));
+  };
   CLI::App* check = app.add_subcommand("check", t(kv::Msg::kCliCheck))->alias("kontrollera");
-  common(check);
+  site(check);
   CLI::App* build = app.add_subcommand("build", t(kv::Msg::kCliBuild))->alias("bygg");
-  common(build);
+  site(build);
   build->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   build->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   CLI::App* pdf = app.add_subcommand("pdf", t(kv::Msg::kCliPdf));
-  common(pdf);
+  site(pdf);
   pdf->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   pdf->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
   CLI::App* review = app.add_subcommand("bedomning", t(kv::Msg::kCliReview))->alias("review");
-  common(review);
+  site(review);
   review->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   review->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   bool review_pdf = false;
@@ -106,7 +116,7 @@ int main(int argc, char** argv) {
   CLI::App* archive = app.add_subcommand("arkiv", t(kv::Msg::kCliArchive))->alias("archive");
   // ÅR before KATALOG: positionals are filled in the order they are added.
   archive->add_option("ÅR", archive_command.year, t(kv::Msg::kCliArchiveYear))->required()->check(CLI::Range(1900, 2999));
-  common(archive);
+  site(archive);
   archive->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   archive->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   archive->add_option("--adress", archive_command.base, t(kv::Msg::kCliArchiveBase));
@@ -118,34 +128,33 @@ int main(int argc, char** argv) {
   archive->add_flag("--utan-pdf,--no-pdf", archive_no_pdf, t(kv::Msg::kCliArchiveNoPdf));
   kv::KoladaOptions kolada_options;
   CLI::App* kolada = app.add_subcommand("kolada", t(kv::Msg::kCliKolada));
-  kolada->add_option("KATALOG", content, t(kv::Msg::kCliDir));
-  kolada->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
+  common(kolada);
   kolada->add_option("--data", kolada_options.data_dir, t(kv::Msg::kCliKoladaData));
   kolada->add_flag("--hamta,--hämta", kolada_options.fetch, t(kv::Msg::kCliKoladaFetch));
   kolada->add_option("--api", kolada_options.api, t(kv::Msg::kCliKoladaApi));
   kolada->add_option("--tidsgrans", kolada_options.timeout_s, t(kv::Msg::kCliKoladaTimeout))->check(CLI::Range(1, 600));
   kolada->add_flag("--visa", kolada_options.dry_run, t(kv::Msg::kCliKoladaShow));
   kv::ImportOptions import_options;
-  import_options.executable = argv[0];
   std::string import_file;
   CLI::App* importer = app.add_subcommand("importera", t(kv::Msg::kCliImport))->alias("import");
   importer->add_option("FIL", import_file, t(kv::Msg::kCliImportFile))->required();
-  importer->add_option("KATALOG", content, t(kv::Msg::kCliDir));
-  importer->add_option("--lang", lang_option, t(kv::Msg::kCliLang));
-  importer->add_option("--templates", import_options.templates_dir, t(kv::Msg::kCliTemplates));
+  common(importer);
+  templates(importer);
   importer->add_option("--struktur", import_options.structure, t(kv::Msg::kCliImportStructure))->required();
   importer->add_option("--enhet", import_options.unit, t(kv::Msg::kCliImportUnit))->required();
   CLI::App* serve = app.add_subcommand("serve", t(kv::Msg::kCliServe));
-  common(serve);
+  site(serve);
   serve->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   int port = 8080;
   serve->add_option("-p,--port", port, t(kv::Msg::kCliPort))->check(CLI::Range(0, 65535));
   kv::ScaffoldOptions scaffold_options;
-  scaffold_options.executable = argv[0];
   CLI::App* scaffold = kv::add_scaffold_command(app, scaffold_options, lang);
+  common(scaffold);  // after ENHET: positionals fill in the order they are added
+  templates(scaffold);
   kv::SchemaOptions schema_options;
-  schema_options.executable = argv[0];
   CLI::App* schema = kv::add_schema_command(app, schema_options, lang);
+  common(schema);
+  templates(schema);
 
   if (lang == kv::Lang::kSv)
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -163,8 +172,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   options.content_root = content;
-  options.json_diagnostics = format == "json";
-  options.show_progress = isatty(STDERR_FILENO) == 1;
+  options.style.json = format == "json";
+  options.style.show_progress = isatty(STDERR_FILENO) == 1;
   if (!lang_option.empty()) {
     options.lang = kv::parse_lang(lang_option);
     if (!options.lang) {
@@ -173,34 +182,33 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (!options.lang) kv::print_diagnostics(env_problems, options.style, std::cout, std::cerr);
   try {
-    if (*scaffold) return kv::run_scaffold(scaffold_options, std::cout, std::cerr);
-    if (*schema) return kv::run_schema(schema_options, std::cout, std::cerr);
-    if (*serve) return kv::serve::run_serve({options, port}, std::cout, std::cerr);
+    const kv::CommandContext context = kv::make_context(options);  // site.yaml read once, here
+    if (*scaffold) return kv::run_scaffold(context, scaffold_options, std::cout, std::cerr);
+    if (*schema) return kv::run_schema(context, schema_options, std::cout, std::cerr);
+    if (*serve) return kv::serve::run_serve(context, {options, port}, std::cout, std::cerr);
     if (*pdf || (*review && review_pdf)) options.pdf_variant = variant;
     if (*importer) {
       import_options.docx = import_file;
-      import_options.content_root = content;
-      import_options.lang = options.lang;
-      return kv::run_import(import_options, std::cout, std::cerr);
+      return kv::run_import(context, import_options, std::cout, std::cerr);
     }
     if (*kolada) {
-      kolada_options.content_root = content;
-      kolada_options.lang = options.lang;
       if (kolada_options.data_dir.empty() && !kolada_options.fetch) {
-        std::cerr << "kvalitet kolada: error: " << t(kv::Msg::kKoladaNoSource) << " \xE2\x80\x94 " << t(kv::Msg::kKoladaNoSourceHint) << '\n';
+        kv::Diagnostics problem = context.diagnostics();
+        problem.error({}, problem.t(kv::Msg::kKoladaNoSource), problem.t(kv::Msg::kKoladaNoSourceHint));
+        kv::print_diagnostics(problem, options.style, std::cout, std::cerr);
         return 2;
       }
-      return kv::run_kolada(kolada_options, std::cout, std::cerr);
+      return kv::run_kolada(context, kolada_options, std::cout, std::cerr);
     }
     if (*archive) {
       if (archive_pdf && !archive_no_pdf) options.pdf_variant = variant;
       archive_command.build = options;
-      return kv::run_archive(archive_command, std::cout, std::cerr);
+      return kv::run_archive(context, archive_command, std::cout, std::cerr);
     }
     options.reviews = review->parsed();
-    return *build || *pdf || *review ? kv::run_build(options, std::cout, std::cerr) : kv::run_check(options, std::cout, std::cerr);
+    return *build || *pdf || *review ? kv::run_build(context, options, std::cout, std::cerr) : kv::run_check(context, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.
     std::cerr << "kvalitet: internal error: " << kv::terminal_text(e.what()) << '\n';

@@ -370,17 +370,17 @@ TEST_CASE("arkiv puts a package outside the content folder or into its _arkiv �
   const fs::path content = dir.path() / "content";
   fs::copy(source_dir() / "content", content, fs::copy_options::recursive);
   kv::ArchiveCommand c;
-  c.build = options_for(content, source_dir() / "templates");
+  const kv::CommandContext context = context_for(content, source_dir() / "templates");
   c.build.output_dir = (dir.path() / "site").string();
   c.year = 2018;
   c.base = "https://example.org/kv/";
   std::ostringstream out, err;
   c.dir = (content / "skarholmen-omsorg-om-aldre").string();  // would be read as a year folder
-  CHECK(kv::run_archive(c, out, err) == 1);
+  CHECK(kv::run_archive(context, c, out, err) == 1);
   CHECK_THAT(err.str(), Contains("skulle hamna i innehållsmappen"));
   CHECK_THAT(err.str(), Contains("_arkiv för ett år som ska frysas"));
   CHECK(!fs::exists(content / "skarholmen-omsorg-om-aldre/kvalitet-2018"));
   c.dir = (content / "_arkiv").string();
-  CHECK(kv::run_archive(c, out, err) == 0);
+  CHECK(kv::run_archive(context, c, out, err) == 0);
   CHECK(fs::exists(content / "_arkiv/kvalitet-2018/bagit.txt"));
 }

@@ -12,7 +12,7 @@ namespace {
 
 std::string run_check(const fs::path& content, size_t max_messages = kv::limits::kPrintedDiagnostics) {
   auto options = options_for(content);
-  options.max_messages = max_messages;
+  options.style.max_messages = max_messages;
   std::ostringstream out, err;
   kv::run_check(options, out, err);
   return err.str();

@@ -101,14 +101,12 @@ struct Import {
   Import() {
     write(content / "site.yaml", read(fixtures() / "valid" / "site.yaml"));
     options.docx = docx;
-    options.content_root = content;
-    options.templates_dir = (source_dir() / "templates").string();
     options.structure = "kvalitetsutmarkelsen-2018";
     options.unit = "ny-enhet";
   }
   int run() {
     std::ostringstream o, e;
-    const int status = kv::run_import(options, o, e);
+    const int status = kv::run_import(context_for(content, source_dir() / "templates"), options, o, e);
     out = o.str();
     err = e.str();
     return status;
@@ -168,11 +166,9 @@ TEST_CASE("ny: the unit is a folder name too, with the same message as importera
     kv::ScaffoldOptions options;
     options.unit = unit;
     options.structure = "kvalitetsutmarkelsen-2018";
-    options.content_root = content;
-    options.templates_dir = (source_dir() / "templates").string();
     std::ostringstream out, err;
     INFO(unit);
-    CHECK(kv::run_scaffold(options, out, err) == 1);
+    CHECK(kv::run_scaffold(context_for(content, source_dir() / "templates"), options, out, err) == 1);
     CHECK_THAT(err.str(), Contains("är inte ett mappnamn") && Contains("skarholmen-omsorg-om-aldre"));
   }
   CHECK(files_under(dir.path()) == std::vector<fs::path>{content / "site.yaml"});
@@ -200,10 +196,8 @@ TEST_CASE("ny: a unit folder linked to a folder outside content is refused, noth
   kv::ScaffoldOptions options;
   options.unit = "ny-enhet";
   options.structure = "kvalitetsutmarkelsen-2018";
-  options.content_root = content;
-  options.templates_dir = (source_dir() / "templates").string();
   std::ostringstream out, err;
-  CHECK(kv::run_scaffold(options, out, err) == 1);
+  CHECK(kv::run_scaffold(context_for(content, source_dir() / "templates"), options, out, err) == 1);
   CHECK_THAT(err.str(), Contains("filen skulle hamna utanför innehållsmappen"));
   CHECK(files_under(outside).empty());
 }

@@ -171,7 +171,7 @@ TEST_CASE("the input stamp changes with any input and only with inputs", "[incre
   Site site;
   auto options = options_for(site.content, site.templates);
   options.themes_dir = site.themes.string();
-  auto stamp = [&] { return kv::input_stamp(options, site.templates, site.themes); };
+  auto stamp = [&] { return kv::input_stamp(kv::make_context(options), options); };
   const kv::InputStamp before = stamp();
   CHECK(stamp() == before);
   CHECK_FALSE(before.recent.empty());  // the files were just copied: their bytes count
@@ -197,7 +197,7 @@ TEST_CASE("files saved just before a build are compared by their bytes", "[incre
   CHECK(stamp_file.find("\nrecent ") != std::string::npos);
   auto options = options_for(site.content, site.templates);
   options.themes_dir = site.themes.string();
-  const kv::InputStamp now = kv::input_stamp(options, site.templates, site.themes);
+  const kv::InputStamp now = kv::input_stamp(kv::make_context(options), options);
   CHECK(kv::unchanged_build(out, now).has_value());
   // A stored hash that no longer fits the bytes: not unchanged, though every time is the same.
   std::string tampered = stamp_file;

@@ -20,7 +20,7 @@ struct JsonRun {
 
   explicit JsonRun(const fs::path& content) {
     auto options = options_for(content);
-    options.json_diagnostics = true;
+    options.style.json = true;
     std::ostringstream o, e;
     status = kv::run_check(options, o, e);
     out = o.str();

@@ -55,11 +55,10 @@ struct WithKolada {
   }
   int run(bool dry_run, std::string* out_text, std::string* err_text, const std::string& data = (fixtures() / "kolada").string()) const {
     kv::KoladaOptions o;
-    o.content_root = content;
     o.data_dir = data;
     o.dry_run = dry_run;
     std::ostringstream out, err;
-    const int status = kv::run_kolada(o, out, err);
+    const int status = kv::run_kolada(context_for(content, source_dir() / "templates"), o, out, err);
     if (out_text) *out_text = out.str();
     if (err_text) *err_text = err.str();
     return status;
@@ -242,12 +241,11 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   // The whole command against the local server.
   WithKolada f;
   kv::KoladaOptions o;
-  o.content_root = f.content;
   o.fetch = true;
   o.api = api;
   o.timeout_s = 5;
   std::ostringstream out, err;
-  const int status = kv::run_kolada(o, out, err);
+  const int status = kv::run_kolada(context_for(f.content, source_dir() / "templates"), o, out, err);
   INFO(out.str() << err.str());
   CHECK(status == 0);
   CHECK_THAT(read(f.content / kSection), Contains("utfall: 13\nkolada_fyllt: [utfall]\n"));
@@ -257,7 +255,7 @@ TEST_CASE("Kolada over HTTP: pages followed, errors, bad answers and a time limi
   // A KPI Kolada does not have: an error, nothing written.
   replace(f.content / kSection, "kolada: U21401", "kolada: U21402");
   std::ostringstream out2, err2;
-  CHECK(kv::run_kolada(o, out2, err2) == 1);
+  CHECK(kv::run_kolada(context_for(f.content, source_dir() / "templates"), o, out2, err2) == 1);
   CHECK_THAT(err2.str(), Contains("error: Kolada har inget nyckeltal U21402"));
   server.stop();
   thread.join();
@@ -436,13 +434,12 @@ TEST_CASE("kolada: --tidsgrans is the whole run's deadline, even for a server th
     RawServer server(trickle("HTTP/1.1 200 OK\r\nX-Langsam: ", drip));
     WithKolada f;
     kv::KoladaOptions o;
-    o.content_root = f.content;
     o.fetch = true;
     o.api = server.api();
     o.timeout_s = 3;
     std::ostringstream out, err;
     const auto start = Clock::now();
-    CHECK(kv::run_kolada(o, out, err) == 1);
+    CHECK(kv::run_kolada(context_for(f.content, source_dir() / "templates"), o, out, err) == 1);
     CHECK(seconds_since(start) < 6);
     const std::string once = "blev inte klar inom 3 s";
     CHECK(err.str().find(once) != std::string::npos);
@@ -542,11 +539,10 @@ TEST_CASE("redirects and next_page are followed only on the API's own origin", "
   // --api that kvalitet cannot ask: one error, before any request.
   WithKolada f;
   kv::KoladaOptions o;
-  o.content_root = f.content;
   o.fetch = true;
   o.api = "ftp://api.kolada.se/v2";
   std::ostringstream out, err;
-  CHECK(kv::run_kolada(o, out, err) == 1);
+  CHECK(kv::run_kolada(context_for(f.content, source_dir() / "templates"), o, out, err) == 1);
   CHECK_THAT(err.str(), Contains("--api ftp://api.kolada.se/v2 är ingen http- eller https-adress"));
 }
 

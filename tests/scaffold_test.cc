@@ -19,20 +19,19 @@ struct Scaffold {
   fs::path content = dir.path() / "content";
   fs::path templates = source_dir() / "templates";
   kv::ScaffoldOptions options;
+  std::optional<kv::Lang> lang;  // --lang
   std::string out, err;
 
   Scaffold() {
     write(content / "site.yaml", read(fixtures() / "valid" / "site.yaml"));
     options.unit = "nyenhet";
-    options.content_root = content;
-    options.templates_dir = templates.string();
     options.name = "Nya enheten";
     options.administration = "Provstadens förvaltning";
   }
   int run(const std::string& structure) {
     options.structure = structure;
     std::ostringstream o, e;
-    int status = kv::run_scaffold(options, o, e);
+    int status = kv::run_scaffold(context_for(content, templates, lang), options, o, e);
     out = o.str();
     err = e.str();
     return status;
@@ -157,7 +156,6 @@ TEST_CASE("scaffold: part files carry the title, the requirements and the struct
   replace(templates.path() / "structures" / "prov-2020.yaml", "  krävs: true\nområden:",
           "  krävs: true\n  vägledning: Berätta om enheten.\nområden:");
   s.templates = templates.path();
-  s.options.templates_dir = templates.path().string();
   REQUIRE(s.run("prov-2020") == 0);
   const fs::path folder = s.folder("2020/prov");
   std::string q2 = read(folder / "fraga-02.md");
@@ -195,7 +193,7 @@ TEST_CASE("scaffold: next steps are printed in Swedish, or English with --lang e
   CHECK_THAT(read(s.content / "nyenhet" / "enhet.yaml"), Catch::Contains("\nnamn:\n"));
 
   Scaffold en;
-  en.options.lang = "en";
+  en.lang = kv::Lang::kEn;
   REQUIRE(en.run("verksamhetsberattelse-2024") == 0);
   CHECK_THAT(en.out, Catch::Contains("Next steps:") && Catch::Contains("avsnitt-01.md … avsnitt-15.md"));
   CHECK_THAT(read(en.folder("2024/verksamhetsberattelse") / "avsnitt-01.md"), Catch::Contains("# Section 1: "));

@@ -113,9 +113,8 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
   TempDir dir;
   kv::SchemaOptions options;
   options.output_dir = dir.path() / "schema";
-  options.templates_dir = (source_dir() / "templates").string();
   std::ostringstream out, err;
-  REQUIRE(kv::run_schema(options, out, err) == 0);
+  REQUIRE(kv::run_schema(context_for("content", source_dir() / "templates"), options, out, err) == 0);
   INFO(err.str());
   CHECK_THAT(out.str(), Catch::Contains("Skrev 23 schemafiler") && Catch::Contains("\"yaml.schemas\""));
   CHECK_THAT(out.str(), Catch::Contains("\"content/*/2018/kvalitetsutmarkelsen/inlamning.yaml\""));
@@ -163,10 +162,8 @@ TEST_CASE("schema: descriptions follow --lang", "[schema]") {
   TempDir dir;
   kv::SchemaOptions options;
   options.output_dir = dir.path();
-  options.templates_dir = (source_dir() / "templates").string();
-  options.lang = "en";
   std::ostringstream out, err;
-  REQUIRE(kv::run_schema(options, out, err) == 0);
+  REQUIRE(kv::run_schema(context_for("content", source_dir() / "templates", kv::Lang::kEn), options, out, err) == 0);
   CHECK_THAT(out.str(), Catch::Contains("Wrote 23 schema files"));
   Json goal = load(dir.path() / "block-mal.schema.json");
   CHECK(goal["properties"]["mål"]["description"] == "the goal in one sentence (text)");

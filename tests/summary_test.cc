@@ -42,8 +42,8 @@ Run run(bool build, bool quiet) {
   copy_fixture("valid", dir.path() / "content");
   auto options = options_for(dir.path() / "content");
   options.output_dir = (dir.path() / "output").string();
-  options.quiet = quiet;
-  options.show_progress = true;  // even so, --quiet draws nothing
+  options.style.quiet = quiet;
+  options.style.show_progress = true;  // even so, --quiet draws nothing
   std::ostringstream o, e;
   int status = build ? kv::run_build(options, o, e) : kv::run_check(options, o, e);
   return {status, o.str(), e.str()};
@@ -77,7 +77,7 @@ TEST_CASE("quiet mode still prints errors", "[summary]") {
   const fs::path file = submission_dir(dir.path() / "content") / "inlamning.yaml";
   write(file, read(file) + "\tfel: [\n");
   auto options = options_for(dir.path() / "content");
-  options.quiet = true;
+  options.style.quiet = true;
   std::ostringstream o, e;
   CHECK(kv::run_check(options, o, e) == 1);
   CHECK_THAT(e.str(), Contains("inlamning.yaml") && Contains("error"));

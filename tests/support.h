@@ -85,6 +85,15 @@ inline kv::PipelineOptions options_for(const fs::path& content, const fs::path& 
   return o;
 }
 
+// The context a command gets from main (site.yaml read, templates and themes found), for the
+// commands besides check and build; lang as --lang.
+inline kv::CommandContext context_for(const fs::path& content, const fs::path& templates = fixtures() / "templates",
+                                      std::optional<kv::Lang> lang = std::nullopt) {
+  auto o = options_for(content, templates);
+  o.lang = lang;
+  return kv::make_context(o);
+}
+
 inline kv::Validated check(const fs::path& content) { return kv::validate_content(options_for(content)); }
 
 // The example content (content/) built with the real templates, once per test run; tests only

@@ -4,6 +4,7 @@
 
 #include "archive/frozen_years.h"
 #include "archive/year_archive.h"
+#include "diag/print_diagnostics.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/output_place.h"
@@ -40,19 +41,19 @@ bool package_place_ok(const fs::path& dir, const fs::path& content, Diagnostics&
 
 }  // namespace
 
-int run_archive(const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
+int run_archive(const CommandContext& context, const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
   BuildSeen seen;
-  if (const int status = run_build(c.build, out, err, &seen); status != 0) return status;
-  Diagnostics diags;
-  diags.lang = seen.report.lang;
+  if (const int status = run_build(context, c.build, out, err, &seen); status != 0) return status;
+  Diagnostics diags = context.diagnostics();
+  const fs::path& content_root = context.options.content_root;
   auto base = public_base(c.base, seen.base_url, diags);
   std::optional<size_t> files;
   const fs::path dir = package_dir(c.dir, c.year);
-  if (base && package_place_ok(dir, c.build.content_root, diags)) files = write_year_archive({c.year, c.build.output_dir, c.build.content_root, dir, *base}, diags);
-  print_diagnostics(diags, c.build, out, err);
+  if (base && package_place_ok(dir, content_root, diags)) files = write_year_archive({c.year, c.build.output_dir, content_root, dir, *base}, diags);
+  print_diagnostics(diags, context.options.style, out, err);
   if (!files) return 1;
-  if (!c.build.quiet)
-    out << diags.t(Msg::kArchiveDone, {std::to_string(c.year), terminal_text(dir.generic_string()), group_digits(*files)}) << '\n';
+  if (!context.options.style.quiet)
+    people_stream(context.options.style, out, err) << diags.t(Msg::kArchiveDone, {std::to_string(c.year), terminal_text(dir.generic_string()), group_digits(*files)}) << '\n';
   return 0;
 }
 

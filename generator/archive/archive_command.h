@@ -9,12 +9,12 @@
 namespace kv {
 
 struct ArchiveCommand {
-  PipelineOptions build;       // the site is built into build.output_dir first
+  BuildOptions build;          // the site is built into build.output_dir first
   int year = 0;
   std::string base;            // --adress; "" for site.yaml's adress:
   std::string dir = "arkiv";   // the package goes to <dir>/kvalitet-<år>
 };
 
-int run_archive(const ArchiveCommand& command, std::ostream& out, std::ostream& err);
+int run_archive(const CommandContext& context, const ArchiveCommand& command, std::ostream& out, std::ostream& err);
 
 }  // namespace kv

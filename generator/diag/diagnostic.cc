@@ -52,7 +52,8 @@ std::string format_diagnostic(const Diagnostic& d, bool with_source_line) {
   // Names and quoted values come from the author's files and folder names: escaped, so an
   // ESC sequence cannot reach the terminal and a newline cannot forge another diagnostic.
   std::ostringstream out;
-  out << terminal_text(d.pos.path);
+  // A problem with no file (a command's option, the environment) is the program's to say.
+  out << (d.pos.path.empty() ? std::string("kvalitet") : terminal_text(d.pos.path));
   if (d.pos.line > 0) out << ':' << d.pos.line;
   if (d.pos.line > 0 && d.pos.col > 0) out << ':' << d.pos.col;
   out << ": " << (d.severity == Severity::kError ? "error" : "warning") << ": " << terminal_text(d.message);

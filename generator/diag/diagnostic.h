@@ -12,7 +12,7 @@ namespace kv {
 enum class Severity { kError, kWarning };
 
 struct SourcePos {
-  std::string path;  // as given on the command line, relative when possible
+  std::string path;  // as given on the command line, relative when possible; "": none (kvalitet's own)
   int line = 0;      // 1-based; 0 means "the whole file"
   int col = 0;       // 1-based, in characters; 0 means "the whole line"
 };
@@ -43,7 +43,7 @@ class DiagnosticList {
   std::vector<Diagnostic> items_;
 };
 
-// "path:line:col: error: message — hint", followed by the offending line and a caret when
+// "path:line:col: error: message — hint" ("kvalitet: error: …" without a path), followed by the offending line and a caret when
 // the file can be read. Severity words stay "error"/"warning" in every language so editors
 // and CI can parse them; the message itself is in the user's language.
 std::string format_diagnostic(const Diagnostic& d, bool with_source_line = true);

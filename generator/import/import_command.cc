@@ -15,7 +15,7 @@
 #include "import/table_blocks.h"
 #include "load/limits.h"
 #include "load/unit_folder.h"
-#include "pipeline/resources.h"
+#include "diag/print_diagnostics.h"
 #include "scaffold/files.h"
 #include "scaffold/scaffold.h"
 #include "util/escape.h"
@@ -159,23 +159,20 @@ std::string recognise(const std::string& text, const model::Structure& structure
 
 }  // namespace
 
-int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  if (o.lang) diags.lang = *o.lang;
+int run_import(const CommandContext& context, const ImportOptions& o, std::ostream& out, std::ostream& err) {
+  const fs::path& content_root = context.options.content_root;
+  const OutputStyle& style = context.options.style;
+  Diagnostics diags = context.diagnostics();
   auto fail = [&] {
-    for (const auto& d : diags.diags.items()) err << format_diagnostic(d, false);
+    print_diagnostics(diags, style, out, err);
     return 1;
   };
   if (auto bad = unit_name_error(o.unit, diags)) {
     diags.error({"--enhet", 0, 0}, bad->message, bad->hint);
     return fail();
   }
-  auto templates = find_resource_dir("templates", o.templates_dir, o.executable);
-  if (!templates) {
-    diags.error({"templates", 0, 0}, diags.t(Msg::kTemplatesNotFound), diags.t(Msg::kTemplatesNotFoundHint));
-    return fail();
-  }
-  const StructureSet structures = read_structures(*templates / "structures", diags);
+  if (!context.templates_or_report(diags)) return fail();
+  const StructureSet structures = read_structures(*context.templates / "structures", diags);
   auto it = structures.find(o.structure);
   if (it == structures.end()) {
     std::vector<std::string> ids;
@@ -187,8 +184,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   ScaffoldOptions plan_options;
   plan_options.unit = o.unit;
   plan_options.structure = o.structure;
-  plan_options.content_root = o.content_root;
-  auto files = plan_scaffold(plan_options, structure, diags.lang);
+  auto files = plan_scaffold(plan_options, content_root, structure, diags.lang);
 
   // Every file to be created must be new and land inside the content folder; checked for all
   // of them before any is written (again below, once the images and ej-placerad-text.md are known).
@@ -197,8 +193,8 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& t : targets)
       if (fs::exists(fs::symlink_status(t, ec)))
         diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kScaffoldFileExists), diags.t(Msg::kScaffoldFileExistsHint));
-    for (const auto& t : targets_outside(o.content_root, targets))
-      diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kNewFileOutside, {o.content_root.generic_string()}),
+    for (const auto& t : targets_outside(content_root, targets))
+      diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kNewFileOutside, {content_root.generic_string()}),
                   diags.t(Msg::kNewFileOutsideHint));
   };
   std::vector<fs::path> targets;
@@ -209,7 +205,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   if (diags.diags.error_count()) return fail();
   if (!import::docx_within_limits(o.docx, diags)) return fail();
 
-  const fs::path folder = o.content_root / o.unit / std::to_string(structure.year) / structure.kind;  // as plan_scaffold
+  const fs::path folder = content_root / o.unit / std::to_string(structure.year) / structure.kind;  // as plan_scaffold
   try {
     std::optional<ScratchDir> scratch;
     try {
@@ -257,12 +253,15 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
     if (diags.diags.error_count()) return fail();
     create_all(all);
 
-    out << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
-                                      terminal_text(folder.generic_string())})
-        << '\n';
-    if (!missing.empty()) out << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
-    if (!unplaced.empty()) out << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
-    out << diags.t(Msg::kImportNext, {terminal_text(o.content_root.generic_string())}) << '\n';
+    print_diagnostics(diags, style, out, err);
+    if (style.quiet) return 0;
+    std::ostream& people = people_stream(style, out, err);
+    people << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
+                                         terminal_text(folder.generic_string())})
+           << '\n';
+    if (!missing.empty()) people << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
+    if (!unplaced.empty()) people << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
+    people << diags.t(Msg::kImportNext, {terminal_text(content_root.generic_string())}) << '\n';
     return 0;
   } catch (const WriteError& e) {
     const std::string reason = e.op() == WriteError::Op::kRead ? diags.t(Msg::kReadFailedBecause, {write_error_reason(e.error(), diags)})

@@ -11,20 +11,18 @@
 
 #include "i18n/lang.h"
 #include "load/limits.h"
+#include "pipeline/command_context.h"
 
 namespace kv {
 
+// What `importera` takes besides the options every command takes (pipeline/command_context.h).
 struct ImportOptions {
   std::filesystem::path docx;
-  std::filesystem::path content_root = "content";
-  std::string templates_dir;  // "": beside the program, as for build
-  std::string executable;
   std::string structure;      // --struktur
   std::string unit;           // --enhet: the unit's folder name
-  std::optional<Lang> lang;
   unsigned pandoc_heap_mib = limits::kPandocHeapMiB;  // pandoc's heap limit; lower only in tests
 };
 
-int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err);
+int run_import(const CommandContext& context, const ImportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace kv

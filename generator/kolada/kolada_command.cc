@@ -11,8 +11,9 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
 
-#include "diag/diagnostics.h"
+#include "diag/print_diagnostics.h"
 #include "kolada/file_edit.h"
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
@@ -201,8 +202,8 @@ int kolada_line(const fs::path& content_root, const fs::path& file) {
 
 // Ids Kolada does not know, where it said what it knows (fetched, or metadata among the saved
 // answers): an error naming the nearest ids it does know. Returns whether every id is known.
-bool check_ids(const KoladaOptions& options, const std::vector<WrittenIndicator>& all, const std::map<std::string, std::string>& ids,
-               const Names& names, Diagnostics& diags) {
+bool check_ids(const KoladaOptions& options, const fs::path& content_root, const std::vector<WrittenIndicator>& all,
+               const std::map<std::string, std::string>& ids, const Names& names, Diagnostics& diags) {
   // The hint, and the nearest id Kolada knows with what it is called.
   auto hint = [&](Msg what, const std::string& id, const std::map<std::string, std::string>& known) {
     std::vector<std::string> candidates;
@@ -220,8 +221,8 @@ bool check_ids(const KoladaOptions& options, const std::vector<WrittenIndicator>
     }
     const std::string& unit = ids.at(w.unit_slug);
     if (unit.empty() || names.units.count(unit) || !(options.fetch || !names.units.empty()) || !reported.insert(unit).second) continue;
-    const fs::path file = options.content_root / w.unit_slug / "enhet.yaml";
-    diags.error({file.generic_string(), kolada_line(options.content_root, file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
+    const fs::path file = content_root / w.unit_slug / "enhet.yaml";
+    diags.error({file.generic_string(), kolada_line(content_root, file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
                 hint(Msg::kKoladaUnitUnknownHint, unit, names.units));
     ok = false;
   }
@@ -298,13 +299,17 @@ bool write_edit(const ContentRoot& root, const fs::path& file, const FileEdit& e
 
 }  // namespace
 
-int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  if (options.lang) diags.lang = *options.lang;
-  const auto all = written_indicators(options.content_root, diags);
+int run_kolada(const CommandContext& context, const KoladaOptions& options, std::ostream& out, std::ostream& err) {
+  const fs::path& content_root = context.options.content_root;
+  const OutputStyle& style = context.options.style;
+  std::ostream& people = people_stream(style, out, err);
+  std::ostringstream quieted;  // -q: no line for people
+  std::ostream& filled_lines = style.quiet ? quieted : people;
+  Diagnostics diags = context.diagnostics();
+  const auto all = written_indicators(content_root, diags);
   std::map<std::string, std::string> ids;  // unit slug → Kolada id
   for (const auto& w : all)
-    if (!ids.count(w.unit_slug)) ids[w.unit_slug] = unit_kolada_id(options.content_root, w.unit_slug);
+    if (!ids.count(w.unit_slug)) ids[w.unit_slug] = unit_kolada_id(content_root, w.unit_slug);
   Answers answers;
   Outcome o;
   const bool gathered = gather(options, all, ids, answers, diags);
@@ -313,13 +318,13 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
     if (!ids[w.unit_slug].empty()) continue;
     auto [hint, made] = no_id_hints.try_emplace(w.unit_slug);
     if (made) {
-      const std::string nearest = nearest_unit(unit_name(options.content_root, w.unit_slug), answers.names);
-      hint->second = diags.t(Msg::kKoladaNoUnitIdHint, {(options.content_root / w.unit_slug / "enhet.yaml").generic_string()}) +
+      const std::string nearest = nearest_unit(unit_name(content_root, w.unit_slug), answers.names);
+      hint->second = diags.t(Msg::kKoladaNoUnitIdHint, {(content_root / w.unit_slug / "enhet.yaml").generic_string()}) +
                      (nearest.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {"kolada: " + nearest}));
     }
     diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}), hint->second);
   }
-  if (gathered && check_ids(options, all, ids, answers.names, diags)) {
+  if (gathered && check_ids(options, content_root, all, ids, answers.names, diags)) {
     for (auto w : all) {
       if (ids[w.unit_slug].empty()) continue;
       auto it = answers.values.find({w.kpi, ids[w.unit_slug], w.year});
@@ -328,7 +333,7 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
         diags.warning({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoValue, {w.kpi, std::to_string(w.year), ids[w.unit_slug]}),
                       diags.t(Msg::kKoladaNoValueHint));
       else
-        compare_one(w, it->second, o, diags, out);
+        compare_one(w, it->second, o, diags, filled_lines);
     }
   }
   int filled = o.filled, files = static_cast<int>(o.edits.size());
@@ -336,16 +341,16 @@ int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& er
     filled = files = 0;  // what was written, not what was meant to be
     if (diags.diags.error_count() == 0)
       for (const auto& [file, edit] : o.edits)
-        if (write_edit(ContentRoot(options.content_root), file, edit, diags)) {
+        if (write_edit(ContentRoot(content_root), file, edit, diags)) {
           filled += o.filled_in[file];
           ++files;
         }
   }
-  for (const auto& d : diags.diags.items()) err << format_diagnostic(d, true);
-  if (!diags.diags.items().empty()) err << format_summary(diags.diags, diags.lang) << '\n';
-  out << diags.t(options.dry_run ? Msg::kKoladaSummaryDry : Msg::kKoladaSummary,
-                 {std::to_string(filled), std::to_string(files), std::to_string(o.differing)})
-      << '\n';
+  print_diagnostics(diags, style, out, err);
+  if (!style.quiet)
+    people << diags.t(options.dry_run ? Msg::kKoladaSummaryDry : Msg::kKoladaSummary,
+                      {std::to_string(filled), std::to_string(files), std::to_string(o.differing)})
+           << '\n';
   return diags.diags.error_count() ? 1 : 0;
 }
 

@@ -11,19 +11,19 @@
 #include <string>
 
 #include "i18n/lang.h"
+#include "pipeline/command_context.h"
 
 namespace kv {
 
+// What `kolada` takes besides the options every command takes (pipeline/command_context.h).
 struct KoladaOptions {
-  std::filesystem::path content_root = "content";
   std::string data_dir;                 // saved answers (*.json); "" with fetch
   bool fetch = false;                   // ask Kolada
   std::string api = "https://api.kolada.se/v2";
   int timeout_s = 20;
   bool dry_run = false;                 // show what would be filled in, write nothing
-  std::optional<Lang> lang;
 };
 
-int run_kolada(const KoladaOptions& options, std::ostream& out, std::ostream& err);
+int run_kolada(const CommandContext& context, const KoladaOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace kv

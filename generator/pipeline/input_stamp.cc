@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/json_line.h"
-#include "pipeline/pipeline.h"
+#include "pipeline/pipeline.h"  // CommandContext, BuildOptions
 #include "write/markers.h"
 
 namespace kv {
@@ -84,7 +84,10 @@ struct Walk {
 
 }  // namespace
 
-InputStamp input_stamp(const PipelineOptions& options, const fs::path& templates, const fs::path& themes) {
+InputStamp input_stamp(const CommandContext& context, const BuildOptions& build) {
+  const CommonOptions& options = context.options;
+  const fs::path& templates = *context.templates;
+  const fs::path& themes = *context.themes;
   timespec clock {};
   ::clock_gettime(CLOCK_REALTIME, &clock);
   Walk walk;
@@ -92,8 +95,9 @@ InputStamp input_stamp(const PipelineOptions& options, const fs::path& templates
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   walk.add("generator", ec ? options.executable : self, false);
-  walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " +
-                       options.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
+  // The messages' language too: the stored diagnostics are printed again as they were.
+  walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " + lang_code(context.lang) +
+                       " " + build.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
                        fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string());
   walk.add_tree("content", options.content_root);
   walk.add_tree("templates", templates);

@@ -15,7 +15,8 @@
 
 namespace kv {
 
-struct PipelineOptions;
+struct CommandContext;
+struct BuildOptions;
 
 // The stamp file in a complete output folder.
 inline constexpr const char* kInputStampFile = ".kvalitet-inputs";
@@ -30,9 +31,9 @@ struct InputStamp {
   bool operator==(const InputStamp&) const = default;
 };
 
-// The stamp of the inputs as they are now. Output folders inside content/ are not inputs.
-InputStamp input_stamp(const PipelineOptions& options, const std::filesystem::path& templates,
-                       const std::filesystem::path& themes);
+// The stamp of the inputs as they are now (context's templates and themes must have been
+// found). Output folders inside content/ are not inputs.
+InputStamp input_stamp(const CommandContext& context, const BuildOptions& build);
 
 // The stamp file's text: the stamp, then the diagnostics as JSON lines.
 std::string stamp_file_text(const InputStamp& stamp, const DiagnosticList& diags);

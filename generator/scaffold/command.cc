@@ -1,4 +1,5 @@
-// The command line of `kvalitet ny` (CLI11), kept here so that main.cc stays short.
+// The command line of `kvalitet ny` (CLI11), kept here so that main.cc stays short; main adds
+// the options every command takes.
 #include <CLI/CLI.hpp>
 
 #include "scaffold/scaffold.h"
@@ -10,13 +11,10 @@ CLI::App* add_scaffold_command(CLI::App& app, ScaffoldOptions& options, Lang lan
   CLI::App* cmd = app.add_subcommand("ny", t(Msg::kCliNew));
   cmd->alias("new");
   cmd->add_option("ENHET", options.unit, t(Msg::kCliNewUnit))->required();
-  cmd->add_option("KATALOG", options.content_root, t(Msg::kCliDir));
   cmd->add_option("-s,--struktur", options.structure, t(Msg::kCliNewStructure));
   cmd->add_option("--namn", options.name, t(Msg::kCliNewName));
   cmd->add_option("--forvaltning", options.administration, t(Msg::kCliNewAdministration));
   cmd->add_option("--schema", options.schema_dir, t(Msg::kCliNewSchema));
-  cmd->add_option("--templates", options.templates_dir, t(Msg::kCliTemplates));
-  cmd->add_option("--lang", options.lang, t(Msg::kCliLang));
   return cmd;
 }
 

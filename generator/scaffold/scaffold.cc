@@ -1,9 +1,7 @@
 #include "scaffold/scaffold.h"
 
-#include <cstdlib>
-
 #include "load/unit_folder.h"
-#include "pipeline/resources.h"
+#include "diag/print_diagnostics.h"
 #include "scaffold/files.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -31,15 +29,8 @@ std::string modeline(const ScaffoldOptions& options, const fs::path& file, const
   return "# yaml-language-server: $schema=" + target.lexically_relative(from).generic_string();
 }
 
-void print_error(std::ostream& err, const std::string& message, const std::string& hint = {}) {
-  err << "kvalitet: error: " << terminal_text(message);
-  if (!hint.empty()) err << " \xE2\x80\x94 " << terminal_text(hint);
-  err << '\n';
-}
-
 // The structure named, or nullptr after saying which ones there are.
-const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, const Diagnostics& report,
-                                       std::ostream& err) {
+const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, Diagnostics& report) {
   std::vector<std::string> ids;
   std::string list;
   for (const auto& [key, _] : structures) {
@@ -49,37 +40,36 @@ const model::Structure* pick_structure(const std::string& id, const StructureSet
   if (auto it = structures.find(id); it != structures.end()) return it->second.get();
   std::string available = report.t(Msg::kStructureUnknownHint, {list});
   if (id.empty()) {
-    print_error(err, report.t(Msg::kScaffoldNoStructure), available);
+    report.error({"--struktur", 0, 0}, report.t(Msg::kScaffoldNoStructure), available);
     return nullptr;
   }
   std::string near = closest_match(id, ids);
-  print_error(err, report.t(Msg::kStructureUnknown, {id}),
-              near.empty() ? available : report.t(Msg::kDidYouMean, {near}) + "; " + available);
+  report.error({"--struktur", 0, 0}, report.t(Msg::kStructureUnknown, {id}),
+               near.empty() ? available : report.t(Msg::kDidYouMean, {near}) + "; " + available);
   return nullptr;
 }
 
 // Creates every file (never replacing one); on failure none of them is left.
-bool write_all(const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& err) {
+bool write_all(const std::vector<ScaffoldFile>& files, Diagnostics& report) {
   std::vector<NewFile> all;
   for (const auto& f : files) all.push_back({f.path, f.text, std::nullopt});
   try {
     create_all(all);
     return true;
   } catch (const WriteError& e) {
-    print_error(err, e.path().generic_string() + ": " + report.t(Msg::kWriteFailedBecause, {write_error_reason(e.error(), report)}),
-                report.t(Msg::kScaffoldNothingWritten));
+    report.error({e.path().generic_string(), 0, 0}, report.t(Msg::kWriteFailedBecause, {write_error_reason(e.error(), report)}));
     return false;
   }
 }
 
-void print_next_steps(const ScaffoldOptions& options, const model::Structure& structure,
+void print_next_steps(const ScaffoldOptions& options, const fs::path& content_root, const model::Structure& structure,
                       const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& out) {
-  const fs::path folder = options.content_root / options.unit / std::to_string(structure.year) / structure.kind;
+  const fs::path folder = content_root / options.unit / std::to_string(structure.year) / structure.kind;
   out << report.t(Msg::kScaffoldCreated, {std::to_string(files.size()), structure.name, std::to_string(structure.year)}) << '\n';
   for (const auto& f : files) out << "  " << terminal_text(f.path.generic_string()) << '\n';
   out << '\n' << report.t(Msg::kScaffoldNextSteps) << '\n';
   std::vector<std::string> steps;
-  const fs::path unit_file = options.content_root / options.unit / "enhet.yaml";
+  const fs::path unit_file = content_root / options.unit / "enhet.yaml";
   bool new_unit = !files.empty() && files.front().path == unit_file;
   if (new_unit && (!options.name || !options.administration))
     steps.push_back(report.t(Msg::kScaffoldStepUnit, {unit_file.generic_string()}));
@@ -89,7 +79,7 @@ void print_next_steps(const ScaffoldOptions& options, const model::Structure& st
   if (!parts.empty())
     steps.push_back(report.t(Msg::kScaffoldStepParts, {(folder / (structure.part_slug(parts.front()->number) + ".md")).generic_string(),
                                                        structure.part_slug(parts.back()->number) + ".md"}));
-  const std::string content = options.content_root.generic_string();
+  const std::string content = content_root.generic_string();
   steps.push_back(report.t(Msg::kScaffoldStepServe, {content}));
   steps.push_back(report.t(Msg::kScaffoldStepCheck, {content}));
   steps.push_back(report.t(Msg::kScaffoldStepBuild, {content}));
@@ -99,9 +89,10 @@ void print_next_steps(const ScaffoldOptions& options, const model::Structure& st
 
 }  // namespace
 
-std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const model::Structure& structure, Lang lang) {
+std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const fs::path& content_root,
+                                        const model::Structure& structure, Lang lang) {
   std::vector<ScaffoldFile> files;
-  const fs::path unit_dir = options.content_root / options.unit;
+  const fs::path unit_dir = content_root / options.unit;
   const fs::path folder = unit_dir / std::to_string(structure.year) / structure.kind;
   if (!present(unit_dir / "enhet.yaml"))
     files.push_back({unit_dir / "enhet.yaml", scaffold::unit_file(options.name, options.administration, lang,
@@ -114,61 +105,63 @@ std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const mo
   return files;
 }
 
-int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream& err) {
-  Lang lang = Lang::kSv;
-  if (!options.lang.empty()) {
-    auto parsed = parse_lang(options.lang);
-    if (!parsed) {
-      err << "kvalitet: error: " << text(lang, Msg::kBadLang, {terminal_text(options.lang)}) << " \xE2\x80\x94 "
-          << text(lang, Msg::kBadLangHint) << '\n';
-      return 2;
-    }
-    lang = *parsed;
-  } else if (const char* env = std::getenv("KVALITET_LANG")) {
-    lang = parse_lang(env).value_or(Lang::kSv);
-  }
-  Diagnostics report{lang, {}, {}};
-  if (auto bad = unit_name_error(options.unit, report)) {
-    print_error(err, bad->message, bad->hint);
-    return 1;
-  }
-  auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
-  if (!templates) {
-    print_error(err, report.t(Msg::kTemplatesNotFound), report.t(Msg::kTemplatesNotFoundHint));
-    return 1;
-  }
-  StructureSet structures = read_structures(*templates / "structures", report);
-  for (const auto& d : report.diags.items()) err << format_diagnostic(d, false);  // a broken structure file
-  const model::Structure* structure = pick_structure(options.structure, structures, report, err);
-  if (!structure) return 1;
+namespace {
 
-  auto files = plan_scaffold(options, *structure, lang);
-  bool conflict = false;
+// The files of plan that would replace a file, or lie outside the content folder: each an error.
+bool plan_is_safe(const std::vector<ScaffoldFile>& files, const fs::path& content_root, Diagnostics& report) {
+  bool safe = true;
   for (const auto& f : files)
     if (present(f.path)) {
-      err << format_diagnostic({Severity::kError, {f.path.generic_string(), 0, 0}, report.t(Msg::kScaffoldFileExists),
-                                report.t(Msg::kScaffoldFileExistsHint)}, false);
-      conflict = true;
+      report.error({f.path.generic_string(), 0, 0}, report.t(Msg::kScaffoldFileExists), report.t(Msg::kScaffoldFileExistsHint));
+      safe = false;
     }
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);
-  for (const auto& t : targets_outside(options.content_root, targets)) {
-    err << format_diagnostic({Severity::kError, {t.generic_string(), 0, 0}, report.t(Msg::kNewFileOutside, {options.content_root.generic_string()}),
-                              report.t(Msg::kNewFileOutsideHint)}, false);
-    conflict = true;
+  for (const auto& t : targets_outside(content_root, targets)) {
+    report.error({t.generic_string(), 0, 0}, report.t(Msg::kNewFileOutside, {content_root.generic_string()}),
+                 report.t(Msg::kNewFileOutsideHint));
+    safe = false;
   }
-  if (conflict) {
-    err << report.t(Msg::kScaffoldNothingWritten) << '\n';
+  return safe;
+}
+
+// The files written, or nullopt after reporting why none was.
+std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& context, const ScaffoldOptions& options,
+                                                        std::shared_ptr<const model::Structure>& chosen, Diagnostics& report) {
+  const fs::path& content_root = context.options.content_root;
+  if (auto bad = unit_name_error(options.unit, report)) {
+    report.error({}, bad->message, bad->hint);
+    return std::nullopt;
+  }
+  if (!context.templates_or_report(report)) return std::nullopt;
+  StructureSet structures = read_structures(*context.templates / "structures", report);  // a broken one is reported
+  const model::Structure* structure = pick_structure(options.structure, structures, report);
+  if (!structure) return std::nullopt;
+  chosen = structures.at(structure->id);  // kept beyond the set's life for the next steps
+  auto files = plan_scaffold(options, content_root, *structure, context.lang);
+  if (!plan_is_safe(files, content_root, report)) return std::nullopt;
+  const fs::path unit_file = content_root / options.unit / "enhet.yaml";
+  if ((options.name || options.administration) && files.front().path != unit_file)
+    report.warning({}, report.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
+  if (!write_all(files, report)) return std::nullopt;
+  if (!options.schema_dir.empty() && !present(fs::path(options.schema_dir) / "enhet.schema.json"))
+    report.warning({}, report.t(Msg::kScaffoldSchemaMissing, {options.schema_dir, options.schema_dir}));
+  return files;
+}
+
+}  // namespace
+
+int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics report = context.diagnostics();
+  std::shared_ptr<const model::Structure> structure;
+  auto files = write_scaffold(context, options, structure, report);
+  print_diagnostics(report, context.options.style, out, err);
+  if (!files) {
+    err << report.t(Msg::kScaffoldNothingWritten) << '\n';  // as build's "nothing was built"
     return 1;
   }
-  const fs::path unit_file = options.content_root / options.unit / "enhet.yaml";
-  if ((options.name || options.administration) && files.front().path != unit_file)
-    err << "kvalitet: warning: " << terminal_text(report.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()})) << '\n';
-  if (!write_all(files, report, err)) return 1;
-  print_next_steps(options, *structure, files, report, out);
-  if (!options.schema_dir.empty() && !present(fs::path(options.schema_dir) / "enhet.schema.json"))
-    err << "kvalitet: warning: "
-        << terminal_text(report.t(Msg::kScaffoldSchemaMissing, {options.schema_dir, options.schema_dir})) << '\n';
+  if (!context.options.style.quiet)
+    print_next_steps(options, context.options.content_root, *structure, *files, report, people_stream(context.options.style, out, err));
   return 0;
 }
 

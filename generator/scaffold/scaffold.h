@@ -9,6 +9,7 @@
 
 #include "diag/diagnostics.h"
 #include "model/structure.h"
+#include "pipeline/command_context.h"
 
 namespace CLI {
 class App;
@@ -16,15 +17,12 @@ class App;
 
 namespace kv {
 
+// What `ny` takes besides the options every command takes (pipeline/command_context.h).
 struct ScaffoldOptions {
   std::string unit;                     // the unit's folder name (slug)
   std::string structure;                // a structure id, e.g. kvalitetsutmarkelsen-2018
-  std::filesystem::path content_root = "content";
   std::optional<std::string> name, administration;  // for a new unit's enhet.yaml
   std::string schema_dir;               // non-empty: YAML files get a modeline to the schemas here
-  std::string templates_dir;            // empty: search
-  std::filesystem::path executable;
-  std::string lang;                     // sv, en or empty (KVALITET_LANG, else sv)
 };
 
 struct ScaffoldFile {
@@ -32,11 +30,14 @@ struct ScaffoldFile {
   std::string text;
 };
 
-// The files for unit and structure under content_root (enhet.yaml only when the unit has none).
-std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const model::Structure& structure, Lang lang);
+// The files for unit and structure under content_root (enhet.yaml only when the unit has none),
+// in the language lang.
+std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const std::filesystem::path& content_root,
+                                        const model::Structure& structure, Lang lang);
 
-// Runs the command: messages and next steps to out, problems to err. Returns the exit status.
-int run_scaffold(const ScaffoldOptions& options, std::ostream& out, std::ostream& err);
+// Runs the command: the files made and next steps to out, problems through the diagnostics
+// printer. Returns the exit status.
+int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, std::ostream& out, std::ostream& err);
 
 // Adds the subcommand `ny` (alias `new`) to app, filling options when it is given.
 CLI::App* add_scaffold_command(CLI::App& app, ScaffoldOptions& options, Lang lang);

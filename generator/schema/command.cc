@@ -9,10 +9,7 @@ namespace kv {
 CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options, Lang lang) {
   auto t = [lang](Msg m) { return text(lang, m); };
   CLI::App* cmd = app.add_subcommand("schema", t(Msg::kCliSchema));
-  cmd->add_option("KATALOG", options.content_root, t(Msg::kCliDir));
   cmd->add_option("-o,--output", options.output_dir, t(Msg::kCliSchemaOut));
-  cmd->add_option("--templates", options.templates_dir, t(Msg::kCliTemplates));
-  cmd->add_option("--lang", options.lang, t(Msg::kCliLang));
   return cmd;
 }
 

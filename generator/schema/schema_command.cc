@@ -1,9 +1,7 @@
 #include "schema/schema_command.h"
 
-#include <cstdlib>
-
 #include "diag/diagnostics.h"
-#include "pipeline/resources.h"
+#include "diag/print_diagnostics.h"
 #include "schema/json_schema.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -15,15 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<Lang> resolve_lang(const std::string& option) {
-  if (!option.empty()) return parse_lang(option);
-  if (const char* env = std::getenv("KVALITET_LANG")) return parse_lang(env).value_or(Lang::kSv);
-  return Lang::kSv;
-}
-
 // "yaml.schemas" for .vscode/settings.json: schema file → the files it describes.
-schema::Json vscode_settings(const SchemaOptions& options, const StructureSet& structures) {
-  const std::string dir = options.output_dir.generic_string(), content = options.content_root.generic_string();
+schema::Json vscode_settings(const SchemaOptions& options, const fs::path& content_root, const StructureSet& structures) {
+  const std::string dir = options.output_dir.generic_string(), content = content_root.generic_string();
   schema::Json map = schema::Json::object();
   map[dir + "/site.schema.json"] = content + "/site.yaml";
   map[dir + "/enhet.schema.json"] = content + "/*/enhet.yaml";
@@ -34,34 +26,39 @@ schema::Json vscode_settings(const SchemaOptions& options, const StructureSet& s
 
 }  // namespace
 
-int run_schema(const SchemaOptions& options, std::ostream& out, std::ostream& err) {
-  auto lang = resolve_lang(options.lang);
-  if (!lang) {
-    err << "kvalitet: error: " << text(Lang::kSv, Msg::kBadLang, {terminal_text(options.lang)}) << " \xE2\x80\x94 "
-        << text(Lang::kSv, Msg::kBadLangHint) << '\n';
-    return 2;
-  }
-  Diagnostics report{*lang, {}, {}};
-  auto templates = find_resource_dir("templates", options.templates_dir, options.executable);
-  if (!templates) {
-    err << "kvalitet: error: " << report.t(Msg::kTemplatesNotFound) << " \xE2\x80\x94 " << report.t(Msg::kTemplatesNotFoundHint) << '\n';
-    return 1;
-  }
-  StructureSet structures = read_structures(*templates / "structures", report);
-  for (const auto& d : report.diags.items()) err << format_diagnostic(d, false);
-  if (report.diags.has_errors()) return 1;
-  auto files = schema::schema_files(structures, *lang);
+namespace {
+
+// The schema files written, or nullopt after reporting why not.
+std::optional<size_t> write_schemas(const CommandContext& context, const SchemaOptions& options, StructureSet& structures,
+                                    Diagnostics& report) {
+  if (!context.templates_or_report(report)) return std::nullopt;
+  structures = read_structures(*context.templates / "structures", report);
+  if (report.diags.has_errors()) return std::nullopt;
+  auto files = schema::schema_files(structures, context.lang);
   try {
     // replace_file: a schema an editor has open is swapped whole, never seen half-written.
     for (const auto& f : files) replace_file(options.output_dir / f.name, f.json.dump(2) + "\n");
   } catch (const WriteError& e) {
-    err << "kvalitet: error: " << terminal_text(e.path().generic_string()) << ": " << write_error_reason(e.error(), report) << '\n';
-    return 1;
+    report.error({e.path().generic_string(), 0, 0}, write_error_reason(e.error(), report));
+    return std::nullopt;
   }
-  out << report.t(Msg::kSchemaWritten, {std::to_string(files.size()), terminal_text(options.output_dir.generic_string())}) << "\n\n"
-      << report.t(Msg::kSchemaVsCode) << '\n';
-  const std::string settings = vscode_settings(options, structures).dump(2);
-  for (std::string_view line : split_lines(settings)) out << terminal_text(line) << '\n';
+  return files.size();
+}
+
+}  // namespace
+
+int run_schema(const CommandContext& context, const SchemaOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics report = context.diagnostics();
+  StructureSet structures;
+  const auto written = write_schemas(context, options, structures, report);
+  print_diagnostics(report, context.options.style, out, err);
+  if (!written) return 1;
+  if (context.options.style.quiet) return 0;
+  std::ostream& people = people_stream(context.options.style, out, err);
+  people << report.t(Msg::kSchemaWritten, {std::to_string(*written), terminal_text(options.output_dir.generic_string())}) << "\n\n"
+         << report.t(Msg::kSchemaVsCode) << '\n';
+  const std::string settings = vscode_settings(options, context.options.content_root, structures).dump(2);
+  for (std::string_view line : split_lines(settings)) people << terminal_text(line) << '\n';
   return 0;
 }
 

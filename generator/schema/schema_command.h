@@ -6,6 +6,7 @@
 #include <string>
 
 #include "i18n/lang.h"
+#include "pipeline/command_context.h"
 
 namespace CLI {
 class App;
@@ -13,15 +14,13 @@ class App;
 
 namespace kv {
 
+// What `schema` takes besides the options every command takes; the content folder is only
+// used for the globs in the printed settings.
 struct SchemaOptions {
   std::filesystem::path output_dir = "schema";
-  std::filesystem::path content_root = "content";  // for the globs in the printed settings
-  std::string templates_dir;
-  std::filesystem::path executable;
-  std::string lang;  // sv, en or empty (KVALITET_LANG, else sv)
 };
 
-int run_schema(const SchemaOptions& options, std::ostream& out, std::ostream& err);
+int run_schema(const CommandContext& context, const SchemaOptions& options, std::ostream& out, std::ostream& err);
 
 // Adds the subcommand `schema` to app, filling options when it is given.
 CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options, Lang lang);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <system_error>
 
+#include "diag/print_diagnostics.h"
 #include "i18n/messages.h"
 #include "util/escape.h"
 #include "write/output_dir.h"
@@ -59,33 +60,36 @@ class StopSignals {
 
 }  // namespace
 
-int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
-  const Lang lang = options.pipeline.lang.value_or(Lang::kSv);
-  std::error_code ec;
-  if (!fs::is_directory(options.pipeline.content_root, ec)) {
-    err << terminal_text(options.pipeline.content_root.generic_string()) << ": error: "
-        << text(lang, Msg::kContentDirMissing) << " \xE2\x80\x94 " << text(lang, Msg::kContentDirMissingHint) << '\n';
+int run_serve(const CommandContext& context, const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  const Lang lang = context.lang;
+  if (!context.content_exists) {
+    Diagnostics diags = context.diagnostics();
+    diags.error({options.pipeline.content_root.generic_string(), 0, 0}, diags.t(Msg::kContentDirMissing), diags.t(Msg::kContentDirMissingHint));
+    print_diagnostics(diags, context.options.style, out, err);
     return 1;
   }
   StopSignals signals;
   if (!signals.ok()) throw std::system_error(errno, std::generic_category(), "signalfd");
   std::optional<Session> session;
   try {
-    session.emplace(options, out, err);
+    ServeOptions with_lang = options;
+    with_lang.lang = lang;
+    session.emplace(std::move(with_lang), out, err);
   } catch (const std::system_error& e) {
-    const std::string reason = write_error_reason(e.code().value(), Diagnostics{lang, {}, {}, false});
-    err << "kvalitet: error: " << text(lang, Msg::kServeTempFailed, {reason}) << " \xE2\x80\x94 "
-        << text(lang, Msg::kServeTempFailedHint) << '\n';
+    Diagnostics diags = context.diagnostics();
+    diags.error({}, diags.t(Msg::kServeTempFailed, {write_error_reason(e.code().value(), diags)}), diags.t(Msg::kServeTempFailedHint));
+    print_diagnostics(diags, context.options.style, out, err);
     return 1;
   }
   if (!session->start()) return 1;
   const Lang site_lang = session->state().current()->lang;
-  out << text(site_lang, Msg::kServeAddress, {"http://127.0.0.1:" + std::to_string(session->port()) + "/"})
+  std::ostream& people = people_stream(context.options.style, out, err);
+  people << text(site_lang, Msg::kServeAddress, {"http://127.0.0.1:" + std::to_string(session->port()) + "/"})
       << std::endl;
   signals.wait();
   signals.restore();
   session->stop();
-  out << text(site_lang, Msg::kServeStopped) << std::endl;
+  people << text(site_lang, Msg::kServeStopped) << std::endl;
   return 0;
 }
 

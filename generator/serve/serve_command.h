@@ -8,6 +8,8 @@
 namespace kv::serve {
 
 // Returns the exit status: 0 after Ctrl-C, 1 when serving could not start.
-int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+// context is the run's (its language for what serve says itself); each rebuild makes its own
+// from options, as site.yaml may have changed.
+int run_serve(const CommandContext& context, const ServeOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace kv::serve

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "diag/print_diagnostics.h"
 #include "i18n/messages.h"
 #include "pipeline/resources.h"
 #include "serve/watcher.h"
@@ -27,9 +28,11 @@ std::string seconds(std::chrono::steady_clock::duration d, Lang lang) {
   return s;
 }
 
-void print_error(std::ostream& err, Lang lang, Msg message, Msg hint, const std::string& arg) {
-  err << "kvalitet: error: " << text(lang, message, {terminal_text(arg)}) << " \xE2\x80\x94 " << text(lang, hint)
-      << std::endl;
+void print_error(const ServeOptions& options, std::ostream& out, std::ostream& err, Msg message, Msg hint, const std::string& arg) {
+  Diagnostics diags{options.lang, {}, {}};
+  diags.error({}, diags.t(message, {arg}), diags.t(hint));
+  print_diagnostics(diags, options.pipeline.style, out, err);
+  err.flush();
 }
 
 }  // namespace
@@ -61,27 +64,27 @@ Snapshot Session::build() {
   // `build`'s "built in <folder>: N pages" would name the private folder; serve says it its
   // own way. JSON diagnostics go to out, and are kept.
   std::ostringstream discarded;
-  std::ostream& build_out = options_.pipeline.json_diagnostics ? out_ : discarded;
+  std::ostream& build_out = options_.pipeline.style.json ? out_ : discarded;
   const int status = run_build(options_.pipeline, build_out, err_, &seen);
   Snapshot s{0, status == 0, seen.report.lang, seen.report.diags.items(), {}, seen.lix_limit};
   for (auto& page : seen.readability) s.readability.emplace(page.page, std::move(page));
-  if (s.ok)
-    out_ << text(s.lang, Msg::kServeRebuilt, {seconds(std::chrono::steady_clock::now() - started, s.lang)})
-         << std::endl;
+  const OutputStyle& style = options_.pipeline.style;
+  if (s.ok && !style.quiet)
+    people_stream(style, out_, err_) << text(s.lang, Msg::kServeRebuilt, {seconds(std::chrono::steady_clock::now() - started, s.lang)})
+                                     << std::endl;
   else
     err_ << text(s.lang, Msg::kServeNotRebuilt) << std::endl;
   return s;
 }
 
 bool Session::start_watching() {
-  const Lang lang = options_.pipeline.lang.value_or(Lang::kSv);
   std::vector<fs::path> roots = {options_.pipeline.content_root};
   if (!options_.pipeline.templates_dir.empty()) roots.emplace_back(options_.pipeline.templates_dir);
   if (!options_.pipeline.themes_dir.empty()) roots.emplace_back(options_.pipeline.themes_dir);
   try {
     watcher_ = std::make_unique<Watcher>(roots);
   } catch (const std::system_error& e) {
-    print_error(err_, lang, Msg::kServeWatchFailed, Msg::kServeWatchFailedHint, e.what());
+    print_error(options_, out_, err_, Msg::kServeWatchFailed, Msg::kServeWatchFailedHint, e.what());
     return false;
   }
   return true;
@@ -93,8 +96,7 @@ bool Session::bind_port() {
                                          [this] { return state_.current()->generation; });
   port_ = server_->bind(kHost, options_.port);
   if (port_ <= 0) {
-    print_error(err_, options_.pipeline.lang.value_or(Lang::kSv), Msg::kServePortUnavailable,
-                Msg::kServePortUnavailableHint, std::to_string(options_.port));
+    print_error(options_, out_, err_, Msg::kServePortUnavailable, Msg::kServePortUnavailableHint, std::to_string(options_.port));
     return false;
   }
   return true;

@@ -24,6 +24,7 @@ class Watcher;
 struct ServeOptions {
   PipelineOptions pipeline;  // content, templates, themes, language, threads; output_dir is ignored
   int port = 8080;           // 0: any free port
+  Lang lang = Lang::kSv;     // what serve says itself: the run's (pipeline/command_context.h)
   std::chrono::milliseconds quiet{50};  // how long the folders must be still before a rebuild
 };
 

@@ -154,50 +154,73 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
 
 }  // namespace
 
-model::Site read_site_settings(const SiteOptions& options, Diagnostics& report) {
+SiteFile read_site_file(const fs::path& content_root, Lang lang) {
+  SiteFile file;
+  const fs::path path = content_root / "site.yaml";
+  file.path = path.generic_string();
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) {
+    file.missing = true;
+    return file;
+  }
+  Diagnostics problems{lang, {}, {}};
+  file.source = read_content_file(ContentRoot(content_root), path, problems);
+  file.read_problems = std::move(problems.diags);
+  return file;
+}
+
+std::optional<Lang> site_file_language(const SiteFile& file) {
+  if (!file.source) return std::nullopt;
+  Diagnostics ignored;
+  auto root = parse_yaml({file.source->path, 0, file.source->text}, ignored);
+  if (!root || !root->IsMap()) return std::nullopt;
+  const YAML::Node map = *root;
+  const YAML::Node lang = map["språk"];  // const: looking up never adds the key
+  if (!lang || !lang.IsScalar()) return std::nullopt;
+  return parse_lang(lang.Scalar());
+}
+
+model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& report) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";
-  fs::path file = options.content_root / "site.yaml";
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(file, ec))) {
-    if (auto source = read_content_file(ContentRoot(options.content_root), file, report)) {
-      YamlOrigin origin{source->path, 0, source->text};
-      if (auto root = parse_yaml(origin, report)) {
-        MapReader map(empty_as_map(*root), origin, report, model::keys_of(model::site_fields()));
-        site.title = map.name("titel", Need::kOptional).value_or(site.title);
-        if (auto lang = map.text("språk", Need::kOptional)) {
-          if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
-          else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
-        }
-        site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
-        if (auto limit = map.integer("lix_gräns", Need::kOptional)) {
-          const auto& spec = lix_limit_field();
-          if (*limit >= spec.min && *limit <= spec.max) site.lix_limit = static_cast<int>(*limit);
-          else
-            report.error(map.pos("lix_gräns"),
-                         report.t(Msg::kBadLixLimit, {std::to_string(*limit), std::to_string(spec.min), std::to_string(spec.max)}),
-                         report.t(Msg::kBadLixLimitHint));
-        }
-        if (auto url = map.text("adress", Need::kOptional)) {
-          if (starts_with(*url, "https://") || starts_with(*url, "http://"))
-            site.base_url = url->back() == '/' ? *url : *url + "/";
-          else
-            report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
-        }
-        site.reviewers = read_reviewers(map);
-        site.frozen_years = read_frozen_years(map);
-        if (map.has("tillgänglighet")) {
-          if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
-            site.accessibility = std::move(*statement);
-        } else {
-          report.warning(map.pos("tillgänglighet"), report.t(Msg::kStatementMissing), report.t(Msg::kStatementMissingHint));
-        }
+  report.diags.append(file.read_problems);
+  if (file.missing)
+    report.warning({file.path, 0, 0}, report.t(Msg::kSiteFileMissing), report.t(Msg::kSiteFileMissingHint));
+  if (file.source) {
+    YamlOrigin origin{file.source->path, 0, file.source->text};
+    if (auto root = parse_yaml(origin, report)) {
+      MapReader map(empty_as_map(*root), origin, report, model::keys_of(model::site_fields()));
+      site.title = map.name("titel", Need::kOptional).value_or(site.title);
+      if (auto lang = map.text("språk", Need::kOptional)) {
+        if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
+        else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
+      }
+      site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
+      if (auto limit = map.integer("lix_gräns", Need::kOptional)) {
+        const auto& spec = lix_limit_field();
+        if (*limit >= spec.min && *limit <= spec.max) site.lix_limit = static_cast<int>(*limit);
+        else
+          report.error(map.pos("lix_gräns"),
+                       report.t(Msg::kBadLixLimit, {std::to_string(*limit), std::to_string(spec.min), std::to_string(spec.max)}),
+                       report.t(Msg::kBadLixLimitHint));
+      }
+      if (auto url = map.text("adress", Need::kOptional)) {
+        if (starts_with(*url, "https://") || starts_with(*url, "http://"))
+          site.base_url = url->back() == '/' ? *url : *url + "/";
+        else
+          report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
+      }
+      site.reviewers = read_reviewers(map);
+      site.frozen_years = read_frozen_years(map);
+      if (map.has("tillgänglighet")) {
+        if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
+          site.accessibility = std::move(*statement);
+      } else {
+        report.warning(map.pos("tillgänglighet"), report.t(Msg::kStatementMissing), report.t(Msg::kStatementMissingHint));
       }
     }
-  } else {
-    report.warning({file.generic_string(), 0, 0}, report.t(Msg::kSiteFileMissing), report.t(Msg::kSiteFileMissingHint));
   }
-  if (options.lang) site.lang = *options.lang;
+  if (lang_option) site.lang = *lang_option;
   return site;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "diag/diagnostics.h"
+#include "load/source.h"
 #include "load/unit_folder.h"  // valid_slug, suggest_slug
 #include "model/site.h"
 #include "validate/structure_file.h"
@@ -16,8 +17,24 @@ struct SiteOptions {
   unsigned threads = 1;
 };
 
-// The site settings alone (title, language, theme), so diagnostics can use the site's language.
-model::Site read_site_settings(const SiteOptions& options, Diagnostics& report);
+// site.yaml as read from the content folder, once per command (pipeline/command_context.h):
+// its text, the problems met reading it (in the language known before it was read), or
+// that there is none.
+struct SiteFile {
+  std::string path;
+  std::optional<SourceFile> source;
+  DiagnosticList read_problems;
+  bool missing = false;
+};
+SiteFile read_site_file(const std::filesystem::path& content_root, Lang lang);
+
+// site.yaml's språk: when the file parses and names a known language; reports nothing (the
+// settings below do, in the language this decides).
+std::optional<Lang> site_file_language(const SiteFile& file);
+
+// The site settings alone (title, language, theme, …) with every problem of the file;
+// lang_option (--lang) overrides språk:.
+model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& report);
 
 // Every submission of the site; invalid ones are reported and left out.
 // A submission whose structure is in broken is not checked (its structure's errors are).
