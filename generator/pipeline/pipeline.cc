@@ -119,7 +119,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
     seen->base_url = v.site.base_url;
   }
   if (v.report.diags.has_errors()) {
-    if (!build.preview) err << v.report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+    if (!build.preview && !style.quiet) err << v.report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
   Diagnostics report = context.diagnostics();
@@ -150,7 +150,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   print_diagnostics(report, style, out, err);
   if (seen) seen->report.diags.append(report.diags);
   if (!written) {
-    if (!build.preview) err << report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+    if (!build.preview && !style.quiet) err << report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
   if (!style.quiet && !build.preview) people_stream(style, out, err) << build_summary(report.lang, build.output_dir, counts) << '\n';

@@ -157,7 +157,7 @@ int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, 
   auto files = write_scaffold(context, options, structure, report);
   print_diagnostics(report, context.options.style, out, err);
   if (!files) {
-    err << report.t(Msg::kScaffoldNothingWritten) << '\n';  // as build's "nothing was built"
+    if (!context.options.style.quiet) err << report.t(Msg::kScaffoldNothingWritten) << '\n';  // as build's "nothing was built"
     return 1;
   }
   if (!context.options.style.quiet)

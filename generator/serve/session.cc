@@ -72,7 +72,7 @@ Snapshot Session::build() {
   if (s.ok && !style.quiet)
     people_stream(style, out_, err_) << text(s.lang, Msg::kServeRebuilt, {seconds(std::chrono::steady_clock::now() - started, s.lang)})
                                      << std::endl;
-  else
+  else if (!style.quiet)
     err_ << text(s.lang, Msg::kServeNotRebuilt) << std::endl;
   return s;
 }
