@@ -5,6 +5,7 @@
 
 #include "import/containers.h"
 #include "import/docx_filter.h"
+#include "import/paragraphs.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
@@ -64,6 +65,30 @@ TEST_CASE("a document splits into its introduction and parts – out of order an
   CHECK(areas.parts.at(3) == "Text tre.\n");
   CHECK(areas.unplaced.empty());
   CHECK(kv::import::split_parts("# Fråga 3\n\n## Chefen och hon\n", s).parts.at(3) == "## Chefen och hon\n");
+}
+
+TEST_CASE("the importer finds fenced blocks as the loader does – ~~~, indented up to three spaces, a longer closing fence",
+          "[import]") {
+  const auto chunks = kv::import::split_chunks(
+      "Före.\n~~~\nkod\n\nmer kod\n~~~\nEfter.\n\n   ````bild\nbildtext: \"a\"\n```\n\nfil: \"b\"\n   `````\n\n"
+      "    ```\n\nSlut.\n");
+  REQUIRE(chunks.size() == 6);
+  CHECK((chunks[0].text == "Före.\n" && !chunks[0].fenced));
+  CHECK((chunks[1].text == "~~~\nkod\n\nmer kod\n~~~\n" && chunks[1].fenced));
+  CHECK((chunks[2].text == "Efter.\n" && !chunks[2].fenced));
+  CHECK((chunks[3].text == "   ````bild\nbildtext: \"a\"\n```\n\nfil: \"b\"\n   `````\n" && chunks[3].fenced));
+  CHECK((chunks[4].text == "    ```\n" && !chunks[4].fenced));  // four spaces: indented code, no fence
+  CHECK(chunks[5].text == "Slut.\n");
+  // Lines inside such a block are no container heading, part heading, example lead or table.
+  const char* code = "~~~\n\nStyrkor\n\n~~~\n";
+  CHECK(kv::import::mark_containers(code, award_2018()) == code);
+  const auto doc = kv::import::split_parts("# Fråga 3\n\n  ```\n# Fråga 4\n  ````\n", award_2018());
+  CHECK(doc.parts.size() == 1);
+  CHECK_THAT(doc.parts.at(3), Contains("# Fråga 4"));
+  const char* example = "~~~\n**Exempel**\n\nText.\n~~~\n";
+  CHECK(kv::import::mark_examples(example) == example);
+  const char* table = "~~~\n| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 1 | 2 | 3 |\n~~~\n";
+  CHECK(kv::import::recognise_tables(table) == table);
 }
 
 TEST_CASE("a paragraph or section led by Exempel becomes an exempel container", "[import]") {

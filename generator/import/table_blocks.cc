@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "i18n/messages.h"
+#include "import/paragraphs.h"
 #include "scaffold/files.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
@@ -269,7 +270,13 @@ std::string recognise_tables(std::string_view markdown) {
   for (auto l : split_lines(markdown)) lines.emplace_back(l);
   std::string out, last_paragraph;
   size_t last_paragraph_at = 0;  // where it starts in out
+  FenceTracker fences;
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (fences.in_fence(lines[i])) {  // a table in a code or data block is its text
+      out += lines[i] + "\n";
+      last_paragraph.clear();
+      continue;
+    }
     auto header = cells(lines[i]);
     auto separator = i + 1 < lines.size() ? cells(lines[i + 1]) : std::nullopt;
     if (header && separator && separator->size() == header->size() && is_separator(*separator)) {
