@@ -215,7 +215,9 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
                            (dir.path() / "f.lua").string(), "-o", (dir.path() / "out.md").string(),
                            (dir.path() / "in.docx").string()}, {}, std::chrono::seconds(60), {})
               .exit_status == 0);
-  const std::string md = read(dir.path() / "out.md");
+  // The filter marks each figure; the importer writes its block (the file as the .docx names it).
+  const std::string md = kv::import::write_figures(read(dir.path() / "out.md"), [](const kv::model::Figure& f) { return f.file; });
+  INFO(md);
   // A list right after an example's paragraphs is the example's (Word gives it a list style).
   CHECK_THAT(md, Contains("Före.\n\n::: exempel\n\nI stil.\n\n-   en punkt\n\n:::\n\nEfter stilen.\n\n::: exempel\n\nI en ruta.\n\n:::\n\n```bild"));
   CHECK_THAT(md, Contains("```bild\nbildtext: \"Organisationsskiss\"\nfil: \"media/"));
@@ -225,6 +227,22 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
   CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label
   CHECK(md.find("Brukare 3") == std::string::npos);  // Word's table of contents
+  CHECK(md.find("kvalitet-bild") == std::string::npos);
+}
+
+TEST_CASE("the figures the Word filter marks are written as bild blocks by the block writer, whatever fence pandoc chose",
+          "[import]") {
+  const std::string md =
+      "Före.\n\n```` kvalitet-bild\nmedia/a.png\nEn `kod` \"citat\" \\ snett\n````\n\n"
+      "  ~~~ kvalitet-bild\n  media/b.png\n  ~~~~\n\n```python\nmedia/c.png\n```\n";
+  const auto figures = kv::import::marked_figures(md);
+  REQUIRE(figures.size() == 2);
+  CHECK(figures[0].file == "media/a.png");
+  CHECK(figures[0].caption == "En `kod` \"citat\" \\ snett");
+  CHECK((figures[1].file == "media/b.png" && figures[1].caption.empty()));
+  CHECK(kv::import::write_figures(md, [](const kv::model::Figure& f) { return "bilder/" + f.file.substr(6); }) ==
+        "Före.\n\n```bild\nbildtext: \"En `kod` \\\"citat\\\" \\\\ snett\"\nfil: \"bilder/a.png\"\n```\n\n"
+        "```bild\nbildtext: \"\"\nfil: \"bilder/b.png\"\n```\n\n```python\nmedia/c.png\n```\n");
 }
 
 TEST_CASE("Word tables Markdown cannot hold as they are – lists in cells, merged cells – keep their text", "[import]") {
