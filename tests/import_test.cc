@@ -5,6 +5,7 @@
 
 #include "import/containers.h"
 #include "import/docx_filter.h"
+#include "import/paragraphs.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
@@ -64,6 +65,30 @@ TEST_CASE("a document splits into its introduction and parts – out of order an
   CHECK(areas.parts.at(3) == "Text tre.\n");
   CHECK(areas.unplaced.empty());
   CHECK(kv::import::split_parts("# Fråga 3\n\n## Chefen och hon\n", s).parts.at(3) == "## Chefen och hon\n");
+}
+
+TEST_CASE("the importer finds fenced blocks as the loader does – ~~~, indented up to three spaces, a longer closing fence",
+          "[import]") {
+  const auto chunks = kv::import::split_chunks(
+      "Före.\n~~~\nkod\n\nmer kod\n~~~\nEfter.\n\n   ````bild\nbildtext: \"a\"\n```\n\nfil: \"b\"\n   `````\n\n"
+      "    ```\n\nSlut.\n");
+  REQUIRE(chunks.size() == 6);
+  CHECK((chunks[0].text == "Före.\n" && !chunks[0].fenced));
+  CHECK((chunks[1].text == "~~~\nkod\n\nmer kod\n~~~\n" && chunks[1].fenced));
+  CHECK((chunks[2].text == "Efter.\n" && !chunks[2].fenced));
+  CHECK((chunks[3].text == "   ````bild\nbildtext: \"a\"\n```\n\nfil: \"b\"\n   `````\n" && chunks[3].fenced));
+  CHECK((chunks[4].text == "    ```\n" && !chunks[4].fenced));  // four spaces: indented code, no fence
+  CHECK(chunks[5].text == "Slut.\n");
+  // Lines inside such a block are no container heading, part heading, example lead or table.
+  const char* code = "~~~\n\nStyrkor\n\n~~~\n";
+  CHECK(kv::import::mark_containers(code, award_2018()) == code);
+  const auto doc = kv::import::split_parts("# Fråga 3\n\n  ```\n# Fråga 4\n  ````\n", award_2018());
+  CHECK(doc.parts.size() == 1);
+  CHECK_THAT(doc.parts.at(3), Contains("# Fråga 4"));
+  const char* example = "~~~\n**Exempel**\n\nText.\n~~~\n";
+  CHECK(kv::import::mark_examples(example) == example);
+  const char* table = "~~~\n| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 1 | 2 | 3 |\n~~~\n";
+  CHECK(kv::import::recognise_tables(table) == table);
 }
 
 TEST_CASE("a paragraph or section led by Exempel becomes an exempel container", "[import]") {
@@ -150,7 +175,7 @@ TEST_CASE("an index table's caption and a survey's printed caption are read from
   CHECK_THAT(recognise_tables("Enkätresultat: Blev du väl bemött\n\n| Svar | Totalt |\n|---|---|\n| Ja | 76 % |\n"),
              Contains("fråga: \"Blev du väl bemött\""));
   CHECK(recognise_tables("| Månad | Aktiviteter |\n|---|---|\n| Januari | plan; \"rapport\" |\n| Mars | enkät |\n") ==
-        "```årshjul\njanuari:\n  - \"plan\"\n  - \"\\\"rapport\\\"\"\nmars:\n  - \"enkät\"\n```\n");
+        "```årshjul\njanuari:\n  - \"plan\"\n  - \"\\\"rapport\\\"\"\nmars: >\n  enkät\n```\n");  // one activity: as a month paragraph is written
 }
 
 TEST_CASE("SWOT headings become containers – already marked examples are left alone", "[import]") {
@@ -190,7 +215,9 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
                            (dir.path() / "f.lua").string(), "-o", (dir.path() / "out.md").string(),
                            (dir.path() / "in.docx").string()}, {}, std::chrono::seconds(60), {})
               .exit_status == 0);
-  const std::string md = read(dir.path() / "out.md");
+  // The filter marks each figure; the importer writes its block (the file as the .docx names it).
+  const std::string md = kv::import::write_figures(read(dir.path() / "out.md"), [](const kv::model::Figure& f) { return f.file; });
+  INFO(md);
   // A list right after an example's paragraphs is the example's (Word gives it a list style).
   CHECK_THAT(md, Contains("Före.\n\n::: exempel\n\nI stil.\n\n-   en punkt\n\n:::\n\nEfter stilen.\n\n::: exempel\n\nI en ruta.\n\n:::\n\n```bild"));
   CHECK_THAT(md, Contains("```bild\nbildtext: \"Organisationsskiss\"\nfil: \"media/"));
@@ -200,6 +227,22 @@ TEST_CASE("the Word filter marks examples by style or box – figures with capti
   CHECK(md.find("Aktivt medarbetarskapsindex") == md.rfind("Aktivt medarbetarskapsindex"));  // once
   CHECK(md.find("Exempel") == std::string::npos);  // the lead word is the container's label
   CHECK(md.find("Brukare 3") == std::string::npos);  // Word's table of contents
+  CHECK(md.find("kvalitet-bild") == std::string::npos);
+}
+
+TEST_CASE("the figures the Word filter marks are written as bild blocks by the block writer, whatever fence pandoc chose",
+          "[import]") {
+  const std::string md =
+      "Före.\n\n```` kvalitet-bild\nmedia/a.png\nEn `kod` \"citat\" \\ snett\n````\n\n"
+      "  ~~~ kvalitet-bild\n  media/b.png\n  ~~~~\n\n```python\nmedia/c.png\n```\n";
+  const auto figures = kv::import::marked_figures(md);
+  REQUIRE(figures.size() == 2);
+  CHECK(figures[0].file == "media/a.png");
+  CHECK(figures[0].caption == "En `kod` \"citat\" \\ snett");
+  CHECK((figures[1].file == "media/b.png" && figures[1].caption.empty()));
+  CHECK(kv::import::write_figures(md, [](const kv::model::Figure& f) { return "bilder/" + f.file.substr(6); }) ==
+        "Före.\n\n```bild\nbildtext: \"En `kod` \\\"citat\\\" \\\\ snett\"\nfil: \"bilder/a.png\"\n```\n\n"
+        "```bild\nbildtext: \"\"\nfil: \"bilder/b.png\"\n```\n\n```python\nmedia/c.png\n```\n");
 }
 
 TEST_CASE("Word tables Markdown cannot hold as they are – lists in cells, merged cells – keep their text", "[import]") {

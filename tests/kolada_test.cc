@@ -146,6 +146,38 @@ TEST_CASE("values left out are filled in from Kolada and differing ones warn wit
   CHECK_THAT(page, Contains("<p class=\"kalla\">Från Kolada (nyckeltal <a href=\"https://www.kolada.se/verktyg/fri-sokning/?kpis=U21468\">U21468</a>)"));
 }
 
+TEST_CASE("kolada finds blocks as check does – ~~~, an indented fence, a longer closing fence – and keeps their indent",
+          "[kolada]") {
+  WithKolada f;
+  // The second indicator (U21401, its utfall left out) fenced with ~~~ indented two spaces,
+  // closed by a longer fence; the first with four backticks and a five-backtick closing fence.
+  std::string text = read(f.content / kSection);
+  const size_t second = text.find("```indikator\nindikator: Antal personal");
+  REQUIRE(second != std::string::npos);
+  const size_t close = text.find("\n```\n", second);
+  std::string block;
+  for (auto line : kv::split_lines(std::string_view(text).substr(second + 3, close - second - 3))) block += "  " + std::string(line) + "\n";
+  text = text.substr(0, second) + "  ~~~" + block.substr(2) + "  ~~~~~" + text.substr(close + 4);
+  const size_t first = text.find("```indikator\n");
+  REQUIRE(first < second);
+  const size_t first_close = text.find("\n```\n", first);
+  text = text.substr(0, first_close) + "\n`````\n" + text.substr(first_close + 5);
+  text.insert(first, "`");
+  write(f.content / kSection, text);
+  std::string out, err;
+  REQUIRE(f.run(false, &out, &err) == 0);
+  INFO(out << err);
+  const std::string after = read(f.content / kSection);
+  CHECK(only_added(text, after));
+  CHECK_THAT(after, Contains("\n  utfall: 13\n  kolada_fyllt: [utfall]\n  ~~~~~\n"));
+  CHECK_THAT(after, Contains("kvinnor: 84\nmän: 76\nkolada_fyllt: [kvinnor, män]\n`````\n"));
+  CHECK_THAT(out, Contains("Kolada: 3 värden ifyllda i 1 filer; 1 avvikelser."));
+  // Read back as check reads it: nothing left to fill in.
+  REQUIRE(f.run(false, &out, &err) == 0);
+  CHECK(read(f.content / kSection) == after);
+  CHECK_THAT(out, Contains("Kolada: 0 värden ifyllda i 0 filer; 1 avvikelser."));
+}
+
 TEST_CASE("kolada --visa shows what would be filled in and writes nothing", "[kolada]") {
   WithKolada f;
   std::string out;

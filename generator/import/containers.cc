@@ -34,7 +34,8 @@ std::string mark_containers(std::string_view text, const model::Structure& struc
   const auto known = headings(structure);
   std::vector<std::string_view> lines = split_lines(text);
   std::string out;
-  bool open = false, in_fence = false;
+  bool open = false;
+  FenceTracker fences;
   int depth = 0;  // containers already written (::: exempel …) are left as they are
   auto close = [&](const char* after) {
     while (out.size() >= 2 && out.substr(out.size() - 2) == "\n\n") out.pop_back();
@@ -43,7 +44,7 @@ std::string mark_containers(std::string_view text, const model::Structure& struc
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
-    if (starts_with(line, "```")) in_fence = !in_fence;
+    const bool in_fence = fences.in_fence(lines[i]);
     std::string name;
     if (!in_fence && depth == 0 && (stands_alone(lines, i) || starts_with(line, "#"))) {
       const std::string mine = plain(line);

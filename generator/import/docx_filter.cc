@@ -1,5 +1,9 @@
 #include "import/docx_filter.h"
 
+#include "load/markdown_file.h"
+#include "scaffold/block_writer.h"
+#include "util/text.h"
+
 namespace kv::import {
 
 std::string_view docx_lua_filter() {
@@ -51,13 +55,10 @@ local function lone_image(b)
   return image
 end
 
-local function yaml_text(s)
-  s = s:gsub('\\', '\\\\'):gsub('"', '\\"')
-  return '"' .. s .. '"'
-end
-
+-- A figure is marked, not written: a code block of class kvalitet-bild holding the image's path
+-- on its first line and its caption after it; kvalitet writes the bild block (write_figures).
 local function figure(image, text)
-  return raw('```bild\nbildtext: ' .. yaml_text(text) .. '\nfil: ' .. yaml_text(image.src) .. '\n```\n')
+  return pandoc.CodeBlock(image.src .. '\n' .. text, pandoc.Attr('', { 'kvalitet-bild' }))
 end
 
 -- The blocks of a one-cell table, or nil.
@@ -201,6 +202,53 @@ function Pandoc(doc)
 end
 )lua";
   return kFilter;
+}
+
+namespace {
+
+constexpr std::string_view kFigureMark = "kvalitet-bild";
+
+// Calls found(first line, line after the last, figure) for each figure the filter marked, in
+// order; the fences are the loader's (load/markdown_file.h), whatever pandoc chose to write.
+template <typename Fn>
+void each_marked_figure(const std::vector<std::string_view>& lines, Fn&& found) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto fence = parse_fence(lines[i]);
+    if (!fence) continue;
+    const size_t open = i;
+    std::vector<std::string> content;
+    for (++i; i < lines.size() && !closes_fence(*fence, lines[i]); ++i) {
+      std::string_view l = lines[i];
+      for (size_t k = 0; k < fence->indent && !l.empty() && l.front() == ' '; ++k) l.remove_prefix(1);
+      content.emplace_back(l);
+    }
+    if (fence->word() != kFigureMark || content.empty()) continue;
+    while (content.size() > 1 && trim(content.back()).empty()) content.pop_back();
+    const std::vector<std::string> caption(content.begin() + 1, content.end());
+    found(open, std::min(i + 1, lines.size()), model::Figure{join(caption, "\n"), content.front()});
+  }
+}
+
+}  // namespace
+
+std::vector<model::Figure> marked_figures(std::string_view markdown) {
+  std::vector<model::Figure> out;
+  each_marked_figure(split_lines(markdown), [&](size_t, size_t, model::Figure f) { out.push_back(std::move(f)); });
+  return out;
+}
+
+std::string write_figures(std::string_view markdown, const std::function<std::string(const model::Figure&)>& file) {
+  const auto lines = split_lines(markdown);
+  std::string out;
+  size_t done = 0;
+  each_marked_figure(lines, [&](size_t open, size_t end, model::Figure f) {
+    for (; done < open; ++done) out += std::string(lines[done]) + "\n";
+    f.file = file(f);
+    out += scaffold::block_text(f);
+    done = end;
+  });
+  for (; done < lines.size(); ++done) out += std::string(lines[done]) + "\n";
+  return out;
 }
 
 }  // namespace kv::import

@@ -102,25 +102,21 @@ bool media_are_files(const fs::path& scratch, const fs::path& docx, Diagnostics&
   return ok;
 }
 
-// The caption of the figure whose fil: line starts at `at` (the bildtext: line before it), or "".
-std::string caption_before(const std::string& text, size_t at) {
-  if (at < 2) return "";
-  const size_t start = text.rfind('\n', at - 2);
-  const std::string line = text.substr(start == std::string::npos ? 0 : start + 1, at - 1 - (start == std::string::npos ? 0 : start + 1));
-  const std::string lead = "bildtext: \"";
-  return starts_with(line, lead) && line.size() > lead.size() ? line.substr(lead.size(), line.size() - lead.size() - 1) : "";
-}
-
 // Images pandoc extracted go to the submission folder's bilder/ (added to copies, to be
 // created with the other files), and the text points there. A figure's file is named after
 // its caption (bilder/organisationsskiss.png), in the order the figures come; other images
 // keep the name Word gave them. Only regular files are copied (media_are_files checked them).
-std::string move_images(std::string text, const fs::path& scratch, const fs::path& folder, std::vector<NewFile>& copies) {
+// The figures the Word filter marked are written as ```bild blocks here (import/docx_filter.h).
+std::string move_images(const std::string& text, const fs::path& scratch, const fs::path& folder, std::vector<NewFile>& copies) {
   const fs::path media = scratch / "media" / "media";
   std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(media, ec))) return text;
+  std::vector<fs::path> files;
+  if (fs::is_directory(fs::symlink_status(media, ec)))
+    for (auto it = fs::directory_iterator(media, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      if (fs::is_regular_file(fs::symlink_status(it->path(), ec))) files.push_back(it->path());
+  std::sort(files.begin(), files.end());
   std::map<std::string, std::string> names;  // in the .docx → in bilder/
-  std::set<std::string> taken;
+  std::set<std::string> taken, present;
   auto give = [&](const std::string& name, const std::string& stem) {
     const std::string ext = fs::path(name).extension().string();
     std::string candidate = stem + ext;
@@ -128,27 +124,25 @@ std::string move_images(std::string text, const fs::path& scratch, const fs::pat
     taken.insert(candidate);
     names[name] = candidate;
   };
-  const std::string marker = "fil: \"media/";  // the filter's bild blocks: the path inside the .docx
-  for (size_t at = 0; (at = text.find(marker, at)) != std::string::npos; at += marker.size()) {
-    const size_t end = text.find('"', at + marker.size());
-    const std::string name = text.substr(at + marker.size(), end - at - marker.size());
-    if (!names.count(name)) give(name, slugify(caption_before(text, at), "bild"));
-  }
-  std::vector<fs::path> files;
-  for (auto it = fs::directory_iterator(media, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-    if (fs::is_regular_file(fs::symlink_status(it->path(), ec))) files.push_back(it->path());
-  std::sort(files.begin(), files.end());
-  auto replace_all = [&](const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
-  };
+  const std::string inside = "media/";  // a figure's path inside the .docx, as the filter gives it
+  for (const auto& figure : import::marked_figures(text))
+    if (starts_with(figure.file, inside) && !names.count(figure.file.substr(inside.size())))
+      give(figure.file.substr(inside.size()), slugify(figure.caption, "bild"));
   for (const auto& file : files) {
     const std::string name = file.filename().string();
     if (!names.count(name)) give(name, file.stem().string());
+    present.insert(name);
     copies.push_back({folder / "bilder" / names[name], {}, file});
-    replace_all(marker + name + "\"", "fil: \"bilder/" + names[name] + "\"");
-    replace_all(media.string() + "/" + name, "bilder/" + names[name]);  // images in prose
   }
-  return text;
+  std::string out = import::write_figures(text, [&](const model::Figure& figure) {
+    const std::string name = starts_with(figure.file, inside) ? figure.file.substr(inside.size()) : "";
+    return present.count(name) ? "bilder/" + names[name] : figure.file;
+  });
+  for (const auto& name : present) {  // images in prose
+    const std::string from = media.string() + "/" + name, to = "bilder/" + names[name];
+    for (size_t at = 0; (at = out.find(from, at)) != std::string::npos; at += to.size()) out.replace(at, from.size(), to);
+  }
+  return out;
 }
 
 // A part's (or the introduction's) text with the blocks and containers Word only shows by

@@ -4,27 +4,35 @@
 
 namespace kv::import {
 
+bool FenceTracker::in_fence(std::string_view line) {
+  opened_ = false;
+  if (open_) {
+    if (closes_fence(*open_, line)) open_.reset();
+    return true;
+  }
+  open_ = parse_fence(line);
+  opened_ = open_.has_value();
+  return opened_;
+}
+
 std::vector<Chunk> split_chunks(std::string_view markdown) {
   std::vector<Chunk> chunks;
   Chunk current;
-  bool in_fence = false;
+  FenceTracker fences;
   auto flush = [&] {
     if (!current.text.empty()) chunks.push_back(current);
     current = {};
   };
   for (std::string_view line : split_lines(markdown)) {
-    const bool fence = starts_with(trim(line), "```");
-    if (!in_fence && trim(line).empty()) {
+    const bool fenced = fences.in_fence(line);
+    if (!fenced && trim(line).empty()) {
       flush();
       continue;
     }
-    if (fence && !in_fence && !current.text.empty()) flush();  // a fence opens its own chunk
+    if (fenced && fences.opened()) flush();  // a fence opens its own chunk
+    if (!fenced && current.fenced) flush();  // and ends it (a fence left open runs to the end)
     current.text += std::string(line) + "\n";
-    if (fence) {
-      in_fence = !in_fence;
-      current.fenced = true;
-      if (!in_fence) flush();
-    }
+    current.fenced = current.fenced || fenced;
   }
   flush();
   return chunks;

@@ -1,12 +1,29 @@
 // How the importer's recognisers read converted Markdown: as chunks separated by blank lines,
-// with fenced blocks (```…```) kept whole; a heading's text; a line standing alone; the :::
+// with fenced blocks kept whole (found by the loader's fence parser, load/markdown_file.h, so
+// ~~~, an indented fence and a longer closing fence are read as `check` reads them); a heading's text; a line standing alone; the :::
 // containers a line opens or closes; a run-in label.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "load/markdown_file.h"
+
 namespace kv::import {
+
+// Fed a text's lines in order, says of each whether it belongs to a fenced block: its opening
+// fence, its content or its closing fence. A fence left open runs to the end, as in the loader.
+class FenceTracker {
+ public:
+  bool in_fence(std::string_view line);
+  // Whether the line just given opened a block.
+  bool opened() const { return opened_; }
+
+ private:
+  std::optional<Fence> open_;
+  bool opened_ = false;
+};
 
 struct Chunk {
   std::string text;  // without its trailing blank lines

@@ -6,7 +6,7 @@
 
 #include "i18n/messages.h"
 #include "import/paragraphs.h"
-#include "scaffold/files.h"
+#include "scaffold/block_writer.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 
@@ -55,21 +55,18 @@ bool is_prose(const Chunk& c) {
   return !c.fenced && !t.empty() && t[0] != '#' && t[0] != '|' && !starts_with(t, ":::");
 }
 
-// A block scalar: folded for one paragraph (as authors write them), literal for several.
-std::string yaml_block(const std::string& key, const std::vector<std::string>& paragraphs) {
-  std::string out = key + (paragraphs.size() > 1 ? ": |\n" : ": >\n");
-  for (size_t i = 0; i < paragraphs.size(); ++i) {
-    if (i) out += "\n";
-    for (auto line : split_lines(paragraphs[i])) out += "  " + std::string(trim(line)) + "\n";
-  }
-  return out;
+// Paragraphs as one text, a blank line between them (the writer keeps them apart).
+std::string paragraphs_text(const std::vector<std::string>& paragraphs) {
+  std::vector<std::string> trimmed;
+  for (const auto& p : paragraphs) trimmed.emplace_back(trim(p));
+  return join(trimmed, "\n\n");
 }
 
 // A one-line value; line breaks in it become spaces (a goal's title is one line).
-std::string yaml_line(const std::string& key, const std::string& value) {
+std::string one_line(std::string_view value) {
   std::string line;
   for (char c : value) line += c == '\n' ? ' ' : c;
-  return key + ": " + scaffold::yaml_quoted(line) + "\n";
+  return line;
 }
 
 // A goal or follow-up starting at chunks[i] ("Mål: …"): the block and how many chunks it
@@ -102,10 +99,13 @@ std::optional<std::pair<std::string, size_t>> goal_block(const std::vector<Chunk
       values[field].push_back(std::string(trim(chunks[i + 1 + k].text)));
     }
   }
-  std::string out = "```" + std::string(best->kind) + "\n" + yaml_line("mål", std::string(trim(head.rest)));
-  for (size_t f = 0; f < values.size(); ++f)
-    if (!values[f].empty()) out += yaml_block(best->fields[f].key, values[f]);
-  return std::pair{out + "```\n", last + 2};
+  std::vector<std::string> texts;
+  for (const auto& v : values) texts.push_back(paragraphs_text(v));
+  const std::string title = one_line(trim(head.rest));
+  const std::string block = std::string(best->kind) == "mål"
+                                ? scaffold::block_text(model::Goal{title, texts[0], texts[1], texts[2]})
+                                : scaffold::block_text(model::GoalFollowUp{title, texts[0], texts[1], texts[2]});
+  return std::pair{block, last + 2};
 }
 
 // The month a paragraph "Januari: …" names (index into month_names()), or -1.
@@ -116,16 +116,16 @@ int month_of(const RunIn& r) {
 }
 
 std::optional<std::pair<std::string, size_t>> annual_cycle(const std::vector<Chunk>& chunks, size_t i) {
-  std::string out = "```årshjul\n";
+  model::AnnualCycle cycle;
   size_t n = 0;
   for (; i + n < chunks.size() && is_prose(chunks[i + n]); ++n) {
     const RunIn r = run_in_label(chunks[i + n].text);
     const int month = month_of(r);
     if (month < 0) break;
-    out += yaml_block(month_names()[month], {r.rest});
+    cycle.months.emplace_back(month + 1, std::vector<std::string>{r.rest});
   }
   if (n < 2) return std::nullopt;
-  return std::pair{out + "```\n", n};
+  return std::pair{scaffold::block_text(cycle), n};
 }
 
 }  // namespace

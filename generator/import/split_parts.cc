@@ -97,8 +97,13 @@ SplitDocument split_parts(std::string_view markdown, const model::Structure& str
   std::string* into = &out.intro;
   int last = 0;
   const std::vector<std::string_view> lines = split_lines(markdown);
+  FenceTracker fences;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
+    if (fences.in_fence(line)) {  // a "# comment" in a block is no heading
+      *into += std::string(line) + "\n";
+      continue;
+    }
     const int part = is_heading(line)           ? part_of_heading(line, structure)
                      : stands_alone(lines, i) ? plain_part_heading(line, structure)
                                               : 0;
@@ -137,7 +142,13 @@ std::string mark_examples(std::string_view text) {
     open = Open::kNone;
   };
   int depth = 0;  // inside containers already marked (by the Word file's styles): left alone
+  FenceTracker fences;
   for (std::string_view line : split_lines(text)) {
+    if (fences.in_fence(line)) {  // a block's lines are no lead, heading or container
+      out += std::string(line) + "\n";
+      if (open == Open::kParagraph) seen_text = true;
+      continue;
+    }
     const int step = open == Open::kNone ? container_step(line) : 0;
     depth += step;
     if (depth > 0 || step != 0) {

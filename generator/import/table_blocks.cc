@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "i18n/messages.h"
-#include "scaffold/files.h"
+#include "import/paragraphs.h"
+#include "scaffold/block_writer.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 
@@ -47,8 +49,9 @@ std::string folded_cell(const std::string& s) {
   return std::string(trim(out));
 }
 
-// A figure as YAML keeps it: "76", "306,7" quoted (a comma), "76 %" without its sign; nullopt
-// for a cell that is no figure. Empty: "". A trailing "*" (a forecast) sets *starred.
+// A cell's figure as written, without spaces, sign "+" or percent sign ("76 %" → "76", "+18,4"
+// → "18,4"); nullopt for a cell that is no figure. Empty: "". A trailing "*" (a forecast) sets
+// *starred.
 std::optional<std::string> figure(std::string s, bool* starred = nullptr) {
   s = std::string(trim(s));
   for (std::string_view star : {"\\*", "*"})  // escaped as pandoc writes it, or not
@@ -66,7 +69,17 @@ std::optional<std::string> figure(std::string s, bool* starred = nullptr) {
   if (compact.empty()) return std::string();
   if (!parse_number(compact)) return std::nullopt;
   if (compact[0] == '+') compact.erase(0, 1);
-  return compact.find(',') != std::string::npos ? "\"" + compact + "\"" : compact;
+  return compact;
+}
+
+// A figure figure() accepted, as the number it is.
+double number(const std::string& figure) { return parse_number(figure).value_or(0); }
+// A year figure() accepted as a figure, or nullopt when it is empty or no whole number.
+std::optional<int> year_of(const std::optional<std::string>& figure) {
+  if (!figure || figure->empty()) return std::nullopt;
+  auto y = parse_integer(*figure);
+  if (!y || *y > 9999) return std::nullopt;
+  return static_cast<int>(*y);
 }
 
 int column(const Row& header, std::string_view word) {
@@ -74,8 +87,6 @@ int column(const Row& header, std::string_view word) {
     if (starts_with(folded_cell(header[i]), word)) return static_cast<int>(i);
   return -1;
 }
-
-std::string yaml_text(const std::string& s) { return scaffold::yaml_quoted(s); }
 
 // "Budget (mnkr)" → "mnkr".
 std::string unit_in(const std::string& h) {
@@ -97,33 +108,45 @@ struct Recognised {
   bool used_footnote = false;
 };
 
-struct EconomyYear {
-  std::string year, budget, outcome, result;
-  bool forecast = false;
+// A year's row of an economy table: its figures, and the keys of the cells left empty.
+struct EconomyRow {
+  model::EconomyYear year;
+  std::vector<std::string> empty;
 };
 
 // One year's cells, or nullopt when one is no figure or the year no year; a "*" on any marks
-// the year a forecast. A figure may be empty (check then names it).
-std::optional<EconomyYear> economy_year(const std::string& year, const std::string& budget, const std::string& outcome,
-                                        const std::string& result) {
-  EconomyYear y;
-  auto yr = figure(year, &y.forecast), b = figure(budget, &y.forecast), u = figure(outcome, &y.forecast),
-       res = figure(result, &y.forecast);
-  if (!yr || !b || !u || !res || yr->empty() || !parse_integer(*yr)) return std::nullopt;
-  return EconomyYear{*yr, *b, *u, *res, y.forecast};
+// the year a forecast. A figure may be empty: its key is written without a value, for check to
+// name.
+std::optional<EconomyRow> economy_year(const std::string& year, const std::string& budget, const std::string& outcome,
+                                       const std::string& result) {
+  EconomyRow row;
+  auto yr = figure(year, &row.year.forecast);
+  const auto y = year_of(yr);
+  if (!y) return std::nullopt;
+  row.year.year = *y;
+  for (auto [cell, key, into] : {std::tuple{&budget, "budget", &row.year.budget}, {&outcome, "utfall", &row.year.outcome},
+                                 {&result, "resultat", &row.year.result}}) {
+    auto f = figure(*cell, &row.year.forecast);
+    if (!f) return std::nullopt;
+    if (f->empty()) row.empty.push_back(key);
+    else *into = number(*f);
+  }
+  return row;
 }
 
-Recognised economy_block(const std::string& unit, const std::vector<EconomyYear>& years, const Around& around) {
-  std::string out = "```ekonomi\nenhet: " + yaml_text(unit) + "\nvärden:\n";
-  bool any_forecast = false;
-  for (const auto& y : years) {
-    out += "  - år: " + y.year + "\n    budget: " + y.budget + "\n    utfall: " + y.outcome + "\n    resultat: " + y.result + "\n";
-    if (y.forecast) out += "    prognos: true\n";
-    any_forecast |= y.forecast;
-  }
-  const bool footnote = any_forecast && !around.footnote.empty();
-  if (footnote) out += "fotnot: " + yaml_text(around.footnote) + "\n";
-  return {out + "```\n", false, footnote};
+Recognised economy_block(const std::string& unit, const std::vector<EconomyRow>& rows, const Around& around) {
+  model::EconomyTable table{unit, {}, ""};
+  for (const auto& r : rows) table.years.push_back(r.year);
+  const bool footnote = !around.footnote.empty() &&
+                        std::any_of(rows.begin(), rows.end(), [](const EconomyRow& r) { return r.year.forecast; });
+  if (footnote) table.footnote = around.footnote;
+  scaffold::Entries entries = scaffold::block_entries(table);
+  for (auto& e : entries)
+    if (e.key == "värden")
+      for (size_t i = 0; i < rows.size(); ++i)
+        for (auto& cell : std::get<std::vector<scaffold::Entries>>(e.value)[i])
+          if (std::find(rows[i].empty.begin(), rows[i].empty.end(), cell.key) != rows[i].empty.end()) cell.value = std::monostate();
+  return {scaffold::data_block("ekonomi", entries), false, footnote};
 }
 
 // År | Budget (mnkr) | Utfall | Resultat, a year per row.
@@ -135,7 +158,7 @@ std::optional<Recognised> economy(const Row& header, const std::vector<Row>& row
   for (const auto& h : header)
     if (unit.empty()) unit = unit_in(h);
   if (unit.empty()) return std::nullopt;  // enhet: is required and cannot be guessed
-  std::vector<EconomyYear> years;
+  std::vector<EconomyRow> years;
   for (const auto& r : rows) {
     auto y = economy_year(r[year], r[budget], r[outcome], r[result]);
     if (!y) return std::nullopt;
@@ -156,10 +179,10 @@ std::optional<Recognised> economy_by_columns(const Row& header, const std::vecto
     if (unit.empty()) unit = unit_in(rows[k][0]);
   }
   if (unit.empty()) return std::nullopt;
-  std::vector<EconomyYear> years;
+  std::vector<EconomyRow> years;
   for (size_t c = 1; c < header.size(); ++c) {
     auto y = economy_year(header[c], rows[0][c], rows[1][c], rows[2][c]);
-    if (!y || y->budget.empty() || y->outcome.empty() || y->result.empty()) return std::nullopt;
+    if (!y || !y->empty.empty()) return std::nullopt;
     years.push_back(std::move(*y));
   }
   return economy_block(unit, years, around);
@@ -179,22 +202,20 @@ std::optional<Recognised> index_series(const Row& header, const std::vector<Row>
       description = std::string(trim(around.before.substr(name.size() + std::string(dash).size())));
       used_before = true;
     }
-  std::string out = "```index\nnamn: " + yaml_text(name) + "\n";
-  if (!description.empty()) out += "beskrivning: " + yaml_text(description) + "\n";
-  out += "värden:\n";
+  model::IndexSeries series{name, description, {}};
   for (const auto& r : rows) {
-    auto y = figure(r[0]), v = figure(r[1]);
-    if (!y || !v || y->empty() || v->empty() || !parse_integer(*y)) return std::nullopt;
-    out += "  - år: " + *y + "\n    värde: " + *v + "\n";
-    std::string subs;
+    const auto y = year_of(figure(r[0]));
+    const auto v = figure(r[1]);
+    if (!y || !v || v->empty()) return std::nullopt;
+    model::IndexValue value{*y, number(*v), {}};
     for (size_t c = 2; c < header.size(); ++c) {
       auto s = figure(r[c]);
       if (!s) return std::nullopt;
-      if (!s->empty()) subs += (subs.empty() ? "" : ", ") + yaml_text(header[c]) + ": " + *s;
+      if (!s->empty()) value.sub_indices.emplace_back(header[c], number(*s));
     }
-    if (!subs.empty()) out += "    delindex: {" + subs + "}\n";
+    series.values.push_back(std::move(value));
   }
-  return Recognised{out + "```\n", used_before, false};
+  return Recognised{scaffold::block_text(series), used_before, false};
 }
 
 // The question a survey table answers: the paragraph before it, asking "…?" or captioned as the
@@ -212,19 +233,20 @@ std::optional<Recognised> survey(const Row& header, const std::vector<Row>& rows
   const std::string question = survey_question(around.before);
   if (answer < 0 || total < 0 || question.empty()) return std::nullopt;
   const int women = column(header, "kvinn"), men = column(header, "man"), other = column(header, "annan");
-  std::string out = "```enkät\nfråga: " + yaml_text(question) + "\nrader:\n";
+  model::SurveyTable table{question, {}};
   for (const auto& r : rows) {
     auto t = figure(r[total]);
     if (!t || t->empty() || r[answer].empty()) return std::nullopt;
-    out += "  - svar: " + yaml_text(r[answer]) + "\n    totalt: " + *t + "\n";
-    for (auto [col, key] : {std::pair{women, "kvinna"}, {men, "man"}, {other, "annan"}}) {
+    model::SurveyRow row{r[answer], number(*t), std::nullopt, std::nullopt, std::nullopt};
+    for (auto [col, into] : {std::pair{women, &row.women}, {men, &row.men}, {other, &row.other}}) {
       if (col < 0) continue;
       auto v = figure(r[col]);
       if (!v) return std::nullopt;
-      if (!v->empty()) out += std::string("    ") + key + ": " + *v + "\n";
+      if (!v->empty()) *into = number(*v);
     }
+    table.rows.push_back(std::move(row));
   }
-  return Recognised{out + "```\n", true, false};
+  return Recognised{scaffold::block_text(table), true, false};
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -238,14 +260,15 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 std::optional<Recognised> annual_cycle(const Row& header, const std::vector<Row>& rows, const Around&) {
   if (header.size() != 2 || (folded_cell(header[0]) != "månad" && folded_cell(header[0]) != "month")) return std::nullopt;
   const auto& months = month_names();
-  std::string out = "```årshjul\n";
+  model::AnnualCycle cycle;
   for (const auto& r : rows) {
     auto it = std::find(months.begin(), months.end(), folded_cell(r[0]));
     if (it == months.end() || trim(r[1]).empty()) return std::nullopt;
-    out += *it + ":\n";
-    for (auto activity : split(r[1], ';')) out += "  - " + yaml_text(std::string(trim(activity))) + "\n";
+    std::vector<std::string> activities;
+    for (auto activity : split(r[1], ';')) activities.emplace_back(trim(activity));
+    cycle.months.emplace_back(static_cast<int>(it - months.begin()) + 1, std::move(activities));
   }
-  return Recognised{out + "```\n", false, false};
+  return Recognised{scaffold::block_text(cycle), false, false};
 }
 
 std::optional<Recognised> recognise(const Row& header, const std::vector<Row>& rows, const Around& around) {
@@ -269,7 +292,13 @@ std::string recognise_tables(std::string_view markdown) {
   for (auto l : split_lines(markdown)) lines.emplace_back(l);
   std::string out, last_paragraph;
   size_t last_paragraph_at = 0;  // where it starts in out
+  FenceTracker fences;
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (fences.in_fence(lines[i])) {  // a table in a code or data block is its text
+      out += lines[i] + "\n";
+      last_paragraph.clear();
+      continue;
+    }
     auto header = cells(lines[i]);
     auto separator = i + 1 < lines.size() ? cells(lines[i + 1]) : std::nullopt;
     if (header && separator && separator->size() == header->size() && is_separator(*separator)) {

@@ -148,8 +148,9 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
       continue;
     }
     FileEdit& edit = o.edits[w.file];
-    if (mine.line > 0) edit.replace[mine.line] = std::string(key) + ": " + yaml_number(*theirs);  // "utfall:" left empty
-    else lines.push_back(std::string(key) + ": " + yaml_number(*theirs));
+    const std::string line = w.indent + key + ": " + yaml_number(*theirs);
+    if (mine.line > 0) edit.replace[mine.line] = line;  // "utfall:" left empty
+    else lines.push_back(line);
     if (std::find(filled.begin(), filled.end(), key) == filled.end()) filled.push_back(key);
     out << terminal_text(w.file.generic_string()) << ':' << (mine.line ? mine.line : w.close_line) << ": "
         << terminal_text(diags.t(Msg::kKoladaFilled, {key, yaml_number(*theirs), w.kpi, w.name})) << '\n';  // Kolada's and the author's words
@@ -158,7 +159,7 @@ void compare_one(const WrittenIndicator& w, const Values& v, Outcome& o, Diagnos
   }
   if (filled == w.filled) return;
   FileEdit& edit = o.edits[w.file];
-  const std::string list = "kolada_fyllt: [" + join(filled, ", ") + "]";
+  const std::string list = w.indent + "kolada_fyllt: [" + join(filled, ", ") + "]";
   if (w.filled_line > 0) edit.replace[w.filled_line] = list;
   else lines.push_back(list);
   auto& before = edit.insert_before[w.close_line];

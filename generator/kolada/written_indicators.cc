@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// An indikator block's YAML (text, its opening fence on line open), if it names a KPI.
+// An indikator block's YAML (text, its lines after file line open), if it names a KPI.
 std::optional<WrittenIndicator> read_block(const std::string& text, int open) {
   YAML::Node root;
   try {
@@ -69,8 +69,12 @@ void scan_file(const SourceFile& source, const std::string& unit, int year, std:
       split_blocks(markdown, {model::container_names(), model::data_block_names()}, ignored);
   std::vector<const RawBlock*> indicators;
   collect_indicators(blocks, indicators);
+  const auto lines = split_lines(source.text);
   for (const RawBlock* b : indicators)
-    if (auto w = read_block(b->text, b->line)) {
+    if (auto w = read_block(b->text, b->text_line_offset)) {
+      // The lines the loader took the fence's indent off: new ones get it back.
+      const std::string_view kpi = w->kpi_line >= 1 && w->kpi_line <= static_cast<int>(lines.size()) ? lines[w->kpi_line - 1] : "";
+      w->indent = std::string(kpi.substr(0, kpi.find_first_not_of(' ')));
       w->file = source.path;
       w->unit_slug = unit;
       w->year = year;

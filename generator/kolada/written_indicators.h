@@ -28,6 +28,7 @@ struct WrittenIndicator {
   std::string kpi;            // kolada:
   int kpi_line = 0;
   int close_line = 0;         // the block's closing fence (1-based): new lines go before it
+  std::string indent;         // before each of the block's keys in the file (an indented fence's)
   std::map<std::string, WrittenValue> values;  // by key in kValueKeys
   int filled_line = 0;                    // kolada_fyllt: (0: none)
   std::vector<std::string> filled;        // the keys it lists

@@ -26,16 +26,8 @@ MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report) {
   return file;
 }
 
-namespace {
+std::string Fence::word() const { return info.substr(0, info.find_first_of(" \t{")); }
 
-struct Fence {
-  char ch = 0;
-  size_t length = 0;
-  std::string info;
-  size_t indent = 0;
-};
-
-// A code fence: up to three spaces, then ``` or ~~~ (three or more).
 std::optional<Fence> parse_fence(std::string_view line) {
   size_t indent = 0;
   while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
@@ -50,10 +42,12 @@ std::optional<Fence> parse_fence(std::string_view line) {
   return Fence{ch, n - indent, info, indent};
 }
 
-bool closes(const Fence& open, std::string_view line) {
+bool closes_fence(const Fence& open, std::string_view line) {
   auto f = parse_fence(line);
   return f && f->ch == open.ch && f->length >= open.length && f->info.empty();
 }
+
+namespace {
 
 // "::: name" → name; ":::" → ""; otherwise nullopt.
 std::optional<std::string> parse_colon_fence(std::string_view line) {
@@ -135,7 +129,7 @@ class Splitter {
   // A fence opens a data block when its info string names one; otherwise it is code and
   // stays in the prose. Code fences are skipped whole so that ::: inside them is literal.
   void take_fence(const Fence& fence, std::vector<RawBlock>& into) {
-    std::string word = fence.info.substr(0, fence.info.find_first_of(" \t{"));
+    std::string word = fence.word();
     const bool data = contains(vocabulary_.data_blocks, word);
     if (!data && !word.empty()) {
       std::string near = closest_match(word, vocabulary_.data_blocks);
@@ -153,7 +147,7 @@ class Splitter {
     bool closed = false;
     std::string body;
     for (++i_; i_ < lines_.size(); ++i_) {
-      if (closes(fence, lines_[i_])) {
+      if (closes_fence(fence, lines_[i_])) {
         closed = true;
         break;
       }

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -25,6 +26,19 @@ struct MarkdownFile {
 // Splits off front matter when the file starts with a line "---".
 // Reports an unclosed front matter (and treats the whole file as body then).
 MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report);
+
+// A code fence (CommonMark): up to three spaces, then ``` or ~~~ (three or more), then the
+// info string. Everything in kvalitet that looks for fenced blocks asks these two.
+struct Fence {
+  char ch = 0;          // '`' or '~'
+  size_t length = 0;    // how many of them
+  std::string info;     // trimmed
+  size_t indent = 0;    // spaces before the fence (0–3); as many are taken off the content's lines
+  std::string word() const;  // the info string's first word: the block's name ("ekonomi")
+};
+std::optional<Fence> parse_fence(std::string_view line);
+// Whether line closes the block open opened: the same character, at least as many, no info.
+bool closes_fence(const Fence& open, std::string_view line);
 
 struct RawBlock {
   enum class Kind { kProse, kContainer, kData };

@@ -4,6 +4,7 @@
 
 #include "model/fields.h"
 #include "model/vocabulary.h"
+#include "scaffold/block_writer.h"
 #include "scaffold/skeleton.h"
 #include "util/text.h"
 
@@ -66,7 +67,7 @@ std::string skeletons(const model::Structure& structure, const model::QuestionSp
   for (const auto& [name, count] : in_order(part.required))
     for (int i = 0; i < count; ++i) {
       if (const model::BlockSpec* block = model::find_block_spec(name))
-        out += "\n```" + name + "\n" + data_block_skeleton(*block, structure, part, lang) + "```\n";
+        out += "\n" + fenced_block(name, data_block_skeleton(*block, structure, part, lang));
       else if (is_container(structure, name))
         out += "\n::: " + name + "\n\n:::\n";
     }
