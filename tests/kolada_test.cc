@@ -113,6 +113,20 @@ TEST_CASE("an edit adds and replaces lines and leaves every other byte", "[kolad
   CHECK(kolada::apply_edit("a\nb", {{{3, {"x"}}}, {}}) == "a\nbx\n");
 }
 
+TEST_CASE("a value with decimals is written as the block writer writes numbers, and read back as written", "[kolada]") {
+  WithKolada f;
+  const fs::path data = f.dir.path() / "data";
+  fs::copy(fixtures() / "kolada", data);
+  replace(data / "u21401-2024.json", "\"value\": 13.0", "\"value\": 12.345");
+  std::string out, err;
+  REQUIRE(f.run(false, &out, &err, data.string()) == 0);
+  const std::string after = read(f.content / kSection);
+  CHECK_THAT(after, Contains("utfall: \"12,35\"\nkolada_fyllt: [utfall]\n```"));  // Kolada's two decimals, a Swedish comma
+  CHECK_THAT(out, Contains("utfall: \"12,35\" från Kolada"));
+  const auto v = kv::validate_content(options_for(f.content, source_dir() / "templates"));
+  CHECK(!v.report.diags.has_errors());
+}
+
 TEST_CASE("values left out are filled in from Kolada and differing ones warn with both figures", "[kolada]") {
   WithKolada f;
   std::string out, err;

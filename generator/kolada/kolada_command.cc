@@ -21,6 +21,7 @@
 #include "load/content_path.h"
 #include "load/limits.h"
 #include "load/source.h"
+#include "scaffold/block_writer.h"
 #include "render/html/report_html.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -119,11 +120,8 @@ std::optional<double> kolada_value(const Values& v, const std::string& key) {
   return key == "utfall" ? v.total : key == "kvinnor" ? v.women : v.men;
 }
 
-// A number as YAML and Swedish authors write it: 81 or 81.5 (a point: YAML's number).
-std::string yaml_number(double v) {
-  const double rounded = std::round(v * 100) / 100;
-  return plain_number(rounded, Lang::kEn);
-}
+// A value as the block writer writes numbers (81, "81,5"), to Kolada's two decimals.
+std::string yaml_number(double v) { return scaffold::yaml_number(std::round(v * 100) / 100); }
 
 struct Outcome {
   std::map<fs::path, FileEdit> edits;
