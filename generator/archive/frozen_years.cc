@@ -4,6 +4,7 @@
 
 #include "archive/bag_check.h"
 #include "archive/year_archive.h"
+#include "load/content_names.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
@@ -25,7 +26,7 @@ bool package_present(int year, const fs::path& bag, const fs::path& content_root
   std::error_code ec;
   if (fs::is_directory(fs::symlink_status(bag, ec))) return true;
   const std::string y = std::to_string(year);
-  diags.error({(content_root / "site.yaml").generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
+  diags.error({(content_root / kSiteFile).generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
               diags.t(Msg::kFrozenNoPackageHint, {y, (content_root / kArchiveFolder).generic_string()}));
   return false;
 }

@@ -13,6 +13,7 @@
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
+#include "load/content_names.h"
 #include "load/limits.h"
 #include "load/unit_folder.h"
 #include "pipeline/resources.h"
@@ -229,7 +230,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
     std::string unplaced = doc.unplaced;
     for (auto& f : files) {
       const std::string name = f.path.filename().string();
-      if (name == "inledning.md") {
+      if (name == kIntroFile) {
         if (!doc.intro.empty()) f.text = recognise(doc.intro, structure);
         continue;
       }

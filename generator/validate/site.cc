@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "load/content_names.h"
 #include "load/limits.h"
 #include "load/yaml.h"
 #include "render/xlsx/cell_text.h"
@@ -81,7 +82,7 @@ bool check_slug(const fs::path& folder, Diagnostics& report) {
 // look-alike such as enhet.yml was reported already).
 std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
                                      Diagnostics& report) {
-  fs::path file = folder / "enhet.yaml";
+  fs::path file = folder / kUnitFile;
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) {
     if (!lookalike_reported)
@@ -129,7 +130,7 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
     const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, report);
     const std::string slug = unit_dir.filename().string();
     const model::Unit unit =
-        read_unit(content, unit_dir, lookalikes.count("enhet.yaml") > 0, report).value_or(model::Unit{slug, slug, slug});
+        read_unit(content, unit_dir, lookalikes.count(kUnitFile) > 0, report).value_or(model::Unit{slug, slug, slug});
     for (const auto& year_dir : content_subfolders(content, unit_entries, report)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
@@ -157,7 +158,7 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
 model::Site read_site_settings(const SiteOptions& options, Diagnostics& report) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";
-  fs::path file = options.content_root / "site.yaml";
+  fs::path file = options.content_root / kSiteFile;
   std::error_code ec;
   if (fs::exists(fs::symlink_status(file, ec))) {
     if (auto source = read_content_file(ContentRoot(options.content_root), file, report)) {

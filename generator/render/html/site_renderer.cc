@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 
+#include "load/content_names.h"
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
@@ -169,7 +170,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Diagnostics& report) {
-  auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / "site.yaml", report);
+  auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / kSiteFile, report);
   if (!theme) return std::nullopt;
   auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
   if (!layouts) return std::nullopt;
