@@ -36,11 +36,8 @@ bool package_present(int year, const fs::path& bag, const fs::path& content_root
 bool same_sources(int year, const fs::path& bag, const fs::path& content_root, Diagnostics& diags) {
   const std::string y = std::to_string(year);
   const fs::path kalla = bag / "data" / "kalla";
-  std::set<std::string> kept, now;
-  for (const auto& unit : year_source_units(kalla, year))
-    for (const auto& file : regular_files_under(kalla / unit / y)) kept.insert(unit + "/" + y + "/" + file);
-  for (const auto& unit : year_source_units(content_root, year))
-    for (const auto& file : regular_files_under(content_root / unit / y)) now.insert(unit + "/" + y + "/" + file);
+  const std::vector<std::string> kept_files = year_source_files(kalla, year), now_files = year_source_files(content_root, year);
+  const std::set<std::string> kept(kept_files.begin(), kept_files.end()), now(now_files.begin(), now_files.end());
   bool same = true;
   auto differs = [&](const fs::path& file, Msg what) {
     diags.error({file.generic_string(), 0, 0}, diags.t(what, {y}), diags.t(Msg::kFrozenSourceHint, {y}));

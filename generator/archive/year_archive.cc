@@ -9,6 +9,8 @@
 #include "archive/bag_check.h"
 #include "archive/bag_writer.h"
 #include "archive/package_links.h"
+#include "load/content_names.h"
+#include "load/content_path.h"
 #include "util/text.h"
 #include "write/files.h"
 #include "write/output_dir.h"
@@ -43,16 +45,28 @@ std::vector<std::string> regular_files_under(const fs::path& dir) {
   return out;
 }
 
+// The content walk's problems (a link out, a folder too large) are `check`'s to report: every
+// build reports them before a package is written or compared.
 std::vector<std::string> year_source_units(const fs::path& content, int year) {
+  Diagnostics ignored;
+  const ContentRoot root(content);
   std::vector<std::string> units;
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || name[0] == '_' || !fs::is_directory(it->symlink_status(ec))) continue;
-    if (fs::is_directory(fs::symlink_status(it->path() / std::to_string(year), ec))) units.push_back(name);
+  for (const auto& unit : content_subfolders(root, list_content_folder(content, ignored), ignored)) {
+    const fs::path year_dir = unit / std::to_string(year);
+    if (!is_skipped_folder(year_dir) && classify_path(root, year_dir, true) == PathState::kInside)
+      units.push_back(unit.filename().string());
   }
-  std::sort(units.begin(), units.end());
   return units;
+}
+
+std::vector<std::string> year_source_files(const fs::path& content, int year) {
+  Diagnostics ignored;
+  const ContentRoot root(content);
+  const std::string y = std::to_string(year);
+  std::vector<std::string> files;
+  for (const auto& unit : year_source_units(content, year))
+    for (const auto& file : content_files_under(root, content / unit / y, ignored)) files.push_back(unit + "/" + y + "/" + file);
+  return files;
 }
 
 namespace {
@@ -65,15 +79,16 @@ void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::strin
   }
 }
 
-// site.yaml, and of each unit with a folder for the year its enhet.yaml and that folder.
+// site.yaml, and of each unit with a folder for the year its enhet.yaml and that folder's
+// files, as the content walk finds them (load/content_path.h).
 void add_sources(const YearArchive& a, BagWriter& bag) {
-  if (fs::is_regular_file(fs::symlink_status(a.content / "site.yaml"))) bag.copy("kalla/site.yaml", a.content / "site.yaml");
-  for (const auto& unit : year_source_units(a.content, a.year)) {
-    const fs::path folder = a.content / unit;
-    if (fs::is_regular_file(fs::symlink_status(folder / "enhet.yaml"))) bag.copy("kalla/" + unit + "/enhet.yaml", folder / "enhet.yaml");
-    const std::string year = std::to_string(a.year);
-    for (const auto& file : regular_files_under(folder / year)) bag.copy("kalla/" + unit + "/" + year + "/" + file, folder / year / file);
-  }
+  const ContentRoot root(a.content);
+  auto add = [&](const std::string& path) {
+    if (classify_path(root, a.content / path) == PathState::kInside) bag.copy("kalla/" + path, a.content / path);
+  };
+  add(kSiteFile);
+  for (const auto& unit : year_source_units(a.content, a.year)) add(unit + "/" + kUnitFile);
+  for (const auto& file : year_source_files(a.content, a.year)) bag.copy("kalla/" + file, a.content / file);
 }
 
 // Whether dir may be replaced: nothing is there, or an unchanged package that kvalitet wrote.

@@ -25,12 +25,17 @@ struct YearArchive {
 // of the year's documents (media/<enhet>/<år>/…) and the theme's assets/….
 bool in_year_package(const std::string& site_path, int year);
 
-// The regular files under dir (links not followed, hidden ones left out), relative, sorted.
+// The regular files under a built site's folder dir (links not followed, hidden ones left
+// out), relative, sorted.
 std::vector<std::string> regular_files_under(const std::filesystem::path& dir);
 
-// The units of a content folder (or of a package's kalla/) with a folder for the year, sorted:
-// folders whose names start with neither '.' nor '_', links not followed.
+// The units of a content folder (or of a package's kalla/) with a folder for the year, sorted,
+// as the content walk finds them (load/content_path.h: content_subfolders).
 std::vector<std::string> year_source_units(const std::filesystem::path& content, int year);
+
+// The files of those year folders, as the content walk finds them (content_files_under):
+// "<enhet>/<år>/<relative path>", sorted.
+std::vector<std::string> year_source_files(const std::filesystem::path& content, int year);
 
 // The site files of the year's package, relative and sorted (hidden files left out).
 std::vector<std::string> year_site_files(const std::filesystem::path& site, int year);
