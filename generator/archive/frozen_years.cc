@@ -5,6 +5,7 @@
 #include "archive/bag_check.h"
 #include "archive/year_archive.h"
 #include "load/content_names.h"
+#include "render/html/urls.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
@@ -72,13 +73,14 @@ bool check_frozen_years(const std::vector<int>& years, const fs::path& content_r
 
 int place_frozen_years(const std::vector<int>& years, const fs::path& content_root, const OutputTree& tree) {
   int pages = 0;
+  const std::string assets = assets_dir() + "/";
   for (int year : years) {
     const fs::path web = web_of(package_dir(content_root / kArchiveFolder, year));
     for (const auto& path : year_site_files(web, year)) {
       std::error_code ec;
-      if (starts_with(path, "assets/") && fs::exists(tree.root() / path, ec)) continue;  // the current theme's
+      if (starts_with(path, assets) && fs::exists(tree.root() / path, ec)) continue;  // the current theme's
       tree.copy(web / path, path);
-      pages += path.ends_with(".html") && !starts_with(path, "assets/");
+      pages += path.ends_with(".html") && !starts_with(path, assets);
     }
   }
   return pages;

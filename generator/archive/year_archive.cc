@@ -11,6 +11,7 @@
 #include "archive/package_links.h"
 #include "load/content_names.h"
 #include "load/content_path.h"
+#include "render/html/urls.h"
 #include "util/text.h"
 #include "write/files.h"
 #include "write/output_dir.h"
@@ -150,12 +151,13 @@ std::string packaged_page(const fs::path& site, const std::string& path, const s
 fs::path package_dir(const fs::path& dir, int year) { return dir / ("kvalitet-" + std::to_string(year)); }
 
 bool in_year_package(const std::string& site_path, int year) {
-  const std::string y = std::to_string(year) + "/";
-  if (starts_with(site_path, "media/")) {  // media/<enhet>/<år>/…, as render/html copies images
-    const size_t unit_end = site_path.find('/', 6);
+  const std::string y = std::to_string(year) + "/", media = media_dir() + "/";
+  if (starts_with(site_path, media)) {  // media/<enhet>/<år>/…, as render/html copies images
+    const size_t unit_end = site_path.find('/', media.size());
     return unit_end != std::string::npos && site_path.compare(unit_end + 1, y.size(), y) == 0;
   }
-  return starts_with(site_path, y) || starts_with(site_path, "jamforelse/" + y) || starts_with(site_path, "assets/");
+  return starts_with(site_path, y) || starts_with(site_path, compare_year_dir(year) + "/") ||
+         starts_with(site_path, assets_dir() + "/");
 }
 
 std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diags) {

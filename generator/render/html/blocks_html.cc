@@ -221,7 +221,7 @@ struct Writer {
     if (f.file.empty())
       out << "<div class=\"bild-saknas\">" << esc(t(Msg::kUiFigureMissing)) << "</div>\n";
     else
-      out << "<img src=\"" << esc(ctx.root + "media/" + f.file) << "\" alt=\"" << esc(f.caption) << "\">\n";
+      out << "<img src=\"" << esc(ctx.root + media_path(f.file)) << "\" alt=\"" << esc(f.caption) << "\">\n";
     out << "<figcaption>" << esc(f.caption) << "</figcaption>\n</figure>\n";
   }
 

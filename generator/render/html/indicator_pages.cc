@@ -7,7 +7,6 @@
 #include "render/html/pages.h"
 #include "render/html/report_html.h"
 #include "render/html/urls.h"
-#include "render/xlsx/indicator_workbooks.h"
 
 namespace kv {
 namespace {

@@ -36,7 +36,7 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
 // content-relative path.
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const OutputTree& out) {
   auto copy = [&](const std::string& file) {
-    if (!file.empty()) out.copy(inputs.content_root / file, "media/" + file);
+    if (!file.empty()) out.copy(inputs.content_root / file, media_path(file));
   };
   model::for_each_block(blocks, [&](const model::Block& block) {
     if (const auto* f = std::get_if<model::Figure>(&block.value)) copy(f->file);
@@ -93,7 +93,7 @@ void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
         jobs.pages.push_back([&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
     }
     if (has_tables(s))
-      jobs.workbook(out, workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
+      jobs.workbook(out, tables_workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
   }
 }
 
@@ -175,7 +175,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
   if (!layouts) return std::nullopt;
   const OutputTree tree(out, inputs.previous);
-  theme->copy_assets(tree, "assets");
+  theme->copy_assets(tree, assets_dir());
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
