@@ -13,6 +13,7 @@
 #include <set>
 
 #include "diag/diagnostics.h"
+#include "i18n/numbers.h"
 #include "kolada/file_edit.h"
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
@@ -21,7 +22,6 @@
 #include "load/content_path.h"
 #include "load/limits.h"
 #include "load/source.h"
-#include "render/html/report_html.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/files.h"

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "i18n/numbers.h"
 #include "load/content_names.h"
 #include "load/content_path.h"
 #include "load/xlsx_reader.h"

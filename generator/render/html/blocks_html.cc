@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "markdown/markdown.h"
 #include "model/block_ids.h"
 #include "model/site_index.h"

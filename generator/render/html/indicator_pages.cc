@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "render/html/pages.h"
 #include "render/html/report_html.h"
 #include "render/html/urls.h"

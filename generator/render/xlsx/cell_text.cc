@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "i18n/messages.h"
-#include "render/format.h"
+#include "i18n/numbers.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "util/time.h"
