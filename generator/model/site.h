@@ -12,6 +12,7 @@
 #include "model/blocks.h"
 #include "model/review.h"
 #include "model/structure.h"
+#include "model/theme.h"
 
 namespace kv::model {
 
@@ -59,6 +60,8 @@ struct Site {
   std::string title;
   Lang lang = Lang::kSv;
   std::string theme = "default";
+  // The theme's folders, as validation resolved theme (validate/theme_file.h).
+  Theme theme_chain;
   std::string base_url;  // the published site's address, ending in '/'; "" when not given
   int lix_limit = 0;     // site.yaml lix_gräns: a warning for running text above it; 0: none
   AccessibilityStatement accessibility;

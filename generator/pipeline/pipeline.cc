@@ -10,6 +10,7 @@
 #include "pipeline/summary.h"
 #include "diag/json_line.h"
 #include "diag/diagnostics.h"
+#include "load/content_names.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "render/html/site_renderer.h"
@@ -18,6 +19,7 @@
 #include "validate/review_forms.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
+#include "validate/theme_file.h"
 #include "validate/year_thread.h"
 #include "write/leftovers.h"
 #include "write/output_dir.h"
@@ -52,6 +54,9 @@ Validated validate_content(const PipelineOptions& options) {
     return v;
   }
   v.templates = *templates;
+  const auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
+  if (auto theme = read_theme(themes.value_or("themes"), v.site.theme, options.content_root / kSiteFile, v.report))
+    v.site.theme_chain = std::move(*theme);
   BrokenStructures broken;
   StructureSet structures = read_structures(*templates / "structures", v.report, &broken);
   read_submissions(site_options, structures, v.site, v.report, broken);
@@ -147,9 +152,8 @@ int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& e
     if (!options.preview) err << v.report.t(Msg::kBuildAborted, {terminal_text(options.output_dir)}) << '\n';
     return 1;
   }
-  auto themes = find_resource_dir("themes", options.themes_dir, options.executable);
   Diagnostics report{v.report.lang, {}, {}};
-  RenderInputs inputs{v.templates, themes.value_or(fs::path("themes")), options.content_root,
+  RenderInputs inputs{v.templates, options.content_root,
                       std::max(1u, options.threads), !options.pdf_variant.empty(), {}};
   std::error_code ec;
   if (fs::is_regular_file(fs::path(options.output_dir) / kOutputMarker, ec)) inputs.previous = options.output_dir;

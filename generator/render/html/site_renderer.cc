@@ -5,7 +5,6 @@
 #include <deque>
 #include <functional>
 
-#include "load/content_names.h"
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
@@ -170,12 +169,10 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Diagnostics& report) {
-  auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / kSiteFile, report);
-  if (!theme) return std::nullopt;
-  auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
+  auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, report);
   if (!layouts) return std::nullopt;
   const OutputTree tree(out, inputs.previous);
-  theme->copy_assets(tree, assets_dir());
+  copy_theme_assets(site.theme_chain, tree, assets_dir());
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
