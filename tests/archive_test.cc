@@ -5,11 +5,11 @@
 
 #include <set>
 
-#include "archive/bag_check.h"
 #include "archive/archive_command.h"
-#include "archive/bag_writer.h"
 #include "archive/package_links.h"
 #include "archive/year_archive.h"
+#include "package/bag_check.h"
+#include "package/bag_writer.h"
 #include "support.h"
 #include "util/sha256.h"
 

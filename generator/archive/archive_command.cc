@@ -2,7 +2,6 @@
 
 #include <ostream>
 
-#include "archive/frozen_years.h"
 #include "archive/year_archive.h"
 #include "load/content_names.h"
 #include "util/escape.h"

@@ -68,7 +68,7 @@ struct Site {
   // bedömare: the reviewers, each with a sheet of their own in the review forms; empty: one
   // sheet for whoever reviews.
   std::vector<std::string> reviewers;
-  // frysta_år: published years whose pages must stay as archived (archive/frozen_years.h).
+  // frysta_år: published years whose pages must stay as archived (package/frozen_years.h).
   // Their pages, workbooks and PDFs are never rendered: the site takes them from the package.
   std::vector<int> frozen_years;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind

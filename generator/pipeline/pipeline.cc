@@ -1,6 +1,6 @@
 #include "pipeline/pipeline.h"
 
-#include "archive/frozen_years.h"
+#include "package/frozen_years.h"
 #include "render/pdf/pdf_writer.h"
 
 #include <thread>

@@ -80,7 +80,7 @@ struct Jobs {
 };
 
 // A frozen year's documents are not rendered: the site takes their files from the year's
-// package (archive/frozen_years.h), so no change to kvalitet can alter them.
+// package (package/frozen_years.h), so no change to kvalitet can alter them.
 void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
     if (ctx.site.frozen(s.year)) continue;

@@ -1,10 +1,10 @@
-#include "archive/frozen_years.h"
+#include "package/frozen_years.h"
 
 #include <set>
 
-#include "archive/bag_check.h"
-#include "archive/year_archive.h"
 #include "load/content_names.h"
+#include "package/bag_check.h"
+#include "package/year_package.h"
 #include "render/html/urls.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path web_of(const fs::path& bag) { return bag / "data" / "webbplats"; }
+fs::path web_of(const fs::path& bag) { return bag / "data" / kPackageSite; }
 
 bool same_bytes(const fs::path& a, const fs::path& b) {
   const auto x = sha256_file(a), y = sha256_file(b);
@@ -36,7 +36,7 @@ bool package_present(int year, const fs::path& bag, const fs::path& content_root
 // same files (unit/year/relative path) with the same bytes.
 bool same_sources(int year, const fs::path& bag, const fs::path& content_root, Diagnostics& diags) {
   const std::string y = std::to_string(year);
-  const fs::path kalla = bag / "data" / "kalla";
+  const fs::path kalla = bag / "data" / kPackageSources;
   const std::vector<std::string> kept_files = year_source_files(kalla, year), now_files = year_source_files(content_root, year);
   const std::set<std::string> kept(kept_files.begin(), kept_files.end()), now(now_files.begin(), now_files.end());
   bool same = true;
