@@ -8,7 +8,7 @@
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
-#include "render/html/search_docs.h"
+#include "render/html/searchable_pages.h"
 #include "render/html/urls.h"
 #include "render/print/print_page.h"
 #include "render/search/search_documents.h"
@@ -113,7 +113,7 @@ struct SearchPlan {
       if (years.empty() || years.back().year != s->year) years.push_back({s->year, doc_count});
       first_doc.push_back(doc_count);
       filters.push_back({doc_count, s->unit.slug, s->kind_slug, search_threads(*s)});
-      doc_count += static_cast<uint32_t>(search_doc_count(*s));
+      doc_count += static_cast<uint32_t>(searchable_page_count(*s));
     }
     parts.resize(documents.size());
   }
@@ -122,7 +122,7 @@ struct SearchPlan {
 void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, Jobs& jobs) {
   for (size_t i = 0; i < plan.documents.size(); ++i)
     jobs.files.push_back([&, i] {
-      auto docs = search_docs(ctx, *plan.documents[i]);
+      auto docs = searchable_pages(ctx, *plan.documents[i]);
       write_search_fragments(docs, plan.first_doc[i], out);
       plan.parts[i] = index_docs(docs, plan.first_doc[i]);
     });
