@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "diag/diagnostics.h"
+#include "load/content_names.h"
 #include "pipeline/resources.h"
 #include "schema/json_schema.h"
 #include "util/escape.h"
@@ -25,10 +26,10 @@ std::optional<Lang> resolve_lang(const std::string& option) {
 schema::Json vscode_settings(const SchemaOptions& options, const StructureSet& structures) {
   const std::string dir = options.output_dir.generic_string(), content = options.content_root.generic_string();
   schema::Json map = schema::Json::object();
-  map[dir + "/site.schema.json"] = content + "/site.yaml";
-  map[dir + "/enhet.schema.json"] = content + "/*/enhet.yaml";
+  map[dir + "/site.schema.json"] = content + "/" + kSiteFile;
+  map[dir + "/enhet.schema.json"] = content + "/*/" + kUnitFile;
   for (const auto& [id, s] : structures)
-    map[dir + "/inlamning-" + id + ".schema.json"] = content + "/*/" + std::to_string(s->year) + "/" + s->kind + "/inlamning.yaml";
+    map[dir + "/inlamning-" + id + ".schema.json"] = content + "/*/" + std::to_string(s->year) + "/" + s->kind + "/" + kAdminFile;
   return {{"yaml.schemas", map}};
 }
 

@@ -215,7 +215,7 @@ static void check_editions(const model::Site& site, Diagnostics& report) {
   for (const auto& s : site.submissions) {
     const model::Submission& other = *chosen[{s.kind_slug, s.year}];
     if (other.structure->id == s.structure->id) continue;
-    report.error({s.source_folder + "/inlamning.yaml", 0, 0},
+    report.error({s.source_folder + "/" + kAdminFile, 0, 0},
                  report.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
                                                     other.structure->id}),
                  report.t(Msg::kEditionStructuresHint, {other.structure->id}));
