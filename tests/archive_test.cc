@@ -5,11 +5,12 @@
 
 #include <set>
 
-#include "archive/bag_check.h"
 #include "archive/archive_command.h"
-#include "archive/bag_writer.h"
 #include "archive/package_links.h"
 #include "archive/year_archive.h"
+#include "package/bag_check.h"
+#include "package/bag_writer.h"
+#include "package/year_package.h"
 #include "support.h"
 #include "util/sha256.h"
 
@@ -107,6 +108,26 @@ TEST_CASE("the example's 2018 package holds the year's pages and sources – and
   REQUIRE(kv::write_year_archive({2018, site.out, source_dir() / "content", again.path() / "kvalitet-2018", "https://example.org/kv/"}, diags));
   CHECK(read(again.path() / "kvalitet-2018/manifest-sha256.txt") == read(bag / "manifest-sha256.txt"));
   CHECK(read(again.path() / "kvalitet-2018/tagmanifest-sha256.txt") == read(bag / "tagmanifest-sha256.txt"));
+}
+
+TEST_CASE("a package's sources are the files the content walk sees – no editor files or skipped folders", "[archive]") {
+  TempDir dir;
+  const fs::path content = dir.path() / "content";
+  write(content / "a/enhet.yaml", "namn: A\n");
+  write(content / "a/2018/k/fraga-01.md", "svar\n");
+  write(content / "a/2018/k/bilder/logga.png", "png");
+  write(content / "a/2018/k/fraga-01.md~", "backup");          // ignored, as validation ignores it
+  write(content / "a/2018/k/.fraga-01.md.swp", "swap");        // hidden
+  write(content / "a/2018/k/_utkast/fraga-02.md", "draft");    // a '_' folder is never entered
+  write(content / "b/2024/k/delad.png", "shared");
+  fs::create_symlink(fs::absolute(content / "b/2024/k/delad.png"), content / "a/2018/k/delad.png");  // a link inside
+  write(dir.path() / "hemlig.txt", "secret");
+  fs::create_symlink(fs::absolute(dir.path() / "hemlig.txt"), content / "a/2018/k/hemlig.txt");      // a link out
+  write(content / "_arkiv/2018/x.md", "not a unit");
+  write(content / ".git/2018/x", "not a unit");
+  CHECK(kv::year_source_units(content, 2018) == std::vector<std::string>{"a"});
+  CHECK(kv::year_source_files(content, 2018) ==
+        std::vector<std::string>{"a/2018/k/bilder/logga.png", "a/2018/k/delad.png", "a/2018/k/fraga-01.md"});
 }
 
 TEST_CASE("a year without pages is reported and leaves an earlier package as it was", "[archive]") {

@@ -101,6 +101,8 @@ TEST_CASE("expected file names are recognised in their usual misspellings", "[au
   CHECK(kv::is_ignored_file("fraga-01.md~"));
   CHECK(kv::is_ignored_file("#fraga-01.md#"));
   CHECK(kv::is_ignored_file("Thumbs.db"));
+  CHECK(kv::is_ignored_file("4913"));  // vim's probe, as serve's watcher ignores it
+  CHECK(kv::is_ignored_file("x.swx"));
   CHECK_FALSE(kv::is_ignored_file("fraga-01.md"));
   CHECK(kv::is_image_file("Logga.JPG"));
   CHECK_FALSE(kv::is_image_file("logga.pdf"));

@@ -1,12 +1,12 @@
 // The content boundary and the input limits (issue 10): every file read on an author's
 // behalf lies inside the content folder after following links, is a regular file, is strict
-// UTF-8 without control characters, and stays within the limits of load/limits.h. Each case
+// UTF-8 without control characters, and stays within the limits of util/limits.h. Each case
 // is one hole that was open before: it passed `check` and reached the site or the terminal.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "support.h"
 #include "validate/svg_check.h"
 

@@ -53,7 +53,7 @@ TEST_CASE("site.yaml's problems are told in the language it names, unless the re
   CHECK(kv::make_context(options).settings.lang == Lang::kSv);
 }
 
-TEST_CASE("a content folder that does not exist gives a context of defaults; validation says what is wrong", "[context]") {
+TEST_CASE("a content folder that does not exist gives a context of defaults, and validation says what is wrong", "[context]") {
   TempDir dir;
   auto options = options_for(dir.path() / "saknas");
   kv::CommandContext c = kv::make_context(options);

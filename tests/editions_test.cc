@@ -9,7 +9,7 @@
 
 #include "model/structure.h"
 #include "support.h"
-#include "render/html/search_docs.h"
+#include "render/html/searchable_pages.h"
 #include "schema/json_schema.h"
 #include "validate/structure_file.h"
 

@@ -27,7 +27,7 @@
 #include "kolada/kolada_command.h"
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "support.h"
 #include "util/text.h"
 

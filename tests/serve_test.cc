@@ -258,7 +258,7 @@ TEST_CASE("serve: request paths map only to files inside the site folder", "[ser
 
 TEST_CASE("serve: editors' swap and backup files are not changes", "[serve]") {
   for (const char* name : {"fraga-01.md", "enhet.yaml", "ny-mapp", ""}) CHECK(serve::is_change_worth_a_build(name));
-  for (const char* name : {".fraga-01.md.swp", "fraga-01.md~", "#fraga-01.md#", ".#fraga-01.md", "4913", "x.swx"})
+  for (const char* name : {".fraga-01.md.swp", "fraga-01.md~", "#fraga-01.md#", ".#fraga-01.md", "4913", "x.swx", "x.swo", "~$svar.docx", "Thumbs.db"})
     CHECK_FALSE(serve::is_change_worth_a_build(name));
 }
 

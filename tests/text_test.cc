@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "i18n/numbers.h"
 #include "render/format.h"
 #include "util/escape.h"
 #include "util/text.h"

@@ -19,6 +19,15 @@ struct ThemedSite {
     fs::copy(source_dir() / "themes", themes, fs::copy_options::recursive);
   }
   void choose(const std::string& theme) { replace(content / "site.yaml", "tema: default", "tema: " + theme); }
+  // `kvalitet check`: the same validation, nothing written.
+  int check() {
+    auto options = options_for(content);
+    options.themes_dir = themes.string();
+    std::ostringstream o, e;
+    int status = kv::run_check(options, o, e);
+    errors = e.str();
+    return status;
+  }
   int build() {
     auto options = options_for(content);
     options.themes_dir = themes.string();
@@ -80,5 +89,29 @@ TEST_CASE("theme: themes that build on each other in a circle are an error", "[t
   write(s.themes / "b/tema.yaml", "bygger_på: a\n");
   s.choose("a");
   CHECK(s.build() == 1);
+  CHECK(s.errors.find("bygger på sig självt") != std::string::npos);
+}
+
+TEST_CASE("theme: check reports a bad tema.yaml, as build does, before anything is built", "[theme]") {
+  ThemedSite s;
+  write(s.themes / "egen/tema.yaml", "bygger_pa: default\n");  // a misspelt key
+  s.choose("egen");
+  CHECK(s.check() == 1);
+  CHECK(s.errors.find("egen/tema.yaml:1:1: error:") != std::string::npos);
+  CHECK(s.errors.find("bygger_pa") != std::string::npos);
+  CHECK(s.build() == 1);
+  CHECK(s.errors.find("egen/tema.yaml:1:1: error:") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.out));
+}
+
+TEST_CASE("theme: check reports an unknown theme and a theme cycle", "[theme]") {
+  ThemedSite s;
+  s.choose("kontrastt");
+  CHECK(s.check() == 1);
+  CHECK(s.errors.find("site.yaml: error: temat ”kontrastt” finns inte") != std::string::npos);
+  write(s.themes / "a/tema.yaml", "bygger_på: b\n");
+  write(s.themes / "b/tema.yaml", "bygger_på: a\n");
+  replace(s.content / "site.yaml", "tema: kontrastt", "tema: a");
+  CHECK(s.check() == 1);
   CHECK(s.errors.find("bygger på sig självt") != std::string::npos);
 }

@@ -2,9 +2,9 @@
 
 #include <ostream>
 
-#include "archive/frozen_years.h"
 #include "archive/year_archive.h"
 #include "diag/print_diagnostics.h"
+#include "load/content_names.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/output_place.h"
@@ -18,11 +18,11 @@ namespace {
 std::optional<std::string> public_base(const std::string& given, const std::string& from_site, Diagnostics& diags) {
   std::string base = given.empty() ? from_site : given;
   if (base.empty()) {
-    diags.error({"site.yaml", 0, 0}, diags.t(Msg::kArchiveNoBase), diags.t(Msg::kArchiveNoBaseHint));
+    diags.error({kSiteFile, 0, 0}, diags.t(Msg::kArchiveNoBase), diags.t(Msg::kArchiveNoBaseHint));
     return std::nullopt;
   }
   if (!starts_with(base, "https://") && !starts_with(base, "http://")) {
-    diags.error({given.empty() ? "site.yaml" : "--adress", 0, 0}, diags.t(Msg::kArchiveBadBase, {base}), diags.t(Msg::kArchiveNoBaseHint));
+    diags.error({given.empty() ? kSiteFile : "--adress", 0, 0}, diags.t(Msg::kArchiveBadBase, {base}), diags.t(Msg::kArchiveNoBaseHint));
     return std::nullopt;
   }
   if (base.back() != '/') base += '/';

@@ -6,9 +6,12 @@
 #include <cerrno>
 #include <vector>
 
-#include "archive/bag_check.h"
-#include "archive/bag_writer.h"
 #include "archive/package_links.h"
+#include "load/content_names.h"
+#include "load/content_path.h"
+#include "package/bag_check.h"
+#include "package/bag_writer.h"
+#include "package/year_package.h"
 #include "util/text.h"
 #include "write/files.h"
 #include "write/output_dir.h"
@@ -19,61 +22,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool hidden(const fs::path& relative) {
-  for (const auto& part : relative)
-    if (!part.empty() && part.string()[0] == '.') return true;
-  return false;
-}
-
-}  // namespace
-
-std::vector<std::string> regular_files_under(const fs::path& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(dir, ec))) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path rel = fs::relative(it->path(), dir);
-    if (hidden(rel)) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (fs::is_regular_file(it->symlink_status())) out.push_back(rel.generic_string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<std::string> year_source_units(const fs::path& content, int year) {
-  std::vector<std::string> units;
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || name[0] == '_' || !fs::is_directory(it->symlink_status(ec))) continue;
-    if (fs::is_directory(fs::symlink_status(it->path() / std::to_string(year), ec))) units.push_back(name);
-  }
-  std::sort(units.begin(), units.end());
-  return units;
-}
-
-namespace {
-
 void add_site(const YearArchive& a, BagWriter& bag, const std::vector<std::string>& files) {
   const std::set<std::string> package(files.begin(), files.end());
   for (const auto& path : files) {
-    if (path.ends_with(".html")) bag.add("webbplats/" + path, packaged_page(a.site, path, package, a.base));
-    else bag.copy("webbplats/" + path, a.site / path);
+    if (path.ends_with(".html")) bag.add(std::string(kPackageSite) + "/" + path, packaged_page(a.site, path, package, a.base));
+    else bag.copy(std::string(kPackageSite) + "/" + path, a.site / path);
   }
 }
 
-// site.yaml, and of each unit with a folder for the year its enhet.yaml and that folder.
+// site.yaml, and of each unit with a folder for the year its enhet.yaml and that folder's
+// files, as the content walk finds them (load/content_path.h).
 void add_sources(const YearArchive& a, BagWriter& bag) {
-  if (fs::is_regular_file(fs::symlink_status(a.content / "site.yaml"))) bag.copy("kalla/site.yaml", a.content / "site.yaml");
-  for (const auto& unit : year_source_units(a.content, a.year)) {
-    const fs::path folder = a.content / unit;
-    if (fs::is_regular_file(fs::symlink_status(folder / "enhet.yaml"))) bag.copy("kalla/" + unit + "/enhet.yaml", folder / "enhet.yaml");
-    const std::string year = std::to_string(a.year);
-    for (const auto& file : regular_files_under(folder / year)) bag.copy("kalla/" + unit + "/" + year + "/" + file, folder / year / file);
-  }
+  const ContentRoot root(a.content);
+  auto add = [&](const std::string& path) {
+    if (classify_path(root, a.content / path) == PathState::kInside) bag.copy(std::string(kPackageSources) + "/" + path, a.content / path);
+  };
+  add(kSiteFile);
+  for (const auto& unit : year_source_units(a.content, a.year)) add(unit + "/" + kUnitFile);
+  for (const auto& file : year_source_files(a.content, a.year)) bag.copy(std::string(kPackageSources) + "/" + file, a.content / file);
 }
 
 // Whether dir may be replaced: nothing is there, or an unchanged package that kvalitet wrote.
@@ -120,27 +86,9 @@ void swap_in(const fs::path& made, const fs::path& dir) {
 
 }  // namespace
 
-std::vector<std::string> year_site_files(const fs::path& site, int year) {
-  std::vector<std::string> files;
-  for (auto& path : regular_files_under(site))
-    if (in_year_package(path, year)) files.push_back(std::move(path));
-  return files;
-}
-
 std::string packaged_page(const fs::path& site, const std::string& path, const std::set<std::string>& package,
                           const std::string& base) {
   return package_links(read_file(site / path), path, [&](const std::string& p) { return package.count(p) > 0; }, base);
-}
-
-fs::path package_dir(const fs::path& dir, int year) { return dir / ("kvalitet-" + std::to_string(year)); }
-
-bool in_year_package(const std::string& site_path, int year) {
-  const std::string y = std::to_string(year) + "/";
-  if (starts_with(site_path, "media/")) {  // media/<enhet>/<år>/…, as render/html copies images
-    const size_t unit_end = site_path.find('/', 6);
-    return unit_end != std::string::npos && site_path.compare(unit_end + 1, y.size(), y) == 0;
-  }
-  return starts_with(site_path, y) || starts_with(site_path, "jamforelse/" + y) || starts_with(site_path, "assets/");
 }
 
 std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diags) {
@@ -157,7 +105,7 @@ std::optional<size_t> write_year_archive(const YearArchive& a, Diagnostics& diag
     add_site(a, bag, files);
     add_sources(a, bag);
     bag.finish({{"External-Identifier", "kvalitet-" + std::to_string(a.year)},
-                {"External-Description", "kvalitet: " + std::to_string(a.year) + " (webbplats/, kalla/)"},
+                {"External-Description", "kvalitet: " + std::to_string(a.year) + " (" + kPackageSite + "/, " + kPackageSources + "/)"},
                 {"Kvalitet-Adress", a.base},
                 {"Bag-Software-Agent", "kvalitet 0.1.0"}});
     swap_in(made, a.dir);

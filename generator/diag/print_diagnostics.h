@@ -6,7 +6,7 @@
 #include <ostream>
 
 #include "diag/diagnostics.h"
-#include "load/limits.h"
+#include "util/limits.h"
 
 namespace kv {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "write/output_dir.h"
 
 namespace kv::import {

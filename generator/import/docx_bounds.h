@@ -1,7 +1,7 @@
 // A Word file is a zip archive, and pandoc unpacks it whole into memory: a few hundred kB
 // can unpack to gigabytes. Before pandoc sees it, the .docx is opened with libzip and every
 // entry is decompressed here, counting the bytes that actually come out (the sizes the zip
-// states can lie), against the limits in load/limits.h. Entry names that lead out of the
+// states can lie), against the limits in util/limits.h. Entry names that lead out of the
 // archive ("../x", "/x") are refused too: pandoc extracts media under their names.
 #pragma once
 #include <filesystem>

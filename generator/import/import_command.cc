@@ -13,7 +13,8 @@
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
-#include "load/limits.h"
+#include "load/content_names.h"
+#include "util/limits.h"
 #include "load/unit_folder.h"
 #include "diag/print_diagnostics.h"
 #include "scaffold/files.h"
@@ -219,7 +220,7 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     std::string unplaced = doc.unplaced;
     for (auto& f : files) {
       const std::string name = f.path.filename().string();
-      if (name == "inledning.md") {
+      if (name == kIntroFile) {
         if (!doc.intro.empty()) f.text = recognise(doc.intro, structure);
         continue;
       }

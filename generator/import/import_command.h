@@ -10,7 +10,7 @@
 #include <string>
 
 #include "i18n/lang.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "pipeline/command_context.h"
 
 namespace kv {

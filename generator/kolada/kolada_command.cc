@@ -14,15 +14,16 @@
 #include <sstream>
 
 #include "diag/print_diagnostics.h"
+#include "i18n/numbers.h"
 #include "kolada/file_edit.h"
 #include "kolada/kolada_fetch.h"
 #include "kolada/kolada_values.h"
 #include "kolada/written_indicators.h"
+#include "load/content_names.h"
 #include "load/content_path.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "load/source.h"
 #include "scaffold/block_writer.h"
-#include "render/html/report_html.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "write/files.h"
@@ -220,7 +221,7 @@ bool check_ids(const KoladaOptions& options, const fs::path& content_root, const
     }
     const std::string& unit = ids.at(w.unit_slug);
     if (unit.empty() || names.units.count(unit) || !(options.fetch || !names.units.empty()) || !reported.insert(unit).second) continue;
-    const fs::path file = content_root / w.unit_slug / "enhet.yaml";
+    const fs::path file = content_root / w.unit_slug / kUnitFile;
     diags.error({file.generic_string(), kolada_line(content_root, file), 1}, diags.t(Msg::kKoladaUnitUnknown, {unit}),
                 hint(Msg::kKoladaUnitUnknownHint, unit, names.units));
     ok = false;
@@ -318,7 +319,7 @@ int run_kolada(const CommandContext& context, const KoladaOptions& options, std:
     auto [hint, made] = no_id_hints.try_emplace(w.unit_slug);
     if (made) {
       const std::string nearest = nearest_unit(unit_name(content_root, w.unit_slug), answers.names);
-      hint->second = diags.t(Msg::kKoladaNoUnitIdHint, {(content_root / w.unit_slug / "enhet.yaml").generic_string()}) +
+      hint->second = diags.t(Msg::kKoladaNoUnitIdHint, {(content_root / w.unit_slug / kUnitFile).generic_string()}) +
                      (nearest.empty() ? "" : "; " + diags.t(Msg::kDidYouMean, {"kolada: " + nearest}));
     }
     diags.error({w.file.generic_string(), w.kpi_line, 1}, diags.t(Msg::kKoladaNoUnitId, {w.unit_slug}), hint->second);

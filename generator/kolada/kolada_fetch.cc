@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "util/text.h"
 
 namespace kv::kolada {

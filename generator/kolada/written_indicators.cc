@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "load/content_names.h"
 #include "load/content_path.h"
 #include "load/markdown_file.h"
 #include "load/source.h"
@@ -91,7 +92,7 @@ std::vector<WrittenIndicator> written_indicators(const fs::path& content_root, D
   for (const auto& unit : content_subfolders(root, list_content_folder(content_root, diags), diags)) {
     if (!valid_slug(unit.filename().string())) continue;  // `check` names the folder; nothing in it is read
     const Entries unit_entries = list_content_folder(unit, diags);
-    const fs::path unit_file = unit / "enhet.yaml";
+    const fs::path unit_file = unit / kUnitFile;
     if (fs::exists(fs::symlink_status(unit_file, ec)))  // read for kolada: below, so through the same gate
       check_content_path(root, unit_file, unit_file.filename().string(), {unit_file.generic_string(), 0, 0}, diags);
     for (const auto& year_dir : content_subfolders(root, unit_entries, diags)) {
@@ -102,7 +103,7 @@ std::vector<WrittenIndicator> written_indicators(const fs::path& content_root, D
         if (!valid_slug(kind.filename().string())) continue;
         for (const auto& entry : list_content_folder(kind, diags)) {
           const std::string file = entry.path().filename().string();
-          if (file != "inledning.md" && !is_part_file(entry)) continue;  // the Markdown files validation reads
+          if (file != kIntroFile && !is_part_file(entry)) continue;  // the Markdown files validation reads
           if (auto source = read_content_file(root, entry.path(), diags))
             scan_file(*source, unit.filename().string(), static_cast<int>(*year), out);
         }
@@ -116,7 +117,7 @@ namespace {
 // One scalar of enhet.yaml, or "" (a file check reports on is no concern here).
 std::string unit_field(const fs::path& content_root, const std::string& unit_slug, const char* key) {
   Diagnostics ignored;
-  const auto source = read_content_file(ContentRoot(content_root), content_root / unit_slug / "enhet.yaml", ignored);
+  const auto source = read_content_file(ContentRoot(content_root), content_root / unit_slug / kUnitFile, ignored);
   if (!source) return "";
   try {
     const YAML::Node root = YAML::Load(source->text);

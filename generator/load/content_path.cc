@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
-#include "load/limits.h"
+#include "load/content_names.h"
+#include "util/limits.h"
 #include "util/text.h"
+#include "write/markers.h"
 
 namespace kv {
 
@@ -85,7 +87,7 @@ bool check_content_path(const ContentRoot& root, const fs::path& path, const std
   return false;
 }
 
-std::vector<fs::directory_entry> list_content_folder(const fs::path& dir, Diagnostics& report) {
+Entries list_content_folder(const fs::path& dir, Diagnostics& report) {
   std::vector<fs::directory_entry> out;
   std::error_code ec;
   size_t count = 0;
@@ -98,6 +100,48 @@ std::vector<fs::directory_entry> list_content_folder(const fs::path& dir, Diagno
                  report.t(Msg::kFolderTooLargeHint));
     return {};
   }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool is_skipped_folder(const fs::path& dir) { return is_skipped_folder_name(dir.filename().string()) || is_output_folder(dir); }
+
+std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
+  std::vector<fs::path> out;
+  for (const auto& entry : entries) {
+    std::error_code ec;
+    if (!entry.is_directory(ec) || is_skipped_folder(entry.path())) continue;
+    const std::string name = entry.path().filename().string();
+    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
+      out.push_back(entry.path());
+  }
+  return out;
+}
+
+namespace {
+
+void collect_files(const ContentRoot& root, const fs::path& dir, const std::string& prefix, int depth,
+                   std::vector<std::string>& out, Diagnostics& report) {
+  for (const auto& entry : list_content_folder(dir, report)) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ec;
+    if (entry.is_directory(ec)) {
+      if (is_skipped_folder(entry.path()) || entry.is_symlink(ec) || depth >= kMaxWalkDepth) continue;
+      collect_files(root, entry.path(), prefix + name + "/", depth + 1, out, report);
+    } else if (!is_ignored_file(name) &&
+               check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report)) {
+      out.push_back(prefix + name);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> content_files_under(const ContentRoot& root, const fs::path& dir, Diagnostics& report) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;  // a linked year folder, as content_subfolders found it
+  collect_files(root, dir, "", 0, out, report);
   std::sort(out.begin(), out.end());
   return out;
 }

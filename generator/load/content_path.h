@@ -6,6 +6,7 @@
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -41,6 +42,24 @@ bool check_content_path(const ContentRoot& root, const std::filesystem::path& pa
 // The entries of a content folder, sorted by name. A folder with more than
 // limits::kFolderEntries entries is reported once and gives no entries: 100 000 stray files
 // should give one message, not 100 000.
-std::vector<std::filesystem::directory_entry> list_content_folder(const std::filesystem::path& dir, Diagnostics& report);
+using Entries = std::vector<std::filesystem::directory_entry>;
+Entries list_content_folder(const std::filesystem::path& dir, Diagnostics& report);
+
+// Whether the walk passes by a folder: its name says so (load/content_names.h), or it is a
+// build's output folder (an output folder inside content/ is not a unit).
+bool is_skipped_folder(const std::filesystem::path& dir);
+
+// The subfolders of a content folder that the walk of units, years and documents enters, in
+// name order: not skipped (is_skipped_folder), and inside the content folder after following
+// links (a link out, or anything that is not a folder after all, is reported, never entered).
+// The one walk of the content folder: validation, kvalitet kolada and kvalitet arkiv use it.
+std::vector<std::filesystem::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report);
+
+// Every file below dir that the walk sees, relative to dir and sorted: ignored files
+// (load/content_names.h) and skipped folders left out; a linked file is listed when it leads
+// to a regular file inside the content folder (a link out is reported), a linked folder is
+// not entered, nor is anything deeper than kMaxWalkDepth folders below dir.
+inline constexpr int kMaxWalkDepth = 8;
+std::vector<std::string> content_files_under(const ContentRoot& root, const std::filesystem::path& dir, Diagnostics& report);
 
 }  // namespace kv

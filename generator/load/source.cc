@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "util/escape.h"
 #include "util/text.h"
 

@@ -12,6 +12,7 @@
 #include "model/blocks.h"
 #include "model/review.h"
 #include "model/structure.h"
+#include "model/theme.h"
 
 namespace kv::model {
 
@@ -59,13 +60,15 @@ struct Site {
   std::string title;
   Lang lang = Lang::kSv;
   std::string theme = "default";
+  // The theme's folders, as validation resolved theme (validate/theme_file.h).
+  Theme theme_chain;
   std::string base_url;  // the published site's address, ending in '/'; "" when not given
   int lix_limit = 0;     // site.yaml lix_gräns: a warning for running text above it; 0: none
   AccessibilityStatement accessibility;
   // bedömare: the reviewers, each with a sheet of their own in the review forms; empty: one
   // sheet for whoever reviews.
   std::vector<std::string> reviewers;
-  // frysta_år: published years whose pages must stay as archived (archive/frozen_years.h).
+  // frysta_år: published years whose pages must stay as archived (package/frozen_years.h).
   // Their pages, workbooks and PDFs are never rendered: the site takes them from the package.
   std::vector<int> frozen_years;
   std::vector<Submission> submissions;  // sorted by year (newest first), unit, kind

@@ -1,6 +1,6 @@
 #include "pipeline/pipeline.h"
 
-#include "archive/frozen_years.h"
+#include "package/frozen_years.h"
 #include "render/pdf/pdf_writer.h"
 
 #include <thread>
@@ -9,6 +9,7 @@
 #include "pipeline/summary.h"
 #include "diag/print_diagnostics.h"
 #include "diag/diagnostics.h"
+#include "load/content_names.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "render/html/site_renderer.h"
@@ -17,6 +18,7 @@
 #include "validate/review_forms.h"
 #include "validate/site.h"
 #include "validate/structure_file.h"
+#include "validate/theme_file.h"
 #include "validate/year_thread.h"
 #include "write/leftovers.h"
 #include "write/output_dir.h"
@@ -42,6 +44,8 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
   v.report.diags.append(context.settings_problems);
   if (!context.templates_or_report(v.report)) return v;
   v.templates = *context.templates;
+  if (auto theme = read_theme(context.themes.value_or("themes"), v.site.theme, options.content_root / kSiteFile, v.report))
+    v.site.theme_chain = std::move(*theme);
   SiteOptions site_options{options.content_root, options.lang, context.threads()};
   BrokenStructures broken;
   StructureSet structures = read_structures(v.templates / "structures", v.report, &broken);
@@ -123,8 +127,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
     return 1;
   }
   Diagnostics report = context.diagnostics();
-  RenderInputs inputs{v.templates, context.themes.value_or(fs::path("themes")), content_root, context.threads(),
-                      !build.pdf_variant.empty(), {}};
+  RenderInputs inputs{v.templates, content_root, context.threads(), !build.pdf_variant.empty(), {}};
   std::error_code ec;
   if (fs::is_regular_file(fs::path(build.output_dir) / kOutputMarker, ec)) inputs.previous = build.output_dir;
   BuildCounts counts;

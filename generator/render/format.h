@@ -1,4 +1,5 @@
-// Numbers and dates as a Swedish (or English) reader expects them.
+// Dates and statuses as a Swedish (or English) reader expects them; numbers are in
+// i18n/numbers.h.
 #pragma once
 #include <string>
 
@@ -7,16 +8,6 @@
 #include "model/report_blocks.h"
 
 namespace kv {
-
-// Shortest exact form, decimal comma in Swedish: 277.76 → "277,76"; 1200 → "1200";
-// 12000 → "12 000" (non-breaking space).
-std::string format_number(double value, Lang lang);
-
-// With an explicit sign for non-zero values: "+1,3", "−0,4" (minus sign).
-std::string format_signed(double value, Lang lang);
-
-// "76 %" in Swedish (non-breaking space), "76%" in English.
-std::string format_percent(double value, Lang lang);
 
 // "Uppfylls delvis" / "Partly met": a goal's status as words.
 std::string goal_status_text(model::GoalStatus status, Lang lang);

@@ -1,58 +1,26 @@
 #include "render/theme.h"
 
-#include <algorithm>
 #include <map>
 
-#include "load/source.h"
-#include "load/yaml.h"
-#include "validate/map_reader.h"
+#include "load/content_names.h"
 
 namespace kv {
-namespace {
 
 namespace fs = std::filesystem;
 
-std::string available(const fs::path& themes_dir) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(themes_dir, ec))
-    if (entry.is_directory()) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  return list;
-}
-
-// The parent named in tema.yaml: "" when there is none; nullopt after reporting a problem.
-std::optional<std::string> parent_of(const fs::path& theme, Diagnostics& report) {
-  fs::path file = theme / "tema.yaml";
-  if (!fs::exists(file)) return std::string();
-  auto source = read_source(file, report);
-  if (!source) return std::nullopt;
-  YamlOrigin origin{source->path, 0, source->text};
-  auto root = parse_yaml(origin, report);
-  if (!root) return std::nullopt;
-  if (root->IsNull()) return std::string();  // only comments
-  MapReader map(*root, origin, report, {"bygger_på"});
-  if (!map.is_map()) return std::nullopt;
-  return map.text("bygger_på", MapReader::Need::kOptional).value_or("");
-}
-
-}  // namespace
-
-std::vector<fs::path> Theme::layout_dirs(const fs::path& default_layouts) const {
+std::vector<fs::path> theme_layout_dirs(const model::Theme& theme, const fs::path& default_layouts) {
   std::vector<fs::path> dirs;
-  for (const auto& theme : chain) dirs.push_back(theme / "layouts");
+  for (const auto& folder : theme.chain) dirs.push_back(folder / kThemeLayoutsFolder);
   dirs.push_back(default_layouts);
   return dirs;
 }
 
-void Theme::copy_assets(const OutputTree& out, const std::string& dir) const {
+void copy_theme_assets(const model::Theme& theme, const OutputTree& out, const std::string& dir) {
   std::map<std::string, fs::path> files;  // site-relative path → the file that wins
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+  for (auto it = theme.chain.rbegin(); it != theme.chain.rend(); ++it)
     for (const auto& entry : fs::directory_iterator(*it)) {
       std::string name = entry.path().filename().string();
-      if (name == "layouts" || name == "tema.yaml" || name == "README.md") continue;  // not for the site
+      if (name == kThemeLayoutsFolder || name == kThemeFile || name == "README.md") continue;  // not for the site
       if (!entry.is_directory()) {
         files[dir + "/" + name] = entry.path();
         continue;
@@ -62,32 +30,6 @@ void Theme::copy_assets(const OutputTree& out, const std::string& dir) const {
           files[dir + "/" + name + "/" + fs::relative(inner.path(), entry.path()).generic_string()] = inner.path();
     }
   for (const auto& [path, from] : files) out.copy(from, path);
-}
-
-std::optional<Theme> resolve_theme(const fs::path& themes_dir, const std::string& name, const fs::path& where,
-                                   Diagnostics& report) {
-  Theme theme;
-  std::string next = name;
-  while (!next.empty()) {
-    fs::path dir = themes_dir / next;
-    std::error_code ec;
-    if (next.find('/') != std::string::npos || next.find("..") != std::string::npos || !fs::is_directory(dir, ec)) {
-      fs::path at = theme.chain.empty() ? where : theme.chain.back() / "tema.yaml";
-      report.error({at.generic_string(), 0, 0}, report.t(Msg::kBadTheme, {next}),
-                   report.t(Msg::kBadThemeHint, {available(themes_dir)}));
-      return std::nullopt;
-    }
-    if (std::find(theme.chain.begin(), theme.chain.end(), dir) != theme.chain.end()) {
-      report.error({(theme.chain.back() / "tema.yaml").generic_string(), 0, 0}, report.t(Msg::kThemeCycle, {next}),
-                   report.t(Msg::kThemeCycleHint));
-      return std::nullopt;
-    }
-    theme.chain.push_back(dir);
-    auto parent = parent_of(dir, report);
-    if (!parent) return std::nullopt;
-    next = *parent;
-  }
-  return theme;
 }
 
 }  // namespace kv

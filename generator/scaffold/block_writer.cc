@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "i18n/numbers.h"
 #include "scaffold/files.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"

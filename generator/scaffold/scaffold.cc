@@ -1,5 +1,6 @@
 #include "scaffold/scaffold.h"
 
+#include "load/content_names.h"
 #include "load/unit_folder.h"
 #include "diag/print_diagnostics.h"
 #include "scaffold/files.h"
@@ -69,12 +70,12 @@ void print_next_steps(const ScaffoldOptions& options, const fs::path& content_ro
   for (const auto& f : files) out << "  " << terminal_text(f.path.generic_string()) << '\n';
   out << '\n' << report.t(Msg::kScaffoldNextSteps) << '\n';
   std::vector<std::string> steps;
-  const fs::path unit_file = content_root / options.unit / "enhet.yaml";
+  const fs::path unit_file = content_root / options.unit / kUnitFile;
   bool new_unit = !files.empty() && files.front().path == unit_file;
   if (new_unit && (!options.name || !options.administration))
     steps.push_back(report.t(Msg::kScaffoldStepUnit, {unit_file.generic_string()}));
-  if (!structure.admin_fields.empty()) steps.push_back(report.t(Msg::kScaffoldStepAdmin, {(folder / "inlamning.yaml").generic_string()}));
-  if (!structure.intro_title.empty()) steps.push_back(report.t(Msg::kScaffoldStepIntro, {(folder / "inledning.md").generic_string()}));
+  if (!structure.admin_fields.empty()) steps.push_back(report.t(Msg::kScaffoldStepAdmin, {(folder / kAdminFile).generic_string()}));
+  if (!structure.intro_title.empty()) steps.push_back(report.t(Msg::kScaffoldStepIntro, {(folder / kIntroFile).generic_string()}));
   auto parts = structure.questions();
   if (!parts.empty())
     steps.push_back(report.t(Msg::kScaffoldStepParts, {(folder / (structure.part_slug(parts.front()->number) + ".md")).generic_string(),
@@ -94,12 +95,12 @@ std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const fs
   std::vector<ScaffoldFile> files;
   const fs::path unit_dir = content_root / options.unit;
   const fs::path folder = unit_dir / std::to_string(structure.year) / structure.kind;
-  if (!present(unit_dir / "enhet.yaml"))
-    files.push_back({unit_dir / "enhet.yaml", scaffold::unit_file(options.name, options.administration, lang,
-                                                                  modeline(options, unit_dir / "enhet.yaml", "enhet.schema.json"))});
-  fs::path admin = folder / "inlamning.yaml";
+  if (!present(unit_dir / kUnitFile))
+    files.push_back({unit_dir / kUnitFile, scaffold::unit_file(options.name, options.administration, lang,
+                                                                  modeline(options, unit_dir / kUnitFile, "enhet.schema.json"))});
+  fs::path admin = folder / kAdminFile;
   files.push_back({admin, scaffold::submission_file(structure, lang, modeline(options, admin, "inlamning-" + structure.id + ".schema.json"))});
-  if (!structure.intro_title.empty()) files.push_back({folder / "inledning.md", scaffold::intro_file(structure, lang)});
+  if (!structure.intro_title.empty()) files.push_back({folder / kIntroFile, scaffold::intro_file(structure, lang)});
   for (const auto* part : structure.questions())
     files.push_back({folder / (structure.part_slug(part->number) + ".md"), scaffold::part_file(structure, *part, lang)});
   return files;
@@ -140,7 +141,7 @@ std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& co
   chosen = structures.at(structure->id);  // kept beyond the set's life for the next steps
   auto files = plan_scaffold(options, content_root, *structure, context.lang);
   if (!plan_is_safe(files, content_root, report)) return std::nullopt;
-  const fs::path unit_file = content_root / options.unit / "enhet.yaml";
+  const fs::path unit_file = content_root / options.unit / kUnitFile;
   if ((options.name || options.administration) && files.front().path != unit_file)
     report.warning({}, report.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
   if (!write_all(files, report)) return std::nullopt;

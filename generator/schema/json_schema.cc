@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "model/vocabulary.h"
 #include "scaffold/skeleton.h"
 #include "util/text.h"

@@ -2,6 +2,7 @@
 
 #include "diag/diagnostics.h"
 #include "diag/print_diagnostics.h"
+#include "load/content_names.h"
 #include "schema/json_schema.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -17,10 +18,10 @@ namespace fs = std::filesystem;
 schema::Json vscode_settings(const SchemaOptions& options, const fs::path& content_root, const StructureSet& structures) {
   const std::string dir = options.output_dir.generic_string(), content = content_root.generic_string();
   schema::Json map = schema::Json::object();
-  map[dir + "/site.schema.json"] = content + "/site.yaml";
-  map[dir + "/enhet.schema.json"] = content + "/*/enhet.yaml";
+  map[dir + "/site.schema.json"] = content + "/" + kSiteFile;
+  map[dir + "/enhet.schema.json"] = content + "/*/" + kUnitFile;
   for (const auto& [id, s] : structures)
-    map[dir + "/inlamning-" + id + ".schema.json"] = content + "/*/" + std::to_string(s->year) + "/" + s->kind + "/inlamning.yaml";
+    map[dir + "/inlamning-" + id + ".schema.json"] = content + "/*/" + std::to_string(s->year) + "/" + s->kind + "/" + kAdminFile;
   return {{"yaml.schemas", map}};
 }
 

@@ -1,7 +1,7 @@
 #include "serve/error_page.h"
 
 #include "i18n/messages.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "serve/page_frame.h"
 #include "util/escape.h"
 #include "util/text.h"

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "i18n/messages.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "serve/page_frame.h"
 #include "util/escape.h"
 #include "util/text.h"

@@ -10,6 +10,9 @@
 #include <cstring>
 #include <system_error>
 
+#include "load/content_names.h"
+#include "load/content_path.h"
+
 namespace kv::serve {
 
 namespace fs = std::filesystem;
@@ -19,18 +22,14 @@ namespace {
 constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
                                 IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_DONT_FOLLOW;
 
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 }  // namespace
 
 bool is_change_worth_a_build(const char* name) {
   const std::string_view n = name;
   if (n.empty()) return true;  // an event on a watched folder itself
-  // vim: .x.swp/.x.swx and its 4913 probe; emacs: #x# and .#x; many editors: x~; hidden files.
-  return n.front() != '.' && n.front() != '#' && n.back() != '~' && n != "4913" && !ends_with(n, ".swp") &&
-         !ends_with(n, ".swx");
+  // The content walk's rule (load/content_names.h): vim's .x.swp, .x.swx and 4913 probe,
+  // emacs's #x# and .#x, x~, hidden files and the like are never content.
+  return !is_ignored_file(n);
 }
 
 Watcher::Watcher(std::vector<fs::path> roots) : roots_(std::move(roots)) {
@@ -63,6 +62,10 @@ void Watcher::watch_trees() {
     for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+      if (is_skipped_folder(it->path())) {  // as the content walk: .git, _arkiv, an output folder
+        it.disable_recursion_pending();
+        continue;
+      }
       if (::inotify_add_watch(inotify_, it->path().c_str(), kMask) < 0 && errno == ENOSPC)
         throw std::system_error(errno, std::generic_category(), it->path().string());
     }

@@ -1,9 +1,10 @@
 // Watching the author's folders (content, templates, themes) for saved changes with
-// inotify. Every folder below the roots is watched, and the trees are walked again after
-// each batch of changes, so folders that appear later (mkdir -p, a copied unit, git
-// checkout) are watched too. Editors that save by writing a new file and renaming it over
-// the old one are seen through IN_MOVED_TO/IN_CREATE; editors' swap, backup and lock files
-// (".x.swp", "x~", "#x#") are not changes.
+// inotify. Every folder below the roots that the content walk enters is watched (not .git,
+// _arkiv, _bedomning or a build's output: load/content_path.h, is_skipped_folder), and the
+// trees are walked again after each batch of changes, so folders that appear later (mkdir -p,
+// a copied unit, git checkout) are watched too. Editors that save by writing a new file and
+// renaming it over the old one are seen through IN_MOVED_TO/IN_CREATE; the files the content
+// walk ignores (editors' swap, backup and lock files: ".x.swp", "x~", "#x#") are not changes.
 #pragma once
 #include <chrono>
 #include <filesystem>
@@ -39,7 +40,8 @@ class Watcher {
   int stop_ = -1;  // an eventfd
 };
 
-// False for the names editors write beside a file while it is edited.
+// False for the names editors write beside a file while it is edited (load/content_names.h,
+// is_ignored_file).
 bool is_change_worth_a_build(const char* name);
 
 }  // namespace kv::serve

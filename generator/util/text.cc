@@ -251,16 +251,6 @@ std::string slugify(std::string_view name, std::string_view fallback) {
   return out.empty() ? std::string(fallback) : out;
 }
 
-std::string plain_number(double value, Lang lang) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", value);
-  std::string out = buf;
-  if (lang == Lang::kSv)
-    for (char& c : out)
-      if (c == '.') c = ',';
-  return out;
-}
-
 std::string join(const std::vector<std::string>& words, std::string_view separator) {
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {

@@ -6,8 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "i18n/lang.h"
-
 namespace kv {
 
 // Splits text into lines without their line terminators ("\n" or "\r\n").
@@ -70,10 +68,6 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
 
 // A URL-safe name: lower case a–z, 0–9 and '-' (å, ä → a, ö → o, é → e); fallback if empty.
 std::string slugify(std::string_view name, std::string_view fallback);
-
-// A number as an author writes it in YAML, for messages: 85, 85,5 (Swedish) / 85.5
-// (English); no grouping, up to ten significant digits.
-std::string plain_number(double value, Lang lang);
 
 // "a, b, c": words with separator between them.
 std::string join(const std::vector<std::string>& words, std::string_view separator);

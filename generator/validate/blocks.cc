@@ -1,6 +1,6 @@
 #include "validate/blocks.h"
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
 #include "util/text.h"

@@ -3,20 +3,12 @@
 #include <algorithm>
 
 #include "util/text.h"
-#include "write/output_dir.h"
 
 namespace kv {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Subfolders of a document deeper than this are not walked (a link loop cannot be followed
-// anyway: linked folders are never entered).
-constexpr int kMaxDepth = 8;
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string extension_of(const std::string& name) {
   size_t dot = name.rfind('.');
@@ -31,12 +23,6 @@ bool is_folder(const fs::directory_entry& entry) {
 bool is_link(const fs::directory_entry& entry) {
   std::error_code ec;
   return entry.is_symlink(ec);
-}
-
-// Folders kvalitet never looks into, as in the walk of units and years (validate/site.cc).
-bool is_skipped_folder(const fs::directory_entry& entry) {
-  std::string name = entry.path().filename().string();
-  return name.empty() || name.front() == '.' || name.front() == '_' || is_output_folder(entry.path());
 }
 
 // The expected name that name is or looks like, or "".
@@ -68,7 +54,7 @@ std::string canonical_file_name(const std::string& name, const std::vector<std::
 // A file an author writes for a document (inlamning.yaml, inledning.md, a part), or one that
 // looks like it: its name says so, whatever the folder.
 bool is_document_file(const std::string& name, const std::vector<std::string>& part_slugs) {
-  static const std::vector<std::string> kDocument = {"inlamning.yaml", "inledning.md"};
+  static const std::vector<std::string> kDocument = {kAdminFile, kIntroFile};
   return !canonical_file_name(name, kDocument, part_slugs).empty();
 }
 
@@ -100,9 +86,9 @@ void check_subfolder(const ContentRoot& root, const fs::path& document, const fs
     const std::string name = entry.path().filename().string();
     if (is_ignored_file(name)) continue;
     if (is_folder(entry)) {
-      if (is_skipped_folder(entry)) continue;
+      if (is_skipped_folder(entry.path())) continue;
       if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true)) continue;
-      if (!is_link(entry) && depth < kMaxDepth) check_subfolder(root, document, entry.path(), part_slugs, depth + 1, report);
+      if (!is_link(entry) && depth < kMaxWalkDepth) check_subfolder(root, document, entry.path(), part_slugs, depth + 1, report);
     } else if (is_image_file(name)) {
       continue;
     } else if (is_document_file(name, part_slugs)) {
@@ -116,13 +102,6 @@ void check_subfolder(const ContentRoot& root, const fs::path& document, const fs
 
 }  // namespace
 
-bool is_ignored_file(const std::string& name) {
-  if (name.empty() || name.front() == '.' || name.back() == '~' || starts_with(name, "~$")) return true;
-  if (name.size() > 1 && name.front() == '#' && name.back() == '#') return true;  // Emacs auto-save
-  const std::string folded = fold_case(name);
-  return ends_with(folded, ".swp") || ends_with(folded, ".swo") || folded == "thumbs.db" || folded == "desktop.ini";
-}
-
 bool is_image_file(const std::string& name) {
   static const std::vector<std::string> kImages = {"png", "jpg", "jpeg", "svg", "gif", "webp"};
   const std::string ext = extension_of(name);
@@ -135,30 +114,19 @@ std::string expected_file_name(const std::string& name, const std::vector<std::s
   return canonical == name ? std::string() : canonical;
 }
 
-std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
-  std::vector<fs::path> out;
-  for (const auto& entry : entries) {
-    if (!is_folder(entry) || is_skipped_folder(entry)) continue;
-    const std::string name = entry.path().filename().string();
-    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
-      out.push_back(entry.path());
-  }
-  return out;
-}
-
 bool is_part_file(const fs::directory_entry& entry) {
-  static const std::vector<std::string> kNotParts = {"inlamning.yaml", "inledning.md"};
+  static const std::vector<std::string> kNotParts = {kAdminFile, kIntroFile};
   const std::string name = entry.path().filename().string();
-  if (is_folder(entry) || is_ignored_file(name) || entry.path().extension() != ".md" || name == "inledning.md") return false;
+  if (is_folder(entry) || is_ignored_file(name) || entry.path().extension() != ".md" || name == kIntroFile) return false;
   return expected_file_name(name, kNotParts, {}).empty();
 }
 
 void check_root_files(const Entries& entries, const std::vector<std::string>& part_slugs,
                       const std::string& kind_folder_example, Diagnostics& report) {
-  static const std::vector<std::string> kExpected = {"site.yaml"};
+  static const std::vector<std::string> kExpected = {kSiteFile};
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
-    if (is_folder(entry) || is_ignored_file(name) || name == "site.yaml" || is_image_file(name)) continue;
+    if (is_folder(entry) || is_ignored_file(name) || name == kSiteFile || is_image_file(name)) continue;
     if (report_lookalike(entry.path(), expected_file_name(name, kExpected, {}), report)) continue;
     if (is_document_file(name, part_slugs))
       report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kDocumentFileInRoot, {name}),
@@ -171,11 +139,11 @@ void check_root_files(const Entries& entries, const std::vector<std::string>& pa
 std::set<std::string> check_unit_files(const fs::path& unit_dir, const Entries& entries,
                                        const std::vector<std::string>& part_slugs,
                                        const std::string& kind_folder_example, Diagnostics& report) {
-  static const std::vector<std::string> kExpected = {"enhet.yaml"};
+  static const std::vector<std::string> kExpected = {kUnitFile};
   std::set<std::string> lookalikes;
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
-    if (is_folder(entry) || is_ignored_file(name) || name == "enhet.yaml" || is_image_file(name)) continue;
+    if (is_folder(entry) || is_ignored_file(name) || name == kUnitFile || is_image_file(name)) continue;
     const std::string expected = expected_file_name(name, kExpected, {});
     if (report_lookalike(entry.path(), expected, report)) {
       lookalikes.insert(expected);
@@ -211,19 +179,19 @@ void check_year_files(const fs::path& year_dir, const Entries& entries, const st
 
 std::set<std::string> check_document_files(const ContentRoot& root, const fs::path& folder, const Entries& entries,
                                            const std::vector<std::string>& part_slugs, Diagnostics& report) {
-  static const std::vector<std::string> kExpected = {"inlamning.yaml", "inledning.md"};
+  static const std::vector<std::string> kExpected = {kAdminFile, kIntroFile};
   std::set<std::string> lookalikes;
   const std::string slug = part_slugs.empty() ? "fraga" : part_slugs.front();
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (is_ignored_file(name)) continue;
     if (is_folder(entry)) {
-      if (is_skipped_folder(entry)) continue;
+      if (is_skipped_folder(entry.path())) continue;
       if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true)) continue;
       if (!is_link(entry)) check_subfolder(root, folder, entry.path(), part_slugs, 1, report);
       continue;
     }
-    if (name == "inlamning.yaml" || name == "inledning.md" || is_part_file(entry) || is_image_file(name)) continue;
+    if (name == kAdminFile || name == kIntroFile || is_part_file(entry) || is_image_file(name)) continue;
     const std::string expected = expected_file_name(name, kExpected, part_slugs);
     if (report_lookalike(entry.path(), expected, report)) lookalikes.insert(expected);
     else report_unknown(entry.path(), Msg::kUnknownFileDocumentHint, {slug}, report);

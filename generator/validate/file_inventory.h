@@ -11,14 +11,11 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "load/content_names.h"  // is_ignored_file
 #include "load/content_path.h"
 
 namespace kv {
 
-using Entries = std::vector<std::filesystem::directory_entry>;
-
-// .git, .DS_Store, editor backups and swap files (~, .swp, #…#, ~$…), Thumbs.db, desktop.ini.
-bool is_ignored_file(const std::string& name);
 // png, jpg, jpeg, svg, gif, webp, in any case.
 bool is_image_file(const std::string& name);
 
@@ -28,12 +25,6 @@ bool is_image_file(const std::string& name);
 // the part files' prefixes ("fraga", "avsnitt"), which match any number.
 std::string expected_file_name(const std::string& name, const std::vector<std::string>& expected,
                                const std::vector<std::string>& part_slugs);
-
-// The subfolders of a content folder that the walk of units, years and documents enters, in
-// name order: not hidden (.git), not private (_bedomning), not an earlier build's output, and
-// inside the content folder after following links (a link out, or anything that is not a
-// folder after all, is reported, never entered). Shared by validation and kvalitet kolada.
-std::vector<std::filesystem::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report);
 
 // A Markdown file of a document folder that is read as one of its parts: any .md file but
 // inledning.md and files that look like inledning.md or inlamning.yaml.

@@ -4,7 +4,7 @@
 #include <iterator>
 
 #include "load/content_path.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "markdown/markdown.h"
 #include "util/text.h"
 #include "validate/svg_check.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "load/content_names.h"
 #include "markdown/heading_ids.h"
 #include "model/block_ids.h"
 #include "util/text.h"
@@ -43,7 +44,7 @@ class Resolver {
     for (const auto* s : documents) {
       const std::string folder = content_folder(*s);
       pages_[folder] = {s, 0, false};
-      if (!s->intro.empty()) pages_[folder + "/inledning.md"] = {s, 0, true};
+      if (!s->intro.empty()) pages_[folder + "/" + kIntroFile] = {s, 0, true};
       for (const auto& [number, answer] : s->answers)
         pages_[folder + "/" + fs::path(answer.source_path).filename().string()] = {s, number, false};
     }

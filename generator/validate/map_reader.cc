@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "load/limits.h"
+#include "util/limits.h"
 #include "markdown/markdown.h"
 #include "util/text.h"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
-#include "load/limits.h"
+#include "util/limits.h"
 #include "load/yaml.h"
 
 namespace kv {

@@ -7,10 +7,11 @@
 #include <map>
 #include <set>
 
+#include "i18n/numbers.h"
+#include "load/content_names.h"
 #include "load/content_path.h"
 #include "load/xlsx_reader.h"
 #include "model/review_form.h"
-#include "render/xlsx/cell_text.h"
 #include "util/text.h"
 #include "validate/file_inventory.h"
 #include "validate/part_name.h"

@@ -12,10 +12,6 @@
 
 namespace kv {
 
-// The folder under the content root the forms are read from; folders starting with '_'
-// are never a unit's, so every other command leaves it alone.
-inline constexpr const char* kReviewFormsFolder = "_bedomning";
-
 // Reads the forms into site.reviews (by kind, then year). A missing folder or one without
 // any form is an error: the command was asked to read them.
 void read_review_forms(const std::filesystem::path& content_root, model::Site& site, Diagnostics& report);

@@ -5,11 +5,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "load/limits.h"
+#include "load/content_names.h"
+#include "util/limits.h"
 #include "load/yaml.h"
-#include "render/xlsx/cell_text.h"
 #include "load/source.h"
 #include "model/fields.h"
+#include "util/excel_text.h"
 #include "util/parallel.h"
 #include "util/text.h"
 #include "validate/accessibility.h"
@@ -81,7 +82,7 @@ bool check_slug(const fs::path& folder, Diagnostics& report) {
 // look-alike such as enhet.yml was reported already).
 std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
                                      Diagnostics& report) {
-  fs::path file = folder / "enhet.yaml";
+  fs::path file = folder / kUnitFile;
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) {
     if (!lookalike_reported)
@@ -129,7 +130,7 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
     const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, report);
     const std::string slug = unit_dir.filename().string();
     const model::Unit unit =
-        read_unit(content, unit_dir, lookalikes.count("enhet.yaml") > 0, report).value_or(model::Unit{slug, slug, slug});
+        read_unit(content, unit_dir, lookalikes.count(kUnitFile) > 0, report).value_or(model::Unit{slug, slug, slug});
     for (const auto& year_dir : content_subfolders(content, unit_entries, report)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
@@ -156,7 +157,7 @@ std::vector<SubmissionLocation> find_submissions(const fs::path& root, const Str
 
 SiteFile read_site_file(const fs::path& content_root, Lang lang) {
   SiteFile file;
-  const fs::path path = content_root / "site.yaml";
+  const fs::path path = content_root / kSiteFile;
   file.path = path.generic_string();
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(path, ec))) {
@@ -237,7 +238,7 @@ static void check_editions(const model::Site& site, Diagnostics& report) {
   for (const auto& s : site.submissions) {
     const model::Submission& other = *chosen[{s.kind_slug, s.year}];
     if (other.structure->id == s.structure->id) continue;
-    report.error({s.source_folder + "/inlamning.yaml", 0, 0},
+    report.error({s.source_folder + "/" + kAdminFile, 0, 0},
                  report.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
                                                     other.structure->id}),
                  report.t(Msg::kEditionStructuresHint, {other.structure->id}));

@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "i18n/numbers.h"
 #include "load/source.h"
 #include "model/vocabulary.h"
 #include "validate/map_reader.h"

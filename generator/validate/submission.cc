@@ -1,4 +1,5 @@
 #include "validate/report_blocks.h"
+#include "load/content_names.h"
 #include "validate/submission.h"
 
 #include <algorithm>
@@ -290,7 +291,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
 
   // A missing or broken inlamning.yaml is reported and the rest still checked, with the
   // structure of the folder's name.
-  const AdminFile admin = read_admin_file(content, where, lookalikes.count("inlamning.yaml") > 0, report);
+  const AdminFile admin = read_admin_file(content, where, lookalikes.count(kAdminFile) > 0, report);
   s.structure = structure_for(where, admin, structures, broken, report);
   if (!s.structure) return std::nullopt;
   std::optional<StatedTotal> project_count, project_funding;
@@ -305,7 +306,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   }
 
   std::vector<fs::path> question_files;
-  fs::path intro = where.folder / "inledning.md";
+  fs::path intro = where.folder / kIntroFile;
   for (const auto& entry : entries)
     if (is_part_file(entry)) question_files.push_back(entry.path());
 
@@ -322,7 +323,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
       s.intro_path = text->path;
       if (!has_content(s.intro)) report.not_yet({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
     }
-  } else if (s.structure->intro_required && !lookalikes.count("inledning.md")) {
+  } else if (s.structure->intro_required && !lookalikes.count(kIntroFile)) {
     report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
   }
 

@@ -1,5 +1,6 @@
 #include "validate/submission_structure.h"
 
+#include "load/content_names.h"
 #include "util/text.h"
 
 namespace kv {
@@ -45,7 +46,7 @@ void report_no_structure_for_folder(const SubmissionLocation& where, const Struc
 AdminFile read_admin_file(const ContentRoot& root, const SubmissionLocation& where, bool lookalike_reported,
                           Diagnostics& report) {
   AdminFile admin;
-  const fs::path meta = where.folder / "inlamning.yaml";
+  const fs::path meta = where.folder / kAdminFile;
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(meta, ec))) {
     if (!lookalike_reported)

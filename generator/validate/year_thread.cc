@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "i18n/numbers.h"
 #include "model/block_ids.h"
 #include "util/text.h"
 #include "validate/part_name.h"

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "markdown/markdown.h"
 #include "model/block_ids.h"
 #include "model/site_index.h"
@@ -221,7 +222,7 @@ struct Writer {
     if (f.file.empty())
       out << "<div class=\"bild-saknas\">" << esc(t(Msg::kUiFigureMissing)) << "</div>\n";
     else
-      out << "<img src=\"" << esc(ctx.root + "media/" + f.file) << "\" alt=\"" << esc(f.caption) << "\">\n";
+      out << "<img src=\"" << esc(ctx.root + media_path(f.file)) << "\" alt=\"" << esc(f.caption) << "\">\n";
     out << "<figcaption>" << esc(f.caption) << "</figcaption>\n</figure>\n";
   }
 

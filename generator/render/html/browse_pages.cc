@@ -7,10 +7,7 @@
 #include "render/html/pages.h"
 #include "render/html/unit_timeline.h"
 #include "render/html/urls.h"
-#include "render/pdf/pdf_writer.h"
-#include "render/print/print_page.h"
 #include "render/xlsx/submission_workbook.h"
-#include "render/xlsx/indicator_workbooks.h"
 
 namespace kv {
 namespace {
@@ -124,7 +121,7 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
     // The document's other forms: print page, PDF (when made) and tables.
     doc.set("print_href", root + print_page_path(*s));
     doc.set("pdf_href", ctx.with_pdf ? data(root + pdf_path(*s)) : data(false));
-    doc.set("workbook_href", has_tables(*s) ? data(root + workbook_path(*s)) : data(false));
+    doc.set("workbook_href", has_tables(*s) ? data(root + tables_workbook_path(*s)) : data(false));
     by_year.try_emplace(s->year, data::type::list).first->second.push_back(doc);
   }
   data years{data::type::list};

@@ -107,7 +107,7 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   for (const auto& r : ctx.site.reviews)  // only in a site built by `kvalitet bedomning`
     if (r.kind_slug == e.kind_slug && r.year == e.year)
       d.set("review_results", link(root + review_results_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewResultsLink)));
-  d.set("review_workbook", link("bedomning.xlsx", text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
+  d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
 

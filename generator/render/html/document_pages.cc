@@ -6,7 +6,6 @@
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
-#include "render/pdf/pdf_writer.h"
 #include "render/xlsx/submission_workbook.h"
 #include "util/escape.h"
 
@@ -71,10 +70,10 @@ Page render_overview_page(const SiteContext& ctx, const model::Submission& s) {
   d.set("administration", s.unit.administration);
   d.set("admin", admin_rows(s));
   d.set("has_admin", data(!s.admin.empty()));
-  d.set("print_href", "utskrift.html");
-  if (ctx.with_pdf) d.set("pdf_href", pdf_path(s).substr(s.url_path().size() + 1));
+  d.set("print_href", file_name(print_page_path(s)));
+  if (ctx.with_pdf) d.set("pdf_href", file_name(pdf_path(s)));
   else d.set("pdf_href", data(false));
-  d.set("workbook_href", has_tables(s) ? data("tabeller.xlsx") : data(false));
+  d.set("workbook_href", has_tables(s) ? data(file_name(tables_workbook_path(s))) : data(false));
   d.set("areas", structure_contents(*s.structure));
   d.set("has_intro", data(!s.intro.empty()));
   d.set("intro_title", s.structure->intro_title);

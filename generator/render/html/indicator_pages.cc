@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "render/html/pages.h"
 #include "render/html/report_html.h"
 #include "render/html/urls.h"
-#include "render/xlsx/indicator_workbooks.h"
 
 namespace kv {
 namespace {

@@ -91,7 +91,7 @@ Page finish(const SiteContext& ctx, Frame frame, const std::string& content,
   d.set("has_breadcrumbs", data(!frame.breadcrumbs.is_empty_list()));
   d.set("breadcrumbs", frame.breadcrumbs);
   data sheets{data::type::list};
-  for (const auto& sheet : stylesheets) sheets.push_back(data(root + "assets/" + sheet));
+  for (const auto& sheet : stylesheets) sheets.push_back(data(root + asset_path(sheet)));
   d.set("stylesheets", sheets);
   d.set("content", content);
   return {std::move(frame.path), ctx.layouts.render("base", d)};

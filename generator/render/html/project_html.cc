@@ -1,8 +1,8 @@
 #include "render/html/project_html.h"
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "markdown/markdown.h"
-#include "render/format.h"
 #include "util/escape.h"
 
 namespace kv {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "markdown/markdown.h"
+#include "render/html/urls.h"
 #include "util/escape.h"
 
 namespace kv {
@@ -41,7 +42,7 @@ std::string prose_html(const model::Prose& prose, const ProsePlace& place) {
       i = end - 1;  // the closing quote is copied next
     } else if (html.compare(i, markdown::kImagePlaceholder.size(), markdown::kImagePlaceholder) == 0) {
       auto [n, end] = placeholder_index(html, i + markdown::kImagePlaceholder.size());
-      out.append("src=\"").append(html_escape(n < prose.images.size() ? place.root + "media/" + prose.images[n] : ""));
+      out.append("src=\"").append(html_escape(n < prose.images.size() ? place.root + media_path(prose.images[n]) : ""));
       i = end - 1;
     } else {
       // Up to the next place anything above can start, in one append: this loop runs over

@@ -1,6 +1,7 @@
 #include "render/html/report_html.h"
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "markdown/markdown.h"
 #include "render/format.h"
 #include "render/html/urls.h"
@@ -115,10 +116,6 @@ void write_chart(std::ostream& out, const BlockHtmlContext& ctx, ChartCounter& c
   c.id = ctx.id_prefix + "diagram-" + std::to_string(++charts.next);
   c.lang = ctx.lang;
   out << "<div class=\"diagram-ram\">\n" << svg::render_bar_chart(c) << "</div>\n";
-}
-
-string format_indicator_value(double value, const string& unit, Lang lang) {
-  return unit == "%" ? format_percent(value, lang) : format_number(value, lang);
 }
 
 std::vector<svg::BarChart> indicator_charts(const model::Indicator& i, Lang lang) {

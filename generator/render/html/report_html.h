@@ -33,7 +33,4 @@ void write_activities(std::ostream& out, const BlockHtmlContext& ctx, const std:
 // given; per sub-unit when given), exposed for tests.
 std::vector<svg::BarChart> indicator_charts(const model::Indicator& indicator, Lang lang);
 
-// "83 %" for unit %, "12,02" otherwise.
-std::string format_indicator_value(double value, const std::string& unit, Lang lang);
-
 }  // namespace kv

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "model/review_scores.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"

@@ -8,7 +8,7 @@
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
-#include "render/html/search_docs.h"
+#include "render/html/searchable_pages.h"
 #include "render/html/urls.h"
 #include "render/print/print_page.h"
 #include "render/search/search_documents.h"
@@ -35,7 +35,7 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
 // content-relative path.
 void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const OutputTree& out) {
   auto copy = [&](const std::string& file) {
-    if (!file.empty()) out.copy(inputs.content_root / file, "media/" + file);
+    if (!file.empty()) out.copy(inputs.content_root / file, media_path(file));
   };
   model::for_each_block(blocks, [&](const model::Block& block) {
     if (const auto* f = std::get_if<model::Figure>(&block.value)) copy(f->file);
@@ -80,7 +80,7 @@ struct Jobs {
 };
 
 // A frozen year's documents are not rendered: the site takes their files from the year's
-// package (archive/frozen_years.h), so no change to kvalitet can alter them.
+// package (package/frozen_years.h), so no change to kvalitet can alter them.
 void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
     if (ctx.site.frozen(s.year)) continue;
@@ -92,7 +92,7 @@ void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
         jobs.pages.push_back([&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
     }
     if (has_tables(s))
-      jobs.workbook(out, workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
+      jobs.workbook(out, tables_workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
   }
 }
 
@@ -113,7 +113,7 @@ struct SearchPlan {
       if (years.empty() || years.back().year != s->year) years.push_back({s->year, doc_count});
       first_doc.push_back(doc_count);
       filters.push_back({doc_count, s->unit.slug, s->kind_slug, search_threads(*s)});
-      doc_count += static_cast<uint32_t>(search_doc_count(*s));
+      doc_count += static_cast<uint32_t>(searchable_page_count(*s));
     }
     parts.resize(documents.size());
   }
@@ -122,7 +122,7 @@ struct SearchPlan {
 void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, Jobs& jobs) {
   for (size_t i = 0; i < plan.documents.size(); ++i)
     jobs.files.push_back([&, i] {
-      auto docs = search_docs(ctx, *plan.documents[i]);
+      auto docs = searchable_pages(ctx, *plan.documents[i]);
       write_search_fragments(docs, plan.first_doc[i], out);
       plan.parts[i] = index_docs(docs, plan.first_doc[i]);
     });
@@ -169,12 +169,10 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Diagnostics& report) {
-  auto theme = resolve_theme(inputs.themes, site.theme, inputs.content_root / "site.yaml", report);
-  if (!theme) return std::nullopt;
-  auto layouts = Layouts::load(theme->layout_dirs(inputs.templates / "layouts"), kLayouts, report);
+  auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, report);
   if (!layouts) return std::nullopt;
   const OutputTree tree(out, inputs.previous);
-  theme->copy_assets(tree, "assets");
+  copy_theme_assets(site.theme_chain, tree, assets_dir());
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 

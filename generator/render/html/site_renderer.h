@@ -12,7 +12,6 @@ namespace kv {
 
 struct RenderInputs {
   std::filesystem::path templates;  // holds layouts/
-  std::filesystem::path themes;     // holds <theme>/
   std::filesystem::path content_root;
   unsigned threads = 1;
   bool with_pdf = false;  // PDFs will be made: link them

@@ -1,6 +1,7 @@
 #include "render/html/unit_timeline.h"
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "model/block_ids.h"
 #include "render/format.h"
 #include "render/html/urls.h"

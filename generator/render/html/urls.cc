@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "model/site_index.h"
+
 namespace kv {
 
 std::string root_of(const std::string& page_path) {
@@ -10,6 +12,8 @@ std::string root_of(const std::string& page_path) {
     if (c == '/') root += "../";
   return root;
 }
+
+std::string file_name(const std::string& site_path) { return site_path.substr(site_path.rfind('/') + 1); }
 
 std::string overview_path(const model::Submission& s) { return s.url_path() + "/index.html"; }
 
@@ -21,11 +25,21 @@ std::string changes_path(const model::Submission& s, int n) {
   return s.url_path() + "/" + s.structure->part_slug(n) + "/andringar/index.html";
 }
 
+std::string print_page_path(const model::Submission& s) { return s.url_path() + "/utskrift.html"; }
+
+std::string pdf_path(const model::Submission& s) {
+  return s.url_path() + "/" + s.unit.slug + "-" + s.kind_slug + "-" + std::to_string(s.year) + ".pdf";
+}
+
+std::string tables_workbook_path(const model::Submission& s) { return s.url_path() + "/tabeller.xlsx"; }
+
+std::string year_workbook_path(int year) { return std::to_string(year) + "/indikatorer.xlsx"; }
+
 std::string unit_page_path(const std::string& unit_slug) { return "enheter/" + unit_slug + "/index.html"; }
 
-std::string compare_dir(const std::string& kind_slug, int year) {
-  return "jamforelse/" + std::to_string(year) + "/" + kind_slug;
-}
+std::string compare_year_dir(int year) { return "jamforelse/" + std::to_string(year); }
+
+std::string compare_dir(const std::string& kind_slug, int year) { return compare_year_dir(year) + "/" + kind_slug; }
 
 std::string compare_index_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/index.html";
@@ -64,6 +78,7 @@ std::string feedback_pdf_path(const std::string& kind_slug, int year, const std:
 
 std::string indicators_index_path() { return "indikatorer/index.html"; }
 std::string indicator_page_path(const std::string& slug) { return "indikatorer/" + slug + "/index.html"; }
+std::string trend_workbook_path(const std::string& name) { return "indikatorer/" + model::indicator_slug(name) + ".xlsx"; }
 std::string search_page_path() { return "sok/index.html"; }
 std::string search_manifest_path() { return "sok/index.js"; }
 std::string search_documents_path() { return "sok/dokument.js"; }
@@ -73,6 +88,11 @@ std::string search_fragment_path(uint32_t doc) {
   return "sok/f/" + std::to_string(doc / 1000) + "/" + std::to_string(doc) + ".js";
 }
 std::string statement_path() { return "tillganglighet/index.html"; }
+
+std::string media_dir() { return "media"; }
+std::string media_path(const std::string& content_path) { return media_dir() + "/" + content_path; }
+std::string assets_dir() { return "assets"; }
+std::string asset_path(const std::string& file) { return assets_dir() + "/" + file; }
 
 std::string intro_anchor() { return "inledning"; }
 

@@ -1,6 +1,8 @@
-// The site's addresses, all in one place: every page and file a reader can link to or cite.
-// Paths are site-relative and derived from folder names and numbers only, never from titles,
-// so an archived year never moves (the table in README.md lists them).
+// The site's addresses, all in one place: every page and file a reader can link to or cite,
+// and every other name kvalitet gives a file or folder of the site (media/, assets/). No
+// other file spells one (tests/architecture_check.py fails when one does). Paths are
+// site-relative and derived from folder names and numbers only, never from titles, so an
+// archived year never moves (the table in README.md lists them).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,12 +13,19 @@
 namespace kv {
 
 std::string root_of(const std::string& page_path);  // "../" per folder between page and site root
+// "2018/enhet/slag/utskrift.html" → "utskrift.html": the link from a page in the same folder.
+std::string file_name(const std::string& site_path);
 
 std::string overview_path(const model::Submission& s);          // <år>/<enhet>/<slag>/index.html
 std::string question_path(const model::Submission& s, int n);   // <år>/<enhet>/<slag>/fraga-NN/index.html
 // …/fraga-NN/andringar/index.html: part n's answer compared with an earlier year's, word by word
 std::string changes_path(const model::Submission& s, int n);
+std::string print_page_path(const model::Submission& s);        // <år>/<enhet>/<slag>/utskrift.html
+std::string pdf_path(const model::Submission& s);  // <år>/<enhet>/<slag>/<enhet>-<slag>-<år>.pdf (kvalitet pdf)
+std::string tables_workbook_path(const model::Submission& s);   // <år>/<enhet>/<slag>/tabeller.xlsx
+std::string year_workbook_path(int year);                       // <år>/indikatorer.xlsx
 std::string unit_page_path(const std::string& unit_slug);       // enheter/<enhet>/index.html
+std::string compare_year_dir(int year);                           // jamforelse/<år>
 std::string compare_dir(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>
 std::string compare_index_path(const std::string& kind_slug, int year);  // …/index.html
 // Part n's comparison across units, in pages of kCompareUnitsPerPage units (by unit name), so
@@ -37,6 +46,7 @@ std::string feedback_path(const std::string& kind_slug, int year, const std::str
 std::string feedback_pdf_path(const std::string& kind_slug, int year, const std::string& unit_slug);
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
+std::string trend_workbook_path(const std::string& name);  // indikatorer/<slug of the name>.xlsx
 std::string search_page_path();                            // sok/index.html
 // The search index (render/search/search_index.cc): its manifest, shard i and page d's fragment.
 std::string search_manifest_path();                        // sok/index.js
@@ -44,6 +54,13 @@ std::string search_documents_path();                       // sok/dokument.js
 std::string search_shard_path(size_t shard);               // sok/t/<i>.js
 std::string search_fragment_path(uint32_t doc);            // sok/f/<d / 1000>/<d>.js
 std::string statement_path();                              // tillganglighet/index.html
+
+// The images the authors referenced, at their content-relative path: media/<enhet>/<år>/….
+std::string media_dir();                                     // media
+std::string media_path(const std::string& content_path);     // media/<content_path>
+// The theme's files (render/theme.h): stylesheets, scripts, icons.
+std::string assets_dir();                                    // assets
+std::string asset_path(const std::string& file);            // assets/<file>
 
 // Anchors within pages. The introduction's section on a document's overview and print page:
 // "inledning"; part n's section on the print page: "del-07".

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "render/html/urls.h"
 #include "write/files.h"
 
 namespace kv {
@@ -44,12 +45,12 @@ PdfReuse::PdfReuse(fs::path staging, fs::path previous, std::string signature)
   if (previous_.empty() || read_text(previous_ / kPdfStampFile) != signature_ + "\n") return;
   // The theme's files: stylesheets, fonts and images every print page uses.
   size_t now = 0, before = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(staging_ / "assets", ec)) {
+  for (const auto& entry : fs::recursive_directory_iterator(staging_ / assets_dir(), ec)) {
     if (!entry.is_regular_file()) continue;
     ++now;
     if (!same_file(fs::relative(entry.path(), staging_))) return;
   }
-  for (const auto& entry : fs::recursive_directory_iterator(previous_ / "assets", ec))
+  for (const auto& entry : fs::recursive_directory_iterator(previous_ / assets_dir(), ec))
     before += entry.is_regular_file() ? 1 : 0;
   usable_ = !ec && now == before;
 }

@@ -119,10 +119,6 @@ std::optional<int> report_run(const PdfJob& job, const PdfRun& run, const fs::pa
 
 }  // namespace
 
-std::string pdf_path(const model::Submission& s) {
-  return s.url_path() + "/" + s.unit.slug + "-" + s.kind_slug + "-" + std::to_string(s.year) + ".pdf";
-}
-
 std::optional<int> pdf_page_count(const fs::path& pdf) {
   std::ifstream in(pdf, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -19,8 +19,7 @@ namespace kv {
 // loop or grow without end must not hang the build. The largest example takes a few seconds.
 inline constexpr std::chrono::milliseconds kPdfTimeLimit = std::chrono::seconds(120);
 
-// Site-relative, e.g. "2018/enhet/kvalitetsutmarkelsen/enhet-kvalitetsutmarkelsen-2018.pdf".
-std::string pdf_path(const model::Submission& s);
+// A document's PDF lies at pdf_path (render/html/urls.h).
 
 // The page count of a PDF written by WeasyPrint (its page tree's /Count), or nullopt.
 std::optional<int> pdf_page_count(const std::filesystem::path& pdf);

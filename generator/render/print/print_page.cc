@@ -87,7 +87,6 @@ std::string font_floor_css(double points) {
          "; } }";
 }
 
-std::string print_page_path(const model::Submission& s) { return s.url_path() + "/utskrift.html"; }
 
 std::string footer_css(const std::string& pattern) {
   std::string out, literal;

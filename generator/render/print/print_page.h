@@ -7,12 +7,9 @@
 #include "model/site.h"
 #include "render/html/layouts.h"
 #include "render/html/pages.h"
-#include "render/html/urls.h"  // print_anchor
+#include "render/html/urls.h"  // print_anchor, print_page_path
 
 namespace kv {
-
-// Site-relative path, e.g. "2018/enhet/kvalitetsutmarkelsen/utskrift.html".
-std::string print_page_path(const model::Submission& s);
 
 Page render_print_page(const model::Site& site, const model::Submission& s, const Layouts& layouts);
 

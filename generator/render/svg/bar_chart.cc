@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "render/format.h"
+#include "i18n/numbers.h"
 #include "util/escape.h"
 #include "util/text.h"
 

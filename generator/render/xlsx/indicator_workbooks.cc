@@ -30,8 +30,6 @@ std::vector<Column> columns_with(std::vector<Column> first, Lang lang) {
 
 }  // namespace
 
-std::string year_workbook_path(int year) { return std::to_string(year) + "/indikatorer.xlsx"; }
-std::string trend_workbook_path(const std::string& name) { return "indikatorer/" + indicator_slug(name) + ".xlsx"; }
 
 void write_year_workbook(const model::Site& site, int year, const xlsx::Target& target) {
   const Lang lang = site.lang;

@@ -13,9 +13,7 @@
 namespace kv {
 
 using model::indicator_slug;
-std::string year_workbook_path(int year);                  // "2024/indikatorer.xlsx"
-std::string trend_workbook_path(const std::string& name);  // "indikatorer/<slug>.xlsx"
-
+// Their paths: year_workbook_path and trend_workbook_path (render/html/urls.h).
 
 // Both give warnings to target.report and throw xlsx::Failed on failure.
 void write_year_workbook(const model::Site& site, int year, const xlsx::Target& target);

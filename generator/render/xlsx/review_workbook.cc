@@ -1,6 +1,7 @@
 #include "render/xlsx/review_workbook.h"
 
 #include "i18n/messages.h"
+#include "i18n/numbers.h"
 #include "model/review_form.h"
 #include "render/html/urls.h"
 #include "render/xlsx/workbook.h"

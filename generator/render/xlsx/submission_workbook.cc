@@ -91,7 +91,6 @@ void index_sheet(xlsx::Workbook& book, const model::Submission& s, Lang lang) {
 
 }  // namespace
 
-std::string workbook_path(const model::Submission& s) { return s.url_path() + "/tabeller.xlsx"; }
 
 bool has_tables(const model::Submission& s) {
   return !all_of<model::EconomyTable>(s).empty() || !all_of<model::SurveyTable>(s).empty() ||

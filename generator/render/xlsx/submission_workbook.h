@@ -10,9 +10,6 @@
 
 namespace kv {
 
-// Site-relative path of a submission's workbook, e.g. "2018/enhet/slag/tabeller.xlsx".
-std::string workbook_path(const model::Submission& s);
-
 // True when the submission has any table to export.
 bool has_tables(const model::Submission& s);
 

@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "i18n/messages.h"
-#include "render/format.h"
+#include "i18n/numbers.h"
 #include "util/escape.h"
 #include "util/text.h"
 

@@ -15,10 +15,7 @@ namespace kv {
 
 class OutputTree;
 
-// The folder frozen years' packages are kept in, under the content folder.
-inline constexpr const char* kArchiveFolder = "_arkiv";
-
-// Verifies each frozen year's package whole (archive/bag_check.h) and compares the year's
+// Verifies each frozen year's package whole (package/bag_check.h) and compares the year's
 // sources in it (kalla/<enhet>/<år>/) with the content folder's; reports every difference,
 // each naming its file, and returns false when there was one.
 bool check_frozen_years(const std::vector<int>& years, const std::filesystem::path& content_root, Diagnostics& diags);

@@ -1,4 +1,4 @@
-#include "render/html/search_docs.h"
+#include "render/html/searchable_pages.h"
 
 #include "render/html/blocks_html.h"
 #include "render/html/urls.h"
@@ -12,10 +12,10 @@ std::string folder_of(const std::string& page_path) {  // ".../fraga-02/index.ht
 
 }  // namespace
 
-std::vector<SearchDoc> search_docs(const SiteContext& ctx, const model::Submission& s) {
+std::vector<SearchDoc> searchable_pages(const SiteContext& ctx, const model::Submission& s) {
   const Lang lang = ctx.site.lang;
   std::vector<SearchDoc> docs;
-  docs.reserve(search_doc_count(s));
+  docs.reserve(searchable_page_count(s));
   // The text is rendered as on the page, so search finds what readers see.
   if (!s.intro.empty())
     docs.push_back({folder_of(overview_path(s)), s.unit.name, s.year, document_title(s), "", s.structure->intro_title,
@@ -40,6 +40,6 @@ std::vector<std::string> search_threads(const model::Submission& s) {
   return threads;
 }
 
-size_t search_doc_count(const model::Submission& s) { return (s.intro.empty() ? 0 : 1) + s.answers.size(); }
+size_t searchable_page_count(const model::Submission& s) { return (s.intro.empty() ? 0 : 1) + s.answers.size(); }
 
 }  // namespace kv

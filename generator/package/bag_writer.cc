@@ -1,4 +1,4 @@
-#include "archive/bag_writer.h"
+#include "package/bag_writer.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,4 +1,4 @@
-// Verifying a BagIt bag as kvalitet writes it (archive/bag_writer.h), the way `bagit.py
+// Verifying a BagIt bag as kvalitet writes it (package/bag_writer.h), the way `bagit.py
 // --validate` or `sha256sum -c` would, plus what only kvalitet's own bags promise: the bag
 // says kvalitet made it, holds nothing but regular files and folders, and has no file its
 // manifests do not list. Used before a package is replaced (`kvalitet arkiv` removes only its

@@ -1,9 +1,11 @@
-#include "archive/frozen_years.h"
+#include "package/frozen_years.h"
 
 #include <set>
 
-#include "archive/bag_check.h"
-#include "archive/year_archive.h"
+#include "load/content_names.h"
+#include "package/bag_check.h"
+#include "package/year_package.h"
+#include "render/html/urls.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
@@ -14,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path web_of(const fs::path& bag) { return bag / "data" / "webbplats"; }
+fs::path web_of(const fs::path& bag) { return bag / "data" / kPackageSite; }
 
 bool same_bytes(const fs::path& a, const fs::path& b) {
   const auto x = sha256_file(a), y = sha256_file(b);
@@ -25,7 +27,7 @@ bool package_present(int year, const fs::path& bag, const fs::path& content_root
   std::error_code ec;
   if (fs::is_directory(fs::symlink_status(bag, ec))) return true;
   const std::string y = std::to_string(year);
-  diags.error({(content_root / "site.yaml").generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
+  diags.error({(content_root / kSiteFile).generic_string(), 0, 0}, diags.t(Msg::kFrozenNoPackage, {y, bag.generic_string()}),
               diags.t(Msg::kFrozenNoPackageHint, {y, (content_root / kArchiveFolder).generic_string()}));
   return false;
 }
@@ -34,12 +36,9 @@ bool package_present(int year, const fs::path& bag, const fs::path& content_root
 // same files (unit/year/relative path) with the same bytes.
 bool same_sources(int year, const fs::path& bag, const fs::path& content_root, Diagnostics& diags) {
   const std::string y = std::to_string(year);
-  const fs::path kalla = bag / "data" / "kalla";
-  std::set<std::string> kept, now;
-  for (const auto& unit : year_source_units(kalla, year))
-    for (const auto& file : regular_files_under(kalla / unit / y)) kept.insert(unit + "/" + y + "/" + file);
-  for (const auto& unit : year_source_units(content_root, year))
-    for (const auto& file : regular_files_under(content_root / unit / y)) now.insert(unit + "/" + y + "/" + file);
+  const fs::path kalla = bag / "data" / kPackageSources;
+  const std::vector<std::string> kept_files = year_source_files(kalla, year), now_files = year_source_files(content_root, year);
+  const std::set<std::string> kept(kept_files.begin(), kept_files.end()), now(now_files.begin(), now_files.end());
   bool same = true;
   auto differs = [&](const fs::path& file, Msg what) {
     diags.error({file.generic_string(), 0, 0}, diags.t(what, {y}), diags.t(Msg::kFrozenSourceHint, {y}));
@@ -74,13 +73,14 @@ bool check_frozen_years(const std::vector<int>& years, const fs::path& content_r
 
 int place_frozen_years(const std::vector<int>& years, const fs::path& content_root, const OutputTree& tree) {
   int pages = 0;
+  const std::string assets = assets_dir() + "/";
   for (int year : years) {
     const fs::path web = web_of(package_dir(content_root / kArchiveFolder, year));
     for (const auto& path : year_site_files(web, year)) {
       std::error_code ec;
-      if (starts_with(path, "assets/") && fs::exists(tree.root() / path, ec)) continue;  // the current theme's
+      if (starts_with(path, assets) && fs::exists(tree.root() / path, ec)) continue;  // the current theme's
       tree.copy(web / path, path);
-      pages += path.ends_with(".html") && !starts_with(path, "assets/");
+      pages += path.ends_with(".html") && !starts_with(path, assets);
     }
   }
   return pages;

@@ -1,11 +1,11 @@
-#include "archive/bag_check.h"
+#include "package/bag_check.h"
 
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
-#include "archive/bag_writer.h"
+#include "package/bag_writer.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/files.h"
