@@ -34,18 +34,18 @@ struct Award {
 
 const kv::Diagnostic& only(const kv::Validated& v) {
   INFO(all_messages(v));
-  REQUIRE(v.report.diags.items().size() == 1);
-  return v.report.diags.items().front();
+  REQUIRE(v.diagnostics.list.items().size() == 1);
+  return v.diagnostics.list.items().front();
 }
 
 // parse_yaml on text that starts after `offset` lines of its file; the one error it reports.
 kv::Diagnostic yaml_error(const std::string& text, int offset = 0, kv::Lang lang = kv::Lang::kSv) {
-  kv::Diagnostics report{lang, {}, {}};
-  auto node = kv::parse_yaml({"f.yaml", offset, text}, report);
+  kv::Diagnostics diagnostics{lang, {}, {}};
+  auto node = kv::parse_yaml({"f.yaml", offset, text}, diagnostics);
   INFO(text);
   CHECK_FALSE(node);
-  REQUIRE(report.diags.items().size() == 1);
-  const kv::Diagnostic d = report.diags.items().front();
+  REQUIRE(diagnostics.list.items().size() == 1);
+  const kv::Diagnostic d = diagnostics.list.items().front();
   // yaml-cpp's English never reaches the author.
   for (const char* english : {"illegal", "not found", "map", "token", "scalar", "sequence"})
     CHECK(d.message.find(english) == std::string::npos);
@@ -82,7 +82,7 @@ TEST_CASE("files that look like an expected file are errors naming it", "[author
   REQUIRE(txt);
   CHECK(txt->hint == "döp om filen till fraga-03.md");
   // Those two errors say what to do: not also "saknar inlamning.yaml" or "fråga 3 saknas".
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("expected file names are recognised in their usual misspellings", "[authoring]") {
@@ -123,8 +123,8 @@ TEST_CASE("an unknown file is a warning naming it, images, also in subfolders, a
   write(f.unit / "Thumbs.db", "x");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
-  CHECK(v.report.diags.warning_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 0);
+  CHECK(v.diagnostics.list.warning_count() == 2);
   const auto* docx = find(v, "filen ”anteckningar.docx” används inte");
   REQUIRE(docx);
   CHECK(docx->hint.find("inlamning.yaml, inledning.md, fraga-NN.md och bilder") != std::string::npos);
@@ -145,7 +145,7 @@ TEST_CASE("a document's file in a subfolder or in the unit folder is an error", 
   CHECK(count(v, Severity::kError, "provenhet/fraga-09.md", "ligger direkt i enhetens mapp och läses inte") == 1);
   CHECK(count(v, Severity::kError, "provenhet/enhet.yml", "ser ut som ”enhet.yaml”") == 1);
   CHECK(count(v, Severity::kWarning, "provenhet/anteckningar.txt", "används inte") == 1);
-  CHECK(v.report.diags.error_count() == 3);
+  CHECK(v.diagnostics.list.error_count() == 3);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,13 +181,13 @@ TEST_CASE("a structure file with an error gives its own errors only", "[authorin
   SECTION("a YAML syntax error, so that not even its id can be read") { replace(structure, "id: prov-2020", "id: [prov-2020"); }
   auto v = f.run_with_templates();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "prov-2020.yaml", "") == 1);
   CHECK(count(v, Severity::kError, "inlamning.yaml", "") == 0);
   CHECK(count(v, Severity::kError, "", "okänd nyckel ”kontaktperson”") == 0);
   CHECK(count(v, Severity::kError, "", "det finns ingen struktur") == 0);
   // At most one line for the document that uses it, saying why it was not checked.
-  CHECK(v.report.diags.warning_count() == 1);
+  CHECK(v.diagnostics.list.warning_count() == 1);
   CHECK(count(v, Severity::kWarning, "provenhet/2020/prov", "dokumentet kontrolleras inte, eftersom strukturen ”prov-2020” har fel") == 1);
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("a missing enhet.yaml and a broken question file are reported in one r
   INFO(all_messages(v));
   CHECK(count(v, Severity::kError, "provenhet/enhet.yaml", "enheten saknar enhet.yaml") == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "okänd nyckel ”förväntat_reslutat”") == 1);
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("a broken enhet.yaml does not stop the unit's documents from being checked", "[authoring]") {
@@ -213,7 +213,7 @@ TEST_CASE("a broken enhet.yaml does not stop the unit's documents from being che
   INFO(all_messages(v));
   CHECK(count(v, Severity::kError, "enhet.yaml", "”förvaltning” saknas") == 1);
   CHECK(count(v, Severity::kError, "inlamning.yaml", "”antal_anställda” är inte ett heltal: tolv") == 1);
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("a missing inlamning.yaml does not stop the question files from being checked", "[authoring]") {
@@ -224,7 +224,7 @@ TEST_CASE("a missing inlamning.yaml does not stop the question files from being 
   INFO(all_messages(v));
   CHECK(count(v, Severity::kError, "inlamning.yaml", "inlämningen saknar inlamning.yaml") == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "okänd nyckel ”förväntat_reslutat”") == 1);
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("a broken inlamning.yaml does not stop the question files from being checked", "[authoring]") {
@@ -235,7 +235,7 @@ TEST_CASE("a broken inlamning.yaml does not stop the question files from being c
   INFO(all_messages(v));
   CHECK(count(v, Severity::kError, "inlamning.yaml", "raden saknar kolon") == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "okänd nyckel ”förväntat_reslutat”") == 1);
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("a question file whose front matter is broken is not also reported missing", "[authoring]") {
@@ -256,7 +256,7 @@ TEST_CASE("an empty inlamning.yaml is accepted when no field is required", "[aut
   SECTION("only comments") { write(meta, "# fylls i senare\n\n"); }
   auto v = check(content);
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   CHECK(v.site.submissions.size() == 1);
 }
 
@@ -265,7 +265,7 @@ TEST_CASE("an empty inlamning.yaml names the required fields it lacks", "[author
   write(f.sub / "inlamning.yaml", "# fylls i senare\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 4);
+  CHECK(v.diagnostics.list.error_count() == 4);
   for (const char* key : {"kontaktperson", "telefon", "e-post", "antal_anställda"})
     CHECK(count(v, Severity::kError, "inlamning.yaml", std::string("”") + key + "” saknas") == 1);
   CHECK(find(v, "nycklar med värden") == nullptr);
@@ -470,9 +470,9 @@ TEST_CASE("an unknown or missing command is answered in the user's language with
 }
 
 TEST_CASE("an alias that refers to itself does not hang the check for unclosed quotes", "[authoring]") {
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   const std::string text = "a: &a [\"x\", 'y', *a]\n";
-  auto node = kv::parse_yaml({"f.yaml", 0, text}, report);
+  auto node = kv::parse_yaml({"f.yaml", 0, text}, diagnostics);
   CHECK(node);
-  CHECK(report.diags.items().empty());
+  CHECK(diagnostics.list.items().empty());
 }

@@ -22,7 +22,7 @@ namespace {
 struct Loaded {
   TempDir dir;
   kv::ContentRoot root{dir.path()};
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   std::vector<model::Block> blocks;
 
   explicit Loaded(const std::string& body) {
@@ -32,10 +32,10 @@ struct Loaded {
     }();
     const model::Structure& s = *set.at("kvalitetsutmarkelsen-2018");
     write(dir.path() / "bild.png", "not read");
-    const kv::MarkdownFile file = kv::split_front_matter({"prov.md", body}, report);
-    const auto raw = kv::split_blocks(file, {model::container_names(), model::data_block_names()}, report);
+    const kv::MarkdownFile file = kv::split_front_matter({"prov.md", body}, diagnostics);
+    const auto raw = kv::split_blocks(file, {model::container_names(), model::data_block_names()}, diagnostics);
     kv::BlockContext context{"prov.md", dir.path(), &root, &s, s.find_question(7), 2018, {}};
-    blocks = kv::to_model_blocks(raw, context, report);
+    blocks = kv::to_model_blocks(raw, context, diagnostics);
   }
   template <typename T>
   const T& only() const {
@@ -143,7 +143,7 @@ TEST_CASE("block writer: what it writes the loader reads back as the same values
     Loaded l(scaffold::block_text(cycle));
     CHECK(l.only<model::AnnualCycle>().months == cycle.months);
     Loaded b(scaffold::block_text(model::Figure{"Organisationsskiss: \\ \"ny\"", "bild.png"}));
-    INFO(b.report.diags.items().size());
+    INFO(b.diagnostics.list.items().size());
     const auto& figure = b.only<model::Figure>();
     CHECK(figure.caption == "Organisationsskiss: \\ \"ny\"");
     CHECK_THAT(figure.file, Catch::Matchers::EndsWith("bild.png"));

@@ -61,7 +61,7 @@ TEST_CASE("links that stay inside the content folder are allowed") {
   replace(f.submission / "fraga-03.md", "Nya arbetssätt.", "Nya arbetssätt.\n\n```bild\nbildtext: Loggan\nfil: logga.png\n```");
   auto v = check(f.content);
   INFO(all_messages(v));
-  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK_FALSE(v.diagnostics.list.has_errors());
 }
 
 TEST_CASE("a bild file that links to a file of the machine is an error") {
@@ -146,7 +146,7 @@ TEST_CASE("control characters in a file are refused with their position, CRLF an
   replace(f.submission / "fraga-01.md", "Vi lyssnar", "Vi\tlyssnar");
   auto v = check(f.content);
   INFO(all_messages(v));
-  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK_FALSE(v.diagnostics.list.has_errors());
 }
 
 TEST_CASE("control characters written as YAML escapes are refused too") {
@@ -163,7 +163,7 @@ TEST_CASE("control characters written as YAML escapes are refused too") {
   }
   Fixture f;  // a lone surrogate: yaml-cpp itself refuses it
   replace(f.content / "provenhet" / "enhet.yaml", "namn: Provenheten", "namn: \"\\uD800\"");
-  CHECK(check(f.content).report.diags.has_errors());
+  CHECK(check(f.content).diagnostics.list.has_errors());
 }
 
 TEST_CASE("a year folder must be a plausible year") {
@@ -210,7 +210,7 @@ TEST_CASE("a Markdown table wider than the limit is an error at its delimiter ro
   replace(g.submission / "fraga-03.md", "Låg svarsfrekvens.", "Låg svarsfrekvens.\n\n" + header + "\n" + delimiter);
   auto w = check(g.content);
   INFO(all_messages(w));
-  CHECK_FALSE(w.report.diags.has_errors());
+  CHECK_FALSE(w.diagnostics.list.has_errors());
 }
 
 TEST_CASE("a folder with too many entries gives one error, not one per file") {
@@ -218,7 +218,7 @@ TEST_CASE("a folder with too many entries gives one error, not one per file") {
   for (size_t i = 0; i <= kv::limits::kFolderEntries; ++i) write(f.submission / ("x" + std::to_string(i) + ".yml"), "a: b\n");
   auto v = check(f.content);
   CHECK(count(v, kv::Severity::kError, "prov", "högst 2 000 läses") == 1);
-  CHECK(v.report.diags.items().size() < 10);
+  CHECK(v.diagnostics.list.items().size() < 10);
 }
 
 TEST_CASE("an earlier build's output folder inside content is skipped, not taken for a unit") {
@@ -227,7 +227,7 @@ TEST_CASE("an earlier build's output folder inside content is skipped, not taken
   write(f.content / "ut" / "index.html", "<!doctype html>");
   auto v = check(f.content);
   INFO(all_messages(v));
-  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK_FALSE(v.diagnostics.list.has_errors());
 }
 
 TEST_CASE("an SVG figure is copied only when it is an inert drawing") {
@@ -252,5 +252,5 @@ TEST_CASE("an SVG figure is copied only when it is an inert drawing") {
   auto v = check(f.content);
   INFO(all_messages(v));
   CHECK(count(v, kv::Severity::kError, "fraga-03.md", "SVG-bilden ”ritning.svg” innehåller skript") == 1);
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
 }

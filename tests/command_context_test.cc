@@ -23,11 +23,11 @@ TEST_CASE("KVALITET_LANG: sv and en are read, anything else is a warning and ski
   CHECK(kv::environment_language("sv", problems) == Lang::kSv);
   CHECK(!kv::environment_language(nullptr, problems));
   CHECK(!kv::environment_language("", problems));
-  CHECK(problems.diags.items().empty());
+  CHECK(problems.list.items().empty());
   CHECK(!kv::environment_language("de", problems));
-  REQUIRE(problems.diags.items().size() == 1);
-  CHECK(problems.diags.items()[0].severity == kv::Severity::kWarning);
-  CHECK(problems.diags.items()[0].pos.path == "KVALITET_LANG");
+  REQUIRE(problems.list.items().size() == 1);
+  CHECK(problems.list.items()[0].severity == kv::Severity::kWarning);
+  CHECK(problems.list.items()[0].pos.path == "KVALITET_LANG");
 }
 
 TEST_CASE("site.yaml's problems are told in the language it names, unless the reader chose one", "[context]") {
@@ -61,6 +61,6 @@ TEST_CASE("a content folder that does not exist gives a context of defaults, and
   CHECK(c.settings_problems.items().empty());
   CHECK(c.templates.has_value());
   auto v = kv::validate_content(c, {});
-  REQUIRE(v.report.diags.items().size() == 1);
-  CHECK_THAT(v.report.diags.items()[0].message, Catch::Contains("finns inte"));
+  REQUIRE(v.diagnostics.list.items().size() == 1);
+  CHECK_THAT(v.diagnostics.list.items()[0].message, Catch::Contains("finns inte"));
 }

@@ -78,11 +78,11 @@ TEST_CASE("a container only the later edition declares is unknown in the earlier
 TEST_CASE("containers that cannot be used are reported in the structure file", "[containers]") {
   Lessons f("behållare:\n  - namn: exempel\n    rubrik: Exempel igen\n  - namn: två ord\n    rubrik: X\n"
             "  - namn: lärdomar\n    rubrik: Lärdomar\n    visas: kant\n  - namn: lärdomar\n    rubrik: Igen\n");
-  kv::Diagnostics report;
-  kv::read_structures(f.templates / "structures", report);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "”exempel” är redan ett namn på en del av ett svar") == 1);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "”lärdomar” är redan ett namn på en del av ett svar") == 1);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "behållarens namn ”två ord” är inte ett ord") == 1);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "visas: ”kant” är inget sätt att visa en behållare") == 1);
+  kv::Diagnostics diagnostics;
+  kv::read_structures(f.templates / "structures", diagnostics);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "”exempel” är redan ett namn på en del av ett svar") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "”lärdomar” är redan ett namn på en del av ett svar") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "behållarens namn ”två ord” är inte ett ord") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "visas: ”kant” är inget sätt att visa en behållare") == 1);
 }

@@ -22,7 +22,7 @@ namespace {
 
 struct Editions : StructuresFixture {
   Editions() : StructuresFixture("editions") {}
-  kv::StructureSet structures(kv::Diagnostics& report) const { return kv::read_structures(templates / "structures", report); }
+  kv::StructureSet structures(kv::Diagnostics& diagnostics) const { return kv::read_structures(templates / "structures", diagnostics); }
   std::string page(const std::string& rel) const { return read(out / rel); }
 };
 
@@ -36,10 +36,10 @@ const kv::model::Structure& get(const kv::StructureSet& set, const std::string& 
 
 TEST_CASE("questions correspond across editions only as declared, in both directions", "[editions]") {
   Editions f;
-  kv::Diagnostics report;
-  auto set = f.structures(report);
-  INFO(all_messages(report));
-  REQUIRE(report.diags.items().empty());
+  kv::Diagnostics diagnostics;
+  auto set = f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  REQUIRE(diagnostics.list.items().empty());
   const auto &y20 = get(set, "prov-2020"), &y22 = get(set, "prov-2022"), &y23 = get(set, "prov-2023");
   CHECK(corresponding_part(y22, 1, y20) == 2);  // "Våra mål för 2022" is 2020's "Våra mål"
   CHECK(corresponding_part(y20, 2, y22) == 1);
@@ -58,8 +58,8 @@ TEST_CASE("questions correspond across editions only as declared, in both direct
 
 TEST_CASE("a structure made from another states only what changes", "[editions]") {
   Editions f;
-  kv::Diagnostics report;
-  auto set = f.structures(report);
+  kv::Diagnostics diagnostics;
+  auto set = f.structures(diagnostics);
   const auto &y22 = get(set, "prov-2022"), &y23 = get(set, "prov-2023");
   CHECK(y23.year == 2023);
   CHECK(y23.based_on == "prov-2022");
@@ -101,12 +101,12 @@ TEST_CASE("correspondences that cannot hold are reported in the structure file",
   Editions f;
   replace(f.structure("prov-2022"), "        motsvarar: 1\n", "        motsvarar: 9\n");
   replace(f.structure("prov-2022"), "        motsvarar: ny\n", "");
-  kv::Diagnostics report;
-  f.structures(report);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "Fråga 9 finns inte i prov-2020") == 1);
-  CHECK(count(report, Severity::kWarning, "prov-2022.yaml", "Fråga 2 (”Hur vi lär av klagomål”) säger inte vilken fråga i prov-2020 den motsvarar") == 1);
-  const auto* unknown = find(report, "Fråga 9 finns inte");
+  kv::Diagnostics diagnostics;
+  f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "Fråga 9 finns inte i prov-2020") == 1);
+  CHECK(count(diagnostics, Severity::kWarning, "prov-2022.yaml", "Fråga 2 (”Hur vi lär av klagomål”) säger inte vilken fråga i prov-2020 den motsvarar") == 1);
+  const auto* unknown = find(diagnostics, "Fråga 9 finns inte");
   REQUIRE(unknown);
   CHECK(unknown->hint.find("1\xE2\x80\x93" "3") != std::string::npos);
 }
@@ -115,11 +115,11 @@ TEST_CASE("motsvarar needs a previous edition, and a named one must exist", "[ed
   Editions f;
   replace(f.structure("prov-2022"), "föregående: prov-2020\n", "");
   replace(f.structure("prov-2023"), "bygger_på: prov-2022\n", "bygger_på: prov-2O22\n");
-  kv::Diagnostics report;
-  f.structures(report);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "motsvarar: säger inte vilken struktur numret gäller") == 3);
-  const auto* unknown = find(report, "det finns ingen struktur ”prov-2O22”");
+  kv::Diagnostics diagnostics;
+  f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "motsvarar: säger inte vilken struktur numret gäller") == 3);
+  const auto* unknown = find(diagnostics, "det finns ingen struktur ”prov-2O22”");
   REQUIRE(unknown);
   CHECK(unknown->pos.path.find("prov-2023.yaml") != std::string::npos);
   CHECK(unknown->hint.find("prov-2022") != std::string::npos);  // did you mean
@@ -128,12 +128,12 @@ TEST_CASE("motsvarar needs a previous edition, and a named one must exist", "[ed
 TEST_CASE("structures that build on each other in a ring are reported, not followed", "[editions]") {
   Editions f;
   replace(f.structure("prov-2022"), "föregående: prov-2020\n", "bygger_på: prov-2023\n");
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   kv::BrokenStructures broken;
-  auto set = kv::read_structures(f.templates / "structures", report, &broken);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "i en ring") == 1);
-  CHECK(count(report, Severity::kError, "prov-2023.yaml", "i en ring") == 1);
+  auto set = kv::read_structures(f.templates / "structures", diagnostics, &broken);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "i en ring") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2023.yaml", "i en ring") == 1);
   CHECK(set.count("prov-2020") == 1);
   CHECK(set.count("prov-2022") == 0);
   CHECK(broken.count("prov-2023") == 1);
@@ -146,7 +146,7 @@ TEST_CASE("one edition follows one structure", "[editions]") {
   write(f.content / "annanenhet/2022/prov/inlamning.yaml", "struktur: prov-2022b\nkontaktperson: Bo Berg\ne-post: bo.berg@stockholm.se\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "Provutmärkelsen 2022 följer här strukturen prov-2022b, men Provenheten följer prov-2022");
   REQUIRE(d);
   CHECK(d->pos.path.find("annanenhet/2022/prov/inlamning.yaml") != std::string::npos);
@@ -171,7 +171,7 @@ inledning:
   write(admin, read(admin) + "andel_heltid: 87,5\nwebbplats: https://start.stockholm/\nregi: Kommunal\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   const kv::model::Submission* s = nullptr;
   for (const auto& sub : v.site.submissions)
     if (sub.year == 2022 && sub.unit.slug == "provenhet") s = &sub;
@@ -194,13 +194,13 @@ TEST_CASE("a structure's field types are checked where they are written", "[edit
   Editions f;
   replace(f.structure("prov-2022"), "    typ: e-post\n", "    typ: epost\n");
   replace(f.structure("prov-2022"), "inledning:\n", "  - nyckel: regi\n    etikett: Regi\n    typ: val\ninledning:\n");
-  kv::Diagnostics report;
-  f.structures(report);
-  INFO(all_messages(report));
-  const auto* type = find(report, "okänd typ ”epost” för fältet ”e-post”");
+  kv::Diagnostics diagnostics;
+  f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  const auto* type = find(diagnostics, "okänd typ ”epost” för fältet ”e-post”");
   REQUIRE(type);
   CHECK(type->hint.find("e-post") != std::string::npos);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "fältet ”regi” har typ: val men ingen lista val:") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "fältet ”regi” har typ: val men ingen lista val:") == 1);
 }
 
 TEST_CASE("inledning.md in a document whose structure has no introduction is reported", "[editions]") {
@@ -239,8 +239,8 @@ TEST_CASE("the JSON Schema of a submission knows the new field types", "[edition
   replace(f.structure("prov-2022"), "inledning:\n",
           "  - nyckel: webbplats\n    etikett: Webbplats\n    typ: url\n  - nyckel: regi\n    etikett: Regi\n    typ: val\n"
           "    val: [kommunal, privat]\ninledning:\n");
-  kv::Diagnostics report;
-  auto set = f.structures(report);
+  kv::Diagnostics diagnostics;
+  auto set = f.structures(diagnostics);
   const auto schema = kv::schema::submission_schema(get(set, "prov-2022"), kv::Lang::kSv);
   CHECK(schema["properties"]["regi"]["enum"] == kv::schema::Json::array({"kommunal", "privat", nullptr}));  // optional: may be empty
   CHECK(schema["properties"]["webbplats"]["pattern"] == "^https?://");
@@ -285,8 +285,8 @@ TEST_CASE("a scoring model gives the review form a score rule and the criteria",
   CHECK_THAT(form, Contains("Målen är mätbara och följs upp."));
   // Relative to the workbook, in the form Excel writes file links (libxlsxwriter's external:).
   CHECK_THAT(form, Contains("..\\..\\..\\2022\\annanenhet\\prov\\fraga-01\\index.html"));
-  kv::Diagnostics report;
-  const auto set = f.structures(report);
+  kv::Diagnostics diagnostics;
+  const auto set = f.structures(diagnostics);
   const auto& y22 = get(set, "prov-2022");
   CHECK(y22.scoring.defined);
   CHECK(y22.scoring.disagreement == 2);
@@ -305,19 +305,19 @@ TEST_CASE("a scoring model that cannot be used is reported where it is written",
   replace(f.structure("prov-2022"), "områden:\n",
           "bedömning:\n  från: 5\n  till: 1\n  steg:\n    - värde: 7\n      etikett: För högt\nområden:\n");
   replace(f.structure("prov-2022"), "        motsvarar: 2\n", "        motsvarar: 2\n        vikt: 0\n");
-  kv::Diagnostics report;
-  f.structures(report);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "skalan från 5 till 1 är tom") == 1);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "steget 7 ligger inte mellan 5 och 1") == 1);
-  CHECK(count(report, Severity::kError, "prov-2022.yaml", "vikten 0 är inte större än noll") == 1);
+  kv::Diagnostics diagnostics;
+  f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "skalan från 5 till 1 är tom") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "steget 7 ligger inte mellan 5 och 1") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2022.yaml", "vikten 0 är inte större än noll") == 1);
 }
 
 TEST_CASE("search counts corresponding questions of different editions as one part", "[editions]") {
   Editions f;
-  kv::Diagnostics report;
-  auto set = f.structures(report);
-  REQUIRE(report.diags.items().empty());
+  kv::Diagnostics diagnostics;
+  auto set = f.structures(diagnostics);
+  REQUIRE(diagnostics.list.items().empty());
   auto document = [&](const std::string& id, std::vector<int> numbers) {
     kv::model::Submission s;
     s.structure = set.at(id);

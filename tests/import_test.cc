@@ -20,8 +20,8 @@ namespace {
 
 const kv::model::Structure& award_2018() {
   static const kv::StructureSet set = [] {
-    kv::Diagnostics report;
-    return kv::read_structures(source_dir() / "templates" / "structures", report);
+    kv::Diagnostics diagnostics;
+    return kv::read_structures(source_dir() / "templates" / "structures", diagnostics);
   }();
   return *set.at("kvalitetsutmarkelsen-2018");
 }

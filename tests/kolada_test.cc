@@ -124,7 +124,7 @@ TEST_CASE("a value with decimals is written as the block writer writes numbers, 
   CHECK_THAT(after, Contains("utfall: \"12,35\"\nkolada_fyllt: [utfall]\n```"));  // Kolada's two decimals, a Swedish comma
   CHECK_THAT(out, Contains("utfall: \"12,35\" från Kolada"));
   const auto v = kv::validate_content(options_for(f.content, source_dir() / "templates"));
-  CHECK(!v.report.diags.has_errors());
+  CHECK(!v.diagnostics.list.has_errors());
 }
 
 TEST_CASE("values left out are filled in from Kolada and differing ones warn with both figures", "[kolada]") {
@@ -566,7 +566,7 @@ TEST_CASE("redirects and next_page are followed only on the API's own origin", "
   CHECK(answers.values.count({"U21468", "V15E018000201", 2024}));
   CHECK(fetch(api, api + "/flyttad-helt", 5, answers, diags));
   CHECK(answers.values.count({"U21401", "V15E018000201", 2024}));
-  CHECK(diags.diags.items().empty());
+  CHECK(diags.list.items().empty());
   // Elsewhere: an error naming the address, and nothing asked there.
   CHECK(!fetch(api, api + "/bort", 5, answers, diags));
   CHECK(!fetch(api, api + "/vidare", 5, answers, diags));

@@ -50,10 +50,10 @@ struct Labelled : StructuresFixture {
               "fråga: \"" + std::string(label) + "\"\n");
   }
   const kv::model::Structure& y23(kv::StructureSet& set) {
-    kv::Diagnostics report;
-    set = kv::read_structures(templates / "structures", report);
-    INFO(all_messages(report));
-    REQUIRE(report.diags.items().empty());
+    kv::Diagnostics diagnostics;
+    set = kv::read_structures(templates / "structures", diagnostics);
+    INFO(all_messages(diagnostics));
+    REQUIRE(diagnostics.list.items().empty());
     return *set.at("prov-2023");
   }
 };
@@ -117,10 +117,10 @@ TEST_CASE("labels that cannot be used are reported where they are written", "[la
   replace(f.structure("prov-2023"), "nr: \"2.1\"", "nr: \"2 1\"");
   replace(f.structure("prov-2023"), "nr: \"2.2\"", "nr: \"1.1\"");
   replace(f.structure("prov-2023"), "motsvarar: 2\n", "motsvarar: 9\n");
-  kv::Diagnostics report;
-  kv::read_structures(f.templates / "structures", report);
-  INFO(all_messages(report));
-  CHECK(count(report, Severity::kError, "prov-2023.yaml", "nr: ”2 1” kan inte vara numret på en del") == 1);
-  CHECK(count(report, Severity::kError, "prov-2023.yaml", "fråga 1.1 finns redan i prov-2023") == 1);
-  CHECK(count(report, Severity::kError, "prov-2023.yaml", "Fråga 9 finns inte i prov-2022") == 1);
+  kv::Diagnostics diagnostics;
+  kv::read_structures(f.templates / "structures", diagnostics);
+  INFO(all_messages(diagnostics));
+  CHECK(count(diagnostics, Severity::kError, "prov-2023.yaml", "nr: ”2 1” kan inte vara numret på en del") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2023.yaml", "fråga 1.1 finns redan i prov-2023") == 1);
+  CHECK(count(diagnostics, Severity::kError, "prov-2023.yaml", "Fråga 9 finns inte i prov-2022") == 1);
 }

@@ -150,7 +150,7 @@ TEST_CASE("a link to a missing heading is an error at the link's line and column
   REQUIRE(second);
   CHECK(second->pos.line == 6);
   CHECK(second->pos.col == 8);
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
 }
 
 TEST_CASE("a link to a missing question file or to a file that is no page is an error", "[links]") {
@@ -289,7 +289,7 @@ TEST_CASE("an image in prose needs alt text, PNG or JPEG content and a place in 
   CHECK(count(v, kv::Severity::kError, "fraga-01.md", "”gif.png” är inte en PNG- eller JPEG-bild") == 1);
   CHECK(count(v, kv::Severity::kError, "fraga-01.md", "ute.png” ligger utanför innehållsmappen") == 1);
   CHECK(count(v, kv::Severity::kError, "fraga-01.md", "ok.jpg") == 0);
-  CHECK(v.report.diags.error_count() == 4);
+  CHECK(v.diagnostics.list.error_count() == 4);
 }
 
 TEST_CASE("an SVG in prose is accepted as a bild block's is: named .svg and inert", "[links]") {
@@ -300,7 +300,7 @@ TEST_CASE("an SVG in prose is accepted as a bild block's is: named .svg and iner
   auto v = check(f.content);
   INFO(all_messages(v));
   CHECK(count(v, kv::Severity::kError, "fraga-01.md", "SVG-bilden ”skript.svg” innehåller skript") == 1);
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
 }
 
 TEST_CASE("a link or image within the site in a data block's text is an error, https is fine", "[links]") {
@@ -313,7 +313,7 @@ TEST_CASE("a link or image within the site in a data block's text is an error, h
   CHECK(count(v, kv::Severity::kError, "fraga-02.md", "”fraga-01.md” i ett datablocks text") == 1);
   CHECK(count(v, kv::Severity::kError, "fraga-02.md", "”graf.png” i ett datablocks text") == 1);
   CHECK(count(v, kv::Severity::kError, "fraga-02.md", "okrypterad http:-adress") == 1);
-  CHECK(v.report.diags.error_count() == 3);
+  CHECK(v.diagnostics.list.error_count() == 3);
 }
 
 TEST_CASE("a table row's cells are counted as cmark-gfm splits them", "[tables]") {
@@ -337,7 +337,7 @@ TEST_CASE("a table row with more or fewer cells than the header row is an error 
   auto v = check(f.content);
   INFO(all_messages(v));
   std::vector<std::pair<int, std::string>> rows;  // line and message after the question's name
-  for (const auto& d : v.report.diags.items())
+  for (const auto& d : v.diagnostics.list.items())
     if (auto at = d.message.find("tabellraden"); at != std::string::npos) rows.push_back({d.pos.line, d.message.substr(at)});
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] == std::pair<int, std::string>{19, "tabellraden har 4 celler men rubrikraden 3"});
@@ -356,5 +356,5 @@ TEST_CASE("a well-formed table gives no error, in prose, a container or a blockq
           "Ett konkret exempel på bemötande.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
   auto v = check(f.content);
   INFO(all_messages(v));
-  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK_FALSE(v.diagnostics.list.has_errors());
 }

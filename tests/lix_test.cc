@@ -103,7 +103,7 @@ TEST_CASE("lix_gräns in site.yaml warns for each answer above it", "[lix]") {
 
   replace(content / "site.yaml", "tema: default", "tema: default\nlix_gräns: 10");
   auto v = check(content);
-  REQUIRE_FALSE(v.report.diags.has_errors());
+  REQUIRE_FALSE(v.diagnostics.list.has_errors());
   const auto* d = find(v, "läsbarhetsindex LIX");
   REQUIRE(d != nullptr);
   CHECK(d->severity == kv::Severity::kWarning);
@@ -123,7 +123,7 @@ TEST_CASE("check's readability summary names each document and its hardest part"
   TempDir dir;
   copy_fixture("valid", dir.path() / "c");
   auto v = check(dir.path() / "c");
-  REQUIRE_FALSE(v.report.diags.has_errors());
+  REQUIRE_FALSE(v.diagnostics.list.has_errors());
   std::string summary = kv::readability_summary(v.site, kv::Lang::kSv);
   CHECK(summary.find("Läsbarhet (LIX") == 0);
   CHECK(summary.find("2020/provenhet/prov: LIX ") != std::string::npos);

@@ -14,34 +14,34 @@ namespace {
 
 BlockVocabulary vocabulary() { return {model::container_names(), model::data_block_names()}; }
 
-std::vector<RawBlock> split(const std::string& text, Diagnostics& report) {
-  MarkdownFile file = split_front_matter({"f.md", text}, report);
-  return split_blocks(file, vocabulary(), report);
+std::vector<RawBlock> split(const std::string& text, Diagnostics& diagnostics) {
+  MarkdownFile file = split_front_matter({"f.md", text}, diagnostics);
+  return split_blocks(file, vocabulary(), diagnostics);
 }
 
 }  // namespace
 
 TEST_CASE("front matter is split off and the body keeps its file line numbers") {
-  Diagnostics report;
-  MarkdownFile file = split_front_matter({"f.md", "---\nfråga: 3\n---\nText\n"}, report);
+  Diagnostics diagnostics;
+  MarkdownFile file = split_front_matter({"f.md", "---\nfråga: 3\n---\nText\n"}, diagnostics);
   REQUIRE(file.front_matter);
   CHECK(file.front_matter->yaml == "fråga: 3\n");
   CHECK(file.body == "Text\n");
   CHECK(file.body_line_offset == 3);
-  CHECK(report.diags.items().empty());
+  CHECK(diagnostics.list.items().empty());
 }
 
 TEST_CASE("an unclosed front matter is reported at line 1") {
-  Diagnostics report;
-  split_front_matter({"f.md", "---\nfråga: 3\nText\n"}, report);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line == 1);
+  Diagnostics diagnostics;
+  split_front_matter({"f.md", "---\nfråga: 3\nText\n"}, diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line == 1);
 }
 
 TEST_CASE("containers – data blocks and prose are split with their lines") {
-  Diagnostics report;
-  auto blocks = split("---\nfråga: 1\n---\nInledande text.\n\n::: exempel\nExempeltext.\n\n```enkät\nfråga: X\n```\n:::\n\nSlut.\n", report);
-  CHECK(report.diags.items().empty());
+  Diagnostics diagnostics;
+  auto blocks = split("---\nfråga: 1\n---\nInledande text.\n\n::: exempel\nExempeltext.\n\n```enkät\nfråga: X\n```\n:::\n\nSlut.\n", diagnostics);
+  CHECK(diagnostics.list.items().empty());
   REQUIRE(blocks.size() == 3);
   CHECK(blocks[0].kind == Kind::kProse);
   CHECK(blocks[0].line == 4);
@@ -57,19 +57,19 @@ TEST_CASE("containers – data blocks and prose are split with their lines") {
 }
 
 TEST_CASE("ordinary code blocks stay prose and ::: inside them is literal") {
-  Diagnostics report;
-  auto blocks = split("```text\n:::\n```\n", report);
-  CHECK(report.diags.items().empty());
+  Diagnostics diagnostics;
+  auto blocks = split("```text\n:::\n```\n", diagnostics);
+  CHECK(diagnostics.list.items().empty());
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].kind == Kind::kProse);
   CHECK(blocks[0].text == "```text\n:::\n```\n");
 }
 
 TEST_CASE("an unknown container is reported with a suggestion") {
-  Diagnostics report;
-  split("::: exempl\nText\n:::\n", report);
-  REQUIRE(report.diags.error_count() == 1);
-  const auto& d = report.diags.items()[0];
+  Diagnostics diagnostics;
+  split("::: exempl\nText\n:::\n", diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  const auto& d = diagnostics.list.items()[0];
   CHECK(d.pos.line == 1);
   CHECK(d.pos.col == 5);
   CHECK(d.message.find("exempl") != std::string::npos);
@@ -77,48 +77,48 @@ TEST_CASE("an unknown container is reported with a suggestion") {
 }
 
 TEST_CASE("an unclosed container is reported where it opens") {
-  Diagnostics report;
-  split("Text\n\n::: exempel\nText\n", report);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line == 3);
-  CHECK(report.diags.items()[0].message.find("avslutas aldrig") != std::string::npos);
+  Diagnostics diagnostics;
+  split("Text\n\n::: exempel\nText\n", diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line == 3);
+  CHECK(diagnostics.list.items()[0].message.find("avslutas aldrig") != std::string::npos);
 }
 
 TEST_CASE("a stray ::: is reported") {
-  Diagnostics report;
-  split("Text\n:::\n", report);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line == 2);
+  Diagnostics diagnostics;
+  split("Text\n:::\n", diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line == 2);
 }
 
 TEST_CASE("a misspelt data block name is an error – not silently code") {
-  Diagnostics report;
-  split("```mal\nmål: X\n```\n", report);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].hint.find("mål") != std::string::npos);
+  Diagnostics diagnostics;
+  split("```mal\nmål: X\n```\n", diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].hint.find("mål") != std::string::npos);
 }
 
 TEST_CASE("an unclosed data block is reported") {
-  Diagnostics report;
-  split("```mål\nmål: X\n", report);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line == 1);
+  Diagnostics diagnostics;
+  split("```mål\nmål: X\n", diagnostics);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line == 1);
 }
 
 TEST_CASE("YAML syntax errors are placed on their file line") {
-  Diagnostics report;
+  Diagnostics diagnostics;
   std::string yaml = "mål: a\nresultat: [b\n";
-  auto node = parse_yaml({"f.md", 10, yaml}, report);
+  auto node = parse_yaml({"f.md", 10, yaml}, diagnostics);
   CHECK_FALSE(node);
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line > 10);
-  CHECK(report.diags.items()[0].message.find("YAML") != std::string::npos);
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line > 10);
+  CHECK(diagnostics.list.items()[0].message.find("YAML") != std::string::npos);
 }
 
 TEST_CASE("YAML positions count characters – not bytes") {
-  Diagnostics report;
+  Diagnostics diagnostics;
   std::string yaml = "förväntat: x\nåäö: y\n";
-  auto node = parse_yaml({"f.yaml", 0, yaml}, report);
+  auto node = parse_yaml({"f.yaml", 0, yaml}, diagnostics);
   REQUIRE(node);
   SourcePos pos = position((*node)["förväntat"], {"f.yaml", 0, yaml});
   CHECK(pos.line == 1);
@@ -128,18 +128,18 @@ TEST_CASE("YAML positions count characters – not bytes") {
 TEST_CASE("read_source rejects invalid UTF-8 with its position") {
   kvtest::TempDir dir;
   kvtest::write(dir.path() / "a.md", "Rad ett\nSk\xE4rholmen\n");
-  Diagnostics report;
-  CHECK_FALSE(read_source(dir.path() / "a.md", report));
-  REQUIRE(report.diags.error_count() == 1);
-  CHECK(report.diags.items()[0].pos.line == 2);
-  CHECK(report.diags.items()[0].pos.col == 3);
+  Diagnostics diagnostics;
+  CHECK_FALSE(read_source(dir.path() / "a.md", diagnostics));
+  REQUIRE(diagnostics.list.error_count() == 1);
+  CHECK(diagnostics.list.items()[0].pos.line == 2);
+  CHECK(diagnostics.list.items()[0].pos.col == 3);
 }
 
 TEST_CASE("read_source strips a byte-order mark") {
   kvtest::TempDir dir;
   kvtest::write(dir.path() / "a.md", "\xEF\xBB\xBFText");
-  Diagnostics report;
-  auto source = read_source(dir.path() / "a.md", report);
+  Diagnostics diagnostics;
+  auto source = read_source(dir.path() / "a.md", diagnostics);
   REQUIRE(source);
   CHECK(source->text == "Text");
 }

@@ -69,7 +69,7 @@ TEST_CASE("the example narrative has no problems and twelve projects", "[narrati
   Narrative n;
   auto r = n.run();
   INFO(all_messages(r));
-  CHECK(r.report.diags.items().empty());
+  CHECK(r.diagnostics.list.items().empty());
   REQUIRE(r.site.submissions.size() == 1);
   int projects = 0;
   for (const auto& [k, answer] : r.site.submissions[0].answers)
@@ -97,7 +97,7 @@ TEST_CASE("narrative rule: a skipped number, another chapter's number, the wrong
   std::string line;
   for (int i = 0; i < d->pos.line; ++i) std::getline(file, line);
   CHECK(line == "## 1.1.1 Projekt");
-  CHECK(r.report.diags.error_count() == 0);
+  CHECK(r.diagnostics.list.error_count() == 0);
 }
 
 TEST_CASE("narrative rule: the projects' number and funding against the stated totals", "[narrative]") {
@@ -121,7 +121,7 @@ TEST_CASE("narrative rule: the projects' number and funding against the stated t
     n.set_admin("projektmedel", "36000000");
     auto fixed = n.run();
     INFO(all_messages(fixed));
-    CHECK(fixed.report.diags.items().empty());
+    CHECK(fixed.diagnostics.list.items().empty());
   }
   SECTION("some projects without funding") {
     Narrative n;

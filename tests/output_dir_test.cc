@@ -160,7 +160,7 @@ TEST_CASE("an earlier build's output inside the content folder is not read as a 
   write(content / "ut" / "2020" / "index.html", "<html></html>");
   CHECK(count(check(content), kv::Severity::kError, "ut/enhet.yaml", "") == 1);  // without the marker: a unit
   mark(content / "ut", kv::kOutputMarker);
-  CHECK(check(content).report.diags.items().empty());
+  CHECK(check(content).diagnostics.list.items().empty());
   CHECK(kv::is_output_folder(content / "ut"));
   CHECK_FALSE(kv::is_output_folder(content / "provenhet"));
 }
@@ -186,8 +186,8 @@ TEST_CASE("a write that fails in a worker ends the build with one error and the 
   const fs::path out = dir.path() / "site";
   write(out / "index.html", "earlier build");
   mark(out, kv::kOutputMarker);
-  kv::Diagnostics report;
-  auto pages = kv::write_output_dir(out, report, [&](const fs::path& staging) -> std::optional<int> {
+  kv::Diagnostics diagnostics;
+  auto pages = kv::write_output_dir(out, diagnostics, [&](const fs::path& staging) -> std::optional<int> {
     kv::parallel_for(200, 4, [&](size_t i) {
       if (i >= 50) throw kv::WriteError(staging / ("page-" + std::to_string(i)), ENOSPC);
       kv::write_file(staging / ("page-" + std::to_string(i)), "x");
@@ -195,8 +195,8 @@ TEST_CASE("a write that fails in a worker ends the build with one error and the 
     return 200;
   });
   CHECK_FALSE(pages);
-  REQUIRE(report.diags.items().size() == 1);
-  const auto& d = report.diags.items()[0];
+  REQUIRE(diagnostics.list.items().size() == 1);
+  const auto& d = diagnostics.list.items()[0];
   CHECK(d.pos.path == out.generic_string());
   CHECK_THAT(d.message, Contains("disken är full: filsystemet på /"));
   CHECK_THAT(d.hint, Contains("den förra webbplatsen är orörd"));
@@ -205,15 +205,15 @@ TEST_CASE("a write that fails in a worker ends the build with one error and the 
 }
 
 TEST_CASE("other write errors name the file under the output folder and say why in plain words", "[write]") {
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   const fs::path staging = "/x/site.staging.7";
-  kv::report_write_error(kv::WriteError(staging / "2020" / "index.html", EACCES), staging, "site", report);
-  kv::report_write_error(kv::WriteError(staging / "a.html", EROFS), staging, "site", report);
-  REQUIRE(report.diags.items().size() == 2);
-  CHECK(kv::format_diagnostic(report.diags.items()[0], false) ==
+  kv::report_write_error(kv::WriteError(staging / "2020" / "index.html", EACCES), staging, "site", diagnostics);
+  kv::report_write_error(kv::WriteError(staging / "a.html", EROFS), staging, "site", diagnostics);
+  REQUIRE(diagnostics.list.items().size() == 2);
+  CHECK(kv::format_diagnostic(diagnostics.list.items()[0], false) ==
         "site/2020/index.html: error: filen kunde inte skrivas: åtkomst nekad — ge skrivrätt till katalogen eller "
         "välj en annan utkatalog med -o\n");
-  CHECK_THAT(report.diags.items()[1].message, Contains("filsystemet är skrivskyddat"));
+  CHECK_THAT(diagnostics.list.items()[1].message, Contains("filsystemet är skrivskyddat"));
 
   TempDir dir;  // a real failure: a folder where a file is in the way
   write(dir.path() / "file", "x");

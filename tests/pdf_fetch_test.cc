@@ -92,9 +92,9 @@ int image_count(const fs::path& pdf) {
   return rows - 2;  // two header lines
 }
 
-std::vector<std::string> messages(const kv::Diagnostics& report, kv::Severity severity) {
+std::vector<std::string> messages(const kv::Diagnostics& diagnostics, kv::Severity severity) {
   std::vector<std::string> out;
-  for (const auto& d : report.diags.items())
+  for (const auto& d : diagnostics.list.items())
     if (d.severity == severity) out.push_back(d.pos.path + ": " + d.message);
   return out;
 }
@@ -143,19 +143,19 @@ TEST_CASE("pdf: WeasyPrint reads only the staged site and reports every refused 
         "<img src=\"" + kDataPng + "\" alt=\"data\">\n"
         "</body></html>\n");
 
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
-                                kv::kPdfTimeLimit, report).ok;
+                                kv::kPdfTimeLimit, diagnostics).ok;
   std::string all;
-  for (const auto& d : report.diags.items()) all += kv::format_diagnostic(d);
+  for (const auto& d : diagnostics.list.items()) all += kv::format_diagnostic(d);
   INFO(all);
   CHECK(ok);
-  CHECK(messages(report, kv::Severity::kError).empty());
+  CHECK(messages(diagnostics, kv::Severity::kError).empty());
   CHECK(listener.connections() == 0);
   REQUIRE(fs::exists(staging / "doc" / "prov.pdf"));
   CHECK(image_count(staging / "doc" / "prov.pdf") == 2);  // inside.png and the data: URL
 
-  auto warnings = messages(report, kv::Severity::kWarning);
+  auto warnings = messages(diagnostics, kv::Severity::kWarning);
   const std::string outside_url = "file://" + outside.string();
   for (const std::string& url : {server + "/s.css", server + "/bg.png", server + "/x.png", outside_url,
                                 std::string("doc/link.png")}) {  // a symlink out: shown site-relative
@@ -179,10 +179,10 @@ TEST_CASE("pdf: a refused URL is shown escaped for the terminal") {
   write(staging / "doc" / "utskrift.html",
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Prov</title></head><body>"
         "<img src=\"http://example.invalid/\x1b[2J\xe2\x80\xae.png\" alt=\"x\"></body></html>");
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   CHECK(kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
-                            kv::kPdfTimeLimit, report).ok);
-  auto warnings = messages(report, kv::Severity::kWarning);
+                            kv::kPdfTimeLimit, diagnostics).ok);
+  auto warnings = messages(diagnostics, kv::Severity::kWarning);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].find('\x1b') == std::string::npos);
   CHECK(warnings[0].find("\xe2\x80\xae") == std::string::npos);
@@ -193,12 +193,12 @@ TEST_CASE("pdf: a document that exceeds the time limit is stopped with an error 
   TempDir dir;
   const fs::path staging = dir.path() / "staging";
   write(staging / "doc" / "utskrift.html", "<!DOCTYPE html><html><head><title>Prov</title></head><body>x</body></html>");
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   // Starting Python and importing WeasyPrint alone takes far longer than 1 ms.
   bool ok = kv::write_pdf_files({{"doc/utskrift.html", "doc/prov.pdf", 0, 0, ""}}, staging, "pdf/a-2b", 1,
-                                std::chrono::milliseconds(1), report).ok;
+                                std::chrono::milliseconds(1), diagnostics).ok;
   CHECK_FALSE(ok);
-  auto errors = messages(report, kv::Severity::kError);
+  auto errors = messages(diagnostics, kv::Severity::kError);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0] == "doc/utskrift.html: WeasyPrint blev inte klart med doc/prov.pdf inom 1 ms och stoppades");
   CHECK_FALSE(fs::exists(staging / "doc" / "prov.pdf"));

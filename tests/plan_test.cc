@@ -55,7 +55,7 @@ TEST_CASE("the example action plan has no problems", "[plan]") {
   Plan p;
   auto v = p.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
   REQUIRE(v.site.submissions.size() == 1);
   int actions = 0;
   for (const auto& [n, answer] : v.site.submissions[0].answers)
@@ -93,7 +93,7 @@ TEST_CASE("plan rule: an unknown status is refused with the closest word", "[pla
   p.add(kAction + "status: pågående\n");
   auto v = p.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "pågående");
   REQUIRE(d);
   CHECK(d->hint.find("pågår") != std::string::npos);
@@ -114,7 +114,7 @@ TEST_CASE("plan rule: a done action without an end date warns", "[plan]") {
   p.add(kAction + "status: klar\n");
   auto v = p.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   CHECK(count(v, Severity::kWarning, "avsnitt-01.md", "har status ”klar” men inget slutdatum") == 1);
 }
 
@@ -122,11 +122,11 @@ TEST_CASE("plan rule: an action past its deadline at the follow-up and not done 
   Plan p;
   // Without a follow-up date nothing is overdue: the build does not read the clock.
   auto before = p.run();
-  CHECK(before.report.diags.items().empty());
+  CHECK(before.diagnostics.list.items().empty());
   write(p.admin, read(p.admin) + "uppföljningsdatum: 2007-12-01\n");
   auto v = p.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   // Due before 2007-12-01 and not "klar" in the example: items 2, 4, 5, 8, 9, 11 and 15 (by
   // 2007-10-01, 2007-10-01, 2007-09-15, 2007-09-01, 2007-06-15, 2007-11-01, 2007-10-01);
   // 1 dec 2007 itself is not past.

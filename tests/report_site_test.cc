@@ -25,7 +25,7 @@ struct BuiltReport {
   const fs::path& out = example_site().out;
   int status = example_site().status;
   std::string page(const std::string& rel) const { return read(out / kReport / rel); }
-  const kv::model::Submission& report() const {
+  const kv::model::Submission& submission() const {
     for (const auto& s : validated.site.submissions)
       if (s.kind_slug == "verksamhetsberattelse") return s;
     throw std::runtime_error("no report");
@@ -44,7 +44,7 @@ std::string section(int n) { return (n < 10 ? "avsnitt-0" : "avsnitt-") + std::t
 TEST_CASE("the report builds with one page per section of the 2024 structure") {
   const auto& b = built();
   REQUIRE(b.status == 0);
-  const auto& r = b.report();
+  const auto& r = b.submission();
   REQUIRE(r.structure->questions().size() == 15);
   for (const auto* q : r.structure->questions()) {
     INFO("section " << q->number);
@@ -58,7 +58,7 @@ TEST_CASE("the report builds with one page per section of the 2024 structure") {
 
 TEST_CASE("every indicator goal activity and complaints row of the report is on its page") {
   const auto& b = built();
-  const auto& r = b.report();
+  const auto& r = b.submission();
   int indicators = 0, activities = 0, unit_goals = 0, rows = 0;
   kv::model::for_each_in_hierarchy(r, [&](const kv::model::Block& block, const kv::model::GoalPath& path) {
     std::string html = b.page(section(path.section));
@@ -123,7 +123,7 @@ TEST_CASE("every prose line of the source report appears on the site") {
 TEST_CASE("every indicator links its page across units and years – which shows its figures") {
   const auto& b = built();
   std::vector<const kv::model::Indicator*> indicators;
-  for (const auto& [number, answer] : b.report().answers)
+  for (const auto& [number, answer] : b.submission().answers)
     kv::model::for_each_block(answer.blocks, [&](const kv::model::Block& block) {
       if (const auto* i = std::get_if<kv::model::Indicator>(&block.value)) indicators.push_back(i);
     });
@@ -146,7 +146,7 @@ TEST_CASE("every indicator links its page across units and years – which shows
   }
   // Each indicator section links its page.
   size_t links = 0;
-  for (const auto& [number, answer] : b.report().answers) {
+  for (const auto& [number, answer] : b.submission().answers) {
     std::string html = b.page(section(number));
     for (size_t at = 0; (at = html.find("class=\"indikator-lank\" data-ej-sok><a href=\"../../../../indikatorer/", at)) != std::string::npos; ++at)
       ++links;

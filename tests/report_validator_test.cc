@@ -25,8 +25,8 @@ struct Broken {
 
 // The one diagnostic of a run that expects exactly one.
 const kv::Diagnostic& only(const kv::Validated& v) {
-  REQUIRE(v.report.diags.items().size() == 1);
-  return v.report.diags.items().front();
+  REQUIRE(v.diagnostics.list.items().size() == 1);
+  return v.diagnostics.list.items().front();
 }
 
 bool ends_with(const std::string& s, const std::string& tail) {
@@ -39,7 +39,7 @@ TEST_CASE("the report fixture has no problems") {
   Broken f;
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
   REQUIRE(v.site.submissions.size() == 1);
   const auto& s = v.site.submissions[0];
   CHECK(s.answers.size() == 4);
@@ -55,8 +55,8 @@ TEST_CASE("report rule: a percentage above 100 in an indikator") {
   replace(f.s1, "utfall: 83", "utfall: 120");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
-  CHECK(v.report.diags.warning_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 1);
+  CHECK(v.diagnostics.list.warning_count() == 0);
   const auto& d = only(v);
   CHECK(ends_with(d.pos.path, "avsnitt-01.md"));
   CHECK(d.message == "avsnitt 1 (”Mål 1”): ”utfall” är 120 men en andel i procent ligger mellan 0 och 100");
@@ -69,8 +69,8 @@ TEST_CASE("report rule: a negative count in an indikator") {
   replace(f.s1, "utfall: 13", "utfall: -1");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
-  CHECK(v.report.diags.warning_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 1);
+  CHECK(v.diagnostics.list.warning_count() == 0);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "utfall är negativt (-1)") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 36);
@@ -82,8 +82,8 @@ TEST_CASE("report rule: a negative complaint count") {
   replace(f.s4, "t1: 25", "t1: -25");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
-  CHECK(v.report.diags.warning_count() == 0);  // no sum warning on top of the error
+  CHECK(v.diagnostics.list.error_count() == 1);
+  CHECK(v.diagnostics.list.warning_count() == 0);  // no sum warning on top of the error
   CHECK(count(v, Severity::kError, "avsnitt-04.md", "t1 är negativt (-25)") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 22);
@@ -101,7 +101,7 @@ TEST_CASE("report rule: a start date that is no ISO date") {
   replace(f.s1, "startdatum: 2024-01-01", "startdatum: " + bad);
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”" + bad + "” är inget datum på formen ÅÅÅÅ-MM-DD") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 56);
@@ -113,7 +113,7 @@ TEST_CASE("report rule: an end date before the start date") {
   replace(f.s1, "startdatum: 2024-03-01", "startdatum: 2024-12-24");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "slutdatumet 2024-11-30 ligger före startdatumet 2024-12-24") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 66);  // reported at the end date
@@ -128,7 +128,7 @@ TEST_CASE("report rule: an unknown status word in enhetsmål") {
   replace(f.s1, "status: uppfylls delvis\nförväntat_resultat:", "status: uppfylls nästan\nförväntat_resultat:");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”uppfylls nästan” är inget giltigt värde för status") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 72);
@@ -141,7 +141,7 @@ TEST_CASE("report rule: a missing status in enhetsmål") {
   replace(f.s1, "status: uppfylls delvis\nförväntat_resultat:", "förväntat_resultat:");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”status” saknas") == 1);
   CHECK(only(v).pos.line == 71);  // the block's first line
 }
@@ -151,7 +151,7 @@ TEST_CASE("report rule: an indikator without årsmål") {
   replace(f.s1, "årsmål: 10\n", "");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”årsmål” saknas") == 1);
   CHECK(only(v).hint == "lägg till raden årsmål: …");
 }
@@ -164,8 +164,8 @@ TEST_CASE("report rule: an outcome outside the range of men and women is a warni
   replace(f.s1, "utfall: 83", "utfall: 87");  // män 80, kvinnor 85
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
-  CHECK(v.report.diags.warning_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 0);
+  CHECK(v.diagnostics.list.warning_count() == 1);
   CHECK(count(v, Severity::kWarning, "avsnitt-01.md",
               "utfallet 87 ligger utanför intervallet mellan män (80) och kvinnor (85)") == 1);
   const auto& d = only(v);
@@ -180,7 +180,7 @@ TEST_CASE("report rule: a period of another year") {
   replace(f.s1, "period: \"2024\"", "period: \"2023\"");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "perioden ”2023” gäller inte rapportåret 2024") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 22);
@@ -196,7 +196,7 @@ TEST_CASE("report rule: a kf-mål number not in the structure") {
   replace(f.s1, "nr: \"1.1\"", "nr: \"1.9\"");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "KF-målet 1.9 finns inte i prov-rapport-2024") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 8);
@@ -209,7 +209,7 @@ TEST_CASE("report rule: a kf-mål of another inriktningsmål") {
   replace(f.s1, "nr: \"1.1\"", "nr: \"2.1\"");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md",
               "KF-målet 2.1 hör till inriktningsmål 2, men det här avsnittet följer upp inriktningsmål 1") == 1);
   const auto& d = only(v);
@@ -222,7 +222,7 @@ TEST_CASE("report rule: a kf-mål in a section that follows up no inriktningsmå
   replace(f.s3, "```principer", "```kf-mål\nnr: \"1.1\"\n```\n\n```principer");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-03.md",
               "avsnitt 3 (”Kvalitetsprogrammet”): det här avsnittet följer inte upp något KF:s inriktningsmål") == 1);
   const auto& d = only(v);
@@ -238,7 +238,7 @@ TEST_CASE("report rule: an indikator before any kf-mål") {
   replace(f.s2, "```kf-mål", "```indikator\nindikator: Andel nöjda kunder\nenhet: \"%\"\nutfall: 90\nårsmål: 90\nperiod: \"2024\"\n```\n\n```kf-mål");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-02.md", "”indikator” hör inte till något ”kf-mål”") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 7);  // the opening fence, at the block's name
@@ -251,7 +251,7 @@ TEST_CASE("report rule: an aktivitet before any nämndmål") {
   replace(f.s1, "```nämndmål", "```aktivitet\naktivitet: Starta en anhöriggrupp.\nstartdatum: 2024-01-01\nslutdatum: 2024-06-30\n```\n\n```nämndmål");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”aktivitet” hör inte till något ”nämndmål”") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 45);
@@ -264,7 +264,7 @@ TEST_CASE("report rule: a new kf-mål closes the nämndmål before it") {
   write(f.s1, read(f.s1) + "\n```aktivitet\naktivitet: Starta en anhöriggrupp.\nstartdatum: 2024-01-01\nslutdatum: 2024-06-30\n```\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "”aktivitet” hör inte till något ”nämndmål”") == 1);
 }
 
@@ -276,7 +276,7 @@ TEST_CASE("report rule: a missing principle") {
   replace(f.s3, "lärande: >\n  Medarbetarna uppmuntras att bli ombud och att utbilda sig till undersköterskor.\n", "");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-03.md", "”lärande” saknas") == 1);
   CHECK(only(v).pos.line == 8);  // the block's first line
 }
@@ -286,7 +286,7 @@ TEST_CASE("report rule: a misspelt principle key gives one error with a did-you-
   replace(f.s3, "lärande:", "lärnde:");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);  // not also "”lärande” saknas"
+  CHECK(v.diagnostics.list.error_count() == 1);  // not also "”lärande” saknas"
   CHECK(count(v, Severity::kError, "avsnitt-03.md", "okänd nyckel ”lärnde”") == 1);
   const auto& d = only(v);
   CHECK(d.hint == "menade du ”lärande”?");
@@ -299,7 +299,7 @@ TEST_CASE("report rule: an Agenda 2030 goal outside 1–17") {
   replace(f.s4, "nr: 5", "nr: 18");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-04.md", "Agenda 2030 har inget mål 18") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 11);
@@ -311,8 +311,8 @@ TEST_CASE("report rule: a complaints total that does not add up is a warning") {
   replace(f.s4, "totalt: 63", "totalt: 64");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
-  CHECK(v.report.diags.warning_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 0);
+  CHECK(v.diagnostics.list.warning_count() == 1);
   CHECK(count(v, Severity::kWarning, "avsnitt-04.md", "totalt 64 stämmer inte med T1 + T2 + VB (63)") == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 25);
@@ -332,7 +332,7 @@ TEST_CASE("report rule: a required report part is missing") {
   write(f.s1, text.substr(0, first_block));
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md", "avsnitt 1 (”Mål 1”) saknar ”kf-mål”") == 1);
   CHECK(only(v).hint.find("```kf-mål") != std::string::npos);
 }
@@ -345,7 +345,7 @@ TEST_CASE("report rule: a section without a required part is fine when the struc
   replace(f.s2, "```indikator\nindikator: Andel resor i tjänsten med cykel eller till fots\nenhet: \"%\"\nutfall: 64\nårsmål: 60\nperiod: \"2024\"\n```\n", "");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,8 +368,8 @@ TEST_CASE("report rule: a KF goal numbered outside its inriktningsmål in the st
   // A broken structure is not used, so the report that names it cannot be checked either:
   // one warning says so, and nothing repeats the structure's error.
   CHECK(count(v, Severity::kWarning, "inlamning.yaml", "dokumentet kontrolleras inte, eftersom strukturen ”prov-rapport-2024” har fel") == 1);
-  CHECK(v.report.diags.error_count() == 1);
-  CHECK(v.report.diags.warning_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
+  CHECK(v.diagnostics.list.warning_count() == 1);
 }
 
 TEST_CASE("report rule: a KF goal number used twice in the structure") {
@@ -384,7 +384,7 @@ TEST_CASE("report rule: a KF goal number used twice in the structure") {
   REQUIRE(d);
   CHECK(d->pos.line == 30);
   CHECK(count(v, Severity::kWarning, "inlamning.yaml", "dokumentet kontrolleras inte, eftersom strukturen ”prov-rapport-2024” har fel") == 1);
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -404,7 +404,7 @@ TEST_CASE("report rule: diagnostics are in English when the report language is E
     v = f.run();
   }
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "avsnitt-01.md",
               "section 1 (‘Mål 1’): the period ‘2023’ is not in the report year 2024") == 1);
   CHECK(only(v).hint == "write the period as 2024, T1 2024, T2 2024 or VB 2024");

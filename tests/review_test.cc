@@ -35,10 +35,10 @@ TEST_CASE("cell names go both ways, past Z as Excel counts", "[review]") {
 
 TEST_CASE("the reader gets back every cell the writer wrote, in the sheets' order", "[review]") {
   TempDir dir;
-  Diagnostics report;
+  Diagnostics diagnostics;
   const auto file = dir.path() / "bok.xlsx";
   {
-    xlsx::Workbook book({file, "bok.xlsx", report}, Lang::kSv, std::time_t(1700000000), "Prov");
+    xlsx::Workbook book({file, "bok.xlsx", diagnostics}, Lang::kSv, std::time_t(1700000000), "Prov");
     using K = xlsx::Column::Kind;
     std::vector<xlsx::Column> columns = {{"Namn", 20, K::kText, {}}, {"Tal", 10, K::kDecimal, {}}};
     book.add_sheet("Första", columns, {{xlsx::Cell::of("Åsa & <Örjan>"), xlsx::Cell::of(2.5)},
@@ -81,10 +81,10 @@ TEST_CASE("what is not a workbook is refused with a reason, never a crash", "[re
   CHECK(kind(xlsx::read_workbook(write("empty.xlsx", ""))) == xlsx::ReadFailure::Kind::kNotWorkbook);
   CHECK(kind(xlsx::read_workbook(dir.path() / "missing.xlsx")) == xlsx::ReadFailure::Kind::kNotWorkbook);
   // A real workbook read with a part limit below its size: refused as too large.
-  Diagnostics report;
+  Diagnostics diagnostics;
   const auto file = dir.path() / "bok.xlsx";
   {
-    xlsx::Workbook book({file, "bok.xlsx", report}, Lang::kSv, std::time_t(1700000000), "Prov");
+    xlsx::Workbook book({file, "bok.xlsx", diagnostics}, Lang::kSv, std::time_t(1700000000), "Prov");
     book.add_sheet("Blad", {{"A", 10, xlsx::Column::Kind::kText, {}}}, {{xlsx::Cell::of("x")}});
     book.close();
   }

@@ -37,7 +37,7 @@ TEST_CASE("hostile question files give diagnostics and never an exception") {
     INFO("input #" << i);
     kv::Validated v;
     REQUIRE_NOTHROW(v = check(content));
-    CHECK(v.report.diags.has_errors());
+    CHECK(v.diagnostics.list.has_errors());
   }
 }
 
@@ -58,6 +58,6 @@ TEST_CASE("hostile YAML data files give diagnostics and never an exception") {
     INFO(file << ": " << text);
     kv::Validated v;
     REQUIRE_NOTHROW(v = check(content));
-    CHECK(v.report.diags.has_errors());
+    CHECK(v.diagnostics.list.has_errors());
   }
 }

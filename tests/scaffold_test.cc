@@ -43,7 +43,7 @@ struct Scaffold {
 // The diagnostics of files whose name starts with prefix.
 std::vector<kv::Diagnostic> in_files(const kv::Validated& v, const std::string& prefix) {
   std::vector<kv::Diagnostic> out;
-  for (const auto& d : v.report.diags.items())
+  for (const auto& d : v.diagnostics.list.items())
     if (fs::path(d.pos.path).filename().string().rfind(prefix, 0) == 0) out.push_back(d);
   return out;
 }
@@ -78,8 +78,8 @@ TEST_CASE("scaffold: check on a fresh award scaffold says once per question that
   for (const char* key : {"kontaktperson", "telefon", "e-post", "adress", "antal_anställda"})
     CHECK(count(v, Severity::kError, "inlamning.yaml", std::string("”") + key + "” har inget värde än") == 1);
   CHECK(count(v, Severity::kError, "inledning.md", "inledningen är tom") == 1);
-  CHECK(v.report.diags.error_count() == 22 + 5 + 1);
-  CHECK(v.report.diags.warning_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 22 + 5 + 1);
+  CHECK(v.diagnostics.list.warning_count() == 0);
 }
 
 TEST_CASE("scaffold: an answered question's error goes away", "[scaffold]") {
@@ -98,7 +98,7 @@ TEST_CASE("scaffold: an answered question's error goes away", "[scaffold]") {
   CHECK(count(v, Severity::kWarning, "fraga-01.md", "saknar ”exempel”") == 1);
   CHECK(in_files(v, "fraga-16.md").empty());
   CHECK(in_files(v, "fraga-").size() == 21);
-  CHECK(v.report.diags.error_count() == 20 + 5 + 1);
+  CHECK(v.diagnostics.list.error_count() == 20 + 5 + 1);
 }
 
 TEST_CASE("scaffold: a skeleton filled in halfway is read as an answer, and the empty keys are named", "[scaffold]") {
@@ -133,8 +133,8 @@ TEST_CASE("scaffold: a report scaffold gives one 'not written yet' per section",
   auto parts = in_files(v, "avsnitt-");
   REQUIRE(parts.size() == 15);
   for (const auto& d : parts) CHECK_THAT(d.message, Catch::Matches("avsnitt \\d+ \\(”.+”\\) har inte skrivits än"));
-  CHECK(v.report.diags.error_count() == 15);  // every administrative field of a report is optional
-  CHECK(v.report.diags.warning_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 15);  // every administrative field of a report is optional
+  CHECK(v.diagnostics.list.warning_count() == 0);
 
   // The principles section answered: its error goes away, the others stay.
   write(folder / "avsnitt-13.md", front_matter(folder / "avsnitt-13.md") +
@@ -143,7 +143,7 @@ TEST_CASE("scaffold: a report scaffold gives one 'not written yet' per section",
   auto after = s.check();
   INFO(all_messages(after));
   CHECK(in_files(after, "avsnitt-13.md").empty());
-  CHECK(after.report.diags.error_count() == 14);
+  CHECK(after.diagnostics.list.error_count() == 14);
 }
 
 TEST_CASE("scaffold: part files carry the title, the requirements and the structure's guidance as comments", "[scaffold]") {
@@ -178,7 +178,7 @@ TEST_CASE("scaffold: part files carry the title, the requirements and the struct
   auto v = s.check();
   INFO(all_messages(v));
   CHECK(in_files(v, "fraga-").size() == 3);
-  CHECK(v.report.diags.error_count() == 3 + 4 + 1);
+  CHECK(v.diagnostics.list.error_count() == 3 + 4 + 1);
 }
 
 TEST_CASE("scaffold: next steps are printed in Swedish, or English with --lang en", "[scaffold]") {
@@ -283,7 +283,7 @@ TEST_CASE("a draft preview (serve) shows a fresh scaffold: what is not written y
   options.preview = true;
   auto v = kv::validate_content(options);
   INFO(all_messages(v));
-  CHECK_FALSE(v.report.diags.has_errors());
+  CHECK_FALSE(v.diagnostics.list.has_errors());
   CHECK(count(v, kv::Severity::kWarning, "fraga-07.md", "inte besvarad än") == 1);
   CHECK(count(v, kv::Severity::kWarning, "inledning.md", "inledningen är tom") == 1);
   CHECK(count(v, kv::Severity::kWarning, "inlamning.yaml", "har inget värde än") >= 1);

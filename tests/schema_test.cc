@@ -52,9 +52,9 @@ void every_field(const std::vector<FieldSpec>& fields, const std::function<void(
 // validator, in section 4 of the real 2024 report structure (KF:s inriktningsmål 1).
 struct BlockCheck {
   TempDir dir;
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   std::shared_ptr<const kv::model::Structure> structure =
-      kv::read_structure(source_dir() / "templates" / "structures" / "verksamhetsberattelse-2024.yaml", report);
+      kv::read_structure(source_dir() / "templates" / "structures" / "verksamhetsberattelse-2024.yaml", diagnostics);
   kv::ContentRoot root{dir.path()};
 
   kv::Diagnostics run(const std::string& name, const std::string& yaml) {
@@ -87,26 +87,26 @@ TEST_CASE("schema: the table and the validators agree on every data block's fiel
     const std::string full = yaml_of(block.fields, "", nullptr, "");
     auto ok = c.run(block.name, full);
     INFO(full);
-    CHECK(ok.diags.items().empty());
+    CHECK(ok.list.items().empty());
     every_field(block.fields, [&](const FieldSpec& f) {
       if (f.example.empty() && f.fields.empty()) return;
       INFO("without " << f.key);
       auto r = c.run(block.name, yaml_of(block.fields, "", &f, ""));
-      CHECK(r.diags.has_errors() == f.required);
+      CHECK(r.list.has_errors() == f.required);
     });
     auto unknown = c.run(block.name, full + "okänd_nyckel: x\n");
-    CHECK(unknown.diags.error_count() == 1);
+    CHECK(unknown.list.error_count() == 1);
   }
 }
 
 TEST_CASE("schema: årshjul and principer take their keys from the months and the structure", "[schema]") {
   BlockCheck c;
-  CHECK(c.run("årshjul", "januari: planering\nmars: [enkät, uppföljning]\n").diags.items().empty());
-  CHECK(c.run("årshjul", "jannuari: planering\n").diags.has_errors());
+  CHECK(c.run("årshjul", "januari: planering\nmars: [enkät, uppföljning]\n").list.items().empty());
+  CHECK(c.run("årshjul", "jannuari: planering\n").list.has_errors());
   std::string principles;
   for (const auto& p : c.structure->report.principles) principles += p.key + ": text\n";
-  CHECK(c.run("principer", principles).diags.items().empty());
-  CHECK(c.run("principer", principles + "okänd: text\n").diags.has_errors());
+  CHECK(c.run("principer", principles).list.items().empty());
+  CHECK(c.run("principer", principles + "okänd: text\n").list.has_errors());
 }
 
 TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML files and data blocks", "[schema]") {
@@ -137,8 +137,8 @@ TEST_CASE("schema: kvalitet schema writes JSON Schema 2020-12 files for the YAML
   CHECK(award["properties"]["e-post"]["title"] == "E-post");
   CHECK(award["properties"]["struktur"]["enum"] == Json::array({"kvalitetsutmarkelsen-2018", nullptr}));
   CHECK(award["additionalProperties"] == false);
-  Json report = load(options.output_dir / "inlamning-verksamhetsberattelse-2024.schema.json");
-  CHECK_FALSE(report.contains("required"));
+  Json report_schema = load(options.output_dir / "inlamning-verksamhetsberattelse-2024.schema.json");
+  CHECK_FALSE(report_schema.contains("required"));
 
   Json goal = load(options.output_dir / "block-mal.schema.json");
   CHECK(goal["required"] == Json::array({"mål", "förväntat_resultat", "arbetssätt", "uppföljning"}));

@@ -21,8 +21,8 @@ struct Site {
 
 const kv::Diagnostic& only(const kv::Validated& v) {
   INFO(all_messages(v));
-  REQUIRE(v.report.diags.items().size() == 1);
-  return v.report.diags.items().front();
+  REQUIRE(v.diagnostics.list.items().size() == 1);
+  return v.diagnostics.list.items().front();
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ TEST_CASE("statement: the fixture's statement is read completely", "[statement]"
   Site s;
   auto v = s.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
   const auto& a = v.site.accessibility;
   CHECK(a.given);
   CHECK(a.organisation == "Provstaden");
@@ -80,7 +80,7 @@ TEST_CASE("statement: a bad e-mail address and a bad date are each reported at t
   replace(s.yaml, "tillganglighet@provstaden.se", "tillganglighet.provstaden.se");
   replace(s.yaml, "datum: 2024-05-02", "datum: 2024-02-30");
   auto v = s.run();
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
   CHECK(count(v, Severity::kError, "site.yaml", "e-postadress") == 1);
   const auto* date = find(v, "2024-02-30");
   REQUIRE(date);
@@ -92,7 +92,7 @@ TEST_CASE("statement: required parts are named when missing", "[statement]") {
   replace(s.yaml, "  organisation: Provstaden\n", "");
   replace(s.yaml, "  uppdaterad: 2024-05-03\n", "");
   auto v = s.run();
-  CHECK(v.report.diags.error_count() == 2);
+  CHECK(v.diagnostics.list.error_count() == 2);
   CHECK(find(v, "organisation"));
   CHECK(find(v, "uppdaterad"));
 }

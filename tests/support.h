@@ -155,9 +155,9 @@ struct ExampleUnit {
 };
 
 // The diagnostics whose path ends with file and whose message contains text.
-inline int count(const kv::Diagnostics& report, kv::Severity severity, const std::string& file, const std::string& text) {
+inline int count(const kv::Diagnostics& diagnostics, kv::Severity severity, const std::string& file, const std::string& text) {
   int n = 0;
-  for (const auto& d : report.diags.items()) {
+  for (const auto& d : diagnostics.list.items()) {
     bool path_ok = file.empty() || (d.pos.path.size() >= file.size() &&
                                     d.pos.path.compare(d.pos.path.size() - file.size(), file.size(), file) == 0);
     if (d.severity == severity && path_ok && d.message.find(text) != std::string::npos) ++n;
@@ -166,24 +166,24 @@ inline int count(const kv::Diagnostics& report, kv::Severity severity, const std
 }
 
 inline int count(const kv::Validated& v, kv::Severity severity, const std::string& file, const std::string& text) {
-  return count(v.report, severity, file, text);
+  return count(v.diagnostics, severity, file, text);
 }
 
-inline const kv::Diagnostic* find(const kv::Diagnostics& report, const std::string& text) {
-  for (const auto& d : report.diags.items())
+inline const kv::Diagnostic* find(const kv::Diagnostics& diagnostics, const std::string& text) {
+  for (const auto& d : diagnostics.list.items())
     if (d.message.find(text) != std::string::npos) return &d;
   return nullptr;
 }
 
-inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) { return find(v.report, text); }
+inline const kv::Diagnostic* find(const kv::Validated& v, const std::string& text) { return find(v.diagnostics, text); }
 
-inline std::string all_messages(const kv::Diagnostics& report) {
+inline std::string all_messages(const kv::Diagnostics& diagnostics) {
   std::string s;
-  for (const auto& d : report.diags.items()) s += kv::format_diagnostic(d, false);
+  for (const auto& d : diagnostics.list.items()) s += kv::format_diagnostic(d, false);
   return s;
 }
 
-inline std::string all_messages(const kv::Validated& v) { return all_messages(v.report); }
+inline std::string all_messages(const kv::Validated& v) { return all_messages(v.diagnostics); }
 
 // The text a reader sees: tags removed, entities decoded, whitespace collapsed, and ':'
 // and '*' dropped (labels are table headers on the site, "Mål:" in the source).

@@ -45,8 +45,8 @@ TEST_CASE("the two-year fixture gives exactly the three thread warnings", "[thre
   TwoYears t;
   auto v = t.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
-  CHECK(v.report.diags.items().size() == 3);
+  CHECK(v.diagnostics.list.error_count() == 0);
+  CHECK(v.diagnostics.list.items().size() == 3);
   // A goal of 2020 that 2021 does not follow up, reported in 2021's follow-up part.
   CHECK(count(v, Severity::kWarning, "2021/prov/fraga-01.md",
               "målet ”Färre fallolyckor” från 2020 (" + t.file("2020/prov/fraga-02.md").generic_string() +
@@ -74,18 +74,18 @@ TEST_CASE("a document without the previous year has no thread to check", "[threa
   fs::remove_all(t.content / "provenhet" / "2023");
   auto v = t.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
 }
 
 TEST_CASE("thread warnings follow the fix: the goal followed up, the value corrected", "[thread]") {
   TwoYears t;
   const fs::path follow = t.file("2021/prov/fraga-01.md");
   write(follow, std::regex_replace(read(follow), std::regex("mål: Färre fallolycka\n"), "mål: Färre fallolyckor\n"));
-  const fs::path report = t.file("2024/rapport/avsnitt-01.md");
-  write(report, std::regex_replace(read(report), std::regex("vb: 14\n"), "vb: 12\n"));
+  const fs::path section = t.file("2024/rapport/avsnitt-01.md");
+  write(section, std::regex_replace(read(section), std::regex("vb: 14\n"), "vb: 12\n"));
   auto v = t.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
 }
 
 TEST_CASE("a goal's page and its follow-up's page link each other", "[thread]") {
@@ -139,9 +139,9 @@ TEST_CASE("an action referred to from a later report lists where it was followed
   TwoYears t;
   const fs::path site = t.build();
   const std::string plan = read(site / "2022/provenhet/handlingsplan/avsnitt-01/index.html");
-  const std::string report = read(site / "2024/provenhet/rapport/avsnitt-01/index.html");
+  const std::string page = read(site / "2024/provenhet/rapport/avsnitt-01/index.html");
   // The report's "#åtgärd-2" leads to the plan's second action …
-  CHECK(report.find("href=\"../../../../2022/provenhet/handlingsplan/avsnitt-01/index.html#kv-atgard-2\"") != std::string::npos);
+  CHECK(page.find("href=\"../../../../2022/provenhet/handlingsplan/avsnitt-01/index.html#kv-atgard-2\"") != std::string::npos);
   // … whose row names the report, and only that row.
   const size_t second = plan.find("<tr id=\"kv-atgard-2\">");
   REQUIRE(second != std::string::npos);
@@ -154,8 +154,8 @@ TEST_CASE("an action referred to from a later report lists where it was followed
 
 TEST_CASE("a link to an action the plan does not have is an error", "[thread]") {
   TwoYears t;
-  const fs::path report = t.file("2024/rapport/avsnitt-01.md");
-  write(report, std::regex_replace(read(report), std::regex("#åtgärd-2"), "#åtgärd-9"));
+  const fs::path section = t.file("2024/rapport/avsnitt-01.md");
+  write(section, std::regex_replace(read(section), std::regex("#åtgärd-2"), "#åtgärd-9"));
   auto v = t.run();
   INFO(all_messages(v));
   CHECK(count(v, Severity::kError, "2024/rapport/avsnitt-01.md", "åtgärd-9") == 1);

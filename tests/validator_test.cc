@@ -24,7 +24,7 @@ TEST_CASE("the valid fixture has no problems") {
   Broken f;
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
   REQUIRE(v.site.submissions.size() == 1);
   CHECK(v.site.submissions[0].answers.size() == 3);
 }
@@ -33,7 +33,7 @@ TEST_CASE("rule: a missing question names its number and title") {
   Broken f;
   fs::remove(f.sub / "fraga-02.md");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "prov", "fråga 2 saknas: ”Våra mål”") == 1);
 }
 
@@ -41,7 +41,7 @@ TEST_CASE("rule: a question answered twice") {
   Broken f;
   fs::copy_file(f.sub / "fraga-02.md", f.sub / "fraga-02-kopia.md");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "finns redan i") == 1);
 }
 
@@ -49,7 +49,7 @@ TEST_CASE("rule: a question not in the structure") {
   Broken f;
   write(f.sub / "fraga-09.md", "---\nfråga: 9\n---\nText.\n");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "fråga 9 finns inte");
   REQUIRE(d);
   CHECK(d->hint.find("från 1 till 3") != std::string::npos);
@@ -62,7 +62,7 @@ TEST_CASE("rule: a required part is missing") {
           "namn: AMI\nvärden:\n  - år: 2020\n    värde: 76\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "saknar ”mål”") == 1);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("rule: a missing SWOT part is an error naming the part") {
   Broken f;
   replace(f.sub / "fraga-03.md", "::: hot\nHög personalomsättning.\n:::\n", "");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "fraga-03.md", "saknar ”hot”") == 1);
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("rule: a missing recommended Exempel is a warning – not an error") {
   WithoutExample f;
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   CHECK(count(v, Severity::kWarning, "fraga-01.md", "saknar ”exempel”") == 1);
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("rule: a recommended part waived with a reason is not warned about") {
   f.front_matter("undantag:\n  exempel: Frågan besvaras med en beskrivning av arbetssättet.\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.items().empty());
+  CHECK(v.diagnostics.list.items().empty());
 }
 
 TEST_CASE("rule: a waiver needs a reason, names a known part, and cannot waive a requirement") {
@@ -123,7 +123,7 @@ TEST_CASE("rule: a waiver with nothing to waive is a warning") {
   replace(f.sub / "fraga-03.md", "fråga: 3\n", "fråga: 3\nundantag:\n  årshjul: Skäl.\n");
   auto v = f.run();
   INFO(all_messages(v));
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   CHECK(count(v, Severity::kWarning, "fraga-01.md", "undantaget för ”exempel” behövs inte: svaret har den redan") == 1);
   CHECK(count(v, Severity::kWarning, "fraga-03.md", "undantaget för ”årshjul” behövs inte: delen rekommenderar ingen sådan") == 1);
 }
@@ -132,7 +132,7 @@ TEST_CASE("rule: an unknown key gets one error with a did-you-mean") {
   Broken f;
   replace(f.sub / "fraga-02.md", "förväntat_resultat:", "förväntat_reslutat:");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "okänd nyckel ”förväntat_reslutat”");
   REQUIRE(d);
   CHECK(d->pos.line == 9);
@@ -145,7 +145,7 @@ TEST_CASE("rule: a missing required key") {
   Broken f;
   replace(f.sub / "fraga-02.md", "uppföljning: >\n  månatligen med controller.\n", "");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "”uppföljning” saknas") == 1);
 }
 
@@ -160,7 +160,7 @@ TEST_CASE("rule: wrong YAML type (a list where a text belongs)") {
   Broken f;
   replace(f.sub / "fraga-02.md", "förväntat_resultat: >\n  att budgeten är i balans.\n", "förväntat_resultat:\n  - a\n  - b\n");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "fraga-02.md", "ska vara en text") == 1);
 }
 
@@ -176,14 +176,14 @@ TEST_CASE("rule: an empty answer") {
   write(f.sub / "fraga-03.md", "---\nfråga: 3\n---\n\n   \n");
   auto v = f.run();
   CHECK(count(v, Severity::kError, "fraga-03.md", "fråga 3 (”Styrkor, svagheter, möjligheter och hot”) är inte besvarad än") == 1);
-  CHECK(v.report.diags.error_count() == 1);  // not also "saknar ”styrkor”" and so on
+  CHECK(v.diagnostics.list.error_count() == 1);  // not also "saknar ”styrkor”" and so on
 }
 
 TEST_CASE("rule: a malformed e-mail address") {
   Broken f;
   replace(f.sub / "inlamning.yaml", "anna.andersson@stockholm.se", "anna.andersson(at)stockholm");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "ingen giltig e-postadress");
   REQUIRE(d);
   CHECK(d->pos.line == 3);
@@ -194,7 +194,7 @@ TEST_CASE("rule: a malformed phone number") {
   Broken f;
   replace(f.sub / "inlamning.yaml", "08-508 00 000", "ring växeln");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   CHECK(count(v, Severity::kError, "inlamning.yaml", "inget giltigt telefonnummer") == 1);
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("rule: a number that is not a number") {
   Broken f;
   replace(f.sub / "fraga-02.md", "budget: 277,76", "budget: ca 277");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 1);
+  CHECK(v.diagnostics.list.error_count() == 1);
   const auto* d = find(v, "”budget” är inte ett tal");
   REQUIRE(d);
   CHECK(d->pos.line == 21);  // the budget line of the ekonomi block
@@ -250,7 +250,7 @@ TEST_CASE("rule: raw HTML in Markdown is a warning") {
   Broken f;
   replace(f.sub / "fraga-01.md", "Vi lyssnar på brukarna.", "Vi lyssnar <script>alert(1)</script> på brukarna.");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   const auto* d = find(v, "HTML i texten");
   REQUIRE(d);
   CHECK(d->pos.line == 5);
@@ -270,7 +270,7 @@ TEST_CASE("rule: an economy result that does not add up is a warning") {
   Broken f;
   replace(f.sub / "fraga-02.md", "resultat: 1,3", "resultat: 13");
   auto v = f.run();
-  CHECK(v.report.diags.error_count() == 0);
+  CHECK(v.diagnostics.list.error_count() == 0);
   CHECK(count(v, Severity::kWarning, "fraga-02.md", "stämmer inte med budget minus utfall") == 1);
 }
 
@@ -287,7 +287,7 @@ TEST_CASE("rule: a figure whose image file does not exist") {
   auto v = f.run();
   CHECK(count(v, Severity::kError, "fraga-03.md", "bildfilen ”skiss.png” finns inte") == 1);
   write(f.sub / "skiss.png", "png");
-  CHECK(check(f.content).report.diags.error_count() == 0);
+  CHECK(check(f.content).diagnostics.list.error_count() == 0);
 }
 
 TEST_CASE("rule: a figure with an empty caption has no alt text") {
@@ -330,8 +330,8 @@ TEST_CASE("rule: a missing enhet.yaml") {
 TEST_CASE("every problem is reported in one run – in file order") {
   TempDir dir;
   auto v = check(fixtures() / "broken");
-  CHECK(v.report.diags.error_count() == 4);
-  const auto& items = v.report.diags.items();
+  CHECK(v.diagnostics.list.error_count() == 4);
+  const auto& items = v.diagnostics.list.items();
   REQUIRE(items.size() == 4);
   CHECK(items[0].pos.path.find("fraga-01.md") != std::string::npos);
   CHECK(items[3].pos.path.find("inlamning.yaml") != std::string::npos);

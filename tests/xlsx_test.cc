@@ -69,9 +69,9 @@ ReadBack read_back(const fs::path& book) {
   return r;
 }
 
-int count_messages(const kv::Diagnostics& report, const std::string& text) {
+int count_messages(const kv::Diagnostics& diagnostics, const std::string& text) {
   int n = 0;
-  for (const auto& d : report.diags.items()) n += d.message.find(text) != std::string::npos;
+  for (const auto& d : diagnostics.list.items()) n += d.message.find(text) != std::string::npos;
   return n;
 }
 
@@ -167,10 +167,10 @@ TEST_CASE("the overview links the submission's workbook") {
 
 TEST_CASE("xlsx: control characters and invalid UTF-8 in any text still give a workbook Excel opens", "[xlsx]") {
   TempDir dir;
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   const fs::path file = dir.path() / "hostile.xlsx";
   {
-    kv::xlsx::Workbook book({file, "2024/prov/tabeller.xlsx", report}, kv::Lang::kSv, kv::start_of_year(2024),
+    kv::xlsx::Workbook book({file, "2024/prov/tabeller.xlsx", diagnostics}, kv::Lang::kSv, kv::start_of_year(2024),
                             "Titel\x1b[31m\v\xFF");
     std::vector<std::vector<Cell>> rows;
     for (const auto& text : kHostile) rows.push_back({Cell::of(text)});
@@ -200,16 +200,16 @@ TEST_CASE("xlsx: control characters and invalid UTF-8 in any text still give a w
   CHECK(r.at("Blad-1!A11").value == "r\ts\nt");
   CHECK(r.at("Blad-1!A12").value == "https://example.org/ab");
   CHECK(r.at("Blad-1!A12").link == "https://example.org/ab");
-  CHECK(report.diags.items().empty());
+  CHECK(diagnostics.list.items().empty());
 }
 
 TEST_CASE("xlsx: a text longer than an Excel cell is cut with a note and a warning, never left empty", "[xlsx]") {
   TempDir dir;
-  kv::Diagnostics report;  // messages in Swedish, like the site
+  kv::Diagnostics diagnostics;  // messages in Swedish, like the site
   const fs::path file = dir.path() / "long.xlsx";
   const std::string analysis = long_analysis();
   {
-    kv::xlsx::Workbook book({file, "2024/prov/tabeller.xlsx", report}, kv::Lang::kSv, kv::start_of_year(2024), "Lång");
+    kv::xlsx::Workbook book({file, "2024/prov/tabeller.xlsx", diagnostics}, kv::Lang::kSv, kv::start_of_year(2024), "Lång");
     book.add_sheet("Indikatorer", {{"Indikator", 30, Column::Kind::kText}, {"Analys", 80, Column::Kind::kWrappedText}},
                    {{Cell::of("Kontinuitet"), Cell::of(analysis)}});
     book.close();
@@ -224,8 +224,8 @@ TEST_CASE("xlsx: a text longer than an Excel cell is cut with a note and a warni
   CHECK(kv::utf8_length(cell) > 32'700);  // cut at the limit, not far before it
   CHECK(kv::starts_with(analysis, cell.substr(0, cell.size() - note.size())));
 
-  REQUIRE(report.diags.items().size() == 1);
-  const kv::Diagnostic& d = report.diags.items()[0];
+  REQUIRE(diagnostics.list.items().size() == 1);
+  const kv::Diagnostic& d = diagnostics.list.items()[0];
   CHECK(d.severity == kv::Severity::kWarning);
   CHECK(d.pos.path == "2024/prov/tabeller.xlsx");
   CHECK_THAT(d.message, Contains("blad ”Indikatorer”, cell B2") && Contains("40\xC2\xA0" "000") &&
@@ -251,11 +251,11 @@ TEST_CASE("xlsx: a cut text is cut on a character boundary and counted as Excel 
 
 TEST_CASE("xlsx: dates Excel cannot hold are written as text with a warning", "[xlsx]") {
   TempDir dir;
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   const fs::path file = dir.path() / "dates.xlsx";
   {
     // Year 0: the creation time of a "0000" year folder.
-    kv::xlsx::Workbook book({file, "0000/prov/tabeller.xlsx", report}, kv::Lang::kSv, kv::start_of_year(0), "Datum");
+    kv::xlsx::Workbook book({file, "0000/prov/tabeller.xlsx", diagnostics}, kv::Lang::kSv, kv::start_of_year(0), "Datum");
     book.add_sheet("Aktiviteter", {{"Start", 12, Column::Kind::kText}},
                    {{Cell::date("2024-01-31")}, {Cell::date("0000-01-01")}, {Cell::date("2024-02-30")},
                     {Cell::date("1899-12-31")}, {Cell::date("snart")}, {Cell::date("")}});
@@ -273,8 +273,8 @@ TEST_CASE("xlsx: dates Excel cannot hold are written as text with a warning", "[
     CHECK(r.at(std::string("Aktiviteter!") + where).value == text);
   }
   CHECK(r.cells.count("Aktiviteter!A7") == 0);  // no date: an empty cell, no warning
-  CHECK(report.diags.warning_count() == 4);
-  CHECK(count_messages(report, "blad ”Aktiviteter”, cell A3: ”0000-01-01” är inget datum") == 1);
+  CHECK(diagnostics.list.warning_count() == 4);
+  CHECK(count_messages(diagnostics, "blad ”Aktiviteter”, cell A3: ”0000-01-01” är inget datum") == 1);
 }
 
 TEST_CASE("xlsx: the year helper never gives a year outside what workbooks and PDFs hold", "[xlsx]") {
@@ -287,10 +287,10 @@ TEST_CASE("xlsx: the year helper never gives a year outside what workbooks and P
 
 TEST_CASE("xlsx: libxlsxwriter has no reason to print: the workbook layer checks first", "[xlsx]") {
   TempDir dir;
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   CapturedStderr captured;
   {
-    kv::xlsx::Workbook book({dir.path() / "quiet.xlsx", "quiet.xlsx", report}, kv::Lang::kSv, kv::start_of_year(2024),
+    kv::xlsx::Workbook book({dir.path() / "quiet.xlsx", "quiet.xlsx", diagnostics}, kv::Lang::kSv, kv::start_of_year(2024),
                             "Tyst");
     book.add_sheet("Blad", {{"A", 10}}, {{Cell::link("https://example.org/" + std::string(3000, 'x'))}});
     book.add_sheet("Blad", {{"A", 10}}, {{Cell::of("samma namn")}});  // Excel refuses equal names
@@ -304,7 +304,7 @@ TEST_CASE("xlsx: libxlsxwriter has no reason to print: the workbook layer checks
   CHECK(r.sheets == std::vector<std::string>{"Blad", "Blad (2)", "BLAD (3)"});
   CHECK(r.at("Blad!A2").kind == "s");  // the over-long address as text, not as a link
   CHECK(r.at("Blad!A2").link.empty());
-  CHECK(count_messages(report, "blad ”Blad”, cell A2: adressen är längre än de 2079 tecken") == 1);
+  CHECK(count_messages(diagnostics, "blad ”Blad”, cell A2: adressen är längre än de 2079 tecken") == 1);
 }
 
 TEST_CASE("xlsx: libxlsxwriter's own messages never reach the user, everything else on stderr does", "[xlsx]") {
@@ -326,12 +326,12 @@ TEST_CASE("xlsx: libxlsxwriter's own messages never reach the user, everything e
 
 TEST_CASE("xlsx: a workbook that cannot be saved fails with where and why, and prints nothing", "[xlsx]") {
   TempDir dir;
-  kv::Diagnostics report;
+  kv::Diagnostics diagnostics;
   CapturedStderr captured;
   std::string message;
   {
     const kv::xlsx::LibraryMessagesHidden hidden;
-    kv::xlsx::Workbook book({dir.path() / "no-such-folder" / "t.xlsx", "2024/prov/tabeller.xlsx", report},
+    kv::xlsx::Workbook book({dir.path() / "no-such-folder" / "t.xlsx", "2024/prov/tabeller.xlsx", diagnostics},
                             kv::Lang::kSv, kv::start_of_year(2024), "Saknas");
     book.add_sheet("Blad", {{"A", 10}}, {{Cell::of("x")}});
     try {
@@ -372,9 +372,9 @@ TEST_CASE("xlsx: workbooks of different years closed at once keep their own crea
   // libxlsxwriter formats the date with gmtime(), whose static result threads would share.
   TempDir dir;
   auto write_one = [&](int year, int i) {
-    kv::Diagnostics report;
+    kv::Diagnostics diagnostics;
     const fs::path file = dir.path() / (std::to_string(year) + "-" + std::to_string(i) + ".xlsx");
-    kv::xlsx::Workbook book({file, "t.xlsx", report}, kv::Lang::kSv, kv::start_of_year(year), "T");
+    kv::xlsx::Workbook book({file, "t.xlsx", diagnostics}, kv::Lang::kSv, kv::start_of_year(year), "T");
     book.add_sheet("Blad", {{"A", 10, Column::Kind::kText}}, {{Cell::of("x")}});
     book.close();
     return file;

@@ -15,7 +15,7 @@ using Args = std::vector<std::string>;
 
 struct Diagnostics {
   Lang lang = Lang::kSv;
-  DiagnosticList diags;
+  DiagnosticList list;
   // Prefixed to every message while set, e.g. "fråga 16 (”Mål 2018”)", so that a problem
   // deep inside a file still names the question it belongs to.
   std::string context;
@@ -25,10 +25,10 @@ struct Diagnostics {
 
   std::string t(Msg id, const Args& args = {}) const { return text(lang, id, args); }
   void error(SourcePos pos, std::string message, std::string hint = {}) {
-    diags.error(std::move(pos), in_context(std::move(message)), std::move(hint));
+    list.error(std::move(pos), in_context(std::move(message)), std::move(hint));
   }
   void warning(SourcePos pos, std::string message, std::string hint = {}) {
-    diags.warning(std::move(pos), in_context(std::move(message)), std::move(hint));
+    list.warning(std::move(pos), in_context(std::move(message)), std::move(hint));
   }
   // Something not written yet (a part, a value, the introduction): an error that stops a
   // build, a warning in a draft preview.

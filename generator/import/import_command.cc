@@ -197,7 +197,7 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
   check_targets(targets);
   std::error_code docx_ec;
   if (!fs::is_regular_file(o.docx, docx_ec)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
-  if (diags.diags.error_count()) return fail();
+  if (diags.list.error_count()) return fail();
   if (!import::docx_within_limits(o.docx, diags)) return fail();
 
   const fs::path folder = content_root / o.unit / std::to_string(structure.year) / structure.kind;  // as plan_scaffold
@@ -245,7 +245,7 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     targets.clear();
     for (const auto& f : all) targets.push_back(f.path);
     check_targets(targets);
-    if (diags.diags.error_count()) return fail();
+    if (diags.list.error_count()) return fail();
     create_all(all);
 
     print_diagnostics(diags, style, out, err);

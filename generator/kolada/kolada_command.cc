@@ -339,7 +339,7 @@ int run_kolada(const CommandContext& context, const KoladaOptions& options, std:
   int filled = o.filled, files = static_cast<int>(o.edits.size());
   if (!options.dry_run) {
     filled = files = 0;  // what was written, not what was meant to be
-    if (diags.diags.error_count() == 0)
+    if (diags.list.error_count() == 0)
       for (const auto& [file, edit] : o.edits)
         if (write_edit(ContentRoot(content_root), file, edit, diags)) {
           filled += o.filled_in[file];
@@ -351,7 +351,7 @@ int run_kolada(const CommandContext& context, const KoladaOptions& options, std:
     people << diags.t(options.dry_run ? Msg::kKoladaSummaryDry : Msg::kKoladaSummary,
                       {std::to_string(filled), std::to_string(files), std::to_string(o.differing)})
            << '\n';
-  return diags.diags.error_count() ? 1 : 0;
+  return diags.list.error_count() ? 1 : 0;
 }
 
 }  // namespace kv

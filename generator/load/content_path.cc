@@ -64,30 +64,30 @@ static bool lexically_inside(const ContentRoot& root, const fs::path& path) {
 }
 
 bool check_content_path(const ContentRoot& root, const fs::path& path, const std::string& shown, const SourcePos& at,
-                        Diagnostics& report, bool want_folder) {
+                        Diagnostics& diagnostics, bool want_folder) {
   switch (classify_path(root, path, want_folder)) {
     case PathState::kInside:
       return true;
     case PathState::kOutside:
       if (lexically_inside(root, path))
-        report.error(at, report.t(Msg::kLinkOutsideContent, {shown, root.path.generic_string()}),
-                     report.t(Msg::kLinkOutsideContentHint));
+        diagnostics.error(at, diagnostics.t(Msg::kLinkOutsideContent, {shown, root.path.generic_string()}),
+                     diagnostics.t(Msg::kLinkOutsideContentHint));
       else
-        report.error(at, report.t(Msg::kPathOutsideContent, {shown, root.path.generic_string()}),
-                     report.t(Msg::kPathOutsideContentHint));
+        diagnostics.error(at, diagnostics.t(Msg::kPathOutsideContent, {shown, root.path.generic_string()}),
+                     diagnostics.t(Msg::kPathOutsideContentHint));
       return false;
     case PathState::kMissing:
-      report.error(at, report.t(Msg::kPathMissing, {shown}), report.t(Msg::kPathMissingHint));
+      diagnostics.error(at, diagnostics.t(Msg::kPathMissing, {shown}), diagnostics.t(Msg::kPathMissingHint));
       return false;
     case PathState::kNotRegular:
     case PathState::kNotFolder:
-      report.error(at, report.t(Msg::kPathNotRegular, {shown}), report.t(Msg::kPathNotRegularHint));
+      diagnostics.error(at, diagnostics.t(Msg::kPathNotRegular, {shown}), diagnostics.t(Msg::kPathNotRegularHint));
       return false;
   }
   return false;
 }
 
-Entries list_content_folder(const fs::path& dir, Diagnostics& report) {
+Entries list_content_folder(const fs::path& dir, Diagnostics& diagnostics) {
   std::vector<fs::directory_entry> out;
   std::error_code ec;
   size_t count = 0;
@@ -95,9 +95,9 @@ Entries list_content_folder(const fs::path& dir, Diagnostics& report) {
     if (++count <= limits::kFolderEntries) out.push_back(*it);
   }
   if (count > limits::kFolderEntries) {
-    report.error({dir.generic_string(), 0, 0},
-                 report.t(Msg::kFolderTooLarge, {group_digits(count), group_digits(limits::kFolderEntries)}),
-                 report.t(Msg::kFolderTooLargeHint));
+    diagnostics.error({dir.generic_string(), 0, 0},
+                 diagnostics.t(Msg::kFolderTooLarge, {group_digits(count), group_digits(limits::kFolderEntries)}),
+                 diagnostics.t(Msg::kFolderTooLargeHint));
     return {};
   }
   std::sort(out.begin(), out.end());
@@ -106,13 +106,13 @@ Entries list_content_folder(const fs::path& dir, Diagnostics& report) {
 
 bool is_skipped_folder(const fs::path& dir) { return is_skipped_folder_name(dir.filename().string()) || is_output_folder(dir); }
 
-std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report) {
+std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& diagnostics) {
   std::vector<fs::path> out;
   for (const auto& entry : entries) {
     std::error_code ec;
     if (!entry.is_directory(ec) || is_skipped_folder(entry.path())) continue;
     const std::string name = entry.path().filename().string();
-    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true))
+    if (check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics, true))
       out.push_back(entry.path());
   }
   return out;
@@ -121,15 +121,15 @@ std::vector<fs::path> content_subfolders(const ContentRoot& root, const Entries&
 namespace {
 
 void collect_files(const ContentRoot& root, const fs::path& dir, const std::string& prefix, int depth,
-                   std::vector<std::string>& out, Diagnostics& report) {
-  for (const auto& entry : list_content_folder(dir, report)) {
+                   std::vector<std::string>& out, Diagnostics& diagnostics) {
+  for (const auto& entry : list_content_folder(dir, diagnostics)) {
     const std::string name = entry.path().filename().string();
     std::error_code ec;
     if (entry.is_directory(ec)) {
       if (is_skipped_folder(entry.path()) || entry.is_symlink(ec) || depth >= kMaxWalkDepth) continue;
-      collect_files(root, entry.path(), prefix + name + "/", depth + 1, out, report);
+      collect_files(root, entry.path(), prefix + name + "/", depth + 1, out, diagnostics);
     } else if (!is_ignored_file(name) &&
-               check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report)) {
+               check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics)) {
       out.push_back(prefix + name);
     }
   }
@@ -137,11 +137,11 @@ void collect_files(const ContentRoot& root, const fs::path& dir, const std::stri
 
 }  // namespace
 
-std::vector<std::string> content_files_under(const ContentRoot& root, const fs::path& dir, Diagnostics& report) {
+std::vector<std::string> content_files_under(const ContentRoot& root, const fs::path& dir, Diagnostics& diagnostics) {
   std::vector<std::string> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;  // a linked year folder, as content_subfolders found it
-  collect_files(root, dir, "", 0, out, report);
+  collect_files(root, dir, "", 0, out, diagnostics);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -37,13 +37,13 @@ bool write_target_inside(const ContentRoot& root, const std::filesystem::path& p
 // (the place that referred to it; the path itself when it was found by the walk), naming it
 // as `shown` (as the author wrote it). Returns true when the path may be read.
 bool check_content_path(const ContentRoot& root, const std::filesystem::path& path, const std::string& shown,
-                        const SourcePos& at, Diagnostics& report, bool want_folder = false);
+                        const SourcePos& at, Diagnostics& diagnostics, bool want_folder = false);
 
 // The entries of a content folder, sorted by name. A folder with more than
 // limits::kFolderEntries entries is reported once and gives no entries: 100 000 stray files
 // should give one message, not 100 000.
 using Entries = std::vector<std::filesystem::directory_entry>;
-Entries list_content_folder(const std::filesystem::path& dir, Diagnostics& report);
+Entries list_content_folder(const std::filesystem::path& dir, Diagnostics& diagnostics);
 
 // Whether the walk passes by a folder: its name says so (load/content_names.h), or it is a
 // build's output folder (an output folder inside content/ is not a unit).
@@ -53,13 +53,13 @@ bool is_skipped_folder(const std::filesystem::path& dir);
 // name order: not skipped (is_skipped_folder), and inside the content folder after following
 // links (a link out, or anything that is not a folder after all, is reported, never entered).
 // The one walk of the content folder: validation, kvalitet kolada and kvalitet arkiv use it.
-std::vector<std::filesystem::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& report);
+std::vector<std::filesystem::path> content_subfolders(const ContentRoot& root, const Entries& entries, Diagnostics& diagnostics);
 
 // Every file below dir that the walk sees, relative to dir and sorted: ignored files
 // (load/content_names.h) and skipped folders left out; a linked file is listed when it leads
 // to a regular file inside the content folder (a link out is reported), a linked folder is
 // not entered, nor is anything deeper than kMaxWalkDepth folders below dir.
 inline constexpr int kMaxWalkDepth = 8;
-std::vector<std::string> content_files_under(const ContentRoot& root, const std::filesystem::path& dir, Diagnostics& report);
+std::vector<std::string> content_files_under(const ContentRoot& root, const std::filesystem::path& dir, Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -6,7 +6,7 @@
 
 namespace kv {
 
-MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report) {
+MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& diagnostics) {
   MarkdownFile file{source.path, std::nullopt, source.text, 0};
   auto lines = split_lines(source.text);
   if (lines.empty() || trim(lines[0]) != "---") return file;
@@ -22,7 +22,7 @@ MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report) {
       return file;
     }
   }
-  report.error({source.path, 1, 1}, report.t(Msg::kFrontMatterUnclosed), report.t(Msg::kFrontMatterUnclosedHint));
+  diagnostics.error({source.path, 1, 1}, diagnostics.t(Msg::kFrontMatterUnclosed), diagnostics.t(Msg::kFrontMatterUnclosedHint));
   return file;
 }
 
@@ -64,8 +64,8 @@ bool contains(const std::vector<std::string>& list, const std::string& word) {
 
 class Splitter {
  public:
-  Splitter(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report)
-      : file_(file), vocabulary_(vocabulary), report_(report), lines_(split_lines(file.body)) {}
+  Splitter(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& diagnostics)
+      : file_(file), vocabulary_(vocabulary), diagnostics_(diagnostics), lines_(split_lines(file.body)) {}
 
   std::vector<RawBlock> run() {
     std::vector<RawBlock> top;
@@ -81,13 +81,13 @@ class Splitter {
             flush(container->children);
             container = nullptr;
           } else {
-            report_.error(pos(1), report_.t(Msg::kContainerStrayClose), report_.t(Msg::kContainerStrayCloseHint));
+            diagnostics_.error(pos(1), diagnostics_.t(Msg::kContainerStrayClose), diagnostics_.t(Msg::kContainerStrayCloseHint));
           }
         } else {
           flush(into);
           if (container) {
-            report_.error(pos(col_of(line, *name)), report_.t(Msg::kContainerNested, {*name, container->name}),
-                          report_.t(Msg::kContainerNestedHint));
+            diagnostics_.error(pos(col_of(line, *name)), diagnostics_.t(Msg::kContainerNested, {*name, container->name}),
+                          diagnostics_.t(Msg::kContainerNestedHint));
             continue;
           }
           top.push_back(open_container(*name, line));
@@ -99,8 +99,8 @@ class Splitter {
     }
     if (container) {
       flush(container->children);
-      report_.error({file_.path, container->line, container->col}, report_.t(Msg::kContainerUnclosed, {container->name}),
-                    report_.t(Msg::kContainerUnclosedHint));
+      diagnostics_.error({file_.path, container->line, container->col}, diagnostics_.t(Msg::kContainerUnclosed, {container->name}),
+                    diagnostics_.t(Msg::kContainerUnclosedHint));
     } else {
       flush(top);
     }
@@ -122,7 +122,7 @@ class Splitter {
     block.line = file_line();
     block.col = col_of(line, name);
     if (!contains(vocabulary_.containers, name))
-      report_.error(pos(block.col), report_.t(Msg::kContainerUnknown, {name}), report_.suggest(name, vocabulary_.containers));
+      diagnostics_.error(pos(block.col), diagnostics_.t(Msg::kContainerUnknown, {name}), diagnostics_.suggest(name, vocabulary_.containers));
     return block;
   }
 
@@ -134,8 +134,8 @@ class Splitter {
     if (!data && !word.empty()) {
       std::string near = closest_match(word, vocabulary_.data_blocks);
       if (!near.empty())
-        report_.error(pos(static_cast<int>(fence.indent + fence.length) + 1), report_.t(Msg::kDataBlockUnknown, {word}),
-                      report_.t(Msg::kDidYouMean, {near}));
+        diagnostics_.error(pos(static_cast<int>(fence.indent + fence.length) + 1), diagnostics_.t(Msg::kDataBlockUnknown, {word}),
+                      diagnostics_.t(Msg::kDidYouMean, {near}));
     }
     const size_t open = i_;
     RawBlock block;
@@ -162,8 +162,8 @@ class Splitter {
     }
     flush(into);
     if (!closed) {
-      report_.error({file_.path, block.line, block.col}, report_.t(Msg::kDataBlockUnclosed, {word}),
-                    report_.t(Msg::kDataBlockUnclosedHint));
+      diagnostics_.error({file_.path, block.line, block.col}, diagnostics_.t(Msg::kDataBlockUnclosed, {word}),
+                    diagnostics_.t(Msg::kDataBlockUnclosedHint));
       return;
     }
     block.text = std::move(body);
@@ -192,7 +192,7 @@ class Splitter {
 
   const MarkdownFile& file_;
   const BlockVocabulary& vocabulary_;
-  Diagnostics& report_;
+  Diagnostics& diagnostics_;
   std::vector<std::string_view> lines_;
   size_t i_ = 0;
   std::string prose_;
@@ -201,8 +201,8 @@ class Splitter {
 
 }  // namespace
 
-std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report) {
-  return Splitter(file, vocabulary, report).run();
+std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& diagnostics) {
+  return Splitter(file, vocabulary, diagnostics).run();
 }
 
 }  // namespace kv

@@ -25,7 +25,7 @@ struct MarkdownFile {
 
 // Splits off front matter when the file starts with a line "---".
 // Reports an unclosed front matter (and treats the whole file as body then).
-MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& report);
+MarkdownFile split_front_matter(const SourceFile& source, Diagnostics& diagnostics);
 
 // A code fence (CommonMark): up to three spaces, then ``` or ~~~ (three or more), then the
 // info string. Everything in kvalitet that looks for fenced blocks asks these two.
@@ -60,6 +60,6 @@ struct BlockVocabulary {
 
 // Splits a body into blocks. Every structural problem is reported; the result still holds
 // everything that could be understood.
-std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& report);
+std::vector<RawBlock> split_blocks(const MarkdownFile& file, const BlockVocabulary& vocabulary, Diagnostics& diagnostics);
 
 }  // namespace kv

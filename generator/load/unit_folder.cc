@@ -30,10 +30,10 @@ bool is_folder_name(std::string_view name) {
   return true;
 }
 
-std::optional<UnitNameError> unit_name_error(const std::string& name, const Diagnostics& report) {
-  if (!is_folder_name(name)) return UnitNameError{report.t(Msg::kUnitNotFolderName, {name}), report.t(Msg::kUnitNotFolderNameHint)};
+std::optional<UnitNameError> unit_name_error(const std::string& name, const Diagnostics& diagnostics) {
+  if (!is_folder_name(name)) return UnitNameError{diagnostics.t(Msg::kUnitNotFolderName, {name}), diagnostics.t(Msg::kUnitNotFolderNameHint)};
   if (!valid_slug(name))
-    return UnitNameError{report.t(Msg::kScaffoldBadUnit, {name}), report.t(Msg::kScaffoldBadUnitHint, {suggest_slug(name)})};
+    return UnitNameError{diagnostics.t(Msg::kScaffoldBadUnit, {name}), diagnostics.t(Msg::kScaffoldBadUnitHint, {suggest_slug(name)})};
   return std::nullopt;
 }
 

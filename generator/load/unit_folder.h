@@ -28,7 +28,7 @@ bool is_folder_name(std::string_view name);
 struct UnitNameError {
   std::string message, hint;
 };
-std::optional<UnitNameError> unit_name_error(const std::string& name, const Diagnostics& report);
+std::optional<UnitNameError> unit_name_error(const std::string& name, const Diagnostics& diagnostics);
 
 // Those of targets (files about to be created for the author) that would not lie inside
 // content_root after following links; one per place where they leave (the nearest folder

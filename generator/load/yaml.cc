@@ -20,7 +20,7 @@ static SourcePos to_position(const YAML::Mark& mark, const YamlOrigin& origin) {
   return {origin.path, origin.line_offset + mark.line + 1, col};
 }
 
-static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Diagnostics& report) {
+static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Diagnostics& diagnostics) {
   SourcePos pos{origin.path, origin.line_offset + 1, 0};
   if (why.line >= 0) {
     YAML::Mark mark;
@@ -28,23 +28,23 @@ static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Diag
     mark.column = why.column;
     pos = to_position(mark, origin);
   }
-  report.error(pos, report.t(Msg::kYamlSyntax, {report.t(why.message, why.args)}), report.t(why.hint, why.hint_args));
+  diagnostics.error(pos, diagnostics.t(Msg::kYamlSyntax, {diagnostics.t(why.message, why.args)}), diagnostics.t(why.hint, why.hint_args));
 }
 
-std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& report) {
+std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& diagnostics) {
   try {
     YAML::Node root = YAML::Load(std::string(origin.text));
     // The rest of the text swallowed by a quote that never closes is lost content.
     if (auto unclosed = find_unclosed_quote(root, origin.text)) {
-      report_yaml(*unclosed, origin, report);
+      report_yaml(*unclosed, origin, diagnostics);
       return std::nullopt;
     }
     return root;
   } catch (const YAML::Exception& e) {
-    report_yaml(explain_yaml_error(e, origin.text), origin, report);
+    report_yaml(explain_yaml_error(e, origin.text), origin, diagnostics);
   } catch (const std::exception& e) {
-    report.error({origin.path, origin.line_offset + 1, 0}, report.t(Msg::kYamlSyntax, {e.what()}),
-                 report.t(Msg::kYamlSyntaxHint));
+    diagnostics.error({origin.path, origin.line_offset + 1, 0}, diagnostics.t(Msg::kYamlSyntax, {e.what()}),
+                 diagnostics.t(Msg::kYamlSyntaxHint));
   }
   return std::nullopt;
 }

@@ -18,7 +18,7 @@ struct YamlOrigin {
 
 // Parses text; a syntax error is reported at its place and gives nullopt.
 // Never throws.
-std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& report);
+std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& diagnostics);
 
 // A file of nothing but comments (or nothing at all) is an empty mapping: every key of it
 // optional means it may be empty. Any other node is returned as it is.

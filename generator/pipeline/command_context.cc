@@ -45,7 +45,7 @@ CommandContext make_context(const CommonOptions& options) {
   c.lang = message_language(options.lang, options.env_lang, file ? site_file_language(*file) : std::nullopt);
   Diagnostics problems = c.diagnostics();
   if (file) c.settings = site_settings(*file, options.lang, problems);
-  c.settings_problems = std::move(problems.diags);
+  c.settings_problems = std::move(problems.list);
   c.templates = find_resource_dir("templates", options.templates_dir, options.executable);
   c.themes = find_resource_dir("themes", options.themes_dir, options.executable);
   return c;

@@ -36,26 +36,26 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
   const CommonOptions& options = context.options;
   Validated v{Diagnostics{context.lang, {}, {}, build.preview}, {}, {}};
   if (!context.content_exists) {
-    v.report.error({options.content_root.generic_string(), 0, 0}, v.report.t(Msg::kContentDirMissing),
-                   v.report.t(Msg::kContentDirMissingHint));
+    v.diagnostics.error({options.content_root.generic_string(), 0, 0}, v.diagnostics.t(Msg::kContentDirMissing),
+                   v.diagnostics.t(Msg::kContentDirMissingHint));
     return v;
   }
   v.site = context.settings;
-  v.report.diags.append(context.settings_problems);
-  if (!context.templates_or_report(v.report)) return v;
+  v.diagnostics.list.append(context.settings_problems);
+  if (!context.templates_or_report(v.diagnostics)) return v;
   v.templates = *context.templates;
-  if (auto theme = read_theme(context.themes.value_or("themes"), v.site.theme, options.content_root / kSiteFile, v.report))
+  if (auto theme = read_theme(context.themes.value_or("themes"), v.site.theme, options.content_root / kSiteFile, v.diagnostics))
     v.site.theme_chain = std::move(*theme);
   SiteOptions site_options{options.content_root, options.lang, context.threads()};
   BrokenStructures broken;
-  StructureSet structures = read_structures(v.templates / "structures", v.report, &broken);
-  read_submissions(site_options, structures, v.site, v.report, broken);
-  thread_years(v.site, v.report);
-  if (build.reviews) read_review_forms(options.content_root, v.site, v.report);
-  check_readability(v.site, v.report);
-  check_frozen_years(v.site.frozen_years, options.content_root, v.report);
-  v.report.diags.sort();
-  attach_warnings(v.site, v.report, options.content_root.generic_string());
+  StructureSet structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
+  read_submissions(site_options, structures, v.site, v.diagnostics, broken);
+  thread_years(v.site, v.diagnostics);
+  if (build.reviews) read_review_forms(options.content_root, v.site, v.diagnostics);
+  check_readability(v.site, v.diagnostics);
+  check_frozen_years(v.site.frozen_years, options.content_root, v.diagnostics);
+  v.diagnostics.list.sort();
+  attach_warnings(v.site, v.diagnostics, options.content_root.generic_string());
   return v;
 }
 
@@ -64,13 +64,13 @@ Validated validate_content(const PipelineOptions& options) { return validate_con
 int run_check(const CommandContext& context, std::ostream& out, std::ostream& err) {
   const OutputStyle& style = context.options.style;
   Validated v = validate_content(context, {});
-  print_diagnostics(v.report, style, out, err);
-  if (v.report.diags.has_errors()) return 1;
+  print_diagnostics(v.diagnostics, style, out, err);
+  if (v.diagnostics.list.has_errors()) return 1;
   if (style.quiet) return 0;
   // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
-  if (!style.json) out << readability_summary(v.site, v.report.lang);
-  if (v.report.diags.items().empty())
-    people_stream(style, out, err) << v.report.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
+  if (!style.json) out << readability_summary(v.site, v.diagnostics.lang);
+  if (v.diagnostics.list.items().empty())
+    people_stream(style, out, err) << v.diagnostics.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
   return 0;
 }
 
@@ -93,11 +93,11 @@ bool report_unchanged(const CommandContext& context, const BuildOptions& build, 
   if (stamp.empty() || build.rebuild) return false;
   auto diags = unchanged_build(build.output_dir, stamp);
   if (!diags) return false;
-  Diagnostics report = context.diagnostics();
-  report.diags = std::move(*diags);
+  Diagnostics diagnostics = context.diagnostics();
+  diagnostics.list = std::move(*diags);
   const OutputStyle& style = context.options.style;
-  print_diagnostics(report, style, out, err);
-  if (!style.quiet) people_stream(style, out, err) << report.t(Msg::kBuildUpToDate, {terminal_text(build.output_dir)}) << '\n';
+  print_diagnostics(diagnostics, style, out, err);
+  if (!style.quiet) people_stream(style, out, err) << diagnostics.t(Msg::kBuildUpToDate, {terminal_text(build.output_dir)}) << '\n';
   return true;
 }
 
@@ -113,50 +113,50 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   const InputStamp stamp = stamp_for(context, build);
   if (report_unchanged(context, build, stamp, out, err)) return 0;
   Validated v = validate_content(context, build);
-  check_output_place(build.output_dir, content_root, v.report);
-  print_diagnostics(v.report, style, out, err);
+  check_output_place(build.output_dir, content_root, v.diagnostics);
+  print_diagnostics(v.diagnostics, style, out, err);
   if (seen) {
-    seen->report.lang = v.report.lang;
-    seen->report.diags.append(v.report.diags);
-    seen->readability = page_readability(v.site, v.report.lang);
+    seen->diagnostics.lang = v.diagnostics.lang;
+    seen->diagnostics.list.append(v.diagnostics.list);
+    seen->readability = page_readability(v.site, v.diagnostics.lang);
     seen->lix_limit = v.site.lix_limit;
     seen->base_url = v.site.base_url;
   }
-  if (v.report.diags.has_errors()) {
-    if (!build.preview && !style.quiet) err << v.report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+  if (v.diagnostics.list.has_errors()) {
+    if (!build.preview && !style.quiet) err << v.diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
-  Diagnostics report = context.diagnostics();
+  Diagnostics diagnostics = context.diagnostics();
   RenderInputs inputs{v.templates, content_root, context.threads(), !build.pdf_variant.empty(), {}};
   std::error_code ec;
   if (fs::is_regular_file(fs::path(build.output_dir) / kOutputMarker, ec)) inputs.previous = build.output_dir;
   BuildCounts counts;
   std::ostream* progress = style.show_progress && !style.quiet && !style.json ? &err : nullptr;
-  auto written = write_output_dir(fs::path(build.output_dir), report, [&](const fs::path& staging) {
-    auto rendered = render_site(v.site, inputs, staging, report);
+  auto written = write_output_dir(fs::path(build.output_dir), diagnostics, [&](const fs::path& staging) {
+    auto rendered = render_site(v.site, inputs, staging, diagnostics);
     if (!rendered) return std::optional<int>();
     counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous));
     counts.workbooks = rendered->workbooks;
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
     if (inputs.with_pdf) {
-      PdfOutcome pdfs = write_pdfs(v.site, staging, build.pdf_variant, inputs.threads, report, progress, inputs.previous);
+      PdfOutcome pdfs = write_pdfs(v.site, staging, build.pdf_variant, inputs.threads, diagnostics, progress, inputs.previous);
       if (!pdfs.ok) return std::optional<int>();
       counts.pdf_pages = std::move(pdfs.page_counts);
     }
     if (!stamp.empty()) {
-      DiagnosticList all = v.report.diags;
-      all.append(report.diags);
+      DiagnosticList all = v.diagnostics.list;
+      all.append(diagnostics.list);
       write_file(staging / kInputStampFile, stamp_file_text(stamp, all));
     }
     return std::optional<int>(counts.pages);
   });
-  print_diagnostics(report, style, out, err);
-  if (seen) seen->report.diags.append(report.diags);
+  print_diagnostics(diagnostics, style, out, err);
+  if (seen) seen->diagnostics.list.append(diagnostics.list);
   if (!written) {
-    if (!build.preview && !style.quiet) err << report.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+    if (!build.preview && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
-  if (!style.quiet && !build.preview) people_stream(style, out, err) << build_summary(report.lang, build.output_dir, counts) << '\n';
+  if (!style.quiet && !build.preview) people_stream(style, out, err) << build_summary(diagnostics.lang, build.output_dir, counts) << '\n';
   return 0;
 }
 

@@ -33,7 +33,7 @@ struct PipelineOptions : CommonOptions, BuildOptions {};
 
 // The outcome of load → validate → model: the typed site and every problem found.
 struct Validated {
-  Diagnostics report;
+  Diagnostics diagnostics;
   model::Site site;
   std::filesystem::path templates;
 };
@@ -46,7 +46,7 @@ int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& e
 
 // What a build saw besides the site it wrote: what `serve` shows on and beside the pages.
 struct BuildSeen {
-  Diagnostics report;  // the site's language and every diagnostic
+  Diagnostics diagnostics;  // the site's language and every diagnostic
   std::vector<PageReadability> readability;
   int lix_limit = 0;  // site.yaml's lix_gräns; 0: none
   std::string base_url;  // site.yaml's adress:; "" when not given

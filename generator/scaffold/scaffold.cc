@@ -31,7 +31,7 @@ std::string modeline(const ScaffoldOptions& options, const fs::path& file, const
 }
 
 // The structure named, or nullptr after saying which ones there are.
-const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, Diagnostics& report) {
+const model::Structure* pick_structure(const std::string& id, const StructureSet& structures, Diagnostics& diagnostics) {
   std::vector<std::string> ids;
   std::string list;
   for (const auto& [key, _] : structures) {
@@ -39,52 +39,52 @@ const model::Structure* pick_structure(const std::string& id, const StructureSet
     list += (list.empty() ? "" : ", ") + key;
   }
   if (auto it = structures.find(id); it != structures.end()) return it->second.get();
-  std::string available = report.t(Msg::kStructureUnknownHint, {list});
+  std::string available = diagnostics.t(Msg::kStructureUnknownHint, {list});
   if (id.empty()) {
-    report.error({"--struktur", 0, 0}, report.t(Msg::kScaffoldNoStructure), available);
+    diagnostics.error({"--struktur", 0, 0}, diagnostics.t(Msg::kScaffoldNoStructure), available);
     return nullptr;
   }
   std::string near = closest_match(id, ids);
-  report.error({"--struktur", 0, 0}, report.t(Msg::kStructureUnknown, {id}),
-               near.empty() ? available : report.t(Msg::kDidYouMean, {near}) + "; " + available);
+  diagnostics.error({"--struktur", 0, 0}, diagnostics.t(Msg::kStructureUnknown, {id}),
+               near.empty() ? available : diagnostics.t(Msg::kDidYouMean, {near}) + "; " + available);
   return nullptr;
 }
 
 // Creates every file (never replacing one); on failure none of them is left.
-bool write_all(const std::vector<ScaffoldFile>& files, Diagnostics& report) {
+bool write_all(const std::vector<ScaffoldFile>& files, Diagnostics& diagnostics) {
   std::vector<NewFile> all;
   for (const auto& f : files) all.push_back({f.path, f.text, std::nullopt});
   try {
     create_all(all);
     return true;
   } catch (const WriteError& e) {
-    report.error({e.path().generic_string(), 0, 0}, report.t(Msg::kWriteFailedBecause, {write_error_reason(e.error(), report)}));
+    diagnostics.error({e.path().generic_string(), 0, 0}, diagnostics.t(Msg::kWriteFailedBecause, {write_error_reason(e.error(), diagnostics)}));
     return false;
   }
 }
 
 void print_next_steps(const ScaffoldOptions& options, const fs::path& content_root, const model::Structure& structure,
-                      const std::vector<ScaffoldFile>& files, const Diagnostics& report, std::ostream& out) {
+                      const std::vector<ScaffoldFile>& files, const Diagnostics& diagnostics, std::ostream& out) {
   const fs::path folder = content_root / options.unit / std::to_string(structure.year) / structure.kind;
-  out << report.t(Msg::kScaffoldCreated, {std::to_string(files.size()), structure.name, std::to_string(structure.year)}) << '\n';
+  out << diagnostics.t(Msg::kScaffoldCreated, {std::to_string(files.size()), structure.name, std::to_string(structure.year)}) << '\n';
   for (const auto& f : files) out << "  " << terminal_text(f.path.generic_string()) << '\n';
-  out << '\n' << report.t(Msg::kScaffoldNextSteps) << '\n';
+  out << '\n' << diagnostics.t(Msg::kScaffoldNextSteps) << '\n';
   std::vector<std::string> steps;
   const fs::path unit_file = content_root / options.unit / kUnitFile;
   bool new_unit = !files.empty() && files.front().path == unit_file;
   if (new_unit && (!options.name || !options.administration))
-    steps.push_back(report.t(Msg::kScaffoldStepUnit, {unit_file.generic_string()}));
-  if (!structure.admin_fields.empty()) steps.push_back(report.t(Msg::kScaffoldStepAdmin, {(folder / kAdminFile).generic_string()}));
-  if (!structure.intro_title.empty()) steps.push_back(report.t(Msg::kScaffoldStepIntro, {(folder / kIntroFile).generic_string()}));
+    steps.push_back(diagnostics.t(Msg::kScaffoldStepUnit, {unit_file.generic_string()}));
+  if (!structure.admin_fields.empty()) steps.push_back(diagnostics.t(Msg::kScaffoldStepAdmin, {(folder / kAdminFile).generic_string()}));
+  if (!structure.intro_title.empty()) steps.push_back(diagnostics.t(Msg::kScaffoldStepIntro, {(folder / kIntroFile).generic_string()}));
   auto parts = structure.questions();
   if (!parts.empty())
-    steps.push_back(report.t(Msg::kScaffoldStepParts, {(folder / (structure.part_slug(parts.front()->number) + ".md")).generic_string(),
+    steps.push_back(diagnostics.t(Msg::kScaffoldStepParts, {(folder / (structure.part_slug(parts.front()->number) + ".md")).generic_string(),
                                                        structure.part_slug(parts.back()->number) + ".md"}));
   const std::string content = content_root.generic_string();
-  steps.push_back(report.t(Msg::kScaffoldStepServe, {content}));
-  steps.push_back(report.t(Msg::kScaffoldStepCheck, {content}));
-  steps.push_back(report.t(Msg::kScaffoldStepBuild, {content}));
-  if (options.schema_dir.empty()) steps.push_back(report.t(Msg::kScaffoldStepSchema));
+  steps.push_back(diagnostics.t(Msg::kScaffoldStepServe, {content}));
+  steps.push_back(diagnostics.t(Msg::kScaffoldStepCheck, {content}));
+  steps.push_back(diagnostics.t(Msg::kScaffoldStepBuild, {content}));
+  if (options.schema_dir.empty()) steps.push_back(diagnostics.t(Msg::kScaffoldStepSchema));
   for (size_t i = 0; i < steps.size(); ++i) out << "  " << i + 1 << ". " << terminal_text(steps[i]) << '\n';
 }
 
@@ -109,18 +109,18 @@ std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const fs
 namespace {
 
 // The files of plan that would replace a file, or lie outside the content folder: each an error.
-bool plan_is_safe(const std::vector<ScaffoldFile>& files, const fs::path& content_root, Diagnostics& report) {
+bool plan_is_safe(const std::vector<ScaffoldFile>& files, const fs::path& content_root, Diagnostics& diagnostics) {
   bool safe = true;
   for (const auto& f : files)
     if (present(f.path)) {
-      report.error({f.path.generic_string(), 0, 0}, report.t(Msg::kScaffoldFileExists), report.t(Msg::kScaffoldFileExistsHint));
+      diagnostics.error({f.path.generic_string(), 0, 0}, diagnostics.t(Msg::kScaffoldFileExists), diagnostics.t(Msg::kScaffoldFileExistsHint));
       safe = false;
     }
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);
   for (const auto& t : targets_outside(content_root, targets)) {
-    report.error({t.generic_string(), 0, 0}, report.t(Msg::kNewFileOutside, {content_root.generic_string()}),
-                 report.t(Msg::kNewFileOutsideHint));
+    diagnostics.error({t.generic_string(), 0, 0}, diagnostics.t(Msg::kNewFileOutside, {content_root.generic_string()}),
+                 diagnostics.t(Msg::kNewFileOutsideHint));
     safe = false;
   }
   return safe;
@@ -128,41 +128,41 @@ bool plan_is_safe(const std::vector<ScaffoldFile>& files, const fs::path& conten
 
 // The files written, or nullopt after reporting why none was.
 std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& context, const ScaffoldOptions& options,
-                                                        std::shared_ptr<const model::Structure>& chosen, Diagnostics& report) {
+                                                        std::shared_ptr<const model::Structure>& chosen, Diagnostics& diagnostics) {
   const fs::path& content_root = context.options.content_root;
-  if (auto bad = unit_name_error(options.unit, report)) {
-    report.error({}, bad->message, bad->hint);
+  if (auto bad = unit_name_error(options.unit, diagnostics)) {
+    diagnostics.error({}, bad->message, bad->hint);
     return std::nullopt;
   }
-  if (!context.templates_or_report(report)) return std::nullopt;
-  StructureSet structures = read_structures(*context.templates / "structures", report);  // a broken one is reported
-  const model::Structure* structure = pick_structure(options.structure, structures, report);
+  if (!context.templates_or_report(diagnostics)) return std::nullopt;
+  StructureSet structures = read_structures(*context.templates / "structures", diagnostics);  // a broken one is reported
+  const model::Structure* structure = pick_structure(options.structure, structures, diagnostics);
   if (!structure) return std::nullopt;
   chosen = structures.at(structure->id);  // kept beyond the set's life for the next steps
   auto files = plan_scaffold(options, content_root, *structure, context.lang);
-  if (!plan_is_safe(files, content_root, report)) return std::nullopt;
+  if (!plan_is_safe(files, content_root, diagnostics)) return std::nullopt;
   const fs::path unit_file = content_root / options.unit / kUnitFile;
   if ((options.name || options.administration) && files.front().path != unit_file)
-    report.warning({}, report.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
-  if (!write_all(files, report)) return std::nullopt;
+    diagnostics.warning({}, diagnostics.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
+  if (!write_all(files, diagnostics)) return std::nullopt;
   if (!options.schema_dir.empty() && !present(fs::path(options.schema_dir) / "enhet.schema.json"))
-    report.warning({}, report.t(Msg::kScaffoldSchemaMissing, {options.schema_dir, options.schema_dir}));
+    diagnostics.warning({}, diagnostics.t(Msg::kScaffoldSchemaMissing, {options.schema_dir, options.schema_dir}));
   return files;
 }
 
 }  // namespace
 
 int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics report = context.diagnostics();
+  Diagnostics diagnostics = context.diagnostics();
   std::shared_ptr<const model::Structure> structure;
-  auto files = write_scaffold(context, options, structure, report);
-  print_diagnostics(report, context.options.style, out, err);
+  auto files = write_scaffold(context, options, structure, diagnostics);
+  print_diagnostics(diagnostics, context.options.style, out, err);
   if (!files) {
-    if (!context.options.style.quiet) err << report.t(Msg::kScaffoldNothingWritten) << '\n';  // as build's "nothing was built"
+    if (!context.options.style.quiet) err << diagnostics.t(Msg::kScaffoldNothingWritten) << '\n';  // as build's "nothing was built"
     return 1;
   }
   if (!context.options.style.quiet)
-    print_next_steps(options, context.options.content_root, *structure, *files, report, people_stream(context.options.style, out, err));
+    print_next_steps(options, context.options.content_root, *structure, *files, diagnostics, people_stream(context.options.style, out, err));
   return 0;
 }
 

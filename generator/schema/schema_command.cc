@@ -31,16 +31,16 @@ namespace {
 
 // The schema files written, or nullopt after reporting why not.
 std::optional<size_t> write_schemas(const CommandContext& context, const SchemaOptions& options, StructureSet& structures,
-                                    Diagnostics& report) {
-  if (!context.templates_or_report(report)) return std::nullopt;
-  structures = read_structures(*context.templates / "structures", report);
-  if (report.diags.has_errors()) return std::nullopt;
+                                    Diagnostics& diagnostics) {
+  if (!context.templates_or_report(diagnostics)) return std::nullopt;
+  structures = read_structures(*context.templates / "structures", diagnostics);
+  if (diagnostics.list.has_errors()) return std::nullopt;
   auto files = schema::schema_files(structures, context.lang);
   try {
     // replace_file: a schema an editor has open is swapped whole, never seen half-written.
     for (const auto& f : files) replace_file(options.output_dir / f.name, f.json.dump(2) + "\n");
   } catch (const WriteError& e) {
-    report.error({e.path().generic_string(), 0, 0}, write_error_reason(e.error(), report));
+    diagnostics.error({e.path().generic_string(), 0, 0}, write_error_reason(e.error(), diagnostics));
     return std::nullopt;
   }
   return files.size();
@@ -49,15 +49,15 @@ std::optional<size_t> write_schemas(const CommandContext& context, const SchemaO
 }  // namespace
 
 int run_schema(const CommandContext& context, const SchemaOptions& options, std::ostream& out, std::ostream& err) {
-  Diagnostics report = context.diagnostics();
+  Diagnostics diagnostics = context.diagnostics();
   StructureSet structures;
-  const auto written = write_schemas(context, options, structures, report);
-  print_diagnostics(report, context.options.style, out, err);
+  const auto written = write_schemas(context, options, structures, diagnostics);
+  print_diagnostics(diagnostics, context.options.style, out, err);
   if (!written) return 1;
   if (context.options.style.quiet) return 0;
   std::ostream& people = people_stream(context.options.style, out, err);
-  people << report.t(Msg::kSchemaWritten, {std::to_string(*written), terminal_text(options.output_dir.generic_string())}) << "\n\n"
-         << report.t(Msg::kSchemaVsCode) << '\n';
+  people << diagnostics.t(Msg::kSchemaWritten, {std::to_string(*written), terminal_text(options.output_dir.generic_string())}) << "\n\n"
+         << diagnostics.t(Msg::kSchemaVsCode) << '\n';
   const std::string settings = vscode_settings(options, context.options.content_root, structures).dump(2);
   for (std::string_view line : split_lines(settings)) people << terminal_text(line) << '\n';
   return 0;

@@ -66,7 +66,7 @@ Snapshot Session::build() {
   std::ostringstream discarded;
   std::ostream& build_out = options_.pipeline.style.json ? out_ : discarded;
   const int status = run_build(options_.pipeline, build_out, err_, &seen);
-  Snapshot s{0, status == 0, seen.report.lang, seen.report.diags.items(), {}, seen.lix_limit};
+  Snapshot s{0, status == 0, seen.diagnostics.lang, seen.diagnostics.list.items(), {}, seen.lix_limit};
   for (auto& page : seen.readability) s.readability.emplace(page.page, std::move(page));
   const OutputStyle& style = options_.pipeline.style;
   if (s.ok && !style.quiet)

@@ -18,7 +18,7 @@ const std::vector<model::FieldSpec>& statement_fields(std::initializer_list<std:
 std::optional<std::string> date(MapReader& map, const std::string& key, Need need) {
   auto value = map.text(key, need);
   if (value && !valid_iso_date(*value)) {
-    map.report().error(map.pos(key), map.report().t(Msg::kBadDate, {*value}), map.report().t(Msg::kBadDateHint));
+    map.diagnostics().error(map.pos(key), map.diagnostics().t(Msg::kBadDate, {*value}), map.diagnostics().t(Msg::kBadDateHint));
     return std::nullopt;
   }
   return value;
@@ -27,14 +27,14 @@ std::optional<std::string> date(MapReader& map, const std::string& key, Need nee
 std::vector<std::string> texts(MapReader& map, const std::string& key) {
   std::vector<std::string> out;
   for (const auto& item : map.list(key, Need::kOptional))
-    if (auto t = read_text(item, key, map.origin(), map.report())) out.push_back(*t);
+    if (auto t = read_text(item, key, map.origin(), map.diagnostics())) out.push_back(*t);
   return out;
 }
 
 std::vector<model::AccessibilityGap> gaps(MapReader& map) {
   std::vector<model::AccessibilityGap> out;
   for (const auto& item : map.list("brister", Need::kOptional)) {
-    MapReader gap(item, map.origin(), map.report(), model::keys_of(statement_fields({"brister"})));
+    MapReader gap(item, map.origin(), map.diagnostics(), model::keys_of(statement_fields({"brister"})));
     auto text = gap.text("brist", Need::kRequired);
     auto criterion = gap.text("kriterium", Need::kOptional);
     if (text) out.push_back({*text, criterion.value_or("")});
@@ -44,27 +44,27 @@ std::vector<model::AccessibilityGap> gaps(MapReader& map) {
 
 // How visitors reach the organisation: an e-mail address or a phone number, or both.
 bool read_contact(MapReader& map, model::AccessibilityStatement& s) {
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   if (!map.has("kontakt")) {
-    report.error(map.pos("kontakt"), report.t(Msg::kStatementNoContact), report.t(Msg::kStatementNoContactHint));
+    diagnostics.error(map.pos("kontakt"), diagnostics.t(Msg::kStatementNoContact), diagnostics.t(Msg::kStatementNoContactHint));
     return false;
   }
-  MapReader contact(map.get("kontakt"), map.origin(), report, model::keys_of(statement_fields({"kontakt"})));
+  MapReader contact(map.get("kontakt"), map.origin(), diagnostics, model::keys_of(statement_fields({"kontakt"})));
   if (!contact.is_map()) return false;
   s.email = contact.text("e-post", Need::kOptional).value_or("");
   s.phone = contact.text("telefon", Need::kOptional).value_or("");
   s.response_time = contact.text("svarstid", Need::kOptional).value_or("");
   bool ok = true;
   if (!s.email.empty() && !valid_admin_value("e-post", s.email)) {
-    report.error(contact.pos("e-post"), report.t(Msg::kBadEmail, {s.email}), report.t(Msg::kBadEmailHint));
+    diagnostics.error(contact.pos("e-post"), diagnostics.t(Msg::kBadEmail, {s.email}), diagnostics.t(Msg::kBadEmailHint));
     ok = false;
   }
   if (!s.phone.empty() && !valid_admin_value("telefon", s.phone)) {
-    report.error(contact.pos("telefon"), report.t(Msg::kBadPhone, {s.phone}), report.t(Msg::kBadPhoneHint));
+    diagnostics.error(contact.pos("telefon"), diagnostics.t(Msg::kBadPhone, {s.phone}), diagnostics.t(Msg::kBadPhoneHint));
     ok = false;
   }
   if (s.email.empty() && s.phone.empty()) {
-    report.error(map.pos("kontakt"), report.t(Msg::kStatementNoContact), report.t(Msg::kStatementNoContactHint));
+    diagnostics.error(map.pos("kontakt"), diagnostics.t(Msg::kStatementNoContact), diagnostics.t(Msg::kStatementNoContactHint));
     ok = false;
   }
   return ok;
@@ -75,7 +75,7 @@ bool read_assessment(MapReader& map, model::AccessibilityStatement& s) {
     map.text("bedömning", Need::kRequired);  // reports it missing
     return false;
   }
-  MapReader assessment(map.get("bedömning"), map.origin(), map.report(), model::keys_of(statement_fields({"bedömning"})));
+  MapReader assessment(map.get("bedömning"), map.origin(), map.diagnostics(), model::keys_of(statement_fields({"bedömning"})));
   if (!assessment.is_map()) return false;
   auto when = date(assessment, "datum", Need::kRequired);
   auto method = assessment.text("metod", Need::kRequired);
@@ -86,19 +86,19 @@ bool read_assessment(MapReader& map, model::AccessibilityStatement& s) {
 
 // A status that contradicts the listed gaps is most likely an outdated statement.
 void check_status(const MapReader& map, const model::AccessibilityStatement& s) {
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   if (s.status == "helt" && !s.gaps.empty())
-    report.warning(map.pos("status"), report.t(Msg::kStatementFullWithGaps, {std::to_string(s.gaps.size())}),
-                   report.t(Msg::kStatementFullWithGapsHint));
+    diagnostics.warning(map.pos("status"), diagnostics.t(Msg::kStatementFullWithGaps, {std::to_string(s.gaps.size())}),
+                   diagnostics.t(Msg::kStatementFullWithGapsHint));
   if (s.status != "helt" && s.gaps.empty())
-    report.warning(map.pos("status"), report.t(Msg::kStatementNoGaps, {s.status}), report.t(Msg::kStatementNoGapsHint));
+    diagnostics.warning(map.pos("status"), diagnostics.t(Msg::kStatementNoGaps, {s.status}), diagnostics.t(Msg::kStatementNoGapsHint));
 }
 
 }  // namespace
 
 std::optional<model::AccessibilityStatement> read_accessibility(const YAML::Node& node, const YamlOrigin& origin,
-                                                                Diagnostics& report) {
-  MapReader map(node, origin, report, model::keys_of(statement_fields({})));
+                                                                Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::keys_of(statement_fields({})));
   if (!map.is_map()) return std::nullopt;
   model::AccessibilityStatement s;
   s.given = true;

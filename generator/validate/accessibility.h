@@ -10,6 +10,6 @@ namespace kv {
 
 // Reports every problem; returns nullopt when a required part is missing or wrong.
 std::optional<model::AccessibilityStatement> read_accessibility(const YAML::Node& node, const YamlOrigin& origin,
-                                                                Diagnostics& report);
+                                                                Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -9,6 +9,6 @@ namespace kv {
 // Every warning whose file is an answer's file goes to that answer, in the report's order.
 // content_root: as the diagnostics' paths begin; a site page names files relative to it, so
 // no path of the machine that built it is published.
-void attach_warnings(model::Site& site, const Diagnostics& report, const std::string& content_root);
+void attach_warnings(model::Site& site, const Diagnostics& diagnostics, const std::string& content_root);
 
 }  // namespace kv

@@ -20,11 +20,11 @@ std::optional<model::Block> wrap(std::optional<T> value) {
 }
 
 // A figure's file must be an image inside the content folder (validate/images.h).
-std::optional<model::Block> read_bild(const BlockInput& in, Diagnostics& report) {
-  auto figure = read_figure(in.node, in.origin, report);
+std::optional<model::Block> read_bild(const BlockInput& in, Diagnostics& diagnostics) {
+  auto figure = read_figure(in.node, in.origin, diagnostics);
   if (!figure) return std::nullopt;
   if (!figure->file.empty()) {
-    auto file = resolve_image(figure->file, ImageUse::kFigure, in.at, in.context, report);
+    auto file = resolve_image(figure->file, ImageUse::kFigure, in.at, in.context, diagnostics);
     if (!file) return std::nullopt;
     figure->file = *file;
   }

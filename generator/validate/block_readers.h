@@ -17,7 +17,7 @@ struct BlockInput {
   const BlockContext& context;
 };
 
-using BlockReader = std::optional<model::Block> (*)(const BlockInput& in, Diagnostics& report);
+using BlockReader = std::optional<model::Block> (*)(const BlockInput& in, Diagnostics& diagnostics);
 
 // The reader of a kind, by its name; nullptr for a name the registry does not have.
 BlockReader block_reader(std::string_view name);

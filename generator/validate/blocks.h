@@ -26,7 +26,7 @@ struct BlockContext {
 };
 
 std::vector<model::Block> to_model_blocks(const std::vector<RawBlock>& raw, const BlockContext& context,
-                                          Diagnostics& report);
+                                          Diagnostics& diagnostics);
 
 
 // True when the blocks hold any text or data at all.

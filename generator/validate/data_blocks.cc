@@ -22,16 +22,16 @@ bool all(std::initializer_list<const std::optional<T>*> values) {
 std::optional<int> read_year(MapReader& map) {
   auto year = map.integer("år", Need::kRequired);
   if (year && (*year < 1900 || *year > 2200)) {
-    map.report().error(map.pos("år"), map.report().t(Msg::kBadYear, {std::to_string(*year)}),
-                       map.report().t(Msg::kBadYearHint));
+    map.diagnostics().error(map.pos("år"), map.diagnostics().t(Msg::kBadYear, {std::to_string(*year)}),
+                       map.diagnostics().t(Msg::kBadYearHint));
     return std::nullopt;
   }
   if (!year) return std::nullopt;
   return static_cast<int>(*year);
 }
 
-void check_unique_year(int year, std::set<int>& seen, const SourcePos& pos, Diagnostics& report) {
-  if (!seen.insert(year).second) report.error(pos, report.t(Msg::kDuplicateYear, {std::to_string(year)}));
+void check_unique_year(int year, std::set<int>& seen, const SourcePos& pos, Diagnostics& diagnostics) {
+  if (!seen.insert(year).second) diagnostics.error(pos, diagnostics.t(Msg::kDuplicateYear, {std::to_string(year)}));
 }
 
 }  // namespace
@@ -42,8 +42,8 @@ const std::vector<std::string>& month_names() {
   return names;
 }
 
-std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("mål"));
+std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("mål"));
   auto goal = map.text("mål", Need::kRequired);
   auto expected = map.text("förväntat_resultat", Need::kRequired);
   auto method = map.text("arbetssätt", Need::kRequired);
@@ -52,8 +52,8 @@ std::optional<model::Goal> read_goal(const YAML::Node& node, const YamlOrigin& o
   return model::Goal{*goal, *expected, *method, *follow_up};
 }
 
-std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("uppföljning"));
+std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("uppföljning"));
   auto goal = map.text("mål", Need::kRequired);
   auto result = map.text("resultat", Need::kRequired);
   auto analysis = map.text("analys", Need::kRequired);
@@ -62,13 +62,13 @@ std::optional<model::GoalFollowUp> read_follow_up(const YAML::Node& node, const 
   return model::GoalFollowUp{*goal, *result, *analysis, *take};
 }
 
-std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("enkät"));
+std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("enkät"));
   model::SurveyTable table;
   auto question = map.text("fråga", Need::kRequired);
   bool ok = question.has_value();
   for (const auto& item : map.list("rader", Need::kRequired)) {
-    MapReader row(item, origin, report, model::block_keys("enkät", {"rader"}));
+    MapReader row(item, origin, diagnostics, model::block_keys("enkät", {"rader"}));
     auto answer = row.text("svar", Need::kRequired);
     auto total = row.percent("totalt", Need::kRequired);
     auto women = row.percent("kvinna", Need::kOptional);
@@ -85,15 +85,15 @@ std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const Yaml
   return table;
 }
 
-std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("ekonomi"));
+std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("ekonomi"));
   model::EconomyTable table;
   auto unit = map.text("enhet", Need::kRequired);
   auto footnote = map.text("fotnot", Need::kOptional);
   bool ok = unit.has_value();
   std::set<int> years;
   for (const auto& item : map.list("värden", Need::kRequired)) {
-    MapReader row(item, origin, report, model::block_keys("ekonomi", {"värden"}));
+    MapReader row(item, origin, diagnostics, model::block_keys("ekonomi", {"värden"}));
     auto year = read_year(row);
     auto budget = row.number("budget", Need::kRequired);
     auto outcome = row.number("utfall", Need::kRequired);
@@ -103,12 +103,12 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
       ok = false;
       continue;
     }
-    check_unique_year(*year, years, row.pos("år"), report);
+    check_unique_year(*year, years, row.pos("år"), diagnostics);
     // The printed tables round to one decimal; a larger gap is a typing error.
     if (std::fabs(*budget - *outcome - *result) > 0.15)
-      report.warning(row.pos("resultat"), report.t(Msg::kEconomyMismatch, {row.get("resultat").Scalar(),
+      diagnostics.warning(row.pos("resultat"), diagnostics.t(Msg::kEconomyMismatch, {row.get("resultat").Scalar(),
                                                                             std::to_string(*budget - *outcome)}),
-                     report.t(Msg::kEconomyMismatchHint));
+                     diagnostics.t(Msg::kEconomyMismatchHint));
     table.years.push_back({*year, *budget, *outcome, *result, forecast.value_or(false)});
   }
   if (!ok || table.years.empty()) return std::nullopt;
@@ -117,26 +117,26 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
   return table;
 }
 
-std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("index"));
+std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("index"));
   model::IndexSeries series;
   auto name = map.text("namn", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
   bool ok = name.has_value();
   std::set<int> years;
   for (const auto& item : map.list("värden", Need::kRequired)) {
-    MapReader row(item, origin, report, model::block_keys("index", {"värden"}));
+    MapReader row(item, origin, diagnostics, model::block_keys("index", {"värden"}));
     auto year = read_year(row);
     auto value = row.number("värde", Need::kRequired);
     model::IndexValue entry;
     if (row.has("delindex")) {
       YAML::Node subs = row.get("delindex");
       if (!subs.IsMap()) {
-        report.error(row.pos("delindex"), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
+        diagnostics.error(row.pos("delindex"), diagnostics.t(Msg::kExpectedMapping), diagnostics.t(Msg::kExpectedMappingHint));
         ok = false;
       } else {
         for (const auto& sub : subs) {
-          auto number = read_number(sub.second, sub.first.Scalar(), origin, report);
+          auto number = read_number(sub.second, sub.first.Scalar(), origin, diagnostics);
           if (number) entry.sub_indices.emplace_back(sub.first.Scalar(), *number);
           else ok = false;
         }
@@ -146,7 +146,7 @@ std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlO
       ok = false;
       continue;
     }
-    check_unique_year(*year, years, row.pos("år"), report);
+    check_unique_year(*year, years, row.pos("år"), diagnostics);
     entry.year = *year;
     entry.value = *value;
     series.values.push_back(std::move(entry));
@@ -157,9 +157,9 @@ std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlO
   return series;
 }
 
-std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
+std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
   const auto& months = month_names();
-  MapReader map(node, origin, report, months);
+  MapReader map(node, origin, diagnostics, months);
   if (!map.is_map()) return std::nullopt;
   model::AnnualCycle cycle;
   bool ok = true;
@@ -173,17 +173,17 @@ std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, cons
     }
     int month = static_cast<int>(it - months.begin()) + 1;
     if (month < last)
-      report.error(position(entry.first, origin), report.t(Msg::kMonthOrder, {key}), report.t(Msg::kMonthOrderHint));
+      diagnostics.error(position(entry.first, origin), diagnostics.t(Msg::kMonthOrder, {key}), diagnostics.t(Msg::kMonthOrderHint));
     last = std::max(last, month);
     std::vector<std::string> activities;
     if (entry.second.IsSequence()) {
       for (const auto& item : entry.second)
-        if (auto t = read_text(item, key, origin, report)) activities.push_back(std::string(trim(*t)));
-    } else if (auto t = read_text(entry.second, key, origin, report)) {
+        if (auto t = read_text(item, key, origin, diagnostics)) activities.push_back(std::string(trim(*t)));
+    } else if (auto t = read_text(entry.second, key, origin, diagnostics)) {
       activities.push_back(std::string(trim(*t)));
     }
     if (activities.empty() || trim(activities.front()).empty()) {
-      report.error(position(entry.second, origin), report.t(Msg::kEmptyValue, {key}), report.t(Msg::kEmptyValueHint));
+      diagnostics.error(position(entry.second, origin), diagnostics.t(Msg::kEmptyValue, {key}), diagnostics.t(Msg::kEmptyValueHint));
       ok = false;
       continue;
     }
@@ -193,11 +193,11 @@ std::optional<model::AnnualCycle> read_annual_cycle(const YAML::Node& node, cons
   return cycle;
 }
 
-std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("bild"));
+std::optional<model::Figure> read_figure(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("bild"));
   if (map.has("bildtext") && map.get("bildtext").IsScalar() && trim(map.get("bildtext").Scalar()).empty()) {
     // An image without words for those who cannot see it (kvalitet importera writes one so).
-    report.error(map.pos("bildtext"), report.t(Msg::kFigureNoAltText), report.t(Msg::kFigureNoAltTextHint));
+    diagnostics.error(map.pos("bildtext"), diagnostics.t(Msg::kFigureNoAltText), diagnostics.t(Msg::kFigureNoAltTextHint));
     return std::nullopt;
   }
   auto caption = map.text("bildtext", Need::kRequired);

@@ -66,36 +66,36 @@ std::string name_list(const std::vector<std::string>& names) {
   return out;
 }
 
-void report_unknown(const fs::path& path, Msg hint, const std::vector<std::string>& hint_args, Diagnostics& report) {
-  report.warning({path.generic_string(), 0, 0}, report.t(Msg::kUnknownFile, {path.filename().string()}), report.t(hint, hint_args));
+void report_unknown(const fs::path& path, Msg hint, const std::vector<std::string>& hint_args, Diagnostics& diagnostics) {
+  diagnostics.warning({path.generic_string(), 0, 0}, diagnostics.t(Msg::kUnknownFile, {path.filename().string()}), diagnostics.t(hint, hint_args));
 }
 
-bool report_lookalike(const fs::path& path, const std::string& expected, Diagnostics& report) {
+bool report_lookalike(const fs::path& path, const std::string& expected, Diagnostics& diagnostics) {
   if (expected.empty()) return false;
-  report.error({path.generic_string(), 0, 0}, report.t(Msg::kLooksLikeExpected, {path.filename().string(), expected}),
-               report.t(Msg::kLooksLikeExpectedHint, {expected}));
+  diagnostics.error({path.generic_string(), 0, 0}, diagnostics.t(Msg::kLooksLikeExpected, {path.filename().string(), expected}),
+               diagnostics.t(Msg::kLooksLikeExpectedHint, {expected}));
   return true;
 }
 
 // A subfolder of a document (bilder/): images only. A document's own file here is never
 // read, which is an error; anything else a warning.
 void check_subfolder(const ContentRoot& root, const fs::path& document, const fs::path& dir,
-                     const std::vector<std::string>& part_slugs, int depth, Diagnostics& report) {
+                     const std::vector<std::string>& part_slugs, int depth, Diagnostics& diagnostics) {
   const std::string shown = dir.lexically_relative(document).generic_string();
-  for (const auto& entry : list_content_folder(dir, report)) {
+  for (const auto& entry : list_content_folder(dir, diagnostics)) {
     const std::string name = entry.path().filename().string();
     if (is_ignored_file(name)) continue;
     if (is_folder(entry)) {
       if (is_skipped_folder(entry.path())) continue;
-      if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true)) continue;
-      if (!is_link(entry) && depth < kMaxWalkDepth) check_subfolder(root, document, entry.path(), part_slugs, depth + 1, report);
+      if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics, true)) continue;
+      if (!is_link(entry) && depth < kMaxWalkDepth) check_subfolder(root, document, entry.path(), part_slugs, depth + 1, diagnostics);
     } else if (is_image_file(name)) {
       continue;
     } else if (is_document_file(name, part_slugs)) {
-      report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kDocumentFileInSubfolder, {name, shown}),
-                   report.t(Msg::kDocumentFileInSubfolderHint, {document.generic_string() + "/"}));
+      diagnostics.error({entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kDocumentFileInSubfolder, {name, shown}),
+                   diagnostics.t(Msg::kDocumentFileInSubfolderHint, {document.generic_string() + "/"}));
     } else {
-      report_unknown(entry.path(), Msg::kUnknownFileSubfolderHint, {}, report);
+      report_unknown(entry.path(), Msg::kUnknownFileSubfolderHint, {}, diagnostics);
     }
   }
 }
@@ -122,43 +122,43 @@ bool is_part_file(const fs::directory_entry& entry) {
 }
 
 void check_root_files(const Entries& entries, const std::vector<std::string>& part_slugs,
-                      const std::string& kind_folder_example, Diagnostics& report) {
+                      const std::string& kind_folder_example, Diagnostics& diagnostics) {
   static const std::vector<std::string> kExpected = {kSiteFile};
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (is_folder(entry) || is_ignored_file(name) || name == kSiteFile || is_image_file(name)) continue;
-    if (report_lookalike(entry.path(), expected_file_name(name, kExpected, {}), report)) continue;
+    if (report_lookalike(entry.path(), expected_file_name(name, kExpected, {}), diagnostics)) continue;
     if (is_document_file(name, part_slugs))
-      report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kDocumentFileInRoot, {name}),
-                   report.t(Msg::kDocumentFileMoveHint, {"<enhet>/" + kind_folder_example + "/"}));
+      diagnostics.error({entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kDocumentFileInRoot, {name}),
+                   diagnostics.t(Msg::kDocumentFileMoveHint, {"<enhet>/" + kind_folder_example + "/"}));
     else
-      report_unknown(entry.path(), Msg::kUnknownFileRootHint, {}, report);
+      report_unknown(entry.path(), Msg::kUnknownFileRootHint, {}, diagnostics);
   }
 }
 
 std::set<std::string> check_unit_files(const fs::path& unit_dir, const Entries& entries,
                                        const std::vector<std::string>& part_slugs,
-                                       const std::string& kind_folder_example, Diagnostics& report) {
+                                       const std::string& kind_folder_example, Diagnostics& diagnostics) {
   static const std::vector<std::string> kExpected = {kUnitFile};
   std::set<std::string> lookalikes;
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (is_folder(entry) || is_ignored_file(name) || name == kUnitFile || is_image_file(name)) continue;
     const std::string expected = expected_file_name(name, kExpected, {});
-    if (report_lookalike(entry.path(), expected, report)) {
+    if (report_lookalike(entry.path(), expected, diagnostics)) {
       lookalikes.insert(expected);
     } else if (is_document_file(name, part_slugs)) {
-      report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kDocumentFileInUnit, {name}),
-                   report.t(Msg::kDocumentFileMoveHint, {unit_dir.filename().string() + "/" + kind_folder_example + "/"}));
+      diagnostics.error({entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kDocumentFileInUnit, {name}),
+                   diagnostics.t(Msg::kDocumentFileMoveHint, {unit_dir.filename().string() + "/" + kind_folder_example + "/"}));
     } else {
-      report_unknown(entry.path(), Msg::kUnknownFileUnitHint, {}, report);
+      report_unknown(entry.path(), Msg::kUnknownFileUnitHint, {}, diagnostics);
     }
   }
   return lookalikes;
 }
 
 void check_year_files(const fs::path& year_dir, const Entries& entries, const std::vector<std::string>& kinds,
-                      Diagnostics& report) {
+                      Diagnostics& diagnostics) {
   std::vector<std::string> files;
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
@@ -167,18 +167,18 @@ void check_year_files(const fs::path& year_dir, const Entries& entries, const st
   if (files.empty()) return;
   std::string folders;
   const std::string year = year_dir.parent_path().filename().string() + "/" + year_dir.filename().string() + "/";
-  for (const auto& kind : kinds) folders += (folders.empty() ? "" : report.t(Msg::kOr)) + year + kind + "/";
+  for (const auto& kind : kinds) folders += (folders.empty() ? "" : diagnostics.t(Msg::kOr)) + year + kind + "/";
   if (folders.empty()) folders = year + "<slag>/";
   const SourcePos at{year_dir.generic_string(), 0, 0};
   if (files.size() == 1)
-    report.error(at, report.t(Msg::kFileInYearFolder, {files[0]}), report.t(Msg::kFilesInYearFolderHint, {folders}));
+    diagnostics.error(at, diagnostics.t(Msg::kFileInYearFolder, {files[0]}), diagnostics.t(Msg::kFilesInYearFolderHint, {folders}));
   else
-    report.error(at, report.t(Msg::kFilesInYearFolder, {std::to_string(files.size()), name_list(files)}),
-                 report.t(Msg::kFilesInYearFolderHint, {folders}));
+    diagnostics.error(at, diagnostics.t(Msg::kFilesInYearFolder, {std::to_string(files.size()), name_list(files)}),
+                 diagnostics.t(Msg::kFilesInYearFolderHint, {folders}));
 }
 
 std::set<std::string> check_document_files(const ContentRoot& root, const fs::path& folder, const Entries& entries,
-                                           const std::vector<std::string>& part_slugs, Diagnostics& report) {
+                                           const std::vector<std::string>& part_slugs, Diagnostics& diagnostics) {
   static const std::vector<std::string> kExpected = {kAdminFile, kIntroFile};
   std::set<std::string> lookalikes;
   const std::string slug = part_slugs.empty() ? "fraga" : part_slugs.front();
@@ -187,14 +187,14 @@ std::set<std::string> check_document_files(const ContentRoot& root, const fs::pa
     if (is_ignored_file(name)) continue;
     if (is_folder(entry)) {
       if (is_skipped_folder(entry.path())) continue;
-      if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report, true)) continue;
-      if (!is_link(entry)) check_subfolder(root, folder, entry.path(), part_slugs, 1, report);
+      if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics, true)) continue;
+      if (!is_link(entry)) check_subfolder(root, folder, entry.path(), part_slugs, 1, diagnostics);
       continue;
     }
     if (name == kAdminFile || name == kIntroFile || is_part_file(entry) || is_image_file(name)) continue;
     const std::string expected = expected_file_name(name, kExpected, part_slugs);
-    if (report_lookalike(entry.path(), expected, report)) lookalikes.insert(expected);
-    else report_unknown(entry.path(), Msg::kUnknownFileDocumentHint, {slug}, report);
+    if (report_lookalike(entry.path(), expected, diagnostics)) lookalikes.insert(expected);
+    else report_unknown(entry.path(), Msg::kUnknownFileDocumentHint, {slug}, diagnostics);
   }
   return lookalikes;
 }

@@ -32,24 +32,24 @@ bool is_part_file(const std::filesystem::directory_entry& entry);
 
 // content/: site.yaml and unit folders. kind_folder_example: "2018/kvalitetsutmarkelsen".
 void check_root_files(const Entries& entries, const std::vector<std::string>& part_slugs,
-                      const std::string& kind_folder_example, Diagnostics& report);
+                      const std::string& kind_folder_example, Diagnostics& diagnostics);
 
 // A unit folder: enhet.yaml and year folders. Returns the expected names that a look-alike
 // was reported for ("enhet.yaml"), so that the caller does not also report them missing.
 std::set<std::string> check_unit_files(const std::filesystem::path& unit_dir, const Entries& entries,
                                        const std::vector<std::string>& part_slugs,
-                                       const std::string& kind_folder_example, Diagnostics& report);
+                                       const std::string& kind_folder_example, Diagnostics& diagnostics);
 
 // A year folder holds only document folders; its files are reported in one error, which
 // names the document folders to move them to (kinds: the kinds with a structure that year).
 void check_year_files(const std::filesystem::path& year_dir, const Entries& entries,
-                      const std::vector<std::string>& kinds, Diagnostics& report);
+                      const std::vector<std::string>& kinds, Diagnostics& diagnostics);
 
 // A document folder (<enhet>/<år>/<slag>/): everything but inlamning.yaml, inledning.md and
 // the parts, and its subfolders (which may hold images, e.g. bilder/). Returns the expected
 // names that a look-alike was reported for ("inlamning.yaml", "inledning.md").
 std::set<std::string> check_document_files(const ContentRoot& root, const std::filesystem::path& folder,
                                            const Entries& entries, const std::vector<std::string>& part_slugs,
-                                           Diagnostics& report);
+                                           Diagnostics& diagnostics);
 
 }  // namespace kv

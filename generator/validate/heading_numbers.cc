@@ -21,39 +21,39 @@ std::vector<std::vector<int>> next_heading_numbers(const std::vector<int>& previ
 
 namespace {
 
-std::string alternatives(const std::vector<std::vector<int>>& numbers, const Diagnostics& report) {
+std::string alternatives(const std::vector<std::vector<int>>& numbers, const Diagnostics& diagnostics) {
   std::string out;
   for (size_t i = 0; i < numbers.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == numbers.size() ? report.t(Msg::kOr) : ", ") + model::number_text(numbers[i]);
+    out += (i == 0 ? "" : i + 1 == numbers.size() ? diagnostics.t(Msg::kOr) : ", ") + model::number_text(numbers[i]);
   return out;
 }
 
 void check_one(const model::ProseHeading& h, const std::vector<int>& number, std::vector<int>& previous, int chapter,
-               const std::string& path, Diagnostics& report) {
+               const std::string& path, Diagnostics& diagnostics) {
   const SourcePos at{path, h.line, 1};
   if (number.front() != chapter) {
-    report.warning(at, report.t(Msg::kHeadingChapter, {h.text, std::to_string(number.front()), std::to_string(chapter)}),
-                   report.t(Msg::kHeadingChapterHint));
+    diagnostics.warning(at, diagnostics.t(Msg::kHeadingChapter, {h.text, std::to_string(number.front()), std::to_string(chapter)}),
+                   diagnostics.t(Msg::kHeadingChapterHint));
   } else {
     auto next = next_heading_numbers(previous);
     if (std::find(next.begin(), next.end(), number) == next.end())
-      report.warning(at, report.t(Msg::kHeadingOrder, {h.text, model::number_text(previous), alternatives(next, report)}),
-                     report.t(Msg::kHeadingOrderHint));
+      diagnostics.warning(at, diagnostics.t(Msg::kHeadingOrder, {h.text, model::number_text(previous), alternatives(next, diagnostics)}),
+                     diagnostics.t(Msg::kHeadingOrderHint));
   }
   if (h.level != static_cast<int>(number.size()))
-    report.warning(at, report.t(Msg::kHeadingLevel, {h.text, std::to_string(number.size()), std::string(h.level, '#')}),
-                   report.t(Msg::kHeadingLevelHint, {std::string(number.size(), '#')}));
+    diagnostics.warning(at, diagnostics.t(Msg::kHeadingLevel, {h.text, std::to_string(number.size()), std::string(h.level, '#')}),
+                   diagnostics.t(Msg::kHeadingLevelHint, {std::string(number.size(), '#')}));
   previous = number;
 }
 
 }  // namespace
 
-void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Diagnostics& report) {
+void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Diagnostics& diagnostics) {
   std::vector<int> previous{chapter};
   model::for_each_block(blocks, [&](const model::Block& b) {
     if (const auto* p = std::get_if<model::Prose>(&b.value))
       for (const auto& h : p->headings)
-        if (auto number = model::heading_number(h.text); !number.empty()) check_one(h, number, previous, chapter, path, report);
+        if (auto number = model::heading_number(h.text); !number.empty()) check_one(h, number, previous, chapter, path, diagnostics);
   });
 }
 

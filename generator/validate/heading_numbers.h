@@ -12,7 +12,7 @@ namespace kv {
 
 // Warns at each heading whose number belongs to another chapter, skips or repeats a number,
 // or stands at a level other than its depth.
-void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Diagnostics& report);
+void check_heading_numbers(const std::vector<model::Block>& blocks, int chapter, const std::string& path, Diagnostics& diagnostics);
 
 // The numbers that may follow `previous` ({1,1} → {1,2} and {1,1,1}); the chapter stays.
 std::vector<std::vector<int>> next_heading_numbers(const std::vector<int>& previous);

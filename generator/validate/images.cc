@@ -32,17 +32,17 @@ bool figure_extension(const std::string& written) {
 
 // Reads the file once it is known to be a plain file inside the content folder; reports an
 // SVG that is not inert and, for prose, any content that is not PNG, JPEG or SVG named .svg.
-bool check_format(const fs::path& file, const std::string& written, ImageUse use, const SourcePos& at, Diagnostics& report) {
+bool check_format(const fs::path& file, const std::string& written, ImageUse use, const SourcePos& at, Diagnostics& diagnostics) {
   const bool svg_name = fold_case(fs::path(written).extension().string()) == ".svg";
   const std::string content = read_file(file, svg_name);
   const ImageFormat format = sniff_image(content);
   if (use == ImageUse::kProse && format != ImageFormat::kPng && format != ImageFormat::kJpeg &&
       !(format == ImageFormat::kSvg && svg_name)) {
-    report.error(at, report.t(Msg::kProseImageFormat, {written}), report.t(Msg::kProseImageFormatHint));
+    diagnostics.error(at, diagnostics.t(Msg::kProseImageFormat, {written}), diagnostics.t(Msg::kProseImageFormatHint));
     return false;
   }
   if (svg_name && !svg_is_inert(content)) {
-    report.error(at, report.t(Msg::kSvgNotInert, {written}), report.t(Msg::kSvgNotInertHint));
+    diagnostics.error(at, diagnostics.t(Msg::kSvgNotInert, {written}), diagnostics.t(Msg::kSvgNotInertHint));
     return false;
   }
   return true;
@@ -61,13 +61,13 @@ ImageFormat sniff_image(std::string_view head) {
 }
 
 std::optional<std::string> resolve_image(const std::string& written, ImageUse use, const SourcePos& at,
-                                         const BlockContext& context, Diagnostics& report) {
+                                         const BlockContext& context, Diagnostics& diagnostics) {
   if (markdown::is_remote_url(written)) {
-    report.error(at, report.t(Msg::kRemoteImage, {written}), report.t(Msg::kRemoteImageHint));
+    diagnostics.error(at, diagnostics.t(Msg::kRemoteImage, {written}), diagnostics.t(Msg::kRemoteImageHint));
     return std::nullopt;
   }
   if (use == ImageUse::kFigure && !figure_extension(written)) {
-    report.error(at, report.t(Msg::kImageType, {written}), report.t(Msg::kImageTypeHint));
+    diagnostics.error(at, diagnostics.t(Msg::kImageType, {written}), diagnostics.t(Msg::kImageTypeHint));
     return std::nullopt;
   }
   // An address in prose may carry ?query or #fragment; the file is what comes before.
@@ -75,22 +75,22 @@ std::optional<std::string> resolve_image(const std::string& written, ImageUse us
   const ContentRoot& root = *context.content;
   const fs::path file = (fs::path(path).is_absolute() ? fs::path(path) : context.directory / path).lexically_normal();
   if (classify_path(root, file) == PathState::kMissing) {
-    report.error(at, report.t(Msg::kImageMissing, {written}), report.t(Msg::kImageMissingHint));
+    diagnostics.error(at, diagnostics.t(Msg::kImageMissing, {written}), diagnostics.t(Msg::kImageMissingHint));
     return std::nullopt;
   }
-  if (!check_content_path(root, file, written, at, report)) return std::nullopt;
+  if (!check_content_path(root, file, written, at, diagnostics)) return std::nullopt;
   std::error_code ec;
   if (auto size = fs::file_size(file, ec); !ec && size > limits::kImageFileBytes) {
-    report.error(at, report.t(Msg::kImageTooLarge, {written, group_digits(size), group_digits(limits::kImageFileBytes)}),
-                 report.t(Msg::kImageTooLargeHint));
+    diagnostics.error(at, diagnostics.t(Msg::kImageTooLarge, {written, group_digits(size), group_digits(limits::kImageFileBytes)}),
+                 diagnostics.t(Msg::kImageTooLargeHint));
     return std::nullopt;
   }
-  if (!check_format(file, written, use, at, report)) return std::nullopt;
+  if (!check_format(file, written, use, at, diagnostics)) return std::nullopt;
   // The site copies the file at this path; the check above made sure it leads inside.
   const fs::path relative = file.lexically_relative(root.path.lexically_normal());
   if (relative.empty() || *relative.begin() == "..") {
-    report.error(at, report.t(Msg::kPathOutsideContent, {written, root.path.generic_string()}),
-                 report.t(Msg::kPathOutsideContentHint));
+    diagnostics.error(at, diagnostics.t(Msg::kPathOutsideContent, {written, root.path.generic_string()}),
+                 diagnostics.t(Msg::kPathOutsideContentHint));
     return std::nullopt;
   }
   return relative.generic_string();

@@ -19,7 +19,7 @@ enum class ImageUse { kFigure, kProse };
 // The image's path relative to the content folder, or nullopt after reporting at `at` why
 // it cannot be used. written: the path as the author wrote it, relative to the file.
 std::optional<std::string> resolve_image(const std::string& written, ImageUse use, const SourcePos& at,
-                                         const BlockContext& context, Diagnostics& report);
+                                         const BlockContext& context, Diagnostics& diagnostics);
 
 // What a file's first bytes say it is, for messages and the prose check.
 enum class ImageFormat { kPng, kJpeg, kGif, kWebp, kSvg, kOther };

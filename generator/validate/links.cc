@@ -39,8 +39,8 @@ std::vector<std::string> heading_ids(const std::vector<model::Block>& blocks) {
 class Resolver {
  public:
   Resolver(const std::vector<const model::Submission*>& documents, const std::vector<std::string>& uncertain,
-           const fs::path& content_root, Diagnostics& report)
-      : content_root_(content_root), uncertain_(uncertain), report_(report) {
+           const fs::path& content_root, Diagnostics& diagnostics)
+      : content_root_(content_root), uncertain_(uncertain), diagnostics_(diagnostics) {
     for (const auto* s : documents) {
       const std::string folder = content_folder(*s);
       pages_[folder] = {s, 0, false};
@@ -60,8 +60,8 @@ class Resolver {
       if (exists && unreadable_page(link.file)) return;
       // A mistyped file name ("fraga-61.md") gets the page of its folder it is closest to.
       const std::string close = exists ? "" : closest_page(link.file);
-      report_.error(at, report_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
-                    close.empty() ? report_.t(Msg::kLinkTargetHint) : report_.t(Msg::kDidYouMean, {close}));
+      diagnostics_.error(at, diagnostics_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
+                    close.empty() ? diagnostics_.t(Msg::kLinkTargetHint) : diagnostics_.t(Msg::kDidYouMean, {close}));
       return;
     }
     const Page& page = it->second;
@@ -115,14 +115,14 @@ class Resolver {
     std::string list;  // block ids as authors write them: kv-atgard-2 is "#åtgärd-2"
     for (size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", #" : "#") + model::written_block_id(ids[i]);
     if (ids.size() > 12) list += ", \xE2\x80\xA6";
-    report_.error(at, report_.t(Msg::kLinkAnchorMissing, {link.url, link.file, link.fragment}),
-                  ids.empty() ? report_.t(Msg::kLinkNoHeadingsHint) : report_.t(Msg::kLinkAnchorHint, {list}));
+    diagnostics_.error(at, diagnostics_.t(Msg::kLinkAnchorMissing, {link.url, link.file, link.fragment}),
+                  ids.empty() ? diagnostics_.t(Msg::kLinkNoHeadingsHint) : diagnostics_.t(Msg::kLinkAnchorHint, {list}));
     return "";
   }
 
   fs::path content_root_;
   const std::vector<std::string>& uncertain_;
-  Diagnostics& report_;
+  Diagnostics& diagnostics_;
   std::map<std::string, Page> pages_;
 };
 
@@ -142,7 +142,7 @@ std::string content_folder(const model::Submission& s) {
 }
 
 void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const fs::path& content_root,
-                   const std::vector<std::string>& unread, Diagnostics& report) {
+                   const std::vector<std::string>& unread, Diagnostics& diagnostics) {
   std::vector<model::Submission*> documents;
   std::vector<std::string> uncertain = unread;
   for (auto& s : site.submissions) documents.push_back(&s);
@@ -151,14 +151,14 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
     uncertain.push_back(content_folder(s));
   }
   const Resolver resolver(std::vector<const model::Submission*>(documents.begin(), documents.end()), uncertain,
-                          content_root, report);
+                          content_root, diagnostics);
   for (auto* s : documents) {
     resolve_blocks(s->intro, resolver);
     for (auto& [number, answer] : s->answers) {
       // Messages name the question, as the others about a question file do.
-      report.context = part_name(*s->structure, number, report.lang);
+      diagnostics.context = part_name(*s->structure, number, diagnostics.lang);
       resolve_blocks(answer.blocks, resolver);
-      report.context.clear();
+      diagnostics.context.clear();
     }
   }
 }

@@ -18,7 +18,7 @@ namespace kv {
 // drafts: documents read with errors (not published); unread: the folders (relative to the
 // content folder, e.g. "enhet/2018/kvalitetsutmarkelsen") of documents not read at all.
 void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const std::filesystem::path& content_root,
-                   const std::vector<std::string>& unread, Diagnostics& report);
+                   const std::vector<std::string>& unread, Diagnostics& diagnostics);
 
 // A document's folder relative to the content folder: <enhet>/<år>/<slag>.
 std::string content_folder(const model::Submission& s);

@@ -9,11 +9,11 @@
 
 namespace kv {
 
-MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report, std::vector<std::string> keys)
-    : node_(node), origin_(origin), report_(report) {
+MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics, std::vector<std::string> keys)
+    : node_(node), origin_(origin), diagnostics_(diagnostics) {
   is_map_ = node.IsMap();
   if (!is_map_) {
-    report_.error(position(node, origin_), report_.t(Msg::kExpectedMapping), report_.t(Msg::kExpectedMappingHint));
+    diagnostics_.error(position(node, origin_), diagnostics_.t(Msg::kExpectedMapping), diagnostics_.t(Msg::kExpectedMappingHint));
     return;
   }
   std::set<std::string> seen;
@@ -21,17 +21,17 @@ MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnosti
     const YAML::Node& key_node = entry.first;
     std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
     if (!seen.insert(key).second) {
-      report_.error(position(key_node, origin_), report_.t(Msg::kDuplicateKey, {key}), report_.t(Msg::kDuplicateKeyHint));
+      diagnostics_.error(position(key_node, origin_), diagnostics_.t(Msg::kDuplicateKey, {key}), diagnostics_.t(Msg::kDuplicateKeyHint));
     } else if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       // "förvaltning Provstaden" with no colon is read as one key without a value.
       const std::string first_word = key.substr(0, key.find(' '));
       if (first_word != key && entry.second.IsNull() && std::find(keys.begin(), keys.end(), first_word) != keys.end()) {
-        report_.error(position(key_node, origin_), report_.t(Msg::kYamlMissingColon),
-                      report_.t(Msg::kYamlMissingColonHint, {first_word + ": " + std::string(trim(key.substr(first_word.size())))}));
+        diagnostics_.error(position(key_node, origin_), diagnostics_.t(Msg::kYamlMissingColon),
+                      diagnostics_.t(Msg::kYamlMissingColonHint, {first_word + ": " + std::string(trim(key.substr(first_word.size())))}));
         suggested_.push_back(first_word);
         continue;
       }
-      report_.error(position(key_node, origin_), report_.t(Msg::kUnknownKey, {key}), report_.suggest(key, keys));
+      diagnostics_.error(position(key_node, origin_), diagnostics_.t(Msg::kUnknownKey, {key}), diagnostics_.suggest(key, keys));
       suggested_.push_back(closest_match(key, keys));
     }
   }
@@ -74,9 +74,9 @@ void MapReader::missing(const std::string& key) {
   bool present = false;
   for (const auto& entry : node_) present = present || (entry.first.IsScalar() && entry.first.Scalar() == key);
   if (present)
-    report_.not_yet(pos(key), report_.t(Msg::kValueNotFilledIn, {key}), report_.t(Msg::kValueNotFilledInHint, {key}));
+    diagnostics_.not_yet(pos(key), diagnostics_.t(Msg::kValueNotFilledIn, {key}), diagnostics_.t(Msg::kValueNotFilledInHint, {key}));
   else
-    report_.error(pos(key), report_.t(Msg::kMissingKey, {key}), report_.t(Msg::kMissingKeyHint, {key}));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kMissingKey, {key}), diagnostics_.t(Msg::kMissingKeyHint, {key}));
 }
 
 std::optional<std::string> MapReader::scalar(const std::string& key, Need need) {
@@ -85,7 +85,7 @@ std::optional<std::string> MapReader::scalar(const std::string& key, Need need) 
     if (need == Need::kRequired) missing(key);
     return std::nullopt;
   }
-  return read_text(get(key), key, origin_, report_);
+  return read_text(get(key), key, origin_, diagnostics_);
 }
 
 std::optional<std::string> MapReader::name(const std::string& key, Need need) {
@@ -94,9 +94,9 @@ std::optional<std::string> MapReader::name(const std::string& key, Need need) {
     if (need == Need::kRequired) missing(key);
     return std::nullopt;
   }
-  auto value = read_text(get(key), key, origin_, report_, limits::kNameChars);
+  auto value = read_text(get(key), key, origin_, diagnostics_, limits::kNameChars);
   if (value && trim(*value).empty()) {
-    report_.error(pos(key), report_.t(Msg::kEmptyValue, {key}), report_.t(Msg::kEmptyValueHint));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kEmptyValue, {key}), diagnostics_.t(Msg::kEmptyValueHint));
     return std::nullopt;
   }
   if (value) return std::string(trim(*value));
@@ -106,7 +106,7 @@ std::optional<std::string> MapReader::name(const std::string& key, Need need) {
 std::optional<std::string> MapReader::text(const std::string& key, Need need) {
   auto value = scalar(key, need);
   if (value && trim(*value).empty()) {
-    report_.error(pos(key), report_.t(Msg::kEmptyValue, {key}), report_.t(Msg::kEmptyValueHint));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kEmptyValue, {key}), diagnostics_.t(Msg::kEmptyValueHint));
     return std::nullopt;
   }
   if (value) return std::string(trim(*value));
@@ -119,13 +119,13 @@ std::optional<double> MapReader::number(const std::string& key, Need need) {
     if (need == Need::kRequired) missing(key);
     return std::nullopt;
   }
-  return read_number(get(key), key, origin_, report_);
+  return read_number(get(key), key, origin_, diagnostics_);
 }
 
 std::optional<double> MapReader::percent(const std::string& key, Need need) {
   auto value = number(key, need);
   if (value && (*value < 0 || *value > 100)) {
-    report_.error(pos(key), report_.t(Msg::kPercentRange, {key, get(key).Scalar()}), report_.t(Msg::kPercentRangeHint));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kPercentRange, {key, get(key).Scalar()}), diagnostics_.t(Msg::kPercentRangeHint));
     return std::nullopt;
   }
   return value;
@@ -136,7 +136,7 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need) {
   if (!value) return std::nullopt;
   auto parsed = parse_integer(*value);
   if (!parsed)
-    report_.error(pos(key), report_.t(Msg::kNotInteger, {key, *value}), report_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kNotInteger, {key, *value}), diagnostics_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}));
   return parsed;
 }
 
@@ -146,7 +146,7 @@ std::optional<bool> MapReader::boolean(const std::string& key) {
   std::string v = fold_case(*value);
   if (v == "true" || v == "ja" || v == "yes") return true;
   if (v == "false" || v == "nej" || v == "no") return false;
-  report_.error(pos(key), report_.t(Msg::kNotBoolean, {key, *value}), report_.t(Msg::kNotBooleanHint));
+  diagnostics_.error(pos(key), diagnostics_.t(Msg::kNotBoolean, {key, *value}), diagnostics_.t(Msg::kNotBooleanHint));
   return std::nullopt;
 }
 
@@ -159,7 +159,7 @@ std::vector<YAML::Node> MapReader::list(const std::string& key, Need need) {
   }
   YAML::Node value = get(key);
   if (!value.IsSequence()) {
-    report_.error(pos(key), report_.t(Msg::kExpectedList, {key}), report_.t(Msg::kExpectedListHint));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kExpectedList, {key}), diagnostics_.t(Msg::kExpectedListHint));
     return items;
   }
   for (const auto& item : value) items.push_back(item);
@@ -167,54 +167,54 @@ std::vector<YAML::Node> MapReader::list(const std::string& key, Need need) {
 }
 
 std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                     Diagnostics& report, size_t max_chars) {
+                                     Diagnostics& diagnostics, size_t max_chars) {
   if (!node.IsScalar()) {
-    report.error(position(node, origin), report.t(Msg::kExpectedText, {what}), report.t(Msg::kExpectedTextHint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kExpectedText, {what}), diagnostics.t(Msg::kExpectedTextHint));
     return std::nullopt;
   }
   // The file itself was checked when read, but YAML escapes ("\r", "\x0B", "\uD800") can
   // still produce characters that end a CSS string, break a workbook or move the cursor.
   const std::string& value = node.Scalar();
   if (find_invalid_utf8(value)) {
-    report.error(position(node, origin), report.t(Msg::kValueInvalidUtf8), report.t(Msg::kValueInvalidUtf8Hint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kValueInvalidUtf8), diagnostics.t(Msg::kValueInvalidUtf8Hint));
     return std::nullopt;
   }
   for (size_t i = 0; i < value.size();) {
     const char32_t c = decode_utf8(value, i);
     if (is_control_character(c) && c != '\t' && c != '\n') {
-      report.error(position(node, origin), report.t(Msg::kValueControlCharacter, {code_point_name(c)}),
-                   report.t(Msg::kControlCharacterHint));
+      diagnostics.error(position(node, origin), diagnostics.t(Msg::kValueControlCharacter, {code_point_name(c)}),
+                   diagnostics.t(Msg::kControlCharacterHint));
       return std::nullopt;
     }
   }
   if (size_t length = utf8_length(value); length > max_chars) {
-    report.error(position(node, origin), report.t(Msg::kValueTooLong, {group_digits(length), group_digits(max_chars)}),
-                 report.t(Msg::kValueTooLongHint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kValueTooLong, {group_digits(length), group_digits(max_chars)}),
+                 diagnostics.t(Msg::kValueTooLongHint));
     return std::nullopt;
   }
   // Texts may be Markdown: the same table and image rules as for prose (validate/blocks.cc).
   if (auto table = markdown::widest_table(value); table.columns > limits::kTableColumns) {
-    report.error(position(node, origin),
-                 report.t(Msg::kTableTooWide, {std::to_string(table.columns), std::to_string(limits::kTableColumns)}),
-                 report.t(Msg::kTableTooWideHint));
+    diagnostics.error(position(node, origin),
+                 diagnostics.t(Msg::kTableTooWide, {std::to_string(table.columns), std::to_string(limits::kTableColumns)}),
+                 diagnostics.t(Msg::kTableTooWideHint));
     return std::nullopt;
   }
   if (value.find("![") != std::string::npos)
     for (const auto& image : markdown::find_images(value))
       if (markdown::is_remote_url(image.url)) {
-        report.error(position(node, origin), report.t(Msg::kRemoteImage, {image.url}), report.t(Msg::kRemoteImageHint));
+        diagnostics.error(position(node, origin), diagnostics.t(Msg::kRemoteImage, {image.url}), diagnostics.t(Msg::kRemoteImageHint));
         return std::nullopt;
       }
   return value;
 }
 
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                  Diagnostics& report) {
-  auto value = read_text(node, what, origin, report);
+                                  Diagnostics& diagnostics) {
+  auto value = read_text(node, what, origin, diagnostics);
   if (!value) return std::nullopt;
   auto parsed = parse_number(*value);
   if (!parsed)
-    report.error(position(node, origin), report.t(Msg::kNotNumber, {what, *value}), report.t(Msg::kNotNumberHint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kNotNumber, {what, *value}), diagnostics.t(Msg::kNotNumberHint));
   return parsed;
 }
 
@@ -226,8 +226,8 @@ std::optional<std::string> MapReader::choice(const std::string& key, const std::
   if (std::find(options.begin(), options.end(), folded) != options.end()) return folded;
   std::string near = closest_match(folded, options), list;
   for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
-  report_.error(pos(key), report_.t(Msg::kBadChoice, {*value, key}),
-                near.empty() ? report_.t(Msg::kBadChoiceHint, {list}) : report_.t(Msg::kDidYouMean, {near}));
+  diagnostics_.error(pos(key), diagnostics_.t(Msg::kBadChoice, {*value, key}),
+                near.empty() ? diagnostics_.t(Msg::kBadChoiceHint, {list}) : diagnostics_.t(Msg::kDidYouMean, {near}));
   return std::nullopt;
 }
 

@@ -17,7 +17,7 @@ namespace kv {
 
 class MapReader {
  public:
-  MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report, std::vector<std::string> keys);
+  MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics, std::vector<std::string> keys);
 
   bool is_map() const { return is_map_; }
   bool has(const std::string& key) const;
@@ -39,7 +39,7 @@ class MapReader {
   std::vector<YAML::Node> list(const std::string& key, Need need);
 
   const YamlOrigin& origin() const { return origin_; }
-  Diagnostics& report() const { return report_; }
+  Diagnostics& diagnostics() const { return diagnostics_; }
 
  private:
   void missing(const std::string& key);
@@ -48,7 +48,7 @@ class MapReader {
   YAML::Node node_;
   std::vector<std::string> suggested_;  // keys offered as "did you mean" for unknown ones
   YamlOrigin origin_;
-  Diagnostics& report_;
+  Diagnostics& diagnostics_;
   bool is_map_ = false;
 };
 
@@ -57,11 +57,11 @@ std::string integer_example(const std::string& key);
 
 // Reads a scalar node as a number (decimal point or Swedish comma); reports what it got.
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                  Diagnostics& report);
+                                  Diagnostics& diagnostics);
 // Reads a scalar or block scalar as text; reports a list or mapping in its place, invalid
 // UTF-8 or a control character (but tab and newline) produced by a YAML escape, and a text
 // longer than max_chars characters.
 std::optional<std::string> read_text(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,
-                                     Diagnostics& report, size_t max_chars = limits::kValueChars);
+                                     Diagnostics& diagnostics, size_t max_chars = limits::kValueChars);
 
 }  // namespace kv

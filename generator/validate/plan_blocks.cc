@@ -14,8 +14,8 @@ std::optional<model::PlanDate> read_plan_date(MapReader& map, const std::string&
   if (!text) return std::nullopt;
   auto date = model::parse_plan_date(*text);
   if (!date) {
-    Diagnostics& report = map.report();
-    report.error(map.pos(key), report.t(Msg::kBadMonthDate, {*text}), report.t(Msg::kBadMonthDateHint));
+    Diagnostics& diagnostics = map.diagnostics();
+    diagnostics.error(map.pos(key), diagnostics.t(Msg::kBadMonthDate, {*text}), diagnostics.t(Msg::kBadMonthDateHint));
     ok = false;
   }
   return date;
@@ -23,15 +23,15 @@ std::optional<model::PlanDate> read_plan_date(MapReader& map, const std::string&
 
 // Deadlines are compared at their latest meaning: "2007-10" is due by the end of October.
 void check_progress(MapReader& map, const model::ActionItem& item, const std::optional<model::PlanDate>& follow_up) {
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   if (item.status == model::ActionStatus::kDone && !item.end) {
-    report.warning(map.pos("status"), report.t(Msg::kActionDoneNoDate), report.t(Msg::kActionDoneNoDateHint));
+    diagnostics.warning(map.pos("status"), diagnostics.t(Msg::kActionDoneNoDate), diagnostics.t(Msg::kActionDoneNoDateHint));
     return;
   }
   if (!follow_up || !item.end || item.status == model::ActionStatus::kDone) return;
   if (item.end->latest() < *follow_up)
-    report.warning(map.pos("slutdatum"), report.t(Msg::kActionOverdue, {item.end->iso(), follow_up->iso()}),
-                   report.t(Msg::kActionOverdueHint));
+    diagnostics.warning(map.pos("slutdatum"), diagnostics.t(Msg::kActionOverdue, {item.end->iso(), follow_up->iso()}),
+                   diagnostics.t(Msg::kActionOverdueHint));
 }
 
 }  // namespace
@@ -44,22 +44,22 @@ model::ActionStatus parse_action_status(const std::string& word) {
   return model::ActionStatus::kNone;
 }
 
-std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                   const std::optional<model::PlanDate>& follow_up) {
-  MapReader map(node, origin, report, model::block_keys("åtgärd"));
+  MapReader map(node, origin, diagnostics, model::block_keys("åtgärd"));
   model::ActionItem item;
   auto problem = map.text("problem", Need::kRequired);
   auto action = map.text("åtgärd", Need::kRequired);
   auto status = map.choice("status", model::action_status_names(), Need::kOptional);
   item.responsible = read_text_list(map, "ansvariga", Need::kRequired);
   if (item.responsible.empty() && map.has("ansvariga") && map.get("ansvariga").IsSequence())  // "ansvariga: []"
-    report.error(map.pos("ansvariga"), report.t(Msg::kEmptyValue, {"ansvariga"}), report.t(Msg::kEmptyValueHint));
+    diagnostics.error(map.pos("ansvariga"), diagnostics.t(Msg::kEmptyValue, {"ansvariga"}), diagnostics.t(Msg::kEmptyValueHint));
   bool ok = problem && action && (status || !map.has("status")) && !item.responsible.empty();
   item.start = read_plan_date(map, "startdatum", ok);
   item.end = read_plan_date(map, "slutdatum", ok);
   if (item.start && item.end && item.end->latest() < *item.start) {
-    report.error(map.pos("slutdatum"), report.t(Msg::kDateOrder, {item.end->iso(), item.start->iso()}),
-                 report.t(Msg::kDateOrderHint));
+    diagnostics.error(map.pos("slutdatum"), diagnostics.t(Msg::kDateOrder, {item.end->iso(), item.start->iso()}),
+                 diagnostics.t(Msg::kDateOrderHint));
     ok = false;
   }
   if (!ok) return std::nullopt;

@@ -10,7 +10,7 @@ namespace kv {
 // Reads an åtgärd. Dates may be months (2007-10) or days; the end may not come before the
 // start. Warns when a "klar" action has no end date, and — when the plan has a follow-up
 // date — when an action due by then is not "klar".
-std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::ActionItem> read_action_item(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                   const std::optional<model::PlanDate>& follow_up);
 
 // "ej påbörjad", "pågår", "klar", "försenad" (already checked against the vocabulary).

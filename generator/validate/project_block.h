@@ -10,7 +10,7 @@
 
 namespace kv {
 
-std::optional<model::Project> read_project(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
+std::optional<model::Project> read_project(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
 
 // A stated total, read from inlamning.yaml, with where it was written.
 struct StatedTotal {
@@ -21,6 +21,6 @@ struct StatedTotal {
 // Warns when the projects' number or summed funding disagree with what the document states.
 // The sum is checked only when some project gives its funding; all must then give it.
 void check_project_totals(const std::vector<const model::Project*>& projects, const std::optional<StatedTotal>& count,
-                          const std::optional<StatedTotal>& funding, Diagnostics& report);
+                          const std::optional<StatedTotal>& funding, Diagnostics& diagnostics);
 
 }  // namespace kv

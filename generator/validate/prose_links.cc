@@ -18,7 +18,7 @@ std::string content_relative(const fs::path& path, const ContentRoot& root) {
   return relative.generic_string();
 }
 
-model::Link read_path_link(const std::string& url, const SourcePos& at, const BlockContext& context, Diagnostics& report) {
+model::Link read_path_link(const std::string& url, const SourcePos& at, const BlockContext& context, Diagnostics& diagnostics) {
   model::Link link;
   link.url = url;
   link.source = at.path;
@@ -32,7 +32,7 @@ model::Link read_path_link(const std::string& url, const SourcePos& at, const Bl
     return link;
   }
   if (!fs::path(path).is_absolute()) link.file = content_relative(context.directory / path, *context.content);
-  if (link.file.empty()) report.error(at, report.t(Msg::kLinkOutside, {url}), report.t(Msg::kLinkTargetHint));
+  if (link.file.empty()) diagnostics.error(at, diagnostics.t(Msg::kLinkOutside, {url}), diagnostics.t(Msg::kLinkTargetHint));
   return link;
 }
 
@@ -46,13 +46,13 @@ LinkKind classify_link(std::string_view url) {
   return LinkKind::kRefused;  // javascript:, file:, data:, //host, …
 }
 
-bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& report) {
+bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& diagnostics) {
   switch (classify_link(url)) {
     case LinkKind::kHttp:
-      report.error(at, report.t(Msg::kLinkHttp, {url}), report.t(Msg::kLinkHttpHint, {"https" + url.substr(4)}));
+      diagnostics.error(at, diagnostics.t(Msg::kLinkHttp, {url}), diagnostics.t(Msg::kLinkHttpHint, {"https" + url.substr(4)}));
       return false;
     case LinkKind::kRefused:
-      report.error(at, report.t(Msg::kLinkScheme, {url}), report.t(Msg::kLinkSchemeHint));
+      diagnostics.error(at, diagnostics.t(Msg::kLinkScheme, {url}), diagnostics.t(Msg::kLinkSchemeHint));
       return false;
     default:
       return true;
@@ -60,14 +60,14 @@ bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& r
 }
 
 std::vector<model::Link> read_links(const std::vector<markdown::Link>& links, int line_offset,
-                                    const BlockContext& context, Diagnostics& report) {
+                                    const BlockContext& context, Diagnostics& diagnostics) {
   std::vector<model::Link> out;
   for (const auto& written : links) {
     const SourcePos at{context.path, line_offset + written.at.line, written.at.col};
     model::Link link;  // one per link, also a refused one: link i is the HTML's "kvlink:i"
-    if (check_link_kind(written.url, at, report)) {
+    if (check_link_kind(written.url, at, diagnostics)) {
       if (classify_link(written.url) == LinkKind::kExternal) link.external = written.url;
-      else link = read_path_link(written.url, at, context, report);
+      else link = read_path_link(written.url, at, context, diagnostics);
     }
     out.push_back(std::move(link));
   }
@@ -82,12 +82,12 @@ namespace {
 constexpr int kMaxDataDepth = 16;
 constexpr long kMaxDataNodes = 100000;
 
-void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report, int depth, long& budget) {
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics, int depth, long& budget) {
   if (depth > kMaxDataDepth || --budget < 0) return;
   if (node.IsMap()) {
-    for (const auto& entry : node) check_data_texts(entry.second, origin, report, depth + 1, budget);
+    for (const auto& entry : node) check_data_texts(entry.second, origin, diagnostics, depth + 1, budget);
   } else if (node.IsSequence()) {
-    for (const auto& item : node) check_data_texts(item, origin, report, depth + 1, budget);
+    for (const auto& item : node) check_data_texts(item, origin, diagnostics, depth + 1, budget);
   } else if (node.IsScalar()) {
     const std::string& value = node.Scalar();
     // Most texts have nothing a link, an image or a table starts with: skip the parse.
@@ -97,22 +97,22 @@ void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnost
     const SourcePos at = position(node, origin);
     const markdown::Analysis found = markdown::inspect(value);
     for (const auto& link : found.links)
-      if (check_link_kind(link.url, at, report) && classify_link(link.url) == LinkKind::kPath)
-        report.error(at, report.t(Msg::kLinkInDataText, {link.url}), report.t(Msg::kLinkInDataTextHint));
+      if (check_link_kind(link.url, at, diagnostics) && classify_link(link.url) == LinkKind::kPath)
+        diagnostics.error(at, diagnostics.t(Msg::kLinkInDataText, {link.url}), diagnostics.t(Msg::kLinkInDataTextHint));
     for (const auto& image : found.images)  // one from an address is reported with the value (map_reader)
       if (!markdown::is_remote_url(image.url))
-        report.error(at, report.t(Msg::kImageInDataText, {image.url}), report.t(Msg::kImageInDataTextHint));
+        diagnostics.error(at, diagnostics.t(Msg::kImageInDataText, {image.url}), diagnostics.t(Msg::kImageInDataTextHint));
     for (const auto& row : found.uneven_rows)
-      report.error(at, report.t(Msg::kTableRowCells, {std::to_string(row.cells), std::to_string(row.header_cells)}),
-                   report.t(Msg::kTableRowCellsHint));
+      diagnostics.error(at, diagnostics.t(Msg::kTableRowCells, {std::to_string(row.cells), std::to_string(row.header_cells)}),
+                   diagnostics.t(Msg::kTableRowCellsHint));
   }
 }
 
 }  // namespace
 
-void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
   long budget = kMaxDataNodes;
-  check_data_texts(node, origin, report, 0, budget);
+  check_data_texts(node, origin, diagnostics, 0, budget);
 }
 
 }  // namespace kv

@@ -23,16 +23,16 @@ LinkKind classify_link(std::string_view url);
 // with its file and fragment; those that cannot be used are reported. line_offset: lines of
 // the file before the prose run.
 std::vector<model::Link> read_links(const std::vector<markdown::Link>& links, int line_offset,
-                                    const BlockContext& context, Diagnostics& report);
+                                    const BlockContext& context, Diagnostics& diagnostics);
 
 // Reports a link's problem, if it has one that can be seen without the other documents.
-bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& report);
+bool check_link_kind(const std::string& url, const SourcePos& at, Diagnostics& diagnostics);
 
 // The texts of a data block are rendered as Markdown where they are shown, with no link
 // resolved and no image copied. Reports, at each text's position, a link that cannot be used
 // (as in prose), a link within the site or an image in the content folder (both would lead
 // nowhere: they belong in the prose around the block), and a table row with a wrong number
 // of cells.
-void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
+void check_data_texts(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
 
 }  // namespace kv

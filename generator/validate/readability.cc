@@ -22,17 +22,17 @@ std::string readability_part_name(const model::Submission& s, int number, Lang l
   return part_name(*s.structure, number, lang);
 }
 
-void check_readability(const model::Site& site, Diagnostics& report) {
+void check_readability(const model::Site& site, Diagnostics& diagnostics) {
   if (site.lix_limit <= 0) return;
   for (const auto& s : site.submissions)
     for (const auto& part : model::document_readability(s)) {
       const int lix = part.text.lix();
       if (lix <= site.lix_limit) continue;
-      const std::string name = capitalised(readability_part_name(s, part.number, report.lang));
-      report.warning({part.source_path, 0, 0},
-                     report.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, report.lang),
+      const std::string name = capitalised(readability_part_name(s, part.number, diagnostics.lang));
+      diagnostics.warning({part.source_path, 0, 0},
+                     diagnostics.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, diagnostics.lang),
                                                std::to_string(site.lix_limit)}),
-                     report.t(Msg::kLixAboveHint));
+                     diagnostics.t(Msg::kLixAboveHint));
     }
 }
 

@@ -29,13 +29,13 @@ std::optional<double> optional_number(MapReader& map, const std::string& key) {
 // Percentages lie in 0–100; counts and persons are never negative.
 bool check_range(MapReader& map, const std::string& key, const std::optional<double>& value, const std::string& unit) {
   if (!value) return true;
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   if (unit == "%" && (*value < 0 || *value > 100)) {
-    report.error(map.pos(key), report.t(Msg::kPercentRange, {key, map.get(key).Scalar()}), report.t(Msg::kPercentRangeHint));
+    diagnostics.error(map.pos(key), diagnostics.t(Msg::kPercentRange, {key, map.get(key).Scalar()}), diagnostics.t(Msg::kPercentRangeHint));
     return false;
   }
   if ((unit == "antal" || unit == "personer") && *value < 0) {
-    report.error(map.pos(key), report.t(Msg::kNegative, {key, map.get(key).Scalar()}), report.t(Msg::kNegativeHint));
+    diagnostics.error(map.pos(key), diagnostics.t(Msg::kNegative, {key, map.get(key).Scalar()}), diagnostics.t(Msg::kNegativeHint));
     return false;
   }
   return true;
@@ -51,9 +51,9 @@ bool period_matches(const std::string& period, int year) {
 
 void check_period(MapReader& map, const std::string& period, int year) {
   if (year == 0 || period_matches(period, year)) return;
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   std::string y = std::to_string(year);
-  report.error(map.pos("period"), report.t(Msg::kBadPeriod, {period, y}), report.t(Msg::kBadPeriodHint, {y, y, y, y}));
+  diagnostics.error(map.pos("period"), diagnostics.t(Msg::kBadPeriod, {period, y}), diagnostics.t(Msg::kBadPeriodHint, {y, y, y, y}));
 }
 
 // A total normally lies between the men's and the women's figures.
@@ -61,17 +61,17 @@ void check_gender_range(MapReader& map, const model::Indicator& ind) {
   if (!ind.men || !ind.women) return;
   double low = std::min(*ind.men, *ind.women), high = std::max(*ind.men, *ind.women);
   if (ind.outcome >= low - 1e-9 && ind.outcome <= high + 1e-9) return;
-  Diagnostics& report = map.report();
-  report.warning(map.pos("utfall"), report.t(Msg::kTotalOutsideRange, {map.get("utfall").Scalar(), map.get("män").Scalar(),
+  Diagnostics& diagnostics = map.diagnostics();
+  diagnostics.warning(map.pos("utfall"), diagnostics.t(Msg::kTotalOutsideRange, {map.get("utfall").Scalar(), map.get("män").Scalar(),
                                                                          map.get("kvinnor").Scalar()}),
-                 report.t(Msg::kTotalOutsideRangeHint));
+                 diagnostics.t(Msg::kTotalOutsideRangeHint));
 }
 
 std::vector<model::SubUnitValue> read_sub_units(MapReader& map, const std::string& unit, bool& ok) {
   std::vector<model::SubUnitValue> values;
   std::set<std::string> names;
   for (const auto& item : map.list("delenheter", Need::kOptional)) {
-    MapReader row(item, map.origin(), map.report(), model::block_keys("indikator", {"delenheter"}));
+    MapReader row(item, map.origin(), map.diagnostics(), model::block_keys("indikator", {"delenheter"}));
     auto name = row.text("namn", Need::kRequired);
     auto value = row.number("utfall", Need::kRequired);
     if (!name || !value || !check_range(row, "utfall", value, unit)) {
@@ -79,7 +79,7 @@ std::vector<model::SubUnitValue> read_sub_units(MapReader& map, const std::strin
       continue;
     }
     if (!names.insert(*name).second)
-      map.report().error(row.pos("namn"), map.report().t(Msg::kDuplicateKey, {*name}), map.report().t(Msg::kDuplicateKeyHint));
+      map.diagnostics().error(row.pos("namn"), map.diagnostics().t(Msg::kDuplicateKey, {*name}), map.diagnostics().t(Msg::kDuplicateKeyHint));
     values.push_back({*name, *value});
   }
   return values;
@@ -104,7 +104,7 @@ std::vector<std::string> read_text_list(MapReader& map, const std::string& key, 
     return items;
   }
   for (const auto& item : node)
-    if (auto t = read_text(item, key, map.origin(), map.report()); t && !trim(*t).empty())
+    if (auto t = read_text(item, key, map.origin(), map.diagnostics()); t && !trim(*t).empty())
       items.push_back(std::string(trim(*t)));
   return items;
 }
@@ -131,9 +131,9 @@ std::optional<model::GoalStatus> parse_goal_status(const std::string& word) {
   return std::nullopt;
 }
 
-std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                           const model::Structure* structure, const model::QuestionSpec* section) {
-  MapReader map(node, origin, report, model::block_keys("kf-mål"));
+  MapReader map(node, origin, diagnostics, model::block_keys("kf-mål"));
   auto number = map.text("nr", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kOptional);
   if (!number || (map.has("status") && !status)) return std::nullopt;
@@ -143,20 +143,20 @@ std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrig
     std::string where = structure ? structure->id : "";
     auto numbers = structure ? structure->report.kf_goal_numbers() : std::vector<std::string>{};
     std::string near = closest_match(*number, numbers);
-    report.error(map.pos("nr"), report.t(Msg::kKfGoalUnknown, {*number, where}),
-                 near.empty() ? report.t(Msg::kKfGoalUnknownHint, {joined(numbers)}) : report.t(Msg::kDidYouMean, {near}));
+    diagnostics.error(map.pos("nr"), diagnostics.t(Msg::kKfGoalUnknown, {*number, where}),
+                 near.empty() ? diagnostics.t(Msg::kKfGoalUnknownHint, {joined(numbers)}) : diagnostics.t(Msg::kDidYouMean, {near}));
     return std::nullopt;
   }
   goal.title = spec->title;
   if (!section || section->direction_goal == 0) {
-    report.error(map.pos("nr"), report.t(Msg::kKfGoalNoDirection), report.t(Msg::kKfGoalNoDirectionHint));
+    diagnostics.error(map.pos("nr"), diagnostics.t(Msg::kKfGoalNoDirection), diagnostics.t(Msg::kKfGoalNoDirectionHint));
     return std::nullopt;
   }
   std::string direction = number->substr(0, number->find('.'));
   if (direction != std::to_string(section->direction_goal)) {
-    report.error(map.pos("nr"),
-                 report.t(Msg::kKfGoalWrongSection, {*number, direction, std::to_string(section->direction_goal)}),
-                 report.t(Msg::kKfGoalWrongSectionHint, {direction}));
+    diagnostics.error(map.pos("nr"),
+                 diagnostics.t(Msg::kKfGoalWrongSection, {*number, direction, std::to_string(section->direction_goal)}),
+                 diagnostics.t(Msg::kKfGoalWrongSectionHint, {direction}));
     return std::nullopt;
   }
   return goal;
@@ -169,26 +169,26 @@ std::string read_kolada_kpi(MapReader& map) {
   const bool valid = kpi->size() == 6 && (*kpi)[0] >= 'A' && (*kpi)[0] <= 'Z' &&
                      std::all_of(kpi->begin() + 1, kpi->end(), [](char c) { return c >= '0' && c <= '9'; });
   if (valid) return *kpi;
-  Diagnostics& report = map.report();
-  report.error(map.pos("kolada"), report.t(Msg::kKoladaKpiInvalid, {*kpi}), report.t(Msg::kKoladaKpiInvalidHint));
+  Diagnostics& diagnostics = map.diagnostics();
+  diagnostics.error(map.pos("kolada"), diagnostics.t(Msg::kKoladaKpiInvalid, {*kpi}), diagnostics.t(Msg::kKoladaKpiInvalidHint));
   return "";
 }
 
 // kolada_fyllt: which of utfall, kvinnor, män came from Kolada.
 std::vector<std::string> read_kolada_filled(MapReader& map) {
   std::vector<std::string> out;
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   for (const auto& item : map.list("kolada_fyllt", Need::kOptional)) {
     const std::string key = item.IsScalar() ? item.Scalar() : "";
     if (key == "utfall" || key == "kvinnor" || key == "män") out.push_back(key);
-    else report.error(position(item, map.origin()), report.t(Msg::kUnknownKey, {key}), report.suggest(key, {"utfall", "kvinnor", "män"}));
+    else diagnostics.error(position(item, map.origin()), diagnostics.t(Msg::kUnknownKey, {key}), diagnostics.suggest(key, {"utfall", "kvinnor", "män"}));
   }
   return out;
 }
 
-std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                int year) {
-  MapReader map(node, origin, report, model::block_keys("indikator"));
+  MapReader map(node, origin, diagnostics, model::block_keys("indikator"));
   model::Indicator ind;
   auto name = map.text("indikator", Need::kRequired);
   auto unit = map.choice("enhet", model::indicator_units(), Need::kRequired);
@@ -197,7 +197,7 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   // With a KPI, kvalitet kolada can fill in the outcome: the error says so.
   auto outcome = map.number("utfall", kpi.empty() ? Need::kRequired : Need::kOptional);
   if (!kpi.empty() && !outcome && (!map.has("utfall") || map.get("utfall").IsNull()))
-    report.error(map.pos("utfall"), report.t(Msg::kKoladaOutcomeMissing), report.t(Msg::kKoladaOutcomeMissingHint, {kpi}));
+    diagnostics.error(map.pos("utfall"), diagnostics.t(Msg::kKoladaOutcomeMissing), diagnostics.t(Msg::kKoladaOutcomeMissingHint, {kpi}));
   auto target = map.number("årsmål", Need::kRequired);
   auto period = map.text("period", Need::kRequired);
   auto analysis = map.text("analys", Need::kOptional);
@@ -233,8 +233,8 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   return ind;
 }
 
-std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("nämndmål"));
+std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("nämndmål"));
   auto goal = map.text("nämndmål", Need::kRequired);
   auto description = map.text("beskrivning", Need::kOptional);
   auto expected = read_text_list(map, "förväntat_resultat", Need::kOptional);
@@ -242,8 +242,8 @@ std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const Ya
   return model::BoardGoal{*goal, description.value_or(""), std::move(expected)};
 }
 
-std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("aktivitet"));
+std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("aktivitet"));
   auto activity = map.text("aktivitet", Need::kRequired);
   auto start = map.text("startdatum", Need::kRequired);
   auto end = map.text("slutdatum", Need::kRequired);
@@ -252,20 +252,20 @@ std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlO
   bool ok = activity && start && end && (!map.has("avvikelse") || deviation);
   for (auto [key, value] : {std::pair{"startdatum", start}, {"slutdatum", end}}) {
     if (value && !valid_iso_date(*value)) {
-      report.error(map.pos(key), report.t(Msg::kBadDate, {*value}), report.t(Msg::kBadDateHint));
+      diagnostics.error(map.pos(key), diagnostics.t(Msg::kBadDate, {*value}), diagnostics.t(Msg::kBadDateHint));
       ok = false;
     }
   }
   if (ok && *end < *start) {  // ISO dates order as strings
-    report.error(map.pos("slutdatum"), report.t(Msg::kDateOrder, {*end, *start}), report.t(Msg::kDateOrderHint));
+    diagnostics.error(map.pos("slutdatum"), diagnostics.t(Msg::kDateOrder, {*end, *start}), diagnostics.t(Msg::kDateOrderHint));
     ok = false;
   }
   if (!ok) return std::nullopt;
   return model::Activity{*activity, *start, *end, deviation.value_or(false), analysis.value_or("")};
 }
 
-std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("enhetsmål"));
+std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("enhetsmål"));
   auto goal = map.text("enhetsmål", Need::kRequired);
   auto status = map.choice("status", model::goal_status_names(), Need::kRequired);
   auto expected = read_text_list(map, "förväntat_resultat", Need::kOptional);
@@ -274,17 +274,17 @@ std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const Yaml
   return model::UnitGoal{*goal, *parse_goal_status(*status), std::move(expected), analysis.value_or("")};
 }
 
-std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                  const model::Structure* structure) {
   std::vector<std::string> keys;
   if (structure)
     for (const auto& p : structure->report.principles) keys.push_back(p.key);
   if (keys.empty()) {
-    report.error(position(node, origin), report.t(Msg::kNotInStructure, {structure ? structure->id : "", "kvalitetsprogram"}),
-                 report.t(Msg::kNotInStructureHint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kNotInStructure, {structure ? structure->id : "", "kvalitetsprogram"}),
+                 diagnostics.t(Msg::kNotInStructureHint));
     return std::nullopt;
   }
-  MapReader map(node, origin, report, keys);
+  MapReader map(node, origin, diagnostics, keys);
   model::Principles out;
   bool ok = true;
   for (const auto& p : structure->report.principles) {
@@ -296,18 +296,18 @@ std::optional<model::Principles> read_principles(const YAML::Node& node, const Y
   return out;
 }
 
-std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                              const model::Structure* structure) {
-  MapReader map(node, origin, report, model::block_keys("agenda2030"));
+  MapReader map(node, origin, diagnostics, model::block_keys("agenda2030"));
   model::Agenda2030 out;
   bool ok = true;
   const size_t goals = structure ? structure->report.agenda_2030.size() : 0;
   for (const auto& item : map.list("mål", Need::kRequired)) {
-    MapReader goal(item, origin, report, model::block_keys("agenda2030", {"mål"}));
+    MapReader goal(item, origin, diagnostics, model::block_keys("agenda2030", {"mål"}));
     auto number = goal.integer("nr", Need::kRequired);
     auto text = goal.text("text", Need::kRequired);
     if (number && (*number < 1 || *number > 17 || static_cast<size_t>(*number) > goals)) {
-      report.error(goal.pos("nr"), report.t(Msg::kAgendaGoal, {std::to_string(*number)}), report.t(Msg::kAgendaGoalHint));
+      diagnostics.error(goal.pos("nr"), diagnostics.t(Msg::kAgendaGoal, {std::to_string(*number)}), diagnostics.t(Msg::kAgendaGoalHint));
       ok = false;
       continue;
     }
@@ -321,16 +321,16 @@ std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlO
   return out;
 }
 
-std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report) {
-  MapReader map(node, origin, report, model::block_keys("synpunkter"));
+std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics) {
+  MapReader map(node, origin, diagnostics, model::block_keys("synpunkter"));
   model::Complaints out;
   bool ok = true;
   for (const auto& group_node : map.list("grupper", Need::kRequired)) {
-    MapReader g(group_node, origin, report, model::block_keys("synpunkter", {"grupper"}));
+    MapReader g(group_node, origin, diagnostics, model::block_keys("synpunkter", {"grupper"}));
     model::ComplaintGroup group;
     auto title = g.text("grupp", Need::kRequired);
     for (const auto& row_node : g.list("rader", Need::kRequired)) {
-      MapReader r(row_node, origin, report, model::block_keys("synpunkter", {"grupper", "rader"}));
+      MapReader r(row_node, origin, diagnostics, model::block_keys("synpunkter", {"grupper", "rader"}));
       model::ComplaintRow row;
       auto category = r.text("kategori", Need::kRequired);
       row.t1 = optional_number(r, "t1");
@@ -343,8 +343,8 @@ std::optional<model::Complaints> read_complaints(const YAML::Node& node, const Y
         row_ok = check_range(r, key, value, "antal") && row_ok;
       double sum = row.t1.value_or(0) + row.t2.value_or(0) + row.vb.value_or(0);
       if (row_ok && row.total && std::fabs(*row.total - sum) > 1e-9)
-        report.warning(r.pos("totalt"), report.t(Msg::kComplaintSum, {r.get("totalt").Scalar(), plain(sum)}),
-                       report.t(Msg::kComplaintSumHint));
+        diagnostics.warning(r.pos("totalt"), diagnostics.t(Msg::kComplaintSum, {r.get("totalt").Scalar(), plain(sum)}),
+                       diagnostics.t(Msg::kComplaintSumHint));
       if (!row_ok) {
         ok = false;
         continue;

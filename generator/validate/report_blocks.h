@@ -10,18 +10,18 @@
 
 namespace kv {
 
-std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::KfGoal> read_kf_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                           const model::Structure* structure, const model::QuestionSpec* section);
-std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::Indicator> read_indicator(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                int year);
-std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
-std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
-std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
-std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::BoardGoal> read_board_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
+std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
+std::optional<model::UnitGoal> read_unit_goal(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
+std::optional<model::Principles> read_principles(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                                  const model::Structure* structure);
-std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report,
+std::optional<model::Agenda2030> read_agenda(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics,
                                              const model::Structure* structure);
-std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& report);
+std::optional<model::Complaints> read_complaints(const YAML::Node& node, const YamlOrigin& origin, Diagnostics& diagnostics);
 
 // A text or a list of texts, as a list (förväntat_resultat, ansvariga may be written either way).
 std::vector<std::string> read_text_list(MapReader& map, const std::string& key, MapReader::Need need);

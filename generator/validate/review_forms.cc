@@ -102,21 +102,21 @@ bool on_scale(double score, const model::ScoringSpec& scoring) {
 
 // The header row's columns; missing key columns are reported. nullopt: not a review sheet
 // (none of the key columns) or a broken one (reported).
-std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Diagnostics& report) {
+std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Diagnostics& diagnostics) {
   std::map<ReviewColumn, int> columns;
   for (const auto& [at, cell] : place.sheet->cells)
     if (at.first == 1)
       if (auto c = model::review_column_named(cell.text); c && !columns.count(*c)) columns[*c] = at.second;
   std::vector<std::string> missing;
   for (ReviewColumn c : model::review_key_columns())
-    if (!columns.count(c)) missing.push_back("”" + model::review_header(c, report.lang) + "”");
+    if (!columns.count(c)) missing.push_back("”" + model::review_header(c, diagnostics.lang) + "”");
   if (missing.empty()) return columns;
   if (missing.size() == model::review_key_columns().size()) {
-    report.warning(place.at(0, 0), report.t(Msg::kReviewSheetSkipped, {place.sheet->name}), report.t(Msg::kReviewSheetSkippedHint));
+    diagnostics.warning(place.at(0, 0), diagnostics.t(Msg::kReviewSheetSkipped, {place.sheet->name}), diagnostics.t(Msg::kReviewSheetSkippedHint));
     return std::nullopt;
   }
-  report.error(place.at(1, 1), report.t(Msg::kReviewColumnsMissing, {place.sheet->name, join(missing, ", ")}),
-               report.t(Msg::kReviewColumnsMissingHint));
+  diagnostics.error(place.at(1, 1), diagnostics.t(Msg::kReviewColumnsMissing, {place.sheet->name, join(missing, ", ")}),
+               diagnostics.t(Msg::kReviewColumnsMissingHint));
   return std::nullopt;
 }
 
@@ -127,7 +127,7 @@ struct RowKey {
 };
 
 // A row's question number (from its label, "7" or "1.1"), or 0 after reporting why it is none.
-int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Diagnostics& report) {
+int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Diagnostics& diagnostics) {
   const std::string raw = cell_text(*place.sheet, row, col);
   // A whole number may come back as "7" or, from a spreadsheet that stores numbers as
   // decimals, "7.0"; a label such as "1.1" is text and matched as written.
@@ -137,42 +137,42 @@ int row_number(const SheetPlace& place, int row, int col, const model::Structure
   if (!q) {
     std::vector<std::string> labels;
     for (const auto* each : st.questions()) labels.push_back(each->label);
-    const std::string part = st.part_word(report.lang, false);
-    report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(Msg::kReviewNoSuchPart, {raw, part, st.name}),
-                 report.t(Msg::kReviewNoSuchPartHint, {join(labels, ", ")}));
+    const std::string part = st.part_word(diagnostics.lang, false);
+    diagnostics.error(place.at(row, col), place.where(row, col, diagnostics) + ": " + diagnostics.t(Msg::kReviewNoSuchPart, {raw, part, st.name}),
+                 diagnostics.t(Msg::kReviewNoSuchPartHint, {join(labels, ", ")}));
     return 0;
   }
   return q->number;
 }
 
 // A row's score, or nullopt after reporting why it is none (an empty cell is not reported).
-std::optional<double> row_score(const SheetPlace& place, int row, int col, const model::ScoringSpec& scoring, Diagnostics& report) {
+std::optional<double> row_score(const SheetPlace& place, int row, int col, const model::ScoringSpec& scoring, Diagnostics& diagnostics) {
   const ReadCell* cell = place.sheet->at(row, col);
   if (!cell) return std::nullopt;
   const std::string raw = cell_text(*place.sheet, row, col);
   auto score = cell->type == ReadCell::Type::kError ? std::nullopt : parse_number(raw);
   if (score && on_scale(*score, scoring)) return score;
   const Msg what = score ? Msg::kReviewScoreOffScale : Msg::kReviewScoreNotNumber;
-  report.error(place.at(row, col), place.where(row, col, report) + ": " + report.t(what, {score ? plain_number(*score, report.lang) : raw}),
-               scoring.defined ? scale_hint(scoring, report.lang) : report.t(Msg::kReviewScoreAnyNumber));
+  diagnostics.error(place.at(row, col), place.where(row, col, diagnostics) + ": " + diagnostics.t(what, {score ? plain_number(*score, diagnostics.lang) : raw}),
+               scoring.defined ? scale_hint(scoring, diagnostics.lang) : diagnostics.t(Msg::kReviewScoreAnyNumber));
   return std::nullopt;
 }
 
 // Scores a reviewer left empty for a unit they otherwise scored: the unit's result would be
 // incomplete without anyone noticing.
 void report_unscored(const SheetPlace& place, const std::string& reviewer, const std::map<RowKey, int>& empty_rows,
-                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Diagnostics& report) {
+                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Diagnostics& diagnostics) {
   for (const auto& [key, row] : empty_rows)
     if (scored_units.count(key.unit))
-      report.warning(place.at(row, score_col),
-                     place.where(row, score_col, report) + ": " +
-                         report.t(Msg::kReviewUnscored, {reviewer, key.unit, part_name(st, key.number, report.lang)}),
-                     report.t(Msg::kReviewUnscoredHint));
+      diagnostics.warning(place.at(row, score_col),
+                     place.where(row, score_col, diagnostics) + ": " +
+                         diagnostics.t(Msg::kReviewUnscored, {reviewer, key.unit, part_name(st, key.number, diagnostics.lang)}),
+                     diagnostics.t(Msg::kReviewUnscoredHint));
 }
 
 void read_sheet(const SheetPlace& place, const std::string& reviewer, const EditionFacts& facts,
-                model::ReviewedEdition& out, Diagnostics& report) {
-  auto header = header_columns(place, report);
+                model::ReviewedEdition& out, Diagnostics& diagnostics) {
+  auto header = header_columns(place, diagnostics);
   if (!header) return;
   auto col = [&](ReviewColumn c) { return header->count(c) ? header->at(c) : 0; };
   const model::Structure& st = *facts.structure;
@@ -189,25 +189,25 @@ void read_sheet(const SheetPlace& place, const std::string& reviewer, const Edit
     if (unit.empty() && strengths.empty() && improvements.empty() && !has_score) continue;  // an empty row
     if (unit.empty() || !facts.units.count(unit)) {
       const int c = col(ReviewColumn::kUnitKey);
-      report.error(place.at(row, c), place.where(row, c, report) + ": " +
-                                         (unit.empty() ? report.t(Msg::kReviewNoUnit) : report.t(Msg::kReviewUnknownUnit, {unit, st.name})),
-                   unit.empty() ? report.t(Msg::kReviewNoUnitHint) : report.suggest(unit, slugs));
+      diagnostics.error(place.at(row, c), place.where(row, c, diagnostics) + ": " +
+                                         (unit.empty() ? diagnostics.t(Msg::kReviewNoUnit) : diagnostics.t(Msg::kReviewUnknownUnit, {unit, st.name})),
+                   unit.empty() ? diagnostics.t(Msg::kReviewNoUnitHint) : diagnostics.suggest(unit, slugs));
       continue;
     }
-    const int number = row_number(place, row, col(ReviewColumn::kNumber), st, report);
+    const int number = row_number(place, row, col(ReviewColumn::kNumber), st, diagnostics);
     if (number == 0) continue;
     if (auto [it, fresh] = seen.insert({{unit, number}, row}); !fresh) {
-      report.error(place.at(row, 1), place.where(row, 1, report) + ": " +
-                                         report.t(Msg::kReviewRowTwice, {unit, part_name(st, number, report.lang), std::to_string(it->second)}),
-                   report.t(Msg::kReviewRowTwiceHint));
+      diagnostics.error(place.at(row, 1), place.where(row, 1, diagnostics) + ": " +
+                                         diagnostics.t(Msg::kReviewRowTwice, {unit, part_name(st, number, diagnostics.lang), std::to_string(it->second)}),
+                   diagnostics.t(Msg::kReviewRowTwiceHint));
       continue;
     }
-    auto score = row_score(place, row, col(ReviewColumn::kScore), st.scoring, report);
+    auto score = row_score(place, row, col(ReviewColumn::kScore), st.scoring, diagnostics);
     if (!score) {
       if (!has_score && (!strengths.empty() || !improvements.empty())) {
         const int c = col(ReviewColumn::kScore);
-        report.error(place.at(row, c), place.where(row, c, report) + ": " + report.t(Msg::kReviewTextWithoutScore),
-                     st.scoring.defined ? scale_hint(st.scoring, report.lang) : report.t(Msg::kReviewScoreAnyNumber));
+        diagnostics.error(place.at(row, c), place.where(row, c, diagnostics) + ": " + diagnostics.t(Msg::kReviewTextWithoutScore),
+                     st.scoring.defined ? scale_hint(st.scoring, diagnostics.lang) : diagnostics.t(Msg::kReviewScoreAnyNumber));
       } else if (!has_score) {
         empty_rows[{unit, number}] = row;
       }
@@ -216,19 +216,19 @@ void read_sheet(const SheetPlace& place, const std::string& reviewer, const Edit
     scored_units.insert(unit);
     out.entries[unit][number].push_back({reviewer, *score, strengths, improvements});
   }
-  report_unscored(place, reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, report);
+  report_unscored(place, reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, diagnostics);
 }
 
 // Reviewer names read so far in this edition, with the file and sheet each came from.
 using ReviewerPlaces = std::map<std::string, std::string>;
 
 void read_form(const fs::path& file, const EditionFacts& facts, model::ReviewedEdition& out,
-               ReviewerPlaces& reviewers, Diagnostics& report) {
+               ReviewerPlaces& reviewers, Diagnostics& diagnostics) {
   const std::string shown = file.generic_string();
   auto read = xlsx::read_workbook(file);
   if (const auto* failure = std::get_if<xlsx::ReadFailure>(&read)) {
     const Msg what = failure->kind == xlsx::ReadFailure::Kind::kTooLarge ? Msg::kReviewFormTooLarge : Msg::kReviewFormUnreadable;
-    report.error({shown, 0, 0}, report.t(what, {failure->detail}), report.t(Msg::kReviewFormUnreadableHint));
+    diagnostics.error({shown, 0, 0}, diagnostics.t(what, {failure->detail}), diagnostics.t(Msg::kReviewFormUnreadableHint));
     return;
   }
   for (const ReadSheet& sheet : std::get<std::vector<ReadSheet>>(read)) {
@@ -238,14 +238,14 @@ void read_form(const fs::path& file, const EditionFacts& facts, model::ReviewedE
     const bool by_file = name == fold_case(model::review_default_sheet(Lang::kSv)) ||
                          name == fold_case(model::review_default_sheet(Lang::kEn));
     const std::string reviewer = by_file ? file.stem().string() : sheet.name;
-    const std::string origin = report.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
+    const std::string origin = diagnostics.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
     SheetPlace place{shown, &sheet};
     if (auto [it, fresh] = reviewers.insert({fold_case(reviewer), origin}); !fresh) {
-      report.error(place.at(0, 0), report.t(Msg::kReviewerRead, {reviewer, it->second}), report.t(Msg::kReviewerReadHint));
+      diagnostics.error(place.at(0, 0), diagnostics.t(Msg::kReviewerRead, {reviewer, it->second}), diagnostics.t(Msg::kReviewerReadHint));
       continue;
     }
     out.reviewers.push_back(reviewer);
-    read_sheet(place, reviewer, facts, out, report);
+    read_sheet(place, reviewer, facts, out, diagnostics);
   }
 }
 
@@ -256,70 +256,70 @@ std::string edition_list(const EditionMap& editions) {
 }
 
 // The forms of one edition folder, content/_bedomning/<år>/<slag>/.
-void read_edition_folder(const fs::path& dir, int year, const EditionMap& editions, Diagnostics& report,
+void read_edition_folder(const fs::path& dir, int year, const EditionMap& editions, Diagnostics& diagnostics,
                          std::vector<model::ReviewedEdition>& out) {
   const std::string kind = dir.filename().string();
   auto facts = editions.find({kind, year});
   if (facts == editions.end()) {
-    report.error({dir.generic_string(), 0, 0}, report.t(Msg::kReviewNoEdition, {kind, std::to_string(year)}),
-                 report.t(Msg::kReviewNoEditionHint, {edition_list(editions)}));
+    diagnostics.error({dir.generic_string(), 0, 0}, diagnostics.t(Msg::kReviewNoEdition, {kind, std::to_string(year)}),
+                 diagnostics.t(Msg::kReviewNoEditionHint, {edition_list(editions)}));
     return;
   }
   model::ReviewedEdition edition{kind, year, {}, {}};
   ReviewerPlaces reviewers;
   const ContentRoot root(dir);
-  for (const auto& entry : list_content_folder(dir, report)) {
+  for (const auto& entry : list_content_folder(dir, diagnostics)) {
     const std::string name = entry.path().filename().string();
     if (is_ignored_file(name)) continue;
     std::error_code ec;
     const std::string ext = fold_case(entry.path().extension().string());
     if (ext != ".xlsx" || !entry.is_regular_file(ec)) {
-      report.error({entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewNotForm, {name}), report.t(Msg::kReviewNotFormHint));
+      diagnostics.error({entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kReviewNotForm, {name}), diagnostics.t(Msg::kReviewNotFormHint));
       continue;
     }
     if (name.starts_with("~$")) continue;  // Excel's lock file while the form is open
-    if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, report)) continue;
-    read_form(entry.path(), facts->second, edition, reviewers, report);
+    if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics)) continue;
+    read_form(entry.path(), facts->second, edition, reviewers, diagnostics);
   }
   if (!edition.reviewers.empty()) out.push_back(std::move(edition));
 }
 
 }  // namespace
 
-void read_review_forms(const fs::path& content_root, model::Site& site, Diagnostics& report) {
+void read_review_forms(const fs::path& content_root, model::Site& site, Diagnostics& diagnostics) {
   const fs::path folder = content_root / kReviewFormsFolder;
   const EditionMap editions = editions_of(site);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    report.error({folder.generic_string(), 0, 0}, report.t(Msg::kReviewFolderMissing), report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+    diagnostics.error({folder.generic_string(), 0, 0}, diagnostics.t(Msg::kReviewFolderMissing), diagnostics.t(Msg::kReviewFolderHint, {edition_list(editions)}));
     return;
   }
   const ContentRoot root(content_root);
-  if (!check_content_path(root, folder, kReviewFormsFolder, {folder.generic_string(), 0, 0}, report, true)) return;
-  for (const auto& year_entry : list_content_folder(folder, report)) {
+  if (!check_content_path(root, folder, kReviewFormsFolder, {folder.generic_string(), 0, 0}, diagnostics, true)) return;
+  for (const auto& year_entry : list_content_folder(folder, diagnostics)) {
     const std::string name = year_entry.path().filename().string();
     if (is_ignored_file(name) || name.front() == '.') continue;
     auto year = parse_integer(name);
     if (!year_entry.is_directory(ec) || !year || name.size() != 4) {
-      report.error({year_entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewBadPlace, {name}),
-                   report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+      diagnostics.error({year_entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kReviewBadPlace, {name}),
+                   diagnostics.t(Msg::kReviewFolderHint, {edition_list(editions)}));
       continue;
     }
-    if (!check_content_path(root, year_entry.path(), name, {year_entry.path().generic_string(), 0, 0}, report, true)) continue;
-    for (const auto& kind_entry : list_content_folder(year_entry.path(), report)) {
+    if (!check_content_path(root, year_entry.path(), name, {year_entry.path().generic_string(), 0, 0}, diagnostics, true)) continue;
+    for (const auto& kind_entry : list_content_folder(year_entry.path(), diagnostics)) {
       const std::string kind = kind_entry.path().filename().string();
       if (is_ignored_file(kind) || kind.front() == '.') continue;
       if (!kind_entry.is_directory(ec)) {
-        report.error({kind_entry.path().generic_string(), 0, 0}, report.t(Msg::kReviewBadPlace, {kind}),
-                     report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+        diagnostics.error({kind_entry.path().generic_string(), 0, 0}, diagnostics.t(Msg::kReviewBadPlace, {kind}),
+                     diagnostics.t(Msg::kReviewFolderHint, {edition_list(editions)}));
         continue;
       }
-      if (check_content_path(root, kind_entry.path(), kind, {kind_entry.path().generic_string(), 0, 0}, report, true))
-        read_edition_folder(kind_entry.path(), static_cast<int>(*year), editions, report, site.reviews);
+      if (check_content_path(root, kind_entry.path(), kind, {kind_entry.path().generic_string(), 0, 0}, diagnostics, true))
+        read_edition_folder(kind_entry.path(), static_cast<int>(*year), editions, diagnostics, site.reviews);
     }
   }
-  if (site.reviews.empty() && !report.diags.has_errors())
-    report.error({folder.generic_string(), 0, 0}, report.t(Msg::kReviewNoForms), report.t(Msg::kReviewFolderHint, {edition_list(editions)}));
+  if (site.reviews.empty() && !diagnostics.list.has_errors())
+    diagnostics.error({folder.generic_string(), 0, 0}, diagnostics.t(Msg::kReviewNoForms), diagnostics.t(Msg::kReviewFolderHint, {edition_list(editions)}));
   std::stable_sort(site.reviews.begin(), site.reviews.end(),
                    [](const auto& a, const auto& b) { return std::tie(a.kind_slug, a.year) < std::tie(b.kind_slug, b.year); });
 }

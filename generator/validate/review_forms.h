@@ -14,6 +14,6 @@ namespace kv {
 
 // Reads the forms into site.reviews (by kind, then year). A missing folder or one without
 // any form is an error: the command was asked to read them.
-void read_review_forms(const std::filesystem::path& content_root, model::Site& site, Diagnostics& report);
+void read_review_forms(const std::filesystem::path& content_root, model::Site& site, Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -40,13 +40,13 @@ const model::FieldSpec& lix_limit_field() {
 // frysta_år: years, each once.
 std::vector<int> read_frozen_years(MapReader& map) {
   std::vector<int> years;
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   for (const auto& item : map.list("frysta_år", Need::kOptional)) {
     const std::string text = item.IsScalar() ? item.Scalar() : "";
     const auto year = parse_integer(trim(text));
     const SourcePos at = position(item, map.origin());
     if (!year || *year < 1900 || *year > 2999)
-      report.error(at, report.t(Msg::kFrozenYearInvalid, {text}), report.t(Msg::kFrozenYearInvalidHint));
+      diagnostics.error(at, diagnostics.t(Msg::kFrozenYearInvalid, {text}), diagnostics.t(Msg::kFrozenYearInvalidHint));
     else if (std::find(years.begin(), years.end(), *year) == years.end())
       years.push_back(static_cast<int>(*year));
   }
@@ -58,12 +58,12 @@ std::vector<std::string> read_reviewers(MapReader& map) {
   std::vector<std::string> reviewers;
   std::set<std::string> sheets;
   for (const auto& item : map.list("bedömare", Need::kOptional)) {
-    auto name = read_text(item, "bedömare", map.origin(), map.report());
+    auto name = read_text(item, "bedömare", map.origin(), map.diagnostics());
     if (!name || trim(*name).empty()) continue;
     const std::string sheet = fold_case(xlsx::sheet_name(trim(*name)));
     if (!sheets.insert(sheet).second) {
-      map.report().error(position(item, map.origin()), map.report().t(Msg::kReviewerTwice, {std::string(trim(*name))}),
-                         map.report().t(Msg::kReviewerTwiceHint));
+      map.diagnostics().error(position(item, map.origin()), map.diagnostics().t(Msg::kReviewerTwice, {std::string(trim(*name))}),
+                         map.diagnostics().t(Msg::kReviewerTwiceHint));
       continue;
     }
     reviewers.emplace_back(trim(*name));
@@ -71,30 +71,30 @@ std::vector<std::string> read_reviewers(MapReader& map) {
   return reviewers;
 }
 
-bool check_slug(const fs::path& folder, Diagnostics& report) {
+bool check_slug(const fs::path& folder, Diagnostics& diagnostics) {
   std::string name = folder.filename().string();
   if (valid_slug(name)) return true;
-  report.error({folder.generic_string(), 0, 0}, report.t(Msg::kBadSlug, {name}), report.t(Msg::kBadSlugHint, {suggest_slug(name)}));
+  diagnostics.error({folder.generic_string(), 0, 0}, diagnostics.t(Msg::kBadSlug, {name}), diagnostics.t(Msg::kBadSlugHint, {suggest_slug(name)}));
   return false;
 }
 
 // The unit of folder, or nullopt when enhet.yaml is missing or wrong (reported; not when a
 // look-alike such as enhet.yml was reported already).
 std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
-                                     Diagnostics& report) {
+                                     Diagnostics& diagnostics) {
   fs::path file = folder / kUnitFile;
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(file, ec))) {
     if (!lookalike_reported)
-      report.error({file.generic_string(), 0, 0}, report.t(Msg::kUnitFileMissing), report.t(Msg::kUnitFileMissingHint));
+      diagnostics.error({file.generic_string(), 0, 0}, diagnostics.t(Msg::kUnitFileMissing), diagnostics.t(Msg::kUnitFileMissingHint));
     return std::nullopt;
   }
-  auto source = read_content_file(root, file, report);
+  auto source = read_content_file(root, file, diagnostics);
   if (!source) return std::nullopt;
   YamlOrigin origin{source->path, 0, source->text};
-  auto yaml = parse_yaml(origin, report);
+  auto yaml = parse_yaml(origin, diagnostics);
   if (!yaml) return std::nullopt;
-  MapReader map(empty_as_map(*yaml), origin, report, model::keys_of(model::unit_fields()));
+  MapReader map(empty_as_map(*yaml), origin, diagnostics, model::keys_of(model::unit_fields()));
   auto name = map.name("namn", Need::kRequired);
   auto administration = map.name("förvaltning", Need::kRequired);
   if (!name || !administration) return std::nullopt;
@@ -117,36 +117,36 @@ std::vector<std::string> kinds_in_year(const StructureSet& structures, long long
 // Finds <enhet>/<år>/<slag>/ folders, reporting misnamed ones and files where none are read.
 // A missing or broken enhet.yaml does not stop the unit's documents from being checked (the
 // folder name stands in for the unit): every problem in one run.
-std::vector<SubmissionLocation> find_submissions(const fs::path& root, const StructureSet& structures, Diagnostics& report) {
+std::vector<SubmissionLocation> find_submissions(const fs::path& root, const StructureSet& structures, Diagnostics& diagnostics) {
   const ContentRoot content(root);
   const std::vector<std::string> slugs = part_slugs(structures);
   const std::string example = kind_folder_example(structures);
   std::vector<SubmissionLocation> found;
-  const Entries root_entries = list_content_folder(root, report);
-  check_root_files(root_entries, slugs, example, report);
-  for (const auto& unit_dir : content_subfolders(content, root_entries, report)) {
-    if (!check_slug(unit_dir, report)) continue;  // a stray folder gets one error, not one per missing file
-    const Entries unit_entries = list_content_folder(unit_dir, report);
-    const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, report);
+  const Entries root_entries = list_content_folder(root, diagnostics);
+  check_root_files(root_entries, slugs, example, diagnostics);
+  for (const auto& unit_dir : content_subfolders(content, root_entries, diagnostics)) {
+    if (!check_slug(unit_dir, diagnostics)) continue;  // a stray folder gets one error, not one per missing file
+    const Entries unit_entries = list_content_folder(unit_dir, diagnostics);
+    const auto lookalikes = check_unit_files(unit_dir, unit_entries, slugs, example, diagnostics);
     const std::string slug = unit_dir.filename().string();
     const model::Unit unit =
-        read_unit(content, unit_dir, lookalikes.count(kUnitFile) > 0, report).value_or(model::Unit{slug, slug, slug});
-    for (const auto& year_dir : content_subfolders(content, unit_entries, report)) {
+        read_unit(content, unit_dir, lookalikes.count(kUnitFile) > 0, diagnostics).value_or(model::Unit{slug, slug, slug});
+    for (const auto& year_dir : content_subfolders(content, unit_entries, diagnostics)) {
       std::string name = year_dir.filename().string();
       auto year = parse_integer(name);
       if (!year || name.size() != 4) {
-        report.error({year_dir.generic_string(), 0, 0}, report.t(Msg::kBadYearFolder, {name}), report.t(Msg::kBadYearHint));
+        diagnostics.error({year_dir.generic_string(), 0, 0}, diagnostics.t(Msg::kBadYearFolder, {name}), diagnostics.t(Msg::kBadYearHint));
         continue;
       }
       if (*year < kFirstYear || *year > kLastYear) {
-        report.error({year_dir.generic_string(), 0, 0}, report.t(Msg::kYearOutOfRange, {name}),
-                     report.t(Msg::kYearOutOfRangeHint, {std::to_string(kFirstYear), std::to_string(kLastYear)}));
+        diagnostics.error({year_dir.generic_string(), 0, 0}, diagnostics.t(Msg::kYearOutOfRange, {name}),
+                     diagnostics.t(Msg::kYearOutOfRangeHint, {std::to_string(kFirstYear), std::to_string(kLastYear)}));
         continue;
       }
-      const Entries year_entries = list_content_folder(year_dir, report);
-      check_year_files(year_dir, year_entries, kinds_in_year(structures, *year), report);
-      for (const auto& kind_dir : content_subfolders(content, year_entries, report))
-        if (check_slug(kind_dir, report))
+      const Entries year_entries = list_content_folder(year_dir, diagnostics);
+      check_year_files(year_dir, year_entries, kinds_in_year(structures, *year), diagnostics);
+      for (const auto& kind_dir : content_subfolders(content, year_entries, diagnostics))
+        if (check_slug(kind_dir, diagnostics))
           found.push_back({root, kind_dir, unit, static_cast<int>(*year), kind_dir.filename().string()});
     }
   }
@@ -166,7 +166,7 @@ SiteFile read_site_file(const fs::path& content_root, Lang lang) {
   }
   Diagnostics problems{lang, {}, {}};
   file.source = read_content_file(ContentRoot(content_root), path, problems);
-  file.read_problems = std::move(problems.diags);
+  file.read_problems = std::move(problems.list);
   return file;
 }
 
@@ -181,43 +181,43 @@ std::optional<Lang> site_file_language(const SiteFile& file) {
   return parse_lang(lang.Scalar());
 }
 
-model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& report) {
+model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& diagnostics) {
   model::Site site;
   site.title = "Kvalitet i äldreomsorgen";
-  report.diags.append(file.read_problems);
+  diagnostics.list.append(file.read_problems);
   if (file.missing)
-    report.warning({file.path, 0, 0}, report.t(Msg::kSiteFileMissing), report.t(Msg::kSiteFileMissingHint));
+    diagnostics.warning({file.path, 0, 0}, diagnostics.t(Msg::kSiteFileMissing), diagnostics.t(Msg::kSiteFileMissingHint));
   if (file.source) {
     YamlOrigin origin{file.source->path, 0, file.source->text};
-    if (auto root = parse_yaml(origin, report)) {
-      MapReader map(empty_as_map(*root), origin, report, model::keys_of(model::site_fields()));
+    if (auto root = parse_yaml(origin, diagnostics)) {
+      MapReader map(empty_as_map(*root), origin, diagnostics, model::keys_of(model::site_fields()));
       site.title = map.name("titel", Need::kOptional).value_or(site.title);
       if (auto lang = map.text("språk", Need::kOptional)) {
         if (auto parsed = parse_lang(*lang)) site.lang = *parsed;
-        else report.error(map.pos("språk"), report.t(Msg::kBadLang, {*lang}), report.t(Msg::kBadLangHint));
+        else diagnostics.error(map.pos("språk"), diagnostics.t(Msg::kBadLang, {*lang}), diagnostics.t(Msg::kBadLangHint));
       }
       site.theme = map.text("tema", Need::kOptional).value_or(site.theme);
       if (auto limit = map.integer("lix_gräns", Need::kOptional)) {
         const auto& spec = lix_limit_field();
         if (*limit >= spec.min && *limit <= spec.max) site.lix_limit = static_cast<int>(*limit);
         else
-          report.error(map.pos("lix_gräns"),
-                       report.t(Msg::kBadLixLimit, {std::to_string(*limit), std::to_string(spec.min), std::to_string(spec.max)}),
-                       report.t(Msg::kBadLixLimitHint));
+          diagnostics.error(map.pos("lix_gräns"),
+                       diagnostics.t(Msg::kBadLixLimit, {std::to_string(*limit), std::to_string(spec.min), std::to_string(spec.max)}),
+                       diagnostics.t(Msg::kBadLixLimitHint));
       }
       if (auto url = map.text("adress", Need::kOptional)) {
         if (starts_with(*url, "https://") || starts_with(*url, "http://"))
           site.base_url = url->back() == '/' ? *url : *url + "/";
         else
-          report.error(map.pos("adress"), report.t(Msg::kBadBaseUrl, {*url}), report.t(Msg::kBadBaseUrlHint));
+          diagnostics.error(map.pos("adress"), diagnostics.t(Msg::kBadBaseUrl, {*url}), diagnostics.t(Msg::kBadBaseUrlHint));
       }
       site.reviewers = read_reviewers(map);
       site.frozen_years = read_frozen_years(map);
       if (map.has("tillgänglighet")) {
-        if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, report))
+        if (auto statement = read_accessibility(map.get("tillgänglighet"), origin, diagnostics))
           site.accessibility = std::move(*statement);
       } else {
-        report.warning(map.pos("tillgänglighet"), report.t(Msg::kStatementMissing), report.t(Msg::kStatementMissingHint));
+        diagnostics.warning(map.pos("tillgänglighet"), diagnostics.t(Msg::kStatementMissing), diagnostics.t(Msg::kStatementMissingHint));
       }
     }
   }
@@ -228,7 +228,7 @@ model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option,
 // An edition (every unit's document of one kind and year) is compared question by question,
 // so it has one structure: the one named after it (<slag>-<år>) when a unit follows that,
 // else the first unit's (by slug); units following another are reported.
-static void check_editions(const model::Site& site, Diagnostics& report) {
+static void check_editions(const model::Site& site, Diagnostics& diagnostics) {
   auto default_named = [](const model::Submission& s) { return s.structure->id == s.kind_slug + "-" + std::to_string(s.year); };
   std::map<std::pair<std::string, int>, const model::Submission*> chosen;
   for (const auto& s : site.submissions) {
@@ -238,21 +238,21 @@ static void check_editions(const model::Site& site, Diagnostics& report) {
   for (const auto& s : site.submissions) {
     const model::Submission& other = *chosen[{s.kind_slug, s.year}];
     if (other.structure->id == s.structure->id) continue;
-    report.error({s.source_folder + "/" + kAdminFile, 0, 0},
-                 report.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
+    diagnostics.error({s.source_folder + "/" + kAdminFile, 0, 0},
+                 diagnostics.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
                                                     other.structure->id}),
-                 report.t(Msg::kEditionStructuresHint, {other.structure->id}));
+                 diagnostics.t(Msg::kEditionStructuresHint, {other.structure->id}));
   }
 }
 
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& report,
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& diagnostics,
                       const BrokenStructures& broken) {
-  auto locations = find_submissions(options.content_root, structures, report);
-  if (locations.empty() && !report.diags.has_errors()) {
-    report.error({options.content_root.generic_string(), 0, 0}, report.t(Msg::kNoSubmissions), report.t(Msg::kNoSubmissionsHint));
+  auto locations = find_submissions(options.content_root, structures, diagnostics);
+  if (locations.empty() && !diagnostics.list.has_errors()) {
+    diagnostics.error({options.content_root.generic_string(), 0, 0}, diagnostics.t(Msg::kNoSubmissions), diagnostics.t(Msg::kNoSubmissionsHint));
     return;
   }
-  std::vector<Diagnostics> reports(locations.size(), Diagnostics{report.lang, {}, {}, report.drafts});
+  std::vector<Diagnostics> reports(locations.size(), Diagnostics{diagnostics.lang, {}, {}, diagnostics.drafts});
   std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
     results[i] = read_submission(locations[i], structures, reports[i], broken, &drafts[i]);
@@ -260,7 +260,7 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   std::vector<model::Submission> with_errors;  // not published, but their links are checked too
   std::vector<std::string> unread;              // not read at all
   for (size_t i = 0; i < locations.size(); ++i) {
-    report.diags.append(reports[i].diags);
+    diagnostics.list.append(reports[i].list);
     if (results[i]) site.submissions.push_back(std::move(*results[i]));
     else if (drafts[i]) with_errors.push_back(std::move(*drafts[i]));
     else unread.push_back(locations[i].folder.lexically_relative(options.content_root).generic_string());
@@ -270,8 +270,8 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
     if (a.unit.slug != b.unit.slug) return a.unit.slug < b.unit.slug;
     return a.kind_slug < b.kind_slug;
   });
-  check_editions(site, report);
-  resolve_links(site, with_errors, options.content_root, unread, report);
+  check_editions(site, diagnostics);
+  resolve_links(site, with_errors, options.content_root, unread, diagnostics);
 }
 
 }  // namespace kv

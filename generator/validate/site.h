@@ -34,11 +34,11 @@ std::optional<Lang> site_file_language(const SiteFile& file);
 
 // The site settings alone (title, language, theme, …) with every problem of the file;
 // lang_option (--lang) overrides språk:.
-model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& report);
+model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& diagnostics);
 
 // Every submission of the site; invalid ones are reported and left out.
 // A submission whose structure is in broken is not checked (its structure's errors are).
-void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& report,
+void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& diagnostics,
                       const BrokenStructures& broken = {});
 
 }  // namespace kv

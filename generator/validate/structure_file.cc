@@ -21,18 +21,18 @@ model::PartCounts read_parts(MapReader& map, const std::string& key, const std::
   model::PartCounts counts;
   if (!map.has(key)) return counts;
   YAML::Node node = map.get(key);
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   if (!node.IsMap()) {
-    report.error(map.pos(key), report.t(Msg::kExpectedMapping), report.t(Msg::kExpectedMappingHint));
+    diagnostics.error(map.pos(key), diagnostics.t(Msg::kExpectedMapping), diagnostics.t(Msg::kExpectedMappingHint));
     return counts;
   }
   for (const auto& entry : node) {
     std::string name = entry.first.Scalar();
     if (std::find(names.begin(), names.end(), name) == names.end()) {
-      report.error(position(entry.first, map.origin()), report.t(Msg::kUnknownKey, {name}), report.suggest(name, names));
+      diagnostics.error(position(entry.first, map.origin()), diagnostics.t(Msg::kUnknownKey, {name}), diagnostics.suggest(name, names));
       continue;
     }
-    auto n = read_number(entry.second, name, map.origin(), report);
+    auto n = read_number(entry.second, name, map.origin(), diagnostics);
     if (n) counts[name] = static_cast<int>(*n);
   }
   return counts;
@@ -44,33 +44,33 @@ double read_weight(MapReader& map) {
   auto w = map.number("vikt", Need::kOptional);
   if (!w) return 1;
   if (*w > 0) return *w;
-  Diagnostics& report = map.report();
-  report.error(map.pos("vikt"), report.t(Msg::kWeightNotPositive, {plain_number(*w, report.lang)}), report.t(Msg::kWeightNotPositiveHint));
+  Diagnostics& diagnostics = map.diagnostics();
+  diagnostics.error(map.pos("vikt"), diagnostics.t(Msg::kWeightNotPositive, {plain_number(*w, diagnostics.lang)}), diagnostics.t(Msg::kWeightNotPositiveHint));
   return 1;
 }
 
 // bedömning: {från, till, steg: [{värde, etikett}], oenighet}.
 void read_scoring(MapReader& top, model::Structure& s) {
   if (!top.has("bedömning")) return;
-  Diagnostics& report = top.report();
-  MapReader b(top.get("bedömning"), top.origin(), report, {"från", "till", "steg", "oenighet", "klass"});
+  Diagnostics& diagnostics = top.diagnostics();
+  MapReader b(top.get("bedömning"), top.origin(), diagnostics, {"från", "till", "steg", "oenighet", "klass"});
   model::ScoringSpec scoring;
   scoring.defined = true;
   scoring.min = b.number("från", Need::kRequired).value_or(0);
   scoring.max = b.number("till", Need::kRequired).value_or(0);
   scoring.disagreement = b.number("oenighet", Need::kOptional).value_or(0);
   if (scoring.max <= scoring.min && b.has("från") && b.has("till"))
-    report.error(b.pos("till"), report.t(Msg::kScaleEmpty, {plain_number(scoring.min, report.lang), plain_number(scoring.max, report.lang)}),
-                 report.t(Msg::kScaleEmptyHint));
+    diagnostics.error(b.pos("till"), diagnostics.t(Msg::kScaleEmpty, {plain_number(scoring.min, diagnostics.lang), plain_number(scoring.max, diagnostics.lang)}),
+                 diagnostics.t(Msg::kScaleEmptyHint));
   for (const auto& node : b.list("steg", Need::kOptional)) {
-    MapReader step(node, top.origin(), report, {"värde", "etikett"});
+    MapReader step(node, top.origin(), diagnostics, {"värde", "etikett"});
     auto value = step.number("värde", Need::kRequired);
     auto label = step.text("etikett", Need::kRequired);
     if (!value || !label) continue;
     if (*value < scoring.min || *value > scoring.max || (!scoring.steps.empty() && *value <= scoring.steps.back().value)) {
-      report.error(step.pos("värde"), report.t(Msg::kScaleStepOutside, {plain_number(*value, report.lang), plain_number(scoring.min, report.lang),
-                                                                       plain_number(scoring.max, report.lang)}),
-                   report.t(Msg::kScaleStepOutsideHint));
+      diagnostics.error(step.pos("värde"), diagnostics.t(Msg::kScaleStepOutside, {plain_number(*value, diagnostics.lang), plain_number(scoring.min, diagnostics.lang),
+                                                                       plain_number(scoring.max, diagnostics.lang)}),
+                   diagnostics.t(Msg::kScaleStepOutsideHint));
       continue;
     }
     scoring.steps.push_back({*value, *label});
@@ -79,19 +79,19 @@ void read_scoring(MapReader& top, model::Structure& s) {
     std::vector<std::string> keys;
     for (const auto& f : s.admin_fields) keys.push_back(f.key);
     if (std::find(keys.begin(), keys.end(), *field) != keys.end()) scoring.class_field = *field;
-    else report.error(b.pos("klass"), report.t(Msg::kScoringClassField, {*field}), report.suggest(*field, keys));
+    else diagnostics.error(b.pos("klass"), diagnostics.t(Msg::kScoringClassField, {*field}), diagnostics.suggest(*field, keys));
   }
   s.scoring = std::move(scoring);
 }
 
 // motsvarar: N (part N of the previous edition) or ny. Sets what the question corresponds to.
 void read_correspondence(MapReader& q, const model::Structure& s, const model::Structure* previous, model::QuestionSpec& question) {
-  Diagnostics& report = q.report();
+  Diagnostics& diagnostics = q.diagnostics();
   if (!q.has("motsvarar")) {
     if (previous && !question.label.empty())
-      report.warning(q.pos("nr"), report.t(Msg::kCorrespondsMissing, {s.part_word(report.lang, true), question.label, question.title,
-                                                                      previous->part_word(report.lang), previous->id}),
-                     report.t(Msg::kCorrespondsMissingHint, {previous->id}));
+      diagnostics.warning(q.pos("nr"), diagnostics.t(Msg::kCorrespondsMissing, {s.part_word(diagnostics.lang, true), question.label, question.title,
+                                                                      previous->part_word(diagnostics.lang), previous->id}),
+                     diagnostics.t(Msg::kCorrespondsMissingHint, {previous->id}));
     return;
   }
   const std::string value{trim(q.text("motsvarar", Need::kOptional).value_or(""))};
@@ -101,15 +101,15 @@ void read_correspondence(MapReader& q, const model::Structure& s, const model::S
     return;
   }
   if (!previous) {
-    if (s.previous.empty()) report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsNoPrevious), report.t(Msg::kCorrespondsNoPreviousHint));
+    if (s.previous.empty()) diagnostics.error(q.pos("motsvarar"), diagnostics.t(Msg::kCorrespondsNoPrevious), diagnostics.t(Msg::kCorrespondsNoPreviousHint));
     return;  // a named but unknown previous structure is reported once, at föregående:
   }
   const model::QuestionSpec* earlier = previous->find_label(value);
   if (!earlier) {
     auto all = previous->questions();
     const std::string range = all.empty() ? "" : all.front()->label + "\xE2\x80\x93" + all.back()->label;
-    report.error(q.pos("motsvarar"), report.t(Msg::kCorrespondsUnknown, {previous->part_word(report.lang, true), value, previous->id}),
-                 report.t(Msg::kCorrespondsUnknownHint, {previous->part_word(report.lang), previous->id, range}));
+    diagnostics.error(q.pos("motsvarar"), diagnostics.t(Msg::kCorrespondsUnknown, {previous->part_word(diagnostics.lang, true), value, previous->id}),
+                 diagnostics.t(Msg::kCorrespondsUnknownHint, {previous->part_word(diagnostics.lang), previous->id, range}));
     return;
   }
   question.earlier = {{previous->id, earlier->number}};
@@ -128,8 +128,8 @@ std::string read_label(MapReader& q) {
              }) && label.find_first_not_of('.') != std::string::npos && label.front() != '.' && label.back() != '.') {
     return label;
   }
-  Diagnostics& report = q.report();
-  report.error(q.pos("nr"), report.t(Msg::kQuestionLabelInvalid, {label}), report.t(Msg::kQuestionLabelInvalidHint));
+  Diagnostics& diagnostics = q.diagnostics();
+  diagnostics.error(q.pos("nr"), diagnostics.t(Msg::kQuestionLabelInvalid, {label}), diagnostics.t(Msg::kQuestionLabelInvalidHint));
   return "";
 }
 
@@ -151,12 +151,12 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
   const std::vector<std::string> part_names = s.part_names();
   s.areas.clear();
   for (const auto& area_node : top.list("områden", Need::kRequired)) {
-    MapReader area(area_node, top.origin(), top.report(), {"titel", key, "vikt"});
+    MapReader area(area_node, top.origin(), top.diagnostics(), {"titel", key, "vikt"});
     model::AreaSpec spec;
     spec.title = area.text("titel", Need::kRequired).value_or("");
     spec.weight = read_weight(area);
     for (const auto& q_node : area.list(key, Need::kRequired)) {
-      MapReader q(q_node, top.origin(), top.report(),
+      MapReader q(q_node, top.origin(), top.diagnostics(),
                   {"nr", "titel", "kräver", "rekommenderar", "inriktningsmål", "vägledning", "följer_upp", "motsvarar", "kriterier",
                    "vikt"});
       model::QuestionSpec question;
@@ -172,7 +172,7 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
       question.weight = read_weight(q);
       // "1.1" and "1-1" would share a page address: labels are compared as their slugs.
       if (!question.label.empty() && !labels.insert(s.part_slug_of(question.label)).second)
-        top.report().error(q.pos("nr"), top.report().t(Msg::kQuestionDuplicate, {s.part.name, question.label, s.id}));
+        top.diagnostics().error(q.pos("nr"), top.diagnostics().t(Msg::kQuestionDuplicate, {s.part.name, question.label, s.id}));
       spec.questions.push_back(std::move(question));
     }
     s.areas.push_back(std::move(spec));
@@ -183,24 +183,24 @@ void read_areas(MapReader& top, model::Structure& s, const model::Structure* pre
 // behållare: [{namn, rubrik, visas: ruta|avsnitt}]: containers of the structure's own. A name
 // is one word (it follows ":::") and not a name the content model already has.
 void read_containers(MapReader& top, model::Structure& s) {
-  Diagnostics& report = top.report();
+  Diagnostics& diagnostics = top.diagnostics();
   s.containers.clear();
   const std::vector<std::string> taken = model::part_names();
   for (const auto& node : top.list("behållare", Need::kOptional)) {
-    MapReader c(node, top.origin(), report, {"namn", "rubrik", "visas"});
+    MapReader c(node, top.origin(), diagnostics, {"namn", "rubrik", "visas"});
     auto name = c.text("namn", Need::kRequired);
     auto heading = c.text("rubrik", Need::kRequired);
     const std::string shown = c.text("visas", Need::kOptional).value_or("avsnitt");
     if (shown != "ruta" && shown != "avsnitt")
-      report.error(c.pos("visas"), report.t(Msg::kContainerShownUnknown, {shown}), report.suggest(shown, {"ruta", "avsnitt"}));
+      diagnostics.error(c.pos("visas"), diagnostics.t(Msg::kContainerShownUnknown, {shown}), diagnostics.suggest(shown, {"ruta", "avsnitt"}));
     if (!name || !heading) continue;
     const bool one_word = !name->empty() && std::none_of(name->begin(), name->end(), [](char ch) {
       return ch == ' ' || ch == '\t' || ch == ':' || ch == '`' || ch == '{' || ch == '}';
     });
     if (!one_word) {
-      report.error(c.pos("namn"), report.t(Msg::kContainerNameNotWord, {*name}), report.t(Msg::kContainerNameNotWordHint));
+      diagnostics.error(c.pos("namn"), diagnostics.t(Msg::kContainerNameNotWord, {*name}), diagnostics.t(Msg::kContainerNameNotWordHint));
     } else if (std::find(taken.begin(), taken.end(), *name) != taken.end() || s.find_container(*name)) {
-      report.error(c.pos("namn"), report.t(Msg::kContainerNameTaken, {*name}), report.t(Msg::kContainerNameTakenHint));
+      diagnostics.error(c.pos("namn"), diagnostics.t(Msg::kContainerNameTaken, {*name}), diagnostics.t(Msg::kContainerNameTakenHint));
     } else {
       s.containers.push_back({*name, *heading, shown == "ruta"});
     }
@@ -209,10 +209,10 @@ void read_containers(MapReader& top, model::Structure& s) {
 
 void read_admin_fields(MapReader& top, model::Structure& s) {
   const auto& types = model::admin_field_types();
-  Diagnostics& report = top.report();
+  Diagnostics& diagnostics = top.diagnostics();
   s.admin_fields.clear();
   for (const auto& node : top.list("administrativa_uppgifter", Need::kRequired)) {
-    MapReader f(node, top.origin(), report, {"nyckel", "etikett", "typ", "krävs", "val"});
+    MapReader f(node, top.origin(), diagnostics, {"nyckel", "etikett", "typ", "krävs", "val"});
     model::AdminFieldSpec field;
     field.key = f.text("nyckel", Need::kRequired).value_or("");
     field.label = f.text("etikett", Need::kRequired).value_or(field.key);
@@ -220,22 +220,22 @@ void read_admin_fields(MapReader& top, model::Structure& s) {
     field.required = f.boolean("krävs").value_or(false);
     if (std::find(types.begin(), types.end(), field.type) == types.end()) {
       const std::string closest = closest_match(field.type, types);
-      report.error(f.pos("typ"), report.t(Msg::kAdminTypeUnknown, {field.type, field.key}),
-                   closest.empty() ? report.t(Msg::kAdminTypeUnknownHint, {join(types, ", ")}) : report.suggest(field.type, types));
+      diagnostics.error(f.pos("typ"), diagnostics.t(Msg::kAdminTypeUnknown, {field.type, field.key}),
+                   closest.empty() ? diagnostics.t(Msg::kAdminTypeUnknownHint, {join(types, ", ")}) : diagnostics.suggest(field.type, types));
     }
     for (const auto& choice : f.list("val", Need::kOptional))
-      if (auto v = read_text(choice, "val", top.origin(), report)) field.choices.push_back(*v);
+      if (auto v = read_text(choice, "val", top.origin(), diagnostics)) field.choices.push_back(*v);
     if (field.type == "val" && field.choices.empty())
-      report.error(f.pos(f.has("val") ? "val" : "typ"), report.t(Msg::kAdminChoicesMissing, {field.key}), report.t(Msg::kAdminChoicesMissingHint));
+      diagnostics.error(f.pos(f.has("val") ? "val" : "typ"), diagnostics.t(Msg::kAdminChoicesMissing, {field.key}), diagnostics.t(Msg::kAdminChoicesMissingHint));
     else if (field.type != "val" && f.has("val"))
-      report.error(f.pos("val"), report.t(Msg::kAdminChoicesUnused), report.t(Msg::kAdminChoicesUnusedHint));
+      diagnostics.error(f.pos("val"), diagnostics.t(Msg::kAdminChoicesUnused), diagnostics.t(Msg::kAdminChoicesUnusedHint));
     s.admin_fields.push_back(std::move(field));
   }
 }
 
 void read_part_naming(MapReader& top, model::Structure& s) {
   if (!top.has("del")) return;
-  MapReader del(top.get("del"), top.origin(), top.report(), {"namn", "engelska", "flertal"});
+  MapReader del(top.get("del"), top.origin(), top.diagnostics(), {"namn", "engelska", "flertal"});
   s.part.name = del.text("namn", Need::kRequired).value_or(s.part.name);
   s.part.english = del.text("engelska", Need::kRequired).value_or(s.part.english);
   s.part.slug = suggest_slug(s.part.name);
@@ -247,19 +247,19 @@ void read_direction_goals(MapReader& top, model::Structure& s) {
   std::set<std::string> seen;
   s.report.direction_goals.clear();
   for (const auto& node : top.list("kf_mål", Need::kOptional)) {
-    MapReader d(node, top.origin(), top.report(), {"nr", "titel", "mål"});
+    MapReader d(node, top.origin(), top.diagnostics(), {"nr", "titel", "mål"});
     model::DirectionGoalSpec direction;
     direction.number = static_cast<int>(d.integer("nr", Need::kRequired).value_or(0));
     direction.title = d.text("titel", Need::kRequired).value_or("");
     for (const auto& goal_node : d.list("mål", Need::kRequired)) {
-      MapReader g(goal_node, top.origin(), top.report(), {"nr", "titel"});
+      MapReader g(goal_node, top.origin(), top.diagnostics(), {"nr", "titel"});
       model::KfGoalSpec goal{g.text("nr", Need::kRequired).value_or(""), g.text("titel", Need::kRequired).value_or("")};
       // A KF goal's number starts with its inriktningsmål's: 1.4 belongs to 1.
       if (goal.number.rfind(std::to_string(direction.number) + ".", 0) != 0)
-        top.report().error(g.pos("nr"), top.report().t(Msg::kKfGoalNumbering, {goal.number, std::to_string(direction.number)}),
-                           top.report().t(Msg::kKfGoalNumberingHint, {std::to_string(direction.number)}));
+        top.diagnostics().error(g.pos("nr"), top.diagnostics().t(Msg::kKfGoalNumbering, {goal.number, std::to_string(direction.number)}),
+                           top.diagnostics().t(Msg::kKfGoalNumberingHint, {std::to_string(direction.number)}));
       else if (!seen.insert(goal.number).second)
-        top.report().error(g.pos("nr"), top.report().t(Msg::kDuplicateKey, {goal.number}), top.report().t(Msg::kDuplicateKeyHint));
+        top.diagnostics().error(g.pos("nr"), top.diagnostics().t(Msg::kDuplicateKey, {goal.number}), top.diagnostics().t(Msg::kDuplicateKeyHint));
       direction.goals.push_back(std::move(goal));
     }
     s.report.direction_goals.push_back(std::move(direction));
@@ -270,13 +270,13 @@ void read_principles(MapReader& top, model::Structure& s) {
   if (top.has("kvalitetsprogram")) s.report.principles.clear();
   if (top.has("agenda_2030")) s.report.agenda_2030.clear();
   for (const auto& node : top.list("kvalitetsprogram", Need::kOptional)) {
-    MapReader p(node, top.origin(), top.report(), {"nyckel", "namn"});
+    MapReader p(node, top.origin(), top.diagnostics(), {"nyckel", "namn"});
     auto key = p.text("nyckel", Need::kRequired);
     auto name = p.text("namn", Need::kRequired);
     if (key && name) s.report.principles.push_back({*key, *name});
   }
   for (const auto& node : top.list("agenda_2030", Need::kOptional))
-    if (auto name = read_text(node, "agenda_2030", top.origin(), top.report())) s.report.agenda_2030.push_back(*name);
+    if (auto name = read_text(node, "agenda_2030", top.origin(), top.diagnostics())) s.report.agenda_2030.push_back(*name);
 }
 
 // orientering: stående | liggande; uppföljningsdatum: the key of an admin field of type datum.
@@ -289,8 +289,8 @@ void read_print_and_follow_up(MapReader& top, model::Structure& s) {
       s.plan.follow_up_field = *field;
       return;
     }
-  Diagnostics& report = top.report();
-  report.error(top.pos("uppföljningsdatum"), report.t(Msg::kActionFollowUpField, {*field}), report.t(Msg::kActionFollowUpFieldHint));
+  Diagnostics& diagnostics = top.diagnostics();
+  diagnostics.error(top.pos("uppföljningsdatum"), diagnostics.t(Msg::kActionFollowUpField, {*field}), diagnostics.t(Msg::kActionFollowUpFieldHint));
 }
 
 // projektantal / projektsumma: keys of admin fields of type heltal.
@@ -299,8 +299,8 @@ std::string integer_field(MapReader& top, const model::Structure& s, const std::
   if (!field) return "";
   for (const auto& f : s.admin_fields)
     if (f.key == *field && f.type == "heltal") return *field;
-  Diagnostics& report = top.report();
-  report.error(top.pos(key), report.t(Msg::kTotalField, {*field, key}), report.t(Msg::kTotalFieldHint));
+  Diagnostics& diagnostics = top.diagnostics();
+  diagnostics.error(top.pos(key), diagnostics.t(Msg::kTotalField, {*field, key}), diagnostics.t(Msg::kTotalFieldHint));
   return "";
 }
 
@@ -319,9 +319,9 @@ const model::Structure* named_structure(MapReader& top, const std::string& key, 
   std::vector<std::string> ids;
   for (const auto& [other, s] : known) ids.push_back(other);
   for (const auto& [other, file] : broken) ids.push_back(other);  // meant, though it has errors itself
-  Diagnostics& report = top.report();
-  report.error(top.pos(key), report.t(Msg::kStructureUnknown, {*id}),
-               ids.empty() ? report.t(Msg::kStructureUnknownHint, {"-"}) : report.suggest(*id, ids));
+  Diagnostics& diagnostics = top.diagnostics();
+  diagnostics.error(top.pos(key), diagnostics.t(Msg::kStructureUnknown, {*id}),
+               ids.empty() ? diagnostics.t(Msg::kStructureUnknownHint, {"-"}) : diagnostics.suggest(*id, ids));
   return nullptr;
 }
 
@@ -342,15 +342,15 @@ std::shared_ptr<model::Structure> start_from(const model::Structure* base) {
 
 }  // namespace
 
-std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& report, const StructureSet& known,
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& diagnostics, const StructureSet& known,
                                                        const BrokenStructures& broken) {
-  auto source = read_source(file, report);
+  auto source = read_source(file, diagnostics);
   if (!source) return nullptr;
   YamlOrigin origin{source->path, 0, source->text};
-  auto root = parse_yaml(origin, report);
+  auto root = parse_yaml(origin, diagnostics);
   if (!root) return nullptr;
-  const int errors_before = report.diags.error_count();
-  MapReader top(*root, origin, report,
+  const int errors_before = diagnostics.list.error_count();
+  MapReader top(*root, origin, diagnostics,
                 {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del",
                  "administrativa_uppgifter", "inledning", "kf_mål", "kvalitetsprogram", "agenda_2030", "områden", "orientering",
                  "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma", "bedömning", "behållare"});
@@ -380,7 +380,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Dia
   if (top.has("kf_mål")) read_direction_goals(top, *s);
   read_principles(top, *s);
   if (top.has("inledning")) {
-    MapReader intro(top.get("inledning"), origin, report, {"titel", "krävs", "vägledning"});
+    MapReader intro(top.get("inledning"), origin, diagnostics, {"titel", "krävs", "vägledning"});
     s->intro_title = intro.text("titel", Need::kRequired).value_or("Inledning");
     s->intro_required = intro.boolean("krävs").value_or(false);
     s->intro_guidance = intro.text("vägledning", Need::kOptional).value_or("");
@@ -388,12 +388,12 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Dia
   if (top.has("behållare")) read_containers(top, *s);
   if (!base || top.has("områden")) read_areas(top, *s, previous);
   read_scoring(top, *s);
-  if (report.diags.error_count() > errors_before) return nullptr;
+  if (diagnostics.list.error_count() > errors_before) return nullptr;
   return s;
 }
 
-std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& report) {
-  return read_structure(file, report, {}, {});
+std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Diagnostics& diagnostics) {
+  return read_structure(file, diagnostics, {}, {});
 }
 
 // What a structure file says of itself before it is read: its id and the structures it
@@ -422,7 +422,7 @@ static Declared declared(const fs::path& file) {
 
 // Files in an order where every structure comes after those it builds on (otherwise in name
 // order). A ring of structures is reported at each of its files, which are then left out.
-static std::vector<Declared> dependency_order(const std::vector<fs::path>& files, Diagnostics& report, BrokenStructures* broken) {
+static std::vector<Declared> dependency_order(const std::vector<fs::path>& files, Diagnostics& diagnostics, BrokenStructures* broken) {
   std::vector<Declared> all;
   for (const auto& f : files) all.push_back(declared(f));
   std::map<std::string, size_t> by_id;
@@ -439,7 +439,7 @@ static std::vector<Declared> dependency_order(const std::vector<fs::path>& files
       for (auto it = from; it != path.end(); ++it) ring += all[*it].id + " \xE2\x86\x92 ";
       ring += all[i].id;
       for (auto it = from; it != path.end(); ++it) {
-        report.error({all[*it].file.generic_string(), 1, 1}, report.t(Msg::kStructureCycle, {ring}), report.t(Msg::kStructureCycleHint));
+        diagnostics.error({all[*it].file.generic_string(), 1, 1}, diagnostics.t(Msg::kStructureCycle, {ring}), diagnostics.t(Msg::kStructureCycleHint));
         if (broken) {
           (*broken)[all[*it].id] = all[*it].file.generic_string();
           (*broken)[all[*it].file.stem().string()] = all[*it].file.generic_string();
@@ -463,7 +463,7 @@ static std::vector<Declared> dependency_order(const std::vector<fs::path>& files
   return order;
 }
 
-StructureSet read_structures(const fs::path& dir, Diagnostics& report, BrokenStructures* broken) {
+StructureSet read_structures(const fs::path& dir, Diagnostics& diagnostics, BrokenStructures* broken) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
@@ -472,8 +472,8 @@ StructureSet read_structures(const fs::path& dir, Diagnostics& report, BrokenStr
   StructureSet set;
   BrokenStructures local;
   BrokenStructures& bad = broken ? *broken : local;
-  for (const auto& d : dependency_order(files, report, &bad)) {
-    if (auto s = read_structure(d.file, report, set, bad)) {
+  for (const auto& d : dependency_order(files, diagnostics, &bad)) {
+    if (auto s = read_structure(d.file, diagnostics, set, bad)) {
       set[s->id] = s;
     } else {
       bad[d.file.stem().string()] = d.file.generic_string();

@@ -19,12 +19,12 @@ using BrokenStructures = std::map<std::string, std::string>;
 
 // Reads one structure file; problems are reported against that file. known: the structures
 // read so far, which bygger_på: and föregående: may name (broken ones are not reported again).
-std::shared_ptr<const model::Structure> read_structure(const std::filesystem::path& file, Diagnostics& report, const StructureSet& known,
+std::shared_ptr<const model::Structure> read_structure(const std::filesystem::path& file, Diagnostics& diagnostics, const StructureSet& known,
                                                        const BrokenStructures& broken);
-std::shared_ptr<const model::Structure> read_structure(const std::filesystem::path& file, Diagnostics& report);
+std::shared_ptr<const model::Structure> read_structure(const std::filesystem::path& file, Diagnostics& diagnostics);
 
 // Reads every *.yaml in dir, in name order; records the ones with errors in broken.
-StructureSet read_structures(const std::filesystem::path& dir, Diagnostics& report, BrokenStructures* broken = nullptr);
+StructureSet read_structures(const std::filesystem::path& dir, Diagnostics& diagnostics, BrokenStructures* broken = nullptr);
 
 // The part files' prefixes of every structure ("fraga", "avsnitt"), for recognising them.
 std::vector<std::string> part_slugs(const StructureSet& structures);

@@ -30,7 +30,7 @@ std::string display(const fs::path& p) { return p.generic_string(); }
 BlockVocabulary vocabulary(const model::Structure& structure) { return {structure.container_names(), model::data_block_names()}; }
 
 void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
-  Diagnostics& report = map.report();
+  Diagnostics& diagnostics = map.diagnostics();
   for (const auto& field : structure.admin_fields) {
     auto need = field.required ? Need::kRequired : Need::kOptional;
     auto value = map.text(field.key, need);
@@ -39,24 +39,24 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
       auto it = std::find_if(field.choices.begin(), field.choices.end(),
                              [&](const std::string& c) { return fold_case(c) == fold_case(*value); });
       if (it == field.choices.end()) {
-        report.error(map.pos(field.key), report.t(Msg::kBadChoice, {*value, field.key}), report.t(Msg::kBadChoiceHint, {join(field.choices, ", ")}));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadChoice, {*value, field.key}), diagnostics.t(Msg::kBadChoiceHint, {join(field.choices, ", ")}));
         continue;
       }
       value = *it;  // as the structure writes it
     } else if (!valid_admin_value(field.type, *value)) {
       if (field.type == "e-post")
-        report.error(map.pos(field.key), report.t(Msg::kBadEmail, {*value}), report.t(Msg::kBadEmailHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadEmail, {*value}), diagnostics.t(Msg::kBadEmailHint));
       else if (field.type == "datum")
-        report.error(map.pos(field.key), report.t(Msg::kBadDate, {*value}), report.t(Msg::kBadDateHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadDate, {*value}), diagnostics.t(Msg::kBadDateHint));
       else if (field.type == "telefon")
-        report.error(map.pos(field.key), report.t(Msg::kBadPhone, {*value}), report.t(Msg::kBadPhoneHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadPhone, {*value}), diagnostics.t(Msg::kBadPhoneHint));
       else if (field.type == "url")
-        report.error(map.pos(field.key), report.t(Msg::kBadUrl, {*value}), report.t(Msg::kBadUrlHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadUrl, {*value}), diagnostics.t(Msg::kBadUrlHint));
       else if (field.type == "decimaltal")
-        report.error(map.pos(field.key), report.t(Msg::kNotNumber, {field.key, *value}), report.t(Msg::kNotNumberHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kNotNumber, {field.key, *value}), diagnostics.t(Msg::kNotNumberHint));
       else
-        report.error(map.pos(field.key), report.t(Msg::kNotInteger, {field.key, *value}),
-                     report.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kNotInteger, {field.key, *value}),
+                     diagnostics.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}));
       continue;
     }
     out.admin.push_back({field.label, *value, field.type});
@@ -64,9 +64,9 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
   }
 }
 
-std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Diagnostics& report) {
-  auto raw = split_blocks(file, vocabulary(*context.structure), report);
-  return to_model_blocks(raw, context, report);
+std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockContext& context, Diagnostics& diagnostics) {
+  auto raw = split_blocks(file, vocabulary(*context.structure), diagnostics);
+  return to_model_blocks(raw, context, diagnostics);
 }
 
 // A part file's front matter: the part it answers (fråga: N / avsnitt: N, or fråga: "1.1" when
@@ -76,20 +76,20 @@ struct FrontMatter {
   std::vector<Waiver> waivers;
 };
 
-std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Diagnostics& report) {
+std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Diagnostics& diagnostics) {
   const std::string& key = structure.part.name;
   if (!file.front_matter) {
-    report.error({file.path, 1, 1}, report.t(Msg::kFrontMatterMissing), report.t(Msg::kFrontMatterMissingHint, {key}));
+    diagnostics.error({file.path, 1, 1}, diagnostics.t(Msg::kFrontMatterMissing), diagnostics.t(Msg::kFrontMatterMissingHint, {key}));
     return std::nullopt;
   }
   YamlOrigin origin{file.path, file.front_matter->line_offset, file.front_matter->yaml};
-  auto node = parse_yaml(origin, report);
+  auto node = parse_yaml(origin, diagnostics);
   if (!node) return std::nullopt;
-  MapReader map(*node, origin, report, {key, kWaiverKey});
+  MapReader map(*node, origin, diagnostics, {key, kWaiverKey});
   std::optional<std::string> label;
   if (structure.has_text_labels()) label = map.text(key, Need::kRequired);
   else if (auto n = map.integer(key, Need::kRequired)) label = std::to_string(*n);
-  auto waivers = read_waivers(map, structure.part_names(), report);
+  auto waivers = read_waivers(map, structure.part_names(), diagnostics);
   if (!label) return std::nullopt;
   return FrontMatter{std::string(trim(*label)), std::move(waivers)};
 }
@@ -108,22 +108,22 @@ int number_from_name(const fs::path& path, const model::Structure& structure) {
 // part counts are unreliable (or, for a file whose number is unreadable, the part seems
 // missing), so part checks skip them rather than repeat the problem.
 std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& where, const std::vector<fs::path>& files,
-                             const model::Structure& structure, Diagnostics& report, model::Submission& out) {
+                             const model::Structure& structure, Diagnostics& diagnostics, model::Submission& out) {
   std::set<int> with_errors;
   auto questions = structure.questions();
   const std::string first = questions.empty() ? "" : questions.front()->label;
   const std::string last = questions.empty() ? "" : questions.back()->label;
-  const std::string word = structure.part_word(report.lang);
+  const std::string word = structure.part_word(diagnostics.lang);
   for (const auto& path : files) {
     // A file that cannot be read, or whose number cannot, is reported; the part its name
     // gives (fraga-02.md → 2) is then not also reported missing.
-    auto source = read_content_file(root, path, report);
+    auto source = read_content_file(root, path, diagnostics);
     if (!source) {
       with_errors.insert(number_from_name(path, structure));
       continue;
     }
-    MarkdownFile file = split_front_matter(*source, report);
-    auto front = read_front_matter(file, structure, report);
+    MarkdownFile file = split_front_matter(*source, diagnostics);
+    auto front = read_front_matter(file, structure, diagnostics);
     if (!front) {
       with_errors.insert(number_from_name(path, structure));
       continue;
@@ -131,34 +131,34 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     SourcePos at{source->path, 2, 1};
     const model::QuestionSpec* spec = structure.find_label(front->label);
     if (!spec) {
-      report.error(at, report.t(Msg::kQuestionUnknown, {word, front->label, structure.name + " " + std::to_string(structure.year)}),
-                   report.t(Msg::kQuestionUnknownHint, {first, last}));
+      diagnostics.error(at, diagnostics.t(Msg::kQuestionUnknown, {word, front->label, structure.name + " " + std::to_string(structure.year)}),
+                   diagnostics.t(Msg::kQuestionUnknownHint, {first, last}));
       continue;
     }
     const std::optional<int> number = spec->number;
     if (auto it = out.answers.find(*number); it != out.answers.end()) {
-      report.error(at, report.t(Msg::kQuestionDuplicate, {word, spec->label, it->second.source_path}),
-                   report.t(Msg::kQuestionDuplicateHint));
+      diagnostics.error(at, diagnostics.t(Msg::kQuestionDuplicate, {word, spec->label, it->second.source_path}),
+                   diagnostics.t(Msg::kQuestionDuplicateHint));
       continue;
     }
-    if (is_unanswered(file, vocabulary(structure), spec->title, report.lang)) {  // e.g. as `kvalitet ny` wrote it
+    if (is_unanswered(file, vocabulary(structure), spec->title, diagnostics.lang)) {  // e.g. as `kvalitet ny` wrote it
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
-      report.not_yet(at, report.t(what, {word, spec->label, spec->title}), report.t(Msg::kPartNotAnsweredHint));
+      diagnostics.not_yet(at, diagnostics.t(what, {word, spec->label, spec->title}), diagnostics.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
       out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}, {}});
       continue;
     }
-    report.context = part_name(structure, *number, report.lang);
-    const int errors_before = report.diags.error_count();
+    diagnostics.context = part_name(structure, *number, diagnostics.lang);
+    const int errors_before = diagnostics.list.error_count();
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
                          out.follow_up};
-    model::Answer answer{*number, source->path, read_blocks(file, context, report), {}, {}};
-    answer.waived = check_waivers(front->waivers, *spec, answer.blocks, report);
-    if (structure.narrative.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, report);
-    if (report.diags.error_count() > errors_before) with_errors.insert(*number);
-    report.context.clear();
+    model::Answer answer{*number, source->path, read_blocks(file, context, diagnostics), {}, {}};
+    answer.waived = check_waivers(front->waivers, *spec, answer.blocks, diagnostics);
+    if (structure.narrative.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, diagnostics);
+    if (diagnostics.list.error_count() > errors_before) with_errors.insert(*number);
+    diagnostics.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
-      report.error(at, report.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), report.t(Msg::kAnswerEmptyHint));
+      diagnostics.error(at, diagnostics.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), diagnostics.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
@@ -179,24 +179,24 @@ std::optional<StatedTotal> stated_total(const model::Structure& structure, const
 }
 
 void check_projects(const model::Submission& s, const std::optional<StatedTotal>& count,
-                    const std::optional<StatedTotal>& funding, Diagnostics& report) {
+                    const std::optional<StatedTotal>& funding, Diagnostics& diagnostics) {
   if (!count && !funding) return;
   std::vector<const model::Project*> projects;
   for (const auto& [n, answer] : s.answers)
     model::for_each_block(answer.blocks, [&](const model::Block& b) {
       if (const auto* p = std::get_if<model::Project>(&b.value)) projects.push_back(p);
     });
-  check_project_totals(projects, count, funding, report);
+  check_project_totals(projects, count, funding, diagnostics);
 }
 
 // What is missing: "”hot”", "2 × ”mål”", and for a part that is there but too few times
 // "1 ”exempel” till (har 1 av 2)". missing: name → the number needed; counts: how many there are.
-std::string part_list(const model::PartCounts& missing, const model::PartCounts& counts, const Diagnostics& report) {
+std::string part_list(const model::PartCounts& missing, const model::PartCounts& counts, const Diagnostics& diagnostics) {
   std::string list;
   for (const auto& [name, needed] : missing) {
     auto it = counts.find(name);
     const int have = it == counts.end() ? 0 : it->second;
-    std::string item = have > 0 ? report.t(Msg::kPartShort, {std::to_string(needed - have), name, std::to_string(have), std::to_string(needed)})
+    std::string item = have > 0 ? diagnostics.t(Msg::kPartShort, {std::to_string(needed - have), name, std::to_string(have), std::to_string(needed)})
                                 : (needed == 1 ? "" : std::to_string(needed) + " × ") + "”" + name + "”";
     list += (list.empty() ? "" : ", ") + item;
   }
@@ -218,16 +218,16 @@ std::string part_syntax(const model::Structure& structure, const model::PartCoun
 // lookalikes: expected file names already reported for a misnamed file (fraga-02.txt): that
 // error says what to do, so the part is not also reported missing.
 void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
-                 const std::set<int>& skip, const std::set<std::string>& lookalikes, Diagnostics& report) {
-  const std::string word = structure.part_word(report.lang);
+                 const std::set<int>& skip, const std::set<std::string>& lookalikes, Diagnostics& diagnostics) {
+  const std::string word = structure.part_word(diagnostics.lang);
   for (const auto* q : structure.questions()) {
     auto it = s.answers.find(q->number);
     if (it == s.answers.end()) {
       if (skip.count(q->number) || lookalikes.count(structure.part_slug(q->number) + ".md")) continue;
       std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
       const std::string front = structure.has_text_labels() ? "\"" + q->label + "\"" : q->label;
-      report.error({display(where.folder), 0, 0}, report.t(Msg::kQuestionMissing, {word, q->label, q->title}),
-                   report.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
+      diagnostics.error({display(where.folder), 0, 0}, diagnostics.t(Msg::kQuestionMissing, {word, q->label, q->title}),
+                   diagnostics.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
       continue;
     }
     if (skip.count(q->number)) continue;
@@ -238,11 +238,11 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       for (const auto& [name, min] : *parts)
         if (counts[name] < min && !(parts == &q->recommended && it->second.waived.count(name))) missing[name] = min;
       if (missing.empty()) continue;
-      std::string what = part_list(missing, counts, report);
-      std::string message = report.t(Msg::kRequiredPart, {word, q->label, q->title, what});
-      std::string hint = report.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
-      if (parts == &q->required) report.error(at, message, hint);
-      else report.warning(at, message, hint);
+      std::string what = part_list(missing, counts, diagnostics);
+      std::string message = diagnostics.t(Msg::kRequiredPart, {word, q->label, q->title, what});
+      std::string hint = diagnostics.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
+      if (parts == &q->required) diagnostics.error(at, message, hint);
+      else diagnostics.warning(at, message, hint);
     }
   }
 }
@@ -276,9 +276,9 @@ bool valid_admin_value(const std::string& type, const std::string& value) {
 }
 
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Diagnostics& report, const BrokenStructures& broken,
+                                                 Diagnostics& diagnostics, const BrokenStructures& broken,
                                                  std::optional<model::Submission>* draft) {
-  const int errors_before = report.diags.error_count();
+  const int errors_before = diagnostics.list.error_count();
   model::Submission s;
   s.unit = where.unit;
   s.year = where.year;
@@ -286,19 +286,19 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   s.source_folder = where.folder.generic_string();
 
   const ContentRoot content(where.content_root);
-  const Entries entries = list_content_folder(where.folder, report);
-  const auto lookalikes = check_document_files(content, where.folder, entries, part_slugs(structures), report);
+  const Entries entries = list_content_folder(where.folder, diagnostics);
+  const auto lookalikes = check_document_files(content, where.folder, entries, part_slugs(structures), diagnostics);
 
   // A missing or broken inlamning.yaml is reported and the rest still checked, with the
   // structure of the folder's name.
-  const AdminFile admin = read_admin_file(content, where, lookalikes.count(kAdminFile) > 0, report);
-  s.structure = structure_for(where, admin, structures, broken, report);
+  const AdminFile admin = read_admin_file(content, where, lookalikes.count(kAdminFile) > 0, diagnostics);
+  s.structure = structure_for(where, admin, structures, broken, diagnostics);
   if (!s.structure) return std::nullopt;
   std::optional<StatedTotal> project_count, project_funding;
   if (admin.root) {
     std::vector<std::string> keys = {"struktur"};
     for (const auto& f : s.structure->admin_fields) keys.push_back(f.key);
-    MapReader map(*admin.root, admin.origin, report, keys);
+    MapReader map(*admin.root, admin.origin, diagnostics, keys);
     map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
     read_admin(*s.structure, map, s);
     project_count = stated_total(*s.structure, s, map, s.structure->narrative.project_count_field);
@@ -313,24 +313,24 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   std::error_code ec;
   if (fs::exists(fs::symlink_status(intro, ec)) && s.structure->intro_title.empty()) {
     // Shown nowhere (the structure has no introduction), so never silently dropped.
-    report.error({display(intro), 0, 0}, report.t(Msg::kIntroNotInStructure, {s.structure->id}),
-                 report.t(Msg::kIntroNotInStructureHint, {s.structure->part_word(report.lang)}));
+    diagnostics.error({display(intro), 0, 0}, diagnostics.t(Msg::kIntroNotInStructure, {s.structure->id}),
+                 diagnostics.t(Msg::kIntroNotInStructureHint, {s.structure->part_word(diagnostics.lang)}));
   } else if (fs::exists(fs::symlink_status(intro, ec))) {
-    if (auto text = read_content_file(content, intro, report)) {
-      MarkdownFile file = split_front_matter(*text, report);
+    if (auto text = read_content_file(content, intro, diagnostics)) {
+      MarkdownFile file = split_front_matter(*text, diagnostics);
       BlockContext context{text->path, where.folder, &content, s.structure.get(), nullptr, where.year, {}};
-      s.intro = read_blocks(file, context, report);
+      s.intro = read_blocks(file, context, diagnostics);
       s.intro_path = text->path;
-      if (!has_content(s.intro)) report.not_yet({text->path, 1, 1}, report.t(Msg::kIntroEmpty), report.t(Msg::kAnswerEmptyHint));
+      if (!has_content(s.intro)) diagnostics.not_yet({text->path, 1, 1}, diagnostics.t(Msg::kIntroEmpty), diagnostics.t(Msg::kAnswerEmptyHint));
     }
   } else if (s.structure->intro_required && !lookalikes.count(kIntroFile)) {
-    report.error({display(intro), 0, 0}, report.t(Msg::kIntroMissing), report.t(Msg::kIntroMissingHint));
+    diagnostics.error({display(intro), 0, 0}, diagnostics.t(Msg::kIntroMissing), diagnostics.t(Msg::kIntroMissingHint));
   }
 
-  auto with_errors = read_questions(content, where, question_files, *s.structure, report, s);
-  check_parts(*s.structure, where, s, with_errors, lookalikes, report);
-  check_projects(s, project_count, project_funding, report);
-  if (report.diags.error_count() > errors_before) {
+  auto with_errors = read_questions(content, where, question_files, *s.structure, diagnostics, s);
+  check_parts(*s.structure, where, s, with_errors, lookalikes, diagnostics);
+  check_projects(s, project_count, project_funding, diagnostics);
+  if (diagnostics.list.error_count() > errors_before) {
     if (draft) *draft = std::move(s);
     return std::nullopt;
   }

@@ -23,7 +23,7 @@ struct SubmissionLocation {
 // A submission with errors gives nullopt; draft, when given, receives what could be read of
 // it, so that its links can still be checked in the same run (validate/links.h).
 std::optional<model::Submission> read_submission(const SubmissionLocation& where, const StructureSet& structures,
-                                                 Diagnostics& report, const BrokenStructures& broken = {},
+                                                 Diagnostics& diagnostics, const BrokenStructures& broken = {},
                                                  std::optional<model::Submission>* draft = nullptr);
 
 // Checks an administrative value of the given type (telefon, e-post, heltal, text).

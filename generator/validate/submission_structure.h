@@ -24,11 +24,11 @@ struct AdminFile {
 // Reads where.folder/inlamning.yaml. Its absence is an error unless lookalike_reported (a file
 // such as inlamning.yml was reported already with the fix).
 AdminFile read_admin_file(const ContentRoot& root, const SubmissionLocation& where, bool lookalike_reported,
-                          Diagnostics& report);
+                          Diagnostics& diagnostics);
 
 // The structure the submission follows (struktur: or <slag>-<år>), or nullptr (reported once).
 std::shared_ptr<const model::Structure> structure_for(const SubmissionLocation& where, const AdminFile& admin,
                                                       const StructureSet& structures, const BrokenStructures& broken,
-                                                      Diagnostics& report);
+                                                      Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -24,16 +24,16 @@ std::string available(const fs::path& themes_dir) {
 }
 
 // The parent named in tema.yaml: "" when there is none; nullopt after reporting a problem.
-std::optional<std::string> parent_of(const fs::path& theme, Diagnostics& report) {
+std::optional<std::string> parent_of(const fs::path& theme, Diagnostics& diagnostics) {
   fs::path file = theme / kThemeFile;
   if (!fs::exists(file)) return std::string();
-  auto source = read_source(file, report);
+  auto source = read_source(file, diagnostics);
   if (!source) return std::nullopt;
   YamlOrigin origin{source->path, 0, source->text};
-  auto root = parse_yaml(origin, report);
+  auto root = parse_yaml(origin, diagnostics);
   if (!root) return std::nullopt;
   if (root->IsNull()) return std::string();  // only comments
-  MapReader map(*root, origin, report, {"bygger_på"});
+  MapReader map(*root, origin, diagnostics, {"bygger_på"});
   if (!map.is_map()) return std::nullopt;
   return map.text("bygger_på", MapReader::Need::kOptional).value_or("");
 }
@@ -41,7 +41,7 @@ std::optional<std::string> parent_of(const fs::path& theme, Diagnostics& report)
 }  // namespace
 
 std::optional<model::Theme> read_theme(const fs::path& themes_dir, const std::string& name, const fs::path& where,
-                                       Diagnostics& report) {
+                                       Diagnostics& diagnostics) {
   model::Theme theme;
   std::string next = name;
   while (!next.empty()) {
@@ -49,17 +49,17 @@ std::optional<model::Theme> read_theme(const fs::path& themes_dir, const std::st
     std::error_code ec;
     if (next.find('/') != std::string::npos || next.find("..") != std::string::npos || !fs::is_directory(dir, ec)) {
       fs::path at = theme.chain.empty() ? where : theme.chain.back() / kThemeFile;
-      report.error({at.generic_string(), 0, 0}, report.t(Msg::kBadTheme, {next}),
-                   report.t(Msg::kBadThemeHint, {available(themes_dir)}));
+      diagnostics.error({at.generic_string(), 0, 0}, diagnostics.t(Msg::kBadTheme, {next}),
+                   diagnostics.t(Msg::kBadThemeHint, {available(themes_dir)}));
       return std::nullopt;
     }
     if (std::find(theme.chain.begin(), theme.chain.end(), dir) != theme.chain.end()) {
-      report.error({(theme.chain.back() / kThemeFile).generic_string(), 0, 0}, report.t(Msg::kThemeCycle, {next}),
-                   report.t(Msg::kThemeCycleHint));
+      diagnostics.error({(theme.chain.back() / kThemeFile).generic_string(), 0, 0}, diagnostics.t(Msg::kThemeCycle, {next}),
+                   diagnostics.t(Msg::kThemeCycleHint));
       return std::nullopt;
     }
     theme.chain.push_back(dir);
-    auto parent = parent_of(dir, report);
+    auto parent = parent_of(dir, diagnostics);
     if (!parent) return std::nullopt;
     next = *parent;
   }

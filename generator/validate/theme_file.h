@@ -16,6 +16,6 @@ namespace kv {
 // reports an unknown theme or parent, a bad tema.yaml, or a cycle (an unknown theme at
 // `where`, site.yaml's place). nullopt after a report.
 std::optional<model::Theme> read_theme(const std::filesystem::path& themes_dir, const std::string& name,
-                                       const std::filesystem::path& where, Diagnostics& report);
+                                       const std::filesystem::path& where, Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -55,7 +55,7 @@ bool is_unanswered(const MarkdownFile& file, const BlockVocabulary& vocabulary, 
   // Problems in the file's structure are not the scaffold's: the normal reading reports them.
   Diagnostics scratch{lang, {}, {}};
   auto blocks = split_blocks(file, vocabulary, scratch);
-  if (scratch.diags.has_errors()) return false;
+  if (scratch.list.has_errors()) return false;
   return blank_blocks(blocks, file.path, title, lang);
 }
 

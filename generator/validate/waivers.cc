@@ -7,10 +7,10 @@
 
 namespace kv {
 
-std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& names, Diagnostics& report) {
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& names, Diagnostics& diagnostics) {
   std::vector<Waiver> out;
   if (!front_matter.has(kWaiverKey)) return out;
-  MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), report, names);
+  MapReader map(front_matter.get(kWaiverKey), front_matter.origin(), diagnostics, names);
   if (!map.is_map()) return out;
   for (const auto& entry : front_matter.get(kWaiverKey)) {
     const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : "";
@@ -22,7 +22,7 @@ std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vecto
 }
 
 std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
-                                                 const std::vector<model::Block>& blocks, Diagnostics& report) {
+                                                 const std::vector<model::Block>& blocks, Diagnostics& diagnostics) {
   std::map<std::string, std::string> waived;
   if (waivers.empty()) return waived;
   auto counts = model::count_parts(blocks);
@@ -30,11 +30,11 @@ std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waiv
     auto required = spec.required.find(w.part);
     auto recommended = spec.recommended.find(w.part);
     if (required != spec.required.end()) {
-      report.error(w.at, report.t(Msg::kWaiverRequired, {w.part}), report.t(Msg::kWaiverRequiredHint, {w.part}));
+      diagnostics.error(w.at, diagnostics.t(Msg::kWaiverRequired, {w.part}), diagnostics.t(Msg::kWaiverRequiredHint, {w.part}));
     } else if (recommended == spec.recommended.end()) {
-      report.warning(w.at, report.t(Msg::kWaiverNotRecommended, {w.part}), report.t(Msg::kWaiverUnneededHint));
+      diagnostics.warning(w.at, diagnostics.t(Msg::kWaiverNotRecommended, {w.part}), diagnostics.t(Msg::kWaiverUnneededHint));
     } else if (counts[w.part] >= recommended->second) {
-      report.warning(w.at, report.t(Msg::kWaiverPresent, {w.part}), report.t(Msg::kWaiverUnneededHint));
+      diagnostics.warning(w.at, diagnostics.t(Msg::kWaiverPresent, {w.part}), diagnostics.t(Msg::kWaiverUnneededHint));
     } else {
       waived[w.part] = w.reason;
     }

@@ -32,11 +32,11 @@ struct Waiver {
 inline const char* kWaiverKey = "undantag";
 
 // Reads undantag: from a front matter already opened with kWaiverKey among its keys.
-std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& part_names, Diagnostics& report);
+std::vector<Waiver> read_waivers(const MapReader& front_matter, const std::vector<std::string>& part_names, Diagnostics& diagnostics);
 
 // Checks the waivers against what the part must and should contain and what its answer has;
 // returns the parts whose recommendation is waived, with the reason.
 std::map<std::string, std::string> check_waivers(const std::vector<Waiver>& waivers, const model::QuestionSpec& spec,
-                                    const std::vector<model::Block>& blocks, Diagnostics& report);
+                                    const std::vector<model::Block>& blocks, Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -32,7 +32,7 @@ struct GoalThread {
   model::Submission& later;
   const model::QuestionSpec& part;  // the later document's part with följer_upp
   model::Submission& earlier;
-  Diagnostics& report;
+  Diagnostics& diagnostics;
 
   void run() {
     auto follow_ups_at = later.answers.find(part.number);
@@ -51,9 +51,9 @@ struct GoalThread {
       size_t i = 0;
       while (i < goals.size() && goal_key(goals[i].first->goal) != goal_key(f->goal)) ++i;
       if (i == goals.size()) {
-        report.warning({answer.source_path, line, 1},
-                       report.t(Msg::kThreadUnknownGoal, {f->goal, std::to_string(earlier.year), part_label(earlier, part.follows_up)}),
-                       titles.empty() ? report.t(Msg::kThreadUnknownGoalHint, {goal_file}) : report.suggest(f->goal, titles));
+        diagnostics.warning({answer.source_path, line, 1},
+                       diagnostics.t(Msg::kThreadUnknownGoal, {f->goal, std::to_string(earlier.year), part_label(earlier, part.follows_up)}),
+                       titles.empty() ? diagnostics.t(Msg::kThreadUnknownGoalHint, {goal_file}) : diagnostics.suggest(f->goal, titles));
         continue;
       }
       followed[i] = true;
@@ -62,20 +62,20 @@ struct GoalThread {
     }
     for (size_t i = 0; i < goals.size(); ++i)
       if (!followed[i])
-        report.warning({answer.source_path, 1, 1},
-                       report.t(Msg::kThreadGoalNotFollowedUp,
+        diagnostics.warning({answer.source_path, 1, 1},
+                       diagnostics.t(Msg::kThreadGoalNotFollowedUp,
                                 {goals[i].first->goal, std::to_string(earlier.year), where(goal_file, goals[i].second),
                                  part_label(later, part.number)}),
-                       report.t(Msg::kThreadGoalNotFollowedUpHint, {goals[i].first->goal}));
+                       diagnostics.t(Msg::kThreadGoalNotFollowedUpHint, {goals[i].first->goal}));
   }
 
   std::string part_label(const model::Submission& s, int number) const {
-    return part_name(*s.structure, number, report.lang);
+    return part_name(*s.structure, number, diagnostics.lang);
   }
 };
 
 // "Utfall VB föregående år" against last year's outcome of the indicator of the same name.
-void check_previous_outcomes(model::Submission& later, model::Submission& earlier, Diagnostics& report) {
+void check_previous_outcomes(model::Submission& later, model::Submission& earlier, Diagnostics& diagnostics) {
   std::map<std::string, std::pair<const model::Indicator*, std::string>> last_year;
   for (auto& [n, answer] : earlier.answers)
     for (auto& [ind, line] : blocks_of<model::Indicator>(answer.blocks))
@@ -86,10 +86,10 @@ void check_previous_outcomes(model::Submission& later, model::Submission& earlie
       if (!ind->previous || it == last_year.end()) continue;
       const double was = it->second.first->outcome;
       if (std::fabs(*ind->previous - was) < 1e-9) continue;
-      report.warning({answer.source_path, line, 1},
-                     report.t(Msg::kThreadPreviousOutcome, {ind->name, plain_number(*ind->previous, report.lang), std::to_string(earlier.year),
-                                                            plain_number(was, report.lang), it->second.second}),
-                     report.t(Msg::kThreadPreviousOutcomeHint));
+      diagnostics.warning({answer.source_path, line, 1},
+                     diagnostics.t(Msg::kThreadPreviousOutcome, {ind->name, plain_number(*ind->previous, diagnostics.lang), std::to_string(earlier.year),
+                                                            plain_number(was, diagnostics.lang), it->second.second}),
+                     diagnostics.t(Msg::kThreadPreviousOutcomeHint));
     }
 }
 
@@ -141,7 +141,7 @@ std::string goal_key(const std::string& title) {
   return out;
 }
 
-void thread_years(model::Site& site, Diagnostics& report) {
+void thread_years(model::Site& site, Diagnostics& diagnostics) {
   std::map<Key, model::Submission*> by_year;
   for (auto& s : site.submissions) by_year[{s.unit.slug, s.kind_slug, s.year}] = &s;
   for (auto& s : site.submissions) {
@@ -149,8 +149,8 @@ void thread_years(model::Site& site, Diagnostics& report) {
     if (it == by_year.end()) continue;
     model::Submission& earlier = *it->second;
     for (const auto* q : s.structure->questions())
-      if (q->follows_up > 0) GoalThread{s, *q, earlier, report}.run();
-    check_previous_outcomes(s, earlier, report);
+      if (q->follows_up > 0) GoalThread{s, *q, earlier, diagnostics}.run();
+    check_previous_outcomes(s, earlier, diagnostics);
   }
   refer_actions(site);
 }

@@ -13,7 +13,7 @@ namespace kv {
 // goal that was never set (with "menade du …?"), and an indicator whose previous-year value
 // is not last year's outcome. Documents without a previous year are left alone. Actions of
 // an action plan learn which later pages link to them (#åtgärd-3): where they were followed up.
-void thread_years(model::Site& site, Diagnostics& report);
+void thread_years(model::Site& site, Diagnostics& diagnostics);
 
 // The form goal titles are compared in: case folded, runs of spaces as one, no final '.'.
 std::string goal_key(const std::string& title);

@@ -51,51 +51,51 @@ WriteError from_filesystem_error(const fs::filesystem_error& e) {
 
 }  // namespace
 
-std::string write_error_reason(int error, const Diagnostics& report) {
+std::string write_error_reason(int error, const Diagnostics& diagnostics) {
   switch (error) {
     case EACCES:
-    case EPERM: return report.t(Msg::kErrAccess);
-    case EROFS: return report.t(Msg::kErrReadOnly);
-    case EIO: return report.t(Msg::kErrIo);
-    case ENAMETOOLONG: return report.t(Msg::kErrNameTooLong);
-    case ENOENT: return report.t(Msg::kErrNotFound);
-    case ENOTDIR: return report.t(Msg::kErrNotDir);
+    case EPERM: return diagnostics.t(Msg::kErrAccess);
+    case EROFS: return diagnostics.t(Msg::kErrReadOnly);
+    case EIO: return diagnostics.t(Msg::kErrIo);
+    case ENAMETOOLONG: return diagnostics.t(Msg::kErrNameTooLong);
+    case ENOENT: return diagnostics.t(Msg::kErrNotFound);
+    case ENOTDIR: return diagnostics.t(Msg::kErrNotDir);
     case EEXIST:
-    case ENOTEMPTY: return report.t(Msg::kErrExists);
+    case ENOTEMPTY: return diagnostics.t(Msg::kErrExists);
     case EMFILE:
-    case ENFILE: return report.t(Msg::kErrTooManyFiles);
+    case ENFILE: return diagnostics.t(Msg::kErrTooManyFiles);
     case ENOSPC:
-    case EDQUOT: return report.t(Msg::kErrDiskFull);
-    default: return report.t(Msg::kErrOther, {std::strerror(error)});
+    case EDQUOT: return diagnostics.t(Msg::kErrDiskFull);
+    default: return diagnostics.t(Msg::kErrOther, {std::strerror(error)});
   }
 }
 
-void report_write_error(const WriteError& e, const fs::path& staging, const std::string& out_display, Diagnostics& report) {
+void report_write_error(const WriteError& e, const fs::path& staging, const std::string& out_display, Diagnostics& diagnostics) {
   if (e.disk_full() && e.op() == WriteError::Op::kWrite) {
     const std::string where = mount_point(staging.parent_path()).generic_string();
-    report.error({out_display, 0, 0}, report.t(Msg::kDiskFull, {where}), report.t(Msg::kDiskFullHint, {where}));
+    diagnostics.error({out_display, 0, 0}, diagnostics.t(Msg::kDiskFull, {where}), diagnostics.t(Msg::kDiskFullHint, {where}));
     return;
   }
-  const std::string reason = write_error_reason(e.error(), report);
+  const std::string reason = write_error_reason(e.error(), diagnostics);
   if (e.op() == WriteError::Op::kRead) {
-    report.error({e.path().generic_string(), 0, 0}, report.t(Msg::kReadFailedBecause, {reason}),
-                 report.t(Msg::kFileUnreadableHint));
+    diagnostics.error({e.path().generic_string(), 0, 0}, diagnostics.t(Msg::kReadFailedBecause, {reason}),
+                 diagnostics.t(Msg::kFileUnreadableHint));
     return;
   }
   Msg hint = (e.error() == EACCES || e.error() == EPERM) ? Msg::kWriteAccessHint
              : e.error() == EROFS                        ? Msg::kWriteReadOnlyHint
                                                          : Msg::kWriteFailedHint;
-  report.error({shown_path(e.path(), staging, out_display), 0, 0}, report.t(Msg::kWriteFailedBecause, {reason}),
-               report.t(hint));
+  diagnostics.error({shown_path(e.path(), staging, out_display), 0, 0}, diagnostics.t(Msg::kWriteFailedBecause, {reason}),
+               diagnostics.t(hint));
 }
 
-std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& report,
+std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& diagnostics,
                                     const std::function<std::optional<int>(const fs::path&)>& render) {
   const std::string display = out_dir.generic_string();
   const fs::path out = output_path(out_dir);
   tidy_leftovers(out);
   if (!is_ours_or_empty(out)) {
-    report.error({display, 0, 0}, report.t(Msg::kOutputNotOurs), report.t(Msg::kOutputNotOursHint));
+    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kOutputNotOurs), diagnostics.t(Msg::kOutputNotOursHint));
     return std::nullopt;
   }
   const long pid = static_cast<long>(::getpid());
@@ -112,13 +112,13 @@ std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& report
       fs::remove(staging / kStagingMarker);
     }
   } catch (const WriteError& e) {
-    report_write_error(e, staging, display, report);
+    report_write_error(e, staging, display, diagnostics);
     pages.reset();
   } catch (const fs::filesystem_error& e) {
-    report_write_error(from_filesystem_error(e), staging, display, report);
+    report_write_error(from_filesystem_error(e), staging, display, diagnostics);
     pages.reset();
   } catch (const std::exception& e) {
-    report.error({display, 0, 0}, report.t(Msg::kWriteFailed, {e.what()}), report.t(Msg::kWriteFailedHint));
+    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kWriteFailed, {e.what()}), diagnostics.t(Msg::kWriteFailedHint));
     pages.reset();
   }
   if (!pages) {
@@ -126,7 +126,7 @@ std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& report
     return std::nullopt;
   }
   if (const std::error_code ec = swap_into_place(staging, out, aside_path(out, pid))) {
-    report_write_error(WriteError(out, ec.value()), staging, display, report);
+    report_write_error(WriteError(out, ec.value()), staging, display, diagnostics);
     remove_marked_dir(staging);
     return std::nullopt;
   }

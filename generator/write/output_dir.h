@@ -17,15 +17,15 @@ namespace kv {
 // render fills the staging folder and returns the number of pages, or nullopt on failure
 // (after reporting why); it may throw WriteError (or any exception), which stops the build
 // with one error. Returns that number once the output folder has been replaced.
-std::optional<int> write_output_dir(const std::filesystem::path& out, Diagnostics& report,
+std::optional<int> write_output_dir(const std::filesystem::path& out, Diagnostics& diagnostics,
                                     const std::function<std::optional<int>(const std::filesystem::path&)>& render);
 
 // The one error for a failed write: a full disk names the file system, anything else the
 // file (shown under out, not under the staging folder) and the reason in plain words.
 void report_write_error(const WriteError& e, const std::filesystem::path& staging, const std::string& out_display,
-                        Diagnostics& report);
+                        Diagnostics& diagnostics);
 
 // The reason for errno in the report's language ("åtkomst nekad").
-std::string write_error_reason(int error, const Diagnostics& report);
+std::string write_error_reason(int error, const Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -25,16 +25,16 @@ bool path_within(const fs::path& inner, const fs::path& outer) {
   return o == out.end();
 }
 
-bool check_output_place(const fs::path& out, const fs::path& content, Diagnostics& report) {
+bool check_output_place(const fs::path& out, const fs::path& content, Diagnostics& diagnostics) {
   const std::string display = out.generic_string();
   if (path_within(out, content)) {
-    report.error({display, 0, 0}, report.t(Msg::kOutputInsideContent, {content.generic_string()}),
-                 report.t(Msg::kOutputPlaceHint));
+    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kOutputInsideContent, {content.generic_string()}),
+                 diagnostics.t(Msg::kOutputPlaceHint));
     return false;
   }
   if (path_within(content, out)) {
-    report.error({display, 0, 0}, report.t(Msg::kOutputAroundContent, {content.generic_string()}),
-                 report.t(Msg::kOutputPlaceHint));
+    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kOutputAroundContent, {content.generic_string()}),
+                 diagnostics.t(Msg::kOutputPlaceHint));
     return false;
   }
   return true;

@@ -12,6 +12,6 @@ namespace kv {
 bool path_within(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 // Reports an error at out and returns false when out and content overlap.
-bool check_output_place(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& report);
+bool check_output_place(const std::filesystem::path& out, const std::filesystem::path& content, Diagnostics& diagnostics);
 
 }  // namespace kv

@@ -33,8 +33,8 @@ int line_count(std::string_view text) { return static_cast<int>(split_lines(text
 
 // Every diagnostic points into the file (a line past the last one is allowed: the end of
 // the file) and formats without trouble.
-void check_diagnostics(const Diagnostics& report, int last_line) {
-  for (const auto& d : report.diags.items()) {
+void check_diagnostics(const Diagnostics& diagnostics, int last_line) {
+  for (const auto& d : diagnostics.list.items()) {
     check(d.pos.line >= 0 && d.pos.line <= last_line + 1,
           "diagnostic line " + std::to_string(d.pos.line) + " outside 0.." + std::to_string(last_line + 1));
     check(d.pos.col >= 0, "diagnostic column " + std::to_string(d.pos.col) + " negative");
@@ -105,9 +105,9 @@ void check_safe_html(const std::string& html) {
 
 void fuzz_front_matter(std::string_view input) {
   if (!acceptable(input)) return;
-  Diagnostics report;
+  Diagnostics diagnostics;
   SourceFile source{"fuzz.md", std::string(input)};
-  MarkdownFile file = split_front_matter(source, report);
+  MarkdownFile file = split_front_matter(source, diagnostics);
   const int last_line = line_count(input);
   if (file.front_matter) {
     check(file.body_line_offset >= 2 && file.body_line_offset <= last_line, "body offset outside the file");
@@ -117,9 +117,9 @@ void fuzz_front_matter(std::string_view input) {
     check(file.body == input && file.body_line_offset == 0, "body changed without front matter");
   }
   BlockVocabulary vocabulary{model::container_names(), model::data_block_names()};
-  auto blocks = split_blocks(file, vocabulary, report);
+  auto blocks = split_blocks(file, vocabulary, diagnostics);
   check_blocks(blocks, last_line, false);
-  check_diagnostics(report, last_line);
+  check_diagnostics(diagnostics, last_line);
 }
 
 void fuzz_data_blocks(std::string_view input) {
@@ -147,10 +147,10 @@ void fuzz_data_blocks(std::string_view input) {
   context.section = structure.find_question(4);
   context.year = 2024;
 
-  Diagnostics report;
-  auto blocks = to_model_blocks({raw}, context, report);
+  Diagnostics diagnostics;
+  auto blocks = to_model_blocks({raw}, context, diagnostics);
   check(blocks.size() <= 1, "one data block gave several model blocks");
-  check_diagnostics(report, 1 + line_count(yaml) + 1);
+  check_diagnostics(diagnostics, 1 + line_count(yaml) + 1);
   (void)kv::model::count_parts(blocks);
   (void)has_content(blocks);
   check_safe_html(blocks_to_html(blocks, {Lang::kSv, "../", 2, "f-"}));

@@ -5,7 +5,7 @@
 namespace kv {
 
 std::optional<Layouts> Layouts::load(const std::vector<std::filesystem::path>& dirs,
-                                     const std::vector<std::string>& names, Diagnostics& report) {
+                                     const std::vector<std::string>& names, Diagnostics& diagnostics) {
   Layouts layouts;
   bool ok = true;
   for (const auto& name : names) {
@@ -15,18 +15,18 @@ std::optional<Layouts> Layouts::load(const std::vector<std::filesystem::path>& d
       if (std::filesystem::exists(file)) break;
     }
     if (!std::filesystem::exists(file)) {
-      report.error({file.generic_string(), 0, 0}, report.t(Msg::kLayoutMissing, {name}), report.t(Msg::kLayoutMissingHint));
+      diagnostics.error({file.generic_string(), 0, 0}, diagnostics.t(Msg::kLayoutMissing, {name}), diagnostics.t(Msg::kLayoutMissingHint));
       ok = false;
       continue;
     }
-    auto source = read_source(file, report);
+    auto source = read_source(file, diagnostics);
     if (!source) {
       ok = false;
       continue;
     }
     kainjow::mustache::mustache compiled{source->text};
     if (!compiled.is_valid()) {
-      report.error({source->path, 0, 0}, report.t(Msg::kLayoutInvalid, {name, compiled.error_message()}));
+      diagnostics.error({source->path, 0, 0}, diagnostics.t(Msg::kLayoutInvalid, {name, compiled.error_message()}));
       ok = false;
       continue;
     }

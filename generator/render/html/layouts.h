@@ -20,7 +20,7 @@ class Layouts {
   // Loads the named layouts, each from the first of dirs that has it; reports missing or
   // invalid ones and returns nullopt then.
   static std::optional<Layouts> load(const std::vector<std::filesystem::path>& dirs,
-                                     const std::vector<std::string>& names, Diagnostics& report);
+                                     const std::vector<std::string>& names, Diagnostics& diagnostics);
 
   // Renders a layout; calls may run in parallel.
   std::string render(const std::string& name, const kainjow::mustache::data& data) const;

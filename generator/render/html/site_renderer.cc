@@ -74,8 +74,8 @@ struct Jobs {
 
   // A workbook is named in messages by its path in the site.
   void workbook(const fs::path& out, const std::string& path, std::function<void(const xlsx::Target&)> write) {
-    Diagnostics& report = workbook_reports.emplace_back(Diagnostics{lang, {}, {}, false});
-    file(out, path, [path, &report, write = std::move(write)](const fs::path& f) { write({f, path, report}); });
+    Diagnostics& diagnostics = workbook_reports.emplace_back(Diagnostics{lang, {}, {}, false});
+    file(out, path, [path, &diagnostics, write = std::move(write)](const fs::path& f) { write({f, path, diagnostics}); });
   }
 };
 
@@ -168,8 +168,8 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 }  // namespace
 
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
-                               Diagnostics& report) {
-  auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, report);
+                               Diagnostics& diagnostics) {
+  auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, diagnostics);
   if (!layouts) return std::nullopt;
   const OutputTree tree(out, inputs.previous);
   copy_theme_assets(site.theme_chain, tree, assets_dir());
@@ -177,7 +177,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
   Jobs jobs;
-  jobs.lang = report.lang;
+  jobs.lang = diagnostics.lang;
   SearchPlan search(site);
   search_jobs(ctx, tree, search, jobs);
   cross_cutting_jobs(ctx, out, jobs);
@@ -202,7 +202,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   });
   write_search_index(search.parts, search.years, search.doc_count, tree);
   write_search_documents(search.filters, tree);
-  for (const Diagnostics& r : jobs.workbook_reports) report.diags.append(r.diags);
+  for (const Diagnostics& r : jobs.workbook_reports) diagnostics.list.append(r.list);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }
 

@@ -30,6 +30,6 @@ struct SiteCounts {
 // went wrong; a file that cannot be written throws WriteError (the first one stops the
 // rendering).
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
-                               Diagnostics& report);
+                               Diagnostics& diagnostics);
 
 }  // namespace kv

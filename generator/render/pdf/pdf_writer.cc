@@ -89,29 +89,29 @@ std::string duration_text(std::chrono::milliseconds d) {
 
 // Turns one document's run into diagnostics; returns its page count when the PDF is good.
 std::optional<int> report_run(const PdfJob& job, const PdfRun& run, const fs::path& staging,
-                              std::chrono::milliseconds time_limit, Diagnostics& report) {
+                              std::chrono::milliseconds time_limit, Diagnostics& diagnostics) {
   // The author's folder: the staging folder is gone when the message is read.
   const SourcePos pos{job.source.empty() ? job.page : job.source, 0, 0};
   for (const auto& url : run.refused)
-    report.warning(pos, report.t(Msg::kPdfFetchRefused, {job.pdf, terminal_text(url)}),
-                   report.t(Msg::kPdfFetchRefusedHint));
+    diagnostics.warning(pos, diagnostics.t(Msg::kPdfFetchRefused, {job.pdf, terminal_text(url)}),
+                   diagnostics.t(Msg::kPdfFetchRefusedHint));
   const fs::path pdf = staging / job.pdf;
   std::error_code ec;
   if (run.process.timed_out) {
     fs::remove(pdf, ec);  // possibly half written
-    report.error(pos, report.t(Msg::kPdfTimedOut, {job.pdf, duration_text(time_limit)}),
-                 report.t(Msg::kPdfProblemHint));
+    diagnostics.error(pos, diagnostics.t(Msg::kPdfTimedOut, {job.pdf, duration_text(time_limit)}),
+                 diagnostics.t(Msg::kPdfProblemHint));
     return std::nullopt;
   }
   if (!run.process.started || run.process.exit_status != 0 || !fs::exists(pdf, ec)) {
-    report.error(pos, report.t(Msg::kPdfFailed, {job.pdf, terminal_text(joined(run.last_lines, staging))}),
-                 report.t(Msg::kPdfProblemHint));
+    diagnostics.error(pos, diagnostics.t(Msg::kPdfFailed, {job.pdf, terminal_text(joined(run.last_lines, staging))}),
+                 diagnostics.t(Msg::kPdfProblemHint));
     return std::nullopt;
   }
   auto pages = pdf_page_count(pdf);
   if (job.max_pages > 0 && pages && *pages > job.max_pages) {
-    report.error(pos, report.t(Msg::kPdfTooLong, {job.pdf, std::to_string(*pages), std::to_string(job.max_pages)}),
-                 report.t(Msg::kPdfTooLongHint));
+    diagnostics.error(pos, diagnostics.t(Msg::kPdfTooLong, {job.pdf, std::to_string(*pages), std::to_string(job.max_pages)}),
+                 diagnostics.t(Msg::kPdfTooLongHint));
     return std::nullopt;
   }
   return pages.value_or(0);
@@ -132,11 +132,11 @@ std::optional<int> pdf_page_count(const fs::path& pdf) {
 }
 
 PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& staging, const std::string& variant,
-                           unsigned threads, std::chrono::milliseconds time_limit, Diagnostics& report, Progress* progress,
+                           unsigned threads, std::chrono::milliseconds time_limit, Diagnostics& diagnostics, Progress* progress,
                            const fs::path& previous) {
   auto weasyprint = find_weasyprint();
   if (!weasyprint) {
-    report.error({"weasyprint", 0, 0}, report.t(Msg::kPdfToolMissing), report.t(Msg::kPdfToolMissingHint));
+    diagnostics.error({"weasyprint", 0, 0}, diagnostics.t(Msg::kPdfToolMissing), diagnostics.t(Msg::kPdfToolMissingHint));
     return {false, {}};
   }
   const PdfReuse reuse(staging, previous, variant + " " + weasyprint->version);
@@ -152,7 +152,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
   reuse.record();
   PdfOutcome outcome;
   for (size_t i = 0; i < jobs.size(); ++i) {
-    auto pages = report_run(jobs[i], runs[i], staging, time_limit, report);
+    auto pages = report_run(jobs[i], runs[i], staging, time_limit, diagnostics);
     outcome.ok = outcome.ok && pages.has_value();
     outcome.page_counts.push_back(pages.value_or(0));
   }
@@ -160,7 +160,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
 }
 
 PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::string& variant, unsigned threads,
-                      Diagnostics& report, std::ostream* progress_out, const fs::path& previous) {
+                      Diagnostics& diagnostics, std::ostream* progress_out, const fs::path& previous) {
   std::vector<PdfJob> jobs;
   for (const auto& s : site.submissions)
     if (!site.frozen(s.year))  // a frozen year's PDFs are its package's
@@ -172,14 +172,14 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
       if (s.kind_slug == r.kind_slug && s.year == r.year)
         jobs.push_back({feedback_path(r.kind_slug, r.year, s.unit.slug), feedback_pdf_path(r.kind_slug, r.year, s.unit.slug),
                         static_cast<long long>(start_of_year(r.year)), 0, s.source_folder});
-  const Lang lang = report.lang;
+  const Lang lang = diagnostics.lang;
   Progress progress(
       progress_out,
       [lang](size_t done, size_t total) {
         return text(lang, Msg::kPdfProgress, {std::to_string(done), std::to_string(total)});
       },
       jobs.size());
-  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, report, &progress, previous);
+  return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, diagnostics, &progress, previous);
 }
 
 }  // namespace kv

@@ -46,12 +46,12 @@ struct PdfOutcome {
 // folder, whose PDFs are taken over where nothing they were made from changed (pdf_reuse.h).
 PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const std::filesystem::path& staging,
                            const std::string& variant, unsigned threads, std::chrono::milliseconds time_limit,
-                           Diagnostics& report, Progress* progress = nullptr, const std::filesystem::path& previous = {});
+                           Diagnostics& diagnostics, Progress* progress = nullptr, const std::filesystem::path& previous = {});
 
 // Writes every submission's PDF next to its print page under out (print pages must exist).
 // progress_out: a terminal to show progress on, or null.
 PdfOutcome write_pdfs(const model::Site& site, const std::filesystem::path& out, const std::string& variant,
-                      unsigned threads, Diagnostics& report, std::ostream* progress_out = nullptr,
+                      unsigned threads, Diagnostics& diagnostics, std::ostream* progress_out = nullptr,
                       const std::filesystem::path& previous = {});
 
 }  // namespace kv

@@ -15,7 +15,7 @@ namespace kv {
 using model::indicator_slug;
 // Their paths: year_workbook_path and trend_workbook_path (render/html/urls.h).
 
-// Both give warnings to target.report and throw xlsx::Failed on failure.
+// Both give warnings to target.diagnostics and throw xlsx::Failed on failure.
 void write_year_workbook(const model::Site& site, int year, const xlsx::Target& target);
 // The series comes from model::SiteIndex, which has already gathered every use of it.
 void write_trend_workbook(const model::IndicatorSeries& series, Lang lang, const xlsx::Target& target);

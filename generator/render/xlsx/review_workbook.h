@@ -14,7 +14,7 @@
 namespace kv {
 
 // Links go to the published site when site.base_url is set, else to files relative to the
-// workbook. Warnings go to target.report; throws xlsx::Failed on failure.
+// workbook. Warnings go to target.diagnostics; throws xlsx::Failed on failure.
 void write_review_workbook(const model::Edition& edition, const model::Site& site, const xlsx::Target& target);
 
 }  // namespace kv

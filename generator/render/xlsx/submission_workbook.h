@@ -13,7 +13,7 @@ namespace kv {
 // True when the submission has any table to export.
 bool has_tables(const model::Submission& s);
 
-// Writes the workbook; warnings go to target.report; throws xlsx::Failed on failure.
+// Writes the workbook; warnings go to target.diagnostics; throws xlsx::Failed on failure.
 void write_submission_workbook(const model::Submission& s, Lang lang, const xlsx::Target& target);
 
 }  // namespace kv

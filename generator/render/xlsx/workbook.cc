@@ -25,17 +25,17 @@ struct Workbook::Place {
   const std::string& sheet;
   lxw_row_t row;
   lxw_col_t col;
-  std::string describe(const Diagnostics& report) const {
+  std::string describe(const Diagnostics& diagnostics) const {
     char cell[LXW_MAX_CELL_NAME_LENGTH];
     lxw_rowcol_to_cell(cell, row, col);
-    return report.t(Msg::kXlsxAtCell, {sheet, cell});
+    return diagnostics.t(Msg::kXlsxAtCell, {sheet, cell});
   }
 };
 
 Workbook::Workbook(const Target& target, Lang lang, std::time_t created, const std::string& title)
     : target_(target), lang_(lang), title_(title_text(title)), created_(document_time(created)) {
   book_ = workbook_new(target_.file.c_str());
-  if (!book_) fail(target_.report.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+  if (!book_) fail(target_.diagnostics.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
   try {
     header_ = add_format();
     format_set_bold(header_);
@@ -73,7 +73,7 @@ Workbook::~Workbook() {
 // Every format aligns to the top, so a row with a long wrapped text still reads as a row.
 lxw_format* Workbook::add_format() {
   lxw_format* format = workbook_add_format(book_);
-  if (!format) fail(target_.report.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+  if (!format) fail(target_.diagnostics.t(Msg::kXlsxAtOpen), lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
   format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
   return format;
 }
@@ -86,13 +86,13 @@ void Workbook::check(lxw_error error, const std::string& where) {
 // message travels in the exception. errno is kept: the caller tells a full disk by it.
 void Workbook::fail(const std::string& where, const std::string& reason) {
   const int error = errno;
-  std::string message = target_.report.t(Msg::kXlsxFailed, {target_.site_path, where, reason});
+  std::string message = target_.diagnostics.t(Msg::kXlsxFailed, {target_.site_path, where, reason});
   errno = error;
   throw Failed(message);
 }
 
 void Workbook::warn(std::string message, std::string hint) {
-  target_.report.warning({target_.site_path, 0, 0}, std::move(message), std::move(hint));
+  target_.diagnostics.warning({target_.site_path, 0, 0}, std::move(message), std::move(hint));
 }
 
 // Excel compares sheet names without regard to case; libxlsxwriter 1.1.4 only exactly.
@@ -107,7 +107,7 @@ std::string Workbook::unique_sheet_name(const std::string& wanted) {
     const std::string suffix = " (" + std::to_string(n) + ")";
     name = std::string(excel_prefix(base, kMaxSheetNameChars - suffix.size())) + suffix;
   }
-  check(workbook_validate_sheet_name(book_, name.c_str()), target_.report.t(Msg::kXlsxAtSheet, {name}));
+  check(workbook_validate_sheet_name(book_, name.c_str()), target_.diagnostics.t(Msg::kXlsxAtSheet, {name}));
   used_sheet_names_.push_back(fold_case(name));
   return name;
 }
@@ -115,7 +115,7 @@ std::string Workbook::unique_sheet_name(const std::string& wanted) {
 void Workbook::add_sheet(std::string wanted, const std::vector<Column>& columns,
                          const std::vector<std::vector<Cell>>& rows) {
   const std::string name = unique_sheet_name(wanted);
-  const std::string at_sheet = target_.report.t(Msg::kXlsxAtSheet, {name});
+  const std::string at_sheet = target_.diagnostics.t(Msg::kXlsxAtSheet, {name});
   lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
   if (!sheet) fail(at_sheet, lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
   std::vector<lxw_format*> formats;
@@ -167,7 +167,7 @@ void Workbook::validate_column(lxw_worksheet* sheet, const Place& first, size_t 
   dv.error_title = title.data();
   dv.error_message = message.data();
   check(worksheet_data_validation_range(sheet, first.row, first.col, static_cast<lxw_row_t>(first.row + rows - 1), first.col, &dv),
-        first.describe(target_.report));
+        first.describe(target_.diagnostics));
 }
 
 void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column,
@@ -183,22 +183,22 @@ void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cel
   const bool percent = cell.percent || percent_column;
   const double value = percent ? cell.number / 100.0 : cell.number;
   if (!std::isfinite(value)) {  // libxlsxwriter would write "INF", which Excel refuses
-    warn(target_.report.t(Msg::kXlsxBadNumber, {at.describe(target_.report)}), target_.report.t(Msg::kXlsxBadNumberHint));
+    warn(target_.diagnostics.t(Msg::kXlsxBadNumber, {at.describe(target_.diagnostics)}), target_.diagnostics.t(Msg::kXlsxBadNumberHint));
     return;
   }
   check(worksheet_write_number(sheet, at.row, at.col, value, percent ? percent_[percent_decimals(cell.number)] : format),
-        at.describe(target_.report));
+        at.describe(target_.diagnostics));
 }
 
 void Workbook::write_text(lxw_worksheet* sheet, const Place& at, const std::string& raw, lxw_format* format) {
   const CellText t = cell_text(raw, lang_);
   if (t.cut) {
-    const Diagnostics& report = target_.report;
-    warn(report.t(Msg::kXlsxTextCut, {at.describe(report), format_number(static_cast<double>(t.length), report.lang),
-                                     format_number(static_cast<double>(kMaxCellChars), report.lang)}),
-         report.t(Msg::kXlsxTextCutHint));
+    const Diagnostics& diagnostics = target_.diagnostics;
+    warn(diagnostics.t(Msg::kXlsxTextCut, {at.describe(diagnostics), format_number(static_cast<double>(t.length), diagnostics.lang),
+                                     format_number(static_cast<double>(kMaxCellChars), diagnostics.lang)}),
+         diagnostics.t(Msg::kXlsxTextCutHint));
   }
-  check(worksheet_write_string(sheet, at.row, at.col, t.text.c_str(), format), at.describe(target_.report));
+  check(worksheet_write_string(sheet, at.row, at.col, t.text.c_str(), format), at.describe(target_.diagnostics));
 }
 
 // A date that is not one (or one Excel cannot show) is kept as the text it was given as.
@@ -206,11 +206,11 @@ void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::stri
   if (iso.empty()) return;
   const bool month = iso.size() == 7;  // "2007-10": a plan's month, shown as such
   if (auto when = excel_date(month ? iso + "-01" : iso)) {
-    check(worksheet_write_datetime(sheet, at.row, at.col, &*when, month ? month_ : date_), at.describe(target_.report));
+    check(worksheet_write_datetime(sheet, at.row, at.col, &*when, month ? month_ : date_), at.describe(target_.diagnostics));
     return;
   }
-  const Diagnostics& report = target_.report;
-  warn(report.t(Msg::kXlsxBadDate, {at.describe(report), utf8_prefix(xml_text(iso), 40)}), report.t(Msg::kXlsxBadDateHint));
+  const Diagnostics& diagnostics = target_.diagnostics;
+  warn(diagnostics.t(Msg::kXlsxBadDate, {at.describe(diagnostics), utf8_prefix(xml_text(iso), 40)}), diagnostics.t(Msg::kXlsxBadDateHint));
   write_text(sheet, at, iso, format);
 }
 
@@ -218,31 +218,31 @@ void Workbook::write_date(lxw_worksheet* sheet, const Place& at, const std::stri
 void Workbook::write_link(lxw_worksheet* sheet, const Place& at, const Cell& cell, size_t& links) {
   const std::string url = xml_text(cell.text);
   if (url.empty()) return;
-  const Diagnostics& report = target_.report;
+  const Diagnostics& diagnostics = target_.diagnostics;
   if (escaped_url_length(url) > kMaxUrlChars) {
-    warn(report.t(Msg::kXlsxLinkAsText, {at.describe(report), std::to_string(kMaxUrlChars)}),
-         report.t(Msg::kXlsxLinkAsTextHint));
+    warn(diagnostics.t(Msg::kXlsxLinkAsText, {at.describe(diagnostics), std::to_string(kMaxUrlChars)}),
+         diagnostics.t(Msg::kXlsxLinkAsTextHint));
     return write_text(sheet, at, url, wrapped_);
   }
   if (links >= kMaxLinksPerSheet) {
     if (links++ == kMaxLinksPerSheet)  // once per sheet
-      warn(report.t(Msg::kXlsxTooManyLinks, {at.describe(report), std::to_string(kMaxLinksPerSheet)}), {});
+      warn(diagnostics.t(Msg::kXlsxTooManyLinks, {at.describe(diagnostics), std::to_string(kMaxLinksPerSheet)}), {});
     return write_text(sheet, at, url, wrapped_);
   }
   ++links;
   if (!cell.shown.empty()) {  // a file beside the workbook: libxlsxwriter's external: form
     const std::string target = "external:" + url, shown = cell_text(cell.shown, lang_).text;
-    check(worksheet_write_url_opt(sheet, at.row, at.col, target.c_str(), link_, shown.c_str(), nullptr), at.describe(report));
+    check(worksheet_write_url_opt(sheet, at.row, at.col, target.c_str(), link_, shown.c_str(), nullptr), at.describe(diagnostics));
     // libxlsxwriter shows an external link with Windows separators; the site's own form is
     // what a reader looks for, so the cell's text is written again over the link.
-    check(worksheet_write_string(sheet, at.row, at.col, shown.c_str(), link_), at.describe(report));
+    check(worksheet_write_string(sheet, at.row, at.col, shown.c_str(), link_), at.describe(diagnostics));
     return;
   }
-  check(worksheet_write_url(sheet, at.row, at.col, url.c_str(), link_), at.describe(report));
+  check(worksheet_write_url(sheet, at.row, at.col, url.c_str(), link_), at.describe(diagnostics));
 }
 
 void Workbook::close() {
-  const std::string at_close = target_.report.t(Msg::kXlsxAtClose);
+  const std::string at_close = target_.diagnostics.t(Msg::kXlsxAtClose);
   lxw_doc_properties properties{};
   properties.title = title_.data();  // libxlsxwriter 1.1 takes char*; it only reads it
   properties.created = created_;

@@ -65,7 +65,7 @@ struct Cell {
 struct Target {
   std::filesystem::path file;  // written here (in the build's staging folder)
   std::string site_path;       // named so in messages: its path in the site, "2024/indikatorer.xlsx"
-  Diagnostics& report;              // gets the warnings, in the user's language
+  Diagnostics& diagnostics;              // gets the warnings, in the user's language
 };
 
 // libxlsxwriter refused something: what() says where and why, in the report's language.
