@@ -15,6 +15,7 @@
 #include "import/import_command.h"
 #include "kolada/kolada_command.h"
 #include "diag/print_diagnostics.h"
+#include "pipeline/build_scope.h"
 #include "pipeline/command_context.h"
 #include "pipeline/pipeline.h"
 #include "scaffold/scaffold.h"
@@ -94,16 +95,20 @@ int main(int argc, char** argv) {
   };
   CLI::App* check = app.add_subcommand("check", t(kv::Msg::kCliCheck))->alias("kontrollera");
   site(check);
+  check->add_option("--enhet", options.units, t(kv::Msg::kCliUnitOnly));
+  bool drafts = false;
   CLI::App* build = app.add_subcommand("build", t(kv::Msg::kCliBuild))->alias("bygg");
   site(build);
   build->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   build->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
+  build->add_flag("--utkast,--drafts", drafts, t(kv::Msg::kCliDrafts));
   CLI::App* pdf = app.add_subcommand("pdf", t(kv::Msg::kCliPdf));
   site(pdf);
   pdf->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   pdf->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
+  pdf->add_flag("--utkast,--drafts", drafts, t(kv::Msg::kCliDrafts));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
   CLI::App* review = app.add_subcommand("bedomning", t(kv::Msg::kCliReview))->alias("review");
@@ -207,8 +212,12 @@ int main(int argc, char** argv) {
       archive_command.build = options;
       return kv::run_archive(context, archive_command, std::cout, std::cerr);
     }
-    options.reviews = review->parsed();
-    return *build || *pdf || *review ? kv::run_build(context, options, std::cout, std::cerr) : kv::run_check(context, std::cout, std::cerr);
+    if (*review) options.audience = kv::model::Audience::kReviewers;
+    if (drafts) options.audience = kv::model::Audience::kDrafts;
+    // Each audience has its own folder unless -o names one (pipeline/build_scope.h).
+    for (CLI::App* cmd : {build, pdf, review})
+      if (cmd->parsed() && cmd->count("--output") == 0) options.output_dir = kv::default_output_dir(options.audience);
+    return *build || *pdf || *review ? kv::run_build(context, options, std::cout, std::cerr) : kv::run_check(context, options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.
     std::cerr << "kvalitet: internal error: " << kv::terminal_text(e.what()) << '\n';

@@ -36,6 +36,7 @@ struct MultiSite {
     write(templates / "structures/prov-2021.yaml", "id: prov-2021\nbygger_på: prov-2020\når: 2021\n");
     auto options = options_for(content, templates);
     options.output_dir = out.string();
+    options.audience = kv::model::Audience::kReviewers;  // the review forms are linked
     std::ostringstream o, e;
     status = kv::run_build(options, o, e);
     errors = e.str();

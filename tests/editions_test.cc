@@ -227,7 +227,7 @@ TEST_CASE("the review form's label names the structure's parts", "[editions]") {
       fs::remove(from);
     }
   std::string errors;
-  const int status = f.build(&errors);
+  const int status = f.build(&errors, kv::model::Audience::kReviewers);  // the review forms are the reviewers'
   INFO(errors);
   REQUIRE(status == 0);
   CHECK_THAT(f.page("jamforelse/2022/prov/index.html"), Contains("Bedömningsmall: alla enheter och avsnitt (Excel, .xlsx)"));
@@ -275,7 +275,7 @@ TEST_CASE("a scoring model gives the review form a score rule and the criteria",
   replace(f.structure("prov-2022"), "        motsvarar: 2\n",
           "        motsvarar: 2\n        kriterier: Målen är mätbara och följs upp.\n        vikt: 2\n");
   std::string errors;
-  const int status = f.build(&errors);
+  const int status = f.build(&errors, kv::model::Audience::kReviewers);  // the review forms are the reviewers'
   INFO(errors);
   REQUIRE(status == 0);
   const std::string form = review_form(f.out / "jamforelse/2022/prov/bedomning.xlsx");
@@ -296,7 +296,7 @@ TEST_CASE("a scoring model gives the review form a score rule and the criteria",
   replace(f.structure("prov-2022"), "  oenighet: 2\n",
           "  oenighet: 2\n  steg:\n    - värde: 0\n      etikett: Saknas\n    - värde: 3\n      etikett: Delvis\n    - värde: 5\n      etikett: Fullt\n");
   fs::remove_all(f.out);
-  REQUIRE(f.build() == 0);
+  REQUIRE(f.build(nullptr, kv::model::Audience::kReviewers) == 0);
   CHECK_THAT(review_form(f.out / "jamforelse/2022/prov/bedomning.xlsx"), Contains("list None \"0,3,5\" None G2:G9 0 Saknas, 3 Delvis, 5 Fullt"));
 }
 

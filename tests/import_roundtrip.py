@@ -227,7 +227,10 @@ def check(binary, content, templates):
         stray = work2 / DOC / "ej-placerad-text.md"
         if not stray.exists() or "En rad som hör till ingen fråga." not in stray.read_text():
             failures.append("the text under a repeated heading was not kept in ej-placerad-text.md")
-        c = run([binary, "check", str(work2), "--templates", templates])
+        # An imported document is a draft until the unit submits it: check --enhet shows it in full.
+        if "\nstatus: utkast\n" not in (work2 / DOC / "inlamning.yaml").read_text():
+            failures.append("importera did not write status: utkast")
+        c = run([binary, "check", str(work2), "--templates", templates, "--enhet", UNIT])
         if "fråga 7" not in c.stderr or "ej-placerad-text.md" not in c.stderr:
             failures.append(f"check does not name what is left to do: {c.stderr[-1500:]}")
     return failures

@@ -147,7 +147,7 @@ def test_feedback_calibration_results():
         tmp = pathlib.Path(t)
         content, templates = make_site(tmp)
         out = tmp / "out"
-        r = run("build", content, "--templates", templates, "-o", out, "-q")
+        r = run("bedomning", content, "--templates", templates, "-o", out, "-q")
         if not check(r.returncode == 0, f"public build failed: {r.stderr}"):
             return
         form = out / "jamforelse/2022/prov/bedomning.xlsx"
@@ -227,10 +227,15 @@ def test_feedback_calibration_results():
         check("../../../bedomning/2022/prov/index.html" in page(out, "jamforelse/2022/prov/index.html"), "results link")
 
         # 2. The public build leaves every reviewers' page out
-        r = run("build", content, "--templates", templates, "-o", out, "-q")
+        # (in a folder of its own: the reviewers' folder is never overwritten by a public build)
+        refused = run("build", content, "--templates", templates, "-o", out, "-q")
+        check(refused.returncode == 1 and "byggd för bedömarna" in refused.stderr, f"public build over the reviewers' folder: {refused.stderr}")
+        public = out.parent / "public"
+        r = run("build", content, "--templates", templates, "-o", public, "-q")
         check(r.returncode == 0, f"public build after bedomning: {r.stderr}")
-        check(not (out / "bedomning").exists(), "the public build kept the reviewers' pages")
-        check("bedomning/2022" not in page(out, "jamforelse/2022/prov/index.html"), "public compare index links results")
+        check(not (public / "bedomning").exists(), "the public build has reviewers' pages")
+        check("bedomning/2022" not in page(public, "jamforelse/2022/prov/index.html"), "public compare index links results")
+        check(not (public / "jamforelse/2022/prov/bedomning.xlsx").exists(), "the public build has the review form")
 
 
 def test_bad_forms():
@@ -238,7 +243,7 @@ def test_bad_forms():
         tmp = pathlib.Path(t)
         content, templates = make_site(tmp)
         out = tmp / "out"
-        check(run("build", content, "--templates", templates, "-o", out, "-q").returncode == 0, "build for bad forms")
+        check(run("bedomning", content, "--templates", templates, "-o", out, "-q").returncode == 0, "build for bad forms")
         form = out / "jamforelse/2022/prov/bedomning.xlsx"
         folder = content / "_bedomning/2022/prov"
         bad = folder / "felix.xlsx"
@@ -296,7 +301,7 @@ def test_reviewer_sheets():
         tmp = pathlib.Path(t)
         content, templates = make_site(tmp, reviewers=["Anna Andersson", "Bertil Berg"])
         out = tmp / "out"
-        check(run("build", content, "--templates", templates, "-o", out, "-q").returncode == 0, "build with reviewers")
+        check(run("bedomning", content, "--templates", templates, "-o", out, "-q").returncode == 0, "build with reviewers")
         form = out / "jamforelse/2022/prov/bedomning.xlsx"
         wb = openpyxl.load_workbook(form)
         check(wb.sheetnames == ["Anna Andersson", "Bertil Berg"], f"sheets {wb.sheetnames}")

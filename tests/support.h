@@ -131,9 +131,10 @@ struct StructuresFixture {
   fs::path structure(const std::string& id) const { return templates / "structures" / (id + ".yaml"); }
   kv::Validated run() const { return kv::validate_content(options_for(content, templates)); }
   // Builds into out; returns the exit status, stderr in errors.
-  int build(std::string* errors = nullptr) const {
+  int build(std::string* errors = nullptr, kv::model::Audience audience = kv::model::Audience::kPublic) const {
     auto options = options_for(content, templates);
     options.output_dir = out.string();
+    options.audience = audience;
     std::ostringstream o, e;
     const int status = kv::run_build(options, o, e);
     if (errors) *errors = e.str();

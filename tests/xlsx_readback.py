@@ -492,7 +492,7 @@ def run_checks(out):
 with tempfile.TemporaryDirectory() as tmp:
     out = pathlib.Path(tmp) / "site"
     try:
-        built = subprocess.run([kvalitet, "build", content, "-o", out, "--templates", templates, "--no-source"])
+        built = subprocess.run([kvalitet, "bedomning", content, "-o", out, "--templates", templates, "--no-source"])  # the reviewers' site: every workbook, the review forms too
         if check(built.returncode == 0, f"kvalitet build exited with {built.returncode}"):
             run_checks(out)
     except Exception:  # a crash is a failure, reported like the others
@@ -508,7 +508,7 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("\nadress: https://kvalitet.example.se/arkiv\n")
     out = pathlib.Path(tmp) / "site"
     try:
-        built = subprocess.run([kvalitet, "build", copy, "-o", out, "--templates", templates, "--no-source"])
+        built = subprocess.run([kvalitet, "bedomning", copy, "-o", out, "--templates", templates, "--no-source"])
         if check(built.returncode == 0, f"kvalitet build with adress: exited with {built.returncode}"):
             ws = openpyxl.load_workbook(out / "jamforelse/2018/kvalitetsutmarkelsen/bedomning.xlsx")["Bedömning"]
             want = "https://kvalitet.example.se/arkiv/2018/skarholmen-omsorg-om-aldre/kvalitetsutmarkelsen/fraga-02/"

@@ -179,6 +179,12 @@ const BlockSpec* find_block_spec(std::string_view name) {
   return nullptr;
 }
 
+const std::vector<FieldSpec>& submission_state_fields() {
+  static const std::vector<FieldSpec> fields = {choice("status", kOpt, Msg::kFldDocStatus, {kDraftWord, kSubmittedWord}),
+                                                field("inlämnad_datum", FieldType::kDate, kOpt, Msg::kFldSubmittedOn, "2024-03-01")};
+  return fields;
+}
+
 const std::vector<FieldSpec>& site_fields() {
   static const std::vector<FieldSpec> fields = make_site_fields();
   return fields;

@@ -67,6 +67,11 @@ const BlockSpec* find_block_spec(std::string_view name);
 
 // The fields of site.yaml (with tillgänglighet as a kMapping) and of enhet.yaml.
 const std::vector<FieldSpec>& site_fields();
+// The keys every inlamning.yaml may have besides struktur: and its structure's fields: the
+// document's state (status: utkast | inlämnad) and the date it was submitted.
+const std::vector<FieldSpec>& submission_state_fields();
+inline constexpr const char* kDraftWord = "utkast";
+inline constexpr const char* kSubmittedWord = "inlämnad";
 const std::vector<FieldSpec>& unit_fields();
 
 // The keys of a list of fields, for MapReader.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "i18n/lang.h"
+#include "model/audience.h"
 #include "model/accessibility.h"
 #include "model/blocks.h"
 #include "model/review.h"
@@ -51,9 +52,21 @@ struct Submission {
   std::string intro_path;  // inledning.md as the author named it; "" without one
   std::map<int, Answer> answers;  // by question number
   std::optional<PlanDate> follow_up;  // an action plan's follow-up date (PlanSpec::follow_up_field)
+  // inlamning.yaml status: utkast while the unit writes; without status: submitted.
+  bool draft = false;
+  std::string submitted_on;  // inlämnad_datum:, YYYY-MM-DD; "" when not given
 
   // Site-relative folder of this submission, e.g. "2018/skarholmen/kvalitetsutmarkelsen".
   std::string url_path() const;
+};
+
+// A draft left out of a build (model/audience.h), named in one line with its problems' count.
+struct DraftNote {
+  std::string unit_slug;
+  std::string unit_name;
+  std::string title;   // "Verksamhetsberättelse 2024"
+  std::string folder;  // as the author knows it
+  int errors = 0, warnings = 0;
 };
 
 struct Site {
@@ -75,6 +88,8 @@ struct Site {
   // The filled review forms, read only by `kvalitet bedomning` (validate/review_forms.h);
   // empty in every other build, which therefore has no reviewers' pages. By kind, then year.
   std::vector<ReviewedEdition> reviews;
+  model::Audience audience = model::Audience::kPublic;  // who this build is for
+  std::vector<DraftNote> drafts_left_out;  // sorted as submissions
 
   bool frozen(int year) const { return std::find(frozen_years.begin(), frozen_years.end(), year) != frozen_years.end(); }
 };

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "pipeline/build_scope.h"
 #include "pipeline/input_stamp.h"
 #include "pipeline/summary.h"
 #include "diag/print_diagnostics.h"
@@ -34,7 +35,7 @@ namespace fs = std::filesystem;
 
 Validated validate_content(const CommandContext& context, const BuildOptions& build) {
   const CommonOptions& options = context.options;
-  Validated v{Diagnostics{context.lang, {}, {}, build.preview}, {}, {}};
+  Validated v{Diagnostics{context.lang, {}, {}, build.preview()}, {}, {}};
   if (!context.content_exists) {
     v.diagnostics.error({options.content_root.generic_string(), 0, 0}, v.diagnostics.t(Msg::kContentDirMissing),
                    v.diagnostics.t(Msg::kContentDirMissingHint));
@@ -46,36 +47,41 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
   v.templates = *context.templates;
   if (auto theme = read_theme(context.themes.value_or("themes"), v.site.theme, options.content_root / kSiteFile, v.diagnostics))
     v.site.theme_chain = std::move(*theme);
-  SiteOptions site_options{options.content_root, options.lang, context.threads()};
+  v.site.audience = build.audience;
+  SiteOptions site_options{options.content_root, options.lang, context.threads(), model::visibility(build.audience).drafts,
+                           build.units};
   BrokenStructures broken;
   StructureSet structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
   read_submissions(site_options, structures, v.site, v.diagnostics, broken);
   thread_years(v.site, v.diagnostics);
-  if (build.reviews) read_review_forms(options.content_root, v.site, v.diagnostics);
+  if (build.audience == model::Audience::kReviewers) read_review_forms(options.content_root, v.site, v.diagnostics);
   check_readability(v.site, v.diagnostics);
   check_frozen_years(v.site.frozen_years, options.content_root, v.diagnostics);
   v.diagnostics.list.sort();
+  if (!build.units.empty()) only_units(build.units, options.content_root, v.diagnostics);
   attach_warnings(v.site, v.diagnostics, options.content_root.generic_string());
   return v;
 }
 
 Validated validate_content(const PipelineOptions& options) { return validate_content(make_context(options), options); }
 
-int run_check(const CommandContext& context, std::ostream& out, std::ostream& err) {
+int run_check(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err) {
   const OutputStyle& style = context.options.style;
-  Validated v = validate_content(context, {});
+  Validated v = validate_content(context, build);
   print_diagnostics(v.diagnostics, style, out, err);
+  print_drafts_left_out(v.site, v.diagnostics, style, out, err);
   if (v.diagnostics.list.has_errors()) return 1;
   if (style.quiet) return 0;
   // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
   if (!style.json) out << readability_summary(v.site, v.diagnostics.lang);
+  print_document_states(v.site, v.diagnostics, people_stream(style, out, err));
   if (v.diagnostics.list.items().empty())
     people_stream(style, out, err) << v.diagnostics.t(Msg::kNoProblems, {std::to_string(v.site.submissions.size())}) << '\n';
   return 0;
 }
 
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
-  return run_check(make_context(options), out, err);
+  return run_check(make_context(options), options, out, err);
 }
 
 namespace {
@@ -83,7 +89,8 @@ namespace {
 // The stamp of this build's inputs (pipeline/input_stamp.h); empty for serve's previews, which
 // always build, and when templates or themes are missing (validation reports that).
 InputStamp stamp_for(const CommandContext& context, const BuildOptions& build) {
-  if (build.preview || build.reviews) return {};  // a site with reviewers' pages is never "unchanged"
+  // serve always builds; a site with reviewers' pages is never "unchanged".
+  if (build.audience == model::Audience::kPreview || build.audience == model::Audience::kReviewers) return {};
   return context.templates && context.themes ? input_stamp(context, build) : InputStamp();
 }
 
@@ -114,7 +121,9 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   if (report_unchanged(context, build, stamp, out, err)) return 0;
   Validated v = validate_content(context, build);
   check_output_place(build.output_dir, content_root, v.diagnostics);
+  if (!build.preview()) check_output_audience(build.output_dir, build.audience, v.diagnostics);
   print_diagnostics(v.diagnostics, style, out, err);
+  print_drafts_left_out(v.site, v.diagnostics, style, out, err);
   if (seen) {
     seen->diagnostics.lang = v.diagnostics.lang;
     seen->diagnostics.list.append(v.diagnostics.list);
@@ -123,7 +132,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
     seen->base_url = v.site.base_url;
   }
   if (v.diagnostics.list.has_errors()) {
-    if (!build.preview && !style.quiet) err << v.diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+    if (!build.preview() && !style.quiet) err << v.diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
   Diagnostics diagnostics = context.diagnostics();
@@ -149,14 +158,14 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       write_file(staging / kInputStampFile, stamp_file_text(stamp, all));
     }
     return std::optional<int>(counts.pages);
-  });
+  }, model::audience_word(build.audience));
   print_diagnostics(diagnostics, style, out, err);
   if (seen) seen->diagnostics.list.append(diagnostics.list);
   if (!written) {
-    if (!build.preview && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
+    if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
-  if (!style.quiet && !build.preview) people_stream(style, out, err) << build_summary(diagnostics.lang, build.output_dir, counts) << '\n';
+  if (!style.quiet && !build.preview()) people_stream(style, out, err) << build_summary(diagnostics.lang, build.output_dir, counts) << '\n';
   return 0;
 }
 

@@ -4,9 +4,11 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "i18n/lang.h"
+#include "model/audience.h"
 #include "model/site.h"
 #include "pipeline/command_context.h"
 #include "pipeline/page_readability.h"
@@ -17,15 +19,17 @@ namespace kv {
 struct BuildOptions {
   std::string output_dir = "output";
   std::string pdf_variant;  // non-empty: also make PDFs with WeasyPrint (pdf/a-2b, pdf/ua-1)
-  // serve's draft preview: parts, values and the introduction not written yet are warnings,
-  // and the document is shown with what is there (diag/diagnostics.h); the private output folder
-  // is never named in a message.
-  bool preview = false;
+  // Who the site is for (model/audience.h). kPreview is serve's: parts, values and the
+  // introduction not written yet are warnings, the document is shown with what is there, and
+  // the private output folder is never named in a message. kReviewers (`bedomning`) also
+  // reads the filled review forms (validate/review_forms.h) and adds the reviewers' pages.
+  model::Audience audience = model::Audience::kPublic;
   // --rebuild: build even when nothing has changed since the last build (pipeline/input_stamp.h).
   bool rebuild = false;
-  // `bedomning`: also read the filled review forms (validate/review_forms.h) and add the
-  // reviewers' pages; every other build leaves them out.
-  bool reviews = false;
+  // --enhet: only these units' problems are reported (their drafts in full); empty: all.
+  std::vector<std::string> units;
+
+  bool preview() const { return audience == model::Audience::kPreview; }
 };
 
 // A whole run as given: what serve keeps between rebuilds and tests write.
@@ -41,7 +45,7 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
 Validated validate_content(const PipelineOptions& options);  // with make_context(options)
 
 // Validates the content; prints diagnostics to err and a summary. Returns the exit status.
-int run_check(const CommandContext& context, std::ostream& out, std::ostream& err);
+int run_check(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err);
 int run_check(const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
 // What a build saw besides the site it wrote: what `serve` shows on and beside the pages.

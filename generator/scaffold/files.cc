@@ -135,6 +135,9 @@ std::string submission_file(const model::Structure& structure, Lang lang, const 
                     comment(text(lang, Msg::kScaffoldFillIn)) + "\n";
   out += comment(text(lang, Msg::kWordOptional) + kDot + text(lang, Msg::kTypeText) + kDot + text(lang, Msg::kFldStructure));
   out += "struktur: " + structure.id + "\n";
+  // A new document is a draft: it blocks no build and is published only once submitted.
+  out += "\n" + comment(text(lang, Msg::kScaffoldStatusComment));
+  out += std::string("status: ") + model::kDraftWord + "\n";
   for (const auto& field : structure.admin_fields) {
     out += "\n" + comment(field.label + kDot + admin_type(field, lang) + kDot +
                           text(lang, field.required ? Msg::kWordRequired : Msg::kWordOptional));

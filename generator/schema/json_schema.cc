@@ -159,6 +159,7 @@ Json submission_schema(const model::Structure& structure, Lang lang) {
   Json properties = Json::object(), required = Json::array();
   model::FieldSpec structure_field{"struktur", FieldType::kChoice, false, Msg::kFldStructure, "", {structure.id}, {}};
   properties["struktur"] = field_schema(structure_field, lang);
+  for (const auto& f : model::submission_state_fields()) properties[f.key] = field_schema(f, lang);
   for (const auto& admin : structure.admin_fields) {
     model::FieldSpec f{admin.key, admin_type(admin.type), admin.required, Msg::kFldStructure, "", admin.choices, {}};
     Json field = {{"title", admin.label},

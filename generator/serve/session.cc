@@ -41,7 +41,7 @@ Session::Session(ServeOptions options, std::ostream& out, std::ostream& err)
     : options_(std::move(options)), out_(out), err_(err) {
   PipelineOptions& p = options_.pipeline;
   p.output_dir = dir_.site().string();
-  p.preview = true;  // a document being written is shown with what it has so far
+  p.audience = model::Audience::kPreview;  // a document being written is shown with what it has so far
   std::vector<fs::path> roots = {p.content_root};
   // Resolved once, so that the builds, the watcher and the source view agree on them.
   if (auto t = find_resource_dir("templates", p.templates_dir, p.executable)) {

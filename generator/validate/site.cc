@@ -245,6 +245,15 @@ static void check_editions(const model::Site& site, Diagnostics& diagnostics) {
   }
 }
 
+namespace {
+
+model::DraftNote draft_note(const model::Submission& s, const DiagnosticList& problems) {
+  return {s.unit.slug, s.unit.name, s.structure->name + " " + std::to_string(s.year), s.source_folder, problems.error_count(),
+          problems.warning_count()};
+}
+
+}  // namespace
+
 void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& diagnostics,
                       const BrokenStructures& broken) {
   auto locations = find_submissions(options.content_root, structures, diagnostics);
@@ -260,8 +269,13 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   std::vector<model::Submission> with_errors;  // not published, but their links are checked too
   std::vector<std::string> unread;              // not read at all
   for (size_t i = 0; i < locations.size(); ++i) {
-    diagnostics.list.append(reports[i].list);
-    if (results[i]) site.submissions.push_back(std::move(*results[i]));
+    auto& read = results[i] ? results[i] : drafts[i];
+    const bool left_out = read && read->draft && !options.drafts;
+    const bool in_full = std::find(options.units.begin(), options.units.end(), locations[i].unit.slug) != options.units.end();
+    if (left_out && !in_full) site.drafts_left_out.push_back(draft_note(*read, reports[i].list));
+    else diagnostics.list.append(reports[i].list);
+    if (left_out) with_errors.push_back(std::move(*read));  // links to it still resolve
+    else if (results[i]) site.submissions.push_back(std::move(*results[i]));
     else if (drafts[i]) with_errors.push_back(std::move(*drafts[i]));
     else unread.push_back(locations[i].folder.lexically_relative(options.content_root).generic_string());
   }

@@ -15,6 +15,8 @@ struct SiteOptions {
   std::filesystem::path content_root;
   std::optional<Lang> lang;  // from the command line; overrides site.yaml
   unsigned threads = 1;
+  bool drafts = false;              // drafts are built (model/audience.h); else left out and counted
+  std::vector<std::string> units;   // --enhet: these units' drafts are reported in full
 };
 
 // site.yaml as read from the content folder, once per command (pipeline/command_context.h):
@@ -36,7 +38,9 @@ std::optional<Lang> site_file_language(const SiteFile& file);
 // lang_option (--lang) overrides språk:.
 model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& diagnostics);
 
-// Every submission of the site; invalid ones are reported and left out.
+// Every submission of the site; invalid ones are reported and left out. A draft (status:
+// utkast) is left out unless options.drafts, its problems counted in site.drafts_left_out
+// instead of reported (reported in full for a unit in options.units).
 // A submission whose structure is in broken is not checked (its structure's errors are).
 void read_submissions(const SiteOptions& options, const StructureSet& structures, model::Site& site, Diagnostics& diagnostics,
                       const BrokenStructures& broken = {});

@@ -7,6 +7,7 @@
 
 #include "load/markdown_file.h"
 #include "load/source.h"
+#include "model/fields.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
 #include "validate/blocks.h"
@@ -28,6 +29,22 @@ using Need = MapReader::Need;
 std::string display(const fs::path& p) { return p.generic_string(); }
 
 BlockVocabulary vocabulary(const model::Structure& structure) { return {structure.container_names(), model::data_block_names()}; }
+
+// status: and inlämnad_datum: (model::submission_state_fields). An unknown status is an
+// error, never read as a draft; a draft's parts not written yet are warnings, not errors.
+void read_state(MapReader& map, model::Submission& s) {
+  Diagnostics& diagnostics = map.diagnostics();
+  if (auto status = map.text("status", Need::kOptional)) {
+    if (fold_case(*status) == fold_case(model::kDraftWord)) s.draft = true;
+    else if (fold_case(*status) != fold_case(model::kSubmittedWord))
+      diagnostics.error(map.pos("status"), diagnostics.t(Msg::kDocStatusUnknown, {*status}), diagnostics.t(Msg::kDocStatusUnknownHint));
+  }
+  if (auto date = map.text("inlämnad_datum", Need::kOptional)) {
+    if (valid_iso_date(*date)) s.submitted_on = *date;
+    else diagnostics.error(map.pos("inlämnad_datum"), diagnostics.t(Msg::kBadDate, {*date}), diagnostics.t(Msg::kBadDateHint));
+  }
+  if (s.draft) diagnostics.drafts = true;
+}
 
 void read_admin(const model::Structure& structure, MapReader& map, model::Submission& out) {
   Diagnostics& diagnostics = map.diagnostics();
@@ -297,9 +314,11 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
   std::optional<StatedTotal> project_count, project_funding;
   if (admin.root) {
     std::vector<std::string> keys = {"struktur"};
+    for (const auto& f : model::submission_state_fields()) keys.push_back(f.key);
     for (const auto& f : s.structure->admin_fields) keys.push_back(f.key);
     MapReader map(*admin.root, admin.origin, diagnostics, keys);
     map.text("struktur", Need::kOptional);  // reports a struktur: that is not a text
+    read_state(map, s);
     read_admin(*s.structure, map, s);
     project_count = stated_total(*s.structure, s, map, s.structure->narrative.project_count_field);
     project_funding = stated_total(*s.structure, s, map, s.structure->narrative.project_funding_field);

@@ -3,6 +3,9 @@
 // the content walk skips them (an output folder inside content/ is not a unit).
 #pragma once
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace kv {
 
@@ -10,6 +13,12 @@ namespace kv {
 inline constexpr const char* kOutputMarker = ".kvalitet-output";
 // In a staging folder from the moment it exists; holds the building process's pid.
 inline constexpr const char* kStagingMarker = ".kvalitet-staging";
+
+// The output marker's text: "kvalitet", then the audience the folder was built for.
+std::string output_marker_text(std::string_view audience);
+// The audience an output folder was built for ("publik" for a marker that names none, as
+// before audiences existed); nullopt when dir has no output marker.
+std::optional<std::string> output_audience(const std::filesystem::path& dir);
 
 // True for a folder that carries either marker.
 bool is_output_folder(const std::filesystem::path& dir);

@@ -90,7 +90,7 @@ void report_write_error(const WriteError& e, const fs::path& staging, const std:
 }
 
 std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& diagnostics,
-                                    const std::function<std::optional<int>(const fs::path&)>& render) {
+                                    const std::function<std::optional<int>(const fs::path&)>& render, std::string_view audience) {
   const std::string display = out_dir.generic_string();
   const fs::path out = output_path(out_dir);
   tidy_leftovers(out);
@@ -108,7 +108,7 @@ std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& diagno
     created = true;
     pages = render(staging);
     if (pages) {
-      write_file(staging / kOutputMarker, "kvalitet\n");  // last: the build is complete
+      write_file(staging / kOutputMarker, output_marker_text(audience));  // last: the build is complete
       fs::remove(staging / kStagingMarker);
     }
   } catch (const WriteError& e) {

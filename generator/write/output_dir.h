@@ -17,8 +17,10 @@ namespace kv {
 // render fills the staging folder and returns the number of pages, or nullopt on failure
 // (after reporting why); it may throw WriteError (or any exception), which stops the build
 // with one error. Returns that number once the output folder has been replaced.
+// audience: the word the marker records (model/audience.h's audience_word).
 std::optional<int> write_output_dir(const std::filesystem::path& out, Diagnostics& diagnostics,
-                                    const std::function<std::optional<int>(const std::filesystem::path&)>& render);
+                                    const std::function<std::optional<int>(const std::filesystem::path&)>& render,
+                                    std::string_view audience = "publik");
 
 // The one error for a failed write: a full disk names the file system, anything else the
 // file (shown under out, not under the staging folder) and the reason in plain words.

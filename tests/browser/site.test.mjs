@@ -93,13 +93,14 @@ before(async () => {
   const content = path.join(tmpDir, 'content');
   fs.cpSync(path.join(sourceDir, 'content'), content, { recursive: true });
   const resources = ['--templates', path.join(sourceDir, 'templates'), '--themes', path.join(sourceDir, 'themes')];
-  const first = spawnSync(kvBin, ['build', content, '-o', path.join(tmpDir, 'public'), '-q', ...resources], { encoding: 'utf8' });
+  // The blank forms come from the reviewers' site built before anyone scored.
+  const first = spawnSync(kvBin, ['bedomning', content, '-o', path.join(tmpDir, 'blank'), '-q', ...resources], { encoding: 'utf8' });
   if (first.status !== 0) throw new Error(`kvalitet build failed:\n${first.stdout}${first.stderr}`);
   const forms = path.join(content, '_bedomning', '2018', 'kvalitetsutmarkelsen');
   fs.mkdirSync(forms, { recursive: true });
   for (const [reviewer, step] of [['anna', 3], ['bertil', 5]]) {
     const fill = spawnSync('/usr/bin/python3', ['-c', FILL_FORM,
-      path.join(tmpDir, 'public', 'jamforelse', '2018', 'kvalitetsutmarkelsen', 'bedomning.xlsx'),
+      path.join(tmpDir, 'blank', 'jamforelse', '2018', 'kvalitetsutmarkelsen', 'bedomning.xlsx'),
       path.join(forms, `${reviewer}.xlsx`), String(step)], { encoding: 'utf8' });
     if (fill.status !== 0) throw new Error(`filling the review form failed:\n${fill.stderr}`);
   }

@@ -47,7 +47,7 @@ data unit_answer(const SiteContext& ctx, const model::Submission& s, int number,
   a.set("href", root + question_path(s, number));
   auto it = s.answers.find(number);
   const model::QuestionSpec* spec = s.structure->find_question(number);
-  a.set("requirements", it != s.answers.end() && spec ? requirements_data(*spec, it->second, ctx.site.lang) : data(false));
+  a.set("requirements", it != s.answers.end() && spec ? requirements_data(*spec, it->second, ctx.site.lang, model::visibility(ctx.site.audience)) : data(false));
   if (it != s.answers.end())
     // Headings start at h3 under the unit's h2; ids are prefixed so units cannot collide.
     a.set("answer_html", blocks_to_html(it->second.blocks, {ctx.site.lang, root, 3, id_prefix,
@@ -107,7 +107,8 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   for (const auto& r : ctx.site.reviews)  // only in a site built by `kvalitet bedomning`
     if (r.kind_slug == e.kind_slug && r.year == e.year)
       d.set("review_results", link(root + review_results_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewResultsLink)));
-  d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
+  if (model::visibility(ctx.site.audience).review_forms)
+    d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
 

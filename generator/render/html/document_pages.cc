@@ -83,7 +83,7 @@ Page render_overview_page(const SiteContext& ctx, const model::Submission& s) {
   d.set("has_other_years", data(!others.is_empty_list()));
   d.set("other_years", others);
   d.set("compare", link(root + compare_index_path(s.kind_slug, s.year), text(lang, Msg::kUiCompareEdition, {document_title(s)})));
-  return finish(ctx, {path, "oversikt", s.unit.name + " \xE2\x80\x93 " + document_title(s), document_crumbs(ctx, s, root, false)},
+  return finish(ctx, {path, "oversikt", s.unit.name + " \xE2\x80\x93 " + document_title(s), document_crumbs(ctx, s, root, false), s.draft},
                 ctx.layouts.render("overview", d));
 }
 
@@ -107,10 +107,10 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("answer_html", blocks.empty() ? "<p class=\"not-answered\"><em>" + html_escape(text(lang, Msg::kUiNotAnsweredYet)) + "</em></p>\n"
                                       : blocks_to_html(blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
   d.set("compare", compare_links(ctx, s, number, root));
-  d.set("requirements", spec ? requirements_data(*spec, s.answers.at(number), lang) : data(false));
+  d.set("requirements", spec ? requirements_data(*spec, s.answers.at(number), lang, model::visibility(ctx.site.audience)) : data(false));
   data crumbs = document_crumbs(ctx, s, root, true);
   add_crumb(crumbs, label, "");
-  return finish(ctx, {path, "fraga", label + ". " + (spec ? spec->title : ""), crumbs}, ctx.layouts.render("question", d));
+  return finish(ctx, {path, "fraga", label + ". " + (spec ? spec->title : ""), crumbs, s.draft}, ctx.layouts.render("question", d));
 }
 
 }  // namespace kv

@@ -25,6 +25,8 @@ data labels(Lang lang) {
       {"unit", Msg::kUiUnit},
       {"administration", Msg::kUiAdministration},
       {"report", Msg::kUiReport},
+      {"draft", Msg::kUiDraft},
+      {"draft_banner", Msg::kUiDraftBanner},
       {"admin_data", Msg::kUiAdminData},
       {"contents", Msg::kUiContents},
       {"pager", Msg::kUiPager},
@@ -94,6 +96,7 @@ Page finish(const SiteContext& ctx, Frame frame, const std::string& content,
   for (const auto& sheet : stylesheets) sheets.push_back(data(root + asset_path(sheet)));
   d.set("stylesheets", sheets);
   d.set("content", content);
+  d.set("draft", data(frame.draft));
   return {std::move(frame.path), ctx.layouts.render("base", d)};
 }
 

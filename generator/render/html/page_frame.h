@@ -40,6 +40,7 @@ struct Frame {
   std::string kind;  // <body data-sidtyp>: start, enhet, oversikt, fraga, jamforelse, …
   std::string title;
   data breadcrumbs{data::type::list};
+  bool draft = false;  // a page of a draft (status: utkast): marked as one
 };
 
 // Wraps a page's content in the base layout; stylesheets: extra theme files the page needs,

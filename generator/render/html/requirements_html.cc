@@ -31,20 +31,24 @@ data item(Msg level, const std::string& part, int needed, int have, const std::s
 
 }  // namespace
 
-data requirements_data(const model::QuestionSpec& spec, const model::Answer& answer, Lang lang) {
+data requirements_data(const model::QuestionSpec& spec, const model::Answer& answer, Lang lang, const model::Visibility& visible) {
+  if (!visible.checklists && !visible.remarks) return data(false);
   const auto counts = model::count_parts(answer.blocks);
   auto have = [&](const std::string& part) {
     auto it = counts.find(part);
     return it == counts.end() ? 0 : it->second;
   };
   data items{data::type::list};
-  for (const auto& [part, needed] : spec.required) items.push_back(item(Msg::kUiRequired, part, needed, have(part), nullptr, lang));
+  if (visible.checklists)
+    for (const auto& [part, needed] : spec.required) items.push_back(item(Msg::kUiRequired, part, needed, have(part), nullptr, lang));
   for (const auto& [part, needed] : spec.recommended) {
+    if (!visible.checklists) break;
     auto w = answer.waived.find(part);
     items.push_back(item(Msg::kUiRecommended, part, needed, have(part), w == answer.waived.end() ? nullptr : &w->second, lang));
   }
   data warnings{data::type::list};
   for (const auto& w : answer.warnings) {
+    if (!visible.remarks) break;
     data d;
     d.set("message", w.message);
     warnings.push_back(d);

@@ -12,6 +12,9 @@ namespace kv {
 
 // {show, title, items: [{level, part, status, css}], has_warnings, warnings_title,
 // warnings: [{message}]}; show is false when there is nothing to list.
-kainjow::mustache::data requirements_data(const model::QuestionSpec& spec, const model::Answer& answer, Lang lang);
+// Only what the audience sees (model/audience.h): the checklist and the check's remarks are
+// for reviewers and authors, never for the public site.
+kainjow::mustache::data requirements_data(const model::QuestionSpec& spec, const model::Answer& answer, Lang lang,
+                                          const model::Visibility& visible);
 
 }  // namespace kv

@@ -151,8 +151,9 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
     for (const auto* q : e.structure->questions())
       for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
         jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
-    jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
-                  [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
+    if (model::visibility(site.audience).review_forms)
+      jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
+                    [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
   }
   review_jobs(ctx, jobs);
   if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });

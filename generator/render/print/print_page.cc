@@ -127,6 +127,12 @@ Page render_print_page(const model::Site& site, const model::Submission& s, cons
   // orientering: liggande — a wide table (an action plan's) printed across, as the original.
   d.set("page_css", s.structure->landscape ? "@page { size: A4 landscape; }" : "");
   d.set("has_admin", data(!s.admin.empty()));
+  // A draft is marked on every printed page (and its cover), so a draft PDF is never mistaken
+  // for the submitted document.
+  d.set("draft_css", s.draft ? "@page { @top-right { content: " + css_string(text(site.lang, Msg::kUiDraft)) +
+                                   "; color: #a00000; font-weight: bold; } }"
+                             : "");
+  d.set("draft_banner", s.draft ? data(text(site.lang, Msg::kUiDraftBanner)) : data(false));
   d.set("contents_label", text(site.lang, Msg::kUiContents));
   d.set("has_intro", data(!s.intro.empty()));
   d.set("intro_title", s.structure->intro_title);

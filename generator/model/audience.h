@@ -1,0 +1,38 @@
+// Who a built site is for, and what each audience sees: the one place that decides it.
+//  - public (build, pdf, arkiv): submitted documents, comparisons, indicators, search;
+//    no requirement checklists, no checker remarks, no reviewer forms, no drafts;
+//  - reviewers (bedomning): everything public plus checklists, remarks, the review forms and
+//    the reviewers' pages; drafts are listed, not shown;
+//  - drafts (build --utkast): the public site with the drafts in, each page marked;
+//  - preview (serve): what the author needs while writing — drafts, remarks, checklists.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kv::model {
+
+enum class Audience { kPublic, kReviewers, kDrafts, kPreview };
+
+struct Visibility {
+  bool checklists = false;    // "Vad ett fullständigt svar innehåller" on part pages
+  bool remarks = false;       // "Kontrollen anmärkte": the check's warnings on a page
+  bool review_forms = false;  // bedomning.xlsx and the links to it
+  bool drafts = false;        // documents with status: utkast are built (and marked)
+};
+
+constexpr Visibility visibility(Audience a) {
+  switch (a) {
+    case Audience::kPublic: return {false, false, false, false};
+    case Audience::kReviewers: return {true, true, true, false};
+    case Audience::kDrafts: return {true, true, false, true};
+    case Audience::kPreview: return {true, true, false, true};
+  }
+  return {};
+}
+
+// The word in an output folder's marker ("publik", …), and back; nullopt for an unknown one.
+std::string_view audience_word(Audience a);
+std::optional<Audience> parse_audience_word(std::string_view word);
+
+}  // namespace kv::model

@@ -1,0 +1,193 @@
+// Documents' states and audiences (issue 28): a draft blocks no one and is never published by
+// accident; the public site has no checklists, remarks or review forms; check --enhet.
+#include <catch2/catch.hpp>
+
+#include "pipeline/build_scope.h"
+#include "pipeline/pipeline.h"
+#include "scaffold/scaffold.h"
+#include "support.h"
+#include "write/markers.h"
+
+using namespace kvtest;
+using Catch::Matchers::Contains;
+namespace model = kv::model;
+
+namespace {
+
+// Every file under dir whose text contains needle.
+std::vector<fs::path> files_containing(const fs::path& dir, const std::string& needle) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && read(e.path()).find(needle) != std::string::npos) out.push_back(e.path());
+  return out;
+}
+
+size_t count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// The example content with a unit just scaffolded by `kvalitet ny`.
+struct WithDraft {
+  TempDir dir;
+  fs::path content = dir.path() / "content";
+  fs::path templates = source_dir() / "templates";
+  fs::path admin = content / "ny-enhet/2024/verksamhetsberattelse/inlamning.yaml";
+  WithDraft() {
+    fs::copy(source_dir() / "content", content, fs::copy_options::recursive);
+    kv::ScaffoldOptions o;
+    o.unit = "ny-enhet";
+    o.structure = "verksamhetsberattelse-2024";
+    o.name = "Nya enheten";
+    o.administration = "Provstadens förvaltning";
+    std::ostringstream out, err;
+    if (kv::run_scaffold(context_for(content, templates), o, out, err) != 0) throw std::runtime_error(err.str());
+  }
+  struct Run {
+    int status;
+    std::string out, err;
+  };
+  Run build(const fs::path& to, model::Audience audience = model::Audience::kPublic) const {
+    auto options = options_for(content, templates);
+    options.output_dir = to.string();
+    options.audience = audience;
+    std::ostringstream o, e;
+    const int status = kv::run_build(options, o, e);
+    return {status, o.str(), e.str()};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ny writes status: utkast, and a draft is left out of build and named once", "[drafts]") {
+  WithDraft f;
+  CHECK_THAT(read(f.admin), Contains("\nstatus: utkast\n"));
+  const fs::path out = f.dir.path() / "output";
+  auto b = f.build(out);
+  INFO(b.out << b.err);
+  REQUIRE(b.status == 0);
+  CHECK(!fs::exists(out / "2024/ny-enhet"));
+  CHECK(files_containing(out, "Nya enheten").empty());
+  CHECK(count(b.out + b.err, "ny-enhet/2024/verksamhetsberattelse: utkast med") == 1);
+  CHECK_THAT(b.out + b.err, Contains("kvalitet check --enhet ny-enhet"));
+}
+
+TEST_CASE("build --utkast shows the draft, every page marked, in a folder of its own", "[drafts]") {
+  WithDraft f;
+  const fs::path out = f.dir.path() / "utkast";
+  auto b = f.build(out, model::Audience::kDrafts);
+  INFO(b.out << b.err);
+  REQUIRE(b.status == 0);
+  const fs::path overview = out / "2024/ny-enhet/verksamhetsberattelse/index.html";
+  REQUIRE(fs::exists(overview));
+  CHECK_THAT(read(overview), Contains("class=\"utkast-banderoll\""));
+  CHECK_THAT(read(out / "2024/ny-enhet/verksamhetsberattelse/avsnitt-01/index.html"), Contains("class=\"utkast-banderoll\""));
+  // A submitted document in the same site is not marked.
+  CHECK_THAT(read(out / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/index.html"), !Contains("utkast-banderoll"));
+  CHECK(kv::output_audience(out) == std::string("utkast"));
+}
+
+TEST_CASE("a draft marked inlämnad is held to every rule: the build fails and the old output stays", "[drafts]") {
+  WithDraft f;
+  const fs::path out = f.dir.path() / "output";
+  REQUIRE(f.build(out).status == 0);
+  const std::string index_before = read(out / "index.html");
+  replace(f.admin, "status: utkast", "status: inlämnad");
+  auto b = f.build(out);
+  CHECK(b.status == 1);
+  CHECK_THAT(b.err, Contains("ny-enhet/2024/verksamhetsberattelse") && Contains("error"));
+  CHECK(read(out / "index.html") == index_before);
+}
+
+TEST_CASE("an unknown status is an error, never read as a draft", "[drafts]") {
+  WithDraft f;
+  replace(f.admin, "status: utkast", "status: utkastet");
+  auto v = kv::validate_content(options_for(f.content, f.templates));
+  bool named = false;
+  for (const auto& d : v.diagnostics.list.items())
+    if (d.severity == kv::Severity::kError && d.message.find("okänt status ”utkastet”") != std::string::npos) named = true;
+  CHECK(named);
+  CHECK(v.site.drafts_left_out.empty());
+}
+
+TEST_CASE("the public site shows no checklist, remark or review form; the reviewers' site does, without filled forms", "[drafts][audience]") {
+  const auto& site = example_site();
+  REQUIRE(site.status == 0);
+  CHECK(files_containing(site.out, "class=\"kravlista").empty());
+  CHECK(files_containing(site.out, "class=\"anmarkningar\"").empty());
+  CHECK(files_containing(site.out, "bedomning.xlsx").empty());
+  CHECK(!fs::exists(site.out / "jamforelse/2018/kvalitetsutmarkelsen/bedomning.xlsx"));
+  CHECK(kv::output_audience(site.out) == std::string("publik"));
+
+  TempDir dir;
+  auto options = options_for(source_dir() / "content", source_dir() / "templates");
+  options.output_dir = (dir.path() / "bedomning").string();
+  options.audience = model::Audience::kReviewers;
+  std::ostringstream o, e;
+  REQUIRE(kv::run_build(options, o, e) == 0);  // the example has no filled forms
+  const fs::path reviewers = dir.path() / "bedomning";
+  CHECK(!files_containing(reviewers, "class=\"kravlista").empty());
+  CHECK(fs::exists(reviewers / "jamforelse/2018/kvalitetsutmarkelsen/bedomning.xlsx"));
+
+  // The reviewers' site is never written over the public one, nor the other way round.
+  options.output_dir = site.out.string();
+  std::ostringstream o2, e2;
+  CHECK(kv::run_build(options, o2, e2) == 1);
+  CHECK_THAT(e2.str(), Contains("mappen är byggd för allmänheten; kvalitet skriver inte en webbplats för bedömarna över den"));
+  CHECK(kv::output_audience(site.out) == std::string("publik"));
+  auto public_options = options_for(source_dir() / "content", source_dir() / "templates");
+  public_options.output_dir = reviewers.string();
+  std::ostringstream o3, e3;
+  CHECK(kv::run_build(public_options, o3, e3) == 1);
+  CHECK_THAT(e3.str(), Contains("byggd för bedömarna"));
+}
+
+TEST_CASE("the check's remarks on an answer are for reviewers only", "[drafts][audience]") {
+  TempDir dir;
+  const fs::path content = dir.path() / "content";
+  copy_fixture("valid", content);
+  drop_example(submission_dir(content) / "fraga-01.md");  // a recommended part missing: a remark
+  auto build = [&](model::Audience audience, const std::string& folder) {
+    auto options = options_for(content);
+    options.output_dir = (dir.path() / folder).string();
+    options.audience = audience;
+    std::ostringstream o, e;
+    REQUIRE(kv::run_build(options, o, e) == 0);
+    return read(dir.path() / folder / "2020/provenhet/prov/fraga-01/index.html");
+  };
+  const std::string reviewers = build(model::Audience::kReviewers, "bedomning");
+  CHECK_THAT(reviewers, Contains("class=\"anmarkningar\"") && Contains("exempel"));
+  CHECK_THAT(reviewers, Contains("class=\"kravlista\""));
+  const std::string published = build(model::Audience::kPublic, "output");
+  CHECK_THAT(published, !Contains("anmarkningar") && !Contains("kravlista"));
+}
+
+TEST_CASE("check --enhet reports only that unit's problems, a draft's in full; an unknown unit is named", "[drafts][units]") {
+  WithDraft f;
+  auto options = options_for(f.content, f.templates);
+  options.units = {"ny-enhet"};
+  auto v = kv::validate_content(options);
+  REQUIRE(!v.diagnostics.list.items().empty());  // what is not written yet, in full
+  for (const auto& d : v.diagnostics.list.items()) {
+    INFO(d.pos.path << ": " << d.message);
+    CHECK(d.pos.path.find("/ny-enhet/") != std::string::npos);
+  }
+  CHECK(v.site.drafts_left_out.empty());
+
+  options.units = {"hagersten-alvsjo-hemtjanst"};
+  const auto other = kv::validate_content(options);  // kept: a loop over a temporary's member would dangle
+  for (const auto& d : other.diagnostics.list.items()) {
+    INFO(d.pos.path << ": " << d.message);
+    CHECK(d.pos.path.find("/ny-enhet/") == std::string::npos);
+  }
+
+  options.units = {"hagersten-alvsjo-hemtjanstt"};
+  bool named = false;
+  const auto unknown = kv::validate_content(options);
+  for (const auto& d : unknown.diagnostics.list.items())
+    if (d.pos.path == "--enhet" && d.message.find("ingen enhet ”hagersten-alvsjo-hemtjanstt”") != std::string::npos &&
+        d.hint.find("hagersten-alvsjo-hemtjanst") != std::string::npos)
+      named = true;
+  CHECK(named);
+}
