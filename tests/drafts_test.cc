@@ -191,3 +191,18 @@ TEST_CASE("check --enhet reports only that unit's problems, a draft's in full; a
       named = true;
   CHECK(named);
 }
+
+TEST_CASE("the reviewers' site names the units still drafting, and their forms leave drafts out", "[drafts][audience]") {
+  WithDraft f;
+  const fs::path out = f.dir.path() / "bedomning";
+  auto b = f.build(out, model::Audience::kReviewers);
+  INFO(b.out << b.err);
+  REQUIRE(b.status == 0);
+  const std::string index = read(out / "jamforelse/2024/verksamhetsberattelse/index.html");
+  CHECK_THAT(index, Contains("Dokument som inte är inlämnade än") && Contains("<li>Nya enheten</li>"));
+  CHECK(!fs::exists(out / "2024/ny-enhet"));
+  // The public site does not name them.
+  const fs::path pub = f.dir.path() / "output";
+  REQUIRE(f.build(pub).status == 0);
+  CHECK_THAT(read(pub / "jamforelse/2024/verksamhetsberattelse/index.html"), !Contains("Nya enheten"));
+}

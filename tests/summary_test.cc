@@ -20,6 +20,14 @@ TEST_CASE("the build summary counts pages, workbooks and each PDF's pages", "[su
   CHECK(kv::build_summary(kv::Lang::kSv, "ut", {1200, 0, {12, 3}}) == "Webbplatsen byggdes i ut: 1 200 sidor och 2 PDF:er (12 och 3 sidor).");
 }
 
+TEST_CASE("each PDF is named with its document and page count under the summary", "[summary]") {
+  kv::BuildCounts counts{120, 0, {10, 1}, {"Verksamhetsberättelse 2024, Hägersten-Älvsjö hemtjänst", "Handlingsplan 2007, Äldreomsorgen\x1b[2J"}};
+  CHECK(kv::build_summary(kv::Lang::kSv, "ut", counts) ==
+        "Webbplatsen byggdes i ut: 120 sidor och 2 PDF:er (10 och 1 sidor).\n"
+        "  Verksamhetsberättelse 2024, Hägersten-Älvsjö hemtjänst: 10 sidor\n"
+        "  Handlingsplan 2007, Äldreomsorgen\\x1b[2J: 1 sida");
+}
+
 TEST_CASE("with many PDFs the summary gives their total and range on one line", "[summary]") {
   const std::string line = kv::build_summary(kv::Lang::kSv, "output", {900, 4, {10, 40, 12, 12, 12, 12, 2}});
   CHECK(line == "Webbplatsen byggdes i output: 900 sidor, 4 arbetsböcker och 7 PDF:er (sammanlagt 100 sidor, 2–40 per PDF).");

@@ -19,14 +19,15 @@ struct Visibility {
   bool remarks = false;       // "Kontrollen anmärkte": the check's warnings on a page
   bool review_forms = false;  // bedomning.xlsx and the links to it
   bool drafts = false;        // documents with status: utkast are built (and marked)
+  bool drafts_listed = false; // the drafts left out are named (the reviewers know who is late)
 };
 
 constexpr Visibility visibility(Audience a) {
   switch (a) {
-    case Audience::kPublic: return {false, false, false, false};
-    case Audience::kReviewers: return {true, true, true, false};
-    case Audience::kDrafts: return {true, true, false, true};
-    case Audience::kPreview: return {true, true, false, true};
+    case Audience::kPublic: return {false, false, false, false, false};
+    case Audience::kReviewers: return {true, true, true, false, true};
+    case Audience::kDrafts: return {true, true, false, true, false};
+    case Audience::kPreview: return {true, true, false, true, false};
   }
   return {};
 }

@@ -66,6 +66,8 @@ struct DraftNote {
   std::string unit_name;
   std::string title;   // "Verksamhetsberättelse 2024"
   std::string folder;  // as the author knows it
+  std::string kind_slug;
+  int year = 0;
   int errors = 0, warnings = 0;
 };
 

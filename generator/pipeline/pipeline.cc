@@ -151,6 +151,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       PdfOutcome pdfs = write_pdfs(v.site, staging, build.pdf_variant, inputs.threads, diagnostics, progress, inputs.previous);
       if (!pdfs.ok) return std::optional<int>();
       counts.pdf_pages = std::move(pdfs.page_counts);
+      counts.pdf_titles = std::move(pdfs.titles);
     }
     if (!stamp.empty()) {
       DiagnosticList all = v.diagnostics.list;

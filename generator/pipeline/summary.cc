@@ -51,7 +51,12 @@ std::string build_summary(Lang lang, const std::string& output_dir, const BuildC
   if (counts.workbooks > 0)
     parts.push_back(counted(lang, counts.workbooks, Msg::kSummaryWorkbookOne, Msg::kSummaryWorkbookMany));
   if (!counts.pdf_pages.empty()) parts.push_back(pdf_part(lang, counts.pdf_pages));
-  return text(lang, Msg::kBuilt, {terminal_text(output_dir), listed(lang, parts)});
+  std::string out = text(lang, Msg::kBuilt, {terminal_text(output_dir), listed(lang, parts)});
+  if (counts.pdf_titles.size() == counts.pdf_pages.size() && counts.pdf_pages.size() <= kPdfsListed)
+    for (size_t i = 0; i < counts.pdf_pages.size(); ++i)
+      out += "\n  " + terminal_text(counts.pdf_titles[i]) + ": " + group_digits(static_cast<std::uintmax_t>(counts.pdf_pages[i])) + " " +
+             text(lang, counts.pdf_pages[i] == 1 ? Msg::kPageOne : Msg::kPageMany);
+  return out;
 }
 
 }  // namespace kv

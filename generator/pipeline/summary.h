@@ -12,9 +12,11 @@ struct BuildCounts {
   int pages = 0;
   int workbooks = 0;
   std::vector<int> pdf_pages;  // one entry per PDF made, in the documents' order
+  std::vector<std::string> pdf_titles;  // the same PDFs' documents, named for people
 };
 
-// output_dir is printed as given (escaped for the terminal).
+// output_dir is printed as given (escaped for the terminal). While they fit, each PDF follows
+// on a line of its own with its document's name and page count.
 std::string build_summary(Lang lang, const std::string& output_dir, const BuildCounts& counts);
 
 }  // namespace kv

@@ -248,8 +248,8 @@ static void check_editions(const model::Site& site, Diagnostics& diagnostics) {
 namespace {
 
 model::DraftNote draft_note(const model::Submission& s, const DiagnosticList& problems) {
-  return {s.unit.slug, s.unit.name, s.structure->name + " " + std::to_string(s.year), s.source_folder, problems.error_count(),
-          problems.warning_count()};
+  return {s.unit.slug, s.unit.name, s.structure->name + " " + std::to_string(s.year), s.source_folder, s.kind_slug, s.year,
+          problems.error_count(), problems.warning_count()};
 }
 
 }  // namespace

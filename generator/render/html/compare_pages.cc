@@ -107,6 +107,13 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   for (const auto& r : ctx.site.reviews)  // only in a site built by `kvalitet bedomning`
     if (r.kind_slug == e.kind_slug && r.year == e.year)
       d.set("review_results", link(root + review_results_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewResultsLink)));
+  data drafts{data::type::list};
+  if (model::visibility(ctx.site.audience).drafts_listed)
+    for (const auto& n : ctx.site.drafts_left_out)
+      if (n.kind_slug == e.kind_slug && n.year == e.year) drafts.push_back(data(n.unit_name.empty() ? n.unit_slug : n.unit_name));
+  d.set("has_drafts", data(!drafts.is_empty_list()));
+  d.set("drafts", drafts);
+  d.set("drafts_title", text(lang, Msg::kUiDraftsTitle));
   if (model::visibility(ctx.site.audience).review_forms)
     d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));

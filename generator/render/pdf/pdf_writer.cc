@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_writer.h"
 
+#include "render/html/page_frame.h"
 #include "render/html/urls.h"
 
 #include <deque>
@@ -155,6 +156,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
     auto pages = report_run(jobs[i], runs[i], staging, time_limit, diagnostics);
     outcome.ok = outcome.ok && pages.has_value();
     outcome.page_counts.push_back(pages.value_or(0));
+    outcome.titles.push_back(jobs[i].title.empty() ? jobs[i].pdf : jobs[i].title);
   }
   return outcome;
 }
@@ -165,13 +167,14 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
   for (const auto& s : site.submissions)
     if (!site.frozen(s.year))  // a frozen year's PDFs are its package's
       jobs.push_back({print_page_path(s), pdf_path(s), static_cast<long long>(start_of_year(s.year)),
-                    s.structure->max_pages, s.source_folder});
+                      s.structure->max_pages, s.source_folder, document_title(s) + ", " + s.unit.name});
   // The feedback reports, in a site built by `kvalitet bedomning`.
   for (const auto& r : site.reviews)
     for (const auto& s : site.submissions)
       if (s.kind_slug == r.kind_slug && s.year == r.year)
         jobs.push_back({feedback_path(r.kind_slug, r.year, s.unit.slug), feedback_pdf_path(r.kind_slug, r.year, s.unit.slug),
-                        static_cast<long long>(start_of_year(r.year)), 0, s.source_folder});
+                        static_cast<long long>(start_of_year(r.year)), 0, s.source_folder,
+                        feedback_pdf_path(r.kind_slug, r.year, s.unit.slug)});
   const Lang lang = diagnostics.lang;
   Progress progress(
       progress_out,

@@ -31,12 +31,14 @@ struct PdfJob {
   long long date_epoch = 0;   // SOURCE_DATE_EPOCH: embedded fonts' timestamps, for identical output
   int max_pages = 0;          // 0: no limit
   std::string source;         // where the author keeps the document: messages name it
+  std::string title;          // for people: "Verksamhetsberättelse 2024, Hägersten-Älvsjö hemtjänst"
 };
 
 // What the PDF step made: the page count of each PDF, in the jobs' order.
 struct PdfOutcome {
   bool ok = true;
   std::vector<int> page_counts;
+  std::vector<std::string> titles;  // PdfJob::title, in the same order
 };
 
 // Writes each job's PDF in the staging folder; reports each URL WeasyPrint was refused as a
