@@ -14,6 +14,7 @@
 #include <iostream>
 #include <thread>
 
+#include "serve/build_report.h"
 #include "serve/http_request.h"
 #include "serve/http_response.h"
 #include "serve/reload_script.h"
@@ -415,6 +416,23 @@ TEST_CASE("serve: the error page escapes what the author wrote and speaks Englis
   CHECK(page.find("The content has errors") != std::string::npos);
   CHECK(page.find("<script>alert(1)") == std::string::npos);
   CHECK(page.find("&lt;script&gt;alert(1)") != std::string::npos);
+}
+
+TEST_CASE("serve: counts and changes between two builds' diagnostics", "[serve]") {
+  auto d = [](kv::Severity sev, std::string path, int line, std::string message) {
+    return kv::Diagnostic{sev, {std::move(path), line, 1}, std::move(message), ""};
+  };
+  const auto E = kv::Severity::kError, W = kv::Severity::kWarning;
+  const std::vector<kv::Diagnostic> before = {d(E, "a.md", 3, "x"), d(E, "b.md", 1, "y"), d(W, "c.md", 1, "z")};
+  // The same problem on another line (a line added above it) is not new.
+  const std::vector<kv::Diagnostic> after = {d(E, "a.md", 4, "x"), d(E, "d.md", 1, "n"), d(E, "d.md", 2, "m"),
+                                             d(W, "c.md", 1, "z")};
+  CHECK(serve::new_diagnostics(after, before).size() == 2);
+  CHECK(serve::diagnostic_counts(after, &before, kv::Lang::kSv) == "3 fel (2 nya, 1 åtgärdat), 1 varning");
+  CHECK(serve::diagnostic_counts(after, &before, kv::Lang::kEn) == "3 errors (2 new, 1 fixed), 1 warning");
+  CHECK(serve::diagnostic_counts(before, nullptr, kv::Lang::kSv) == "2 fel, 1 varning");
+  CHECK(serve::diagnostic_counts({}, &before, kv::Lang::kSv) == "0 fel (2 åtgärdade), 0 varningar (1 åtgärdad)");
+  CHECK(serve::diagnostic_counts({}, nullptr, kv::Lang::kSv).empty());
 }
 
 TEST_CASE("serve: the source view shows only files inside the content, templates and themes folders", "[serve]") {
