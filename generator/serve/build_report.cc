@@ -87,10 +87,22 @@ std::string diagnostic_counts(const std::vector<Diagnostic>& now, const std::vec
 void BuildReport::print(const Diagnostics& diags, bool written, std::chrono::steady_clock::duration took,
                         const OutputStyle& style, std::ostream& out, std::ostream& err) {
   const std::vector<Diagnostic>& now = diags.list.items();
-  // The summary of print_diagnostics is left to the line below, which also says what changed.
+  const std::string time = seconds(took, diags.lang);
+  if (!previous_) {
+    // The first build prints as every command does (diag/print_diagnostics.h), summary included.
+    print_diagnostics(diags, style, out, err);
+    if (!style.quiet) {
+      if (written) people_stream(style, out, err) << text(diags.lang, Msg::kServeRebuilt, {time}) << std::endl;
+      else err << text(diags.lang, Msg::kServeNotRebuilt) << std::endl;
+    }
+    previous_ = now;
+    return;
+  }
+  // Later builds: the summary of print_diagnostics is left to the line below, which also
+  // says what changed.
   OutputStyle listed = style;
   listed.quiet = true;
-  if (style.json || !previous_) {
+  if (style.json) {
     print_diagnostics(diags, listed, out, err);
   } else {
     Diagnostics added{diags.lang, {}, {}};
@@ -98,8 +110,7 @@ void BuildReport::print(const Diagnostics& diags, bool written, std::chrono::ste
     print_diagnostics(added, listed, out, err);
   }
   if (!style.quiet) {
-    const std::string counts = diagnostic_counts(now, previous_ ? &*previous_ : nullptr, diags.lang);
-    const std::string time = seconds(took, diags.lang);
+    const std::string counts = diagnostic_counts(now, &*previous_, diags.lang);
     if (!written)
       err << (counts.empty() ? text(diags.lang, Msg::kServeNotRebuilt) : text(diags.lang, Msg::kServeNotRebuiltWith, {counts}))
           << std::endl;

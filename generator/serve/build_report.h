@@ -1,9 +1,10 @@
 // What `kvalitet serve` prints after each build. The first build prints its diagnostics as
-// `check` does; every later one, like a compiler's watch mode, only the diagnostics that are
+// every command does (errors first, the summary line) and that the site is up to date;
+// every later one, like a compiler's watch mode, only the diagnostics that are
 // new since the build before, then one line with the counts and what changed:
 // "Webbplatsen är uppdaterad (0,42 s): 2 fel (1 nytt, 1 åtgärdat), 22 varningar." With
 // --format json every build's diagnostics are JSON lines on out, all of them, as `build`
-// prints them.
+// prints them, and the lines for people go to err.
 #pragma once
 #include <chrono>
 #include <optional>
