@@ -14,6 +14,8 @@
 #include <iostream>
 #include <thread>
 
+#include "serve/build_report.h"
+#include "serve/error_page.h"
 #include "serve/http_request.h"
 #include "serve/http_response.h"
 #include "serve/reload_script.h"
@@ -72,6 +74,13 @@ struct Served {
     const auto give_up = Clock::now() + 30s;
     while (generation() <= after && Clock::now() < give_up) std::this_thread::sleep_for(5ms);
     REQUIRE(generation() > after);
+  }
+  // Waits until a build for which ready holds (a copy of many files may take several builds).
+  template <class Ready>
+  void wait_until(Ready ready) const {
+    const auto give_up = Clock::now() + 30s;
+    while (!ready(*session->state().current()) && Clock::now() < give_up) std::this_thread::sleep_for(5ms);
+    REQUIRE(ready(*session->state().current()));
   }
 };
 
@@ -235,6 +244,11 @@ TEST_CASE("serve: the reload script goes before the last </body>, or at the end"
   CHECK(page.substr(page.size() - 7) == "</html>");
   const std::string bare = serve::inject_reload_script("<p>x</p>", 1);
   CHECK(bare.starts_with("<p>x</p><script>"));
+  // The banner goes right after the opening <body …> tag.
+  CHECK(serve::inject_after_body_start("<html><BODY class=\"a\"><p>x</p></body>", "[B]") ==
+        "<html><BODY class=\"a\">[B]<p>x</p></body>");
+  CHECK(serve::inject_after_body_start("<bodyx><body data-x=1><p>", "[B]") == "<bodyx><body data-x=1>[B]<p>");
+  CHECK(serve::inject_after_body_start("<p>x</p>", "[B]") == "[B]<p>x</p>");
 }
 
 TEST_CASE("serve: request paths map only to files inside the site folder", "[serve]") {
@@ -367,7 +381,7 @@ TEST_CASE("serve: saving one answer of the example content reloads an open tab w
                                          << " ms");
 }
 
-TEST_CASE("serve: a broken file gives a page listing the error with a link to its line, fixing it brings the site back",
+TEST_CASE("serve: a broken file is listed with a link to its line, the pages carry a banner, fixing it brings the site back",
           "[serve]") {
   Served s;
   const fs::path unit = s.content / "provenhet" / "enhet.yaml";
@@ -376,19 +390,28 @@ TEST_CASE("serve: a broken file gives a page listing the error with a link to it
   auto g = s.generation();
   replace(unit, "namn: Provenheten", "namm: Provenheten");
   s.wait_for_build(g);
-  REQUIRE(tab.wait_reload());  // the open tab is told to reload, and shows the errors
-  CHECK_FALSE(s.session->state().current()->ok);
-  const std::string page = s.get("/");
-  CHECK(page.find("Innehållet har fel") != std::string::npos);
-  CHECK(page.find("<script>/* kvalitet serve */") != std::string::npos);
+  REQUIRE(tab.wait_reload());  // the open tab is told to reload, and shows the banner
+  // The unit's own file: its documents are still shown (under the folder's name).
+  CHECK(s.session->state().current()->ok);
+  const std::string list = s.get(serve::kProblemsPath);
+  CHECK(list.find("Innehållet har fel") != std::string::npos);
+  CHECK(list.find("<script>/* kvalitet serve */") != std::string::npos);
   const std::string place = unit.generic_string() + ":1:1";
-  CHECK(page.find(kv::html_escape(place)) != std::string::npos);
-  CHECK(page.find("namm") != std::string::npos);
+  CHECK(list.find(kv::html_escape(place)) != std::string::npos);
+  CHECK(list.find("namm") != std::string::npos);
   const std::string href = serve::source_href(unit.generic_string(), 1);
   CHECK(href.ends_with("#rad-1"));
-  CHECK(page.find("<a href=\"" + kv::html_escape(href) + "\">") != std::string::npos);
-  // Every page of the site shows the errors while they last; the terminal lists them too.
-  CHECK(s.get("/enheter/provenhet/").find("Innehållet har fel") != std::string::npos);
+  CHECK(list.find("<a href=\"" + kv::html_escape(href) + "\">") != std::string::npos);
+  // Every page of the site says so at its top, and links to the list; the terminal lists it.
+  for (const char* path : {"/", "/enheter/provenhet/"}) {
+    const std::string page = s.get(path);
+    const size_t banner = page.find("<aside class=\"kvalitet-serve-fel\"");
+    REQUIRE(banner != std::string::npos);
+    CHECK(banner > page.find("<body"));
+    CHECK(banner < page.find("<header"));
+    CHECK(page.find("Innehållet har 1 fel", banner) != std::string::npos);
+    CHECK(page.find("href=\"/_kvalitet/fel\"", banner) != std::string::npos);
+  }
   CHECK(s.err.str().find(place + ": error:") != std::string::npos);
   // The private build folder is serve's own business: no message names it.
   CHECK(s.err.str().find(s.session->private_dir().string()) == std::string::npos);
@@ -396,25 +419,166 @@ TEST_CASE("serve: a broken file gives a page listing the error with a link to it
   const std::string source = s.get(href.substr(0, href.find('#')));
   CHECK(source.find("id=\"rad-1\"") != std::string::npos);
   CHECK(source.find("namm: Provenheten") != std::string::npos);
-  // Fixed: the site is back.
+  // Fixed: the site is back, without the banner.
   g = s.generation();
   replace(unit, "namm: Provenheten", "namn: Provenheten");
   s.wait_for_build(g);
   CHECK(s.session->state().current()->ok);
   const std::string back = s.get("/");
-  CHECK(back.find("Innehållet har fel") == std::string::npos);
+  CHECK(back.find("kvalitet-serve-fel") == std::string::npos);
   CHECK(back.find("Provwebbplats") != std::string::npos);
+  CHECK(s.get(serve::kProblemsPath).find("Innehållet har inga fel") != std::string::npos);
 }
 
-TEST_CASE("serve: the error page escapes what the author wrote and speaks English with --lang en", "[serve]") {
+TEST_CASE("serve: an error outside every unit (site.yaml) shows the list on every page until it is fixed", "[serve]") {
+  Served s;
+  auto g = s.generation();
+  replace(s.content / "site.yaml", "språk: sv", "språk: xx");
+  s.wait_for_build(g);
+  CHECK_FALSE(s.session->state().current()->ok);
+  for (const char* path : {"/", "/2020/provenhet/prov/fraga-01/", "/enheter/provenhet/"}) {
+    const std::string page = s.get(path);
+    CHECK(page.find("Innehållet har fel") != std::string::npos);
+    CHECK(page.find("Webbplatsen kan inte byggas") != std::string::npos);
+    CHECK(page.find("språk") != std::string::npos);
+  }
+  CHECK(s.err.str().find("Webbplatsen kunde inte byggas: 1 fel") != std::string::npos);
+  g = s.generation();
+  replace(s.content / "site.yaml", "språk: xx", "språk: sv");
+  s.wait_for_build(g);
+  CHECK(s.get("/").find("Provwebbplats") != std::string::npos);
+}
+
+TEST_CASE("serve: one unit's broken answer shows on that document's pages, every other unit's pages are served as usual",
+          "[serve]") {
+  Served s;
+  // A second unit with the same document.
+  fs::copy(s.content / "provenhet", s.content / "andraenheten", fs::copy_options::recursive);
+  replace(s.content / "andraenheten" / "enhet.yaml", "namn: Provenheten", "namn: Andra enheten");
+  const std::string other_page = "/2020/andraenheten/prov/fraga-01/";
+  s.wait_until([&](const serve::Snapshot&) {
+    auto res = s.client().Get(other_page.c_str());
+    return res && res->status == 200 && res->body.find("Andra enheten") != std::string::npos;
+  });
+  // One answer of the first unit broken: a survey figure that is not a number.
+  const fs::path answer = submission_dir(s.content) / "fraga-01.md";
+  replace(answer, "totalt: 76", "totalt: sjuttiosex");
+  s.wait_until([](const serve::Snapshot& snap) { return snap.errors > 0; });
+  const auto snap = s.session->state().current();
+  CHECK(snap->ok);
+  CHECK(snap->errors == 1);
+  // The other unit: its page as usual, with its content and the banner.
+  const std::string page = s.get(other_page);
+  CHECK(page.find("Andra enheten") != std::string::npos);
+  CHECK(page.find("Vi lyssnar på brukarna.") != std::string::npos);
+  CHECK(page.find("Blev du väl bemött?") != std::string::npos);
+  CHECK(page.find("Dokumentet har fel") == std::string::npos);
+  const size_t banner = page.find("<aside class=\"kvalitet-serve-fel\"");
+  REQUIRE(banner != std::string::npos);
+  CHECK(page.find("Innehållet har 1 fel", banner) != std::string::npos);
+  CHECK(s.get("/2020/andraenheten/prov/").find("Andra enheten") != std::string::npos);
+  CHECK(s.get("/").find("Andra enheten") != std::string::npos);
+  // The broken document: each of its pages shows its own error, linked to the line.
+  for (const char* path : {"/2020/provenhet/prov/fraga-01/", "/2020/provenhet/prov/", "/2020/provenhet/prov/fraga-02/",
+                           "/2020/provenhet/prov/utskrift.html", "/enheter/provenhet/"}) {
+    INFO(path);
+    const std::string broken = s.get(path);
+    CHECK(broken.find("Dokumentet har fel") != std::string::npos);
+    CHECK(broken.find("sjuttiosex") != std::string::npos);
+    CHECK(broken.find(kv::html_escape(serve::source_href(answer.generic_string(), 14))) != std::string::npos);
+    CHECK(broken.find("Andra enheten") == std::string::npos);
+    CHECK(broken.find("<script>/* kvalitet serve */") != std::string::npos);
+  }
+  // Fixed: the document is back.
+  replace(answer, "totalt: sjuttiosex", "totalt: 76");
+  s.wait_until([](const serve::Snapshot& snap) { return snap.errors == 0; });
+  const std::string fixed = s.get("/2020/provenhet/prov/fraga-01/");
+  CHECK(fixed.find("Dokumentet har fel") == std::string::npos);
+  CHECK(fixed.find("Vi lyssnar på brukarna.") != std::string::npos);
+  CHECK(fixed.find("kvalitet-serve-fel") == std::string::npos);
+}
+
+TEST_CASE("serve: after the first build the terminal gets only new problems and one line of counts per save", "[serve]") {
+  Served s;
+  const fs::path answer = submission_dir(s.content) / "fraga-01.md";
+  const fs::path second = submission_dir(s.content) / "fraga-02.md";
+  const std::string first = s.out.str() + s.err.str();
+  CHECK(first.find("Webbplatsen är uppdaterad (") != std::string::npos);
+  // A problem the site has all along, printed by the build that found it only.
+  auto g = s.generation();
+  replace(s.content / "provenhet" / "enhet.yaml", "namn: Provenheten", "namn: Provenheten\nokänd_nyckel: x");
+  s.wait_for_build(g);
+  const auto known_count = [&](const std::string& text) {
+    size_t n = 0;
+    for (size_t at = text.find("okänd_nyckel"); at != std::string::npos; at = text.find("okänd_nyckel", at + 1)) ++n;
+    return n;
+  };
+  REQUIRE(s.session->state().current()->errors >= 1);
+  s.out.str("");
+  s.err.str("");
+  // One new error: it is printed, the one already known is not, and the line counts both.
+  g = s.generation();
+  replace(answer, "totalt: 76", "totalt: sjuttiosex");
+  s.wait_for_build(g);
+  std::string printed = s.out.str() + s.err.str();
+  CHECK(printed.find(answer.generic_string() + ":14:") != std::string::npos);
+  CHECK(known_count(printed) == 0);
+  CHECK(printed.find("2 fel (1 nytt)") != std::string::npos);
+  // One fixed, another made: both said, only the new one printed.
+  s.out.str("");
+  s.err.str("");
+  g = s.generation();
+  replace(answer, "totalt: sjuttiosex", "totalt: 76");
+  replace(second, "fråga: 2", "fråga: 2\nokänd: 1");
+  s.wait_for_build(g);
+  printed = s.out.str() + s.err.str();
+  CHECK(printed.find(answer.generic_string() + ":14:") == std::string::npos);
+  CHECK(printed.find(second.generic_string() + ":") != std::string::npos);
+  CHECK(known_count(printed) == 0);
+  CHECK(printed.find("2 fel (1 nytt, 1 åtgärdat)") != std::string::npos);
+  // A save that changes no problem: the counts alone.
+  s.out.str("");
+  s.err.str("");
+  g = s.generation();
+  replace(second, "okänd: 1", "okänd: 2");
+  s.wait_for_build(g);
+  printed = s.out.str() + s.err.str();
+  CHECK(printed.find(": error:") == std::string::npos);
+  CHECK(printed.find("Webbplatsen är uppdaterad (") != std::string::npos);
+  CHECK(printed.find("): 2 fel") != std::string::npos);
+  CHECK(printed.find("nytt") == std::string::npos);
+  CHECK(printed.find("åtgärdat") == std::string::npos);
+}
+
+TEST_CASE("serve: counts and changes between two builds' diagnostics", "[serve]") {
+  auto d = [](kv::Severity sev, std::string path, int line, std::string message) {
+    return kv::Diagnostic{sev, {std::move(path), line, 1}, std::move(message), ""};
+  };
+  const auto E = kv::Severity::kError, W = kv::Severity::kWarning;
+  const std::vector<kv::Diagnostic> before = {d(E, "a.md", 3, "x"), d(E, "b.md", 1, "y"), d(W, "c.md", 1, "z")};
+  // The same problem on another line (a line added above it) is not new.
+  const std::vector<kv::Diagnostic> after = {d(E, "a.md", 4, "x"), d(E, "d.md", 1, "n"), d(E, "d.md", 2, "m"),
+                                             d(W, "c.md", 1, "z")};
+  CHECK(serve::new_diagnostics(after, before).size() == 2);
+  CHECK(serve::diagnostic_counts(after, &before, kv::Lang::kSv) == "3 fel (2 nya, 1 åtgärdat), 1 varning");
+  CHECK(serve::diagnostic_counts(after, &before, kv::Lang::kEn) == "3 errors (2 new, 1 fixed), 1 warning");
+  CHECK(serve::diagnostic_counts(before, nullptr, kv::Lang::kSv) == "2 fel, 1 varning");
+  CHECK(serve::diagnostic_counts({}, &before, kv::Lang::kSv) == "0 fel (2 åtgärdade), 0 varningar (1 åtgärdad)");
+  CHECK(serve::diagnostic_counts({}, nullptr, kv::Lang::kSv).empty());
+}
+
+TEST_CASE("serve: the list of problems escapes what the author wrote and speaks English with --lang en", "[serve]") {
   Served s(kv::Lang::kEn);
   auto g = s.generation();
   replace(s.content / "provenhet" / "enhet.yaml", "namn: Provenheten", "<script>alert(1)</script>: x");
   s.wait_for_build(g);
-  const std::string page = s.get("/");
+  const std::string page = s.get(serve::kProblemsPath);
   CHECK(page.find("The content has errors") != std::string::npos);
   CHECK(page.find("<script>alert(1)") == std::string::npos);
   CHECK(page.find("&lt;script&gt;alert(1)") != std::string::npos);
+  const std::string start = s.get("/");
+  CHECK(start.find("The content has ") != std::string::npos);
+  CHECK(start.find("Show every error and warning") != std::string::npos);
 }
 
 TEST_CASE("serve: the source view shows only files inside the content, templates and themes folders", "[serve]") {

@@ -3,6 +3,7 @@
 #include "i18n/messages.h"
 #include "util/limits.h"
 #include "serve/page_frame.h"
+#include "serve/reload_script.h"
 #include "util/escape.h"
 #include "util/text.h"
 
@@ -44,26 +45,84 @@ std::string item(const Diagnostic& d, const SourceRoots& roots, Lang lang) {
   return li + source_excerpt(d, roots) + "</li>\n";
 }
 
+// The list items of diags, errors first; the warnings in a folded <details> when there are
+// errors, so that one error is not lost below many warnings.
+std::string diagnostic_list(const std::vector<Diagnostic>& diags, const SourceRoots& roots, Lang lang) {
+  DiagnosticList counted;
+  for (const auto& d : diags) counted.add(d);
+  const bool fold = counted.error_count() > 0 && counted.warning_count() > 0;
+  std::string body = "<ol class=\"diags\">\n";
+  size_t shown = 0;
+  for (auto severity : {Severity::kError, Severity::kWarning}) {
+    if (severity == Severity::kWarning && fold)
+      body += "</ol>\n<details class=\"warnings\">\n<summary>" +
+              html_escape(text(lang, Msg::kServeWarningsFolded, {group_digits(static_cast<size_t>(counted.warning_count()))})) +
+              "</summary>\n<ol class=\"diags\">\n";
+    for (const auto& d : diags)
+      if (d.severity == severity && shown < limits::kPrintedDiagnostics) {
+        body += item(d, roots, lang);
+        ++shown;
+      }
+  }
+  body += fold ? "</ol>\n</details>\n" : "</ol>\n";
+  if (shown < diags.size())
+    body += "<p>" + html_escape(text(lang, Msg::kMoreDiagnostics, {group_digits(diags.size() - shown)})) + "</p>\n";
+  return body;
+}
+
+std::string summary_of(const std::vector<Diagnostic>& diags, Lang lang) {
+  DiagnosticList counted;
+  for (const auto& d : diags) counted.add(d);
+  return format_summary(counted, lang);
+}
+
+std::string back_link(Lang lang) {
+  return "<p class=\"back\"><a href=\"/\">" + html_escape(text(lang, Msg::kServeBack)) + "</a></p>\n";
+}
+
 }  // namespace
 
 std::string error_page(const Snapshot& s, const SourceRoots& roots) {
-  DiagnosticList counted;
-  for (const auto& d : s.diags) counted.add(d);
-  const std::string title = text(s.lang, Msg::kServeErrorTitle);
-  std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"intro\">" +
-                     html_escape(text(s.lang, Msg::kServeErrorIntro)) + "</p>\n<p class=\"summary\">" +
-                     html_escape(format_summary(counted, s.lang)) + "</p>\n<ol class=\"diags\">\n";
-  size_t shown = 0;
-  for (auto severity : {Severity::kError, Severity::kWarning})
-    for (const auto& d : s.diags)
-      if (d.severity == severity && shown < limits::kPrintedDiagnostics) {
-        body += item(d, roots, s.lang);
-        ++shown;
-      }
-  body += "</ol>\n";
-  if (shown < s.diags.size())
-    body += "<p>" + html_escape(text(s.lang, Msg::kMoreDiagnostics, {group_digits(s.diags.size() - shown)})) + "</p>\n";
+  const std::string title = text(s.lang, s.errors > 0 || !s.ok ? Msg::kServeErrorTitle : Msg::kServeNoErrorsTitle);
+  const Msg intro = !s.ok ? Msg::kServeErrorIntro : Msg::kServeErrorListIntro;
+  std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"intro\">" + html_escape(text(s.lang, intro)) +
+                     "</p>\n<p class=\"summary\">" + html_escape(summary_of(s.diags, s.lang)) + "</p>\n" +
+                     diagnostic_list(s.diags, roots, s.lang);
+  if (s.ok) body += back_link(s.lang);
   return page_frame(s.lang, title, body, s.generation);
+}
+
+std::string place_error_page(const Snapshot& s, const SourceRoots& roots, const std::vector<Diagnostic>& diags,
+                             const std::string& folder) {
+  const std::string title = text(s.lang, Msg::kServeDocumentErrorTitle);
+  std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"intro\">" +
+                     html_escape(text(s.lang, Msg::kServeDocumentErrorIntro, {terminal_text(folder)})) +
+                     "</p>\n<p class=\"summary\">" + html_escape(summary_of(diags, s.lang)) + "</p>\n" +
+                     diagnostic_list(diags, roots, s.lang) + back_link(s.lang);
+  return inject_after_body_start(page_frame(s.lang, title, body, s.generation), problems_banner(s));
+}
+
+std::string problems_banner(const Snapshot& s) {
+  if (s.errors == 0) return {};
+  const size_t warnings = s.diags.size() - static_cast<size_t>(s.errors);
+  // "1 fel", "2 fel och 22 varningar": a warning count only when there are warnings.
+  std::string counts = group_digits(static_cast<size_t>(s.errors)) + " " + text(s.lang, s.errors == 1 ? Msg::kErrorOne : Msg::kErrorMany);
+  if (warnings > 0)
+    counts += " " + text(s.lang, Msg::kAnd) + " " + group_digits(warnings) + " " +
+              text(s.lang, warnings == 1 ? Msg::kWarningOne : Msg::kWarningMany);
+  // White on the error red of serve's pages (#a4111b: 7.6:1), the text in the theme's column
+  // (its --kv-spalt and --kv-marginal when it has them); every property inline and set, so
+  // that no theme's rules for aside, p or a change it.
+  return "<aside class=\"kvalitet-serve-fel\" aria-label=\"" + html_escape(text(s.lang, Msg::kServeBannerLabel)) +
+         "\" style=\"display:block;position:relative;z-index:2147483646;margin:0;padding:.55rem 0;background:#a4111b;"
+         "color:#fff;border:0;border-bottom:3px solid #5c0a10;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,"
+         "'Noto Sans','Liberation Sans',sans-serif;text-align:left\">"
+         "<p style=\"box-sizing:border-box;margin:0 auto;padding:0 var(--kv-marginal,1rem);max-width:var(--kv-spalt,72rem);"
+         "color:#fff;font:inherit\"><strong style=\"color:#fff;font-weight:700\">" +
+         html_escape(text(s.lang, Msg::kServeBannerText, {counts + "."})) + "</strong> " +
+         html_escape(text(s.lang, Msg::kServeBannerNote)) + " <a href=\"" + kProblemsPath +
+         "\" style=\"color:#fff;text-decoration:underline;font-weight:700;background:transparent\">" +
+         html_escape(text(s.lang, Msg::kServeBannerLink)) + "</a></p></aside>\n";
 }
 
 std::string not_found_page(Lang lang, const std::string& path, std::uint64_t generation) {

@@ -3,6 +3,7 @@
 // threads (which read it). Every build, good or bad, is a new generation.
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -11,14 +12,20 @@
 #include "diag/diagnostic.h"
 #include "i18n/lang.h"
 #include "pipeline/page_readability.h"
+#include "pipeline/preview_build.h"
 
 namespace kv::serve {
 
 struct Snapshot {
   std::uint64_t generation = 0;
-  bool ok = false;        // the last build succeeded: the site folder holds it
+  // The site folder holds the last build; documents with errors may be left out of it
+  // (pipeline/preview_build.h). false: nothing could be built, every page shows the errors.
+  bool ok = false;
   Lang lang = Lang::kSv;  // the site's language, for serve's own pages
-  std::vector<Diagnostic> diags;  // errors first when the build failed
+  std::vector<Diagnostic> diags;  // every diagnostic of the last build
+  int errors = 0;                 // how many of diags are errors
+  std::filesystem::path content_root;       // the folder diags' paths lie in
+  std::vector<PreviewProblemPlace> places;  // the units and documents with errors
   std::map<std::string, PageReadability> readability;  // by site-relative page path
   int lix_limit = 0;                                     // site.yaml's lix_gräns; 0: none
 };

@@ -30,6 +30,9 @@ ol.diags>li.warning{border-left-color:#b07a00}
 .hint{margin:.25rem 0 0;color:var(--dim)}
 pre{font:.9rem/1.45 ui-monospace,"DejaVu Sans Mono",monospace;background:var(--soft);border-radius:4px;padding:.5rem .75rem;margin:.5rem 0 0;overflow-x:auto}
 .caret{color:var(--error);font-weight:700}
+details.warnings{margin:1.5rem 0 0}
+details.warnings>summary{cursor:pointer;font-weight:700;margin:0 0 1rem}
+.back{margin:1.5rem 0 0}
 table.source{border-collapse:collapse;font:.9rem/1.45 ui-monospace,"DejaVu Sans Mono",monospace;width:100%}
 table.source td{padding:0 .75rem;vertical-align:top;white-space:pre-wrap;word-break:break-all}
 table.source td.nr{color:var(--dim);text-align:right;user-select:none;white-space:nowrap;border-right:1px solid var(--line);width:1%}

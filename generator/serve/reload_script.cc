@@ -35,6 +35,25 @@ std::string inject_at_body_end(std::string_view html, std::string_view extra) {
   return out.append(html.substr(0, at)).append(extra).append(html.substr(at));
 }
 
+std::string inject_after_body_start(std::string_view html, std::string_view extra) {
+  constexpr std::string_view tag = "<body";
+  size_t at = std::string_view::npos;
+  for (size_t i = 0; i + tag.size() <= html.size(); ++i) {
+    const bool match = std::equal(tag.begin(), tag.end(), html.begin() + static_cast<std::ptrdiff_t>(i),
+                                  [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    // "<body" and not "<bodyx": the name ends at a space, '/' or '>'.
+    const char next = i + tag.size() < html.size() ? html[i + tag.size()] : '\0';
+    if (match && (next == '>' || next == '/' || std::isspace(static_cast<unsigned char>(next)))) {
+      at = html.find('>', i);
+      break;
+    }
+  }
+  std::string out;
+  out.reserve(html.size() + extra.size());
+  if (at == std::string_view::npos) return out.append(extra).append(html);
+  return out.append(html.substr(0, at + 1)).append(extra).append(html.substr(at + 1));
+}
+
 std::string inject_reload_script(std::string_view html, std::uint64_t generation) {
   return inject_at_body_end(html, reload_script(generation));
 }

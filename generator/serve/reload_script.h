@@ -18,6 +18,9 @@ std::string reload_script(std::uint64_t generation);
 // html with extra inserted before its last </body> (at the end when there is none).
 std::string inject_at_body_end(std::string_view html, std::string_view extra);
 
+// html with extra inserted right after its first <body …> tag (at the start when there is none).
+std::string inject_after_body_start(std::string_view html, std::string_view extra);
+
 // html with the reload script inserted (inject_at_body_end).
 std::string inject_reload_script(std::string_view html, std::uint64_t generation);
 

@@ -2,9 +2,12 @@
 
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "i18n/messages.h"
+#include "pipeline/preview_build.h"
+#include "render/html/urls.h"
 #include "serve/error_page.h"
 #include "serve/readability_badge.h"
 #include "serve/reload_script.h"
@@ -50,6 +53,55 @@ Response events(const LiveState& state, const Request& req) {
   return res;
 }
 
+// "/2018/enhet/slag/" from "2018/enhet/slag/index.html".
+std::string folder_address(const std::string& index_path) {
+  return "/" + index_path.substr(0, index_path.rfind('/') + 1);
+}
+
+bool under(const std::string& path, const std::string& folder) {
+  return path.starts_with(folder) || path + "/" == folder;
+}
+
+// A page of a document left out of the site for its errors, or a missing page of a unit
+// with errors (its unit page when all its documents are left out): that place's diagnostics
+// (the unit's own files' too) and its folder. nullopt for any other address.
+std::optional<std::pair<std::vector<Diagnostic>, std::string>> left_out(const Snapshot& s, const std::string& path,
+                                                                       bool missing) {
+  for (const auto& place : s.places) {
+    bool match = false;
+    std::filesystem::path folder = s.content_root / place.unit;
+    if (place.year != 0 && !place.rendered) {
+      model::Submission doc;
+      doc.unit.slug = place.unit;
+      doc.year = place.year;
+      doc.kind_slug = place.kind;
+      match = under(path, folder_address(overview_path(doc)));
+      folder = folder / std::to_string(place.year) / place.kind;
+    }
+    if (!match && missing && under(path, folder_address(unit_page_path(place.unit)))) {
+      match = true;
+      folder = s.content_root / place.unit;
+    }
+    if (!match) continue;
+    std::vector<Diagnostic> diags;
+    for (const auto& d : s.diags) {
+      auto at = preview_place(s.content_root, d.pos.path);
+      if (at && at->unit == place.unit &&
+          (at->year == 0 || folder == s.content_root / place.unit || (at->year == place.year && at->kind == place.kind)))
+        diags.push_back(d);
+    }
+    return std::make_pair(std::move(diags), folder.generic_string());
+  }
+  return std::nullopt;
+}
+
+Response problems(const RouteContext& ctx) {
+  Response res;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(error_page(*ctx.state->current(), *ctx.roots), kHtml);
+  return res;
+}
+
 Response source(const RouteContext& ctx, const Request& req) {
   Response res;
   const auto snap = ctx.state->current();
@@ -76,6 +128,12 @@ Response site(const RouteContext& ctx, const Request& req) {
     res.set_content(error_page(*snap, *ctx.roots), kHtml);
     return res;
   }
+  if (wants_page(req.path, f)) {
+    if (auto place = left_out(*snap, req.path, f.kind != SiteFile::Kind::kFile)) {
+      res.set_content(place_error_page(*snap, *ctx.roots, place->first, place->second), kHtml);
+      return res;
+    }
+  }
   std::ifstream in(f.file, std::ios::binary);
   std::ostringstream body;
   if (f.kind == SiteFile::Kind::kFile) body << in.rdbuf();
@@ -89,7 +147,9 @@ Response site(const RouteContext& ctx, const Request& req) {
     std::string extra;
     auto lix = snap->readability.find(f.file.lexically_relative(ctx.site).generic_string());
     if (lix != snap->readability.end()) extra = readability_badge(lix->second, snap->lix_limit, snap->lang);
-    res.set_content(inject_at_body_end(body.str(), extra + reload_script(snap->generation)), kHtml);
+    res.set_content(inject_after_body_start(inject_at_body_end(body.str(), extra + reload_script(snap->generation)),
+                                            problems_banner(*snap)),
+                    kHtml);
   }
   else res.set_content(body.str(), content_type_for(f.file));
   return res;
@@ -106,6 +166,7 @@ Response answer(const RouteContext& ctx, const Request& req) {
   }
   if (req.path == kEventsPath) return events(*ctx.state, req);
   if (req.path == kSourcePath) return source(ctx, req);
+  if (req.path == kProblemsPath || req.path == std::string(kProblemsPath) + "/") return problems(ctx);
   return site(ctx, req);
 }
 

@@ -1,6 +1,8 @@
 // The addresses `kvalitet serve` answers: the built site (with the reload script in every
-// page, or the error list while the content has errors), the event stream that tells open
-// tabs to reload, and the source view. Requests whose Host is not this machine's loopback
+// page and, while the content has errors, a banner linking to their list; a page of a
+// document left out for its errors shows that document's errors, and every page the whole
+// list when nothing could be built), the list of every problem, the event stream that tells
+// open tabs to reload, and the source view. Requests whose Host is not this machine's loopback
 // name are refused, so a web page elsewhere cannot read the content through DNS rebinding.
 #pragma once
 #include <filesystem>

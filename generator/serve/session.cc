@@ -1,10 +1,8 @@
 #include "serve/session.h"
 
-#include <cstdio>
-#include <sstream>
-
 #include "diag/print_diagnostics.h"
 #include "i18n/messages.h"
+#include "pipeline/preview_build.h"
 #include "pipeline/resources.h"
 #include "serve/watcher.h"
 #include "util/escape.h"
@@ -16,17 +14,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kHost = "127.0.0.1";
-
-// "0,42" in Swedish, "0.42" in English.
-std::string seconds(std::chrono::steady_clock::duration d, Lang lang) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", std::chrono::duration<double>(d).count());
-  std::string s = buffer;
-  if (lang == Lang::kSv)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
 
 void print_error(const ServeOptions& options, std::ostream& out, std::ostream& err, Msg message, Msg hint, const std::string& arg) {
   Diagnostics diags{options.lang, {}, {}};
@@ -60,20 +47,18 @@ Session::~Session() { stop(); }
 
 Snapshot Session::build() {
   const auto started = std::chrono::steady_clock::now();
-  BuildSeen seen;
-  // `build`'s "built in <folder>: N pages" would name the private folder; serve says it its
-  // own way. JSON diagnostics go to out, and are kept.
-  std::ostringstream discarded;
-  std::ostream& build_out = options_.pipeline.style.json ? out_ : discarded;
-  const int status = run_build(options_.pipeline, build_out, err_, &seen);
-  Snapshot s{0, status == 0, seen.diagnostics.lang, seen.diagnostics.list.items(), {}, seen.lix_limit};
-  for (auto& page : seen.readability) s.readability.emplace(page.page, std::move(page));
-  const OutputStyle& style = options_.pipeline.style;
-  if (s.ok && !style.quiet)
-    people_stream(style, out_, err_) << text(s.lang, Msg::kServeRebuilt, {seconds(std::chrono::steady_clock::now() - started, s.lang)})
-                                     << std::endl;
-  else if (!style.quiet)
-    err_ << text(s.lang, Msg::kServeNotRebuilt) << std::endl;
+  PreviewOutcome built = run_preview_build(options_.pipeline);
+  report_.print(built.seen.diagnostics, built.written, std::chrono::steady_clock::now() - started, options_.pipeline.style, out_,
+                err_);
+  Snapshot s;
+  s.ok = built.written;
+  s.lang = built.seen.diagnostics.lang;
+  s.diags = built.seen.diagnostics.list.items();
+  s.errors = built.seen.diagnostics.list.error_count();
+  s.content_root = options_.pipeline.content_root;
+  s.places = std::move(built.places);
+  for (auto& page : built.seen.readability) s.readability.emplace(page.page, std::move(page));
+  s.lix_limit = built.seen.lix_limit;
   return s;
 }
 

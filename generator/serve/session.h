@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "serve/build_report.h"
 #include "serve/http_server.h"
 #include "serve/live_state.h"
 #include "serve/private_dir.h"
@@ -55,6 +56,7 @@ class Session {
   std::ostream& out_;
   std::ostream& err_;
   PrivateDir dir_;  // first: removed last, after every thread that writes into it has ended
+  BuildReport report_;  // what the terminal gets after each build
   LiveState state_;
   std::unique_ptr<SourceRoots> roots_;
   std::unique_ptr<Watcher> watcher_;

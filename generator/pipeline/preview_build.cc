@@ -1,0 +1,104 @@
+#include "pipeline/preview_build.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "load/content_names.h"
+#include "package/frozen_years.h"
+#include "render/html/site_renderer.h"
+#include "write/leftovers.h"
+#include "write/markers.h"
+#include "write/output_dir.h"
+#include "write/output_tree.h"
+
+namespace kv {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_year(const std::string& name) {
+  return name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+auto key(const PreviewProblemPlace& p) { return std::tie(p.unit, p.year, p.kind); }
+
+// Every document of an edition has one structure in a site that can be rendered; a document
+// following another is an error (validate/site.cc) that the comparison pages cannot take.
+bool editions_agree(const model::Site& site) {
+  std::map<std::pair<std::string, int>, std::string> structure;
+  for (const auto& s : site.submissions) {
+    auto [at, added] = structure.emplace(std::make_pair(s.kind_slug, s.year), s.structure->id);
+    if (!added && at->second != s.structure->id) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<PreviewProblemPlace> preview_place(const fs::path& content_root, const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  const fs::path rel = fs::path(path).lexically_normal().lexically_relative(content_root.lexically_normal());
+  std::vector<std::string> parts;
+  for (const auto& p : rel) parts.push_back(p.string());
+  if (parts.empty() || parts[0].empty() || parts[0] == "." || parts[0] == ".." || parts[0][0] == '_' || parts[0][0] == '.')
+    return std::nullopt;
+  if (parts.size() == 1 && parts[0] == kSiteFile) return std::nullopt;
+  PreviewProblemPlace place{parts[0], 0, "", false};
+  if (parts.size() >= 3 && is_year(parts[1])) {
+    place.year = std::stoi(parts[1]);
+    place.kind = parts[2];
+  }
+  return place;
+}
+
+PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptions& build) {
+  BuildOptions preview = build;
+  preview.preview = true;
+  const fs::path content_root = context.options.content_root;
+  tidy_leftovers(build.output_dir);
+  Validated v = validate_content(context, preview);
+  PreviewOutcome outcome;
+  outcome.seen.diagnostics.lang = v.diagnostics.lang;
+  outcome.seen.diagnostics.list.append(v.diagnostics.list);
+  outcome.seen.readability = page_readability(v.site, v.diagnostics.lang);
+  outcome.seen.lix_limit = v.site.lix_limit;
+  outcome.seen.base_url = v.site.base_url;
+
+  bool renderable = !v.templates.empty() && editions_agree(v.site);
+  std::vector<PreviewProblemPlace> places;
+  for (const auto& d : v.diagnostics.list.items()) {
+    if (d.severity != Severity::kError) continue;
+    auto place = preview_place(content_root, d.pos.path);
+    if (!place || (place->year != 0 && v.site.frozen(place->year))) renderable = false;
+    if (!place) continue;
+    for (const auto& s : v.site.submissions)
+      if (s.unit.slug == place->unit && (place->year == 0 || (s.year == place->year && s.kind_slug == place->kind)))
+        place->rendered = true;
+    if (std::none_of(places.begin(), places.end(), [&](const auto& p) { return key(p) == key(*place); }))
+      places.push_back(std::move(*place));
+  }
+  std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return key(a) < key(b); });
+  outcome.places = std::move(places);
+  if (!renderable) return outcome;
+
+  Diagnostics diagnostics = context.diagnostics();
+  RenderInputs inputs{v.templates, content_root, context.threads(), false, {}};
+  std::error_code ec;
+  if (fs::is_regular_file(fs::path(build.output_dir) / kOutputMarker, ec)) inputs.previous = build.output_dir;
+  auto written = write_output_dir(fs::path(build.output_dir), diagnostics, [&](const fs::path& staging) {
+    auto rendered = render_site(v.site, inputs, staging, diagnostics);
+    if (!rendered) return std::optional<int>();
+    return std::optional<int>(rendered->pages +
+                              place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous)));
+  });
+  outcome.seen.diagnostics.list.append(diagnostics.list);
+  outcome.written = written.has_value();
+  return outcome;
+}
+
+PreviewOutcome run_preview_build(const PipelineOptions& options) { return run_preview_build(make_context(options), options); }
+
+}  // namespace kv
