@@ -56,7 +56,7 @@ std::optional<PreviewProblemPlace> preview_place(const fs::path& content_root, c
 
 PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptions& build) {
   BuildOptions preview = build;
-  preview.preview = true;
+  preview.audience = model::Audience::kPreview;
   const fs::path content_root = context.options.content_root;
   tidy_leftovers(build.output_dir);
   Validated v = validate_content(context, preview);
@@ -93,7 +93,7 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
     if (!rendered) return std::optional<int>();
     return std::optional<int>(rendered->pages +
                               place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous)));
-  });
+  }, model::audience_word(model::Audience::kPreview));
   outcome.seen.diagnostics.list.append(diagnostics.list);
   outcome.written = written.has_value();
   return outcome;
