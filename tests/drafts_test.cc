@@ -86,6 +86,8 @@ TEST_CASE("build --utkast shows the draft, every page marked, in a folder of its
   // A submitted document in the same site is not marked.
   CHECK_THAT(read(out / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/index.html"), !Contains("utkast-banderoll"));
   CHECK(kv::output_audience(out) == std::string("utkast"));
+  // The unit page says which of its documents is a draft.
+  CHECK_THAT(read(out / "enheter/ny-enhet/index.html"), Contains("<span class=\"dokument-status\">(Utkast)</span>"));
 }
 
 TEST_CASE("a draft marked inlämnad is held to every rule: the build fails and the old output stays", "[drafts]") {

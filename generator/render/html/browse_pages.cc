@@ -118,6 +118,10 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
       return o->kind_slug == s->kind_slug && o->year == s->year + 1;
     });
     add_timeline(doc, *s, later_exists, root, lang);
+    // Its state: a draft (only in build --utkast and serve), or the day it was submitted.
+    doc.set("state", s->draft                   ? data(text(lang, Msg::kUiDraft))
+                     : !s->submitted_on.empty() ? data(text(lang, Msg::kStateSubmittedOn, {s->submitted_on}))
+                                                : data(false));
     // The document's other forms: print page, PDF (when made) and tables.
     doc.set("print_href", root + print_page_path(*s));
     doc.set("pdf_href", ctx.with_pdf ? data(root + pdf_path(*s)) : data(false));
