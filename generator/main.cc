@@ -103,12 +103,14 @@ int main(int argc, char** argv) {
   build->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   build->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   build->add_flag("--utkast,--drafts", drafts, t(kv::Msg::kCliDrafts));
+  build->add_option("--enhet", options.units, t(kv::Msg::kCliUnitOnly));
   CLI::App* pdf = app.add_subcommand("pdf", t(kv::Msg::kCliPdf));
   site(pdf);
   pdf->add_option("-o,--output", options.output_dir, t(kv::Msg::kCliOut));
   pdf->add_option("--themes", options.themes_dir, t(kv::Msg::kCliThemes));
   pdf->add_flag("--rebuild", options.rebuild, t(kv::Msg::kCliRebuild));
   pdf->add_flag("--utkast,--drafts", drafts, t(kv::Msg::kCliDrafts));
+  pdf->add_option("--enhet", options.units, t(kv::Msg::kCliUnitOnly));
   std::string variant = "pdf/a-2b";
   pdf->add_option("--pdf-variant", variant, t(kv::Msg::kCliPdfVariant))->check(CLI::IsMember({"pdf/a-2b", "pdf/ua-1"}));
   CLI::App* review = app.add_subcommand("bedomning", t(kv::Msg::kCliReview))->alias("review");
@@ -214,9 +216,10 @@ int main(int argc, char** argv) {
     }
     if (*review) options.audience = kv::model::Audience::kReviewers;
     if (drafts) options.audience = kv::model::Audience::kDrafts;
+    if (!options.units.empty() && (*build || *pdf)) options.audience = kv::model::Audience::kPartial;
     // Each audience has its own folder unless -o names one (pipeline/build_scope.h).
     for (CLI::App* cmd : {build, pdf, review})
-      if (cmd->parsed() && cmd->count("--output") == 0) options.output_dir = kv::default_output_dir(options.audience);
+      if (cmd->parsed() && cmd->count("--output") == 0) options.output_dir = kv::default_output_dir(options.audience, options.units);
     return *build || *pdf || *review ? kv::run_build(context, options, std::cout, std::cerr) : kv::run_check(context, options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // Reaching this is a bug in kvalitet, not in the content: say so plainly.

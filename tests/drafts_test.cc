@@ -113,7 +113,7 @@ TEST_CASE("an unknown status is an error, never read as a draft", "[drafts]") {
   CHECK(v.site.drafts_left_out.empty());
 }
 
-TEST_CASE("the public site shows no checklist, remark or review form; the reviewers' site does, without filled forms", "[drafts][audience]") {
+TEST_CASE("the public site shows no checklist, remark or review form, the reviewers' site does, without filled forms", "[drafts][audience]") {
   const auto& site = example_site();
   REQUIRE(site.status == 0);
   CHECK(files_containing(site.out, "class=\"kravlista").empty());
@@ -165,7 +165,7 @@ TEST_CASE("the check's remarks on an answer are for reviewers only", "[drafts][a
   CHECK_THAT(published, !Contains("anmarkningar") && !Contains("kravlista"));
 }
 
-TEST_CASE("check --enhet reports only that unit's problems, a draft's in full; an unknown unit is named", "[drafts][units]") {
+TEST_CASE("check --enhet reports only that unit's problems, a draft's in full, and names an unknown unit", "[drafts][units]") {
   WithDraft f;
   auto options = options_for(f.content, f.templates);
   options.units = {"ny-enhet"};
@@ -207,4 +207,30 @@ TEST_CASE("the reviewers' site names the units still drafting, and their forms l
   const fs::path pub = f.dir.path() / "output";
   REQUIRE(f.build(pub).status == 0);
   CHECK_THAT(read(pub / "jamforelse/2024/verksamhetsberattelse/index.html"), !Contains("Nya enheten"));
+}
+
+TEST_CASE("build --enhet makes one unit's own pages, its draft marked, in a folder of its own", "[drafts][units]") {
+  WithDraft f;
+  auto options = options_for(f.content, f.templates);
+  options.units = {"ny-enhet"};
+  options.audience = model::Audience::kPartial;
+  options.output_dir = (f.dir.path() / "output-ny-enhet").string();
+  std::ostringstream o, e;
+  REQUIRE(kv::run_build(options, o, e) == 0);
+  const fs::path out = f.dir.path() / "output-ny-enhet";
+  CHECK_THAT(read(out / "2024/ny-enhet/verksamhetsberattelse/index.html"), Contains("utkast-banderoll"));
+  CHECK(fs::exists(out / "2024/ny-enhet/verksamhetsberattelse/utskrift.html"));
+  CHECK(!fs::exists(out / "2024/hagersten-alvsjo-hemtjanst"));  // no other unit
+  CHECK(!fs::exists(out / "jamforelse"));                        // no comparison, indicator or search pages
+  CHECK(!fs::exists(out / "indikatorer"));
+  CHECK(!fs::exists(out / "sok"));
+  CHECK(kv::output_audience(out) == std::string("del"));
+  // Never over a full site, and a full site never over it.
+  const fs::path full = f.dir.path() / "output";
+  REQUIRE(f.build(full).status == 0);
+  options.output_dir = full.string();
+  std::ostringstream o2, e2;
+  CHECK(kv::run_build(options, o2, e2) == 1);
+  CHECK_THAT(e2.str(), Contains("byggd för allmänheten"));
+  CHECK(f.build(out).status == 1);
 }

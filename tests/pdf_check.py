@@ -50,12 +50,17 @@ with tempfile.TemporaryDirectory() as tmp:
         pages_seen.append((int(info(award)["Pages"]), int(info(report)["Pages"])))
         # The closing line counts the PDFs with each one's pages, newest year first: the report
         # (2024), the award (2018), the narrative (2012), the action plan (2007).
-        last = r.stdout.strip().splitlines()[-1]
+        lines = r.stdout.strip().splitlines()
+        last = next((line for line in lines if line.startswith("Webbplatsen byggdes i ")), "")
         a, b = pages_seen[-1]
         c = int(info(plan)["Pages"])
         n = int(info(narrative)["Pages"])
         want = f"4 PDF:er ({b}, {a}, {n} och {c} sidor)."
-        check(last.startswith("Webbplatsen byggdes i ") and last.endswith(want), f"summary line: {last!r}, wanted …{want}")
+        check(last.endswith(want), f"summary line: {last!r}, wanted …{want}")
+        # Under it, each PDF named by its document and unit, in the same order.
+        named = [line for line in lines if line.startswith("  ") and line.endswith(" sidor")]
+        check([int(line.rsplit(": ", 1)[1].split()[0]) for line in named] == [b, a, n, c], f"the PDFs named: {named}")
+        check(any(line.startswith("  Handlingsplan 2007, ") for line in named), f"the action plan is not named: {named}")
         check("\r" not in r.stderr, "a progress line was drawn although stderr is no terminal")
         pdf_bytes.append((award.read_bytes(), report.read_bytes()))
     check(pages_seen[0] == pages_seen[1], f"page count differs between runs: {pages_seen}")

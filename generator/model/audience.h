@@ -4,7 +4,9 @@
 //  - reviewers (bedomning): everything public plus checklists, remarks, the review forms and
 //    the reviewers' pages; drafts are listed, not shown;
 //  - drafts (build --utkast): the public site with the drafts in, each page marked;
-//  - preview (serve): what the author needs while writing — drafts, remarks, checklists.
+//  - preview (serve): what the author needs while writing — drafts, remarks, checklists;
+//  - partial (build/pdf --enhet): one unit's own pages, print pages, workbooks and PDFs, its
+//    drafts marked; no comparison, indicator or search pages.
 #pragma once
 #include <optional>
 #include <string>
@@ -12,7 +14,7 @@
 
 namespace kv::model {
 
-enum class Audience { kPublic, kReviewers, kDrafts, kPreview };
+enum class Audience { kPublic, kReviewers, kDrafts, kPreview, kPartial };
 
 struct Visibility {
   bool checklists = false;    // "Vad ett fullständigt svar innehåller" on part pages
@@ -20,6 +22,7 @@ struct Visibility {
   bool review_forms = false;  // bedomning.xlsx and the links to it
   bool drafts = false;        // documents with status: utkast are built (and marked)
   bool drafts_listed = false; // the drafts left out are named (the reviewers know who is late)
+  bool site_wide = true;      // comparison, indicator and search pages, across units
 };
 
 constexpr Visibility visibility(Audience a) {
@@ -28,6 +31,7 @@ constexpr Visibility visibility(Audience a) {
     case Audience::kReviewers: return {true, true, true, false, true};
     case Audience::kDrafts: return {true, true, false, true, false};
     case Audience::kPreview: return {true, true, false, true, false};
+    case Audience::kPartial: return {false, false, false, true, false, false};
   }
   return {};
 }

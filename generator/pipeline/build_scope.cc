@@ -40,7 +40,8 @@ Msg audience_name(model::Audience a) {
     case model::Audience::kPublic: return Msg::kAudiencePublic;
     case model::Audience::kReviewers: return Msg::kAudienceReviewers;
     case model::Audience::kDrafts: return Msg::kAudienceDrafts;
-    case model::Audience::kPreview: break;
+    case model::Audience::kPreview:
+    case model::Audience::kPartial: break;
   }
   return Msg::kAudienceOther;
 }
@@ -57,6 +58,12 @@ void only_units(const std::vector<std::string>& units, const fs::path& content_r
   for (const auto& u : units)
     if (!std::binary_search(all.begin(), all.end(), u)) kept.error({"--enhet", 0, 0}, diagnostics.t(Msg::kUnitNotFound, {u}), diagnostics.suggest(u, all));
   diagnostics.list = std::move(kept);
+}
+
+void keep_units(const std::vector<std::string>& units, model::Site& site) {
+  auto other = [&](const std::string& slug) { return std::find(units.begin(), units.end(), slug) == units.end(); };
+  std::erase_if(site.submissions, [&](const model::Submission& s) { return other(s.unit.slug); });
+  std::erase_if(site.drafts_left_out, [&](const model::DraftNote& d) { return other(d.unit_slug); });
 }
 
 void print_drafts_left_out(const model::Site& site, const Diagnostics& diagnostics, const OutputStyle& style, std::ostream& out,
@@ -95,8 +102,9 @@ void check_output_audience(const fs::path& out, model::Audience audience, Diagno
                     diagnostics.t(Msg::kAudienceClashHint, {default_output_dir(audience)}));
 }
 
-std::string default_output_dir(model::Audience audience) {
+std::string default_output_dir(model::Audience audience, const std::vector<std::string>& units) {
   switch (audience) {
+    case model::Audience::kPartial: return units.empty() ? "output" : "output-" + units.front();
     case model::Audience::kReviewers: return "output-bedomning";
     case model::Audience::kDrafts: return "output-utkast";
     default: return "output";

@@ -16,6 +16,10 @@ namespace kv {
 // problems of those units' files and of files of no unit (site.yaml, structures) are kept.
 void only_units(const std::vector<std::string>& units, const std::filesystem::path& content_root, Diagnostics& diagnostics);
 
+// --enhet: only those units' documents stay in the site (validated with the rest first, so
+// that links across units resolve).
+void keep_units(const std::vector<std::string>& units, model::Site& site);
+
 // One line per draft left out (its name and its count of problems), for people.
 void print_drafts_left_out(const model::Site& site, const Diagnostics& diagnostics, const OutputStyle& style,
                            std::ostream& out, std::ostream& err);
@@ -26,7 +30,8 @@ void print_document_states(const model::Site& site, const Diagnostics& diagnosti
 // An output folder built for another audience is never overwritten: an error naming both.
 void check_output_audience(const std::filesystem::path& out, model::Audience audience, Diagnostics& diagnostics);
 
-// The folder a build for audience writes to when -o is not given.
-std::string default_output_dir(model::Audience audience);
+// The folder a build for audience writes to when -o is not given; a unit's own build
+// (kPartial) goes to output-<its first unit>.
+std::string default_output_dir(model::Audience audience, const std::vector<std::string>& units = {});
 
 }  // namespace kv

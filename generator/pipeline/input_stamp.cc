@@ -98,7 +98,9 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
   // The messages' language too: the stored diagnostics are printed again as they were.
   walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " + lang_code(context.lang) +
                        " " + build.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
-                       fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string());
+                       fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string() + " " +
+                       std::string(model::audience_word(build.audience)));
+  for (const auto& unit : build.units) walk.lines.push_back("unit " + unit);  // --enhet: another site
   walk.add_tree("content", options.content_root);
   walk.add_tree("templates", templates);
   walk.add_tree("themes", themes);

@@ -58,7 +58,10 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
   check_readability(v.site, v.diagnostics);
   check_frozen_years(v.site.frozen_years, options.content_root, v.diagnostics);
   v.diagnostics.list.sort();
-  if (!build.units.empty()) only_units(build.units, options.content_root, v.diagnostics);
+  if (!build.units.empty()) {
+    only_units(build.units, options.content_root, v.diagnostics);
+    keep_units(build.units, v.site);
+  }
   attach_warnings(v.site, v.diagnostics, options.content_root.generic_string());
   return v;
 }

@@ -270,8 +270,8 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   std::vector<std::string> unread;              // not read at all
   for (size_t i = 0; i < locations.size(); ++i) {
     auto& read = results[i] ? results[i] : drafts[i];
-    const bool left_out = read && read->draft && !options.drafts;
     const bool in_full = std::find(options.units.begin(), options.units.end(), locations[i].unit.slug) != options.units.end();
+    const bool left_out = read && read->draft && !options.drafts && !in_full;  // a unit's own build has its drafts
     if (left_out && !in_full) site.drafts_left_out.push_back(draft_note(*read, reports[i].list));
     else diagnostics.list.append(reports[i].list);
     if (left_out) with_errors.push_back(std::move(*read));  // links to it still resolve

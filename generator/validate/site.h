@@ -16,7 +16,7 @@ struct SiteOptions {
   std::optional<Lang> lang;  // from the command line; overrides site.yaml
   unsigned threads = 1;
   bool drafts = false;              // drafts are built (model/audience.h); else left out and counted
-  std::vector<std::string> units;   // --enhet: these units' drafts are reported in full
+  std::vector<std::string> units;   // --enhet: these units' drafts are reported in full and built
 };
 
 // site.yaml as read from the content folder, once per command (pipeline/command_context.h):

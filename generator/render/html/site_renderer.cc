@@ -143,8 +143,9 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
   const model::Site& site = ctx.site;
   jobs.pages.push_back([&] { return render_start_page(ctx); });
   jobs.pages.push_back([&] { return render_statement_page(ctx); });
-  jobs.pages.push_back([&] { return render_search_page(ctx); });
   for (const auto& unit : ctx.index.units()) jobs.pages.push_back([&] { return render_unit_page(ctx, unit); });
+  if (!model::visibility(site.audience).site_wide) return;  // one unit's own pages (build --enhet)
+  jobs.pages.push_back([&] { return render_search_page(ctx); });
   for (const auto& e : ctx.index.editions()) {
     if (site.frozen(e.year)) continue;  // jamforelse/<år>/ comes from the package
     jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
@@ -180,7 +181,8 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   Jobs jobs;
   jobs.lang = diagnostics.lang;
   SearchPlan search(site);
-  search_jobs(ctx, tree, search, jobs);
+  const bool site_wide = model::visibility(site.audience).site_wide;
+  if (site_wide) search_jobs(ctx, tree, search, jobs);
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   for (const auto& s : site.submissions) {
@@ -201,8 +203,10 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
       tree.write(page.path, page.html);
     }
   });
-  write_search_index(search.parts, search.years, search.doc_count, tree);
-  write_search_documents(search.filters, tree);
+  if (site_wide) {
+    write_search_index(search.parts, search.years, search.doc_count, tree);
+    write_search_documents(search.filters, tree);
+  }
   for (const Diagnostics& r : jobs.workbook_reports) diagnostics.list.append(r.list);
   return SiteCounts{static_cast<int>(jobs.pages.size()), static_cast<int>(jobs.workbook_reports.size())};
 }
