@@ -42,11 +42,10 @@ bool package_place_ok(const fs::path& dir, const fs::path& content, Diagnostics&
 }  // namespace
 
 int run_archive(const CommandContext& context, const ArchiveCommand& c, std::ostream& out, std::ostream& err) {
-  BuildSeen seen;
-  if (const int status = run_build(context, c.build, out, err, &seen); status != 0) return status;
+  if (const int status = run_build(context, c.build, out, err); status != 0) return status;
   Diagnostics diags = context.diagnostics();
   const fs::path& content_root = context.options.content_root;
-  auto base = public_base(c.base, seen.base_url, diags);
+  auto base = public_base(c.base, context.settings.base_url, diags);
   std::optional<size_t> files;
   const fs::path dir = package_dir(c.dir, c.year);
   if (base && package_place_ok(dir, content_root, diags)) files = write_year_archive({c.year, c.build.output_dir, content_root, dir, *base}, diags);

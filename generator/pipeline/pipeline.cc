@@ -113,8 +113,7 @@ bool report_unchanged(const CommandContext& context, const BuildOptions& build, 
 
 }  // namespace
 
-int run_build(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err,
-              BuildSeen* seen) {
+int run_build(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err) {
   const OutputStyle& style = context.options.style;
   const fs::path content_root = context.options.content_root;
   // Before anything else, so that a killed build's output is back even if this one fails.
@@ -127,13 +126,6 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   if (!build.preview()) check_output_audience(build.output_dir, build.audience, v.diagnostics);
   print_diagnostics(v.diagnostics, style, out, err);
   print_drafts_left_out(v.site, v.diagnostics, style, out, err);
-  if (seen) {
-    seen->diagnostics.lang = v.diagnostics.lang;
-    seen->diagnostics.list.append(v.diagnostics.list);
-    seen->readability = page_readability(v.site, v.diagnostics.lang);
-    seen->lix_limit = v.site.lix_limit;
-    seen->base_url = v.site.base_url;
-  }
   if (v.diagnostics.list.has_errors()) {
     if (!build.preview() && !style.quiet) err << v.diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
@@ -164,7 +156,6 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
     return std::optional<int>(counts.pages);
   }, model::audience_word(build.audience));
   print_diagnostics(diagnostics, style, out, err);
-  if (seen) seen->diagnostics.list.append(diagnostics.list);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
@@ -173,8 +164,8 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   return 0;
 }
 
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, BuildSeen* seen) {
-  return run_build(make_context(options), options, out, err, seen);
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err) {
+  return run_build(make_context(options), options, out, err);
 }
 
 }  // namespace kv

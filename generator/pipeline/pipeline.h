@@ -53,13 +53,10 @@ struct BuildSeen {
   Diagnostics diagnostics;  // the site's language and every diagnostic
   std::vector<PageReadability> readability;
   int lix_limit = 0;  // site.yaml's lix_gräns; 0: none
-  std::string base_url;  // site.yaml's adress:; "" when not given
 };
 
 // Validates, then renders the site into the output folder atomically. Returns the exit status.
-// seen, when given, receives what the build saw.
-int run_build(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err,
-              BuildSeen* seen = nullptr);
-int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err, BuildSeen* seen = nullptr);
+int run_build(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err);
+int run_build(const PipelineOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace kv

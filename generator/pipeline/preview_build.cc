@@ -65,7 +65,6 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   outcome.seen.diagnostics.list.append(v.diagnostics.list);
   outcome.seen.readability = page_readability(v.site, v.diagnostics.lang);
   outcome.seen.lix_limit = v.site.lix_limit;
-  outcome.seen.base_url = v.site.base_url;
 
   bool renderable = !v.templates.empty() && editions_agree(v.site);
   std::vector<PreviewProblemPlace> places;
