@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
   std::string lang_option, content = "content", format = "text";
   bool show_version = false;
   app.add_flag("--version", show_version, t(kv::Msg::kCliVersion));
+  // Also before the command ("kvalitet --lang en check"), as help_language reads it.
+  app.add_option("--lang", lang_option, t(kv::Msg::kCliLang));
 
   // What every command takes: the content folder, the language and how it prints.
   auto common = [&](CLI::App* cmd) {

@@ -234,3 +234,101 @@ TEST_CASE("build --enhet makes one unit's own pages, its draft marked, in a fold
   CHECK_THAT(e2.str(), Contains("byggd för allmänheten"));
   CHECK(f.build(out).status == 1);
 }
+
+namespace {
+
+// The line (1-based) of the first line of file that starts with prefix; 0 when none.
+int line_of(const fs::path& file, const std::string& prefix) {
+  std::istringstream in(read(file));
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n)
+    if (line.rfind(prefix, 0) == 0) return n;
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a structure's sista_dag is shown beside a draft, and a document submitted after it is a warning", "[drafts]") {
+  WithDraft f;
+  const fs::path templates = f.dir.path() / "templates";
+  fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
+  replace(templates / "structures/verksamhetsberattelse-2024.yaml", "år: 2024\n", "år: 2024\nsista_dag: 2025-03-31\n");
+  f.templates = templates;
+
+  std::ostringstream o, e;
+  kv::run_check(options_for(f.content, f.templates), o, e);
+  CHECK_THAT(o.str() + e.str(), Contains("ny-enhet/2024/verksamhetsberattelse: utkast, sista dag 2025-03-31"));
+  const fs::path out = f.dir.path() / "utkast";
+  REQUIRE(f.build(out, model::Audience::kDrafts).status == 0);
+  CHECK_THAT(read(out / "enheter/ny-enhet/index.html"), Contains("(Utkast, sista dag 2025-03-31)"));
+
+  const fs::path submitted = f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/inlamning.yaml";
+  auto late_warnings = [&] {
+    const auto v = kv::validate_content(options_for(f.content, f.templates));
+    std::vector<kv::Diagnostic> found;
+    for (const auto& d : v.diagnostics.list.items())
+      if (d.message.find("efter sista dag") != std::string::npos) found.push_back(d);
+    return found;
+  };
+  CHECK(late_warnings().empty());  // no inlämnad_datum: nothing to say
+  write(submitted, read(submitted) + "inlämnad_datum: 2025-04-02\n");
+  const auto late = late_warnings();
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].severity == kv::Severity::kWarning);
+  CHECK(late[0].message == "inlämnad 2025-04-02, efter sista dag 2025-03-31");
+  CHECK(late[0].pos.path.find("hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/inlamning.yaml") != std::string::npos);
+  CHECK(late[0].pos.line == line_of(submitted, "inlämnad_datum:"));
+  replace(submitted, "inlämnad_datum: 2025-04-02", "inlämnad_datum: 2025-03-31");  // on the day is in time
+  CHECK(late_warnings().empty());
+}
+
+TEST_CASE("a sista_dag that is not a date is an error in the structure", "[drafts]") {
+  TempDir dir;
+  const fs::path templates = dir.path() / "templates";
+  fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
+  replace(templates / "structures/verksamhetsberattelse-2024.yaml", "år: 2024\n", "år: 2024\nsista_dag: 2025-02-30\n");
+  const auto v = kv::validate_content(options_for(source_dir() / "content", templates));
+  const auto* bad = find(v, "2025-02-30");
+  REQUIRE(bad);
+  CHECK(bad->severity == kv::Severity::kError);
+  CHECK(bad->pos.path.find("verksamhetsberattelse-2024.yaml") != std::string::npos);
+  CHECK(bad->pos.line == line_of(templates / "structures/verksamhetsberattelse-2024.yaml", "sista_dag:"));
+}
+
+TEST_CASE("a published document's link to a draft left out is a warning and plain text on the public site", "[drafts][links]") {
+  WithDraft f;
+  const fs::path from = f.content / "hagersten-alvsjo-hemtjanst/2024/verksamhetsberattelse/avsnitt-01.md";
+  write(from, read(from) + "\nSe [den nya enhetens berättelse](../../../ny-enhet/2024/verksamhetsberattelse/avsnitt-01.md).\n");
+  const auto v = kv::validate_content(options_for(f.content, f.templates));
+  const auto* warned = find(v, "som är ett utkast och inte publiceras");
+  REQUIRE(warned);
+  CHECK(warned->severity == kv::Severity::kWarning);
+  CHECK(warned->pos.path.find("avsnitt-01.md") != std::string::npos);
+  CHECK(warned->pos.line == line_of(from, "Se [den nya"));
+
+  const fs::path out = f.dir.path() / "output";
+  REQUIRE(f.build(out).status == 0);
+  const std::string page = read(out / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/avsnitt-01/index.html");
+  CHECK_THAT(page, Contains("den nya enhetens berättelse"));  // the text stays
+  CHECK_THAT(page, !Contains("ny-enhet/verksamhetsberattelse"));  // no address of a page that is not there
+  CHECK_THAT(page, Contains("class=\"lank-utan-mal\""));
+
+  // With the drafts on the site, the link leads to the draft's page.
+  const fs::path drafts = f.dir.path() / "utkast";
+  REQUIRE(f.build(drafts, model::Audience::kDrafts).status == 0);
+  CHECK_THAT(read(drafts / "2024/hagersten-alvsjo-hemtjanst/verksamhetsberattelse/avsnitt-01/index.html"),
+             Contains("href=\"../../../../2024/ny-enhet/verksamhetsberattelse/avsnitt-01/index.html\""));
+}
+
+TEST_CASE("a build with nothing changed names the drafts left out again", "[drafts][incremental]") {
+  WithDraft f;
+  const fs::path out = f.dir.path() / "output";
+  REQUIRE(f.build(out).status == 0);
+  const auto again = f.build(out);
+  INFO(again.out << again.err);
+  REQUIRE(again.status == 0);
+  REQUIRE_THAT(again.out + again.err, Contains("Inget har ändrats sedan förra bygget"));
+  CHECK(count(again.out + again.err, "ny-enhet/2024/verksamhetsberattelse: utkast med 0 fel och 15 varningar") == 1);
+  // What it printed was read back from the stamp, which does not carry the draft's name.
+  CHECK(files_containing(out, "Nya enheten").empty());
+}

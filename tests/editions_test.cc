@@ -77,6 +77,13 @@ TEST_CASE("a structure made from another states only what changes", "[editions]"
   CHECK(get(changed, "prov-2023").name == "Nya utmärkelsen");
   CHECK(get(changed, "prov-2023").max_pages == 12);
   CHECK(get(changed, "prov-2023").questions().size() == 4);
+  // A deadline belongs to one edition: the base's sista_dag: is not the new edition's.
+  replace(f.structure("prov-2022"), "föregående: prov-2020\n", "föregående: prov-2020\nsista_dag: 2022-09-30\n");
+  kv::Diagnostics dated;
+  auto with_deadline = f.structures(dated);
+  INFO(all_messages(dated));
+  CHECK(get(with_deadline, "prov-2022").deadline == "2022-09-30");
+  CHECK(get(with_deadline, "prov-2023").deadline.empty());
 }
 
 TEST_CASE("other years' links follow the correspondences and name the other question", "[editions]") {

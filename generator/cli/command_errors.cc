@@ -24,13 +24,56 @@ std::string first_word(int argc, const char* const* argv) {
   return "";
 }
 
+// The command's option names as typed ("--enhet", "-o"), for "did you mean".
+std::vector<std::string> option_names(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    for (const auto& name : option->get_snames()) names.push_back("-" + name);
+  }
+  return names;
+}
+
+// The option CLI11 names first in its message ("--port: Value 70000 not in range"), or the
+// message itself.
+std::string named_option(const std::string& what) {
+  const size_t end = what.find_first_of(": ");
+  return what.rfind("-", 0) == 0 && end != std::string::npos ? what.substr(0, end) : what;
+}
+
+// What went wrong with a recognised command's arguments, in the user's language.
+std::string option_problem(const CLI::App& app, const CLI::App& command, const CLI::ParseError& error, Lang lang) {
+  const std::string name = command.get_name(), kind = error.get_name();
+  // A command's ExtrasError carries the command's name, not the error's, so ask its type.
+  if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
+    auto extras = command.remaining();
+    for (const auto& extra : app.remaining()) extras.push_back(extra);
+    for (const auto& extra : extras)
+      if (extra.rfind("-", 0) == 0 && extra.size() > 1) {
+        const std::string option = extra.substr(0, extra.find('='));
+        const std::string near = closest_match(option, option_names(command));
+        return text(lang, Msg::kCliUnknownOption, {name, terminal_text(option)}) +
+               (near.empty() ? "" : " \xE2\x80\x94 " + text(lang, Msg::kDidYouMean, {near}));
+      }
+    return text(lang, Msg::kCliExtraArgument, {name, terminal_text(extras.empty() ? std::string() : extras.front())});
+  }
+  const std::string what = terminal_text(error.what());
+  if (kind == "ArgumentMismatch") return text(lang, Msg::kCliOptionNeedsValue, {named_option(what)});
+  if (kind == "RequiredError") return text(lang, Msg::kCliOptionRequired, {named_option(what.substr(0, what.find(' ')))});
+  return text(lang, Msg::kCliBadArgument, {name, what});
+}
+
 }  // namespace
 
 std::optional<int> explain_command_error(const CLI::App& app, const CLI::ParseError& error, int argc,
                                          const char* const* argv, Lang lang, std::ostream& err) {
-  // Help and version requests are not errors, and a command that was recognised reports its
-  // own options' problems.
-  if (error.get_exit_code() == 0 || !app.get_subcommands().empty()) return std::nullopt;
+  if (error.get_exit_code() == 0) return std::nullopt;  // help and version requests are not errors
+  if (!app.get_subcommands().empty()) {  // a recognised command with arguments it cannot take
+    const CLI::App& command = *app.get_subcommands().front();
+    err << "kvalitet: error: " << option_problem(app, command, error, lang) << " \xE2\x80\x94 "
+        << text(lang, Msg::kCliSeeHelp, {command.get_name()}) << '\n';
+    return 2;
+  }
   std::vector<std::string> names;
   std::string list;
   for (const CLI::App* command : app.get_subcommands({})) {

@@ -69,6 +69,8 @@ struct DraftNote {
   std::string kind_slug;
   int year = 0;
   int errors = 0, warnings = 0;
+  std::string deadline;  // its structure's sista_dag:, "" when not stated
+  bool operator==(const DraftNote&) const = default;
 };
 
 struct Site {

@@ -143,6 +143,9 @@ struct Structure {
   int year = 0;
   std::string footer;  // print footer pattern, e.g. "Sida {sida} av {sidor}"
   int max_pages = 0;   // the printed document's page limit (0: none)
+  // sista_dag: the day documents of this edition are due, YYYY-MM-DD ("": not stated). Never
+  // inherited through bygger_på: another year's deadline would be wrong.
+  std::string deadline;
   double min_font_pt = 0;  // the smallest font size allowed in print, in points (0: none)
   bool landscape = false;  // orientering: liggande — print pages across (an action plan's wide table)
   std::vector<AdminFieldSpec> admin_fields;

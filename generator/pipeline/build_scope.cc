@@ -66,17 +66,26 @@ void keep_units(const std::vector<std::string>& units, model::Site& site) {
   std::erase_if(site.drafts_left_out, [&](const model::DraftNote& d) { return other(d.unit_slug); });
 }
 
-void print_drafts_left_out(const model::Site& site, const Diagnostics& diagnostics, const OutputStyle& style, std::ostream& out,
-                           std::ostream& err) {
-  if (style.quiet || site.drafts_left_out.empty()) return;
+void print_drafts_left_out(const std::vector<model::DraftNote>& drafts, const Diagnostics& diagnostics, const OutputStyle& style,
+                           std::ostream& out, std::ostream& err) {
+  if (style.quiet || drafts.empty()) return;
   std::ostream& people = people_stream(style, out, err);
   const Lang lang = diagnostics.lang;
-  for (const auto& d : site.drafts_left_out)
+  for (const auto& d : drafts)
     people << terminal_text(diagnostics.t(Msg::kDraftLeftOut, {d.folder, count_words(d.errors, Msg::kErrorOne, Msg::kErrorMany, lang),
                                                                count_words(d.warnings, Msg::kWarningOne, Msg::kWarningMany, lang),
                                                                d.unit_slug}))
            << '\n';
 }
+
+namespace {
+
+// "utkast", or "utkast, sista dag 2018-09-30" when the structure names its deadline.
+std::string draft_state(const Diagnostics& diagnostics, const std::string& deadline) {
+  return deadline.empty() ? diagnostics.t(Msg::kStateDraft) : diagnostics.t(Msg::kStateDraftDeadline, {deadline});
+}
+
+}  // namespace
 
 void print_document_states(const model::Site& site, const Diagnostics& diagnostics, std::ostream& out) {
   const int drafts_in = static_cast<int>(std::count_if(site.submissions.begin(), site.submissions.end(), [](const auto& s) { return s.draft; }));
@@ -84,12 +93,12 @@ void print_document_states(const model::Site& site, const Diagnostics& diagnosti
   out << diagnostics.t(Msg::kDocumentStates, {std::to_string(site.submissions.size() - drafts_in), std::to_string(drafts)}) << '\n';
   if (drafts == 0) return;
   for (const auto& s : site.submissions) {
-    std::string state = diagnostics.t(s.draft ? Msg::kStateDraft : Msg::kStateSubmitted);
-    if (!s.submitted_on.empty()) state = diagnostics.t(Msg::kStateSubmittedOn, {s.submitted_on});
+    std::string state = s.draft ? draft_state(diagnostics, s.structure->deadline) : diagnostics.t(Msg::kStateSubmitted);
+    if (!s.draft && !s.submitted_on.empty()) state = diagnostics.t(Msg::kStateSubmittedOn, {s.submitted_on});
     out << terminal_text(diagnostics.t(Msg::kDocumentStateLine, {s.source_folder, state})) << '\n';
   }
   for (const auto& d : site.drafts_left_out)
-    out << terminal_text(diagnostics.t(Msg::kDocumentStateLine, {d.folder, diagnostics.t(Msg::kStateDraft)})) << '\n';
+    out << terminal_text(diagnostics.t(Msg::kDocumentStateLine, {d.folder, draft_state(diagnostics, d.deadline)})) << '\n';
 }
 
 void check_output_audience(const fs::path& out, model::Audience audience, Diagnostics& diagnostics) {

@@ -21,7 +21,7 @@ void only_units(const std::vector<std::string>& units, const std::filesystem::pa
 void keep_units(const std::vector<std::string>& units, model::Site& site);
 
 // One line per draft left out (its name and its count of problems), for people.
-void print_drafts_left_out(const model::Site& site, const Diagnostics& diagnostics, const OutputStyle& style,
+void print_drafts_left_out(const std::vector<model::DraftNote>& drafts, const Diagnostics& diagnostics, const OutputStyle& style,
                            std::ostream& out, std::ostream& err);
 
 // "Dokument: 4 inlämnade, 1 utkast." and each document with its state, for check's summary.

@@ -115,39 +115,72 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
 
 // After the summary line: one "recent <hash> <path as JSON>" line per recent file, then the
 // diagnostics, one JSON object per line.
-std::string stamp_file_text(const InputStamp& stamp, const DiagnosticList& diags) {
+namespace {
+
+std::string json_text(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+// Only what the "left out" line prints: the stamp sits in the published folder, and a draft's
+// unit name or title must not reach it.
+std::string draft_line(const model::DraftNote& d) {
+  return "draft " + json_text({{"unit", d.unit_slug}, {"folder", d.folder}, {"errors", d.errors}, {"warnings", d.warnings}});
+}
+
+std::optional<model::DraftNote> read_draft_line(const std::string& line) {
+  auto j = nlohmann::json::parse(line.substr(6), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  model::DraftNote d;
+  d.unit_slug = j.value("unit", "");
+  d.folder = j.value("folder", "");
+  d.errors = j.value("errors", 0);
+  d.warnings = j.value("warnings", 0);
+  return d;
+}
+
+std::optional<Diagnostic> read_diagnostic_line(const std::string& line) {
+  auto j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  Diagnostic d;
+  d.severity = j.value("severity", "") == "error" ? Severity::kError : Severity::kWarning;
+  d.pos = {j.value("file", ""), j.value("line", 0), j.value("column", 0)};
+  d.message = j.value("message", "");
+  d.hint = j.value("hint", "");
+  return d;
+}
+
+}  // namespace
+
+std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report) {
   std::string text = stamp.summary + "\n";
-  for (const auto& [file, hash] : stamp.recent)
-    text += "recent " + hash + " " + nlohmann::json(file.string()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  for (const auto& d : diags.items()) text += diagnostic_json(d) + "\n";
+  for (const auto& [file, hash] : stamp.recent) text += "recent " + hash + " " + json_text(file.string()) + "\n";
+  for (const auto& d : report.diagnostics.items()) text += diagnostic_json(d) + "\n";
+  for (const auto& d : report.drafts_left_out) text += draft_line(d) + "\n";
   return text;
 }
 
-std::optional<DiagnosticList> unchanged_build(const fs::path& out, const InputStamp& stamp) {
+std::optional<BuildReport> unchanged_build(const fs::path& out, const InputStamp& stamp) {
   std::error_code ec;
   if (!fs::is_regular_file(out / kOutputMarker, ec)) return std::nullopt;  // incomplete
   std::ifstream in(out / kInputStampFile);
   std::string line;
   if (!std::getline(in, line) || line != stamp.summary) return std::nullopt;
-  DiagnosticList diags;
+  BuildReport report;
   while (std::getline(in, line)) {
     if (line.rfind("recent ", 0) == 0) {  // saved just before that build: the bytes must be the same
       const size_t space = line.find(' ', 7);
       auto file = nlohmann::json::parse(line.substr(space == std::string::npos ? line.size() : space + 1), nullptr, false);
       if (space == std::string::npos || !file.is_string() || content_hash(file.get<std::string>()) != line.substr(7, space - 7))
         return std::nullopt;
-      continue;
+    } else if (line.rfind("draft ", 0) == 0) {
+      auto draft = read_draft_line(line);
+      if (!draft) return std::nullopt;
+      report.drafts_left_out.push_back(std::move(*draft));
+    } else {
+      auto d = read_diagnostic_line(line);
+      if (!d) return std::nullopt;
+      report.diagnostics.add(std::move(*d));
     }
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return std::nullopt;
-    Diagnostic d;
-    d.severity = j.value("severity", "") == "error" ? Severity::kError : Severity::kWarning;
-    d.pos = {j.value("file", ""), j.value("line", 0), j.value("column", 0)};
-    d.message = j.value("message", "");
-    d.hint = j.value("hint", "");
-    diags.add(std::move(d));
   }
-  return diags;
+  return report;
 }
 
 }  // namespace kv

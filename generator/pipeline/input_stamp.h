@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "model/site.h"
 
 namespace kv {
 
@@ -35,11 +36,19 @@ struct InputStamp {
 // found). Output folders inside content/ are not inputs.
 InputStamp input_stamp(const CommandContext& context, const BuildOptions& build);
 
-// The stamp file's text: the stamp, then the diagnostics as JSON lines.
-std::string stamp_file_text(const InputStamp& stamp, const DiagnosticList& diags);
+// What a build printed, to print again when nothing changed.
+struct BuildReport {
+  DiagnosticList diagnostics;
+  // Read back with only unit_slug, folder, errors and warnings: what the line prints.
+  std::vector<model::DraftNote> drafts_left_out;
+};
 
-// The diagnostics of the last build when out is complete and was built from the inputs as
-// they are now (stamp: their stamp now); nullopt when anything differs or cannot be read.
-std::optional<DiagnosticList> unchanged_build(const std::filesystem::path& out, const InputStamp& stamp);
+// The stamp file's text: the stamp, then the diagnostics as JSON lines, then the drafts left
+// out ("draft " and a JSON object).
+std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report);
+
+// What the last build printed when out is complete and was built from the inputs as they are
+// now (stamp: their stamp now); nullopt when anything differs or cannot be read.
+std::optional<BuildReport> unchanged_build(const std::filesystem::path& out, const InputStamp& stamp);
 
 }  // namespace kv

@@ -7,13 +7,13 @@
 
 #include "pipeline/build_scope.h"
 #include "pipeline/input_stamp.h"
+#include "pipeline/render_output.h"
 #include "pipeline/summary.h"
 #include "diag/print_diagnostics.h"
 #include "diag/diagnostics.h"
 #include "load/content_names.h"
 #include "util/escape.h"
 #include "util/text.h"
-#include "render/html/site_renderer.h"
 #include "validate/answer_warnings.h"
 #include "validate/readability.h"
 #include "validate/review_forms.h"
@@ -24,7 +24,6 @@
 #include "write/leftovers.h"
 #include "write/output_dir.h"
 #include "write/output_place.h"
-#include "write/output_tree.h"
 
 namespace kv {
 namespace {
@@ -72,7 +71,7 @@ int run_check(const CommandContext& context, const BuildOptions& build, std::ost
   const OutputStyle& style = context.options.style;
   Validated v = validate_content(context, build);
   print_diagnostics(v.diagnostics, style, out, err);
-  print_drafts_left_out(v.site, v.diagnostics, style, out, err);
+  print_drafts_left_out(v.site.drafts_left_out, v.diagnostics, style, out, err);
   if (v.diagnostics.list.has_errors()) return 1;
   if (style.quiet) return 0;
   // Plain language (språklagen 11 §): each document's LIX, for people, not for --format json.
@@ -101,12 +100,13 @@ InputStamp stamp_for(const CommandContext& context, const BuildOptions& build) {
 bool report_unchanged(const CommandContext& context, const BuildOptions& build, const InputStamp& stamp, std::ostream& out,
                       std::ostream& err) {
   if (stamp.empty() || build.rebuild) return false;
-  auto diags = unchanged_build(build.output_dir, stamp);
-  if (!diags) return false;
+  auto report = unchanged_build(build.output_dir, stamp);
+  if (!report) return false;
   Diagnostics diagnostics = context.diagnostics();
-  diagnostics.list = std::move(*diags);
+  diagnostics.list = std::move(report->diagnostics);
   const OutputStyle& style = context.options.style;
   print_diagnostics(diagnostics, style, out, err);
+  print_drafts_left_out(report->drafts_left_out, diagnostics, style, out, err);
   if (!style.quiet) people_stream(style, out, err) << diagnostics.t(Msg::kBuildUpToDate, {terminal_text(build.output_dir)}) << '\n';
   return true;
 }
@@ -125,42 +125,36 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   check_output_place(build.output_dir, content_root, v.diagnostics);
   if (!build.preview()) check_output_audience(build.output_dir, build.audience, v.diagnostics);
   print_diagnostics(v.diagnostics, style, out, err);
-  print_drafts_left_out(v.site, v.diagnostics, style, out, err);
+  print_drafts_left_out(v.site.drafts_left_out, v.diagnostics, style, out, err);
   if (v.diagnostics.list.has_errors()) {
     if (!build.preview() && !style.quiet) err << v.diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
   Diagnostics diagnostics = context.diagnostics();
-  RenderInputs inputs{v.templates, content_root, context.threads(), !build.pdf_variant.empty(), {}};
-  std::error_code ec;
-  if (fs::is_regular_file(fs::path(build.output_dir) / kOutputMarker, ec)) inputs.previous = build.output_dir;
-  BuildCounts counts;
   std::ostream* progress = style.show_progress && !style.quiet && !style.json ? &err : nullptr;
-  auto written = write_output_dir(fs::path(build.output_dir), diagnostics, [&](const fs::path& staging) {
-    auto rendered = render_site(v.site, inputs, staging, diagnostics);
-    if (!rendered) return std::optional<int>();
-    counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous));
-    counts.workbooks = rendered->workbooks;
+  const bool with_pdf = !build.pdf_variant.empty();
+  auto written = render_output(v, context, build.output_dir, build.audience, with_pdf, diagnostics,
+                               [&](const fs::path& staging, const fs::path& previous, BuildCounts& counts) {
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
-    if (inputs.with_pdf) {
-      PdfOutcome pdfs = write_pdfs(v.site, staging, build.pdf_variant, inputs.threads, diagnostics, progress, inputs.previous);
-      if (!pdfs.ok) return std::optional<int>();
+    if (with_pdf) {
+      PdfOutcome pdfs = write_pdfs(v.site, staging, build.pdf_variant, context.threads(), diagnostics, progress, previous);
+      if (!pdfs.ok) return false;
       counts.pdf_pages = std::move(pdfs.page_counts);
       counts.pdf_titles = std::move(pdfs.titles);
     }
     if (!stamp.empty()) {
-      DiagnosticList all = v.diagnostics.list;
-      all.append(diagnostics.list);
-      write_file(staging / kInputStampFile, stamp_file_text(stamp, all));
+      BuildReport report{v.diagnostics.list, v.site.drafts_left_out};
+      report.diagnostics.append(diagnostics.list);
+      write_file(staging / kInputStampFile, stamp_file_text(stamp, report));
     }
-    return std::optional<int>(counts.pages);
-  }, model::audience_word(build.audience));
+    return true;
+  });
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';
     return 1;
   }
-  if (!style.quiet && !build.preview()) people_stream(style, out, err) << build_summary(diagnostics.lang, build.output_dir, counts) << '\n';
+  if (!style.quiet && !build.preview()) people_stream(style, out, err) << build_summary(diagnostics.lang, build.output_dir, *written) << '\n';
   return 0;
 }
 

@@ -1,17 +1,12 @@
 #include "pipeline/preview_build.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <tuple>
 
 #include "load/content_names.h"
-#include "package/frozen_years.h"
-#include "render/html/site_renderer.h"
+#include "pipeline/render_output.h"
+#include "validate/site.h"
 #include "write/leftovers.h"
-#include "write/markers.h"
-#include "write/output_dir.h"
-#include "write/output_tree.h"
 
 namespace kv {
 
@@ -24,17 +19,6 @@ bool is_year(const std::string& name) {
 }
 
 auto key(const PreviewProblemPlace& p) { return std::tie(p.unit, p.year, p.kind); }
-
-// Every document of an edition has one structure in a site that can be rendered; a document
-// following another is an error (validate/site.cc) that the comparison pages cannot take.
-bool editions_agree(const model::Site& site) {
-  std::map<std::pair<std::string, int>, std::string> structure;
-  for (const auto& s : site.submissions) {
-    auto [at, added] = structure.emplace(std::make_pair(s.kind_slug, s.year), s.structure->id);
-    if (!added && at->second != s.structure->id) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -84,15 +68,7 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   if (!renderable) return outcome;
 
   Diagnostics diagnostics = context.diagnostics();
-  RenderInputs inputs{v.templates, content_root, context.threads(), false, {}};
-  std::error_code ec;
-  if (fs::is_regular_file(fs::path(build.output_dir) / kOutputMarker, ec)) inputs.previous = build.output_dir;
-  auto written = write_output_dir(fs::path(build.output_dir), diagnostics, [&](const fs::path& staging) {
-    auto rendered = render_site(v.site, inputs, staging, diagnostics);
-    if (!rendered) return std::optional<int>();
-    return std::optional<int>(rendered->pages +
-                              place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous)));
-  }, model::audience_word(model::Audience::kPreview));
+  auto written = render_output(v, context, build.output_dir, model::Audience::kPreview, false, diagnostics);
   outcome.seen.diagnostics.list.append(diagnostics.list);
   outcome.written = written.has_value();
   return outcome;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "load/content_names.h"
 #include "markdown/heading_ids.h"
@@ -50,7 +51,11 @@ class Resolver {
     }
   }
 
-  void resolve(model::Link& link) const {
+  // Documents on this build's site; a draft outside it is left out (build without --utkast).
+  void set_published(std::set<const model::Submission*> published) { published_ = std::move(published); }
+
+  // from: the document the link is written in.
+  void resolve(model::Link& link, const model::Submission& from) const {
     if (!link.external.empty() || link.file.empty()) return;  // out of the site, or refused when read
     const SourcePos at{link.source, link.line, link.col};
     auto it = pages_.find(link.file);
@@ -65,6 +70,12 @@ class Resolver {
       return;
     }
     const Page& page = it->second;
+    if (left_out_draft(*page.document) && published_.count(&from)) {
+      // The public page would link to nothing: the text is shown without a link.
+      diagnostics_.warning(at, diagnostics_.t(Msg::kLinkToDraft, {link.url, page.document->source_folder}),
+                           diagnostics_.t(Msg::kLinkToDraftHint));
+      return;
+    }
     link.document = page.document->url_path();
     link.part = page.part;
     link.introduction = page.introduction;
@@ -72,6 +83,8 @@ class Resolver {
   }
 
  private:
+  bool left_out_draft(const model::Submission& s) const { return s.draft && !published_.count(&s); }
+
   // The file name of a page in file's folder that is closest to file's name, or "". Only
   // names with the same digits count: "fraga-61.md" may mean fraga-16.md, but "fraga-09.md"
   // is another question than fraga-01.md, not a typo of it.
@@ -124,14 +137,15 @@ class Resolver {
   const std::vector<std::string>& uncertain_;
   Diagnostics& diagnostics_;
   std::map<std::string, Page> pages_;
+  std::set<const model::Submission*> published_;
 };
 
-void resolve_blocks(std::vector<model::Block>& blocks, const Resolver& resolver) {
+void resolve_blocks(std::vector<model::Block>& blocks, const Resolver& resolver, const model::Submission& from) {
   for (auto& block : blocks) {
     if (auto* p = std::get_if<model::Prose>(&block.value))
-      for (auto& link : p->links) resolver.resolve(link);
+      for (auto& link : p->links) resolver.resolve(link, from);
     else if (auto* c = std::get_if<model::Container>(&block.value))
-      resolve_blocks(c->children, resolver);
+      resolve_blocks(c->children, resolver, from);
   }
 }
 
@@ -150,14 +164,17 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
     documents.push_back(&s);
     uncertain.push_back(content_folder(s));
   }
-  const Resolver resolver(std::vector<const model::Submission*>(documents.begin(), documents.end()), uncertain,
-                          content_root, diagnostics);
+  Resolver resolver(std::vector<const model::Submission*>(documents.begin(), documents.end()), uncertain, content_root,
+                    diagnostics);
+  std::set<const model::Submission*> published;
+  for (const auto& s : site.submissions) published.insert(&s);
+  resolver.set_published(std::move(published));
   for (auto* s : documents) {
-    resolve_blocks(s->intro, resolver);
+    resolve_blocks(s->intro, resolver, *s);
     for (auto& [number, answer] : s->answers) {
       // Messages name the question, as the others about a question file do.
       diagnostics.context = part_name(*s->structure, number, diagnostics.lang);
-      resolve_blocks(answer.blocks, resolver);
+      resolve_blocks(answer.blocks, resolver, *s);
       diagnostics.context.clear();
     }
   }

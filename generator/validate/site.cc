@@ -228,28 +228,37 @@ model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option,
 // An edition (every unit's document of one kind and year) is compared question by question,
 // so it has one structure: the one named after it (<slag>-<år>) when a unit follows that,
 // else the first unit's (by slug); units following another are reported.
-static void check_editions(const model::Site& site, Diagnostics& diagnostics) {
+// Each document whose structure is not its edition's, with the one whose structure is.
+static std::vector<std::pair<const model::Submission*, const model::Submission*>> documents_off_edition(const model::Site& site) {
   auto default_named = [](const model::Submission& s) { return s.structure->id == s.kind_slug + "-" + std::to_string(s.year); };
   std::map<std::pair<std::string, int>, const model::Submission*> chosen;
   for (const auto& s : site.submissions) {
     const model::Submission*& c = chosen[{s.kind_slug, s.year}];
     if (!c || (default_named(s) && !default_named(*c))) c = &s;
   }
+  std::vector<std::pair<const model::Submission*, const model::Submission*>> off;
   for (const auto& s : site.submissions) {
-    const model::Submission& other = *chosen[{s.kind_slug, s.year}];
-    if (other.structure->id == s.structure->id) continue;
-    diagnostics.error({s.source_folder + "/" + kAdminFile, 0, 0},
-                 diagnostics.t(Msg::kEditionStructures, {other.structure->name, std::to_string(s.year), s.structure->id, other.unit.name,
-                                                    other.structure->id}),
-                 diagnostics.t(Msg::kEditionStructuresHint, {other.structure->id}));
+    const model::Submission* other = chosen[{s.kind_slug, s.year}];
+    if (other->structure->id != s.structure->id) off.emplace_back(&s, other);
   }
+  return off;
 }
+
+static void check_editions(const model::Site& site, Diagnostics& diagnostics) {
+  for (const auto& [s, other] : documents_off_edition(site))
+    diagnostics.error({s->source_folder + "/" + kAdminFile, 0, 0},
+                      diagnostics.t(Msg::kEditionStructures, {other->structure->name, std::to_string(s->year), s->structure->id,
+                                                              other->unit.name, other->structure->id}),
+                      diagnostics.t(Msg::kEditionStructuresHint, {other->structure->id}));
+}
+
+bool editions_agree(const model::Site& site) { return documents_off_edition(site).empty(); }
 
 namespace {
 
 model::DraftNote draft_note(const model::Submission& s, const DiagnosticList& problems) {
   return {s.unit.slug, s.unit.name, s.structure->name + " " + std::to_string(s.year), s.source_folder, s.kind_slug, s.year,
-          problems.error_count(), problems.warning_count()};
+          problems.error_count(), problems.warning_count(), s.structure->deadline};
 }
 
 }  // namespace

@@ -38,6 +38,10 @@ std::optional<Lang> site_file_language(const SiteFile& file);
 // lang_option (--lang) overrides språk:.
 model::Site site_settings(const SiteFile& file, std::optional<Lang> lang_option, Diagnostics& diagnostics);
 
+// Whether every edition's documents follow one structure: the comparison pages need that
+// (a document following another is an error read_submissions reports).
+bool editions_agree(const model::Site& site);
+
 // Every submission of the site; invalid ones are reported and left out. A draft (status:
 // utkast) is left out unless options.drafts, its problems counted in site.drafts_left_out
 // instead of reported (reported in full for a unit in options.units).

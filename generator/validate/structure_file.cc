@@ -8,6 +8,7 @@
 #include "load/source.h"
 #include "model/vocabulary.h"
 #include "validate/map_reader.h"
+#include "validate/report_blocks.h"
 #include "util/text.h"
 #include "validate/site.h"
 
@@ -327,6 +328,14 @@ const model::Structure* named_structure(MapReader& top, const std::string& key, 
 
 // A structure made from another starts as a copy of it; its parts correspond to the base's
 // parts of the same number until it lists its own areas.
+void read_deadline(MapReader& top, model::Structure& s) {
+  s.deadline.clear();
+  auto day = top.text("sista_dag", Need::kOptional);
+  if (!day) return;
+  if (valid_iso_date(*day)) s.deadline = *day;
+  else top.diagnostics().error(top.pos("sista_dag"), top.diagnostics().t(Msg::kBadDate, {*day}), top.diagnostics().t(Msg::kBadDateHint));
+}
+
 std::shared_ptr<model::Structure> start_from(const model::Structure* base) {
   if (!base) return std::make_shared<model::Structure>();
   auto s = std::make_shared<model::Structure>(*base);
@@ -351,7 +360,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Dia
   if (!root) return nullptr;
   const int errors_before = diagnostics.list.error_count();
   MapReader top(*root, origin, diagnostics,
-                {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "max_sidor", "minsta_teckenstorlek", "del",
+                {"id", "bygger_på", "föregående", "slag", "namn", "år", "sidfot", "sista_dag", "max_sidor", "minsta_teckenstorlek", "del",
                  "administrativa_uppgifter", "inledning", "kf_mål", "kvalitetsprogram", "agenda_2030", "områden", "orientering",
                  "uppföljningsdatum", "numrerade_rubriker", "projektantal", "projektsumma", "bedömning", "behållare"});
   const model::Structure* base = named_structure(top, "bygger_på", known, broken);
@@ -371,6 +380,7 @@ std::shared_ptr<const model::Structure> read_structure(const fs::path& file, Dia
   set_text("namn", s->name, need);
   s->year = static_cast<int>(top.integer("år", Need::kRequired).value_or(0));
   set_text("sidfot", s->footer, Need::kOptional);
+  read_deadline(top, *s);
   if (auto v = top.integer("max_sidor", Need::kOptional)) s->max_pages = static_cast<int>(*v);
   if (auto v = top.number("minsta_teckenstorlek", Need::kOptional)) s->min_font_pt = *v;
   read_part_naming(top, *s);

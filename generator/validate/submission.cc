@@ -43,6 +43,11 @@ void read_state(MapReader& map, model::Submission& s) {
     if (valid_iso_date(*date)) s.submitted_on = *date;
     else diagnostics.error(map.pos("inlämnad_datum"), diagnostics.t(Msg::kBadDate, {*date}), diagnostics.t(Msg::kBadDateHint));
   }
+  // ISO dates compare as text. A late document is still the document: a warning.
+  const std::string& deadline = s.structure ? s.structure->deadline : std::string();
+  if (!s.draft && !deadline.empty() && !s.submitted_on.empty() && s.submitted_on > deadline)
+    diagnostics.warning(map.pos("inlämnad_datum"), diagnostics.t(Msg::kSubmittedLate, {s.submitted_on, deadline}),
+                        diagnostics.t(Msg::kSubmittedLateHint, {deadline}));
   if (s.draft) diagnostics.drafts = true;
 }
 

@@ -119,7 +119,8 @@ Page render_unit_page(const SiteContext& ctx, const model::UnitDocuments& unit) 
     });
     add_timeline(doc, *s, later_exists, root, lang);
     // Its state: a draft (only in build --utkast and serve), or the day it was submitted.
-    doc.set("state", s->draft                   ? data(text(lang, Msg::kUiDraft))
+    const std::string& deadline = s->structure->deadline;
+    doc.set("state", s->draft ? data(deadline.empty() ? text(lang, Msg::kUiDraft) : text(lang, Msg::kUiDraftDeadline, {deadline}))
                      : !s->submitted_on.empty() ? data(text(lang, Msg::kStateSubmittedOn, {s->submitted_on}))
                                                 : data(false));
     // The document's other forms: print page, PDF (when made) and tables.

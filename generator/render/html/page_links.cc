@@ -55,6 +55,10 @@ std::string PageLinks::within_page(const model::Submission& target, const model:
   return "";
 }
 
+bool PageLinks::has_target(const model::Link& link) const {
+  return !link.external.empty() || (site_ && find_document(*site_, link.document));
+}
+
 std::string PageLinks::href(const model::Link& link) const {
   if (!link.external.empty()) return link.external;
   const model::Submission* target = site_ ? find_document(*site_, link.document) : nullptr;

@@ -26,6 +26,9 @@ class PageLinks {
 
   // The link's address from this page (not yet escaped for HTML).
   std::string href(const model::Link& link) const;
+  // Whether the link leads to a page of this site: not to a draft left out, nor (in a build
+  // of one unit) to another unit's document.
+  bool has_target(const model::Link& link) const;
 
  private:
   enum class Kind { kSite, kPrint, kCompare };

@@ -38,7 +38,10 @@ std::string prose_html(const model::Prose& prose, const ProsePlace& place) {
       i += 3;
     } else if (html.compare(i, markdown::kLinkPlaceholder.size(), markdown::kLinkPlaceholder) == 0) {
       auto [n, end] = placeholder_index(html, i + markdown::kLinkPlaceholder.size());
-      out.append("href=\"").append(html_escape(n < prose.links.size() ? place.links.href(prose.links[n]) : "#"));
+      if (n < prose.links.size() && place.links.has_target(prose.links[n]))
+        out.append("href=\"").append(html_escape(place.links.href(prose.links[n])));
+      else
+        out.append("class=\"lank-utan-mal");  // its page is not on this site: the text, no link
       i = end - 1;  // the closing quote is copied next
     } else if (html.compare(i, markdown::kImagePlaceholder.size(), markdown::kImagePlaceholder) == 0) {
       auto [n, end] = placeholder_index(html, i + markdown::kImagePlaceholder.size());

@@ -118,6 +118,18 @@ std::optional<int> report_run(const PdfJob& job, const PdfRun& run, const fs::pa
   return pages.value_or(0);
 }
 
+// What the progress line says of a finished job: "Verksamhetsberättelse 2024, Hägersten-Älvsjö
+// hemtjänst: 10 sidor", cut short so that the line fits a terminal's row ('\r' redraws one).
+std::string progress_note(const PdfJob& job, const PdfRun& run, const fs::path& staging, Lang lang) {
+  constexpr size_t kMaxTitle = 60;
+  const std::string& title = job.title.empty() ? job.pdf : job.title;
+  std::string note = utf8_length(title) > kMaxTitle ? utf8_prefix(title, kMaxTitle - 1) + "\xE2\x80\xA6" : title;
+  const bool made = run.process.started && !run.process.timed_out && run.process.exit_status == 0;
+  const auto pages = made ? pdf_page_count(staging / job.pdf) : std::nullopt;
+  if (pages) note += ": " + std::to_string(*pages) + " " + text(lang, *pages == 1 ? Msg::kPageOne : Msg::kPageMany);
+  return terminal_text(note);
+}
+
 }  // namespace
 
 std::optional<int> pdf_page_count(const fs::path& pdf) {
@@ -148,7 +160,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
     } else {
       runs[i] = run_weasyprint(weasyprint->python, jobs[i], staging, variant, time_limit);
     }
-    if (progress) progress->step();
+    if (progress) progress->step(progress_note(jobs[i], runs[i], staging, diagnostics.lang));
   });
   reuse.record();
   PdfOutcome outcome;
@@ -178,8 +190,9 @@ PdfOutcome write_pdfs(const model::Site& site, const fs::path& out, const std::s
   const Lang lang = diagnostics.lang;
   Progress progress(
       progress_out,
-      [lang](size_t done, size_t total) {
-        return text(lang, Msg::kPdfProgress, {std::to_string(done), std::to_string(total)});
+      [lang](size_t done, size_t total, const std::string& last) {
+        return last.empty() ? text(lang, Msg::kPdfProgress, {std::to_string(done), std::to_string(total)})
+                            : text(lang, Msg::kPdfProgressNamed, {std::to_string(done), std::to_string(total), last});
       },
       jobs.size());
   return write_pdf_files(jobs, out, variant, threads, kPdfTimeLimit, diagnostics, &progress, previous);

@@ -1,0 +1,33 @@
+#include "pipeline/render_output.h"
+
+#include "package/frozen_years.h"
+#include "render/html/site_renderer.h"
+#include "write/markers.h"
+#include "write/output_dir.h"
+#include "write/output_tree.h"
+
+namespace kv {
+
+namespace fs = std::filesystem;
+
+std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const fs::path& out,
+                                         model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
+                                         const FinishStaging& finish) {
+  const fs::path content_root = context.options.content_root;
+  RenderInputs inputs{v.templates, content_root, context.threads(), with_pdf, {}};
+  std::error_code ec;
+  if (fs::is_regular_file(out / kOutputMarker, ec)) inputs.previous = out;  // only a folder kvalitet made
+  BuildCounts counts;
+  auto written = write_output_dir(out, diagnostics, [&](const fs::path& staging) {
+    auto rendered = render_site(v.site, inputs, staging, diagnostics);
+    if (!rendered) return std::optional<int>();
+    counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous));
+    counts.workbooks = rendered->workbooks;
+    if (finish && !finish(staging, inputs.previous, counts)) return std::optional<int>();
+    return std::optional<int>(counts.pages);
+  }, model::audience_word(audience));
+  if (!written) return std::nullopt;
+  return counts;
+}
+
+}  // namespace kv

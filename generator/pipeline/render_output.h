@@ -1,0 +1,28 @@
+// Rendering a validated site into an output folder, for every command that makes one (build,
+// pdf, bedomning and serve's preview): the pages and workbooks, the frozen years' packages,
+// then what the command adds in the staging folder (PDFs, the input stamp), all through the
+// one safe writer (write/output_dir.h), so a failure leaves the previous output as it was.
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+#include "model/audience.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/summary.h"
+
+namespace kv {
+
+// What the command adds once the site is staged: staging is the folder being filled,
+// previous the earlier output it may take unchanged files from ("" when none). Returns false
+// (after reporting why) to fail the build.
+using FinishStaging = std::function<bool(const std::filesystem::path& staging, const std::filesystem::path& previous,
+                                         BuildCounts& counts)>;
+
+// Renders v's site into out for audience; links the PDFs when with_pdf. Returns the counts
+// once out has been replaced, nullopt when anything failed (reported in diagnostics).
+std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
+                                         model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
+                                         const FinishStaging& finish = {});
+
+}  // namespace kv
