@@ -342,3 +342,47 @@ TEST_CASE("search counts corresponding questions of different editions as one pa
   CHECK(y23[1] == y22[1]);  // … that 2023 continues
   CHECK(y23[0] == y20[1]);
 }
+
+TEST_CASE("a structure copied from an earlier year without föregående: or bygger_på: is a warning", "[editions]") {
+  Editions f;
+  std::string copied = read(f.structure("prov-2022"));
+  copied = std::regex_replace(copied, std::regex("id: prov-2022\nföregående: prov-2020\n"), "id: prov-2025\n");
+  copied = std::regex_replace(copied, std::regex("\når: 2022\n"), "\når: 2025\n");
+  copied = std::regex_replace(copied, std::regex("\n( *)motsvarar: [^\n]*"), "");
+  write(f.structure("prov-2025"), "# copied from 2022\n" + copied);
+  kv::Diagnostics diagnostics;
+  f.structures(diagnostics);
+  INFO(all_messages(diagnostics));
+  const auto* unlinked = find(diagnostics, "säger inte vilken utgåva den följer på");
+  REQUIRE(unlinked);
+  CHECK(unlinked->severity == Severity::kWarning);
+  CHECK(unlinked->pos.path.find("prov-2025.yaml") != std::string::npos);
+  const std::string written = read(f.structure("prov-2025"));
+  CHECK(unlinked->pos.line == 1 + std::count(written.begin(), written.begin() + written.find("id: prov-2025"), '\n'));
+  CHECK_THAT(unlinked->message, Contains("”prov-2023” (2023)"));  // the latest earlier edition
+  CHECK_THAT(unlinked->hint, Contains("föregående: prov-2023"));
+  // The editions that say where they follow, and the first of its kind, are not warned.
+  CHECK(count(diagnostics, Severity::kWarning, "", "säger inte vilken utgåva") == 1);
+  // Saying it is enough.
+  replace(f.structure("prov-2025"), "id: prov-2025\n", "id: prov-2025\nföregående: prov-2023\n");
+  kv::Diagnostics linked;
+  f.structures(linked);
+  CHECK(!find(linked, "säger inte vilken utgåva"));
+}
+
+TEST_CASE("a wrong motsvarar: is reported at the structure that holds it, also to the editions built on it", "[editions]") {
+  Editions f;
+  replace(f.structure("prov-2022"), "motsvarar: 2\n", "motsvarar: 9\n");
+  const auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "prov-2022.yaml", "Fråga 9 finns inte") == 1);
+  CHECK(count(v, Severity::kError, "prov-2023.yaml", "") == 0);
+  // A 2023 document is not checked, and is told which file to fix: its base's.
+  bool told = false;
+  for (const auto& d : v.diagnostics.list.items())
+    if (d.pos.path.find("2023") != std::string::npos && d.message.find("prov-2023") != std::string::npos) {
+      CHECK_THAT(d.hint, Contains("prov-2022.yaml") && !Contains("prov-2023.yaml"));
+      told = true;
+    }
+  CHECK(told);
+}

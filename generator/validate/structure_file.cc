@@ -326,8 +326,6 @@ const model::Structure* named_structure(MapReader& top, const std::string& key, 
   return nullptr;
 }
 
-// A structure made from another starts as a copy of it; its parts correspond to the base's
-// parts of the same number until it lists its own areas.
 void read_deadline(MapReader& top, model::Structure& s) {
   s.deadline.clear();
   auto day = top.text("sista_dag", Need::kOptional);
@@ -336,6 +334,8 @@ void read_deadline(MapReader& top, model::Structure& s) {
   else top.diagnostics().error(top.pos("sista_dag"), top.diagnostics().t(Msg::kBadDate, {*day}), top.diagnostics().t(Msg::kBadDateHint));
 }
 
+// A structure made from another starts as a copy of it; its parts correspond to the base's
+// parts of the same number until it lists its own areas.
 std::shared_ptr<model::Structure> start_from(const model::Structure* base) {
   if (!base) return std::make_shared<model::Structure>();
   auto s = std::make_shared<model::Structure>(*base);
@@ -412,17 +412,21 @@ struct Declared {
   fs::path file;
   std::string id;
   std::vector<std::string> needs;  // bygger_på, föregående
+  int id_line = 1;
 };
 
 static Declared declared(const fs::path& file) {
-  Declared d{file, "", {}};
+  Declared d{file, "", {}, 1};
   Diagnostics scratch;  // the file's problems are reported by read_structure
   auto source = read_source(file, scratch);
   if (!source) return d;
   try {
     YAML::Node root = YAML::Load(source->text);
     if (!root.IsMap()) return d;
-    if (root["id"] && root["id"].IsScalar()) d.id = root["id"].Scalar();
+    if (root["id"] && root["id"].IsScalar()) {
+      d.id = root["id"].Scalar();
+      d.id_line = root["id"].Mark().line + 1;
+    }
     for (const char* key : {"bygger_på", "föregående"})
       if (root[key] && root[key].IsScalar()) d.needs.push_back(root[key].Scalar());
   } catch (const std::exception&) {
@@ -473,6 +477,23 @@ static std::vector<Declared> dependency_order(const std::vector<fs::path>& files
   return order;
 }
 
+// A structure of a kind that has an earlier year, linked to none: its years would not meet
+// (no changes pages, no "same part in other years"), which a copied file does silently.
+static void warn_unlinked_editions(const std::vector<Declared>& order, const StructureSet& set, Diagnostics& diagnostics) {
+  for (const auto& d : order) {
+    auto it = set.find(d.id);
+    if (it == set.end() || !it->second->previous.empty() || !it->second->based_on.empty()) continue;
+    const model::Structure& s = *it->second;
+    const model::Structure* latest = nullptr;  // the latest earlier edition of its kind
+    for (const auto& [id, other] : set)
+      if (other->kind == s.kind && other->year < s.year && (!latest || other->year > latest->year)) latest = other.get();
+    if (!latest) continue;
+    diagnostics.warning({d.file.generic_string(), d.id_line, 1},
+                        diagnostics.t(Msg::kEditionUnlinked, {s.id, latest->id, std::to_string(latest->year)}),
+                        diagnostics.t(Msg::kEditionUnlinkedHint, {latest->id, latest->id}));
+  }
+}
+
 StructureSet read_structures(const fs::path& dir, Diagnostics& diagnostics, BrokenStructures* broken) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -482,14 +503,23 @@ StructureSet read_structures(const fs::path& dir, Diagnostics& diagnostics, Brok
   StructureSet set;
   BrokenStructures local;
   BrokenStructures& bad = broken ? *broken : local;
-  for (const auto& d : dependency_order(files, diagnostics, &bad)) {
+  const auto order = dependency_order(files, diagnostics, &bad);
+  for (const auto& d : order) {
+    const int errors_before = diagnostics.list.error_count();
     if (auto s = read_structure(d.file, diagnostics, set, bad)) {
       set[s->id] = s;
-    } else {
-      bad[d.file.stem().string()] = d.file.generic_string();
-      if (!d.id.empty()) bad[d.id] = d.file.generic_string();
+      continue;
     }
+    // Left out without an error of its own: the structure it builds on has them, and the
+    // documents of this edition are told to fix that file.
+    std::string at = d.file.generic_string();
+    if (diagnostics.list.error_count() == errors_before)
+      for (const auto& need : d.needs)
+        if (auto it = bad.find(need); it != bad.end()) at = it->second;
+    bad[d.file.stem().string()] = at;
+    if (!d.id.empty()) bad[d.id] = at;
   }
+  warn_unlinked_editions(order, set, diagnostics);
   return set;
 }
 
