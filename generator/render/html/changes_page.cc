@@ -1,7 +1,8 @@
 // "What changed since last year": a unit's answer compared word by word with its answer to
 // the corresponding question of an earlier year (declared correspondences only, see
 // model::corresponding_part). Insertions and deletions are <ins> and <del>, underlined and
-// struck through besides their colour, and each starts with a word for screen readers.
+// struck through besides their colour, and each starts and ends with words for screen
+// readers; a moved paragraph is linked between where it stood and where it stands.
 #include "render/html/changes_page.h"
 
 #include "i18n/messages.h"
@@ -36,26 +37,47 @@ std::vector<std::string> paragraphs_of(const SiteContext& ctx, const model::Subm
   return out;
 }
 
-std::string diff_html(const std::vector<DiffParagraph>& diff, Lang lang) {
+// A marked passage: what it is, in words for screen readers, at its start and at its end
+// (the marks are underlined or struck through as well as coloured).
+std::string marked(const DiffPiece& piece, Lang lang) {
+  const bool inserted = piece.kind == DiffPiece::Kind::kInserted;
+  const std::string tag = inserted ? "ins" : "del";
+  const std::string start = text(lang, inserted ? Msg::kUiChangesInserted : Msg::kUiChangesDeleted);
+  const std::string end = text(lang, inserted ? Msg::kUiChangesInsertedEnd : Msg::kUiChangesDeletedEnd);
+  return "<" + tag + "><span class=\"visuellt-dold\">" + html_escape(start) + " </span>" + html_escape(piece.text) +
+         "<span class=\"visuellt-dold\"> " + html_escape(end) + "</span></" + tag + ">";
+}
+
+std::string pieces_html(const std::vector<DiffPiece>& pieces, Lang lang) {
   std::string out;
-  for (const auto& paragraph : diff) {
-    out += "<p>";
-    for (size_t i = 0; i < paragraph.size(); ++i) {
-      const DiffPiece& piece = paragraph[i];
-      if (i > 0) out += ' ';
-      if (piece.kind == DiffPiece::Kind::kSame) {
-        out += html_escape(piece.text);
-        continue;
-      }
-      const bool inserted = piece.kind == DiffPiece::Kind::kInserted;
-      const std::string tag = inserted ? "ins" : "del";
-      const Msg word = inserted ? Msg::kUiChangesInserted : Msg::kUiChangesDeleted;
-      out += "<" + tag + "><span class=\"visuellt-dold\">" + html_escape(text(lang, word)) + " </span>" + html_escape(piece.text) + "</" + tag + ">";
-    }
-    out += "</p>\n";
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += pieces[i].kind == DiffPiece::Kind::kSame ? html_escape(pieces[i].text) : marked(pieces[i], lang);
   }
   return out;
 }
+
+// A moved paragraph is named where it stood and shown where it stands, each end a link to
+// the other, saying in which direction it lies.
+std::string moved_html(const std::vector<DiffParagraph>& diff, size_t i, Lang lang) {
+  const DiffParagraph& p = diff[i];
+  const bool other_below = p.partner > i;
+  const std::string open = "<p class=\"flyttat\" id=\"flyttat-" + std::to_string(i) + "\"><a href=\"#flyttat-" + std::to_string(p.partner) + "\">";
+  if (p.move == DiffParagraph::Move::kMovedAway)
+    return open + html_escape(text(lang, other_below ? Msg::kUiChangesMovedDown : Msg::kUiChangesMovedUp)) + "</a></p>\n";
+  return open + html_escape(text(lang, other_below ? Msg::kUiChangesMovedFromBelow : Msg::kUiChangesMovedFromAbove)) + "</a> " +
+         pieces_html(p.pieces, lang) + "</p>\n";
+}
+
+std::string diff_html(const std::vector<DiffParagraph>& diff, Lang lang) {
+  std::string out;
+  for (size_t i = 0; i < diff.size(); ++i)
+    out += diff[i].move == DiffParagraph::Move::kNone ? "<p>" + pieces_html(diff[i].pieces, lang) + "</p>\n" : moved_html(diff, i, lang);
+  return out;
+}
+
+// "1 ord tillagt", "2 ord tillagda".
+std::string counted(Lang lang, size_t n, Msg one, Msg many) { return text(lang, n == 1 ? one : many, {group_digits(n)}); }
 
 }  // namespace
 
@@ -73,8 +95,10 @@ Page render_changes_page(const SiteContext& ctx, const model::Submission& s, int
   const std::string path = changes_path(s, number), root = root_of(path);
   const model::QuestionSpec* spec = s.structure->find_question(number);
   const model::QuestionSpec* old_spec = earlier.doc->structure->find_question(earlier.number);
-  const auto diff = diff_paragraphs(paragraphs_of(ctx, *earlier.doc, earlier.number, path), paragraphs_of(ctx, s, number, path));
-  const DiffCounts counts = count_changes(diff);
+  const auto then = paragraphs_of(ctx, *earlier.doc, earlier.number, path), now = paragraphs_of(ctx, s, number, path);
+  const auto diff = diff_paragraphs(then, now);
+  // Counted over the whole answer, apart from how the changes are shown; past the bound, as shown.
+  const DiffCounts counts = count_word_changes(then, now).value_or(count_changes(diff));
   const std::string label = part_label(*s.structure, lang, number);
   const std::string old_label = part_label(*earlier.doc->structure, lang, earlier.number);
   data d;
@@ -82,7 +106,8 @@ Page render_changes_page(const SiteContext& ctx, const model::Submission& s, int
   const std::string title = text(lang, Msg::kUiChangesTitle, {std::to_string(earlier.doc->year), label, spec ? spec->title : ""});
   d.set("title", title);
   d.set("intro", text(lang, Msg::kUiChangesIntro, {old_label, old_spec ? old_spec->title : "", document_title(*earlier.doc),
-                                                   std::to_string(counts.inserted), std::to_string(counts.deleted)}));
+                                                   counted(lang, counts.inserted, Msg::kUiChangesAddedOne, Msg::kUiChangesAddedMany),
+                                                   counted(lang, counts.deleted, Msg::kUiChangesRemovedOne, Msg::kUiChangesRemovedMany)}));
   d.set("legend_html", text(lang, Msg::kUiChangesLegend));
   d.set("unchanged", counts.inserted + counts.deleted == 0 ? text(lang, Msg::kUiChangesNone) : std::string());
   d.set("diff_html", diff_html(diff, lang));
