@@ -352,6 +352,7 @@ TEST_CASE("the changes page compares an answer with the corresponding one of an 
   CHECK_THAT(page, Contains("<p><ins><span class=\"visuellt-dold\">Tillagt: </span>Mål: Alla brukare har en aktuell genomförandeplan<span"));
   // counted over the whole answer, in words of the right number (one word, two words)
   CHECK_THAT(page, Contains(" ord tillagda och "));
+  CHECK_THAT(page, !Contains("<p></p>") && !Contains("Svaret är oförändrat"));  // no empty "unchanged" paragraph
   // Linked from the question page; none for a question declared new, none for the first year.
   CHECK_THAT(read(f.out / "2022/provenhet/prov/fraga-01/index.html"), Contains("andringar/index.html\">Vad som har ändrats sedan 2020, ord för ord"));
   CHECK_FALSE(fs::exists(f.out / "2022/provenhet/prov/fraga-02/andringar"));

@@ -109,7 +109,8 @@ Page render_changes_page(const SiteContext& ctx, const model::Submission& s, int
                                                    counted(lang, counts.inserted, Msg::kUiChangesAddedOne, Msg::kUiChangesAddedMany),
                                                    counted(lang, counts.deleted, Msg::kUiChangesRemovedOne, Msg::kUiChangesRemovedMany)}));
   d.set("legend_html", text(lang, Msg::kUiChangesLegend));
-  d.set("unchanged", counts.inserted + counts.deleted == 0 ? text(lang, Msg::kUiChangesNone) : std::string());
+  // data(false), not "": mustache shows a section for any string, an empty one too.
+  d.set("unchanged", counts.inserted + counts.deleted == 0 ? data(text(lang, Msg::kUiChangesNone)) : data(false));
   d.set("diff_html", diff_html(diff, lang));
   d.set("now", link(root + question_path(s, number), text(lang, Msg::kUiChangesNow, {label, document_title(s)})));
   d.set("then", link(root + question_path(*earlier.doc, earlier.number), text(lang, Msg::kUiChangesThen, {old_label, document_title(*earlier.doc)})));
