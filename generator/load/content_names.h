@@ -19,6 +19,9 @@ inline constexpr const char* kIntroFile = "inledning.md";
 
 // content/_bedomning/<år>/<slag>/*.xlsx: the reviewers' filled forms (kvalitet bedomning).
 inline constexpr const char* kReviewFormsFolder = "_bedomning";
+// content/_beslut/<år>/<slag>.yaml: the jury's decision on an edition (validate/decisions.h).
+inline constexpr const char* kDecisionsFolder = "_beslut";
+inline constexpr const char* kDecisionExtension = ".yaml";
 // content/_arkiv/kvalitet-<år>/: the archive packages of frozen years (kvalitet arkiv).
 inline constexpr const char* kArchiveFolder = "_arkiv";
 
@@ -33,8 +36,8 @@ inline constexpr const char* kThemeLayoutsFolder = "layouts";
 // .x.swp), editor backups and swap or lock files (x~, x.swp, x.swo, x.swx, #x#, ~$x.docx,
 // vim's 4913 probe), Thumbs.db and desktop.ini.
 bool is_ignored_file(std::string_view name);
-// Folders no walk enters: hidden ones (.git) and kvalitet's own (_bedomning, _arkiv: read
-// only by the commands they belong to). A build's output folder is skipped as well, which
+// Folders no walk enters: hidden ones (.git) and kvalitet's own (_bedomning, _beslut, _arkiv:
+// read only by the code they belong to). A build's output folder is skipped as well, which
 // takes a look inside (load/content_path.h, is_skipped_folder).
 bool is_skipped_folder_name(std::string_view name);
 

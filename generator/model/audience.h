@@ -1,5 +1,6 @@
 // Who a built site is for, and what each audience sees: the one place that decides it.
-//  - public (build, pdf, arkiv): submitted documents, comparisons, indicators, search;
+//  - public (build, pdf, arkiv): submitted documents, comparisons, indicators, search, the
+//    jury's decisions;
 //    no requirement checklists, no checker remarks, no reviewer forms, no drafts;
 //  - reviewers (bedomning): everything public plus checklists, remarks, the review forms and
 //    the reviewers' pages; drafts are listed, not shown;

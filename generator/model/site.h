@@ -11,6 +11,7 @@
 #include "model/audience.h"
 #include "model/accessibility.h"
 #include "model/blocks.h"
+#include "model/decision.h"
 #include "model/review.h"
 #include "model/structure.h"
 #include "model/theme.h"
@@ -92,6 +93,8 @@ struct Site {
   // The filled review forms, read only by `kvalitet bedomning` (validate/review_forms.h);
   // empty in every other build, which therefore has no reviewers' pages. By kind, then year.
   std::vector<ReviewedEdition> reviews;
+  // The jury's decisions (validate/decisions.h), by year then kind; public.
+  std::vector<Decision> decisions;
   model::Audience audience = model::Audience::kPublic;  // who this build is for
   std::vector<DraftNote> drafts_left_out;  // sorted as submissions
 

@@ -15,6 +15,7 @@
 #include "util/escape.h"
 #include "util/text.h"
 #include "validate/answer_warnings.h"
+#include "validate/decisions.h"
 #include "validate/readability.h"
 #include "validate/review_forms.h"
 #include "validate/site.h"
@@ -53,6 +54,7 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
   StructureSet structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
   read_submissions(site_options, structures, v.site, v.diagnostics, broken);
   thread_years(v.site, v.diagnostics);
+  read_decisions(options.content_root, v.site, v.diagnostics);
   if (build.audience == model::Audience::kReviewers) read_review_forms(options.content_root, v.site, v.diagnostics);
   check_readability(v.site, v.diagnostics);
   check_frozen_years(v.site.frozen_years, options.content_root, v.diagnostics);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "i18n/messages.h"
+#include "render/html/decision_page.h"
 #include "render/html/pages.h"
 #include "render/html/unit_timeline.h"
 #include "render/html/urls.h"
@@ -34,6 +35,7 @@ data years_list(const SiteContext& ctx) {
       ed.set("units", units);
       ed.set("compare", link(compare_index_path(e.kind_slug, year),
                              text(lang, Msg::kUiCompareEdition, {e.structure->name + " " + std::to_string(year)})));
+      ed.set("decision", decision_link(ctx, e.kind_slug, year, ""));
       editions.push_back(ed);
     }
     y.set("editions", editions);

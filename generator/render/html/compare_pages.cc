@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "i18n/messages.h"
+#include "render/html/decision_page.h"
 #include "render/html/blocks_html.h"
 #include "render/html/requirements_html.h"
 #include "render/html/pages.h"
@@ -104,6 +105,7 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   d.set("intro", text(lang, Msg::kUiCompareIndexIntro, {st.part_word(lang, false), st.part_word(lang, false)}));
   d.set("units", units);
   d.set("areas", structure_contents(st));
+  d.set("decision", decision_link(ctx, e.kind_slug, e.year, root));
   for (const auto& r : ctx.site.reviews)  // only in a site built by `kvalitet bedomning`
     if (r.kind_slug == e.kind_slug && r.year == e.year)
       d.set("review_results", link(root + review_results_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewResultsLink)));

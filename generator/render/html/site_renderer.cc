@@ -18,6 +18,8 @@
 #include "render/xlsx/library_messages.h"
 #include "render/xlsx/review_workbook.h"
 #include "render/xlsx/submission_workbook.h"
+#include "render/html/decision_page.h"
+#include "render/print/decision_print.h"
 #include "util/parallel.h"
 #include "write/output_dir.h"
 
@@ -29,7 +31,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kLayouts = {"base",          "start",   "unit",       "overview",  "question",
                                            "compare_index", "compare", "indicators", "indicator", "statement",
                                            "search",        "print",   "review_results", "review_calibration",
-                                           "feedback",       "changes"};
+                                           "feedback",       "changes", "decision", "decision_print"};
 
 // Images the authors referenced, in bild blocks and in prose, copied under media/ at their
 // content-relative path.
@@ -139,6 +141,14 @@ void review_jobs(const SiteContext& ctx, Jobs& jobs) {
     }
 }
 
+// The jury's decisions: public, beside the comparisons (not on one unit's own site).
+void decision_jobs(const SiteContext& ctx, Jobs& jobs) {
+  for (const auto& d : ctx.site.decisions) {
+    jobs.pages.push_back([&] { return render_decision_page(ctx, d); });
+    jobs.pages.push_back([&] { return render_decision_print_page(ctx, d); });
+  }
+}
+
 void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   const model::Site& site = ctx.site;
   jobs.pages.push_back([&] { return render_start_page(ctx); });
@@ -157,6 +167,7 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
                     [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
   }
   review_jobs(ctx, jobs);
+  decision_jobs(ctx, jobs);
   if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
   for (const auto& series : ctx.index.indicators()) {
     jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });

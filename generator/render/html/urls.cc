@@ -41,6 +41,14 @@ std::string compare_year_dir(int year) { return "jamforelse/" + std::to_string(y
 
 std::string compare_dir(const std::string& kind_slug, int year) { return compare_year_dir(year) + "/" + kind_slug; }
 
+std::string decision_path(const std::string& kind_slug, int year) {
+  return "vinnare/" + std::to_string(year) + "/" + kind_slug + "/index.html";
+}
+
+std::string decision_print_path(const std::string& kind_slug, int year) {
+  return "vinnare/" + std::to_string(year) + "/" + kind_slug + "/utskrift.html";
+}
+
 std::string compare_index_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/index.html";
 }

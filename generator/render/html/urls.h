@@ -44,6 +44,9 @@ std::string review_calibration_path(const std::string& kind_slug, int year);   /
 std::string feedback_path(const std::string& kind_slug, int year, const std::string& unit_slug);  // …/enhet/<enhet>/index.html
 // …/enhet/<enhet>/aterkoppling-<enhet>-<år>.pdf: the feedback report as PDF (bedomning --pdf)
 std::string feedback_pdf_path(const std::string& kind_slug, int year, const std::string& unit_slug);
+// The jury's decision on an edition (public): vinnare/<år>/<slag>/index.html and its print page.
+std::string decision_path(const std::string& kind_slug, int year);
+std::string decision_print_path(const std::string& kind_slug, int year);  // vinnare/<år>/<slag>/utskrift.html
 std::string indicators_index_path();                       // indikatorer/index.html
 std::string indicator_page_path(const std::string& slug);  // indikatorer/<slug>/index.html
 std::string trend_workbook_path(const std::string& name);  // indikatorer/<slug of the name>.xlsx
