@@ -33,6 +33,7 @@ NAMES = {
     "_bedomning": (CONTENT_OWNER, "file"),
     "_arkiv": (CONTENT_OWNER, "file"),
     "_beslut": (CONTENT_OWNER, "file"),
+    "konsensus.xlsx": (CONTENT_OWNER, "file"),
     "utskrift.html": (OUTPUT_OWNER, "file"),
     "tabeller.xlsx": (OUTPUT_OWNER, "file"),
     "bedomning.xlsx": (OUTPUT_OWNER, "file"),

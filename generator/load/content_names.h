@@ -19,6 +19,10 @@ inline constexpr const char* kIntroFile = "inledning.md";
 
 // content/_bedomning/<år>/<slag>/*.xlsx: the reviewers' filled forms (kvalitet bedomning).
 inline constexpr const char* kReviewFormsFolder = "_bedomning";
+// content/_bedomning/<år>/<slag>/konsensus.xlsx: the consensus form with what the reviewers
+// agreed; a reserved name there (any case), never read as a reviewer's form. The reviewers'
+// site offers it under the same name (render/html/urls.h, consensus_workbook_path).
+inline constexpr const char* kConsensusFile = "konsensus.xlsx";
 // content/_beslut/<år>/<slag>.yaml: the jury's decision on an edition (validate/decisions.h).
 inline constexpr const char* kDecisionsFolder = "_beslut";
 inline constexpr const char* kDecisionExtension = ".yaml";

@@ -14,8 +14,12 @@ std::optional<double> weighted_mean(const std::vector<std::pair<std::optional<do
   return sum / weights;
 }
 
-QuestionResult question_result(const QuestionSpec& q, const ScoringSpec& scoring, const std::vector<ReviewEntry>* entries) {
-  QuestionResult r{&q, {}, std::nullopt, 0, false};
+QuestionResult question_result(const QuestionSpec& q, const ScoringSpec& scoring, const std::vector<ReviewEntry>* entries,
+                               const AgreedEntry* agreed) {
+  QuestionResult r;
+  r.spec = &q;
+  r.agreed = agreed;
+  if (agreed) r.score = agreed->score;
   if (!entries || entries->empty()) return r;
   double sum = 0, low = (*entries)[0].score, high = low;
   for (const auto& e : *entries) {
@@ -25,6 +29,7 @@ QuestionResult question_result(const QuestionSpec& q, const ScoringSpec& scoring
     high = std::max(high, e.score);
   }
   r.mean = sum / static_cast<double>(entries->size());
+  if (!r.score) r.score = r.mean;
   r.spread = high - low;
   r.disagreement = scoring.disagreement > 0 && r.spread > scoring.disagreement;
   return r;
@@ -33,28 +38,46 @@ QuestionResult question_result(const QuestionSpec& q, const ScoringSpec& scoring
 }  // namespace
 
 UnitResult unit_result(const Structure& structure, const std::string& unit_slug,
-                       const std::map<int, std::vector<ReviewEntry>>* entries_of_unit) {
-  UnitResult unit{unit_slug, {}, std::nullopt, 0, 0};
-  std::vector<std::pair<std::optional<double>, double>> area_scores;
+                       const std::map<int, std::vector<ReviewEntry>>* entries_of_unit,
+                       const std::map<int, AgreedEntry>* agreed_of_unit) {
+  UnitResult unit;
+  unit.unit_slug = unit_slug;
+  std::vector<std::pair<std::optional<double>, double>> area_scores, area_means;
   for (const auto& area : structure.areas) {
-    AreaResult a{&area, {}, std::nullopt, 0};
-    std::vector<std::pair<std::optional<double>, double>> scores;
+    AreaResult a;
+    a.spec = &area;
+    std::vector<std::pair<std::optional<double>, double>> scores, means;
     for (const auto& q : area.questions) {
       const std::vector<ReviewEntry>* entries = nullptr;
       if (entries_of_unit)
         if (auto it = entries_of_unit->find(q.number); it != entries_of_unit->end()) entries = &it->second;
-      a.questions.push_back(question_result(q, structure.scoring, entries));
-      scores.emplace_back(a.questions.back().mean, q.weight);
-      a.scored += a.questions.back().mean ? 1 : 0;
+      const AgreedEntry* agreed = nullptr;
+      if (agreed_of_unit)
+        if (auto it = agreed_of_unit->find(q.number); it != agreed_of_unit->end()) agreed = &it->second;
+      const QuestionResult& r = a.questions.emplace_back(question_result(q, structure.scoring, entries, agreed));
+      scores.emplace_back(r.score, q.weight);
+      means.emplace_back(r.mean, q.weight);
+      a.scored += r.score ? 1 : 0;
+      unit.agreed += r.agreed_score() ? 1 : 0;
     }
     a.score = weighted_mean(scores);
+    a.mean_score = weighted_mean(means);
     area_scores.emplace_back(a.score, area.weight);
+    area_means.emplace_back(a.mean_score, area.weight);
     unit.scored += a.scored;
     unit.questions += static_cast<int>(area.questions.size());
     unit.areas.push_back(std::move(a));
   }
   unit.total = weighted_mean(area_scores);
+  unit.mean_total = weighted_mean(area_means);
   return unit;
+}
+
+UnitResult unit_result(const Structure& structure, const ReviewedEdition& review, const std::string& unit_slug) {
+  auto entries = review.entries.find(unit_slug);
+  auto agreed = review.agreed.find(unit_slug);
+  return unit_result(structure, unit_slug, entries == review.entries.end() ? nullptr : &entries->second,
+                     agreed == review.agreed.end() ? nullptr : &agreed->second);
 }
 
 void sort_by_total(std::vector<UnitResult>& results) {

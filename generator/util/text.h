@@ -68,6 +68,11 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
 
 // A URL-safe name: lower case a–z, 0–9 and '-' (å, ä → a, ö → o, é → e); fallback if empty.
 std::string slugify(std::string_view name, std::string_view fallback);
+// The same for a person's name, with every Latin letter folded to its base letter: lower
+// case; å, ä, à, á, â → a; ö, ø, ó → o; é, è, ê, ë → e; ü → u; ñ → n; ç → c; æ → ae; ß → ss;
+// š → s; ł → l; … (Latin-1 and Latin Extended-A); any other character is a '-'; hyphens
+// collapsed, none at either end; fallback if empty. "Åsa Öberg-Ström" → "asa-oberg-strom".
+std::string ascii_slug(std::string_view name, std::string_view fallback);
 
 // "a, b, c": words with separator between them.
 std::string join(const std::vector<std::string>& words, std::string_view separator);

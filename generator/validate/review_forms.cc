@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <tuple>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
+#include <variant>
 
 #include "i18n/numbers.h"
 #include "load/content_names.h"
@@ -20,6 +22,7 @@ namespace kv {
 namespace {
 
 namespace fs = std::filesystem;
+using model::ConsensusColumn;
 using model::ReviewColumn;
 using xlsx::ReadCell;
 using xlsx::ReadSheet;
@@ -100,19 +103,37 @@ bool on_scale(double score, const model::ScoringSpec& scoring) {
   return score >= scoring.min && score <= scoring.max && score == std::floor(score);
 }
 
-// The header row's columns; missing key columns are reported. nullopt: not a review sheet
-// (none of the key columns) or a broken one (reported).
-std::optional<std::map<ReviewColumn, int>> header_columns(const SheetPlace& place, Diagnostics& diagnostics) {
-  std::map<ReviewColumn, int> columns;
+// A form's columns (model/review_form.h: the reviewers' form or the consensus form): how a
+// header names one, which must be there, and what a sheet without any of them is told.
+template <typename Column>
+struct FormSchema {
+  std::optional<Column> (*named)(const std::string&);
+  const std::vector<Column>& (*keys)();
+  std::string (*header)(Column, Lang);
+  Msg skipped, skipped_hint;
+};
+
+const FormSchema<ReviewColumn> kReviewSchema{model::review_column_named, model::review_key_columns, model::review_header,
+                                             Msg::kReviewSheetSkipped, Msg::kReviewSheetSkippedHint};
+const FormSchema<ConsensusColumn> kConsensusSchema{model::consensus_column_named, model::consensus_key_columns,
+                                                   model::consensus_header, Msg::kConsensusSheetSkipped,
+                                                   Msg::kConsensusSheetSkippedHint};
+
+// The header row's columns; missing key columns are reported. nullopt: not a sheet of that
+// form (none of the key columns, a warning) or a broken one (reported).
+template <typename Column>
+std::optional<std::map<Column, int>> header_columns(const SheetPlace& place, const FormSchema<Column>& schema,
+                                                    Diagnostics& diagnostics) {
+  std::map<Column, int> columns;
   for (const auto& [at, cell] : place.sheet->cells)
     if (at.first == 1)
-      if (auto c = model::review_column_named(cell.text); c && !columns.count(*c)) columns[*c] = at.second;
+      if (auto c = schema.named(cell.text); c && !columns.count(*c)) columns[*c] = at.second;
   std::vector<std::string> missing;
-  for (ReviewColumn c : model::review_key_columns())
-    if (!columns.count(c)) missing.push_back("”" + model::review_header(c, diagnostics.lang) + "”");
+  for (Column c : schema.keys())
+    if (!columns.count(c)) missing.push_back("”" + schema.header(c, diagnostics.lang) + "”");
   if (missing.empty()) return columns;
-  if (missing.size() == model::review_key_columns().size()) {
-    diagnostics.warning(place.at(0, 0), diagnostics.t(Msg::kReviewSheetSkipped, {place.sheet->name}), diagnostics.t(Msg::kReviewSheetSkippedHint));
+  if (missing.size() == schema.keys().size()) {
+    diagnostics.warning(place.at(0, 0), diagnostics.t(schema.skipped, {place.sheet->name}), diagnostics.t(schema.skipped_hint));
     return std::nullopt;
   }
   diagnostics.error(place.at(1, 1), diagnostics.t(Msg::kReviewColumnsMissing, {place.sheet->name, join(missing, ", ")}),
@@ -125,6 +146,30 @@ struct RowKey {
   int number = 0;
   auto operator<=>(const RowKey&) const = default;
 };
+
+// A row's unit id, or "" after reporting why it is none.
+std::string row_unit(const SheetPlace& place, int row, int col, const EditionFacts& facts, Diagnostics& diagnostics) {
+  const std::string unit = cell_text(*place.sheet, row, col);
+  if (!unit.empty() && facts.units.count(unit)) return unit;
+  std::vector<std::string> slugs;
+  for (const auto& [slug, name] : facts.units) slugs.push_back(slug);
+  diagnostics.error(place.at(row, col), place.where(row, col, diagnostics) + ": " +
+                                           (unit.empty() ? diagnostics.t(Msg::kReviewNoUnit)
+                                                         : diagnostics.t(Msg::kReviewUnknownUnit, {unit, facts.structure->name})),
+                    unit.empty() ? diagnostics.t(Msg::kReviewNoUnitHint) : diagnostics.suggest(unit, slugs));
+  return "";
+}
+
+// The same unit and question twice in one form: reported at the second row.
+bool first_time(std::map<RowKey, int>& seen, const RowKey& key, const SheetPlace& place, int row, const model::Structure& st,
+                Diagnostics& diagnostics) {
+  auto [it, fresh] = seen.insert({key, row});
+  if (fresh) return true;
+  diagnostics.error(place.at(row, 1), place.where(row, 1, diagnostics) + ": " +
+                                         diagnostics.t(Msg::kReviewRowTwice, {key.unit, part_name(st, key.number, diagnostics.lang), std::to_string(it->second)}),
+               diagnostics.t(Msg::kReviewRowTwiceHint));
+  return false;
+}
 
 // A row's question number (from its label, "7" or "1.1"), or 0 after reporting why it is none.
 int row_number(const SheetPlace& place, int row, int col, const model::Structure& st, Diagnostics& diagnostics) {
@@ -170,38 +215,43 @@ void report_unscored(const SheetPlace& place, const std::string& reviewer, const
                      diagnostics.t(Msg::kReviewUnscoredHint));
 }
 
-void read_sheet(const SheetPlace& place, const std::string& reviewer, const EditionFacts& facts,
-                model::ReviewedEdition& out, Diagnostics& diagnostics) {
-  auto header = header_columns(place, diagnostics);
-  if (!header) return;
-  auto col = [&](ReviewColumn c) { return header->count(c) ? header->at(c) : 0; };
+// One reviewer's sheet as read: its well-formed entries (every cell was checked, and each
+// problem reported, whatever becomes of the sheet), and whether anything was filled in.
+struct SheetAnswers {
+  std::string reviewer;
+  std::string origin;  // "bladet ”Anna” i anna.xlsx", for messages
+  bool filled = false;  // a score or a text in any row
+  std::map<RowKey, model::ReviewEntry> entries;
+};
+
+// Two sheets with the same answers: the same scores and texts for the same rows.
+bool same_answers(const SheetAnswers& a, const SheetAnswers& b) {
+  if (a.entries.size() != b.entries.size()) return false;
+  for (auto i = a.entries.begin(), j = b.entries.begin(); i != a.entries.end(); ++i, ++j)
+    if (i->first != j->first || i->second.score != j->second.score || i->second.strengths != j->second.strengths ||
+        i->second.improvements != j->second.improvements)
+      return false;
+  return true;
+}
+
+void read_sheet(const SheetPlace& place, const EditionFacts& facts, const std::map<ReviewColumn, int>& header,
+                SheetAnswers& out, Diagnostics& diagnostics) {
+  auto col = [&](ReviewColumn c) { return header.count(c) ? header.at(c) : 0; };
   const model::Structure& st = *facts.structure;
-  std::vector<std::string> slugs;
-  for (const auto& [slug, name] : facts.units) slugs.push_back(slug);
   std::map<RowKey, int> seen, empty_rows;
   std::set<std::string> scored_units;
   const ReadSheet& sheet = *place.sheet;
   for (int row = 2; row <= sheet.max_row; ++row) {
-    const std::string unit = cell_text(sheet, row, col(ReviewColumn::kUnitKey));
+    const std::string unit_text = cell_text(sheet, row, col(ReviewColumn::kUnitKey));
     const std::string strengths = cell_text(sheet, row, col(ReviewColumn::kStrengths));
     const std::string improvements = cell_text(sheet, row, col(ReviewColumn::kImprovements));
     const bool has_score = sheet.at(row, col(ReviewColumn::kScore)) != nullptr;
-    if (unit.empty() && strengths.empty() && improvements.empty() && !has_score) continue;  // an empty row
-    if (unit.empty() || !facts.units.count(unit)) {
-      const int c = col(ReviewColumn::kUnitKey);
-      diagnostics.error(place.at(row, c), place.where(row, c, diagnostics) + ": " +
-                                         (unit.empty() ? diagnostics.t(Msg::kReviewNoUnit) : diagnostics.t(Msg::kReviewUnknownUnit, {unit, st.name})),
-                   unit.empty() ? diagnostics.t(Msg::kReviewNoUnitHint) : diagnostics.suggest(unit, slugs));
-      continue;
-    }
+    if (has_score || !strengths.empty() || !improvements.empty()) out.filled = true;
+    if (unit_text.empty() && strengths.empty() && improvements.empty() && !has_score) continue;  // an empty row
+    const std::string unit = row_unit(place, row, col(ReviewColumn::kUnitKey), facts, diagnostics);
+    if (unit.empty()) continue;
     const int number = row_number(place, row, col(ReviewColumn::kNumber), st, diagnostics);
-    if (number == 0) continue;
-    if (auto [it, fresh] = seen.insert({{unit, number}, row}); !fresh) {
-      diagnostics.error(place.at(row, 1), place.where(row, 1, diagnostics) + ": " +
-                                         diagnostics.t(Msg::kReviewRowTwice, {unit, part_name(st, number, diagnostics.lang), std::to_string(it->second)}),
-                   diagnostics.t(Msg::kReviewRowTwiceHint));
-      continue;
-    }
+    if (number == 0 || !first_time(seen, {unit, number}, place, row, st, diagnostics)) continue;
     auto score = row_score(place, row, col(ReviewColumn::kScore), st.scoring, diagnostics);
     if (!score) {
       if (!has_score && (!strengths.empty() || !improvements.empty())) {
@@ -214,38 +264,121 @@ void read_sheet(const SheetPlace& place, const std::string& reviewer, const Edit
       continue;
     }
     scored_units.insert(unit);
-    out.entries[unit][number].push_back({reviewer, *score, strengths, improvements});
+    out.entries[{unit, number}] = {out.reviewer, *score, strengths, improvements};
   }
-  report_unscored(place, reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, diagnostics);
+  if (out.filled)
+    report_unscored(place, out.reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, diagnostics);
 }
 
-// Reviewer names read so far in this edition, with the file and sheet each came from.
-using ReviewerPlaces = std::map<std::string, std::string>;
-
-void read_form(const fs::path& file, const EditionFacts& facts, model::ReviewedEdition& out,
-               ReviewerPlaces& reviewers, Diagnostics& diagnostics) {
-  const std::string shown = file.generic_string();
+// A form's sheets, or nullopt after reporting why the file cannot be read.
+std::optional<std::vector<ReadSheet>> read_sheets(const fs::path& file, Diagnostics& diagnostics) {
   auto read = xlsx::read_workbook(file);
   if (const auto* failure = std::get_if<xlsx::ReadFailure>(&read)) {
     const Msg what = failure->kind == xlsx::ReadFailure::Kind::kTooLarge ? Msg::kReviewFormTooLarge : Msg::kReviewFormUnreadable;
-    diagnostics.error({shown, 0, 0}, diagnostics.t(what, {failure->detail}), diagnostics.t(Msg::kReviewFormUnreadableHint));
-    return;
+    diagnostics.error({file.generic_string(), 0, 0}, diagnostics.t(what, {failure->detail}), diagnostics.t(Msg::kReviewFormUnreadableHint));
+    return std::nullopt;
   }
-  for (const ReadSheet& sheet : std::get<std::vector<ReadSheet>>(read)) {
+  return std::move(std::get<std::vector<ReadSheet>>(read));
+}
+
+// Every sheet of one form file with the form's columns, checked cell by cell; the sheets
+// with nothing filled in are named in one warning for the file.
+std::vector<SheetAnswers> read_form(const fs::path& file, const EditionFacts& facts, Diagnostics& diagnostics) {
+  const std::string shown = file.generic_string();
+  auto read = read_sheets(file, diagnostics);
+  if (!read) return {};
+  std::vector<SheetAnswers> filled;
+  std::vector<std::string> empty;
+  for (const ReadSheet& sheet : *read) {
+    SheetPlace place{shown, &sheet};
+    auto header = header_columns(place, kReviewSchema, diagnostics);
+    if (!header) continue;
     // The reviewer: the sheet's name for a form with a sheet per reviewer, else the file's.
     // (a form written in either language: the site's language is one of the two)
     const std::string name = fold_case(sheet.name);
     const bool by_file = name == fold_case(model::review_default_sheet(Lang::kSv)) ||
                          name == fold_case(model::review_default_sheet(Lang::kEn));
-    const std::string reviewer = by_file ? file.stem().string() : sheet.name;
-    const std::string origin = diagnostics.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
+    SheetAnswers answers;
+    answers.reviewer = by_file ? file.stem().string() : sheet.name;
+    answers.origin = diagnostics.t(Msg::kReviewSheetOf, {sheet.name, file.filename().string()});
+    read_sheet(place, facts, *header, answers, diagnostics);
+    if (answers.filled) filled.push_back(std::move(answers));
+    else empty.push_back("”" + sheet.name + "”");
+  }
+  if (!empty.empty())
+    diagnostics.warning({shown, 0, 0}, diagnostics.t(empty.size() == 1 ? Msg::kReviewEmptySheet : Msg::kReviewEmptySheets, {join(empty, ", ")}),
+                        diagnostics.t(Msg::kReviewEmptySheetsHint));
+  return filled;
+}
+
+// One sheet of the consensus form, each row checked as a reviewer's row is; rows with an
+// agreed score or text go into out.agreed. seen: the rows of the whole file so far.
+void read_consensus_sheet(const SheetPlace& place, const std::map<ConsensusColumn, int>& header, const EditionFacts& facts,
+                          std::map<RowKey, int>& seen, model::ReviewedEdition& out, Diagnostics& diagnostics) {
+  auto col = [&](ConsensusColumn c) { return header.count(c) ? header.at(c) : 0; };
+  const model::Structure& st = *facts.structure;
+  const ReadSheet& sheet = *place.sheet;
+  for (int row = 2; row <= sheet.max_row; ++row) {
+    const std::string unit_text = cell_text(sheet, row, col(ConsensusColumn::kUnitKey));
+    const std::string strengths = cell_text(sheet, row, col(ConsensusColumn::kAgreedStrengths));
+    const std::string improvements = cell_text(sheet, row, col(ConsensusColumn::kAgreedImprovements));
+    const bool has_score = sheet.at(row, col(ConsensusColumn::kAgreedScore)) != nullptr;
+    if (unit_text.empty() && strengths.empty() && improvements.empty() && !has_score) continue;  // an empty row
+    const std::string unit = row_unit(place, row, col(ConsensusColumn::kUnitKey), facts, diagnostics);
+    if (unit.empty()) continue;
+    const int number = row_number(place, row, col(ConsensusColumn::kNumber), st, diagnostics);
+    if (number == 0 || !first_time(seen, {unit, number}, place, row, st, diagnostics)) continue;
+    auto score = row_score(place, row, col(ConsensusColumn::kAgreedScore), st.scoring, diagnostics);
+    if (has_score && !score) continue;  // reported
+    if (score || !strengths.empty() || !improvements.empty()) out.agreed[unit][number] = {score, strengths, improvements};
+  }
+}
+
+// The consensus form of an edition: per unit and question what the reviewers agreed. Read
+// as carefully as a reviewer's form: every cell of every sheet with its columns is checked.
+void read_consensus(const fs::path& file, const EditionFacts& facts, model::ReviewedEdition& out, Diagnostics& diagnostics) {
+  const std::string shown = file.generic_string();
+  auto read = read_sheets(file, diagnostics);
+  if (!read) return;
+  std::map<RowKey, int> seen;
+  bool any_sheet = false;
+  for (const ReadSheet& sheet : *read) {
     SheetPlace place{shown, &sheet};
-    if (auto [it, fresh] = reviewers.insert({fold_case(reviewer), origin}); !fresh) {
-      diagnostics.error(place.at(0, 0), diagnostics.t(Msg::kReviewerRead, {reviewer, it->second}), diagnostics.t(Msg::kReviewerReadHint));
+    auto header = header_columns(place, kConsensusSchema, diagnostics);
+    if (!header) continue;
+    any_sheet = true;
+    read_consensus_sheet(place, *header, facts, seen, out, diagnostics);
+  }
+  // A file under the reserved name that is something else: say so rather than ignore it.
+  if (!any_sheet)
+    diagnostics.error({shown, 0, 0}, diagnostics.t(Msg::kConsensusNoSheet, {file.filename().string()}),
+                      diagnostics.t(Msg::kConsensusNoSheetHint, {kConsensusFile}));
+}
+
+// The reviewers' sheets of an edition put together: each reviewer's answers from one place.
+// The same reviewer filled in twice is an error naming both places, unless both hold the
+// same answers (then a warning, and they count once).
+void gather_reviewers(std::vector<std::pair<std::string, SheetAnswers>>& sheets, model::ReviewedEdition& out,
+                      Diagnostics& diagnostics) {
+  std::map<std::string, const SheetAnswers*> by_reviewer;  // folded name → the first sheet
+  std::vector<const SheetAnswers*> chosen;
+  for (const auto& [file, answers] : sheets) {
+    auto [it, fresh] = by_reviewer.insert({fold_case(answers.reviewer), &answers});
+    if (fresh) {
+      chosen.push_back(&answers);
       continue;
     }
-    out.reviewers.push_back(reviewer);
-    read_sheet(place, reviewer, facts, out, diagnostics);
+    const SheetAnswers& first = *it->second;
+    if (same_answers(first, answers))
+      diagnostics.warning({file, 0, 0}, diagnostics.t(Msg::kReviewerSameTwice, {answers.reviewer, first.origin, answers.origin}),
+                          diagnostics.t(Msg::kReviewerSameTwiceHint));
+    else
+      diagnostics.error({file, 0, 0}, diagnostics.t(Msg::kReviewerFilledTwice, {answers.reviewer, first.origin, answers.origin}),
+                        diagnostics.t(Msg::kReviewerFilledTwiceHint));
+  }
+  for (const SheetAnswers* answers : chosen) {  // in the order read: file, then sheet
+    out.reviewers.push_back(answers->reviewer);
+    for (const auto& [key, entry] : answers->entries) out.entries[key.unit][key.number].push_back(entry);
   }
 }
 
@@ -265,8 +398,8 @@ void read_edition_folder(const fs::path& dir, int year, const EditionMap& editio
                  diagnostics.t(Msg::kReviewNoEditionHint, {edition_list(editions)}));
     return;
   }
-  model::ReviewedEdition edition{kind, year, {}, {}};
-  ReviewerPlaces reviewers;
+  model::ReviewedEdition edition{kind, year, {}, {}, {}};
+  std::vector<std::pair<std::string, SheetAnswers>> sheets;  // the filled ones, with their file
   const ContentRoot root(dir);
   for (const auto& entry : list_content_folder(dir, diagnostics)) {
     const std::string name = entry.path().filename().string();
@@ -279,9 +412,14 @@ void read_edition_folder(const fs::path& dir, int year, const EditionMap& editio
     }
     if (name.starts_with("~$")) continue;  // Excel's lock file while the form is open
     if (!check_content_path(root, entry.path(), name, {entry.path().generic_string(), 0, 0}, diagnostics)) continue;
-    read_form(entry.path(), facts->second, edition, reviewers, diagnostics);
+    if (fold_case(name) == kConsensusFile) {
+      read_consensus(entry.path(), facts->second, edition, diagnostics);
+      continue;
+    }
+    for (auto& answers : read_form(entry.path(), facts->second, diagnostics)) sheets.emplace_back(entry.path().generic_string(), std::move(answers));
   }
-  if (!edition.reviewers.empty()) out.push_back(std::move(edition));
+  gather_reviewers(sheets, edition, diagnostics);
+  if (!edition.reviewers.empty() || !edition.agreed.empty()) out.push_back(std::move(edition));
 }
 
 }  // namespace

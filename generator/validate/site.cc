@@ -10,6 +10,7 @@
 #include "load/yaml.h"
 #include "load/source.h"
 #include "model/fields.h"
+#include "model/review_form.h"
 #include "util/excel_text.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -53,20 +54,30 @@ std::vector<int> read_frozen_years(MapReader& map) {
   return years;
 }
 
-// bedömare: each gets a sheet in the review forms, so two may not give one sheet name.
+// bedömare: each gets a sheet in the review forms and a form of their own, named by the
+// slug of their name, so two may give neither one sheet name nor one file name.
 std::vector<std::string> read_reviewers(MapReader& map) {
   std::vector<std::string> reviewers;
   std::set<std::string> sheets;
+  std::map<std::string, std::string> slugs;  // slug → the first name with it
   for (const auto& item : map.list("bedömare", Need::kOptional)) {
     auto name = read_text(item, "bedömare", map.origin(), map.diagnostics());
     if (!name || trim(*name).empty()) continue;
-    const std::string sheet = fold_case(xlsx::sheet_name(trim(*name)));
+    const std::string trimmed(trim(*name));
+    const std::string sheet = fold_case(xlsx::sheet_name(trimmed));
     if (!sheets.insert(sheet).second) {
-      map.diagnostics().error(position(item, map.origin()), map.diagnostics().t(Msg::kReviewerTwice, {std::string(trim(*name))}),
+      map.diagnostics().error(position(item, map.origin()), map.diagnostics().t(Msg::kReviewerTwice, {trimmed}),
                          map.diagnostics().t(Msg::kReviewerTwiceHint));
       continue;
     }
-    reviewers.emplace_back(trim(*name));
+    const std::string slug = model::reviewer_slug(trimmed);
+    if (auto [it, fresh] = slugs.insert({slug, trimmed}); !fresh) {
+      map.diagnostics().error(position(item, map.origin()),
+                              map.diagnostics().t(Msg::kReviewerSlugTwice, {it->second, trimmed, slug}),
+                              map.diagnostics().t(Msg::kReviewerSlugTwiceHint));
+      continue;
+    }
+    reviewers.push_back(trimmed);
   }
   return reviewers;
 }

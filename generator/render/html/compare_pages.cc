@@ -116,8 +116,15 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   d.set("has_drafts", data(!drafts.is_empty_list()));
   d.set("drafts", drafts);
   d.set("drafts_title", text(lang, Msg::kUiDraftsTitle));
-  if (model::visibility(ctx.site.audience).review_forms)
+  data reviewer_workbooks{data::type::list};
+  if (model::visibility(ctx.site.audience).review_forms) {
     d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
+    for (const auto& reviewer : ctx.site.reviewers)
+      reviewer_workbooks.push_back(link(file_name(reviewer_form_path(e.kind_slug, e.year, reviewer)), text(lang, Msg::kUiReviewerWorkbook, {reviewer})));
+  }
+  d.set("has_reviewer_workbooks", data(!reviewer_workbooks.is_empty_list()));
+  d.set("reviewer_workbooks", reviewer_workbooks);
+  d.set("reviewer_workbooks_intro", text(lang, Msg::kUiReviewerWorkbooks));
   return finish(ctx, {path, "jamforelse-index", title, edition_crumbs(ctx, e, root, false)}, ctx.layouts.render("compare_index", d));
 }
 

@@ -10,6 +10,7 @@
 
 #include "i18n/messages.h"
 #include "i18n/numbers.h"
+#include "model/review_form.h"
 #include "model/review_scores.h"
 #include "render/html/pages.h"
 #include "render/html/urls.h"
@@ -56,23 +57,37 @@ data merged_points(const std::vector<const model::ReviewEntry*>& entries, std::s
   data points{data::type::list};
   std::set<std::string> seen;
   for (const auto* e : entries)
-    for (auto line : split_lines(e->*field)) {
-      line = trim(line);
-      while (!line.empty() && (line.front() == '-' || line.front() == '*')) line = trim(line.substr(1));
-      if (starts_with(line, "\xE2\x80\xA2")) line = trim(line.substr(3));  // •
-      if (line.empty() || !seen.insert(fold_case(line)).second) continue;
-      points.push_back(data("text", std::string(line)));
-    }
+    for (const auto& point : model::review_points(e->*field))
+      if (seen.insert(fold_case(point)).second) points.push_back(data("text", point));
+  return points;
+}
+
+// The texts the consensus form agreed, where it has them, else the reviewers' merged.
+data feedback_points(const model::QuestionResult& q, std::string model::ReviewEntry::*field,
+                     std::string model::AgreedEntry::*agreed) {
+  if (!q.agreed || (q.agreed->*agreed).empty()) return merged_points(q.entries, field);
+  data points{data::type::list};
+  for (const auto& point : model::review_points(q.agreed->*agreed)) points.push_back(data("text", point));
   return points;
 }
 
 std::vector<model::UnitResult> results_of(const model::Edition& e, const model::ReviewedEdition& r) {
   std::vector<model::UnitResult> results;
-  for (const auto* s : e.submissions) {
-    auto it = r.entries.find(s->unit.slug);
-    results.push_back(model::unit_result(*e.structure, s->unit.slug, it == r.entries.end() ? nullptr : &it->second));
-  }
+  for (const auto* s : e.submissions) results.push_back(model::unit_result(*e.structure, r, s->unit.slug));
   return results;
+}
+
+// "Preliminärt: 3 av 8 bedömda svar har inte en gemensam poäng än; …" while some scored
+// answer has no agreed score, "Alla 8 bedömda svar har en gemensam poäng." once all have.
+struct AgreedState {
+  int scored = 0, agreed = 0;
+};
+
+void set_agreed_state(data& d, const AgreedState& state, Lang lang) {
+  if (state.agreed < state.scored)
+    d.set("preliminary", text(lang, Msg::kUiReviewPreliminary, {std::to_string(state.scored - state.agreed), std::to_string(state.scored)}));
+  else if (state.scored > 0)
+    d.set("all_agreed", text(lang, Msg::kUiReviewAllAgreed, {std::to_string(state.scored)}));
 }
 
 const model::Submission* submission_of(const model::Edition& e, const std::string& slug) {
@@ -114,7 +129,9 @@ std::vector<ResultClass> result_classes(const model::Edition& e, const model::Re
   return classes;
 }
 
-data result_rows(const SiteContext& ctx, const model::Edition& e, std::vector<model::UnitResult> results, const std::string& root) {
+// with_mean: the total from the reviewers' means beside the one that counts (some score is agreed).
+data result_rows(const SiteContext& ctx, const model::Edition& e, std::vector<model::UnitResult> results, const std::string& root,
+                 bool with_mean) {
   const Lang lang = ctx.site.lang;
   model::sort_by_total(results);
   const std::vector<int> places = model::result_places(results);
@@ -127,11 +144,71 @@ data result_rows(const SiteContext& ctx, const model::Edition& e, std::vector<mo
     for (const auto& a : results[i].areas) scores.push_back(score_cell(a.score, lang));
     row.set("scores", scores);
     row.set("total", score_cell(results[i].total, lang));
+    if (with_mean) row.set("mean_total", score_cell(results[i].mean_total, lang));
     row.set("scored", text(lang, Msg::kUiReviewScoredOf, {std::to_string(results[i].scored), std::to_string(results[i].questions)}));
     row.set("incomplete", data(!results[i].complete()));
     rows.push_back(row);
   }
   return rows;
+}
+
+// One question of a feedback report: its score (the agreed one, with the reviewers' mean
+// beside it, or the mean), the strengths and improvements, and a link to the answer.
+data feedback_question(const model::Structure& st, const model::Submission& s, const model::QuestionResult& q,
+                       const std::string& root, Lang lang) {
+  data qd;
+  qd.set("heading", part_label(st, lang, q.spec->number) + ". " + q.spec->title);
+  qd.set("id", "del-" + std::to_string(q.spec->number));
+  qd.set("score", score_cell(q.score, lang, q.agreed_score()));
+  qd.set("agreed", data(q.agreed_score()));
+  qd.set("mean", score_cell(q.mean, lang));
+  qd.set("has_mean", data(q.mean.has_value()));
+  qd.set("reviewers", !q.score            ? text(lang, Msg::kUiReviewNotScored)
+                      : q.entries.empty() ? std::string()
+                                          : text(lang, Msg::kUiReviewMeanOf, {std::to_string(q.entries.size())}));
+  qd.set("answer", link(root + question_path(s, q.spec->number), text(lang, Msg::kUiReviewReadAnswer)));
+  data strengths = feedback_points(q, &model::ReviewEntry::strengths, &model::AgreedEntry::strengths);
+  data improvements = feedback_points(q, &model::ReviewEntry::improvements, &model::AgreedEntry::improvements);
+  qd.set("has_strengths", data(!strengths.is_empty_list()));
+  qd.set("has_improvements", data(!improvements.is_empty_list()));
+  qd.set("strengths", strengths);
+  qd.set("improvements", improvements);
+  return qd;
+}
+
+// One unit's row for a question on the calibration page: each reviewer's score, the mean,
+// the agreed score (empty until the consensus form gives one), the spread and the flag.
+data calibration_row(const model::Submission& s, const model::QuestionResult& qr, const std::vector<std::string>& reviewers,
+                     const std::string& root, Lang lang) {
+  data row, scores{data::type::list};
+  row.set("unit", link(root + question_path(s, qr.spec->number), s.unit.name));
+  for (const auto& name : reviewers) {
+    std::optional<double> score;
+    for (const auto* entry : qr.entries)
+      if (entry->reviewer == name) score = entry->score;
+    scores.push_back(score_cell(score, lang));
+  }
+  row.set("scores", scores);
+  row.set("mean", score_cell(qr.mean, lang));
+  row.set("agreed", score_cell(qr.agreed_score() ? qr.agreed->score : std::nullopt, lang, true));
+  row.set("spread", score_cell(qr.entries.empty() ? std::nullopt : std::optional<double>(qr.spread), lang));
+  row.set("flag", qr.disagreement ? text(lang, Msg::kUiReviewDisagreement) : std::string());
+  row.set("flagged", data(qr.disagreement));
+  return row;
+}
+
+// The fixed texts of a feedback report: headings, labels and how scores are computed.
+void set_feedback_labels(data& d, Lang lang) {
+  d.set("agreed_label", text(lang, Msg::kUiReviewAgreedScore));
+  d.set("caption", text(lang, Msg::kUiFeedbackCaption));
+  d.set("head_area", text(lang, Msg::kXlsxArea));
+  d.set("head_weight", capitalised(text(lang, Msg::kUiReviewWeight)));
+  d.set("head_score", text(lang, Msg::kXlsxScore));
+  d.set("head_total", text(lang, Msg::kUiReviewTotal));
+  d.set("strengths_label", text(lang, Msg::kXlsxStrengths));
+  d.set("improvements_label", text(lang, Msg::kXlsxImprovements));
+  d.set("score_label", text(lang, Msg::kXlsxScore));
+  d.set("method", text(lang, Msg::kUiReviewMethod));
 }
 
 }  // namespace
@@ -145,14 +222,19 @@ Page render_review_results(const SiteContext& ctx, const model::Edition& e, cons
     a.set("weight", plain_number(area.weight, lang));
     areas.push_back(a);
   }
+  AgreedState agreed;
+  for (const auto& result : results_of(e, r)) agreed.scored += result.scored, agreed.agreed += result.agreed;
+  const bool with_mean = agreed.agreed > 0;
   int n = 0;
   for (auto& c : result_classes(e, r, lang)) {
     data cd;
     cd.set("id", "resultat-" + std::to_string(++n));
     cd.set("caption", c.heading.empty() ? text(lang, Msg::kUiReviewResultsCaption) : c.heading);
-    cd.set("rows", result_rows(ctx, e, std::move(c.results), root));
+    cd.set("rows", result_rows(ctx, e, std::move(c.results), root, with_mean));
     classes.push_back(cd);
   }
+  set_agreed_state(d, agreed, lang);
+  if (with_mean) d.set("head_mean_total", text(lang, Msg::kUiReviewTotalMean));
   const std::string title = text(lang, Msg::kUiReviewResultsTitle, {edition_title(e)});
   d.set("title", title);
   d.set("intro", text(lang, Msg::kUiReviewResultsIntro, {std::to_string(r.reviewers.size()), join(r.reviewers, ", ")}) +
@@ -166,6 +248,7 @@ Page render_review_results(const SiteContext& ctx, const model::Edition& e, cons
   d.set("areas", areas);
   d.set("classes", classes);
   d.set("calibration", link(root + review_calibration_path(e.kind_slug, e.year), text(lang, Msg::kUiReviewCalibrationTitle, {edition_title(e)})));
+  d.set("consensus", link(root + consensus_workbook_path(e.kind_slug, e.year), text(lang, Msg::kUiConsensusWorkbook)));
   d.set("compare", link(root + compare_index_path(e.kind_slug, e.year), text(lang, Msg::kUiCompareIndexTitle, {edition_title(e)})));
   return finish(ctx, {path, "resultat", title, review_crumbs(ctx, e, root, false)}, ctx.layouts.render("review_results", d));
 }
@@ -183,23 +266,9 @@ Page render_calibration(const SiteContext& ctx, const model::Edition& e, const m
     for (const auto& unit : results)
       for (const auto& area : unit.areas)
         for (const auto& qr : area.questions) {
-          if (qr.spec != q || qr.entries.empty()) continue;
-          data row, scores{data::type::list};
-          const model::Submission* s = submission_of(e, unit.unit_slug);
-          row.set("unit", link(root + question_path(*s, q->number), s->unit.name));
-          for (const auto& name : r.reviewers) {
-            std::optional<double> score;
-            for (const auto* entry : qr.entries)
-              if (entry->reviewer == name) score = entry->score;
-            scores.push_back(score_cell(score, lang));
-          }
-          row.set("scores", scores);
-          row.set("mean", score_cell(qr.mean, lang));
-          row.set("spread", score_cell(qr.spread, lang));
-          row.set("flag", qr.disagreement ? text(lang, Msg::kUiReviewDisagreement) : std::string());
-          row.set("flagged", data(qr.disagreement));
+          if (qr.spec != q || !qr.score) continue;
+          rows.push_back(calibration_row(*submission_of(e, unit.unit_slug), qr, r.reviewers, root, lang));
           flagged += qr.disagreement ? 1 : 0;
-          rows.push_back(row);
         }
     if (rows.is_empty_list()) continue;
     qd.set("id", "del-" + std::to_string(q->number));
@@ -216,6 +285,7 @@ Page render_calibration(const SiteContext& ctx, const model::Edition& e, const m
   d.set("questions", questions);
   d.set("head_unit", text(lang, Msg::kUiUnit));
   d.set("head_mean", text(lang, Msg::kUiReviewMean));
+  d.set("head_agreed", text(lang, Msg::kUiReviewAgreedHead));
   d.set("head_spread", text(lang, Msg::kUiReviewSpread));
   d.set("head_flag", text(lang, Msg::kUiReviewDisagreementHead));
   return finish(ctx, {path, "kalibrering", title, review_crumbs(ctx, e, root, true)}, ctx.layouts.render("review_calibration", d));
@@ -226,8 +296,7 @@ Page render_feedback(const SiteContext& ctx, const model::Edition& e, const mode
   const Lang lang = ctx.site.lang;
   const model::Structure& st = *e.structure;
   const std::string path = feedback_path(e.kind_slug, e.year, s.unit.slug), root = root_of(path);
-  auto it = r.entries.find(s.unit.slug);
-  const model::UnitResult result = model::unit_result(st, s.unit.slug, it == r.entries.end() ? nullptr : &it->second);
+  const model::UnitResult result = model::unit_result(st, r, s.unit.slug);
   data d, summary{data::type::list}, areas{data::type::list};
   for (const auto& a : result.areas) {
     data row("title", a.spec->title);
@@ -235,22 +304,7 @@ Page render_feedback(const SiteContext& ctx, const model::Edition& e, const mode
     row.set("score", score_cell(a.score, lang));
     summary.push_back(row);
     data area("title", a.spec->title), questions{data::type::list};
-    for (const auto& q : a.questions) {
-      data qd;
-      qd.set("heading", part_label(st, lang, q.spec->number) + ". " + q.spec->title);
-      qd.set("id", "del-" + std::to_string(q.spec->number));
-      qd.set("score", score_cell(q.mean, lang));
-      qd.set("reviewers", q.entries.empty() ? text(lang, Msg::kUiReviewNotScored)
-                                            : text(lang, Msg::kUiReviewMeanOf, {std::to_string(q.entries.size())}));
-      qd.set("answer", link(root + question_path(s, q.spec->number), text(lang, Msg::kUiReviewReadAnswer)));
-      data strengths = merged_points(q.entries, &model::ReviewEntry::strengths);
-      data improvements = merged_points(q.entries, &model::ReviewEntry::improvements);
-      qd.set("has_strengths", data(!strengths.is_empty_list()));
-      qd.set("has_improvements", data(!improvements.is_empty_list()));
-      qd.set("strengths", strengths);
-      qd.set("improvements", improvements);
-      questions.push_back(qd);
-    }
+    for (const auto& q : a.questions) questions.push_back(feedback_question(st, s, q, root, lang));
     area.set("questions", questions);
     areas.push_back(area);
   }
@@ -264,16 +318,13 @@ Page render_feedback(const SiteContext& ctx, const model::Edition& e, const mode
                                                                                st.part_plural(lang)}));
   d.set("summary", summary);
   d.set("total", score_cell(result.total, lang));
+  set_agreed_state(d, {result.scored, result.agreed}, lang);
+  if (result.agreed > 0) {
+    d.set("mean_total", score_cell(result.mean_total, lang));
+    d.set("head_mean_total", text(lang, Msg::kUiReviewTotalMean));
+  }
   d.set("areas", areas);
-  d.set("caption", text(lang, Msg::kUiFeedbackCaption));
-  d.set("head_area", text(lang, Msg::kXlsxArea));
-  d.set("head_weight", capitalised(text(lang, Msg::kUiReviewWeight)));
-  d.set("head_score", text(lang, Msg::kXlsxScore));
-  d.set("head_total", text(lang, Msg::kUiReviewTotal));
-  d.set("strengths_label", text(lang, Msg::kXlsxStrengths));
-  d.set("improvements_label", text(lang, Msg::kXlsxImprovements));
-  d.set("score_label", text(lang, Msg::kXlsxScore));
-  d.set("method", text(lang, Msg::kUiReviewMethod));
+  set_feedback_labels(d, lang);
   if (ctx.with_pdf) {
     const std::string pdf = feedback_pdf_path(e.kind_slug, e.year, s.unit.slug);
     d.set("pdf", link(pdf.substr(pdf.rfind('/') + 1), text(lang, Msg::kUiFeedbackPdf)));

@@ -14,6 +14,7 @@
 #include "render/search/search_documents.h"
 #include "render/search/search_index.h"
 #include "render/theme.h"
+#include "render/xlsx/consensus_workbook.h"
 #include "render/xlsx/indicator_workbooks.h"
 #include "render/xlsx/library_messages.h"
 #include "render/xlsx/review_workbook.h"
@@ -130,11 +131,15 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
     });
 }
 
-// The reviewers' pages of each edition whose forms were read (only by `kvalitet bedomning`).
-void review_jobs(const SiteContext& ctx, Jobs& jobs) {
+// The reviewers' pages and consensus form of each edition whose forms were read (only by
+// `kvalitet bedomning`).
+void review_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
+  if (!model::visibility(ctx.site.audience).review_forms) return;
   for (const auto& r : ctx.site.reviews)
     for (const auto& e : ctx.index.editions()) {
       if (e.kind_slug != r.kind_slug || e.year != r.year) continue;
+      jobs.workbook(out, consensus_workbook_path(e.kind_slug, e.year),
+                    [&](const xlsx::Target& t) { write_consensus_workbook(e, r, ctx.site, t); });
       jobs.pages.push_back([&] { return render_review_results(ctx, e, r); });
       jobs.pages.push_back([&] { return render_calibration(ctx, e, r); });
       for (const auto* s : e.submissions) jobs.pages.push_back([&, s] { return render_feedback(ctx, e, r, *s); });
@@ -162,11 +167,14 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
     for (const auto* q : e.structure->questions())
       for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
         jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
-    if (model::visibility(site.audience).review_forms)
-      jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
-                    [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
+    if (!model::visibility(site.audience).review_forms) continue;
+    jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
+                  [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
+    for (const auto& reviewer : site.reviewers)  // as coordinators send them: one each
+      jobs.workbook(out, reviewer_form_path(e.kind_slug, e.year, reviewer),
+                    [&](const xlsx::Target& t) { write_review_workbook(e, site, t, &reviewer); });
   }
-  review_jobs(ctx, jobs);
+  review_jobs(ctx, out, jobs);
   decision_jobs(ctx, jobs);
   if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
   for (const auto& series : ctx.index.indicators()) {

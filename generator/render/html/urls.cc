@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "load/content_names.h"
+#include "model/review_form.h"
 #include "model/site_index.h"
 
 namespace kv {
@@ -67,6 +69,15 @@ int compare_page_of(size_t unit_position) { return static_cast<int>(unit_positio
 
 std::string review_workbook_path(const std::string& kind_slug, int year) {
   return compare_dir(kind_slug, year) + "/bedomning.xlsx";
+}
+
+std::string reviewer_form_path(const std::string& kind_slug, int year, const std::string& reviewer) {
+  return compare_dir(kind_slug, year) + "/bedomning-" + model::reviewer_slug(reviewer) + ".xlsx";
+}
+
+// The same name as the filled form's in the content folder: downloaded, filled and put back.
+std::string consensus_workbook_path(const std::string& kind_slug, int year) {
+  return compare_dir(kind_slug, year) + "/" + kConsensusFile;
 }
 
 std::string review_dir(const std::string& kind_slug, int year) {

@@ -36,6 +36,12 @@ std::string compare_page_path(const model::Structure& structure, const std::stri
 int compare_page_count(size_t units);      // at least 1
 int compare_page_of(size_t unit_position);  // the page (1-based) of the unit at this 0-based position
 std::string review_workbook_path(const std::string& kind_slug, int year);  // jamforelse/<år>/<slag>/bedomning.xlsx
+// One reviewer's own form, beside it: jamforelse/<år>/<slag>/bedomning-<slug>.xlsx, the slug
+// being model::reviewer_slug(name) ("Åsa Öberg" → bedomning-asa-oberg.xlsx).
+std::string reviewer_form_path(const std::string& kind_slug, int year, const std::string& reviewer);
+// The consensus form, beside them (reviewers' site only): jamforelse/<år>/<slag>/konsensus.xlsx,
+// the name the coordinator gives it back under content/_bedomning/<år>/<slag>/ (kConsensusFile).
+std::string consensus_workbook_path(const std::string& kind_slug, int year);
 // The reviewers' pages, only in a site built by `kvalitet bedomning`: per edition a result
 // list, a calibration page and one feedback report per unit.
 std::string review_dir(const std::string& kind_slug, int year);                // bedomning/<år>/<slag>

@@ -9,13 +9,10 @@
 #include "util/time.h"
 
 namespace kv {
-namespace {
 
 using xlsx::Cell;
 using Kind = xlsx::Column::Kind;
 
-// The score column's rule: the structure's labelled steps as a drop-down, or any whole
-// number of its scale; with the scale as help. No rule without a scoring model.
 std::optional<xlsx::Validation> score_rule(const model::ScoringSpec& scoring, Lang lang) {
   if (!scoring.defined) return std::nullopt;
   xlsx::Validation v;
@@ -32,14 +29,14 @@ std::optional<xlsx::Validation> score_rule(const model::ScoringSpec& scoring, La
   return v;
 }
 
-// The answer's page: an address on the published site when it has one, else a file link
-// relative to the workbook (jamforelse/<år>/<slag>/), which works from a copy on disk.
-Cell page_cell(const model::Submission& s, int number, const std::string& base_url) {
+Cell answer_page_cell(const model::Submission& s, int number, const std::string& base_url) {
   std::string page = question_path(s, number);
   const std::string folder = page.substr(0, page.size() - std::string("index.html").size());
   if (!base_url.empty()) return Cell::link(base_url + folder);
   return Cell::file_link("../../../" + page, folder);
 }
+
+namespace {
 
 xlsx::Column column_of(model::ReviewColumn c, const model::ScoringSpec& scoring, Lang lang) {
   using C = model::ReviewColumn;
@@ -68,7 +65,7 @@ Cell cell_of(model::ReviewColumn c, const model::Submission& s, const model::Are
     case C::kNumber: return parse_integer(q.label) ? Cell::of(static_cast<double>(*parse_integer(q.label))) : Cell::of(q.label);
     case C::kTitle: return Cell::of(q.title);
     case C::kCriteria: return q.criteria.empty() ? Cell::empty() : Cell::of(q.criteria);
-    case C::kPage: return page_cell(s, q.number, base_url);
+    case C::kPage: return answer_page_cell(s, q.number, base_url);
     case C::kUnitKey: return Cell::of(s.unit.slug);  // names may change, the unit's folder not
     case C::kScore:
     case C::kStrengths:
@@ -79,7 +76,8 @@ Cell cell_of(model::ReviewColumn c, const model::Submission& s, const model::Are
 
 }  // namespace
 
-void write_review_workbook(const model::Edition& edition, const model::Site& site, const xlsx::Target& target) {
+void write_review_workbook(const model::Edition& edition, const model::Site& site, const xlsx::Target& target,
+                           const std::string* reviewer) {
   const model::Structure& st = *edition.structure;
   const Lang lang = site.lang;
   bool criteria = false;
@@ -97,8 +95,10 @@ void write_review_workbook(const model::Edition& edition, const model::Site& sit
       }
   const std::string title = st.name + " " + std::to_string(edition.year);
   xlsx::Workbook book(target, lang, start_of_year(edition.year), text(lang, Msg::kXlsxReviewTitle, {title}));
-  if (site.reviewers.empty()) book.add_sheet(model::review_default_sheet(lang), columns, rows);
-  for (const auto& reviewer : site.reviewers) book.add_sheet(reviewer, columns, rows);
+  if (reviewer) book.add_sheet(*reviewer, columns, rows);
+  else if (site.reviewers.empty()) book.add_sheet(model::review_default_sheet(lang), columns, rows);
+  else
+    for (const auto& name : site.reviewers) book.add_sheet(name, columns, rows);
   book.close();
 }
 
