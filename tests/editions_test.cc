@@ -275,8 +275,12 @@ std::string review_form(const fs::path& book) {
 
 }  // namespace
 
+// The fixture's own scale (prov-2022.yaml), which a test replaces with its own.
+const char* kFixtureScale = "bedömning:      # scored by reviewers: forms on the reviewers' site\n  från: 0\n  till: 5\n";
+
 TEST_CASE("a scoring model gives the review form a score rule and the criteria", "[editions]") {
   Editions f;
+  replace(f.structure("prov-2022"), kFixtureScale, "");  // the scale written below instead
   replace(f.structure("prov-2022"), "områden:\n",
           "bedömning:\n  från: 0\n  till: 5\n  oenighet: 2\nområden:\n");
   replace(f.structure("prov-2022"), "        motsvarar: 2\n",
@@ -309,6 +313,7 @@ TEST_CASE("a scoring model gives the review form a score rule and the criteria",
 
 TEST_CASE("a scoring model that cannot be used is reported where it is written", "[editions]") {
   Editions f;
+  replace(f.structure("prov-2022"), kFixtureScale, "");  // the scale written below instead
   replace(f.structure("prov-2022"), "områden:\n",
           "bedömning:\n  från: 5\n  till: 1\n  steg:\n    - värde: 7\n      etikett: För högt\nområden:\n");
   replace(f.structure("prov-2022"), "        motsvarar: 2\n", "        motsvarar: 2\n        vikt: 0\n");

@@ -66,6 +66,7 @@ def make_site(tmp, reviewers=None):
     # The reviewers' scale, and weights that make the means differ from plain ones.
     prov = templates / "structures/prov-2022.yaml"
     text = prov.read_text(encoding="utf-8")
+    text = text.replace("bedömning:      # scored by reviewers: forms on the reviewers' site\n  från: 0\n  till: 5\n", "")
     text = text.replace("områden:\n  - titel: Mål och resultat\n",
                         "bedömning:\n  från: 0\n  till: 5\n  oenighet: 1\n  klass: verksamhetstyp\n"
                         "områden:\n  - titel: Mål och resultat\n    vikt: 2\n")
@@ -77,7 +78,8 @@ def make_site(tmp, reviewers=None):
             f.write(f"verksamhetstyp: {kind}\n")
     text = text.replace("        kräver: {mål: 1}\n",
                         "        kräver: {mål: 1}\n        kriterier: Målen är mätbara och följs upp.\n        vikt: 3\n", 1)
-    assert "vikt: 3" in text and "oenighet: 1" in text and "typ: val" in text, "prov-2022.yaml changed: update this test"
+    assert "vikt: 3" in text and "oenighet: 1" in text and "typ: val" in text and text.count("bedömning:") == 1, \
+        "prov-2022.yaml changed: update this test"
     prov.write_text(text, encoding="utf-8")
     if reviewers:
         with open(content / "site.yaml", "a", encoding="utf-8") as f:
@@ -177,7 +179,8 @@ def test_feedback_calibration_results():
         for name, scores in PROV.items():
             fill(form, folder / f"{name}.xlsx", scores, TEXTS)  # the same texts from all three
         award_form = out / "jamforelse/2018/kvalitetsutmarkelsen/bedomning.xlsx"
-        award = {("skarholmen-omsorg-om-aldre", n): (n * 7) % 6 for n in range(1, 23)}
+        # question 22 left empty by the only reviewer: nobody scored it
+        award = {("skarholmen-omsorg-om-aldre", n): (n * 7) % 6 for n in range(1, 22)}
         fill(award_form, content / "_bedomning/2018/kvalitetsutmarkelsen/dora.xlsx", award)
         # a form still open in Excel leaves a lock file; it is not a form
         (content / "_bedomning/2018/kvalitetsutmarkelsen/~$dora.xlsx").write_bytes(b"lock")
@@ -185,7 +188,9 @@ def test_feedback_calibration_results():
         r = run("bedomning", content, "--templates", templates, "-o", out)
         if not check(r.returncode == 0, f"bedomning failed: {r.stderr}"):
             return
-        check("warning" not in r.stderr, f"unexpected warnings: {r.stderr}")
+        warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
+        check(len(warnings) == 1 and "ingen bedömare har gett enheten ”skarholmen-omsorg-om-aldre” poäng för fråga 22"
+              in warnings[0], f"one warning, for the answer nobody scored: {warnings}")
         st = structure(templates, "prov-2022")
         expected = expected_results(st, PROV)
 
@@ -203,8 +208,18 @@ def test_feedback_calibration_results():
               "merged strengths not once each")
         check("<li>Fler målvärden</li>" in html, "improvement missing")
         check("(medel av 3 bedömare)" in html, "reviewer count on the feedback page")
-        # incomplete: no; 2018 feedback has every question
+        # A fully scored report has no notice (nor an empty box for one); 2018 lacks question 22
+        check('class="ofullstandig"' not in html, "notice on a fully scored feedback page")
         html18 = page(out, "bedomning/2018/kvalitetsutmarkelsen/enhet/skarholmen-omsorg-om-aldre/index.html")
+        check('<p class="ofullstandig">Resultatet bygger på 21 av 22 frågor' in html18, "the notice on the 2018 feedback page")
+        # every link to an answer says which answer it leads to
+        links = re.findall(r'<a href="[^"]*/fraga-(\d+)/index.html">(Läs svaret[^<]*)</a>', html18)
+        check(len(links) == 22 and all(text == f"Läs svaret på fråga {int(n)}" for n, text in links), f"answer links {links[:3]}")
+        # whole computed scores without decimals, others with two
+        for value, shown in re.findall(r'data-value="([^"]+)">([^<]+)<', html18):
+            v = float(value)
+            want = str(int(v)) if v == int(v) else f"{v:.2f}".replace(".", ",")
+            check(shown == want, f"score {value} shown as {shown}, expected {want}")
         st18 = structure(templates, "kvalitetsutmarkelsen-2018")
         exp18 = expected_results(st18, {"dora": award})["skarholmen-omsorg-om-aldre"]
         m = re.search(r'class="tal total" data-value="([^"]*)"', html18)
@@ -228,16 +243,24 @@ def test_feedback_calibration_results():
             section = html.split(f'id="del-{q}"', 1)[1].split("</section>", 1)[0]
             for unit in ("provenhet", "annanenhet"):
                 given = [s[(unit, q)] for s in PROV.values() if (unit, q) in s]
-                row = re.search(rf'<tr( class="oenig")?><th scope="row"><a href="[^"]*{unit}[^"]*">.*?</tr>', section)
+                row = re.search(rf'<tr id="kal-{q}-{unit}"( class="oenig")?><th scope="row"><a href="[^"]*{unit}[^"]*">.*?</tr>', section)
                 if not check(row, f"calibration row {unit} {q}"):
                     continue
                 spread = re.search(r'class="tal spridning" data-value="([^"]*)"', row.group(0)).group(1)
                 check(close(spread, max(given) - min(given)), f"spread {unit} {q}: {spread}")
                 flagged = max(given) - min(given) > 1
                 flagged_count += flagged
+                check((f'href="#kal-{q}-{unit}"' in html.split('</section>', 1)[0]) == flagged, f"summary link {unit} {q}")
                 check(bool(row.group(1)) == flagged and (("Oenighet – diskutera" in row.group(0)) == flagged),
                       f"flag {unit} {q}: expected {flagged}")
-        check(flagged_count > 0 and f"{flagged_count} svar är markerade" in html, f"count of flagged answers ({flagged_count})")
+        counted = f"{flagged_count} svar är markerat för oenighet:" if flagged_count == 1 else f"{flagged_count} svar är markerade för oenighet:"
+        check(flagged_count > 0 and counted in html, f"count of flagged answers ({flagged_count})")
+        check("Alla svar har bedömts av minst en bedömare." in html, "2022: every answer scored")
+        # 2018: the answer nobody scored has its row, and the summary links it
+        cal18 = page(out, "bedomning/2018/kvalitetsutmarkelsen/kalibrering/index.html")
+        check("1 svar har ingen bedömt:" in cal18 and 'href="#kal-22-skarholmen-omsorg-om-aldre"' in cal18, "2018 summary of the unscored answer")
+        check('<tr id="kal-22-skarholmen-omsorg-om-aldre" class="obedomd">' in cal18, "2018: the unscored answer's row")
+        check(cal18.count('<tr id="kal-') == 22, "2018: a row per answer")
 
         # The compare index links the results in this build only
         check("../../../bedomning/2022/prov/index.html" in page(out, "jamforelse/2022/prov/index.html"), "results link")

@@ -375,6 +375,27 @@ TEST_CASE("reviewers' forms come back however they went out: empty sheets are no
   CHECK(kvtest::count(diagnostics, Severity::kError, "", "") == 3);
 }
 
+TEST_CASE("review: an answer nobody scored is named once, one a reviewer left while another scored it per reviewer", "[review][bedomning]") {
+  TempDir dir;
+  const fs::path folder = dir.path() / kReviewFormsFolder / "2022" / "prov";
+  fs::create_directories(folder);
+  FormSheet anna = scored("Anna", 2), bertil = scored("Bertil", 3);
+  anna.filled.erase({"a-enhet", 3});    // neither scored a-enhet 3
+  bertil.filled.erase({"a-enhet", 3});
+  bertil.filled.erase({"b-enhet", 2});  // Anna did score b-enhet 2
+  write_form(folder / "anna.xlsx", {anna});
+  write_form(folder / "bertil.xlsx", {bertil});
+  model::Site site = reviewed_site();
+  Diagnostics diagnostics;
+  read_review_forms(dir.path(), site, diagnostics);
+  INFO(kvtest::all_messages(diagnostics));
+  CHECK_FALSE(diagnostics.list.has_errors());
+  CHECK(diagnostics.list.items().size() == 2);
+  CHECK(kvtest::count(diagnostics, Severity::kWarning, "anna.xlsx", "ingen bedömare har gett enheten ”a-enhet” poäng för fråga 3") == 1);
+  CHECK(kvtest::count(diagnostics, Severity::kWarning, "", "har gett enheten ”a-enhet” poäng, men inte") == 0);
+  CHECK(kvtest::count(diagnostics, Severity::kWarning, "bertil.xlsx", "bedömaren ”Bertil” har gett enheten ”b-enhet” poäng, men inte för fråga 2") == 1);
+}
+
 TEST_CASE("the reviewers' consensus form: agreed scores and texts are read back, its bad cells reported", "[review][bedomning]") {
   TempDir dir;
   const fs::path folder = dir.path() / kReviewFormsFolder / "2022" / "prov";

@@ -12,13 +12,13 @@ namespace {
 // Every literal id in templates/layouts (tests/links_test.cc checks the list against them).
 // The templated ones cannot meet a heading's id: "ar-2018" is on the start page, which has no
 // prose, and where "enhet-<unit>" and "del-07" are, headings' ids carry a prefix.
-constexpr std::array<std::string_view, 26> kLayoutIds = {
+constexpr std::array<std::string_view, 27> kLayoutIds = {
     "administrativa-uppgifter", "efter-ar",    "efter-enhet",          "enhetens-ar",  "enheter-i-utgavan",
     "enheter-rubrik",           "enheternas-svar", "genvagar-rubrik",  "indikatorer-rubrik", "innehall",
     "innehallsforteckning",     "inledning",   "inledning-rubrik",     "jamfor-rubrik", "nedladdningar",
     "sok-falt",                 "sok-sida",    "sokfler",              "sokresultat",  "sokstatus",  "sokvisa",
     "trend-rubrik", "krav-rubrik", "poang-rubrik", "enhetens-indikatorer",
-    "enhetens-indikatorer-tabell"};
+    "enhetens-indikatorer-tabell", "att-diskutera"};
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });

@@ -203,25 +203,22 @@ std::optional<double> row_score(const SheetPlace& place, int row, int col, const
   return std::nullopt;
 }
 
-// Scores a reviewer left empty for a unit they otherwise scored: the unit's result would be
-// incomplete without anyone noticing.
-void report_unscored(const SheetPlace& place, const std::string& reviewer, const std::map<RowKey, int>& empty_rows,
-                     const std::set<std::string>& scored_units, int score_col, const model::Structure& st, Diagnostics& diagnostics) {
-  for (const auto& [key, row] : empty_rows)
-    if (scored_units.count(key.unit))
-      diagnostics.warning(place.at(row, score_col),
-                     place.where(row, score_col, diagnostics) + ": " +
-                         diagnostics.t(Msg::kReviewUnscored, {reviewer, key.unit, part_name(st, key.number, diagnostics.lang)}),
-                     diagnostics.t(Msg::kReviewUnscoredHint));
-}
-
 // One reviewer's sheet as read: its well-formed entries (every cell was checked, and each
 // problem reported, whatever becomes of the sheet), and whether anything was filled in.
+// A score left empty, where it is: the cell and "bladet ”Anna”, cell D7" for the message.
+struct EmptyScore {
+  SourcePos at;
+  std::string where;
+};
+
 struct SheetAnswers {
   std::string reviewer;
   std::string origin;  // "bladet ”Anna” i anna.xlsx", for messages
   bool filled = false;  // a score or a text in any row
   std::map<RowKey, model::ReviewEntry> entries;
+  // Scores left empty for a unit the reviewer otherwise scored: the unit's result would be
+  // incomplete without anyone noticing (reported once the edition's sheets are together).
+  std::map<RowKey, EmptyScore> unscored;
 };
 
 // Two sheets with the same answers: the same scores and texts for the same rows.
@@ -266,8 +263,28 @@ void read_sheet(const SheetPlace& place, const EditionFacts& facts, const std::m
     scored_units.insert(unit);
     out.entries[{unit, number}] = {out.reviewer, *score, strengths, improvements};
   }
-  if (out.filled)
-    report_unscored(place, out.reviewer, empty_rows, scored_units, col(ReviewColumn::kScore), st, diagnostics);
+  const int score_col = col(ReviewColumn::kScore);
+  for (const auto& [key, row] : empty_rows)
+    if (scored_units.count(key.unit)) out.unscored[key] = {place.at(row, score_col), place.where(row, score_col, diagnostics)};
+}
+
+// The scores left empty: per reviewer while another scored the answer; once, as "nobody
+// scored", when no reviewer did.
+void report_unscored(const std::vector<const SheetAnswers*>& chosen, const model::Structure& st, Diagnostics& diagnostics) {
+  std::map<RowKey, const EmptyScore*> nobody;
+  for (const SheetAnswers* answers : chosen)
+    for (const auto& [key, empty] : answers->unscored) {
+      const bool someone = std::any_of(chosen.begin(), chosen.end(), [&](const SheetAnswers* a) { return a->entries.count(key) > 0; });
+      const std::string part = part_name(st, key.number, diagnostics.lang);
+      if (someone)
+        diagnostics.warning(empty.at, empty.where + ": " + diagnostics.t(Msg::kReviewUnscored, {answers->reviewer, key.unit, part}),
+                            diagnostics.t(Msg::kReviewUnscoredHint));
+      else
+        nobody.emplace(key, &empty);  // the first place met
+    }
+  for (const auto& [key, empty] : nobody)
+    diagnostics.warning(empty->at, diagnostics.t(Msg::kReviewNobodyScored, {key.unit, part_name(st, key.number, diagnostics.lang)}),
+                        diagnostics.t(Msg::kReviewNobodyScoredHint));
 }
 
 // A form's sheets, or nullopt after reporting why the file cannot be read.
@@ -358,8 +375,8 @@ void read_consensus(const fs::path& file, const EditionFacts& facts, model::Revi
 // The reviewers' sheets of an edition put together: each reviewer's answers from one place.
 // The same reviewer filled in twice is an error naming both places, unless both hold the
 // same answers (then a warning, and they count once).
-void gather_reviewers(std::vector<std::pair<std::string, SheetAnswers>>& sheets, model::ReviewedEdition& out,
-                      Diagnostics& diagnostics) {
+void gather_reviewers(std::vector<std::pair<std::string, SheetAnswers>>& sheets, const model::Structure& st,
+                      model::ReviewedEdition& out, Diagnostics& diagnostics) {
   std::map<std::string, const SheetAnswers*> by_reviewer;  // folded name → the first sheet
   std::vector<const SheetAnswers*> chosen;
   for (const auto& [file, answers] : sheets) {
@@ -380,6 +397,7 @@ void gather_reviewers(std::vector<std::pair<std::string, SheetAnswers>>& sheets,
     out.reviewers.push_back(answers->reviewer);
     for (const auto& [key, entry] : answers->entries) out.entries[key.unit][key.number].push_back(entry);
   }
+  report_unscored(chosen, st, diagnostics);
 }
 
 std::string edition_list(const EditionMap& editions) {
@@ -418,7 +436,7 @@ void read_edition_folder(const fs::path& dir, int year, const EditionMap& editio
     }
     for (auto& answers : read_form(entry.path(), facts->second, diagnostics)) sheets.emplace_back(entry.path().generic_string(), std::move(answers));
   }
-  gather_reviewers(sheets, edition, diagnostics);
+  gather_reviewers(sheets, *facts->second.structure, edition, diagnostics);
   if (!edition.reviewers.empty() || !edition.agreed.empty()) out.push_back(std::move(edition));
 }
 

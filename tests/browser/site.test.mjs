@@ -21,7 +21,7 @@ import { checkLinks, htmlPages } from './links.mjs';
 const REQUIRED_PAGE_KINDS = [
   'start', 'enhet', 'oversikt', 'fraga', 'jamforelse-index', 'jamforelse',
   'indikatorer', 'indikator', 'sok', 'tillganglighet', 'utskrift',
-  'resultat', 'kalibrering', 'aterkoppling',
+  'resultat', 'kalibrering', 'aterkoppling', 'beslut',
 ];
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -93,6 +93,10 @@ before(async () => {
   const content = path.join(tmpDir, 'content');
   fs.cpSync(path.join(sourceDir, 'content'), content, { recursive: true });
   const resources = ['--templates', path.join(sourceDir, 'templates'), '--themes', path.join(sourceDir, 'themes')];
+  // The jury's decision, for its public page (a test's own text: the seeds have none).
+  fs.mkdirSync(path.join(content, '_beslut', '2018'), { recursive: true });
+  fs.writeFileSync(path.join(content, '_beslut', '2018', 'kvalitetsutmarkelsen.yaml'),
+    'vinnare:\n  - enhet: skarholmen-omsorg-om-aldre\n    motivering: |\n      Provtext för juryns motivering.\n\n      Ett andra stycke.\n');
   // The blank forms come from the reviewers' site built before anyone scored.
   const first = spawnSync(kvBin, ['bedomning', content, '-o', path.join(tmpDir, 'blank'), '-q', ...resources], { encoding: 'utf8' });
   if (first.status !== 0) throw new Error(`kvalitet build failed:\n${first.stdout}${first.stderr}`);
@@ -575,13 +579,29 @@ test('search: the same part in several years is one hit with links to the other 
 // Side by side: on the editions fixture's 2022 comparison (two units), the reader's choice
 // from the address puts the answers in columns on a wide screen and one after the other on a
 // phone; unticking one shows every answer again and drops the choice from the address.
+// The jury's tables at 1280 px: every column visible without a horizontal scroll (the page
+// widens on a wide screen), the result list's total and the calibration's flag included.
+test('the result list and the calibration tables need no horizontal scroll at 1280 px', { timeout: 120_000 }, async () => {
+  await withPage(async (page) => {
+    for (const sitePath of ['bedomning/2018/kvalitetsutmarkelsen/index.html', 'bedomning/2018/kvalitetsutmarkelsen/kalibrering/index.html']) {
+      await page.goto(at(sitePath));
+      const frames = await page.$$eval('.tabellram', (els) => els.map((e) => ({ scroll: e.scrollWidth, client: e.clientWidth })));
+      assert.ok(frames.length > 0, `${sitePath}: no table`);
+      for (const f of frames) assert.ok(f.scroll <= f.client, `${sitePath}: a table ${f.scroll} px wide in ${f.client} px`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${sitePath}: the page scrolls sideways`);
+    }
+  });
+});
+
 test('a comparison page shows chosen units side by side on wide screens, stacked on narrow ones', { timeout: 180_000 }, async () => {
   const out = path.join(tmpDir, 'editions-out');
   assert.ok(fs.existsSync(out), 'the changes-page test builds the editions fixture first');
   const editions = await startServer(out);
-  const chosen = 'enhet-annanenhet,enhet-provenhet';
+  // The units' ids, as search takes them; on the phone an address made before, with the
+  // answers' ids, which must keep working.
   try {
-    for (const [viewport, columns] of [[{ width: 1280, height: 900 }, true], [{ width: 375, height: 812 }, false]]) {
+    for (const [viewport, columns, chosen] of [[{ width: 1280, height: 900 }, true, 'annanenhet,provenhet'],
+                                               [{ width: 375, height: 812 }, false, 'enhet-annanenhet,enhet-provenhet']]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       try {
@@ -598,7 +618,11 @@ test('a comparison page shows chosen units side by side on wide screens, stacked
         assert.match(await page.textContent('.sida-vid-sida-status'), /Visar 2 enheter sida vid sida/);
         const violations = await axeViolations(page);
         assert.equal(violations.length, 0, violations.map((v) => formatViolation('jamforelse', v)).join('\n'));
-        await page.uncheck('input[value="enhet-provenhet"]');
+        await page.uncheck('input[value="annanenhet"]');
+        assert.equal(new URL(page.url()).searchParams.get('visa'), null, 'one left: not side by side');
+        await page.check('input[value="annanenhet"]');
+        assert.equal(new URL(page.url()).searchParams.get('visa'), 'annanenhet,provenhet', 'the address names the units by id');
+        await page.uncheck('input[value="provenhet"]');
         assert.equal(await page.$eval('.enhetssvar-lista', (e) => e.classList.contains('sida-vid-sida-aktiv')), false);
         assert.ok(!new URL(page.url()).searchParams.has('visa'), 'the choice left the address');
       } finally {

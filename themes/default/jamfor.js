@@ -1,7 +1,8 @@
 // Side by side on a comparison page: the reader ticks two or three units and their answers
 // are shown next to each other (in columns on a wide screen, one after the other on a narrow
-// one); the others are hidden. The choice is kept in the address (?visa=enhet-a,enhet-b), so
-// it can be linked. Without this script the page shows every answer, one after the other.
+// one); the others are hidden. The choice is kept in the address by unit id, as search takes
+// them (?visa=enhet-a,enhet-b: the units' folder names), so it can be linked; an address
+// from before, with the answers' ids (?visa=enhet-enhet-a), still works. Without this script the page shows every answer, one after the other.
 (function () {
   'use strict';
   var form = document.querySelector('form.sida-vid-sida');
@@ -12,9 +13,9 @@
   var status = form.querySelector('.sida-vid-sida-status');
   var MAX = 3;
 
-  function chosen() {
-    return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
-  }
+  function ticked() { return boxes.filter(function (b) { return b.checked; }); }
+  function chosen() { return ticked().map(function (b) { return b.value; }); }
+  function answers() { return ticked().map(function (b) { return b.getAttribute('data-svar'); }); }
 
   function show(keepAddress) {
     var ids = chosen();
@@ -23,7 +24,7 @@
     list.style.setProperty('--kolumner', String(Math.max(ids.length, 1)));
     document.body.classList.toggle('bred', on);
     Array.prototype.forEach.call(list.querySelectorAll('article.enhetssvar'), function (a) {
-      a.hidden = on && ids.indexOf(a.getAttribute('aria-labelledby')) < 0;
+      a.hidden = on && answers().indexOf(a.getAttribute('aria-labelledby')) < 0;
     });
     // At most three: a fourth column would be too narrow to read. The page's order is kept.
     boxes.forEach(function (b) { b.disabled = !b.checked && ids.length >= MAX; });
@@ -41,7 +42,8 @@
   var wanted = (new URLSearchParams(window.location.search).get('visa') || '').split(',');
   var count = 0;
   boxes.forEach(function (b) {
-    if (wanted.indexOf(b.value) >= 0 && count < MAX) { b.checked = true; count += 1; }
+    var named = wanted.indexOf(b.value) >= 0 || wanted.indexOf(b.getAttribute('data-svar')) >= 0;
+    if (named && count < MAX) { b.checked = true; count += 1; }
   });
   form.hidden = false;
   form.addEventListener('change', function () { show(false); });

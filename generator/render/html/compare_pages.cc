@@ -43,6 +43,7 @@ data unit_answer(const SiteContext& ctx, const model::Submission& s, int number,
   const std::string root = root_of(path), id = answer_id(s), id_prefix = s.unit.slug + "-";
   data a;
   a.set("id", id);
+  a.set("unit_slug", s.unit.slug);  // ?visa= takes the unit ids search takes
   a.set("unit_name", s.unit.name);
   a.set("administration", s.unit.administration);
   a.set("href", root + question_path(s, number));
@@ -117,7 +118,7 @@ Page render_compare_index(const SiteContext& ctx, const model::Edition& e) {
   d.set("drafts", drafts);
   d.set("drafts_title", text(lang, Msg::kUiDraftsTitle));
   data reviewer_workbooks{data::type::list};
-  if (model::visibility(ctx.site.audience).review_forms) {
+  if (model::visibility(ctx.site.audience).review_forms && st.scoring.defined) {
     d.set("review_workbook", link(file_name(review_workbook_path(e.kind_slug, e.year)), text(lang, Msg::kUiReviewWorkbook, {e.structure->part_plural(lang)})));
     for (const auto& reviewer : ctx.site.reviewers)
       reviewer_workbooks.push_back(link(file_name(reviewer_form_path(e.kind_slug, e.year, reviewer)), text(lang, Msg::kUiReviewerWorkbook, {reviewer})));

@@ -21,13 +21,13 @@ namespace {
 
 std::string edition_title(const model::Edition& e) { return e.structure->name + " " + std::to_string(e.year); }
 
-// A computed score as shown: two decimals in the site's language ("3,25", "3,00"); one
-// reviewer's score (exact) as they wrote it ("3").
+// A computed score as shown: two decimals in the site's language ("3,25"), a whole one
+// without ("3"); one reviewer's score (exact) as they wrote it ("3").
 data score_cell(const std::optional<double>& value, Lang lang, bool exact = false) {
   data d;
   std::string shown = "\xE2\x80\x93";  // –
-  if (value && exact) {
-    shown = plain_number(*value, lang);
+  if (value && (exact || std::abs(*value - std::round(*value)) < 1e-9)) {
+    shown = plain_number(exact ? *value : std::round(*value), lang);
   } else if (value) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.2f", *value);
@@ -166,7 +166,9 @@ data feedback_question(const model::Structure& st, const model::Submission& s, c
   qd.set("reviewers", !q.score            ? text(lang, Msg::kUiReviewNotScored)
                       : q.entries.empty() ? std::string()
                                           : text(lang, Msg::kUiReviewMeanOf, {std::to_string(q.entries.size())}));
-  qd.set("answer", link(root + question_path(s, q.spec->number), text(lang, Msg::kUiReviewReadAnswer)));
+  // Each link says where it leads: a screen reader's list of links is not ten "Läs svaret".
+  qd.set("answer", link(root + question_path(s, q.spec->number),
+                        text(lang, Msg::kUiReviewReadAnswer, {st.part_word(lang, false) + " " + st.label(q.spec->number)})));
   data strengths = feedback_points(q, &model::ReviewEntry::strengths, &model::AgreedEntry::strengths);
   data improvements = feedback_points(q, &model::ReviewEntry::improvements, &model::AgreedEntry::improvements);
   qd.set("has_strengths", data(!strengths.is_empty_list()));
@@ -176,11 +178,17 @@ data feedback_question(const model::Structure& st, const model::Submission& s, c
   return qd;
 }
 
+// A row of the calibration page, the target of the summary's links.
+std::string calibration_anchor(int number, const std::string& unit_slug) {
+  return "kal-" + std::to_string(number) + "-" + unit_slug;
+}
+
 // One unit's row for a question on the calibration page: each reviewer's score, the mean,
 // the agreed score (empty until the consensus form gives one), the spread and the flag.
 data calibration_row(const model::Submission& s, const model::QuestionResult& qr, const std::vector<std::string>& reviewers,
                      const std::string& root, Lang lang) {
   data row, scores{data::type::list};
+  row.set("id", calibration_anchor(qr.spec->number, s.unit.slug));
   row.set("unit", link(root + question_path(s, qr.spec->number), s.unit.name));
   for (const auto& name : reviewers) {
     std::optional<double> score;
@@ -192,9 +200,15 @@ data calibration_row(const model::Submission& s, const model::QuestionResult& qr
   row.set("mean", score_cell(qr.mean, lang));
   row.set("agreed", score_cell(qr.agreed_score() ? qr.agreed->score : std::nullopt, lang, true));
   row.set("spread", score_cell(qr.entries.empty() ? std::nullopt : std::optional<double>(qr.spread), lang));
-  row.set("flag", qr.disagreement ? text(lang, Msg::kUiReviewDisagreement) : std::string());
+  row.set("flag", qr.disagreement ? text(lang, Msg::kUiReviewDisagreement) : !qr.score ? text(lang, Msg::kUiCalibrationNobody) : std::string());
   row.set("flagged", data(qr.disagreement));
+  row.set("unscored", data(!qr.score));
   return row;
+}
+
+// The summary's entry for one answer: "Fråga 3 · Enheten", linked to its row below.
+data summary_entry(const model::Structure& st, const model::Submission& s, int number, Lang lang) {
+  return link("#" + calibration_anchor(number, s.unit.slug), part_label(st, lang, number) + " \xC2\xB7 " + s.unit.name);
 }
 
 // The fixed texts of a feedback report: headings, labels and how scores are computed.
@@ -258,19 +272,20 @@ Page render_calibration(const SiteContext& ctx, const model::Edition& e, const m
   const model::Structure& st = *e.structure;
   const std::string path = review_calibration_path(e.kind_slug, e.year), root = root_of(path);
   const std::vector<model::UnitResult> results = results_of(e, r);
-  data d, questions{data::type::list}, reviewers{data::type::list};
+  data d, questions{data::type::list}, reviewers{data::type::list}, flagged{data::type::list}, nobody{data::type::list};
   for (const auto& name : r.reviewers) reviewers.push_back(data("name", name));
-  int flagged = 0;
+  // Every answer has its row, scored or not: an answer nobody scored is what a jury must see.
   for (const auto* q : st.questions()) {
     data qd, rows{data::type::list};
     for (const auto& unit : results)
       for (const auto& area : unit.areas)
         for (const auto& qr : area.questions) {
-          if (qr.spec != q || !qr.score) continue;
-          rows.push_back(calibration_row(*submission_of(e, unit.unit_slug), qr, r.reviewers, root, lang));
-          flagged += qr.disagreement ? 1 : 0;
+          if (qr.spec != q) continue;
+          const model::Submission& s = *submission_of(e, unit.unit_slug);
+          rows.push_back(calibration_row(s, qr, r.reviewers, root, lang));
+          if (qr.disagreement) flagged.push_back(summary_entry(st, s, q->number, lang));
+          if (!qr.score) nobody.push_back(summary_entry(st, s, q->number, lang));
         }
-    if (rows.is_empty_list()) continue;
     qd.set("id", "del-" + std::to_string(q->number));
     qd.set("heading", part_label(st, lang, q->number) + ". " + q->title);
     qd.set("rows", rows);
@@ -278,9 +293,19 @@ Page render_calibration(const SiteContext& ctx, const model::Edition& e, const m
   }
   const std::string title = text(lang, Msg::kUiReviewCalibrationTitle, {edition_title(e)});
   d.set("title", title);
-  d.set("intro", st.scoring.disagreement > 0
-                     ? text(lang, Msg::kUiCalibrationIntro, {plain_number(st.scoring.disagreement, lang), std::to_string(flagged)})
-                     : text(lang, Msg::kUiCalibrationNoThreshold));
+  d.set("intro", st.scoring.disagreement > 0 ? text(lang, Msg::kUiCalibrationIntroThreshold, {plain_number(st.scoring.disagreement, lang)})
+                                             : text(lang, Msg::kUiCalibrationNoThreshold));
+  d.set("summary_heading", text(lang, Msg::kUiCalibrationSummary));
+  auto counted = [&](const data& list, Msg none, Msg one, Msg many) {
+    const size_t n = list.list_value().size();
+    return text(lang, n == 0 ? none : n == 1 ? one : many, {std::to_string(n)});
+  };
+  d.set("flagged_text", counted(flagged, Msg::kUiCalibrationFlaggedNone, Msg::kUiCalibrationFlaggedOne, Msg::kUiCalibrationFlaggedMany));
+  d.set("nobody_text", counted(nobody, Msg::kUiCalibrationNobodyNone, Msg::kUiCalibrationNobodyOne, Msg::kUiCalibrationNobodyMany));
+  d.set("has_flagged", data(!flagged.is_empty_list()));
+  d.set("has_nobody", data(!nobody.is_empty_list()));
+  d.set("flagged", flagged);
+  d.set("nobody", nobody);
   d.set("reviewers", reviewers);
   d.set("questions", questions);
   d.set("head_unit", text(lang, Msg::kUiUnit));
@@ -313,9 +338,10 @@ Page render_feedback(const SiteContext& ctx, const model::Edition& e, const mode
   d.set("title", title);
   d.set("intro", text(lang, Msg::kUiFeedbackIntro, {edition_title(e), std::to_string(r.reviewers.size())}) +
                      (st.scoring.defined ? " " + scale_text(st.scoring, lang) : ""));
-  d.set("incomplete", result.complete() ? std::string()
-                                        : text(lang, Msg::kUiReviewIncomplete, {std::to_string(result.scored), std::to_string(result.questions),
-                                                                               st.part_plural(lang)}));
+  // data(false), not "": mustache opens a section (the notice's box) for any string.
+  d.set("incomplete", result.complete() ? data(false)
+                                        : data(text(lang, Msg::kUiReviewIncomplete, {std::to_string(result.scored), std::to_string(result.questions),
+                                                                                    st.part_plural(lang)})));
   d.set("summary", summary);
   d.set("total", score_cell(result.total, lang));
   set_agreed_state(d, {result.scored, result.agreed}, lang);

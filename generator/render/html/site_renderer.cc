@@ -167,7 +167,8 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
     for (const auto* q : e.structure->questions())
       for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
         jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
-    if (!model::visibility(site.audience).review_forms) continue;
+    // Forms for the editions that are scored (bedömning: in the structure), on the reviewers' site.
+    if (!model::visibility(site.audience).review_forms || !e.structure->scoring.defined) continue;
     jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
                   [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
     for (const auto& reviewer : site.reviewers)  // as coordinators send them: one each
