@@ -61,12 +61,36 @@ local function figure(image, text)
   return pandoc.CodeBlock(image.src .. '\n' .. text, pandoc.Attr('', { 'kvalitet-bild' }))
 end
 
--- The blocks of a one-cell table, or nil.
+-- The blocks of a one-cell table, or nil. Word marks a table's first row as its header by
+-- default (w:tblLook firstRow="1"), so the one cell may be in the head.
 local function box(b)
-  if b.t ~= 'Table' or #b.head.rows ~= 0 or #b.bodies ~= 1 then return nil end
-  local rows = b.bodies[1].body
+  if b.t ~= 'Table' then return nil end
+  local rows = {}
+  local function add(list) for _, r in ipairs(list) do table.insert(rows, r) end end
+  add(b.head.rows)
+  for _, body in ipairs(b.bodies) do add(body.head); add(body.body) end
+  add(b.foot.rows)
   if #rows ~= 1 or #rows[1].cells ~= 1 then return nil end
   return rows[1].cells[1].contents
+end
+
+-- A box whose first paragraph is "Exempel" and a line break: the lead on a line of its own.
+local function split_lead(blocks)
+  local first = blocks[1]
+  if not first or not is_text(first) then return blocks end
+  for k, il in ipairs(first.content) do
+    if il.t == 'LineBreak' or il.t == 'SoftBreak' then
+      local head, rest = pandoc.List(), pandoc.List()
+      for j, x in ipairs(first.content) do
+        if j < k then head:insert(x) elseif j > k then rest:insert(x) end
+      end
+      if not is_lead(pandoc.Para(head)) then return blocks end
+      local out = pandoc.List({ pandoc.Para(head), pandoc.Para(rest) })
+      for j = 2, #blocks do out:insert(blocks[j]) end
+      return out
+    end
+  end
+  return blocks
 end
 
 -- A cell's blocks as one line: paragraphs run together, list items led by "•". GitHub's
@@ -134,6 +158,54 @@ local function simple_table(t)
   return t
 end
 
+-- Word's list styles where the paragraphs carry no numbering of their own ("List Bullet 2",
+-- "Punktlista", "Numrerad lista"): "bullet" or "ordered", and the level (1 for none).
+local list_patterns = { { '^list bullet ?(%d*)$', 'bullet' }, { '^punktlista ?(%d*)$', 'bullet' },
+                        { '^list number ?(%d*)$', 'ordered' }, { '^numrerad lista ?(%d*)$', 'ordered' },
+                        { '^nummerlista ?(%d*)$', 'ordered' } }
+local function list_style(it)
+  if it.style == nil or not is_text(it.block) then return nil end
+  local s = lower(it.style)
+  for _, p in ipairs(list_patterns) do
+    local level = s:match(p[1])
+    if level then return p[2], tonumber(level) or 1 end
+  end
+  return nil
+end
+
+-- Consecutive list-styled paragraphs from items[i] as one list, nested by level; returns the
+-- list and the index after it.
+local function styled_list(items, i)
+  local entries = {}
+  while items[i] do
+    local kind, level = list_style(items[i])
+    if not kind then break end
+    table.insert(entries, { kind = kind, level = level, inlines = items[i].block.content })
+    i = i + 1
+  end
+  local function build(from, level)
+    local list_items, k = pandoc.List(), from
+    while entries[k] and (entries[k].level >= level or k == from) do
+      if entries[k].level > level and #list_items > 0 then
+        local sub, next_k = build(k, entries[k].level)
+        list_items[#list_items]:insert(sub)
+        k = next_k
+      else
+        list_items:insert(pandoc.List({ pandoc.Plain(entries[k].inlines) }))
+        k = k + 1
+      end
+    end
+    local make = entries[from].kind == 'ordered' and pandoc.OrderedList or pandoc.BulletList
+    return make(list_items), k
+  end
+  local list, k, out = nil, 1, {}
+  while entries[k] do
+    list, k = build(k, entries[k].level)
+    table.insert(out, list)
+  end
+  return out, i
+end
+
 local convert
 -- What Word lays out in a style of its own inside an example without ending it.
 local continues = { Table = true, BulletList = true, OrderedList = true }
@@ -149,12 +221,19 @@ local function walk(items)
     if not items[i] then break end
     local it, b = items[i], items[i].block
     local image, inside = lone_image(b), box(b)
+    if inside then inside = split_lead(inside) end
     if example_style(it) and (not open or is_lead(b)) then
       close()
       table.insert(out, raw('::: exempel'))
       open = true
-    elseif open and not example_style(it) and not image and not caption(it) and not continues[b.t] then
+    elseif open and not example_style(it) and not image and not caption(it) and not continues[b.t] and not list_style(it) then
       close()
+    end
+    if list_style(it) then
+      local lists, next_i = styled_list(items, i)
+      for _, l in ipairs(lists) do table.insert(out, l) end
+      i = next_i - 1
+      goto next_item
     end
     if inside and #inside > 0 and is_lead(inside[1]) then
       close()
@@ -181,6 +260,7 @@ local function walk(items)
     elseif not (open and is_lead(b)) then
       table.insert(out, b)
     end
+    ::next_item::
     i = i + 1
   end
   close()
@@ -197,8 +277,16 @@ function Span(el)
   if el.attributes['custom-style'] then return el.content end
 end
 
+-- A paragraph style nested deeper than the top (a list item's "List Bullet"): its text only,
+-- so no <div custom-style> reaches the Markdown.
+local function unwrap_styles(blocks)
+  return pandoc.walk_block(pandoc.Div(blocks), {
+    Div = function(d) if d.attributes['custom-style'] then return d.content end end,
+  }).content
+end
+
 function Pandoc(doc)
-  return pandoc.Pandoc(convert(doc.blocks), doc.meta)
+  return pandoc.Pandoc(unwrap_styles(convert(doc.blocks)), doc.meta)
 end
 )lua";
   return kFilter;

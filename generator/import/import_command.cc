@@ -10,6 +10,7 @@
 #include "import/containers.h"
 #include "import/docx_bounds.h"
 #include "import/docx_filter.h"
+#include "import/docx_text_boxes.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
@@ -50,6 +51,9 @@ std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch
     diags.error(at, diags.t(Msg::kImportNoPandoc), diags.t(Msg::kImportNoPandocHint));
     return std::nullopt;
   }
+  // Text boxes moved into the flow first: pandoc would drop them.
+  const auto input = import::docx_for_pandoc(docx, scratch, diags);
+  if (!input) return std::nullopt;
   std::string said;
   write_file(scratch / "kvalitet.lua", std::string(import::docx_lua_filter()));
   // +RTS -M: the heap limit of pandoc's runtime; past it pandoc stops with "Heap exhausted".
@@ -57,7 +61,7 @@ std::optional<std::string> convert(const fs::path& docx, const fs::path& scratch
                                    "-f", "docx+styles", "-t", "gfm-raw_html", "--wrap=none",
                                    "--lua-filter=" + (scratch / "kvalitet.lua").string(),
                                    "--extract-media=" + (scratch / "media").string(), "-o", (scratch / "out.md").string(),
-                                   docx.string()},
+                                   input->string()},
                                   {}, kPandocLimit, [&](std::string_view line) {
                                     if (said.size() < kPandocSaidChars) said += std::string(line.substr(0, kPandocSaidChars)) + " ";
                                   });
