@@ -3,7 +3,6 @@
 #include <zip.h>
 
 #include <memory>
-#include <vector>
 
 #include "i18n/messages.h"
 
@@ -76,26 +75,44 @@ std::string as_box_table(std::string_view content) {
 
 }  // namespace
 
-std::string unbox_text_boxes(const std::string& document_xml) {
-  std::string xml = without_box_fallbacks(document_xml);
-  // The last box first: moving it changes nothing before it, and a box inside a box moves
-  // into its outer box's content before that moves.
-  std::vector<size_t> opens;
-  for (size_t at = xml.find(kBoxOpen); at != std::string::npos; at = xml.find(kBoxOpen, at + 1))
-    if (is_tag(xml, at, kBoxOpen)) opens.push_back(at);
-  for (auto it = opens.rbegin(); it != opens.rend(); ++it) {
-    const size_t open = *it, end = element_end(xml, open, kBoxOpen, kBoxClose);
-    const size_t gt = xml.find('>', open);
-    if (end == std::string::npos || xml[gt - 1] == '/') continue;
-    const std::string content = xml.substr(gt + 1, end - kBoxClose.size() - gt - 1);
-    xml.replace(gt + 1, content.size(), "");
-    // After the paragraph that anchors the box (the next </w:p> once the box is emptied).
-    const size_t para_end = xml.find("</w:p>", gt + 1);
-    if (para_end == std::string::npos) continue;
-    xml.insert(para_end + 6, as_box_table(content));
+namespace {
+
+// One pass, so that a document of many boxes costs its length, not length × boxes: text is
+// copied up to each box (left empty) and each paragraph end, where the boxes met in that
+// paragraph follow as tables. A box inside a box is unboxed within its outer box's content.
+std::string unbox(const std::string& xml) {
+  std::string out, pending;
+  size_t at = 0;
+  while (at < xml.size()) {
+    size_t box = xml.find(kBoxOpen, at);
+    while (box != std::string::npos && !is_tag(xml, box, kBoxOpen)) box = xml.find(kBoxOpen, box + 1);
+    const size_t para_end = xml.find("</w:p>", at);
+    if (para_end != std::string::npos && (box == std::string::npos || para_end < box)) {
+      out.append(xml, at, para_end + 6 - at);
+      out += pending;
+      pending.clear();
+      at = para_end + 6;
+      continue;
+    }
+    const size_t end = box == std::string::npos ? std::string::npos : element_end(xml, box, kBoxOpen, kBoxClose);
+    if (end == std::string::npos) break;
+    const size_t gt = xml.find('>', box);
+    if (xml[gt - 1] == '/') {  // <w:txbxContent/>: nothing in it
+      out.append(xml, at, end - at);
+    } else {
+      out.append(xml, at, gt + 1 - at);
+      out += kBoxClose;
+      pending += as_box_table(unbox(xml.substr(gt + 1, end - kBoxClose.size() - gt - 1)));
+    }
+    at = end;
   }
-  return xml;
+  if (at < xml.size()) out.append(xml, at, std::string::npos);
+  return out + pending;  // a box outside any paragraph (not written by Word): kept at the end
 }
+
+}  // namespace
+
+std::string unbox_text_boxes(const std::string& document_xml) { return unbox(without_box_fallbacks(document_xml)); }
 
 namespace {
 

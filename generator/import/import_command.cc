@@ -6,15 +6,20 @@
 #include <set>
 #include <system_error>
 
+#include <yaml-cpp/yaml.h>
+
 #include "diag/diagnostics.h"
 #include "import/containers.h"
 #include "import/docx_bounds.h"
 #include "import/docx_filter.h"
 #include "import/docx_text_boxes.h"
+#include "import/admin_lines.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
 #include "load/content_names.h"
+#include "load/content_path.h"
+#include "load/source.h"
 #include "util/limits.h"
 #include "load/unit_folder.h"
 #include "diag/print_diagnostics.h"
@@ -35,7 +40,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr auto kPandocLimit = std::chrono::minutes(2);
-constexpr const char* kUnplacedFile = "ej-placerad-text.md";
 
 // What pandoc printed, kept short: it goes into one message.
 constexpr size_t kPandocSaidChars = 2000;
@@ -156,6 +160,42 @@ std::string recognise(const std::string& text, const model::Structure& structure
   return import::mark_examples(import::mark_containers(import::recognise_run_in_blocks(import::recognise_tables(text)), structure));
 }
 
+// inlamning.yaml with the values found; enhet.yaml with the unit's name and förvaltning when
+// the unit is new, else what differs from the existing one reported (never overwritten).
+void write_admin(std::vector<ScaffoldFile>& files, const model::Structure& structure, const import::AdminFound& admin,
+                 const fs::path& content_root, const fs::path& unit_file, Diagnostics& diags) {
+  bool new_unit = false;
+  for (auto& f : files) {
+    const std::string name = f.path.filename().string();
+    if (name == kAdminFile && !admin.values.empty()) f.text = scaffold::submission_file(structure, diags.lang, "", admin.values);
+    if (f.path == unit_file) {
+      new_unit = true;
+      if (admin.unit_name || admin.administration) f.text = scaffold::unit_file(admin.unit_name, admin.administration, diags.lang, "");
+    }
+  }
+  if (new_unit) return;
+  // Read as every content file is: inside the content folder, bounded in size.
+  if (classify_path(ContentRoot(content_root), unit_file) != PathState::kInside) return;
+  Diagnostics scratch{diags.lang, {}, {}, false};  // check reports what is wrong with the file
+  auto source = read_source(unit_file, scratch);
+  if (!source) return;
+  YAML::Node existing;
+  try {
+    existing = YAML::Load(source->text);
+  } catch (const std::exception&) {
+    return;
+  }
+  auto compare = [&](const char* key, const std::optional<std::string>& found) {
+    if (!found || !existing.IsMap() || !existing[key] || !existing[key].IsScalar()) return;
+    const std::string now = existing[key].Scalar();
+    if (fold_case(trim(now)) != fold_case(trim(*found)))
+      diags.warning({unit_file.generic_string(), 0, 0}, diags.t(Msg::kImportUnitDiffers, {key, now, *found}),
+                    diags.t(Msg::kImportUnitDiffersHint, {key}));
+  };
+  compare("namn", admin.unit_name);
+  compare("förvaltning", admin.administration);
+}
+
 }  // namespace
 
 int run_import(const CommandContext& context, const ImportOptions& o, std::ostream& out, std::ostream& err) {
@@ -218,7 +258,11 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     auto markdown = convert(o.docx, scratch->path(), o.pandoc_heap_mib, diags);
     if (!markdown || !media_are_files(scratch->path(), o.docx, diags)) return fail();
     std::vector<NewFile> images;
-    const import::SplitDocument doc = import::split_parts(move_images(*markdown, scratch->path(), folder, images), structure);
+    import::SplitDocument doc = import::split_parts(move_images(*markdown, scratch->path(), folder, images), structure);
+    // The administrative data on the cover (or, in a report, wherever it was left unplaced).
+    import::AdminFound admin = import::take_admin(doc.intro, structure);
+    for (auto& [key, value] : import::take_admin(doc.unplaced, structure).values) admin.values.emplace(key, value);
+    write_admin(files, structure, admin, content_root, content_root / o.unit / kUnitFile, diags);
     int placed = 0;
     std::vector<std::string> missing;
     std::string unplaced = doc.unplaced;

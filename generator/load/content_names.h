@@ -16,6 +16,9 @@ inline constexpr const char* kUnitFile = "enhet.yaml";
 inline constexpr const char* kAdminFile = "inlamning.yaml";
 // content/<enhet>/<år>/<slag>/inledning.md: a document's introduction.
 inline constexpr const char* kIntroFile = "inledning.md";
+// content/<enhet>/<år>/<slag>/ej-placerad-text.md: text `kvalitet importera` could not place;
+// not part of the document, a warning until the author has moved it and removed the file.
+inline constexpr const char* kUnplacedFile = "ej-placerad-text.md";
 
 // content/_bedomning/<år>/<slag>/*.xlsx: the reviewers' filled forms (kvalitet bedomning).
 inline constexpr const char* kReviewFormsFolder = "_bedomning";

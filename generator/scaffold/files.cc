@@ -122,14 +122,15 @@ std::string unit_file(const std::optional<std::string>& name, const std::optiona
   std::string out = with_modeline(modeline) + comment(text(lang, Msg::kScaffoldUnitHeader)) +
                     comment(text(lang, Msg::kScaffoldFillIn));
   for (const auto& field : model::unit_fields()) {
-    const auto& value = field.key == "namn" ? name : administration;
+    const std::optional<std::string> value = field.key == "namn" ? name : field.key == "förvaltning" ? administration : std::nullopt;
     out += comment(field_comment(field, lang));
     out += field.key + ":" + (value ? " " + yaml_quoted(*value) : "") + "\n";
   }
   return out;
 }
 
-std::string submission_file(const model::Structure& structure, Lang lang, const std::string& modeline) {
+std::string submission_file(const model::Structure& structure, Lang lang, const std::string& modeline,
+                            const std::map<std::string, std::string>& values) {
   std::string out = with_modeline(modeline) +
                     comment(text(lang, Msg::kScaffoldAdminHeader, {structure.name, std::to_string(structure.year)})) +
                     comment(text(lang, Msg::kScaffoldFillIn)) + "\n";
@@ -141,7 +142,8 @@ std::string submission_file(const model::Structure& structure, Lang lang, const 
   for (const auto& field : structure.admin_fields) {
     out += "\n" + comment(field.label + kDot + admin_type(field, lang) + kDot +
                           text(lang, field.required ? Msg::kWordRequired : Msg::kWordOptional));
-    out += field.key + ":\n";
+    auto value = values.find(field.key);
+    out += field.key + ":" + (value == values.end() ? "" : " " + yaml_quoted(value->second)) + "\n";
   }
   return out;
 }
