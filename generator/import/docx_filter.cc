@@ -185,7 +185,9 @@ local function styled_list(items, i)
   end
   local function build(from, level)
     local list_items, k = pandoc.List(), from
-    while entries[k] and (entries[k].level >= level or k == from) do
+    -- one list per kind at a level: a numbered list after a bulleted one starts anew
+    while entries[k] and (k == from or entries[k].level > level or
+                          (entries[k].level == level and entries[k].kind == entries[from].kind)) do
       if entries[k].level > level and #list_items > 0 then
         local sub, next_k = build(k, entries[k].level)
         list_items[#list_items]:insert(sub)
