@@ -71,3 +71,11 @@ TEST_CASE("twenty thousand text boxes are all moved, each after its paragraph", 
   CHECK(count(out, "<w:tbl>") == 20000);
   CHECK(out.find("Ruta 19999.") != std::string::npos);
 }
+
+TEST_CASE("boxes nested a hundred thousand deep end no run and lose no text", "[import]") {
+  std::string open, close;
+  for (int i = 0; i < 100000; ++i) open += "<w:p><w:r><w:txbxContent>", close += "</w:txbxContent></w:r></w:p>";
+  const std::string xml = open + para("Innerst.") + close;
+  const std::string out = unbox_text_boxes(xml);
+  CHECK(count(out, "Innerst.") == 1);
+}

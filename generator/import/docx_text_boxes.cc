@@ -22,20 +22,20 @@ size_t element_end(const std::string& xml, size_t open, std::string_view open_ta
   if (first_gt == std::string::npos) return std::string::npos;
   if (xml[first_gt - 1] == '/') return first_gt + 1;
   int depth = 1;
-  size_t at = first_gt + 1;
-  while (depth > 0) {
-    const size_t next_open = xml.find(open_tag, at), next_close = xml.find(close_tag, at);
+  // Each search starts where the last one of its kind ended: one pass over the text, however
+  // the elements nest.
+  size_t next_open = xml.find(open_tag, first_gt + 1), next_close = xml.find(close_tag, first_gt + 1);
+  while (true) {
     if (next_close == std::string::npos) return std::string::npos;
     if (next_open != std::string::npos && next_open < next_close) {
       const size_t gt = xml.find('>', next_open);
       if (gt != std::string::npos && xml[gt - 1] != '/') ++depth;
-      at = next_open + open_tag.size();
+      next_open = xml.find(open_tag, next_open + open_tag.size());
     } else {
-      --depth;
-      at = next_close + close_tag.size();
+      if (--depth == 0) return next_close + close_tag.size();
+      next_close = xml.find(close_tag, next_close + close_tag.size());
     }
   }
-  return at;
 }
 
 // Whether the tag at `at` is the named element itself, not one whose name starts the same.
@@ -80,13 +80,24 @@ namespace {
 // One pass, so that a document of many boxes costs its length, not length × boxes: text is
 // copied up to each box (left empty) and each paragraph end, where the boxes met in that
 // paragraph follow as tables. A box inside a box is unboxed within its outer box's content.
-std::string unbox(const std::string& xml) {
+// Boxes nested deeper than this stay where they are: a hostile file could nest thousands.
+constexpr int kMaxBoxDepth = 8;
+
+std::string unbox(const std::string& xml, int depth) {
   std::string out, pending;
   size_t at = 0;
+  size_t box = 0, para_end = 0;  // the next of each at or after `at`, found again only once passed
+  bool find_box = true, find_para = true;
   while (at < xml.size()) {
-    size_t box = xml.find(kBoxOpen, at);
-    while (box != std::string::npos && !is_tag(xml, box, kBoxOpen)) box = xml.find(kBoxOpen, box + 1);
-    const size_t para_end = xml.find("</w:p>", at);
+    if (find_box || (box != std::string::npos && box < at)) {
+      box = xml.find(kBoxOpen, at);
+      while (box != std::string::npos && !is_tag(xml, box, kBoxOpen)) box = xml.find(kBoxOpen, box + 1);
+      find_box = false;
+    }
+    if (find_para || (para_end != std::string::npos && para_end < at)) {
+      para_end = xml.find("</w:p>", at);
+      find_para = false;
+    }
     if (para_end != std::string::npos && (box == std::string::npos || para_end < box)) {
       out.append(xml, at, para_end + 6 - at);
       out += pending;
@@ -102,7 +113,8 @@ std::string unbox(const std::string& xml) {
     } else {
       out.append(xml, at, gt + 1 - at);
       out += kBoxClose;
-      pending += as_box_table(unbox(xml.substr(gt + 1, end - kBoxClose.size() - gt - 1)));
+      const std::string content = xml.substr(gt + 1, end - kBoxClose.size() - gt - 1);
+      pending += as_box_table(depth < kMaxBoxDepth ? unbox(content, depth + 1) : content);
     }
     at = end;
   }
@@ -112,7 +124,7 @@ std::string unbox(const std::string& xml) {
 
 }  // namespace
 
-std::string unbox_text_boxes(const std::string& document_xml) { return unbox(without_box_fallbacks(document_xml)); }
+std::string unbox_text_boxes(const std::string& document_xml) { return unbox(without_box_fallbacks(document_xml), 0); }
 
 namespace {
 
