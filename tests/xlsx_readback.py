@@ -9,7 +9,7 @@ Checked workbooks:
                                      and Synpunkter och klagomål sheets; the action plan's Åtgärder;
   <år>/indikatorer.xlsx              all indicators of a year, one row per unit × indicator;
   indikatorer/<indikator>.xlsx       one per distinct indicator, its rows over units and years;
-  jamforelse/<år>/<slag>/bedomning.xlsx  the reviewers' form per edition: one row per unit ×
+  jamforelse/<år>/<slag>/bedomning.xlsx  the reviewers' form per scored edition (bedömning:): one row per unit ×
                                      question of the structure (area, number, title, page), and
                                      empty score, strengths and improvement columns.
 Every sheet: the sheet list and order, title ≤ 31 characters, bold header frozen at A2,
@@ -451,10 +451,11 @@ def run_checks(out):
             check_workbook(f"indikatorer/{found[name]}", out / "indikatorer" / found[name], [("Över år", columns_trend, rows)])
 
     # 4. jamforelse/<år>/<slag>/bedomning.xlsx: the reviewers' form, units by name, questions
-    # in the structure's order.
+    # in the structure's order; only for editions that are scored (bedömning: in the structure).
     editions = {}
     for s in submissions:
-        editions.setdefault((s.year, s.kind), []).append(s)
+        if s.structure.get("bedömning"):
+            editions.setdefault((s.year, s.kind), []).append(s)
     written = {p.relative_to(out) for p in out.glob("jamforelse/*/*/bedomning.xlsx")}
     wanted = {pathlib.Path("jamforelse", str(y), k, "bedomning.xlsx") for y, k in editions}
     check(written == wanted, f"review workbooks written {sorted(map(str, written))}, expected {sorted(map(str, wanted))}")
