@@ -255,14 +255,7 @@ struct Frozen {
     std::string yaml = read(content / "site.yaml");
     write(content / "site.yaml", yaml + "frysta_år: [2018]\n");
   }
-  int build(std::string* errors = nullptr) const {
-    auto options = options_for(content, templates);
-    options.output_dir = out.string();
-    std::ostringstream o, e;
-    const int status = kv::run_build(options, o, e);
-    if (errors) *errors = e.str();
-    return status;
-  }
+  int build(std::string* errors = nullptr) const { return build_site(content, templates, out, errors); }
   // The files of 2018 in the built site that differ from the package's, or are missing.
   std::vector<std::string> differing() const {
     std::vector<std::string> out_of_place;

@@ -21,14 +21,7 @@ struct WithDecision {
   fs::path decision = content / "_beslut/2018/kvalitetsutmarkelsen.yaml";
   WithDecision() { fs::copy(source_dir() / "content", content, fs::copy_options::recursive); }
   kv::Validated check() const { return kv::validate_content(options_for(content, templates)); }
-  int build(std::string* errors = nullptr) const {
-    auto options = options_for(content, templates);
-    options.output_dir = out.string();
-    std::ostringstream o, e;
-    const int status = kv::run_build(options, o, e);
-    if (errors) *errors = e.str();
-    return status;
-  }
+  int build(std::string* errors = nullptr) const { return build_site(content, templates, out, errors); }
 };
 
 const char* kDecision =

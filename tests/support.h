@@ -85,6 +85,19 @@ inline kv::PipelineOptions options_for(const fs::path& content, const fs::path& 
   return o;
 }
 
+// `kvalitet build` of content into out (as the audience sees it); the exit status, and what it
+// printed on stderr in errors.
+inline int build_site(const fs::path& content, const fs::path& templates, const fs::path& out, std::string* errors = nullptr,
+                      kv::model::Audience audience = kv::model::Audience::kPublic) {
+  auto options = options_for(content, templates);
+  options.output_dir = out.string();
+  options.audience = audience;
+  std::ostringstream o, e;
+  const int status = kv::run_build(options, o, e);
+  if (errors) *errors = e.str();
+  return status;
+}
+
 // The context a command gets from main (site.yaml read, templates and themes found), for the
 // commands besides check and build; lang as --lang.
 inline kv::CommandContext context_for(const fs::path& content, const fs::path& templates = fixtures() / "templates",
@@ -132,13 +145,7 @@ struct StructuresFixture {
   kv::Validated run() const { return kv::validate_content(options_for(content, templates)); }
   // Builds into out; returns the exit status, stderr in errors.
   int build(std::string* errors = nullptr, kv::model::Audience audience = kv::model::Audience::kPublic) const {
-    auto options = options_for(content, templates);
-    options.output_dir = out.string();
-    options.audience = audience;
-    std::ostringstream o, e;
-    const int status = kv::run_build(options, o, e);
-    if (errors) *errors = e.str();
-    return status;
+    return build_site(content, templates, out, errors, audience);
   }
 };
 
