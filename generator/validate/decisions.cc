@@ -71,13 +71,8 @@ class DecisionReader {
     }
     const model::Submission* doc = document_of(*unit, at);
     if (!doc || !motivation) return std::nullopt;
-    model::Award a{doc->unit.slug, doc->unit.name, paragraphs(*motivation)};
-    if (a.motivation.empty()) {
-      diagnostics_.error(map.pos("motivering"), diagnostics_.t(Msg::kDecisionNoMotivation, {doc->unit.name}),
-                         diagnostics_.t(Msg::kDecisionNoMotivationHint));
-      return std::nullopt;
-    }
-    return a;
+    // Not empty: text() reports an empty motivering: (all blanks included) and gives none.
+    return model::Award{doc->unit.slug, doc->unit.name, paragraphs(*motivation)};
   }
 
  private:

@@ -150,7 +150,7 @@ PdfOutcome write_pdf_files(const std::vector<PdfJob>& jobs, const fs::path& stag
   auto weasyprint = find_weasyprint();
   if (!weasyprint) {
     diagnostics.error({"weasyprint", 0, 0}, diagnostics.t(Msg::kPdfToolMissing), diagnostics.t(Msg::kPdfToolMissingHint));
-    return {false, {}};
+    return {false, {}, {}};
   }
   const PdfReuse reuse(staging, previous, variant + " " + weasyprint->version);
   std::vector<PdfRun> runs(jobs.size());  // one slot per document: the report keeps the jobs' order
