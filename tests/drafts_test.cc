@@ -102,6 +102,29 @@ TEST_CASE("a draft marked inlämnad is held to every rule: the build fails and t
   CHECK(read(out / "index.html") == index_before);
 }
 
+TEST_CASE("build --utkast shows a draft's unwritten parts as not answered yet; submitted, they are errors", "[drafts]") {
+  WithDraft f;
+  const fs::path doc = f.content / "ny-enhet/2024/verksamhetsberattelse";
+  // Prose but no ```synpunkter``` block, which section 15 requires; section 14 not there at all.
+  write(doc / "avsnitt-15.md", "---\navsnitt: 15\n---\n\nVi har inte sammanställt synpunkterna än.\n");
+  fs::remove(doc / "avsnitt-14.md");
+  const fs::path out = f.dir.path() / "utkast";
+  auto b = f.build(out, model::Audience::kDrafts);
+  INFO(b.out << b.err);
+  REQUIRE(b.status == 0);
+  CHECK_THAT(b.err, Contains("warning: avsnitt 14 saknas") && Contains("saknar ”synpunkter”"));
+  const std::string missing = read(out / "2024/ny-enhet/verksamhetsberattelse/avsnitt-14/index.html");
+  CHECK_THAT(missing, Contains("class=\"not-answered\"><em>Inte besvarad än.") && Contains("class=\"utkast-banderoll\""));
+  CHECK_THAT(read(out / "2024/ny-enhet/verksamhetsberattelse/avsnitt-15/index.html"), Contains("Vi har inte sammanställt synpunkterna än."));
+  // On paper too: the print page says which parts are not answered yet.
+  CHECK_THAT(read(out / "2024/ny-enhet/verksamhetsberattelse/utskrift.html"), Contains("class=\"not-answered\"><em>Inte besvarad än."));
+
+  replace(f.admin, "status: utkast", "status: inlämnad");
+  auto submitted = f.build(f.dir.path() / "output");
+  CHECK(submitted.status == 1);
+  CHECK_THAT(submitted.err, Contains("error: avsnitt 14 saknas") && Contains("error: avsnitt 15"));
+}
+
 TEST_CASE("an unknown status is an error, never read as a draft", "[drafts]") {
   WithDraft f;
   replace(f.admin, "status: utkast", "status: utkastet");

@@ -22,6 +22,8 @@ struct Diagnostics {
   // A draft preview (serve): what the author has not written yet is a warning, not an
   // error, so that the rest of the document can be seen while it is being written.
   bool drafts = false;
+  // How many times not_yet was called: a part with unwritten values is not also "missing".
+  int unwritten = 0;
 
   std::string t(Msg id, const Args& args = {}) const { return text(lang, id, args); }
   void error(SourcePos pos, std::string message, std::string hint = {}) {
@@ -33,6 +35,7 @@ struct Diagnostics {
   // Something not written yet (a part, a value, the introduction): an error that stops a
   // build, a warning in a draft preview.
   void not_yet(SourcePos pos, std::string message, std::string hint = {}) {
+    ++unwritten;
     if (drafts) warning(std::move(pos), std::move(message), std::move(hint));
     else error(std::move(pos), std::move(message), std::move(hint));
   }

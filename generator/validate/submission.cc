@@ -171,16 +171,17 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
       continue;
     }
     diagnostics.context = part_name(structure, *number, diagnostics.lang);
-    const int errors_before = diagnostics.list.error_count();
+    const int errors_before = diagnostics.list.error_count(), unwritten_before = diagnostics.unwritten;
     BlockContext context{source->path, fs::path(source->path).parent_path(), &root, &structure, spec, where.year,
                          out.follow_up};
     model::Answer answer{*number, source->path, read_blocks(file, context, diagnostics), {}, {}};
     answer.waived = check_waivers(front->waivers, *spec, answer.blocks, diagnostics);
     if (structure.narrative.numbered_headings) check_heading_numbers(answer.blocks, *number, source->path, diagnostics);
-    if (diagnostics.list.error_count() > errors_before) with_errors.insert(*number);
+    // A block in error, or with values not written yet, was written: not also "missing".
+    if (diagnostics.list.error_count() > errors_before || diagnostics.unwritten > unwritten_before) with_errors.insert(*number);
     diagnostics.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
-      diagnostics.error(at, diagnostics.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), diagnostics.t(Msg::kAnswerEmptyHint));
+      diagnostics.not_yet(at, diagnostics.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), diagnostics.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
@@ -239,7 +240,9 @@ std::string part_syntax(const model::Structure& structure, const model::PartCoun
 
 // lookalikes: expected file names already reported for a misnamed file (fraga-02.txt): that
 // error says what to do, so the part is not also reported missing.
-void check_parts(const model::Structure& structure, const SubmissionLocation& where, const model::Submission& s,
+// In a draft a part not written yet is a warning, and a missing part file gets an empty
+// answer so its page says "not answered yet" instead of the pager linking nowhere.
+void check_parts(const model::Structure& structure, const SubmissionLocation& where, model::Submission& s,
                  const std::set<int>& skip, const std::set<std::string>& lookalikes, Diagnostics& diagnostics) {
   const std::string word = structure.part_word(diagnostics.lang);
   for (const auto* q : structure.questions()) {
@@ -248,8 +251,12 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       if (skip.count(q->number) || lookalikes.count(structure.part_slug(q->number) + ".md")) continue;
       std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
       const std::string front = structure.has_text_labels() ? "\"" + q->label + "\"" : q->label;
-      diagnostics.error({display(where.folder), 0, 0}, diagnostics.t(Msg::kQuestionMissing, {word, q->label, q->title}),
-                   diagnostics.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
+      diagnostics.not_yet({display(where.folder), 0, 0}, diagnostics.t(Msg::kQuestionMissing, {word, q->label, q->title}),
+                          diagnostics.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
+      if (s.draft) {
+        const std::string file = display(where.folder / (structure.part_slug(q->number) + ".md"));
+        s.answers.emplace(q->number, model::Answer{q->number, file, {}, {}, {}});
+      }
       continue;
     }
     if (skip.count(q->number)) continue;
@@ -263,7 +270,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       std::string what = part_list(missing, counts, diagnostics);
       std::string message = diagnostics.t(Msg::kRequiredPart, {word, q->label, q->title, what});
       std::string hint = diagnostics.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
-      if (parts == &q->required) diagnostics.error(at, message, hint);
+      if (parts == &q->required) diagnostics.not_yet(at, message, hint);
       else diagnostics.warning(at, message, hint);
     }
   }
@@ -348,7 +355,7 @@ std::optional<model::Submission> read_submission(const SubmissionLocation& where
       if (!has_content(s.intro)) diagnostics.not_yet({text->path, 1, 1}, diagnostics.t(Msg::kIntroEmpty), diagnostics.t(Msg::kAnswerEmptyHint));
     }
   } else if (s.structure->intro_required && !lookalikes.count(kIntroFile)) {
-    diagnostics.error({display(intro), 0, 0}, diagnostics.t(Msg::kIntroMissing), diagnostics.t(Msg::kIntroMissingHint));
+    diagnostics.not_yet({display(intro), 0, 0}, diagnostics.t(Msg::kIntroMissing), diagnostics.t(Msg::kIntroMissingHint));
   }
 
   auto with_errors = read_questions(content, where, question_files, *s.structure, diagnostics, s);

@@ -292,4 +292,9 @@ std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockH
   return w.out.str();
 }
 
+std::string answer_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context) {
+  if (!blocks.empty()) return blocks_to_html(blocks, context);
+  return "<p class=\"not-answered\"><em>" + html_escape(text(context.lang, Msg::kUiNotAnsweredYet)) + "</em></p>\n";
+}
+
 }  // namespace kv

@@ -29,4 +29,8 @@ void close_table(std::ostream& out);
 
 std::string blocks_to_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);
 
+// A part's answer; one without blocks (only a draft has one, validate/submission.cc) says
+// "not answered yet", on its page and on paper alike.
+std::string answer_html(const std::vector<model::Block>& blocks, const BlockHtmlContext& context);
+
 }  // namespace kv

@@ -103,9 +103,7 @@ Page render_question_page(const SiteContext& ctx, const model::Submission& s, in
   d.set("number", s.structure->label(number));
   d.set("title", spec ? spec->title : "");
   const auto& blocks = s.answers.at(number).blocks;
-  // Only a draft preview (serve) has an answer without blocks: a published one is never empty.
-  d.set("answer_html", blocks.empty() ? "<p class=\"not-answered\"><em>" + html_escape(text(lang, Msg::kUiNotAnsweredYet)) + "</em></p>\n"
-                                      : blocks_to_html(blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
+  d.set("answer_html", answer_html(blocks, {lang, root, 2, "", PageLinks::site_page(ctx.site, path)}));
   d.set("compare", compare_links(ctx, s, number, root));
   d.set("requirements", spec ? requirements_data(*spec, s.answers.at(number), lang, model::visibility(ctx.site.audience)) : data(false));
   data crumbs = document_crumbs(ctx, s, root, true);

@@ -65,8 +65,8 @@ data areas(const model::Site& site, const model::Submission& s) {
                                                      : data{data::type::list};
       p.set("has_headings", data(!headings.is_empty_list()));
       p.set("headings", headings);
-      p.set("html", blocks_to_html(it->second.blocks, {site.lang, root_of(print_page_path(s)), 4, print_anchor(q.number) + "-",
-                                                       PageLinks::print_page(site, s, print_page_path(s))}));
+      p.set("html", answer_html(it->second.blocks, {site.lang, root_of(print_page_path(s)), 4, print_anchor(q.number) + "-",
+                                                    PageLinks::print_page(site, s, print_page_path(s))}));
       parts.push_back(p);
     }
     a.set("parts", parts);
