@@ -170,8 +170,8 @@ def main():
         # "Exempel" aside (they are the files' names and the containers).
         everything = "\n".join(files.values())
         for text in source_runs(tmp / "word.docx"):
-            if text == "Exempel" or re.match(r"\d+\. ", text):
-                continue
+            if text in ("Exempel", "Kvalitetsutmärkelsen 2018") or re.match(r"\d+\. ", text):
+                continue  # the document's title: the site prints it
             # A labelled line's value is in inlamning.yaml, its label in the field's comment.
             text = re.sub(r"^[^:]{1,40}: ", "", text) if ":" in text and not text.endswith(":") else text
             if text in ("Antal anställda", "Antal brukare", "37", "120"):

@@ -1,4 +1,5 @@
 #include "import/admin_lines.h"
+#include "import/paragraphs.h"
 
 #include <sstream>
 #include <vector>
@@ -125,6 +126,10 @@ AdminFound take_admin(std::string& text, const model::Structure& structure) {
       break;
     }
   }
+  // The document's own title ("Verksamhetsberättelse 2024"): the site heads its pages with it.
+  const std::string name = fold_case(structure.name), titled = name + " " + std::to_string(structure.year);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (const std::string t = fold_case(heading_text(lines[i])); !t.empty() && (t == name || t == titled)) drop[i] = true;
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i)
     if (!drop[i]) out += lines[i] + "\n";

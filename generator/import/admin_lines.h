@@ -19,7 +19,8 @@ struct AdminFound {
 
 // Finds the labelled lines and table rows in text (the document before its first part) and
 // removes them from it; a cover line ending in "förvaltning" is the administration, and the
-// line before it, when short, the unit's name.
+// line before it, when short, the unit's name. The document's title (the structure's name,
+// with or without its year) is removed too: the site prints it.
 AdminFound take_admin(std::string& text, const model::Structure& structure);
 
 // Whether a written label names the field: its label or key, folded, without punctuation, at

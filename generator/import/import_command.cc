@@ -14,6 +14,7 @@
 #include "import/docx_filter.h"
 #include "import/docx_text_boxes.h"
 #include "import/admin_lines.h"
+#include "import/report_blocks.h"
 #include "import/run_in_blocks.h"
 #include "import/split_parts.h"
 #include "import/table_blocks.h"
@@ -157,7 +158,8 @@ std::string move_images(const std::string& text, const fs::path& scratch, const 
 // A part's (or the introduction's) text with the blocks and containers Word only shows by
 // layout written as authors write them. Tables first: they read the paragraph before them.
 std::string recognise(const std::string& text, const model::Structure& structure) {
-  return import::mark_examples(import::mark_containers(import::recognise_run_in_blocks(import::recognise_tables(text)), structure));
+  const std::string report = import::recognise_report_blocks(text, structure);
+  return import::mark_examples(import::mark_containers(import::recognise_run_in_blocks(import::recognise_tables(report)), structure));
 }
 
 // inlamning.yaml with the values found; enhet.yaml with the unit's name and förvaltning when
@@ -263,6 +265,9 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     import::AdminFound admin = import::take_admin(doc.intro, structure);
     for (auto& [key, value] : import::take_admin(doc.unplaced, structure).values) admin.values.emplace(key, value);
     write_admin(files, structure, admin, content_root, content_root / o.unit / kUnitFile, diags);
+    // What the admin data and the title left of the cover: blank lines are no text to place.
+    for (std::string* text : {&doc.intro, &doc.unplaced})
+      if (trim(*text).empty()) text->clear();
     int placed = 0;
     std::vector<std::string> missing;
     std::string unplaced = doc.unplaced;
@@ -299,11 +304,11 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     print_diagnostics(diags, style, out, err);
     if (style.quiet) return 0;
     std::ostream& people = people_stream(style, out, err);
-    people << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()),
+    people << diags.t(Msg::kImportDone, {std::to_string(placed), std::to_string(structure.questions().size()), structure.part_plural(diags.lang),
                                          terminal_text(folder.generic_string())})
            << '\n';
     if (!missing.empty()) people << diags.t(Msg::kImportMissing, {join(missing, ", ")}) << '\n';
-    if (!unplaced.empty()) people << diags.t(Msg::kImportUnplaced, {kUnplacedFile}) << '\n';
+    if (!unplaced.empty()) people << diags.t(Msg::kImportUnplaced, {kUnplacedFile, structure.part_word(diags.lang)}) << '\n';
     people << diags.t(Msg::kImportNext, {terminal_text(content_root.generic_string())}) << '\n';
     return 0;
   } catch (const WriteError& e) {

@@ -107,8 +107,8 @@ SplitDocument split_parts(std::string_view markdown, const model::Structure& str
     const int part = is_heading(line)           ? part_of_heading(line, structure)
                      : stands_alone(lines, i) ? plain_part_heading(line, structure)
                                               : 0;
-    // An area's heading between its questions: the site prints it from the structure.
-    if (part == 0 && last > 0 && is_heading(line) && is_area_heading(line, structure)) continue;
+    // An area's heading, before its first question too: the site prints it from the structure.
+    if (part == 0 && is_heading(line) && is_area_heading(line, structure)) continue;
     if (part > 0) {
       if (out.parts.count(part)) {  // met twice: the second is kept apart
         into = &out.unplaced;
