@@ -301,3 +301,18 @@ TEST_CASE("importera: a target that cannot be written is one diagnostic, and not
     CHECK(files_under(im.content / "ny-enhet") == std::vector<fs::path>{im.content / "ny-enhet" / "2018"});
   }
 }
+
+TEST_CASE("importera into a document already there: one error at its folder naming importera, nothing written", "[import]") {
+  Import im;
+  write_small_docx(im.docx);
+  REQUIRE(im.run() == 0);
+  const std::string before = read(im.folder() / "fraga-01.md");
+  CHECK(im.run() == 1);
+  size_t errors = 0;
+  for (size_t at = im.err.find(": error: "); at != std::string::npos; at = im.err.find(": error: ", at + 1)) ++errors;
+  CHECK(errors == 1);
+  CHECK_THAT(im.err, Contains("kvalitetsutmarkelsen: error: dokumentet finns redan här (24 filer, bland dem inlamning.yaml); "
+                              "kvalitet importera skriver aldrig över en fil"));
+  CHECK_THAT(im.err, !Contains("kvalitet ny"));
+  CHECK(read(im.folder() / "fraga-01.md") == before);
+}

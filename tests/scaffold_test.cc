@@ -216,12 +216,21 @@ TEST_CASE("scaffold: existing files are never overwritten, and then nothing is w
   write(folder / "fraga-03.md", "mitt svar\n");
   write(folder / "inlamning.yaml", "kontaktperson: Anna\n");
   CHECK(s.run("kvalitetsutmarkelsen-2018") == 1);
-  CHECK_THAT(s.err, Catch::Contains("fraga-03.md: error: filen finns redan"));
-  CHECK_THAT(s.err, Catch::Contains("inlamning.yaml: error: filen finns redan"));
+  // One error for the document, at its folder, not one per file.
+  CHECK_THAT(s.err, Catch::Contains("kvalitetsutmarkelsen: error: dokumentet finns redan här (2 filer, bland dem inlamning.yaml); "
+                                    "kvalitet ny skriver aldrig över en fil"));
+  CHECK_THAT(s.err, !Catch::Contains("fraga-03.md: error"));
   CHECK_THAT(s.err, Catch::Contains("Inget skrevs."));
   CHECK(read(folder / "fraga-03.md") == "mitt svar\n");
   CHECK_FALSE(fs::exists(folder / "fraga-01.md"));
   CHECK_FALSE(fs::exists(s.content / "nyenhet" / "enhet.yaml"));
+}
+
+TEST_CASE("scaffold: one existing file is named, with the command that never overwrites it", "[scaffold]") {
+  Scaffold s;
+  write(s.folder("2018/kvalitetsutmarkelsen") / "fraga-03.md", "mitt svar\n");
+  CHECK(s.run("kvalitetsutmarkelsen-2018") == 1);
+  CHECK_THAT(s.err, Catch::Contains("fraga-03.md: error: filen finns redan; kvalitet ny skriver aldrig över en fil"));
 }
 
 TEST_CASE("scaffold: a new year of an existing unit keeps its enhet.yaml", "[scaffold]") {

@@ -230,13 +230,7 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
   // Every file to be created must be new and land inside the content folder; checked for all
   // of them before any is written (again below, once the images and ej-placerad-text.md are known).
   auto check_targets = [&](const std::vector<fs::path>& targets) {
-    std::error_code ec;
-    for (const auto& t : targets)
-      if (fs::exists(fs::symlink_status(t, ec)))
-        diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kScaffoldFileExists), diags.t(Msg::kScaffoldFileExistsHint));
-    for (const auto& t : targets_outside(content_root, targets))
-      diags.error({t.generic_string(), 0, 0}, diags.t(Msg::kNewFileOutside, {content_root.generic_string()}),
-                  diags.t(Msg::kNewFileOutsideHint));
+    targets_are_new(targets, content_root, "kvalitet importera", diags);
   };
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);

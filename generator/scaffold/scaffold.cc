@@ -1,5 +1,7 @@
 #include "scaffold/scaffold.h"
 
+#include <map>
+
 #include "load/content_names.h"
 #include "load/unit_folder.h"
 #include "diag/print_diagnostics.h"
@@ -108,24 +110,6 @@ std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const fs
 
 namespace {
 
-// The files of plan that would replace a file, or lie outside the content folder: each an error.
-bool plan_is_safe(const std::vector<ScaffoldFile>& files, const fs::path& content_root, Diagnostics& diagnostics) {
-  bool safe = true;
-  for (const auto& f : files)
-    if (present(f.path)) {
-      diagnostics.error({f.path.generic_string(), 0, 0}, diagnostics.t(Msg::kScaffoldFileExists), diagnostics.t(Msg::kScaffoldFileExistsHint));
-      safe = false;
-    }
-  std::vector<fs::path> targets;
-  for (const auto& f : files) targets.push_back(f.path);
-  for (const auto& t : targets_outside(content_root, targets)) {
-    diagnostics.error({t.generic_string(), 0, 0}, diagnostics.t(Msg::kNewFileOutside, {content_root.generic_string()}),
-                 diagnostics.t(Msg::kNewFileOutsideHint));
-    safe = false;
-  }
-  return safe;
-}
-
 // The files written, or nullopt after reporting why none was.
 std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& context, const ScaffoldOptions& options,
                                                         std::shared_ptr<const model::Structure>& chosen, Diagnostics& diagnostics) {
@@ -140,7 +124,9 @@ std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& co
   if (!structure) return std::nullopt;
   chosen = structures.at(structure->id);  // kept beyond the set's life for the next steps
   auto files = plan_scaffold(options, content_root, *structure, context.lang);
-  if (!plan_is_safe(files, content_root, diagnostics)) return std::nullopt;
+  std::vector<fs::path> targets;
+  for (const auto& f : files) targets.push_back(f.path);
+  if (!targets_are_new(targets, content_root, "kvalitet ny", diagnostics)) return std::nullopt;
   const fs::path unit_file = content_root / options.unit / kUnitFile;
   if ((options.name || options.administration) && files.front().path != unit_file)
     diagnostics.warning({}, diagnostics.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
@@ -164,6 +150,32 @@ int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, 
   if (!context.options.style.quiet)
     print_next_steps(options, context.options.content_root, *structure, *files, diagnostics, people_stream(context.options.style, out, err));
   return 0;
+}
+
+bool targets_are_new(const std::vector<fs::path>& targets, const fs::path& content_root, const std::string& command,
+                     Diagnostics& diagnostics) {
+  bool safe = true;
+  // Existing files by folder: a document already there is one error at its folder, not one per file.
+  std::map<fs::path, std::vector<fs::path>> existing;
+  for (const auto& t : targets)
+    if (present(t)) existing[t.parent_path()].push_back(t);
+  for (const auto& [folder, files] : existing) {
+    safe = false;
+    if (files.size() == 1) {
+      diagnostics.error({files[0].generic_string(), 0, 0}, diagnostics.t(Msg::kScaffoldFileExists, {command}),
+                        diagnostics.t(Msg::kScaffoldFileExistsHint));
+    } else {
+      diagnostics.error({folder.generic_string(), 0, 0},
+                        diagnostics.t(Msg::kScaffoldFilesExist, {std::to_string(files.size()), files[0].filename().string(), command}),
+                        diagnostics.t(Msg::kScaffoldFilesExistHint));
+    }
+  }
+  for (const auto& t : targets_outside(content_root, targets)) {
+    diagnostics.error({t.generic_string(), 0, 0}, diagnostics.t(Msg::kNewFileOutside, {content_root.generic_string()}),
+                      diagnostics.t(Msg::kNewFileOutsideHint));
+    safe = false;
+  }
+  return safe;
 }
 
 }  // namespace kv

@@ -35,6 +35,12 @@ struct ScaffoldFile {
 std::vector<ScaffoldFile> plan_scaffold(const ScaffoldOptions& options, const std::filesystem::path& content_root,
                                         const model::Structure& structure, Lang lang);
 
+// Whether every target is new and inside content_root; else each problem reported (a document
+// already there once, at its folder), naming command ("kvalitet ny") as the one that never
+// overwrites.
+bool targets_are_new(const std::vector<std::filesystem::path>& targets, const std::filesystem::path& content_root,
+                     const std::string& command, Diagnostics& diagnostics);
+
 // Runs the command: the files made and next steps to out, problems through the diagnostics
 // printer. Returns the exit status.
 int run_scaffold(const CommandContext& context, const ScaffoldOptions& options, std::ostream& out, std::ostream& err);

@@ -119,6 +119,12 @@ test('another unit\'s page is shown as usual, with the banner, and passes axe', 
     const box = await banner.boundingBox();
     const header = await page.locator('header.sidhuvud').boundingBox();
     assert.ok(box.y < header.y && box.height > 0 && box.height < 120, `banner at ${JSON.stringify(box)}`);
+    // The answer's readability note covers none of the content: beside the column on a wide
+    // screen, after it on a narrow one.
+    const lix = await page.locator('aside.kvalitet-serve-lix').boundingBox();
+    const column = await page.locator('main').boundingBox();
+    if (width === 1280) assert.ok(lix.x >= column.x + column.width, `LIX note ${JSON.stringify(lix)} over the column ${JSON.stringify(column)}`);
+    else assert.ok(lix.y >= column.y + column.height, `LIX note ${JSON.stringify(lix)} over the column ${JSON.stringify(column)}`);
     await assertAccessible(page, `${OTHER_PAGE} at ${width}`);
     if (process.env.KV_SCREENSHOTS && width === 1280) {
       fs.mkdirSync(process.env.KV_SCREENSHOTS, { recursive: true });

@@ -620,6 +620,8 @@ test('a comparison page shows chosen units side by side on wide screens, stacked
         assert.equal(violations.length, 0, violations.map((v) => formatViolation('jamforelse', v)).join('\n'));
         await page.uncheck('input[value="annanenhet"]');
         assert.equal(new URL(page.url()).searchParams.get('visa'), null, 'one left: not side by side');
+        const hint = await page.textContent('form.sida-vid-sida');
+        assert.equal(hint.split('Välj två eller tre enheter').length - 1, 1, `the hint once, not also as the status: ${hint}`);
         await page.check('input[value="annanenhet"]');
         assert.equal(new URL(page.url()).searchParams.get('visa'), 'annanenhet,provenhet', 'the address names the units by id');
         await page.uncheck('input[value="provenhet"]');

@@ -28,8 +28,8 @@
     });
     // At most three: a fourth column would be too narrow to read. The page's order is kept.
     boxes.forEach(function (b) { b.disabled = !b.checked && ids.length >= MAX; });
-    status.textContent = on ? form.getAttribute('data-status-on').replace('#', String(ids.length))
-                            : form.getAttribute('data-status-off');
+    // Off, the form's own hint says what to do: the status line does not say it a second time.
+    status.textContent = on ? form.getAttribute('data-status-on').replace('#', String(ids.length)) : '';
     if (keepAddress) return;
     try {
       var url = new URL(window.location.href);

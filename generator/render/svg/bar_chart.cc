@@ -65,46 +65,78 @@ std::string description(const BarChart& c) {
 constexpr double kLegendRow = 18, kCharWidth = 7.2;  // 12 px text: a generous average glyph width
 
 // The legend flows left to right and wraps, so it stays inside the chart however long the
-// series names (indicator names can be a sentence). A name wider than a whole row is cut
-// with "…"; the title, the description and the table beside the chart give it in full.
+// series names (indicator names can be a sentence). A name wider than a row is wrapped at
+// its words onto rows of its own: it is never cut.
 struct LegendEntry {
   double x;
   int row;
-  std::string label;
+  std::vector<std::string> lines;
 };
+
+// text in lines of at most width characters, broken between words (a longer word is split).
+std::vector<std::string> wrap_words(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (word.empty()) continue;
+    while (utf8_length(word) > width) {
+      if (!line.empty()) lines.push_back(std::move(line)), line.clear();
+      const std::string head = utf8_prefix(word, width);
+      lines.push_back(head);
+      word.remove_prefix(head.size());
+    }
+    if (line.empty()) line = std::string(word);
+    else if (utf8_length(line) + 1 + utf8_length(word) <= width) line += " " + std::string(word);
+    else lines.push_back(std::move(line)), line = std::string(word);
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
 
 std::vector<LegendEntry> legend_layout(const BarChart& c) {
   const size_t max_chars = static_cast<size_t>((kWidth - kLeft - 8 - 16) / kCharWidth);
   std::vector<LegendEntry> entries;
   double x = kLeft;
-  int row = 0;
+  int row = 0, next_free = 1;  // next_free: the first row below every entry so far
   for (const auto& series : c.series) {
-    std::string label = series.name;
-    if (utf8_length(label) > max_chars) label = utf8_prefix(label, max_chars - 1) + "\xE2\x80\xA6";
-    const double width = 24 + kCharWidth * utf8_length(label);
-    if (x > kLeft && x + width > kWidth - 8) {
+    std::vector<std::string> lines = wrap_words(series.name, max_chars);
+    if (lines.empty()) lines.emplace_back();
+    size_t widest = 0;
+    for (const auto& l : lines) widest = std::max(widest, utf8_length(l));
+    const double width = 24 + kCharWidth * static_cast<double>(widest);
+    if (x > kLeft && (x + width > kWidth - 8 || lines.size() > 1 || row + 1 < next_free)) {
       x = kLeft;
-      ++row;
+      row = next_free;
     }
-    entries.push_back({x, row, label});
+    entries.push_back({x, row, lines});
+    next_free = std::max(next_free, row + static_cast<int>(lines.size()));
     x += width;
   }
   return entries;
 }
 
 double legend_height(const BarChart& c) {
-  auto entries = legend_layout(c);
-  return kLegend + (entries.empty() ? 0 : entries.back().row * kLegendRow);
+  int rows = 0;
+  for (const auto& e : legend_layout(c)) rows = std::max(rows, e.row + static_cast<int>(e.lines.size()));
+  return kLegend + (rows > 0 ? (rows - 1) * kLegendRow : 0);
 }
 
 std::string legend(const BarChart& c, double ly) {
   std::ostringstream out;
   auto entries = legend_layout(c);
   for (size_t s = 0; s < entries.size(); ++s) {
-    const double y = ly + entries[s].row * kLegendRow;
+    const double y = ly + entries[s].row * kLegendRow, tx = entries[s].x + 16;
     out << "<rect x=\"" << num(entries[s].x) << "\" y=\"" << num(y - 10) << "\" width=\"12\" height=\"12\" fill=\""
-        << kColours[s % 5] << "\"/>\n<text x=\"" << num(entries[s].x + 16) << "\" y=\"" << num(y)
-        << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(entries[s].label) << "</text>\n";
+        << kColours[s % 5] << "\"/>\n<text x=\"" << num(tx) << "\" y=\"" << num(y) << "\" font-size=\"12\" fill=\"#1b1b1b\">";
+    for (size_t l = 0; l < entries[s].lines.size(); ++l) {
+      if (l == 0) out << html_escape(entries[s].lines[l]);
+      else out << "<tspan x=\"" << num(tx) << "\" dy=\"" << num(kLegendRow) << "\">" << html_escape(entries[s].lines[l]) << "</tspan>";
+    }
+    out << "</text>\n";
   }
   return out.str();
 }
