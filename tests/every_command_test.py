@@ -68,7 +68,9 @@ def commands(tmp, content, kolada, broken_templates):
         "kolada": ["kolada", kolada, "--data", os.path.join(FIXTURES, "kolada")],
         # Every file of the structure exists already, and the Word file does not.
         "importera": ["importera", os.path.join(tmp, "saknas.docx"), content, "--struktur", "prov-2020", "--enhet", "provenhet"] + t,
-        "ny": ["ny", "provenhet", content, "--struktur", "prov-2020"] + t,
+        # The document exists already (one error at its folder), and --namn is not used for a
+        # unit that has its enhet.yaml (a warning).
+        "ny": ["ny", "provenhet", content, "--struktur", "prov-2020", "--namn", "Ett annat namn"] + t,
         "schema": ["schema", content, "-o", os.path.join(tmp, "schema"), "--templates", broken_templates],
     }
 

@@ -126,10 +126,11 @@ std::optional<std::vector<ScaffoldFile>> write_scaffold(const CommandContext& co
   auto files = plan_scaffold(options, content_root, *structure, context.lang);
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);
-  if (!targets_are_new(targets, content_root, "kvalitet ny", diagnostics)) return std::nullopt;
+  // Said before any error, so one run tells everything.
   const fs::path unit_file = content_root / options.unit / kUnitFile;
   if ((options.name || options.administration) && files.front().path != unit_file)
     diagnostics.warning({}, diagnostics.t(Msg::kScaffoldUnitKept, {unit_file.generic_string()}));
+  if (!targets_are_new(targets, content_root, "kvalitet ny", diagnostics)) return std::nullopt;
   if (!write_all(files, diagnostics)) return std::nullopt;
   if (!options.schema_dir.empty() && !present(fs::path(options.schema_dir) / "enhet.schema.json"))
     diagnostics.warning({}, diagnostics.t(Msg::kScaffoldSchemaMissing, {options.schema_dir, options.schema_dir}));
