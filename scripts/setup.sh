@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcli11-dev catch2 libxlsxwriter-dev libcpp-httplib-dev nlohmann-json3-dev libzip-dev zlib1g-dev libexpat1-dev libssl-dev
-  python3 python3-openpyxl python3-yaml python3-jsonschema python3-pil python3-docx
+  python3 python3-openpyxl python3-yaml python3-jsonschema python3-pil python3-docx libreoffice-writer-nogui
   weasyprint poppler-utils help2man pandoc
   chromium fonts-dejavu-core
 )

@@ -74,9 +74,21 @@ local function box(b)
   return rows[1].cells[1].contents
 end
 
+-- A box's first block under its paragraph styles: LibreOffice puts a frame's paragraphs in
+-- "Frame Contents", which +styles wraps in a Div, and the lead is the paragraph inside.
+local function first_block(blocks)
+  local b = blocks[1]
+  while b and b.t == 'Div' do b = b.content[1] end
+  return b
+end
+
 -- A box whose first paragraph is "Exempel" and a line break: the lead on a line of its own.
 local function split_lead(blocks)
   local first = blocks[1]
+  if first and first.t == 'Div' then  -- the paragraph in its style's Div, split there
+    first.content = split_lead(first.content)
+    return blocks
+  end
   if not first or not is_text(first) then return blocks end
   for k, il in ipairs(first.content) do
     if il.t == 'LineBreak' or il.t == 'SoftBreak' then
@@ -237,7 +249,7 @@ local function walk(items)
       i = next_i - 1
       goto next_item
     end
-    if inside and #inside > 0 and is_lead(inside[1]) then
+    if inside and first_block(inside) and is_lead(first_block(inside)) then
       close()
       table.insert(out, raw('::: exempel'))
       for _, x in ipairs(convert(inside)) do table.insert(out, x) end

@@ -1,6 +1,8 @@
 // Word keeps a text box's text outside the paragraph flow (DrawingML <wps:txbx> in
-// <mc:AlternateContent>, with a VML copy in <mc:Fallback> for older readers; older Word and
-// LibreOffice frames write VML <v:textbox> alone), and pandoc 2.17 drops it. Before pandoc
+// <mc:AlternateContent>, with a VML copy in <mc:Fallback> for older readers; older Word writes
+// VML <v:textbox> alone), and pandoc 2.17 drops it. LibreOffice 7.4 writes its frames, shapes
+// with text and groups the same way (fallbacks <v:rect>, <v:oval>, <v:group>, or an empty
+// <w:pict/>), its frame's paragraphs in the style "Frame Contents". Before pandoc
 // sees the document, each box's content is moved out into a one-cell table right after the
 // paragraph that anchors it, where the importer already reads one-cell boxes ("Exempel" or
 // layout); the VML copy of a DrawingML box is removed, so the text comes once.
