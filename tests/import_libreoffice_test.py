@@ -186,8 +186,8 @@ def check_nothing_lost(docx, files, failures):
         if texts.count(want) != 1:
             failures.append(f"word/document.xml has {want!r} {texts.count(want)} times outside mc:Fallback, expected once")
     for text in texts:
-        if text == "Exempel" or re.match(r"Fråga \d+ ", text):
-            continue
+        if text in ("Exempel", "Kvalitetsutmärkelsen 2018") or re.match(r"Fråga \d+ ", text):
+            continue  # the document's title: the site prints it
         label, _, value = text.partition(": ")
         text = value if label in labels else text
         n = everything.count(text)
