@@ -168,6 +168,36 @@ with tempfile.TemporaryDirectory() as tmp:
         if printed:
             first_page[q] = printed[0]
 
+    # The contents' geometry: every dot leader ends in the same column (within one ". " of the
+    # pattern: WeasyPrint fills whole patterns), and an entry's first line starts where its
+    # wrapped lines do (the number hangs in a column of its own).
+    leader_ends, text_starts = [], set()
+    for k in (2, 3):
+        layout = sh("pdftotext", "-f", str(k), "-l", str(k), "-bbox-layout", award, "-")
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", layout, re.S):
+            words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', line)
+            if words and words[-1][2] == ".":
+                leader_ends.append(float(words[-1][1]))
+            x = float(words[0][0]) if words else 0
+            if words and 80 < x < 500 and not re.fullmatch(r"\d+\.?|Sida", words[0][2]):  # not the footer
+                text_starts.add(round(x, 1))
+    check(len(leader_ends) >= 22 and max(leader_ends) - min(leader_ends) <= 7.5,
+          f"the contents' dot leaders end at {sorted(set(round(x, 1) for x in leader_ends))}")
+    check(len(text_starts) == 1, f"the contents' titles start at different places: {sorted(text_starts)}")
+
+    # The economy table: each year's header stands over its figures, right-aligned as they are.
+    economy = next(k for k, t in texts.items() if "Budget (mnkr)" in t)
+    layout = sh("pdftotext", "-f", str(economy), "-l", str(economy), "-bbox-layout", award, "-")
+    words = [(float(y), float(x), w) for y, x, w in
+             re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', layout)]
+    rows = {}
+    for label in ("Verksamhetsår", "Budget"):
+        y = next((y for y, _, w in words if w == label), None)
+        rows[label] = sorted(x for wy, x, w in words if y is not None and abs(wy - y) < 2 and re.fullmatch(r"[\d,+]+", w))
+    years, budget = rows.get("Verksamhetsår", []), rows.get("Budget", [])
+    check(len(years) == 4 and len(budget) == 4 and all(abs(y - b) < 1.5 for y, b in zip(years, budget)),
+          f"the economy table's year headers end at {years}, its figures at {budget}")
+
     # An Exempel box whose first table or chart moves to the next page takes its label along:
     # no page ends with the label of an empty box (the award's page 8 did).
     for k, t in texts.items():
