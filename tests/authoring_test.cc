@@ -476,3 +476,21 @@ TEST_CASE("an alias that refers to itself does not hang the check for unclosed q
   CHECK(node);
   CHECK(diagnostics.list.items().empty());
 }
+
+TEST_CASE("enhet.yaml's kolada: is an id Kolada uses, never the förvaltning's name", "[authoring]") {
+  Award f;
+  const std::string unit = "namn: Provenheten\nförvaltning: Provstadens stadsdelsförvaltning\n";
+  for (const std::string good : {"V15E018000201", "\"0180\""}) {
+    write(f.unit / "enhet.yaml", unit + "kolada: " + good + "\n");
+    auto v = f.run();
+    INFO(good << "\n" << all_messages(v));
+    CHECK(count(v, Severity::kError, "enhet.yaml", "kolada") == 0);
+  }
+  write(f.unit / "enhet.yaml", unit + "kolada: Provstadens stadsdelsförvaltning\n");
+  auto v = f.run();
+  INFO(all_messages(v));
+  CHECK(count(v, Severity::kError, "enhet.yaml", "kolada: ”Provstadens stadsdelsförvaltning” är inget id i Kolada") == 1);
+  const auto* d = find(v.diagnostics, "är inget id i Kolada");
+  REQUIRE(d);
+  CHECK(d->pos.line == 3);  // at its line
+}

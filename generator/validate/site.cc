@@ -89,6 +89,21 @@ bool check_slug(const fs::path& folder, Diagnostics& diagnostics) {
   return false;
 }
 
+// kolada: the unit's id in Kolada, an organisational unit (V15E018000201: V, two digits, a
+// letter, nine digits) or a municipality's code (0180). A name here (as `ny --forvaltning`
+// once wrote) would only fail later, in `kvalitet kolada`.
+void check_unit_kolada(MapReader& map) {
+  auto id = map.text("kolada", Need::kOptional);
+  if (!id) return;
+  auto digits = [](std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  const std::string& v = *id;
+  const bool unit = v.size() == 13 && v[0] == 'V' && digits(std::string_view(v).substr(1, 2)) && v[3] >= 'A' && v[3] <= 'Z' &&
+                    digits(std::string_view(v).substr(4));
+  if (unit || (v.size() == 4 && digits(v))) return;
+  Diagnostics& diagnostics = map.diagnostics();
+  diagnostics.error(map.pos("kolada"), diagnostics.t(Msg::kUnitKoladaInvalid, {v}), diagnostics.t(Msg::kUnitKoladaInvalidHint));
+}
+
 // The unit of folder, or nullopt when enhet.yaml is missing or wrong (reported; not when a
 // look-alike such as enhet.yml was reported already).
 std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& folder, bool lookalike_reported,
@@ -108,6 +123,7 @@ std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& fo
   MapReader map(empty_as_map(*yaml), origin, diagnostics, model::keys_of(model::unit_fields()));
   auto name = map.name("namn", Need::kRequired);
   auto administration = map.name("förvaltning", Need::kRequired);
+  check_unit_kolada(map);
   if (!name || !administration) return std::nullopt;
   return model::Unit{folder.filename().string(), *name, *administration};
 }
