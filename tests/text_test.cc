@@ -7,6 +7,18 @@
 
 using namespace kv;
 
+TEST_CASE("parse_whole_number reads an integer field as parse_number reads a decimal one") {
+  CHECK(parse_whole_number("1 140") == 1140);
+  CHECK(parse_whole_number("+37") == 37);
+  CHECK(parse_whole_number("37,0") == 37);
+  CHECK(parse_whole_number("0019") == 19);
+  CHECK_FALSE(parse_whole_number("37,5"));
+  CHECK_FALSE(parse_whole_number("-3"));
+  CHECK_FALSE(parse_whole_number("83 %"));
+  CHECK_FALSE(parse_whole_number(""));
+  CHECK_FALSE(parse_whole_number("1000000000000001"));
+}
+
 TEST_CASE("parse_number accepts decimal point – Swedish comma – sign and spaces") {
   CHECK(parse_number("277,76") == Approx(277.76));
   CHECK(parse_number("277.76") == Approx(277.76));

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "i18n/lang.h"
 #include "model/accessibility.h"
 #include "model/vocabulary.h"
 
@@ -18,6 +19,18 @@ FieldSpec field(std::string key, FieldType type, bool required, Msg description,
 FieldSpec ranged(FieldSpec f, long long min, long long max) {
   f.min = min;
   f.max = max;
+  return f;
+}
+
+// A count: the validator rejects a negative value (check_range with unit "antal").
+FieldSpec counted(FieldSpec f) {
+  f.non_negative = true;
+  return f;
+}
+
+// A rule of the validator's own for the field's text, as an ECMAScript pattern for the schema.
+FieldSpec patterned(FieldSpec f, std::string pattern) {
+  f.pattern = std::move(pattern);
   return f;
 }
 
@@ -86,8 +99,9 @@ std::vector<BlockSpec> make_block_specs() {
         field("årsmål", T::kNumber, kReq, Msg::kFldTarget, "87"),
         field("kf_årsmål", T::kNumberOrText, kOpt, Msg::kFldKfTarget, "87"),
         field("period", T::kPeriod, kReq, Msg::kFldPeriod, "\"2024\""), analysis,
-        field("kolada", T::kText, kOpt, Msg::kFldKolada, "U21468"),
-        field("kolada_fyllt", T::kTextList, kOpt, Msg::kFldKoladaFilled, "[utfall, kvinnor]"),
+        patterned(field("kolada", T::kText, kOpt, Msg::kFldKolada, "U21468"), "^[ \\t\\r\\n]*[A-Z][0-9]{5}[ \\t\\r\\n]*$"),
+        // Compared as written: no case folding, no trimming (validate/report_blocks.cc).
+        patterned(field("kolada_fyllt", T::kTextList, kOpt, Msg::kFldKoladaFilled, "[utfall, kvinnor]"), "^(?:utfall|kvinnor|män)$"),
         nested("delenheter", T::kList, kOpt, Msg::kFldSubUnits,
                {field("namn", T::kText, kReq, Msg::kFldSubUnitName, "Norra hemtjänsten"),
                 field("utfall", T::kNumber, kReq, Msg::kFldPeriodOutcome, "90")})}},
@@ -113,9 +127,10 @@ std::vector<BlockSpec> make_block_specs() {
                {field("grupp", T::kText, kReq, Msg::kFldComplaintGroup, "Beröm"),
                 nested("rader", T::kList, kReq, Msg::kFldComplaintRows,
                        {field("kategori", T::kText, kReq, Msg::kFldCategory, "Antal beröm"),
-                        field("t1", T::kNumber, kOpt, Msg::kFldT1, "25"), field("t2", T::kNumber, kOpt, Msg::kFldT2, "35"),
-                        field("vb", T::kNumber, kOpt, Msg::kFldVb, "3"),
-                        field("totalt", T::kNumber, kOpt, Msg::kFldComplaintTotal, "63"),
+                        counted(field("t1", T::kNumber, kOpt, Msg::kFldT1, "25")),
+                        counted(field("t2", T::kNumber, kOpt, Msg::kFldT2, "35")),
+                        counted(field("vb", T::kNumber, kOpt, Msg::kFldVb, "3")),
+                        counted(field("totalt", T::kNumber, kOpt, Msg::kFldComplaintTotal, "63")),
                         field("sammanfattning", T::kText, kOpt, Msg::kFldSummary, "Närstående berömmer bemötandet.")})})}},
       {"åtgärd", Msg::kBlkAction, BlockShape::kFields,
        {field("problem", T::kText, kReq, Msg::kFldProblem, "Utveckla en gemensam värdegrund"),
@@ -129,7 +144,7 @@ std::vector<BlockSpec> make_block_specs() {
       {"projekt", Msg::kBlkProject, BlockShape::kFields,
        {field("namn", T::kText, kReq, Msg::kFldProjectName, "Demensvårdsutveckling"),
         field("period", T::kText, kOpt, Msg::kFldProjectPeriod, "2008–2012"),
-        field("finansiering", T::kNumber, kOpt, Msg::kFldProjectFunding, "3200000"),
+        field("finansiering", T::kInteger, kOpt, Msg::kFldProjectFunding, "3200000"),
         field("mål", T::kText, kOpt, Msg::kFldProjectGoal, "Ett teamarbete med brukaren i fokus."),
         field("resultat", T::kText, kOpt, Msg::kFldProjectResult, "Personalen har fått ökad kunskap.")}},
   };
@@ -156,13 +171,14 @@ std::vector<FieldSpec> make_site_fields() {
   };
   return {
       field("titel", T::kName, kOpt, Msg::kFldSiteTitle, "Kvalitet i äldreomsorgen"),
-      choice("språk", kOpt, Msg::kFldSiteLang, {"sv", "en"}),
+      choice("språk", kOpt, Msg::kFldSiteLang, lang_words()),
       field("tema", T::kText, kOpt, Msg::kFldTheme, "default"),
-      field("adress", T::kUrl, kOpt, Msg::kFldBaseUrl, "https://kvalitet.example.se/"),
+      // The site's address needs only to begin with http:// or https:// (validate/site.cc).
+      patterned(field("adress", T::kUrl, kOpt, Msg::kFldBaseUrl, "https://kvalitet.example.se/"), "^[ \\t\\r\\n]*https?://"),
       nested("tillgänglighet", T::kMapping, kOpt, Msg::kFldStatement, std::move(statement)),
       ranged(field("lix_gräns", T::kInteger, kOpt, Msg::kFldLixLimit, "50"), 10, 100),
       field("bedömare", T::kTextList, kOpt, Msg::kFldReviewers, "[Anna Andersson, Bertil Berg]"),
-      field("frysta_år", T::kTextList, kOpt, Msg::kFldFrozenYears, "[2018]"),
+      ranged(field("frysta_år", T::kTextList, kOpt, Msg::kFldFrozenYears, "[2018]"), 1900, 2999),  // whole years
   };
 }
 
@@ -194,7 +210,9 @@ const std::vector<FieldSpec>& unit_fields() {
   static const std::vector<FieldSpec> fields = {
       field("namn", T::kName, kReq, Msg::kFldUnitName, "Beställarenheten omsorg om äldre"),
       field("förvaltning", T::kName, kReq, Msg::kFldAdministration, "Skärholmens stadsdelsförvaltning"),
-      field("kolada", T::kText, kOpt, Msg::kFldUnitKolada, "V15E018000201"),
+      // An organisational unit's id or a municipality's code (validate/site.cc check_unit_kolada).
+      patterned(field("kolada", T::kText, kOpt, Msg::kFldUnitKolada, "V15E018000201"),
+                "^[ \\t\\r\\n]*(?:V[0-9]{2}[A-Z][0-9]{9}|[0-9]{4})[ \\t\\r\\n]*$"),
   };
   return fields;
 }

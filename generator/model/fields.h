@@ -46,7 +46,11 @@ struct FieldSpec {
   std::string example;                // a valid YAML value (one line), for tests and schema examples
   std::vector<std::string> choices;   // kChoice
   std::vector<FieldSpec> fields;      // kList (per item), kMapping
-  long long min = 0, max = 0;         // kInteger: the allowed range when max > 0
+  long long min = 0, max = 0;         // kInteger, kTextList of years: the allowed range when max > 0
+  // A rule of the field's own that its validator applies to the text (kolada: U21468), as an
+  // ECMAScript pattern; the schema uses it instead of the type's pattern (for a list: its items').
+  std::string pattern = {};
+  bool non_negative = false;          // kNumber: a count, never below 0
 };
 
 // How a data block's keys are given: a fixed list, the months of the year (årshjul), or the

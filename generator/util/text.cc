@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -158,6 +159,12 @@ std::optional<long long> parse_integer(std::string_view s) {
   for (char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
   return std::strtoll(std::string(s).c_str(), nullptr, 10);
+}
+
+std::optional<long long> parse_whole_number(std::string_view s) {
+  const auto value = parse_number(s);
+  if (!value || *value < 0 || *value > static_cast<double>(kMaxWholeNumber) || *value != std::floor(*value)) return std::nullopt;
+  return static_cast<long long>(*value);
 }
 
 static std::u32string decode(std::string_view s) {

@@ -54,6 +54,13 @@ std::optional<double> parse_number(std::string_view s);
 // True when s is a whole number without sign or decimals.
 std::optional<long long> parse_integer(std::string_view s);
 
+// A whole number as an author writes one in a YAML value: whatever parse_number takes ("1 140",
+// "+37", "37,0") as long as its value is whole, not negative and at most kMaxWholeNumber. The
+// reading of every integer field (heltal, år, lix_gräns, finansiering), so that an integer
+// field takes what a decimal field takes; schema/json_schema.cc writes the same rule as a pattern.
+inline constexpr long long kMaxWholeNumber = 1'000'000'000'000'000;  // 1e15, exact in a double
+std::optional<long long> parse_whole_number(std::string_view s);
+
 // Levenshtein distance over code points, capped: returns max+1 once exceeded.
 int edit_distance(std::string_view a, std::string_view b, int max);
 

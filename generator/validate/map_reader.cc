@@ -134,7 +134,7 @@ std::optional<double> MapReader::percent(const std::string& key, Need need) {
 std::optional<long long> MapReader::integer(const std::string& key, Need need) {
   auto value = scalar(key, need);
   if (!value) return std::nullopt;
-  auto parsed = parse_integer(*value);
+  auto parsed = parse_whole_number(*value);
   if (!parsed)
     diagnostics_.error(pos(key), diagnostics_.t(Msg::kNotInteger, {key, *value}), diagnostics_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}));
   return parsed;

@@ -44,7 +44,7 @@ std::vector<int> read_frozen_years(MapReader& map) {
   Diagnostics& diagnostics = map.diagnostics();
   for (const auto& item : map.list("frysta_år", Need::kOptional)) {
     const std::string text = item.IsScalar() ? item.Scalar() : "";
-    const auto year = parse_integer(trim(text));
+    const auto year = parse_whole_number(text);
     const SourcePos at = position(item, map.origin());
     if (!year || *year < 1900 || *year > 2999)
       diagnostics.error(at, diagnostics.t(Msg::kFrozenYearInvalid, {text}), diagnostics.t(Msg::kFrozenYearInvalidHint));
@@ -123,7 +123,7 @@ std::optional<model::Unit> read_unit(const ContentRoot& root, const fs::path& fo
   MapReader map(empty_as_map(*yaml), origin, diagnostics, model::keys_of(model::unit_fields()));
   auto name = map.name("namn", Need::kRequired);
   auto administration = map.name("förvaltning", Need::kRequired);
-  check_unit_kolada(map);
+  check_unit_kolada(map);  // read by kvalitet kolada; here checked to be an id Kolada uses
   if (!name || !administration) return std::nullopt;
   return model::Unit{folder.filename().string(), *name, *administration};
 }

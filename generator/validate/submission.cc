@@ -196,7 +196,7 @@ std::optional<StatedTotal> stated_total(const model::Structure& structure, const
     if (f.key != key) continue;
     for (const auto& a : s.admin)
       if (a.label == f.label)
-        if (auto n = parse_integer(a.value)) return StatedTotal{*n, map.pos(key)};
+        if (auto n = parse_whole_number(a.value)) return StatedTotal{*n, map.pos(key)};
   }
   return std::nullopt;
 }
@@ -279,7 +279,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
 }  // namespace
 
 bool valid_admin_value(const std::string& type, const std::string& value) {
-  if (type == "heltal") return parse_integer(value).has_value();
+  if (type == "heltal") return parse_whole_number(value).has_value();
   if (type == "decimaltal") return parse_number(value).has_value();
   if (type == "url")
     return (starts_with(value, "https://") || starts_with(value, "http://")) && value.find_first_of(" \t<>\"") == std::string::npos &&
