@@ -246,9 +246,10 @@ Json typed(FieldType type, const model::FieldSpec& field, Lang lang) {
   const bool own = !field.pattern.empty();
   switch (type) {
     case FieldType::kText: {
-      Json schema = text_schema();
-      if (own) schema["pattern"] = field.pattern;
-      return schema;
+      // An id with a pattern (a KPI, a Kolada unit) is a string: a YAML number or boolean there
+      // is rejected by check too (37, true), and a code such as "0180" is written quoted.
+      if (own) return {{"type", "string"}, {"pattern", field.pattern}};
+      return text_schema();
     }
     case FieldType::kName: return text_schema(false, limits::kNameChars);
     case FieldType::kNumber: {
