@@ -1,6 +1,7 @@
 // The user-facing language: Swedish by default, English on request.
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kv {
@@ -10,5 +11,9 @@ enum class Lang { kSv, kEn };
 // "sv" / "en" (also "svenska", "english"); nullopt for anything else.
 std::optional<Lang> parse_lang(std::string_view s);
 const char* lang_code(Lang lang);
+
+// "Januari" / "January" for 1–12 (capitalised, as a table row heads with it); the number
+// itself for any other month.
+std::string month_name(int month, Lang lang);
 
 }  // namespace kv
