@@ -112,6 +112,23 @@ TEST_CASE("a part file naming a label the structure lacks is reported with the l
   CHECK_THAT(missing->hint, Contains("fråga: \"1.2\""));
 }
 
+TEST_CASE("a part file named by one label whose front matter says another gets one error, at the label (issue 31)", "[labels]") {
+  Labelled f;
+  const fs::path doc = f.content / "provenhet/2023/prov";
+  // Named as kvalitet ny names them: fraga-1-1.md, fraga-1-2.md.
+  fs::rename(doc / "fraga-01.md", doc / "fraga-1-1.md");
+  fs::rename(doc / "fraga-02.md", doc / "fraga-1-2.md");
+  replace(doc / "fraga-1-1.md", "fråga: \"1.1\"", "fråga: \"1.2\"");
+  auto v = f.run();
+  INFO(all_messages(v));
+  REQUIRE(v.diagnostics.list.items().size() == 1);
+  const auto& d = v.diagnostics.list.items().front();
+  CHECK_THAT(d.pos.path, Contains("fraga-1-1.md"));
+  CHECK(d.pos.line == 2);
+  CHECK(d.message == "numret i front matter (fråga: \"1.2\") stämmer inte med filnamnet fraga-1-1.md (fråga 1.1)");
+  CHECK(d.hint == "ändra det ena: skriv fråga: \"1.1\" eller byt namn på filen till fraga-1-2.md");
+}
+
 TEST_CASE("labels that cannot be used are reported where they are written", "[labels]") {
   Labelled f;
   replace(f.structure("prov-2023"), "nr: \"2.1\"", "nr: \"2 1\"");

@@ -95,14 +95,16 @@ TEST_CASE("report rule: a negative complaint count") {
 
 TEST_CASE("report rule: a start date that is no ISO date") {
   Broken f;
-  std::string bad;
-  SECTION("month 13") { bad = "2024-13-01"; }
-  SECTION("30 February") { bad = "2024-02-30"; }
+  std::string bad, says;
+  // A date of the right form whose month or day does not exist says which (issue 31).
+  SECTION("month 13") { bad = "2024-13-01", says = "”2024-13-01” är inget datum som finns: det finns ingen månad 13"; }
+  SECTION("30 February") { bad = "2024-02-30", says = "”2024-02-30” är inget datum som finns: februari 2024 har 29 dagar"; }
+  SECTION("not the form") { bad = "2024-1-5", says = "”2024-1-5” är inget datum på formen ÅÅÅÅ-MM-DD"; }
   replace(f.s1, "startdatum: 2024-01-01", "startdatum: " + bad);
   auto v = f.run();
   INFO(all_messages(v));
   CHECK(v.diagnostics.list.error_count() == 1);
-  CHECK(count(v, Severity::kError, "avsnitt-01.md", "”" + bad + "” är inget datum på formen ÅÅÅÅ-MM-DD") == 1);
+  CHECK(count(v, Severity::kError, "avsnitt-01.md", says) == 1);
   const auto& d = only(v);
   CHECK(d.pos.line == 56);
   CHECK(d.pos.col == 13);

@@ -12,4 +12,9 @@ std::string Diagnostics::suggest(const std::string& word, const std::vector<std:
   return t(Msg::kAllowedAre, {list});
 }
 
+std::string Diagnostics::suggest_file(const std::string& near, const std::string& written, std::string otherwise) const {
+  if (near.empty()) return otherwise;
+  return t(fold_case(near) == fold_case(written) ? Msg::kCaseDiffersHint : Msg::kDidYouMean, {near});
+}
+
 }  // namespace kv

@@ -44,6 +44,10 @@ struct Diagnostics {
   }
   // "menade du ”x”?" when a close candidate exists, else "tillåtna är: a, b, c".
   std::string suggest(const std::string& word, const std::vector<std::string>& candidates) const;
+  // "menade du ”near”?" for a file name written that is not there, with a word on capital and
+  // small letters when they are all that differ (Windows and macOS show both as the same file;
+  // the site does not); otherwise when there is no near name.
+  std::string suggest_file(const std::string& near, const std::string& written, std::string otherwise) const;
 };
 
 }  // namespace kv

@@ -35,4 +35,13 @@ const std::vector<std::string>& lang_words() {
 
 const char* lang_code(Lang lang) { return lang == Lang::kSv ? "sv" : "en"; }
 
+std::string month_name(int month, Lang lang) {
+  static const char* const kSv[] = {"Januari", "Februari", "Mars",      "April",   "Maj",      "Juni",
+                                    "Juli",    "Augusti",  "September", "Oktober", "November", "December"};
+  static const char* const kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+  if (month < 1 || month > 12) return std::to_string(month);
+  return (lang == Lang::kSv ? kSv : kEn)[month - 1];
+}
+
 }  // namespace kv

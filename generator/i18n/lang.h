@@ -15,4 +15,8 @@ std::optional<Lang> parse_lang(std::string_view s);
 const std::vector<std::string>& lang_words();
 const char* lang_code(Lang lang);
 
+// "Januari" / "January" for 1–12 (capitalised, as a table row heads with it); the number
+// itself for any other month.
+std::string month_name(int month, Lang lang);
+
 }  // namespace kv

@@ -28,7 +28,11 @@ static void report_yaml(const YamlErrorText& why, const YamlOrigin& origin, Diag
     mark.column = why.column;
     pos = to_position(mark, origin);
   }
-  diagnostics.error(pos, diagnostics.t(Msg::kYamlSyntax, {diagnostics.t(why.message, why.args)}), diagnostics.t(why.hint, why.hint_args));
+  // A text line not indented under its key is the same mistake whether or not yaml-cpp could
+  // read the rest (MapReader reports it too): no "syntax error" for it.
+  std::string message = diagnostics.t(why.message, why.args);
+  if (why.message != Msg::kTextLineNotIndented) message = diagnostics.t(Msg::kYamlSyntax, {message});
+  diagnostics.error(pos, std::move(message), diagnostics.t(why.hint, why.hint_args));
 }
 
 std::optional<YAML::Node> parse_yaml(const YamlOrigin& origin, Diagnostics& diagnostics) {

@@ -106,6 +106,60 @@ size_t key_colon(std::string_view s) {
   return std::string::npos;
 }
 
+// The block scalar a line at lines[line] would continue had it been indented (see
+// unindented_text_line): above it only the scalar's own text (indented further) and other
+// such lines, up to "key: >" or "key: |" whose key stands where the line starts.
+std::optional<UnindentedText> unindented_text(const Lines& lines, int line) {
+  if (line < 0 || line >= static_cast<int>(lines.size())) return std::nullopt;
+  std::string_view text = lines[static_cast<size_t>(line)];
+  if (is_blank(text) || is_comment(text) || is_list_item(text)) return std::nullopt;
+  // Text, not a key: no key colon, or words with spaces before it ("sker enligt: riktlinjer").
+  const std::string_view own = trim(text);
+  if (size_t colon = key_colon(own); colon != std::string_view::npos && own.substr(0, colon).find(' ') == std::string_view::npos)
+    return std::nullopt;
+  // A key whose colon is missing ("arbetssätt >" and its text below) is no text line.
+  if (const size_t space = own.rfind(' '); space != std::string_view::npos) {
+    const std::string_view last_word = own.substr(space + 1);
+    if (!last_word.empty() && (last_word[0] == '>' || last_word[0] == '|') &&
+        last_word.find_first_not_of(">|+-0123456789") == std::string_view::npos)
+      return std::nullopt;
+  }
+  const size_t indent = indent_of(text);
+  for (int i = line + 1; i < static_cast<int>(lines.size()); ++i) {
+    std::string_view below = lines[static_cast<size_t>(i)];
+    if (is_blank(below) || is_comment(below)) continue;
+    if (indent_of(below) > indent) return std::nullopt;
+    break;
+  }
+  int content_indent = -1;  // of the scalar's own text lines, when it has any
+  int first_line = line;
+  for (int i = line - 1; i >= 0; --i) {
+    std::string_view above = lines[static_cast<size_t>(i)];
+    if (is_blank(above) || is_comment(above)) continue;
+    const size_t above_indent = indent_of(above);
+    if (above_indent > indent) {
+      content_indent = static_cast<int>(above_indent);
+      continue;
+    }
+    const std::string_view content = after_dashes(above);
+    const size_t column = above.size() - content.size();
+    const size_t colon = key_colon(content);
+    if (colon == std::string_view::npos) {
+      if (above_indent == indent && !is_list_item(above) && content_indent < 0) {  // an earlier line of the same kind
+        first_line = i;
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (column != indent) return std::nullopt;
+    const std::string_view value = trim(content.substr(colon + 1));
+    if (value.empty() || (value[0] != '>' && value[0] != '|')) return std::nullopt;
+    const int spaces = content_indent > static_cast<int>(indent) ? content_indent - static_cast<int>(indent) : 2;
+    return UnindentedText{std::string(trim(content.substr(0, colon))), spaces, first_line};
+  }
+  return std::nullopt;
+}
+
 // A quoted value or a flow collection ([…] or {…}) found by the scanner below: where it
 // opens, and the line where it closes (it may span lines).
 struct Span {
@@ -364,6 +418,9 @@ YamlErrorText explain_map_value(const Lines& lines, int line, int column) {
         return at(prev, static_cast<int>(content_at + colon), Msg::kYamlColonNeedsSpace, {std::string(content.substr(0, colon))},
                   Msg::kYamlColonNeedsSpaceHint,
                   {std::string(content.substr(0, colon + 1)) + " " + std::string(content.substr(colon + 1))});
+      if (auto text_line = unindented_text(lines, prev))
+        return at(text_line->first_line, static_cast<int>(content_at), Msg::kTextLineNotIndented, {text_line->key},
+                  Msg::kTextLineNotIndentedHint, {std::to_string(text_line->spaces)});
       return at(prev, static_cast<int>(content_at), Msg::kYamlMissingColon, {}, Msg::kYamlMissingColonHint, {with_colon(content)});
     }
     if (indent_of(text) > indent_of(p)) {
@@ -390,6 +447,11 @@ YamlErrorText explain_end_of_map(const Lines& lines, int line, int column) {
   }
   if (is_list_item(text)) return at(line, column, Msg::kYamlListItemInMap, {}, Msg::kYamlListItemInMapHint);
   std::string_view content = after_dashes(text);
+  if (key_colon(content) == std::string::npos) {
+    if (auto text_line = unindented_text(lines, line))
+      return at(text_line->first_line, static_cast<int>(first), Msg::kTextLineNotIndented, {text_line->key},
+                Msg::kTextLineNotIndentedHint, {std::to_string(text_line->spaces)});
+  }
   if (key_colon(content) == std::string::npos)
     return at(line, column, Msg::kYamlMissingColon, {}, Msg::kYamlMissingColonHint, {with_colon(content)});
   int prev = previous_content_line(lines, line);
@@ -411,6 +473,10 @@ std::string char_at(const Lines& lines, int line, int column) {
 }  // namespace
 
 bool yaml_error_known(const std::string& message) { return lookup(message) != nullptr; }
+
+std::optional<UnindentedText> unindented_text_line(const std::vector<std::string_view>& lines, int line) {
+  return unindented_text(lines, line);
+}
 
 YamlErrorText explain_yaml_error(const YAML::Exception& error, std::string_view text) {
   Scanner scan(text);

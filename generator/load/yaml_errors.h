@@ -31,6 +31,18 @@ YamlErrorText explain_yaml_error(const YAML::Exception& error, std::string_view 
 // of the text part of it. Returns that case for the parsed root of text, else nullopt.
 std::optional<YamlErrorText> find_unclosed_quote(const YAML::Node& root, std::string_view text);
 
+// A line that continues the text of a block scalar above it ("analys: >" or "beskrivning: |")
+// but is not indented under it, so that YAML reads it as a key of its own or as an error:
+// the block scalar's key, how many spaces the line lacks, and the first line of the run of
+// such lines it belongs to. lines: split_lines of the YAML text; line: 0-based. A line counts
+// as text when it has no key colon, or words with spaces before its colon.
+struct UnindentedText {
+  std::string key;
+  int spaces = 2;
+  int first_line = 0;
+};
+std::optional<UnindentedText> unindented_text_line(const std::vector<std::string_view>& lines, int line);
+
 // Whether error's message is one of yaml-cpp's known ones (every ErrorMsg constant has a
 // translation; tests check the list).
 bool yaml_error_known(const std::string& message);

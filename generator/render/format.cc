@@ -10,15 +10,6 @@
 
 namespace kv {
 
-std::string month_name(int month, Lang lang) {
-  static const char* const kSv[] = {"Januari", "Februari", "Mars",      "April",   "Maj",      "Juni",
-                                    "Juli",    "Augusti",  "September", "Oktober", "November", "December"};
-  static const char* const kEn[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
-  if (month < 1 || month > 12) return std::to_string(month);
-  return (lang == Lang::kSv ? kSv : kEn)[month - 1];
-}
-
 std::string action_status_text(model::ActionStatus status, Lang lang) {
   switch (status) {
     case model::ActionStatus::kNotStarted: return text(lang, Msg::kUiStatusNotStarted);

@@ -16,8 +16,7 @@ std::string action_status_text(model::ActionStatus status, Lang lang);
 // "oktober 2007" or "1 januari 2008", as a reader writes a plan's date.
 std::string plan_date_text(const model::PlanDate& date, Lang lang);
 
-// "Januari" / "January" for 1–12.
-std::string month_name(int month, Lang lang);
+// month_name ("Januari" / "January") is in i18n/lang.h.
 
 // "2026-11-23" → "23 november 2026" / "23 November 2026"; anything else as given.
 std::string format_date(const std::string& iso, Lang lang);

@@ -18,7 +18,7 @@ const std::vector<model::FieldSpec>& statement_fields(std::initializer_list<std:
 std::optional<std::string> date(MapReader& map, const std::string& key, Need need) {
   auto value = map.text(key, need);
   if (value && !valid_iso_date(*value)) {
-    map.diagnostics().error(map.pos(key), map.diagnostics().t(Msg::kBadDate, {*value}), map.diagnostics().t(Msg::kBadDateHint));
+    report_bad_date(map.pos(key), *value, map.diagnostics());
     return std::nullopt;
   }
   return value;

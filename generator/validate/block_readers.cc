@@ -24,7 +24,11 @@ std::optional<model::Block> read_bild(const BlockInput& in, Diagnostics& diagnos
   auto figure = read_figure(in.node, in.origin, diagnostics);
   if (!figure) return std::nullopt;
   if (!figure->file.empty()) {
-    auto file = resolve_image(figure->file, ImageUse::kFigure, in.at, in.context, diagnostics);
+    // A problem with the file is reported at its fil: value, not at the fence.
+    SourcePos at = in.at;
+    for (const auto& entry : in.node)
+      if (entry.first.IsScalar() && entry.first.Scalar() == "fil") at = position(entry.second, in.origin);
+    auto file = resolve_image(figure->file, ImageUse::kFigure, at, in.context, diagnostics);
     if (!file) return std::nullopt;
     figure->file = *file;
   }

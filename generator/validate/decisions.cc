@@ -120,7 +120,7 @@ std::optional<model::Decision> read_decision(const fs::path& file, const Edition
   model::Decision d{edition.year, edition.kind, "", {}, {}};
   if (auto date = top.text("datum", Need::kOptional)) {
     if (valid_iso_date(*date)) d.date = *date;
-    else diagnostics.error(top.pos("datum"), diagnostics.t(Msg::kBadDate, {*date}), diagnostics.t(Msg::kBadDateHint));
+    else report_bad_date(top.pos("datum"), *date, diagnostics);
   }
   DecisionReader reader(site, edition, diagnostics);
   for (const auto& node : top.list("vinnare", Need::kRequired))

@@ -48,6 +48,41 @@ bool check_format(const fs::path& file, const std::string& written, ImageUse use
   return true;
 }
 
+// A path like written (relative to directory, '/'-separated) that exists: each part that
+// does not exist replaced by its folder's entry with the same name in other capital and small
+// letters, else by the one closest to it ("bilder/promenadgrupp.png" when the file is
+// Promenadgrupp.png). "" when some part has none close enough, or the path would lead out of
+// the content folder.
+std::string near_path(const fs::path& directory, const std::string& written, const ContentRoot& root) {
+  if (written.empty() || fs::path(written).is_absolute()) return "";
+  fs::path at = directory;
+  std::string out;
+  size_t start = 0;
+  while (start <= written.size()) {
+    size_t end = written.find('/', start);
+    if (end == std::string::npos) end = written.size();
+    std::string part = written.substr(start, end - start);
+    start = end + 1;
+    if (part.empty()) continue;
+    std::error_code ec;
+    if (part != "." && part != ".." && !fs::exists(fs::symlink_status(at / part, ec))) {
+      std::vector<std::string> names;
+      std::string same;
+      for (fs::directory_iterator it(at, ec), stop; !ec && it != stop && names.size() < limits::kFolderEntries; it.increment(ec)) {
+        names.push_back(it->path().filename().string());
+        if (same.empty() && fold_case(names.back()) == fold_case(part)) same = names.back();
+      }
+      part = same.empty() ? closest_match(part, names) : same;
+      if (part.empty()) return "";
+    }
+    at /= part;
+    out += (out.empty() ? "" : "/") + part;
+  }
+  const fs::path relative = at.lexically_normal().lexically_relative(root.path.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") return "";
+  return out == written ? "" : out;
+}
+
 }  // namespace
 
 ImageFormat sniff_image(std::string_view head) {
@@ -75,7 +110,8 @@ std::optional<std::string> resolve_image(const std::string& written, ImageUse us
   const ContentRoot& root = *context.content;
   const fs::path file = (fs::path(path).is_absolute() ? fs::path(path) : context.directory / path).lexically_normal();
   if (classify_path(root, file) == PathState::kMissing) {
-    diagnostics.error(at, diagnostics.t(Msg::kImageMissing, {written}), diagnostics.t(Msg::kImageMissingHint));
+    diagnostics.error(at, diagnostics.t(Msg::kImageMissing, {written}),
+                      diagnostics.suggest_file(near_path(context.directory, path, root), path, diagnostics.t(Msg::kImageMissingHint)));
     return std::nullopt;
   }
   if (!check_content_path(root, file, written, at, diagnostics)) return std::nullopt;

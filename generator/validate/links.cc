@@ -66,7 +66,7 @@ class Resolver {
       // A mistyped file name ("fraga-61.md") gets the page of its folder it is closest to.
       const std::string close = exists ? "" : closest_page(link.file);
       diagnostics_.error(at, diagnostics_.t(exists ? Msg::kLinkNotPage : Msg::kLinkMissing, {link.url, link.file}),
-                    close.empty() ? diagnostics_.t(Msg::kLinkTargetHint) : diagnostics_.t(Msg::kDidYouMean, {close}));
+                         diagnostics_.suggest_file(close, fs::path(link.file).filename().string(), diagnostics_.t(Msg::kLinkTargetHint)));
       return;
     }
     const Page& page = it->second;
@@ -85,12 +85,29 @@ class Resolver {
  private:
   bool left_out_draft(const model::Submission& s) const { return s.draft && !published_.count(&s); }
 
-  // The file name of a page in file's folder that is closest to file's name, or "". Only
-  // names with the same digits count: "fraga-61.md" may mean fraga-16.md, but "fraga-09.md"
-  // is another question than fraga-01.md, not a typo of it.
+  // The file name of a page in file's folder that is closest to file's name, or "". A name
+  // with the same numbers is it ("fraga-3.md" is fraga-03.md); otherwise only names with the
+  // same digits count: "fraga-61.md" may mean fraga-16.md, but "fraga-09.md" is another
+  // question than fraga-01.md, not a typo of it.
   std::string closest_page(const std::string& file) const {
     const fs::path wanted(file);
     const std::string folder = wanted.parent_path().generic_string();
+    const auto numbers = [](const std::string& s) {  // each run of digits without its leading zeros
+      const auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+      std::string out;
+      for (size_t i = 0; i < s.size();) {
+        if (!digit(i)) {
+          out += s[i++];
+          continue;
+        }
+        size_t end = i;
+        while (digit(end)) ++end;
+        while (i + 1 < end && s[i] == '0') ++i;
+        out.append(s, i, end - i);
+        i = end;
+      }
+      return fold_case(out);
+    };
     const auto digits = [](const std::string& s) {
       std::string d;
       for (char c : s)
@@ -98,15 +115,17 @@ class Resolver {
       std::sort(d.begin(), d.end());
       return d;
     };
-    const std::string wanted_digits = digits(wanted.filename().string());
+    const std::string wanted_name = wanted.filename().string(), wanted_numbers = numbers(wanted_name);
+    const std::string wanted_digits = digits(wanted_name);
     std::vector<std::string> names;
     for (const auto& [path, page] : pages_) {
       const fs::path p(path);
-      if (p.parent_path().generic_string() == folder && p.has_extension() &&
-          digits(p.filename().string()) == wanted_digits)
-        names.push_back(p.filename().string());
+      if (p.parent_path().generic_string() != folder || !p.has_extension()) continue;
+      const std::string name = p.filename().string();
+      if (numbers(name) == wanted_numbers) return name;
+      if (digits(name) == wanted_digits) names.push_back(name);
     }
-    return closest_match(wanted.filename().string(), names);
+    return closest_match(wanted_name, names);
   }
 
   // A document folder, or a Markdown file in one, that would be a page had it been read

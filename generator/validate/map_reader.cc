@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "load/yaml_errors.h"
 #include "util/limits.h"
 #include "markdown/markdown.h"
 #include "util/text.h"
@@ -17,12 +18,27 @@ MapReader::MapReader(const YAML::Node& node, const YamlOrigin& origin, Diagnosti
     return;
   }
   std::set<std::string> seen;
+  std::vector<std::string_view> lines;  // of the YAML text, split when a key needs them
   for (const auto& entry : node) {
     const YAML::Node& key_node = entry.first;
     std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
     if (!seen.insert(key).second) {
       diagnostics_.error(position(key_node, origin_), diagnostics_.t(Msg::kDuplicateKey, {key}), diagnostics_.t(Msg::kDuplicateKeyHint));
     } else if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      // A line of a text above ("analys: >") that is not indented under it: YAML read it as a
+      // key (load/yaml_errors.h tells text from a misspelt key).
+      if (key_node.IsScalar() && key_node.Mark().line >= 0) {
+        if (lines.empty()) lines = split_lines(origin_.text);
+        if (auto text_line = unindented_text_line(lines, key_node.Mark().line)) {
+          // yaml-cpp may mark a key of several such lines at its last: the first is the one.
+          SourcePos at = position(key_node, origin_);
+          at.line -= key_node.Mark().line - text_line->first_line;
+          diagnostics_.error(at, diagnostics_.t(Msg::kTextLineNotIndented, {text_line->key}),
+                             diagnostics_.t(Msg::kTextLineNotIndentedHint, {std::to_string(text_line->spaces)}));
+          unindented_.push_back(text_line->key);  // its text is not also "empty"
+          continue;
+        }
+      }
       // "förvaltning Provstaden" with no colon is read as one key without a value.
       const std::string first_word = key.substr(0, key.find(' '));
       if (first_word != key && entry.second.IsNull() && std::find(keys.begin(), keys.end(), first_word) != keys.end()) {
@@ -96,6 +112,7 @@ std::optional<std::string> MapReader::name(const std::string& key, Need need) {
   }
   auto value = read_text(get(key), key, origin_, diagnostics_, limits::kNameChars);
   if (value && trim(*value).empty()) {
+    if (std::find(unindented_.begin(), unindented_.end(), key) != unindented_.end()) return std::nullopt;
     diagnostics_.error(pos(key), diagnostics_.t(Msg::kEmptyValue, {key}), diagnostics_.t(Msg::kEmptyValueHint));
     return std::nullopt;
   }
@@ -106,6 +123,7 @@ std::optional<std::string> MapReader::name(const std::string& key, Need need) {
 std::optional<std::string> MapReader::text(const std::string& key, Need need) {
   auto value = scalar(key, need);
   if (value && trim(*value).empty()) {
+    if (std::find(unindented_.begin(), unindented_.end(), key) != unindented_.end()) return std::nullopt;
     diagnostics_.error(pos(key), diagnostics_.t(Msg::kEmptyValue, {key}), diagnostics_.t(Msg::kEmptyValueHint));
     return std::nullopt;
   }
@@ -136,7 +154,8 @@ std::optional<long long> MapReader::integer(const std::string& key, Need need) {
   if (!value) return std::nullopt;
   auto parsed = parse_whole_number(*value);
   if (!parsed)
-    diagnostics_.error(pos(key), diagnostics_.t(Msg::kNotInteger, {key, *value}), diagnostics_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}));
+    diagnostics_.error(pos(key), diagnostics_.t(Msg::kNotInteger, {key, *value}),
+                       not_number_hint(*value, true, diagnostics_.t(Msg::kNotIntegerExampleHint, {integer_example(key)}), diagnostics_));
   return parsed;
 }
 
@@ -214,8 +233,17 @@ std::optional<double> read_number(const YAML::Node& node, const std::string& wha
   if (!value) return std::nullopt;
   auto parsed = parse_number(*value);
   if (!parsed)
-    diagnostics.error(position(node, origin), diagnostics.t(Msg::kNotNumber, {what, *value}), diagnostics.t(Msg::kNotNumberHint));
+    diagnostics.error(position(node, origin), diagnostics.t(Msg::kNotNumber, {what, *value}),
+                      not_number_hint(*value, false, diagnostics.t(Msg::kNotNumberHint), diagnostics));
   return parsed;
+}
+
+std::string not_number_hint(const std::string& value, bool whole, std::string otherwise, const Diagnostics& diagnostics) {
+  std::string_view v = trim(value);
+  if (v.empty() || v.back() != '%') return otherwise;
+  const std::string bare(trim(v.substr(0, v.size() - 1)));
+  if (whole ? !parse_integer(bare) : !parse_number(bare)) return otherwise;
+  return diagnostics.t(Msg::kNumberWithPercentHint, {bare});
 }
 
 std::optional<std::string> MapReader::choice(const std::string& key, const std::vector<std::string>& options,

@@ -47,6 +47,7 @@ class MapReader {
 
   YAML::Node node_;
   std::vector<std::string> suggested_;  // keys offered as "did you mean" for unknown ones
+  std::vector<std::string> unindented_;  // keys whose text has a line reported not indented
   YamlOrigin origin_;
   Diagnostics& diagnostics_;
   bool is_map_ = false;
@@ -54,6 +55,10 @@ class MapReader {
 
 // An example whole number that fits the field: a year for år, a small number for nr.
 std::string integer_example(const std::string& key);
+
+// The hint for a value that is not a number: "write the number without the % sign: 83" for
+// "83 %" (a whole number when whole), else otherwise.
+std::string not_number_hint(const std::string& value, bool whole, std::string otherwise, const Diagnostics& diagnostics);
 
 // Reads a scalar node as a number (decimal point or Swedish comma); reports what it got.
 std::optional<double> read_number(const YAML::Node& node, const std::string& what, const YamlOrigin& origin,

@@ -110,15 +110,44 @@ std::vector<std::string> read_text_list(MapReader& map, const std::string& key, 
 }
 
 
-bool valid_iso_date(const std::string& date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+namespace {
+
+// "2025-02-30" → {2025, 2, 30}: a text of the form ÅÅÅÅ-MM-DD, whether or not the day exists.
+struct DateParts {
+  int year = 0, month = 0, day = 0;
+};
+std::optional<DateParts> date_parts(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(date[i]))) return false;
-  int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
+    if (!std::isdigit(static_cast<unsigned char>(date[i]))) return std::nullopt;
+  return DateParts{std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};
+}
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+bool valid_iso_date(const std::string& date) {
+  auto p = date_parts(date);
+  return p && p->month >= 1 && p->month <= 12 && p->day >= 1 && p->day <= days_in_month(p->year, p->month);
+}
+
+void report_bad_date(const SourcePos& at, const std::string& date, Diagnostics& diagnostics) {
+  auto p = date_parts(date);
+  if (!p) {
+    diagnostics.error(at, diagnostics.t(Msg::kBadDate, {date}), diagnostics.t(Msg::kBadDateHint));
+  } else if (p->month < 1 || p->month > 12) {
+    diagnostics.error(at, diagnostics.t(Msg::kDateNoSuchMonth, {date, date.substr(5, 2)}), diagnostics.t(Msg::kDateNoSuchHint));
+  } else {
+    std::string month = month_name(p->month, diagnostics.lang);
+    if (diagnostics.lang == Lang::kSv) month = fold_case(month);  // Swedish months are lower case
+    diagnostics.error(at, diagnostics.t(Msg::kDateNoSuchDay, {date, month, date.substr(0, 4), std::to_string(days_in_month(p->year, p->month))}),
+                      diagnostics.t(Msg::kDateNoSuchHint));
+  }
 }
 
 std::optional<model::GoalStatus> parse_goal_status(const std::string& word) {
@@ -252,7 +281,7 @@ std::optional<model::Activity> read_activity(const YAML::Node& node, const YamlO
   bool ok = activity && start && end && (!map.has("avvikelse") || deviation);
   for (auto [key, value] : {std::pair{"startdatum", start}, {"slutdatum", end}}) {
     if (value && !valid_iso_date(*value)) {
-      diagnostics.error(map.pos(key), diagnostics.t(Msg::kBadDate, {*value}), diagnostics.t(Msg::kBadDateHint));
+      report_bad_date(map.pos(key), *value, diagnostics);
       ok = false;
     }
   }

@@ -28,6 +28,9 @@ std::vector<std::string> read_text_list(MapReader& map, const std::string& key, 
 
 // "2024-01-31" → true; checks the calendar (month 1–12, day within the month).
 bool valid_iso_date(const std::string& date);
+// Reports a date valid_iso_date refuses: one of the form ÅÅÅÅ-MM-DD whose month or day does
+// not exist ("2025-02-30": February 2025 has 28 days) says so; anything else gets the form.
+void report_bad_date(const SourcePos& at, const std::string& date, Diagnostics& diagnostics);
 
 // The status words map to GoalStatus; "" → kNone.
 std::optional<model::GoalStatus> parse_goal_status(const std::string& word);

@@ -8,6 +8,7 @@
 #include "load/source.h"
 #include "model/vocabulary.h"
 #include "validate/map_reader.h"
+#include "validate/part_name.h"
 #include "validate/report_blocks.h"
 #include "util/text.h"
 #include "validate/site.h"
@@ -90,7 +91,7 @@ void read_correspondence(MapReader& q, const model::Structure& s, const model::S
   Diagnostics& diagnostics = q.diagnostics();
   if (!q.has("motsvarar")) {
     if (previous && !question.label.empty())
-      diagnostics.warning(q.pos("nr"), diagnostics.t(Msg::kCorrespondsMissing, {s.part_word(diagnostics.lang, true), question.label, question.title,
+      diagnostics.warning(q.pos("nr"), diagnostics.t(Msg::kCorrespondsMissing, {s.part_word(diagnostics.lang, true), question.label, short_title(question.title),
                                                                       previous->part_word(diagnostics.lang), previous->id}),
                      diagnostics.t(Msg::kCorrespondsMissingHint, {previous->id}));
     return;
@@ -331,7 +332,7 @@ void read_deadline(MapReader& top, model::Structure& s) {
   auto day = top.text("sista_dag", Need::kOptional);
   if (!day) return;
   if (valid_iso_date(*day)) s.deadline = *day;
-  else top.diagnostics().error(top.pos("sista_dag"), top.diagnostics().t(Msg::kBadDate, {*day}), top.diagnostics().t(Msg::kBadDateHint));
+  else report_bad_date(top.pos("sista_dag"), *day, top.diagnostics());
 }
 
 // A structure made from another starts as a copy of it; its parts correspond to the base's

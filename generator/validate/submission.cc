@@ -41,7 +41,7 @@ void read_state(MapReader& map, model::Submission& s) {
   }
   if (auto date = map.text("inlämnad_datum", Need::kOptional)) {
     if (valid_iso_date(*date)) s.submitted_on = *date;
-    else diagnostics.error(map.pos("inlämnad_datum"), diagnostics.t(Msg::kBadDate, {*date}), diagnostics.t(Msg::kBadDateHint));
+    else report_bad_date(map.pos("inlämnad_datum"), *date, diagnostics);
   }
   // ISO dates compare as text. A late document is still the document: a warning.
   const std::string& deadline = s.structure ? s.structure->deadline : std::string();
@@ -69,16 +69,17 @@ void read_admin(const model::Structure& structure, MapReader& map, model::Submis
       if (field.type == "e-post")
         diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadEmail, {*value}), diagnostics.t(Msg::kBadEmailHint));
       else if (field.type == "datum")
-        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadDate, {*value}), diagnostics.t(Msg::kBadDateHint));
+        report_bad_date(map.pos(field.key), *value, diagnostics);
       else if (field.type == "telefon")
         diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadPhone, {*value}), diagnostics.t(Msg::kBadPhoneHint));
       else if (field.type == "url")
         diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kBadUrl, {*value}), diagnostics.t(Msg::kBadUrlHint));
       else if (field.type == "decimaltal")
-        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kNotNumber, {field.key, *value}), diagnostics.t(Msg::kNotNumberHint));
+        diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kNotNumber, {field.key, *value}),
+                          not_number_hint(*value, false, diagnostics.t(Msg::kNotNumberHint), diagnostics));
       else
         diagnostics.error(map.pos(field.key), diagnostics.t(Msg::kNotInteger, {field.key, *value}),
-                     diagnostics.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}));
+                          not_number_hint(*value, true, diagnostics.t(Msg::kNotIntegerExampleHint, {integer_example(field.key)}), diagnostics));
       continue;
     }
     out.admin.push_back({field.label, *value, field.type});
@@ -96,6 +97,7 @@ std::vector<model::Block> read_blocks(const MarkdownFile& file, const BlockConte
 struct FrontMatter {
   std::string label;
   std::vector<Waiver> waivers;
+  SourcePos at;  // of the label's value
 };
 
 std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const model::Structure& structure, Diagnostics& diagnostics) {
@@ -113,7 +115,7 @@ std::optional<FrontMatter> read_front_matter(const MarkdownFile& file, const mod
   else if (auto n = map.integer(key, Need::kRequired)) label = std::to_string(*n);
   auto waivers = read_waivers(map, structure.part_names(), diagnostics);
   if (!label) return std::nullopt;
-  return FrontMatter{std::string(trim(*label)), std::move(waivers)};
+  return FrontMatter{std::string(trim(*label)), std::move(waivers), map.pos(key)};
 }
 
 // fraga-02.md → 2, fraga-1-1.md → the number of part "1.1"; 0 when the name is no part's.
@@ -152,9 +154,25 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     }
     SourcePos at{source->path, 2, 1};
     const model::QuestionSpec* spec = structure.find_label(front->label);
+    // The part the file's name gives (fraga-03.md → 3), when it names one of the structure's.
+    const int named = number_from_name(path, structure);
+    // With text labels only a name that is a part's slug (fraga-1-1.md) says which part it is.
+    const bool names_part = named > 0 && (!structure.has_text_labels() || path.stem().string() == structure.part_slug(named));
+    const model::QuestionSpec* by_name = names_part ? structure.find_question(named) : nullptr;
     if (!spec) {
-      diagnostics.error(at, diagnostics.t(Msg::kQuestionUnknown, {word, front->label, structure.name + " " + std::to_string(structure.year)}),
+      diagnostics.error(front->at, diagnostics.t(Msg::kQuestionUnknown, {word, front->label, structure.name + " " + std::to_string(structure.year)}),
                    diagnostics.t(Msg::kQuestionUnknownHint, {first, last}));
+      if (by_name) with_errors.insert(named);  // the file is there: not also "missing"
+      continue;
+    }
+    if (by_name && by_name != spec) {
+      // fraga-03.md saying fråga: 4: either may be the mistake. One error here, and neither
+      // part is reported missing or answered twice because of it.
+      const auto written = [&](const model::QuestionSpec& q) { return structure.has_text_labels() ? "\"" + q.label + "\"" : q.label; };
+      const std::string key = structure.part.name, file = fs::path(source->path).filename().string();
+      diagnostics.error(front->at, diagnostics.t(Msg::kPartNumberNotFileName, {key, written(*spec), file, word, by_name->label}),
+                        diagnostics.t(Msg::kPartNumberNotFileNameHint, {key, written(*by_name), structure.part_slug(spec->number) + ".md"}));
+      with_errors.insert(named);
       continue;
     }
     const std::optional<int> number = spec->number;
@@ -165,7 +183,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     }
     if (is_unanswered(file, vocabulary(structure), spec->title, diagnostics.lang)) {  // e.g. as `kvalitet ny` wrote it
       Msg what = structure.part.name == "fråga" ? Msg::kQuestionNotAnswered : Msg::kPartNotWritten;
-      diagnostics.not_yet(at, diagnostics.t(what, {word, spec->label, spec->title}), diagnostics.t(Msg::kPartNotAnsweredHint));
+      diagnostics.not_yet(at, diagnostics.t(what, {word, spec->label, short_title(spec->title)}), diagnostics.t(Msg::kPartNotAnsweredHint));
       with_errors.insert(*number);  // its part counts are meaningless: one error is enough
       out.answers.emplace(*number, model::Answer{*number, source->path, {}, {}, {}});
       continue;
@@ -181,7 +199,7 @@ std::set<int> read_questions(const ContentRoot& root, const SubmissionLocation& 
     if (diagnostics.list.error_count() > errors_before || diagnostics.unwritten > unwritten_before) with_errors.insert(*number);
     diagnostics.context.clear();
     if (!has_content(answer.blocks) && !with_errors.count(*number))  // blocks in error were written, not missing
-      diagnostics.not_yet(at, diagnostics.t(Msg::kAnswerEmpty, {word, spec->label, spec->title}), diagnostics.t(Msg::kAnswerEmptyHint));
+      diagnostics.not_yet(at, diagnostics.t(Msg::kAnswerEmpty, {word, spec->label, short_title(spec->title)}), diagnostics.t(Msg::kAnswerEmptyHint));
     out.answers.emplace(*number, std::move(answer));
   }
   return with_errors;
@@ -251,7 +269,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
       if (skip.count(q->number) || lookalikes.count(structure.part_slug(q->number) + ".md")) continue;
       std::string nn = structure.part_slug(q->number).substr(structure.part.slug.size() + 1);
       const std::string front = structure.has_text_labels() ? "\"" + q->label + "\"" : q->label;
-      diagnostics.not_yet({display(where.folder), 0, 0}, diagnostics.t(Msg::kQuestionMissing, {word, q->label, q->title}),
+      diagnostics.not_yet({display(where.folder), 0, 0}, diagnostics.t(Msg::kQuestionMissing, {word, q->label, short_title(q->title)}),
                           diagnostics.t(Msg::kQuestionMissingHint, {structure.part.slug, nn, structure.part.name, front}));
       if (s.draft) {
         const std::string file = display(where.folder / (structure.part_slug(q->number) + ".md"));
@@ -268,7 +286,7 @@ void check_parts(const model::Structure& structure, const SubmissionLocation& wh
         if (counts[name] < min && !(parts == &q->recommended && it->second.waived.count(name))) missing[name] = min;
       if (missing.empty()) continue;
       std::string what = part_list(missing, counts, diagnostics);
-      std::string message = diagnostics.t(Msg::kRequiredPart, {word, q->label, q->title, what});
+      std::string message = diagnostics.t(Msg::kRequiredPart, {word, q->label, short_title(q->title), what});
       std::string hint = diagnostics.t(Msg::kRequiredPartHint, {part_syntax(structure, missing)});
       if (parts == &q->required) diagnostics.not_yet(at, message, hint);
       else diagnostics.warning(at, message, hint);
