@@ -107,7 +107,7 @@ TEST_CASE("block writer: what it writes the loader reads back as the same values
     CHECK(back.name == series.name);
     CHECK(back.description == series.description);
     REQUIRE(back.values.size() == 2);
-    CHECK(back.values[0].value == 76.5);
+    CHECK(back.values[0].value.value == 76.5);
     CHECK(back.values[0].sub_indices == series.values[0].sub_indices);
     CHECK(back.values[1].year == 2017);
   }
