@@ -53,6 +53,11 @@ TEST_CASE("block writer: numbers as Swedish authors write them, keys in the fiel
   CHECK(scaffold::yaml_number(-3.5) == "\"-3,5\"");
   CHECK(scaffold::yaml_number(277.76) == "\"277,76\"");
   CHECK(scaffold::yaml_number(3200000) == "3200000");
+  // A figure as its author wrote it keeps its decimals: 22,0 is not 22.
+  CHECK(scaffold::yaml_number(kv::Number{22, 1}) == "\"22,0\"");
+  CHECK(scaffold::yaml_number(kv::Number{12.5, 2}) == "\"12,50\"");
+  CHECK(scaffold::yaml_number(kv::Number{76, 0}) == "76");
+  CHECK(scaffold::yaml_number(kv::Number{-0.01, 1}) == "\"0,0\"");
   // Entries in any order come out in the spec's; an unknown key is a programming error.
   CHECK(scaffold::data_block("bild", {{"fil", scaffold::Text{"a.png"}}, {"bildtext", scaffold::Text{"A \"b\""}}}) ==
         "```bild\nbildtext: \"A \\\"b\\\"\"\nfil: \"a.png\"\n```\n");
@@ -72,6 +77,9 @@ TEST_CASE("block writer: importera's economy block is the writer's text for the 
   CHECK(kv::import::recognise_tables("| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n"
                                      "| 2017 | 306.1 | 287,7 | 18,4 |\n| 2018 | 306,7 | 303,2 | -3,5* |\n\n\\* Prognos per sista mars 2018\n") ==
         scaffold::block_text(table));
+  // A figure with a trailing zero in Word is imported as written.
+  CHECK_THAT(kv::import::recognise_tables("AMI – Aktivt medarbetarskapsindex\n\n| År | AMI |\n|---|---|\n| 2018 | 76,0 |\n"),
+             Catch::Matchers::Contains("värde: \"76,0\""));
   // A cell left empty does not vanish: its key stays, without a value, for check to name.
   CHECK(kv::import::recognise_tables("| År | Budget (mnkr) | Utfall | Resultat |\n|---|---|---|---|\n| 2016 | 306,7 |  | 3,5 |\n") ==
         "```ekonomi\nenhet: \"mnkr\"\nvärden:\n  - år: 2016\n    budget: \"306,7\"\n    utfall:\n    resultat: \"3,5\"\n```\n");
@@ -107,7 +115,7 @@ TEST_CASE("block writer: what it writes the loader reads back as the same values
     CHECK(back.name == series.name);
     CHECK(back.description == series.description);
     REQUIRE(back.values.size() == 2);
-    CHECK(back.values[0].value == 76.5);
+    CHECK(back.values[0].value.value == 76.5);
     CHECK(back.values[0].sub_indices == series.values[0].sub_indices);
     CHECK(back.values[1].year == 2017);
   }

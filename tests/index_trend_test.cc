@@ -32,7 +32,7 @@ model::Submission document(const std::shared_ptr<const model::Structure>& struct
 // (unit slug, year, figure) of each use, in the series' order.
 std::vector<std::tuple<std::string, int, double>> figures(const model::IndicatorSeries& series) {
   std::vector<std::tuple<std::string, int, double>> out;
-  for (const auto& u : series.uses) out.emplace_back(u.submission->unit.slug, u.year, u.indicator->outcome);
+  for (const auto& u : series.uses) out.emplace_back(u.submission->unit.slug, u.year, u.indicator->outcome.value);
   return out;
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("an indicator's main chart shows previous year and outcome and targets
   const auto& main = charts[0];
   CHECK(main.categories == std::vector<std::string>{"Utfall VB 2023", "Periodens utfall", "Årsmål"});
   REQUIRE(main.series.size() == 1);
-  CHECK(main.series[0].values == std::vector<std::optional<double>>{8.8, 9.9, 8.5});
+  CHECK(main.series[0].values == std::vector<std::optional<kv::Number>>{8.8, 9.9, 8.5});
   CHECK(main.percent);
   // A numeric KF target becomes a fourth bar.
   auto numeric = sick_leave();
@@ -63,7 +63,7 @@ TEST_CASE("women and men get their own chart when both are given") {
   auto charts = indicator_charts(i, Lang::kSv);
   REQUIRE(charts.size() == 3);
   CHECK(charts[1].categories == std::vector<std::string>{"Kvinna", "Man", "Totalt"});
-  CHECK(charts[1].series[0].values == std::vector<std::optional<double>>{10.5, 7.0, 9.9});
+  CHECK(charts[1].series[0].values == std::vector<std::optional<kv::Number>>{10.5, 7.0, 9.9});
 }
 
 TEST_CASE("sub-unit bars have the sub-units' values and lengths proportional to them") {
@@ -75,8 +75,8 @@ TEST_CASE("sub-unit bars have the sub-units' values and lengths proportional to 
   REQUIRE(found.size() == 7);
   const auto& data = sick_leave().sub_units;
   for (size_t k = 0; k < data.size(); ++k) {
-    CHECK(found[k].first == data[k].value);
-    CHECK(found[k].second / found[0].second == Approx(data[k].value / data[0].value).epsilon(0.01));
+    CHECK(found[k].first == data[k].value.value);
+    CHECK(found[k].second / found[0].second == Approx(data[k].value.value / data[0].value.value).epsilon(0.01));
   }
   CHECK_THAT(svg, Contains("Aspuddens hemtjänst: Utfall 10,72\xC2\xA0%"));
 }

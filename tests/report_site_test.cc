@@ -139,7 +139,7 @@ TEST_CASE("every indicator links its page across units and years – which shows
     // The trend chart's one bar is this unit's 2024 outcome, and the table row says so too.
     std::smatch bar;
     REQUIRE(std::regex_search(page, bar, std::regex("data-value=\"([^\"]+)\"")));
-    CHECK(std::stod(bar[1]) == Approx(i->outcome));
+    CHECK(std::stod(bar[1]) == Approx(i->outcome.value));
     CHECK_THAT(page, Contains("<th scope=\"row\">Hägersten-Älvsjös hemtjänst</th><td><a href=\"../../" +
                               std::string(kReport) + "/avsnitt-"));
     CHECK_THAT(page, Contains("href=\"../../indikatorer/" + slug + ".xlsx\""));

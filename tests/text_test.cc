@@ -81,6 +81,33 @@ TEST_CASE("numbers are formatted for Swedish and English readers") {
   CHECK(month_name(5, Lang::kSv) == "Maj");
 }
 
+TEST_CASE("numbers keep the decimals their author wrote", "[numbers]") {
+  using kv::Number;
+  CHECK(kv::parse_written_number("22,0") == Number{22, 1});
+  CHECK(kv::parse_written_number("12,50") == Number{12.5, 2});
+  CHECK(kv::parse_written_number("76") == Number{76, 0});
+  CHECK(kv::parse_written_number("1 200,5") == Number{1200.5, 1});
+  CHECK(kv::parse_written_number("-3.25") == Number{-3.25, 2});
+  CHECK_FALSE(kv::parse_written_number("22,"));
+  CHECK(format_number(Number{22, 1}, Lang::kSv) == "22,0");
+  CHECK(format_number(Number{22, 1}, Lang::kEn) == "22.0");
+  CHECK(format_number(Number{12.5, 2}, Lang::kSv) == "12,50");
+  CHECK(format_number(Number{76, 0}, Lang::kSv) == "76");
+  CHECK(format_number(Number{12000.5, 2}, Lang::kSv) == "12\xC2\xA0" "000,50");
+  CHECK(format_number(Number{-0.04, 1}, Lang::kSv) == "0,0");  // no sign on a zero
+  CHECK(format_signed(Number{9.5, 2}, Lang::kSv) == "+9,50");
+  CHECK(format_signed(Number{-3.5, 1}, Lang::kSv) == "\xE2\x88\x92" "3,5");
+  CHECK(format_signed(Number{0.0, 1}, Lang::kSv) == "0,0");
+  CHECK(format_percent(Number{79, 1}, Lang::kSv) == "79,0\xC2\xA0%");
+  CHECK(format_indicator_value(Number{85.25, 2}, "%", Lang::kEn) == "85.25%");
+  // A figure nobody wrote (a plain double) has the decimals it needs, at most kMaxDecimals.
+  CHECK(Number(306.7).decimals == 1);
+  CHECK(Number(76.0).decimals == 0);
+  CHECK(Number(0.1 + 0.2).decimals == 1);
+  // A computed figure: the most decimals of its inputs.
+  CHECK(kv::max_decimals({Number{22, 1}, Number{12.5, 2}, Number{76, 0}}) == 2);
+}
+
 TEST_CASE("utf8_prefix counts characters and never splits one") {
   CHECK(kv::utf8_prefix("Ålder och hälsa", 5) == "Ålder");
   CHECK(kv::utf8_prefix("åäö", 2) == "åä");

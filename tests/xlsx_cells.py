@@ -2,7 +2,7 @@
 """Reads a workbook with openpyxl (an independent reader; Debian's python3-openpyxl) and
 writes what it holds to OUT as NUL-separated fields, which no cell can contain (XML has no
 NUL): the title and creation time, the sheet names, then each cell's sheet, coordinate,
-kind (s text, n number, d date), value and link target. Exits 1 when openpyxl refuses
+kind (s text, n number, d date), value, link target and number format. Exits 1 when openpyxl refuses
 the workbook. Used by tests/xlsx_test.cc.
 
 usage: xlsx_cells.py WORKBOOK OUT"""
@@ -32,6 +32,6 @@ for sheet in book.worksheets:
             if kind == "d":
                 value = value.date().isoformat()
             link = cell.hyperlink.target if cell.hyperlink is not None and cell.hyperlink.target else ""
-            fields += ["cell", sheet.title, cell.coordinate, kind, str(value), link]
+            fields += ["cell", sheet.title, cell.coordinate, kind, str(value), link, cell.number_format]
 with open(out_path, "wb") as out:
     out.write("\0".join(fields).encode("utf-8"))

@@ -16,7 +16,6 @@ Every sheet: the sheet list and order, title ≤ 31 characters, bold header froz
 autofilter over the whole table from A1, the Swedish header texts, every cell's value and
 (for numbers and dates) its number format, and nothing outside the table."""
 import datetime
-import decimal
 import pathlib
 import re
 import subprocess
@@ -56,9 +55,29 @@ def is_number(v):
 
 
 def decimals(v):
-    """How many decimals the value is written with (0–2, more is shown with 2)."""
-    d = decimal.Decimal(str(v).replace(",", ".").replace(" ", "").replace("\u00a0", "")).normalize()
-    return min(2, max(0, -d.as_tuple().exponent))
+    """How many decimals the value is written with, trailing zeros included ("22,0" → 1,
+    "12,50" → 2, 76 → 0): the precision written is the precision shown."""
+    text = getattr(v, "written", str(v)).strip()
+    m = re.search(r"[.,](\d*)", text)
+    return min(9, len(m.group(1))) if m else 0
+
+
+class WrittenFloat(float):
+    """A YAML float that remembers how it was written (12.50, not 12.5)."""
+
+    def __new__(cls, value, written):
+        f = super().__new__(cls, value)
+        f.written = written
+        return f
+
+
+class WrittenLoader(yaml.SafeLoader):
+    pass
+
+
+WrittenLoader.add_constructor(
+    "tag:yaml.org,2002:float",
+    lambda loader, node: WrittenFloat(yaml.SafeLoader.construct_yaml_float(loader, node), node.value))
 
 
 def front_matter(md_file):
@@ -70,7 +89,7 @@ def front_matter(md_file):
 def all_blocks(md_file):
     """Every fenced data block ```name … ``` of a Markdown file, in document order: (name, YAML)."""
     text = md_file.read_text(encoding="utf-8")
-    return [(m.group(1), yaml.safe_load(m.group(2)))
+    return [(m.group(1), yaml.load(m.group(2), Loader=WrittenLoader))
             for m in re.finditer(r"^```([^\s`]+)[ \t]*\n(.*?)^```[ \t]*$", text, re.M | re.S)]
 
 
@@ -173,13 +192,26 @@ def integer(v):
     return Exp(None if v is None else int(v), "number", "0")
 
 
+def fraction(v):
+    """The decimals of a number format: "" for none, ".0", ".00" … as written."""
+    d = decimals(v)
+    return "." + "0" * d if d else ""
+
+
+def count(v):
+    """A figure in a whole-number column (a complaint count): shown with the decimals written."""
+    n = number(v)
+    return Exp(n, "number", "0" + fraction(v) if n is not None else None)
+
+
 def dec(v):
-    return Exp(number(v), "number", "#,##0.0#")
+    n = number(v)
+    return Exp(n, "number", "#,##0" + fraction(v) if n is not None else None)
 
 
 def pct(v):
     n = number(v)
-    return Exp(None if n is None else n / 100, "number", ("0%", "0.0%", "0.00%")[decimals(v)] if n is not None else None)
+    return Exp(None if n is None else n / 100, "number", "0" + fraction(v) + "%" if n is not None else None)
 
 
 def date(v):
@@ -358,7 +390,7 @@ def submission_sheets(s):
     for _, b in s.blocks("synpunkter"):
         for g in b["grupper"]:
             for r in g.get("rader") or []:
-                rows.append([T(g["grupp"]), T(r["kategori"]), *[integer(r.get(k)) for k in ("t1", "t2", "vb", "totalt")],
+                rows.append([T(g["grupp"]), T(r["kategori"]), *[count(r.get(k)) for k in ("t1", "t2", "vb", "totalt")],
                              T(r.get("sammanfattning"))])
     sheets.append(("Synpunkter och klagomål", ["Grupp", "Kategori", "Utfall T1", "Utfall T2", "Utfall VB",
                                                "Totalt ack. utfall", "Sammanfattning och planerade åtgärder"], rows))

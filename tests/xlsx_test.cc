@@ -27,6 +27,7 @@ namespace {
 
 struct ReadCell {
   std::string kind, value, link;  // kind: s text, n number, d date
+  std::string format;             // the number format: "General", "0.0", "0.00%" …
 };
 
 // What openpyxl found in a workbook; opened is false when it refused it.
@@ -63,7 +64,7 @@ ReadBack read_back(const fs::path& book) {
     if (f[i] == "title") r.title = f[i + 1], i += 2;
     else if (f[i] == "created") r.created = f[i + 1], i += 2;
     else if (f[i] == "sheet") r.sheets.push_back(f[i + 1]), i += 2;
-    else if (f[i] == "cell") r.cells[f[i + 1] + "!" + f[i + 2]] = {f[i + 3], f[i + 4], f[i + 5]}, i += 6;
+    else if (f[i] == "cell") r.cells[f[i + 1] + "!" + f[i + 2]] = {f[i + 3], f[i + 4], f[i + 5], f[i + 6]}, i += 7;
     else throw std::runtime_error("unexpected field " + f[i]);
   }
   return r;
@@ -387,4 +388,50 @@ TEST_CASE("xlsx: workbooks of different years closed at once keep their own crea
   }
   const std::string first = read(files2018.front());
   for (const auto& f : files2018) CHECK((read(f) == first));  // compared, not printed: the bytes are a zip
+}
+
+TEST_CASE("xlsx: a figure's number format has the decimals its author wrote", "[xlsx][numbers]") {
+  TempDir dir;
+  SECTION("an indicator: 22,0 · 12,50 · 76, and percentages 83,0 · 80 · 85,25") {
+    const fs::path content = dir.path() / "content", out = dir.path() / "site";
+    copy_fixture("report", content);
+    const fs::path part = content / "provrapport/2024/prov-rapport/avsnitt-01.md";
+    replace(part, "utfall: 13\nvb: \"12,02\"\nårsmål: 10\n", "utfall: \"22,0\"\nvb: \"12,50\"\nårsmål: 76\n");
+    replace(part, "utfall: 83\nmän: 80\nkvinnor: 85\n", "utfall: \"83,0\"\nmän: 80\nkvinnor: \"85,25\"\n");
+    REQUIRE(build_site(content, fixtures() / "templates", out) == 0);
+    // Row 2 the percentage indicator, row 3 the persons; F utfall, G män, H kvinnor, I vb, J årsmål.
+    for (const char* book : {"2024/provrapport/prov-rapport/tabeller.xlsx", "2024/indikatorer.xlsx"}) {
+      INFO(book);
+      const ReadBack r = read_back(out / book);
+      REQUIRE(r.opened);
+      const std::string sheet = r.sheets.front() + "!";
+      CHECK(r.at(sheet + "F3").value == "22");
+      CHECK(r.at(sheet + "F3").format == "#,##0.0");
+      CHECK(r.at(sheet + "I3").value == "12.5");
+      CHECK(r.at(sheet + "I3").format == "#,##0.00");
+      CHECK(r.at(sheet + "J3").value == "76");
+      CHECK(r.at(sheet + "J3").format == "#,##0");
+      CHECK(r.at(sheet + "F2").format == "0.0%");
+      CHECK(r.at(sheet + "G2").format == "0%");
+      CHECK(r.at(sheet + "H2").value == "0.8525");
+      CHECK(r.at(sheet + "H2").format == "0.00%");
+    }
+  }
+  SECTION("an economy table: 22,0 · 12,50 · 9,50, and a survey's 79,0 %") {
+    const fs::path content = dir.path() / "content", out = dir.path() / "site";
+    copy_fixture("valid", content);
+    const fs::path doc = submission_dir(content);
+    replace(doc / "fraga-02.md", "budget: 277,76\n    utfall: 276,5\n    resultat: 1,3\n",
+            "budget: 22,0\n    utfall: 12,50\n    resultat: 9,50\n");
+    replace(doc / "fraga-01.md", "totalt: 76\n    kvinna: 79\n", "totalt: 76\n    kvinna: 79,0\n");
+    REQUIRE(build_site(content, fixtures() / "templates", out) == 0);
+    const ReadBack r = read_back(out / "2020/provenhet/prov/tabeller.xlsx");
+    REQUIRE(r.opened);
+    CHECK(r.at("Ekonomi!D2").format == "#,##0.0");
+    CHECK(r.at("Ekonomi!E2").format == "#,##0.00");
+    CHECK(r.at("Ekonomi!F2").format == "#,##0.00");
+    CHECK(r.at("Ekonomi!D3").format == "#,##0.0");  // 306,7 as before
+    CHECK(r.at("Enkät!D2").format == "0%");
+    CHECK(r.at("Enkät!E2").format == "0.0%");
+  }
 }

@@ -1,5 +1,6 @@
 #include "i18n/numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -7,10 +8,8 @@ namespace kv {
 
 static constexpr const char* kNbsp = "\xC2\xA0";
 
-std::string format_number(double value, Lang lang) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  std::string raw = ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+// raw: digits with an optional '-' and '.' ("-12000.5"), as to_chars or printf write them.
+static std::string localised(std::string raw, Lang lang) {
   bool negative = !raw.empty() && raw[0] == '-';
   if (negative) raw.erase(0, 1);
   size_t dot = raw.find('.');
@@ -29,17 +28,43 @@ std::string format_number(double value, Lang lang) {
   return out;
 }
 
+std::string format_number(double value, Lang lang) {
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return localised(ec == std::errc() ? std::string(buffer, end) : std::to_string(value), lang);
+}
+
+std::string format_number(const Number& n, Lang lang) {
+  char buffer[400];  // DBL_MAX with kMaxDecimals decimals fits
+  std::snprintf(buffer, sizeof buffer, "%.*f", std::clamp(n.decimals, 0, kMaxDecimals), n.value);
+  std::string raw = buffer;
+  // A value that rounds to zero has no sign: -0,04 with one decimal is 0,0.
+  if (raw[0] == '-' && raw.find_first_of("123456789") == std::string::npos) raw.erase(0, 1);
+  return localised(raw, lang);
+}
+
 std::string format_signed(double value, Lang lang) {
   if (value > 0) return "+" + format_number(value, lang);
   return format_number(value, lang);
 }
 
-std::string format_percent(double value, Lang lang) {
-  return format_number(value, lang) + (lang == Lang::kSv ? std::string(kNbsp) + "%" : "%");
+std::string format_signed(const Number& n, Lang lang) {
+  const std::string shown = format_number(n, lang);
+  return n.value > 0 && shown.find_first_of("123456789") != std::string::npos ? "+" + shown : shown;
 }
+
+static std::string percent_sign(Lang lang) { return lang == Lang::kSv ? std::string(kNbsp) + "%" : "%"; }
+
+std::string format_percent(double value, Lang lang) { return format_number(value, lang) + percent_sign(lang); }
+
+std::string format_percent(const Number& n, Lang lang) { return format_number(n, lang) + percent_sign(lang); }
 
 std::string format_indicator_value(double value, const std::string& unit, Lang lang) {
   return unit == "%" ? format_percent(value, lang) : format_number(value, lang);
+}
+
+std::string format_indicator_value(const Number& n, const std::string& unit, Lang lang) {
+  return unit == "%" ? format_percent(n, lang) : format_number(n, lang);
 }
 
 std::string plain_number(double value, Lang lang) {

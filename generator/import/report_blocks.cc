@@ -9,6 +9,7 @@
 #include "import/table_cells.h"
 #include "model/vocabulary.h"
 #include "scaffold/block_writer.h"
+#include "util/number.h"
 #include "util/text.h"
 
 namespace kv::import {
@@ -282,7 +283,7 @@ bool add_figure(Entries& e, const char* key, const Row& row, int col, bool requi
   if (col < 0) return true;
   const auto f = figure(row[col]);
   if (!f) return false;
-  if (!f->empty()) e.push_back({key, parse_number(*f).value_or(0)});
+  if (!f->empty()) e.push_back({key, parse_written_number(*f).value_or(Number{})});
   else if (required) e.push_back({key, scaffold::FieldValue{}});
   return true;
 }
@@ -297,7 +298,7 @@ std::optional<std::string> indicator(const Row& row, const std::string& analysis
       !add_figure(e, "kvinnor", row, c.women, false) || !add_figure(e, "vb", row, c.previous, false) ||
       !add_figure(e, "årsmål", row, c.target, true))
     return std::nullopt;
-  if (auto f = figure(kf); f && !f->empty()) e.push_back({"kf_årsmål", parse_number(*f).value_or(0)});
+  if (auto f = figure(kf); f && !f->empty()) e.push_back({"kf_årsmål", parse_written_number(*f).value_or(Number{})});
   else if (!kf.empty()) e.push_back({"kf_årsmål", Text{kf}});
   const std::string period = c.period >= 0 ? row[c.period] : "";
   e.push_back({"period", Text{period.empty() ? std::to_string(year) : period}});

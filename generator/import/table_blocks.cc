@@ -9,14 +9,15 @@
 #include "import/paragraphs.h"
 #include "import/table_cells.h"
 #include "scaffold/block_writer.h"
+#include "util/number.h"
 #include "util/text.h"
 #include "validate/data_blocks.h"
 
 namespace kv::import {
 namespace {
 
-// A figure figure() accepted, as the number it is.
-double number(const std::string& figure) { return parse_number(figure).value_or(0); }
+// A figure figure() accepted, as the number it is, with the decimals written ("22,0" stays 22,0).
+Number number(const std::string& figure) { return parse_written_number(figure).value_or(Number{}); }
 // A year figure() accepted as a figure, or nullopt when it is empty or no whole number.
 std::optional<int> year_of(const std::optional<std::string>& figure) {
   if (!figure || figure->empty()) return std::nullopt;

@@ -4,7 +4,7 @@
 
 namespace kv::model {
 
-std::optional<double> IndexValue::sub_index(const std::string& name) const {
+std::optional<Number> IndexValue::sub_index(const std::string& name) const {
   for (const auto& [key, value] : sub_indices)
     if (key == name) return value;
   return std::nullopt;

@@ -12,6 +12,7 @@
 #include "model/plan_blocks.h"
 #include "model/project_block.h"
 #include "model/report_blocks.h"
+#include "util/number.h"
 
 namespace kv::model {
 
@@ -51,10 +52,11 @@ struct GoalFollowUp {  // "uppföljning": last year's goal followed up
   std::optional<ThreadRef> goal_set_in{};  // filled in by the thread between years
 };
 
+// Figures are kept as written (util/number.h): "22,0" stays 22,0 wherever it is shown.
 struct SurveyRow {
   std::string answer;
-  double total = 0;
-  std::optional<double> women, men, other;
+  Number total;
+  std::optional<Number> women, men, other;
 };
 
 struct SurveyTable {  // "enkät": survey results by gender, in percent
@@ -64,7 +66,7 @@ struct SurveyTable {  // "enkät": survey results by gender, in percent
 
 struct EconomyYear {
   int year = 0;
-  double budget = 0, outcome = 0, result = 0;
+  Number budget, outcome, result;
   bool forecast = false;
 };
 
@@ -76,10 +78,10 @@ struct EconomyTable {  // "ekonomi": budget and outcome per year
 
 struct IndexValue {
   int year = 0;
-  double value = 0;
-  std::vector<std::pair<std::string, double>> sub_indices;  // in the author's order
+  Number value;
+  std::vector<std::pair<std::string, Number>> sub_indices;  // in the author's order
 
-  std::optional<double> sub_index(const std::string& name) const;
+  std::optional<Number> sub_index(const std::string& name) const;
 };
 
 struct IndexSeries {  // "index": an index figure per year

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/number.h"
+
 namespace kv::model {
 
 // uppfylls helt / uppfylls delvis / uppfylls inte / inga data
@@ -17,19 +19,20 @@ struct KfGoal {  // "kf-mål": KF:s mål för verksamhetsområdet; the title com
   GoalStatus status = GoalStatus::kNone;
 };
 
+// Figures are kept as written (util/number.h): "22,0" stays 22,0 wherever it is shown.
 struct SubUnitValue {
   std::string name;
-  double value = 0;
+  Number value;
 };
 
 struct Indicator {  // "indikator"
   std::string name;
   std::string unit;          // %, antal, index, personer
   bool higher_is_better = true;
-  double outcome = 0;        // Periodens utfall
-  std::optional<double> men, women, previous;  // previous: Utfall VB föregående år
-  double target = 0;         // Årsmål
-  std::optional<double> kf_target;  // KF:s årsmål when it is a number …
+  Number outcome;            // Periodens utfall
+  std::optional<Number> men, women, previous;  // previous: Utfall VB föregående år
+  Number target;             // Årsmål
+  std::optional<Number> kf_target;  // KF:s årsmål when it is a number …
   std::string kf_target_text;       // … or as written, e.g. "Max 10 personer"
   std::string period;               // e.g. "2024", "VB 2024"
   std::string analysis;             // Markdown
@@ -71,7 +74,7 @@ struct Agenda2030 {  // "agenda2030"
 
 struct ComplaintRow {
   std::string category;
-  std::optional<double> t1, t2, vb, total;
+  std::optional<Number> t1, t2, vb, total;
   std::string summary;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <stdexcept>
 
 #include "i18n/numbers.h"
@@ -56,6 +57,11 @@ std::string field_yaml(const FieldSpec& field, const FieldValue& value, const st
       wrong(field, "a number where the spec has none");
     return head + " " + yaml_number(*n) + "\n";
   }
+  if (const auto* n = std::get_if<Number>(&value)) {
+    if (field.type != FieldType::kNumber && field.type != FieldType::kPercent && field.type != FieldType::kNumberOrText)
+      wrong(field, "a number where the spec has none");
+    return head + " " + yaml_number(*n) + "\n";
+  }
   if (const auto* i = std::get_if<long long>(&value)) {
     if (field.type != FieldType::kInteger && field.type != FieldType::kYear && field.type != FieldType::kAgendaGoal)
       wrong(field, "a whole number where the spec has none");
@@ -77,7 +83,7 @@ std::string field_yaml(const FieldSpec& field, const FieldValue& value, const st
     for (const auto& item : *items) out += fields_yaml(field.fields, item, indent + "    ", indent + "  - ");
     return out;
   }
-  const auto& map = std::get<std::vector<std::pair<std::string, double>>>(value);
+  const auto& map = std::get<std::vector<std::pair<std::string, Number>>>(value);
   if (field.type != FieldType::kNumberMap) wrong(field, "a number map where the spec has none");
   std::vector<std::string> pairs;
   for (const auto& [name, number] : map) pairs.push_back(yaml_quoted(name) + ": " + yaml_number(number));
@@ -110,15 +116,29 @@ Entries titled(const std::string& title, const std::vector<std::pair<const char*
 
 }  // namespace
 
-std::string yaml_number(double value) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
-  std::string out = ec == std::errc() ? std::string(buf, end) : plain_number(value, Lang::kEn);
-  if (out == "-0") out = "0";
+namespace {
+
+// "306.7" → "306,7" quoted (for its comma); "76" as it is; "-0" → 0.
+std::string swedish_number(std::string out) {
+  if (out.find_first_of("123456789") == std::string::npos && !out.empty() && out[0] == '-') out.erase(0, 1);
   const auto point = out.find('.');
   if (point == std::string::npos) return out;
   out[point] = ',';
   return "\"" + out + "\"";
+}
+
+}  // namespace
+
+std::string yaml_number(double value) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+  return swedish_number(ec == std::errc() ? std::string(buf, end) : plain_number(value, Lang::kEn));
+}
+
+std::string yaml_number(const Number& n) {
+  char buf[400];  // DBL_MAX with kMaxDecimals decimals fits
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(n.decimals, 0, kMaxDecimals), n.value);
+  return swedish_number(buf);
 }
 
 std::string fenced_block(std::string_view name, std::string_view yaml) {

@@ -29,10 +29,11 @@ struct Text {
 
 // A field's value as its FieldSpec's type says it is written. monostate: the key without a
 // value ("budget:"), left for `check` to name; a key absent from Entries is not written.
-using FieldValue = std::variant<std::monostate, Text, double, long long, bool,
+// A double is written in its shortest form, a Number with the decimals its author wrote.
+using FieldValue = std::variant<std::monostate, Text, double, Number, long long, bool,
                                 std::vector<std::string>,                   // a list of texts, one per line
                                 std::vector<Entries>,                       // a list of mappings (kList)
-                                std::vector<std::pair<std::string, double>>  // a number map (delindex)
+                                std::vector<std::pair<std::string, Number>>  // a number map (delindex)
                                 >;
 
 struct Entry {
@@ -42,6 +43,8 @@ struct Entry {
 
 // A number as a YAML value: 76, "306,7", "-3,5".
 std::string yaml_number(double value);
+// With the decimals written: {22, 1} → "22,0", {12.5, 2} → "12,50", {76, 0} → 76.
+std::string yaml_number(const Number& n);
 
 // "```name\n" + yaml + "```\n".
 std::string fenced_block(std::string_view name, std::string_view yaml);

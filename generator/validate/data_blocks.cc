@@ -5,6 +5,7 @@
 
 #include "model/fields.h"
 #include "util/text.h"
+#include "validate/written_numbers.h"
 
 namespace kv {
 namespace {
@@ -70,10 +71,10 @@ std::optional<model::SurveyTable> read_survey(const YAML::Node& node, const Yaml
   for (const auto& item : map.list("rader", Need::kRequired)) {
     MapReader row(item, origin, diagnostics, model::block_keys("enkät", {"rader"}));
     auto answer = row.text("svar", Need::kRequired);
-    auto total = row.percent("totalt", Need::kRequired);
-    auto women = row.percent("kvinna", Need::kOptional);
-    auto men = row.percent("man", Need::kOptional);
-    auto other = row.percent("annan", Need::kOptional);
+    auto total = written_percent(row, "totalt", Need::kRequired);
+    auto women = written_percent(row, "kvinna", Need::kOptional);
+    auto men = written_percent(row, "man", Need::kOptional);
+    auto other = written_percent(row, "annan", Need::kOptional);
     if (!answer || !total) {
       ok = false;
       continue;
@@ -95,9 +96,9 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
   for (const auto& item : map.list("värden", Need::kRequired)) {
     MapReader row(item, origin, diagnostics, model::block_keys("ekonomi", {"värden"}));
     auto year = read_year(row);
-    auto budget = row.number("budget", Need::kRequired);
-    auto outcome = row.number("utfall", Need::kRequired);
-    auto result = row.number("resultat", Need::kRequired);
+    auto budget = written_number(row, "budget", Need::kRequired);
+    auto outcome = written_number(row, "utfall", Need::kRequired);
+    auto result = written_number(row, "resultat", Need::kRequired);
     auto forecast = row.boolean("prognos");
     if (!year || !budget || !outcome || !result) {
       ok = false;
@@ -105,9 +106,9 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
     }
     check_unique_year(*year, years, row.pos("år"), diagnostics);
     // The printed tables round to one decimal; a larger gap is a typing error.
-    if (std::fabs(*budget - *outcome - *result) > 0.15)
+    if (std::fabs(budget->value - outcome->value - result->value) > 0.15)
       diagnostics.warning(row.pos("resultat"), diagnostics.t(Msg::kEconomyMismatch, {row.get("resultat").Scalar(),
-                                                                            std::to_string(*budget - *outcome)}),
+                                                                            std::to_string(budget->value - outcome->value)}),
                      diagnostics.t(Msg::kEconomyMismatchHint));
     table.years.push_back({*year, *budget, *outcome, *result, forecast.value_or(false)});
   }
@@ -127,7 +128,7 @@ std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlO
   for (const auto& item : map.list("värden", Need::kRequired)) {
     MapReader row(item, origin, diagnostics, model::block_keys("index", {"värden"}));
     auto year = read_year(row);
-    auto value = row.number("värde", Need::kRequired);
+    auto value = written_number(row, "värde", Need::kRequired);
     model::IndexValue entry;
     if (row.has("delindex")) {
       YAML::Node subs = row.get("delindex");
@@ -136,7 +137,7 @@ std::optional<model::IndexSeries> read_index(const YAML::Node& node, const YamlO
         ok = false;
       } else {
         for (const auto& sub : subs) {
-          auto number = read_number(sub.second, sub.first.Scalar(), origin, diagnostics);
+          auto number = read_written_number(sub.second, sub.first.Scalar(), origin, diagnostics);
           if (number) entry.sub_indices.emplace_back(sub.first.Scalar(), *number);
           else ok = false;
         }

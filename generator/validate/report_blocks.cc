@@ -7,6 +7,7 @@
 #include "model/fields.h"
 #include "model/vocabulary.h"
 #include "util/text.h"
+#include "validate/written_numbers.h"
 
 namespace kv {
 namespace {
@@ -21,20 +22,21 @@ std::string joined(const std::vector<std::string>& words) {
 
 
 // An optional number; an empty value (`män:`) counts as absent, as in the printed tables.
-std::optional<double> optional_number(MapReader& map, const std::string& key) {
+std::optional<Number> optional_number(MapReader& map, const std::string& key) {
   if (map.has(key) && map.get(key).IsNull()) return std::nullopt;
-  return map.number(key, Need::kOptional);
+  return written_number(map, key, Need::kOptional);
 }
 
 // Percentages lie in 0–100; counts and persons are never negative.
-bool check_range(MapReader& map, const std::string& key, const std::optional<double>& value, const std::string& unit) {
-  if (!value) return true;
+bool check_range(MapReader& map, const std::string& key, const std::optional<Number>& number, const std::string& unit) {
+  if (!number) return true;
+  const double value = number->value;
   Diagnostics& diagnostics = map.diagnostics();
-  if (unit == "%" && (*value < 0 || *value > 100)) {
+  if (unit == "%" && (value < 0 || value > 100)) {
     diagnostics.error(map.pos(key), diagnostics.t(Msg::kPercentRange, {key, map.get(key).Scalar()}), diagnostics.t(Msg::kPercentRangeHint));
     return false;
   }
-  if ((unit == "antal" || unit == "personer") && *value < 0) {
+  if ((unit == "antal" || unit == "personer") && value < 0) {
     diagnostics.error(map.pos(key), diagnostics.t(Msg::kNegative, {key, map.get(key).Scalar()}), diagnostics.t(Msg::kNegativeHint));
     return false;
   }
@@ -59,8 +61,8 @@ void check_period(MapReader& map, const std::string& period, int year) {
 // A total normally lies between the men's and the women's figures.
 void check_gender_range(MapReader& map, const model::Indicator& ind) {
   if (!ind.men || !ind.women) return;
-  double low = std::min(*ind.men, *ind.women), high = std::max(*ind.men, *ind.women);
-  if (ind.outcome >= low - 1e-9 && ind.outcome <= high + 1e-9) return;
+  double low = std::min(ind.men->value, ind.women->value), high = std::max(ind.men->value, ind.women->value);
+  if (ind.outcome.value >= low - 1e-9 && ind.outcome.value <= high + 1e-9) return;
   Diagnostics& diagnostics = map.diagnostics();
   diagnostics.warning(map.pos("utfall"), diagnostics.t(Msg::kTotalOutsideRange, {map.get("utfall").Scalar(), map.get("män").Scalar(),
                                                                          map.get("kvinnor").Scalar()}),
@@ -73,7 +75,7 @@ std::vector<model::SubUnitValue> read_sub_units(MapReader& map, const std::strin
   for (const auto& item : map.list("delenheter", Need::kOptional)) {
     MapReader row(item, map.origin(), map.diagnostics(), model::block_keys("indikator", {"delenheter"}));
     auto name = row.text("namn", Need::kRequired);
-    auto value = row.number("utfall", Need::kRequired);
+    auto value = written_number(row, "utfall", Need::kRequired);
     if (!name || !value || !check_range(row, "utfall", value, unit)) {
       ok = false;
       continue;
@@ -224,10 +226,10 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   auto direction = map.choice("riktning", {"högre", "lägre"}, Need::kOptional);
   const std::string kpi = read_kolada_kpi(map);
   // With a KPI, kvalitet kolada can fill in the outcome: the error says so.
-  auto outcome = map.number("utfall", kpi.empty() ? Need::kRequired : Need::kOptional);
+  auto outcome = written_number(map, "utfall", kpi.empty() ? Need::kRequired : Need::kOptional);
   if (!kpi.empty() && !outcome && (!map.has("utfall") || map.get("utfall").IsNull()))
     diagnostics.error(map.pos("utfall"), diagnostics.t(Msg::kKoladaOutcomeMissing), diagnostics.t(Msg::kKoladaOutcomeMissingHint, {kpi}));
-  auto target = map.number("årsmål", Need::kRequired);
+  auto target = written_number(map, "årsmål", Need::kRequired);
   auto period = map.text("period", Need::kRequired);
   auto analysis = map.text("analys", Need::kOptional);
   ind.men = optional_number(map, "män");
@@ -236,7 +238,7 @@ std::optional<model::Indicator> read_indicator(const YAML::Node& node, const Yam
   bool ok = name && unit && outcome && target && period && (!map.has("riktning") || direction);
   if (map.has("kf_årsmål") && !map.get("kf_årsmål").IsNull()) {
     if (auto text = map.text("kf_årsmål", Need::kOptional)) {
-      ind.kf_target = parse_number(*text);
+      ind.kf_target = parse_written_number(*text);
       ind.kf_target_text = *text;
     } else {
       ok = false;
@@ -370,8 +372,8 @@ std::optional<model::Complaints> read_complaints(const YAML::Node& node, const Y
       bool row_ok = category.has_value();
       for (auto [key, value] : {std::pair{"t1", row.t1}, {"t2", row.t2}, {"vb", row.vb}, {"totalt", row.total}})
         row_ok = check_range(r, key, value, "antal") && row_ok;
-      double sum = row.t1.value_or(0) + row.t2.value_or(0) + row.vb.value_or(0);
-      if (row_ok && row.total && std::fabs(*row.total - sum) > 1e-9)
+      double sum = row.t1.value_or(Number{}).value + row.t2.value_or(Number{}).value + row.vb.value_or(Number{}).value;
+      if (row_ok && row.total && std::fabs(row.total->value - sum) > 1e-9)
         diagnostics.warning(r.pos("totalt"), diagnostics.t(Msg::kComplaintSum, {r.get("totalt").Scalar(), plain(sum)}),
                        diagnostics.t(Msg::kComplaintSumHint));
       if (!row_ok) {

@@ -84,10 +84,10 @@ void check_previous_outcomes(model::Submission& later, model::Submission& earlie
     for (auto& [ind, line] : blocks_of<model::Indicator>(answer.blocks)) {
       auto it = last_year.find(goal_key(ind->name));
       if (!ind->previous || it == last_year.end()) continue;
-      const double was = it->second.first->outcome;
-      if (std::fabs(*ind->previous - was) < 1e-9) continue;
+      const double was = it->second.first->outcome.value;
+      if (std::fabs(ind->previous->value - was) < 1e-9) continue;
       diagnostics.warning({answer.source_path, line, 1},
-                     diagnostics.t(Msg::kThreadPreviousOutcome, {ind->name, plain_number(*ind->previous, diagnostics.lang), std::to_string(earlier.year),
+                     diagnostics.t(Msg::kThreadPreviousOutcome, {ind->name, plain_number(ind->previous->value, diagnostics.lang), std::to_string(earlier.year),
                                                             plain_number(was, diagnostics.lang), it->second.second}),
                      diagnostics.t(Msg::kThreadPreviousOutcomeHint));
     }

@@ -117,7 +117,7 @@ struct Writer {
       return std::any_of(s.rows.begin(), s.rows.end(), [&](const model::SurveyRow& r) { return (r.*member).has_value(); });
     };
     const bool women = any(&model::SurveyRow::women), men = any(&model::SurveyRow::men), other = any(&model::SurveyRow::other);
-    auto cell = [&](const std::optional<double>& v) {
+    auto cell = [&](const std::optional<Number>& v) {
       out << "<td>" << (v ? format_percent(*v, ctx.lang) : "") << "</td>";
     };
     svg::BarChart c{"", t(Msg::kUiSurveyCaption, {s.question}), {}, {}, 100, true, ctx.lang};
@@ -127,7 +127,7 @@ struct Writer {
       for (const auto& r : s.rows) ser.values.push_back(pick(r));
       c.series.push_back(std::move(ser));
     };
-    series(Msg::kUiTotal, [](const model::SurveyRow& r) { return std::optional<double>(r.total); });
+    series(Msg::kUiTotal, [](const model::SurveyRow& r) { return std::optional<Number>(r.total); });
     if (women) series(Msg::kUiWomen, [](const model::SurveyRow& r) { return r.women; });
     if (men) series(Msg::kUiMen, [](const model::SurveyRow& r) { return r.men; });
     if (other) series(Msg::kUiOther, [](const model::SurveyRow& r) { return r.other; });

@@ -36,14 +36,14 @@ svg::BarChart trend_chart(const model::IndicatorSeries& series, Lang lang) {
   for (const auto& use : series.uses) {
     const std::string& unit = use.submission->unit.name;
     if (chart.series.empty() || chart.series.back().name != unit)  // uses are grouped by unit
-      chart.series.push_back({unit, std::vector<std::optional<double>>(years.size())});
+      chart.series.push_back({unit, std::vector<std::optional<Number>>(years.size())});
     size_t at = std::distance(years.begin(), years.find(use.year));
     chart.series.back().values[at] = use.indicator->outcome;
   }
   return chart;
 }
 
-std::string optional_value(const std::optional<double>& v, const std::string& unit, Lang lang) {
+std::string optional_value(const std::optional<Number>& v, const std::string& unit, Lang lang) {
   return v ? format_indicator_value(*v, unit, lang) : "";
 }
 

@@ -46,7 +46,7 @@ void analysis(std::ostream& out, const BlockHtmlContext& ctx, int level, const s
   out << "<h" << h(level) << ">" << esc(text(ctx.lang, Msg::kUiAnalysis)) << "</h" << h(level) << ">\n" << md(text_md);
 }
 
-string cell(const std::optional<double>& v, const string& unit, Lang lang) {
+string cell(const std::optional<Number>& v, const string& unit, Lang lang) {
   return v ? format_indicator_value(*v, unit, lang) : "";
 }
 
@@ -107,7 +107,7 @@ void kolada_source(std::ostream& out, const BlockHtmlContext& ctx, const model::
 }
 
 bool target_met(const model::Indicator& i) {
-  return i.higher_is_better ? i.outcome >= i.target : i.outcome <= i.target;
+  return i.higher_is_better ? i.outcome.value >= i.target.value : i.outcome.value <= i.target.value;
 }
 
 }  // namespace
@@ -122,7 +122,7 @@ std::vector<svg::BarChart> indicator_charts(const model::Indicator& i, Lang lang
   std::vector<svg::BarChart> charts;
   const bool percent = i.unit == "%";
   svg::BarChart main{"", text(lang, Msg::kUiIndicatorChart, {i.name}), {}, {{i.name, {}}}, 0, percent, lang};
-  auto add = [&](const string& label, std::optional<double> v) {
+  auto add = [&](const string& label, std::optional<Number> v) {
     if (!v) return;
     main.categories.push_back(label);
     main.series[0].values.push_back(v);

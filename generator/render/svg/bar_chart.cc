@@ -32,7 +32,9 @@ double nice_step(double range) {
   return 10 * magnitude;
 }
 
-std::string value_text(double v, const BarChart& c) {
+// An axis step, or a bar's figure with the decimals its author wrote.
+template <typename Value>
+std::string value_text(const Value& v, const BarChart& c) {
   return c.percent ? format_percent(v, c.lang) : format_number(v, c.lang);
 }
 
@@ -158,10 +160,11 @@ std::string render_horizontal(const BarChart& c) {
         out << "<text x=\"" << num(kLabel - 8) << "\" y=\"" << num(y + 13) << "\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1b1b\">"
             << html_escape(c.categories[k]) << "</text>\n";
       if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
-      const double v = *c.series[s].values[k], w = v * scale;
+      const Number& figure = *c.series[s].values[k];
+      const double v = figure.value, w = v * scale;
       out << "<rect x=\"" << num(kLabel) << "\" y=\"" << num(y) << "\" width=\"" << num(w) << "\" height=\"" << num(kBar)
           << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << exact(v) << "\"/>\n<text x=\"" << num(kLabel + w + 4)
-          << "\" y=\"" << num(y + 13) << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
+          << "\" y=\"" << num(y + 13) << "\" font-size=\"12\" fill=\"#1b1b1b\">" << html_escape(value_text(figure, c)) << "</text>\n";
     }
   }
   if (with_legend) out << legend(c, y + 20);
@@ -176,7 +179,7 @@ double axis_top(const BarChart& chart) {
   double top = 0;
   for (const auto& s : chart.series)
     for (const auto& v : s.values)
-      if (v) top = std::max(top, *v);
+      if (v) top = std::max(top, v->value);
   if (top <= 0) return 1;
   double step = nice_step(top);
   return std::ceil(top / step) * step;
@@ -201,11 +204,12 @@ std::string render_bar_chart(const BarChart& c) {
     const double x0 = kLeft + k * group + (group - bar * c.series.size()) / 2;
     for (size_t s = 0; s < c.series.size(); ++s) {
       if (k >= c.series[s].values.size() || !c.series[s].values[k]) continue;
-      const double v = *c.series[s].values[k], h = v / top * kPlotHeight, x = x0 + s * bar;
+      const Number& figure = *c.series[s].values[k];
+      const double v = figure.value, h = v / top * kPlotHeight, x = x0 + s * bar;
       out << "<rect x=\"" << num(x) << "\" y=\"" << num(kTop + kPlotHeight - h) << "\" width=\"" << num(bar - 2)
           << "\" height=\"" << num(h) << "\" fill=\"" << kColours[s % 5] << "\" data-value=\"" << exact(v) << "\"/>\n"
           << "<text x=\"" << num(x + (bar - 2) / 2) << "\" y=\"" << num(kTop + kPlotHeight - h - 4)
-          << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b1b1b\">" << html_escape(value_text(v, c)) << "</text>\n";
+          << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1b1b1b\">" << html_escape(value_text(figure, c)) << "</text>\n";
     }
     out << "<text x=\"" << num(kLeft + k * group + group / 2) << "\" y=\"" << num(kTop + kPlotHeight + 18)
         << "\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">" << html_escape(c.categories[k]) << "</text>\n";

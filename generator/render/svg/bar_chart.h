@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "i18n/lang.h"
+#include "util/number.h"
 
 namespace kv::svg {
 
 struct Series {
   std::string name;                           // legend entry, e.g. "Kvinna" or "2018"
-  std::vector<std::optional<double>> values;  // one per category; nullopt draws no bar
+  std::vector<std::optional<Number>> values;  // one per category; nullopt draws no bar; labelled as written
 };
 
 struct BarChart {

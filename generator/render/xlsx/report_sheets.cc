@@ -168,7 +168,7 @@ std::vector<Column> indicator_columns(Lang lang) {
 
 std::vector<Cell> indicator_cells(const model::Indicator& i, Lang lang, bool with_target) {
   // Figures of a percentage indicator are stored as percentages; others as plain numbers.
-  auto value = [&](const std::optional<double>& v) { return i.unit == "%" ? Cell::pct(v) : Cell::of(v); };
+  auto value = [&](const std::optional<Number>& v) { return i.unit == "%" ? Cell::pct(v) : Cell::of(v); };
   Cell kf = i.kf_target ? value(i.kf_target) : i.kf_target_text.empty() ? Cell::empty() : Cell::of(i.kf_target_text);
   if (!with_target)
     return {Cell::of(i.name),   Cell::of(i.unit),   value(i.outcome), Cell::empty(), Cell::empty(),

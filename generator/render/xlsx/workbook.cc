@@ -133,8 +133,8 @@ void Workbook::add_sheet(std::string wanted, const std::vector<Column>& columns,
   size_t links = 0;
   for (size_t r = 0; r < rows.size(); ++r)
     for (size_t c = 0; c < rows[r].size() && c < columns.size(); ++c)
-      write_cell(sheet, {name, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c)}, rows[r][c],
-                 columns[c].kind == Column::Kind::kPercent, formats[c], links);
+      write_cell(sheet, {name, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c)}, rows[r][c], columns[c], formats[c],
+                 links);
   for (size_t c = 0; c < columns.size(); ++c)
     if (columns[c].validation && !rows.empty())
       validate_column(sheet, {name, 1, static_cast<lxw_col_t>(c)}, rows.size(), *columns[c].validation);
@@ -170,7 +170,19 @@ void Workbook::validate_column(lxw_worksheet* sheet, const Place& first, size_t 
         first.describe(target_.diagnostics));
 }
 
-void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column,
+lxw_format* Workbook::written_format(int decimals, bool percent, bool grouped) {
+  const int d = std::clamp(decimals, 0, kMaxDecimals);
+  const std::string code = std::string(grouped && !percent ? "#,##0" : "0") + (d > 0 ? "." + std::string(d, '0') : "") +
+                           (percent ? "%" : "");
+  auto [it, added] = written_.try_emplace(code, nullptr);
+  if (added) {
+    it->second = add_format();
+    format_set_num_format(it->second, code.c_str());
+  }
+  return it->second;
+}
+
+void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, const Column& column,
                           lxw_format* format, size_t& links) {
   switch (cell.type) {
     case Cell::Type::kEmpty: return;
@@ -180,14 +192,17 @@ void Workbook::write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cel
     case Cell::Type::kNumber: break;
   }
   // Percentages are stored as fractions (0.76) so Excel's percent format shows 76 %.
-  const bool percent = cell.percent || percent_column;
+  const bool percent = cell.percent || column.kind == Column::Kind::kPercent;
   const double value = percent ? cell.number / 100.0 : cell.number;
   if (!std::isfinite(value)) {  // libxlsxwriter would write "INF", which Excel refuses
     warn(target_.diagnostics.t(Msg::kXlsxBadNumber, {at.describe(target_.diagnostics)}), target_.diagnostics.t(Msg::kXlsxBadNumberHint));
     return;
   }
-  check(worksheet_write_number(sheet, at.row, at.col, value, percent ? percent_[percent_decimals(cell.number)] : format),
-        at.describe(target_.diagnostics));
+  if (cell.decimals >= 0)
+    format = written_format(cell.decimals, percent, column.kind == Column::Kind::kDecimal);
+  else if (percent)
+    format = percent_[percent_decimals(cell.number)];
+  check(worksheet_write_number(sheet, at.row, at.col, value, format), at.describe(target_.diagnostics));
 }
 
 void Workbook::write_text(lxw_worksheet* sheet, const Place& at, const std::string& raw, lxw_format* format) {

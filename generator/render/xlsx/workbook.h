@@ -11,6 +11,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include "diag/diagnostics.h"
 #include "render/xlsx/cell_text.h"
+#include "util/number.h"
 
 namespace kv::xlsx {
 
@@ -40,25 +42,36 @@ struct Column {
 // A cell: text, number, or empty (missing values stay empty, never "" or 0).
 // A percentage (percent = true, or any number in a kPercent column) is given as 0–100 and
 // stored as a fraction with a percent format showing the value's own decimals (9,9 → 9.9%).
+// A number as its author wrote it (util/number.h) is shown with the decimals written, in
+// any column: 22,0 → "0.0" (or "#,##0.0" in a kDecimal column), 12,50 → "0.00", 76 → "0",
+// a percentage 9,50 → "0.00%".
 struct Cell {
   enum class Type { kEmpty, kText, kNumber, kDate, kLink } type = Type::kEmpty;
   std::string text;
   double number = 0;
   bool percent = false;
   std::string shown;  // a file link's text ("": a link shows its address)
+  int decimals = -1;  // of a number as written; -1: the column's format
   static Cell empty() { return {}; }
-  static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false, {}}; }
-  static Cell of(double n) { return {Type::kNumber, {}, n, false, {}}; }
+  static Cell of(std::string s) { return {Type::kText, std::move(s), 0, false, {}, -1}; }
+  static Cell of(double n) { return {Type::kNumber, {}, n, false, {}, -1}; }
   static Cell of(const std::optional<double>& n) { return n ? of(*n) : empty(); }
+  static Cell of(const Number& n) { return {Type::kNumber, {}, n.value, false, {}, n.decimals}; }
+  static Cell of(const std::optional<Number>& n) { return n ? of(*n) : empty(); }
   // An ISO date "2024-01-31", stored as an Excel date shown as 2024-01-31; a month
   // "2007-10" is stored as its first day and shown as 2007-10.
-  static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false, {}}; }
+  static Cell date(std::string iso) { return {Type::kDate, std::move(iso), 0, false, {}, -1}; }
   // A hyperlink (http or https) shown as its address.
-  static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false, {}}; }
+  static Cell link(std::string url) { return {Type::kLink, std::move(url), 0, false, {}, -1}; }
   // A link to a file relative to the workbook's own folder ("../../2018/…/index.html"),
   // which works when the site is opened from disk; shown as `shown`.
-  static Cell file_link(std::string relative, std::string shown) { return {Type::kLink, std::move(relative), 0, false, std::move(shown)}; }
-  static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true, {}} : empty(); }
+  static Cell file_link(std::string relative, std::string shown) {
+    return {Type::kLink, std::move(relative), 0, false, std::move(shown), -1};
+  }
+  static Cell pct(const std::optional<double>& n) { return n ? Cell{Type::kNumber, {}, *n, true, {}, -1} : empty(); }
+  static Cell pct(const std::optional<Number>& n) {
+    return n ? Cell{Type::kNumber, {}, n->value, true, {}, n->decimals} : empty();
+  }
 };
 
 // Where a workbook is written and where its problems are told.
@@ -96,8 +109,10 @@ class Workbook {
   [[noreturn]] void fail(const std::string& where, const std::string& reason);
   void warn(std::string message, std::string hint);
   std::string unique_sheet_name(const std::string& wanted);
-  void write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, bool percent_column, lxw_format* format,
+  void write_cell(lxw_worksheet* sheet, const Place& at, const Cell& cell, const Column& column, lxw_format* format,
                   size_t& links);
+  // The format of a number shown with its written decimals (made once per workbook).
+  lxw_format* written_format(int decimals, bool percent, bool grouped);
   void write_text(lxw_worksheet* sheet, const Place& at, const std::string& text, lxw_format* format);
   void write_date(lxw_worksheet* sheet, const Place& at, const std::string& iso, lxw_format* format);
   void write_link(lxw_worksheet* sheet, const Place& at, const Cell& cell, size_t& links);
@@ -114,6 +129,7 @@ class Workbook {
   lxw_format* date_ = nullptr;
   lxw_format* month_ = nullptr;
   lxw_format* link_ = nullptr;
+  std::map<std::string, lxw_format*> written_;  // by number format: "0.0", "#,##0.00", "0.0%"
   std::vector<std::string> used_sheet_names_;  // case-folded
   std::string title_;
   std::time_t created_;
