@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "i18n/numbers.h"
 #include "model/fields.h"
 #include "util/text.h"
 #include "validate/written_numbers.h"
@@ -108,7 +109,9 @@ std::optional<model::EconomyTable> read_economy(const YAML::Node& node, const Ya
     // The printed tables round to one decimal; a larger gap is a typing error.
     if (std::fabs(budget->value - outcome->value - result->value) > 0.15)
       diagnostics.warning(row.pos("resultat"), diagnostics.t(Msg::kEconomyMismatch, {row.get("resultat").Scalar(),
-                                                                            std::to_string(budget->value - outcome->value)}),
+                                                                            format_number(Number{budget->value - outcome->value,
+                                                                                          max_decimals({*budget, *outcome})},
+                                                                                   diagnostics.lang)}),
                      diagnostics.t(Msg::kEconomyMismatchHint));
     table.years.push_back({*year, *budget, *outcome, *result, forecast.value_or(false)});
   }
