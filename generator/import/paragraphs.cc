@@ -44,6 +44,25 @@ std::string join_chunks(const std::vector<Chunk>& chunks) {
   return out;
 }
 
+bool is_prose(const Chunk& c) {
+  const std::string_view t = trim(c.text);
+  return !c.fenced && !t.empty() && t[0] != '#' && t[0] != '|' && !starts_with(t, ":::");
+}
+
+std::string replace_chunks(std::string_view markdown, const std::function<Found(const std::vector<Chunk>&, size_t)>& find) {
+  const std::vector<Chunk> chunks = split_chunks(markdown);
+  std::vector<Chunk> out;
+  for (size_t i = 0; i < chunks.size();) {
+    if (Found block = find(chunks, i)) {
+      out.push_back({block->first, true});
+      i += block->second;
+    } else {
+      out.push_back(chunks[i++]);
+    }
+  }
+  return join_chunks(out);
+}
+
 std::string heading_text(std::string_view line) {
   line = trim(line);
   while (!line.empty() && line.front() == '#') line.remove_prefix(1);

@@ -3,6 +3,7 @@
 // ~~~, an indented fence and a longer closing fence are read as `check` reads them); a heading's text; a line standing alone; the :::
 // containers a line opens or closes; a run-in label.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,14 @@ struct Chunk {
 std::vector<Chunk> split_chunks(std::string_view markdown);
 // The chunks again, one blank line between them.
 std::string join_chunks(const std::vector<Chunk>& chunks);
+
+// A paragraph of text: not a fenced block, heading, table or ::: line.
+bool is_prose(const Chunk& c);
+
+// A recogniser's find at chunks[i]: the block's text and how many chunks it replaces.
+using Found = std::optional<std::pair<std::string, size_t>>;
+// The markdown with each run of chunks a recogniser finds replaced by its block.
+std::string replace_chunks(std::string_view markdown, const std::function<Found(const std::vector<Chunk>&, size_t)>& find);
 
 // "## **7. Titel**" → "7. Titel": a heading's (or line's) text without #, emphasis and spaces.
 std::string heading_text(std::string_view line);

@@ -17,7 +17,6 @@ namespace {
 
 using scaffold::Entries;
 using scaffold::Text;
-using Found = std::optional<std::pair<std::string, size_t>>;  // the block, how many chunks it took
 
 // The city template's words, folded. A report's Word document is Swedish whatever --lang says.
 constexpr std::string_view kKfGoal = "kf:s mål för verksamhetsområdet";
@@ -48,11 +47,6 @@ std::optional<std::string> after_word(std::string_view text, std::string_view wo
   while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == ':' || text.front() == ' '))
     text.remove_prefix(1);
   return std::string(text);
-}
-
-bool is_prose(const Chunk& c) {
-  const std::string_view t = trim(c.text);
-  return !c.fenced && !t.empty() && t[0] != '#' && t[0] != '|' && !starts_with(t, ":::");
 }
 
 // "Nämndmål: Äldre har …" → "Äldre har …"; nullopt for any other paragraph.
@@ -349,22 +343,14 @@ Found activity_table(const std::vector<Chunk>& chunks, size_t i) {
 
 std::string recognise_report_blocks(std::string_view markdown, const model::Structure& structure) {
   if (structure.report.direction_goals.empty()) return std::string(markdown);
-  const std::vector<Chunk> chunks = split_chunks(markdown);
-  std::vector<Chunk> out;
-  for (size_t i = 0; i < chunks.size();) {
+  return replace_chunks(markdown, [&](const std::vector<Chunk>& chunks, size_t i) {
     Found block = kf_goal(chunks, i, structure);
     if (!block) block = board_goal(chunks, i);
     if (!block) block = unit_goal(chunks, i);
     if (!block) block = indicator_table(chunks, i, structure.year);
     if (!block) block = activity_table(chunks, i);
-    if (block) {
-      out.push_back({block->first, true});
-      i += block->second;
-    } else {
-      out.push_back(chunks[i++]);
-    }
-  }
-  return join_chunks(out);
+    return block;
+  });
 }
 
 }  // namespace kv::import

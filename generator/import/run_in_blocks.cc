@@ -50,11 +50,6 @@ int field_of(const RunInKind& kind, const std::string& label) {
   return -1;
 }
 
-bool is_prose(const Chunk& c) {
-  const std::string_view t = trim(c.text);
-  return !c.fenced && !t.empty() && t[0] != '#' && t[0] != '|' && !starts_with(t, ":::");
-}
-
 // Paragraphs as one text, a blank line between them (the writer keeps them apart).
 std::string paragraphs_text(const std::vector<std::string>& paragraphs) {
   std::vector<std::string> trimmed;
@@ -71,7 +66,7 @@ std::string one_line(std::string_view value) {
 
 // A goal or follow-up starting at chunks[i] ("Mål: …"): the block and how many chunks it
 // takes, or nullopt when no field label follows before the next goal, heading or table.
-std::optional<std::pair<std::string, size_t>> goal_block(const std::vector<Chunk>& chunks, size_t i) {
+Found goal_block(const std::vector<Chunk>& chunks, size_t i) {
   const RunIn head = run_in_label(chunks[i].text);
   std::vector<RunIn> span;
   for (size_t j = i + 1; j < chunks.size() && is_prose(chunks[j]); ++j) {
@@ -115,7 +110,7 @@ int month_of(const RunIn& r) {
   return it == months.end() || r.rest.empty() ? -1 : static_cast<int>(it - months.begin());
 }
 
-std::optional<std::pair<std::string, size_t>> annual_cycle(const std::vector<Chunk>& chunks, size_t i) {
+Found annual_cycle(const std::vector<Chunk>& chunks, size_t i) {
   model::AnnualCycle cycle;
   size_t n = 0;
   for (; i + n < chunks.size() && is_prose(chunks[i + n]); ++n) {
@@ -131,23 +126,13 @@ std::optional<std::pair<std::string, size_t>> annual_cycle(const std::vector<Chu
 }  // namespace
 
 std::string recognise_run_in_blocks(std::string_view markdown) {
-  const std::vector<Chunk> chunks = split_chunks(markdown);
-  std::vector<Chunk> out;
-  for (size_t i = 0; i < chunks.size();) {
-    std::optional<std::pair<std::string, size_t>> block;
-    if (is_prose(chunks[i])) {
-      const RunIn r = run_in_label(chunks[i].text);
-      if (same_label(r.label, Msg::kUiGoal) && !r.rest.empty()) block = goal_block(chunks, i);
-      else if (month_of(r) >= 0) block = annual_cycle(chunks, i);
-    }
-    if (block) {
-      out.push_back({block->first, true});
-      i += block->second;
-    } else {
-      out.push_back(chunks[i++]);
-    }
-  }
-  return join_chunks(out);
+  return replace_chunks(markdown, [](const std::vector<Chunk>& chunks, size_t i) -> Found {
+    if (!is_prose(chunks[i])) return std::nullopt;
+    const RunIn r = run_in_label(chunks[i].text);
+    if (same_label(r.label, Msg::kUiGoal) && !r.rest.empty()) return goal_block(chunks, i);
+    if (month_of(r) >= 0) return annual_cycle(chunks, i);
+    return std::nullopt;
+  });
 }
 
 }  // namespace kv::import
