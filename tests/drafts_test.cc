@@ -102,7 +102,7 @@ TEST_CASE("a draft marked inlämnad is held to every rule: the build fails and t
   CHECK(read(out / "index.html") == index_before);
 }
 
-TEST_CASE("build --utkast shows a draft's unwritten parts as not answered yet; submitted, they are errors", "[drafts]") {
+TEST_CASE("build --utkast shows a draft's unwritten parts as not answered yet — submitted, they are errors", "[drafts]") {
   WithDraft f;
   const fs::path doc = f.content / "ny-enhet/2024/verksamhetsberattelse";
   // Prose but no ```synpunkter``` block, which section 15 requires; section 14 not there at all.

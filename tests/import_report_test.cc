@@ -35,7 +35,7 @@ const std::string kIndicators =
 
 }  // namespace
 
-TEST_CASE("a KF goal line and its status become a kf-mål block; a goal the structure lacks stays prose", "[import][report]") {
+TEST_CASE("a KF goal line and its status become a kf-mål block — a goal the structure lacks stays prose", "[import][report]") {
   const std::string out = recognise_report_blocks(
       "**KF:s mål för verksamhetsområdet: 1.4 Stockholm ska vara en bra stad att åldras i**\n\nInga data\n\nText efter.\n",
       report_2024());
@@ -57,7 +57,7 @@ TEST_CASE("an indicator table becomes one indikator block per row, each merged A
                            "analys: >\n  Kontinuiteten brast vid sjukfrånvaro.\n"));
 }
 
-TEST_CASE("an indicator's Analys after its table is its analysis; a table with a figure that is none stays a table", "[import][report]") {
+TEST_CASE("an indicator's Analys after its table is its analysis — a table with a figure that is none stays a table", "[import][report]") {
   const std::string table =
       "| Indikator | Periodens utfall | Årsmål | Period |\n|---|---|---|---|\n| Andel trygga | 81 % | 90 % |  |\n";
   const std::string out = recognise_report_blocks(table + "\n**Analys**\n\nFler känner sig trygga.\n\nAndra stycket.\n", report_2024());
@@ -92,7 +92,7 @@ TEST_CASE("Nämndmål with its description and expected results, activities, and
              Contains("enhetsmål: \"Trygg hemma\"\nstatus:\nanalys: >\n  Bättre.\n"));
 }
 
-TEST_CASE("report goals are not looked for in a document that is no report; an area heading is never a part's text", "[import][report]") {
+TEST_CASE("report goals are not looked for in a document that is no report — an area heading is never a part's text", "[import][report]") {
   const auto& award = *structures().at("kvalitetsutmarkelsen-2018");
   CHECK(recognise_report_blocks(kIndicators, award) == kIndicators);
   const std::string nb = "Nämndmål: Äldre har ett tryggt liv\n";
