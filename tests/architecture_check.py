@@ -167,7 +167,23 @@ def check(root):
                 failures.append(f"generator/{rel}:{number}: includes {inc}: {src}/ includes nothing of the project's but {src}/")
     # (c) cycles between folders: each strongly connected group of folders once
     failures += [f"folder include cycle: {c}" for c in cycles(edges)]
+    failures += test_names(os.path.join(root, "tests"))
     return failures
+
+
+def test_names(tests):
+    """ctest finds the Catch2 cases by name and splits a name at ';' (a CMake list): such a
+    case would run under names that match nothing, and fail in ctest only."""
+    found = []
+    for name in sorted(os.listdir(tests)) if os.path.isdir(tests) else []:
+        if not name.endswith(".cc"):
+            continue
+        with open(os.path.join(tests, name), encoding="utf-8", errors="replace") as f:
+            for number, line in enumerate(f, 1):
+                m = re.search(r'TEST_CASE\(\s*"((?:[^"\\]|\\.)*)"', line)
+                if m and ";" in m.group(1):
+                    found.append(f"tests/{name}:{number}: the test name has a ';', which ctest splits it at: {m.group(1)}")
+    return found
 
 
 def cycles(edges):
