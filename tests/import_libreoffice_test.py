@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 
 import yaml
 
+from import_support import empty_content, part_titles, structure
 from verdict import verdict
 
 UNIT = "provenheten"
@@ -210,13 +211,10 @@ def check_examples_clean(kvalitet, repo, content, failures):
 def main():
     kvalitet, repo = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     failures = []
-    st = yaml.safe_load((repo / "templates/structures/kvalitetsutmarkelsen-2018.yaml").read_text(encoding="utf-8"))
-    titles = {q["nr"]: q["titel"] for area in st["områden"] for q in area["frågor"]}
+    titles = part_titles(structure(repo, "kvalitetsutmarkelsen-2018"))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        content = tmp / "content"
-        content.mkdir()
-        shutil.copy(repo / "content/site.yaml", content / "site.yaml")
+        content = empty_content(tmp, repo)
         fodt = tmp / "libreoffice.fodt"
         fodt.write_text(award_document(titles), encoding="utf-8")
         try:

@@ -14,7 +14,6 @@ analysis. Imported: every block in its place with its values, `kvalitet check` f
 imported files once (the template's labels and the table's headers are the blocks' keys).
 """
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 import docx
 import yaml
 
+from import_support import empty_content, part_titles, structure
 from verdict import verdict
 
 UNIT = "provhemtjansten"
@@ -164,13 +164,11 @@ def nothing_lost(docx_path, files, titles, failures):
 def main():
     kvalitet, repo = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     failures = []
-    st = yaml.safe_load((repo / "templates/structures/verksamhetsberattelse-2024.yaml").read_text(encoding="utf-8"))
-    sections = {s["nr"]: s["titel"] for area in st["områden"] for s in area["avsnitt"]}
+    st = structure(repo, "verksamhetsberattelse-2024")
+    sections = part_titles(st, "avsnitt")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        content = tmp / "content"
-        content.mkdir()
-        shutil.copy(repo / "content/site.yaml", content / "site.yaml")
+        content = empty_content(tmp, repo)
         report_document(tmp / "report.docx", sections)
         common = ["--templates", str(repo / "templates")]
         r = subprocess.run([str(kvalitet), "importera", str(tmp / "report.docx"), str(content), *common,

@@ -13,7 +13,6 @@ built here with python-docx, and Word's own XML where python-docx has no API (te
    in exactly one imported file: nothing is lost and nothing doubled.
 """
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ import yaml
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
+from import_support import empty_content, part_titles, structure
 from verdict import verdict
 
 UNIT = "provenheten"
@@ -121,13 +121,10 @@ def source_runs(path):
 def main():
     kvalitet, repo = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     failures = []
-    st = yaml.safe_load((repo / "templates/structures/kvalitetsutmarkelsen-2018.yaml").read_text(encoding="utf-8"))
-    titles = {q["nr"]: q["titel"] for area in st["områden"] for q in area["frågor"]}
+    titles = part_titles(structure(repo, "kvalitetsutmarkelsen-2018"))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        content = tmp / "content"
-        content.mkdir()
-        shutil.copy(repo / "content/site.yaml", content / "site.yaml")
+        content = empty_content(tmp, repo)
         award_document(tmp / "word.docx", titles)
         r = subprocess.run([str(kvalitet), "importera", str(tmp / "word.docx"), str(content), "--templates",
                             str(repo / "templates"), "--struktur", "kvalitetsutmarkelsen-2018", "--enhet", UNIT],
