@@ -76,6 +76,20 @@ inline void copy_fixture(const std::string& name, const fs::path& to) {
 
 inline fs::path submission_dir(const fs::path& content) { return content / "provenhet" / "2020" / "prov"; }
 
+// Figures written with the decimals an author means (issue 31): the report fixture's indicators
+// as 22,0 / 12,50 / 76 (persons) and 83,0 / 80 / 85,25 (per cent)...
+inline void write_report_decimals(const fs::path& content) {
+  const fs::path part = content / "provrapport/2024/prov-rapport/avsnitt-01.md";
+  replace(part, "utfall: 13\nvb: \"12,02\"\nårsmål: 10\n", "utfall: \"22,0\"\nvb: \"12,50\"\nårsmål: 76\n");
+  replace(part, "utfall: 83\nmän: 80\nkvinnor: 85\n", "utfall: \"83,0\"\nmän: 80\nkvinnor: \"85,25\"\n");
+}
+// ...and the valid fixture's economy as 22,0 / 12,50 / 9,50, its survey's Kvinna as 79,0 %.
+inline void write_award_decimals(const fs::path& content) {
+  const fs::path doc = submission_dir(content);
+  replace(doc / "fraga-02.md", "budget: 277,76\n    utfall: 276,5\n    resultat: 1,3\n", "budget: 22,0\n    utfall: 12,50\n    resultat: 9,50\n");
+  replace(doc / "fraga-01.md", "totalt: 76\n    kvinna: 79\n", "totalt: 76\n    kvinna: 79,0\n");
+}
+
 inline kv::PipelineOptions options_for(const fs::path& content, const fs::path& templates = fixtures() / "templates") {
   kv::PipelineOptions o;
   o.content_root = content;

@@ -395,9 +395,7 @@ TEST_CASE("xlsx: a figure's number format has the decimals its author wrote", "[
   SECTION("an indicator: 22,0 · 12,50 · 76, and percentages 83,0 · 80 · 85,25") {
     const fs::path content = dir.path() / "content", out = dir.path() / "site";
     copy_fixture("report", content);
-    const fs::path part = content / "provrapport/2024/prov-rapport/avsnitt-01.md";
-    replace(part, "utfall: 13\nvb: \"12,02\"\nårsmål: 10\n", "utfall: \"22,0\"\nvb: \"12,50\"\nårsmål: 76\n");
-    replace(part, "utfall: 83\nmän: 80\nkvinnor: 85\n", "utfall: \"83,0\"\nmän: 80\nkvinnor: \"85,25\"\n");
+    write_report_decimals(content);
     REQUIRE(build_site(content, fixtures() / "templates", out) == 0);
     // Row 2 the percentage indicator, row 3 the persons; F utfall, G män, H kvinnor, I vb, J årsmål.
     for (const char* book : {"2024/provrapport/prov-rapport/tabeller.xlsx", "2024/indikatorer.xlsx"}) {
@@ -420,10 +418,7 @@ TEST_CASE("xlsx: a figure's number format has the decimals its author wrote", "[
   SECTION("an economy table: 22,0 · 12,50 · 9,50, and a survey's 79,0 %") {
     const fs::path content = dir.path() / "content", out = dir.path() / "site";
     copy_fixture("valid", content);
-    const fs::path doc = submission_dir(content);
-    replace(doc / "fraga-02.md", "budget: 277,76\n    utfall: 276,5\n    resultat: 1,3\n",
-            "budget: 22,0\n    utfall: 12,50\n    resultat: 9,50\n");
-    replace(doc / "fraga-01.md", "totalt: 76\n    kvinna: 79\n", "totalt: 76\n    kvinna: 79,0\n");
+    write_award_decimals(content);
     REQUIRE(build_site(content, fixtures() / "templates", out) == 0);
     const ReadBack r = read_back(out / "2020/provenhet/prov/tabeller.xlsx");
     REQUIRE(r.opened);
