@@ -229,12 +229,9 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
 
   // Every file to be created must be new and land inside the content folder; checked for all
   // of them before any is written (again below, once the images and ej-placerad-text.md are known).
-  auto check_targets = [&](const std::vector<fs::path>& targets) {
-    targets_are_new(targets, content_root, "kvalitet importera", diags);
-  };
   std::vector<fs::path> targets;
   for (const auto& f : files) targets.push_back(f.path);
-  check_targets(targets);
+  targets_are_new(targets, content_root, "kvalitet importera", diags);
   std::error_code docx_ec;
   if (!fs::is_regular_file(o.docx, docx_ec)) diags.error({o.docx.generic_string(), 0, 0}, diags.t(Msg::kImportNoFile), diags.t(Msg::kImportNoFileHint));
   if (diags.list.error_count()) return fail();
@@ -291,7 +288,7 @@ int run_import(const CommandContext& context, const ImportOptions& o, std::ostre
     all.insert(all.end(), images.begin(), images.end());
     targets.clear();
     for (const auto& f : all) targets.push_back(f.path);
-    check_targets(targets);
+    targets_are_new(targets, content_root, "kvalitet importera", diags);
     if (diags.list.error_count()) return fail();
     create_all(all);
 
