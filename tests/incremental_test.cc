@@ -206,3 +206,71 @@ TEST_CASE("files saved just before a build are compared by their bytes", "[incre
   write(out / kv::kInputStampFile, tampered);
   CHECK_FALSE(kv::unchanged_build(out, now).has_value());
 }
+
+namespace {
+
+const std::string kOtherQuestion2 = "2020/andra-enheten/prov/fraga-02/index.html";
+
+// A page of the output replaced by bytes no build makes: still there after a rebuild means the
+// rebuild did not make that page again.
+void mark(const fs::path& page) {
+  fs::remove(page);  // a file of its own, not the previous build's
+  write(page, "<p>markerad</p>\n");
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild after an edit makes only the targets that read the edited unit's folder", "[incremental]") {
+  Site site;
+  add_unit(site);
+  const fs::path out = site.dir.path() / "out";
+  REQUIRE(site.build(out).status == 0);
+  mark(out / kOtherQuestion2);
+  replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "Enheten har ett nytt mål.");
+  REQUIRE(site.build(out).status == 0);
+  CHECK_THAT(read(out / kQuestion2), Contains("ett nytt mål"));
+  CHECK(read(out / kOtherQuestion2) == "<p>markerad</p>\n");  // the other unit's page was taken over
+  // The log names each target's files: the other unit's page is in it, under a key.
+  CHECK_THAT(read(out / kv::kInputStampFile), Contains("\t" + kOtherQuestion2 + "\n"));
+
+  SECTION("--rebuild makes every target") {
+    REQUIRE(site.build(out, true).status == 0);
+    CHECK_THAT(read(out / kOtherQuestion2), Contains("Andra provenheten"));
+  }
+  SECTION("a change to the other unit's folder makes its pages again") {
+    write(site.content / "andra-enheten" / "enhet.yaml", read(site.content / "andra-enheten" / "enhet.yaml") + "\n");
+    REQUIRE(site.build(out).status == 0);
+    CHECK_THAT(read(out / kOtherQuestion2), Contains("Andra provenheten"));
+  }
+  SECTION("a change every page shows (the site's title) makes every target again") {
+    replace(site.content / "site.yaml", "titel: ", "titel: Ny ");
+    REQUIRE(site.build(out).status == 0);
+    CHECK_THAT(read(out / kOtherQuestion2), Contains("Andra provenheten"));
+  }
+  SECTION("an unreadable build log makes every target again") {
+    std::string state = read(out / kv::kInputStampFile);
+    for (size_t at = state.find("\ntarget "); at != std::string::npos; at = state.find("\ntarget ", at + 1)) state[at + 3] = 'X';
+    write(out / kv::kInputStampFile, state);
+    mark(out / kOtherQuestion2);
+    replace(submission_dir(site.content) / "fraga-02.md", "ett nytt mål", "ett tredje mål");
+    REQUIRE(site.build(out).status == 0);
+    CHECK_THAT(read(out / kOtherQuestion2), Contains("Andra provenheten"));
+  }
+}
+
+TEST_CASE("the build log reads back what it wrote and skips what it cannot read", "[incremental]") {
+  kv::TargetLog log;
+  log.record("k1", {"a/index.html"});
+  log.record("k2", {"sok/f/0/1.js", "sok/f/0/2.js"});
+  log.record("k3", {"med\ttab.png"});  // cannot be logged: made every time
+  log.record("", {"x.html"});          // no key: made every time
+  kv::TargetLog again;
+  again.read_previous("kvalitet-inputs 2 x 1\n" + log.text() + "target \ttrasig\ntarget k4\n");
+  REQUIRE(again.previous("k1"));
+  CHECK(*again.previous("k1") == std::vector<std::string>{"a/index.html"});
+  REQUIRE(again.previous("k2"));
+  CHECK(again.previous("k2")->size() == 2);
+  CHECK_FALSE(again.previous("k3"));
+  CHECK_FALSE(again.previous(""));
+  CHECK_FALSE(again.previous("k4"));
+}

@@ -440,3 +440,32 @@ TEST_CASE("an empty site gives an empty but valid index", "[search]") {
   CHECK(index.manifest["years"].items.empty());
   CHECK(index.terms.empty());
 }
+
+TEST_CASE("a document's piece of the index read back from its bytes merges into the same index", "[search]") {
+  const auto docs = sample_docs();
+  std::vector<PartialIndex> pieces, read_back;
+  for (size_t first = 0; first < docs.size(); ++first) {
+    pieces.push_back(index_docs({docs[first]}, static_cast<uint32_t>(first)));
+    auto again = PartialIndex::from_bytes(pieces.back().bytes());
+    REQUIRE(again.has_value());
+    read_back.push_back(std::move(*again));
+  }
+  kvtest::TempDir a, b;
+  const auto n = static_cast<uint32_t>(docs.size());
+  CHECK(write_search_index(pieces, {{2018, 0}}, n, OutputTree(a.path(), {})) ==
+        write_search_index(read_back, {{2018, 0}}, n, OutputTree(b.path(), {})));
+  CHECK(kvtest::read(a.path() / search_manifest_path()) == kvtest::read(b.path() / search_manifest_path()));
+  CHECK(kvtest::read(a.path() / search_shard_path(0)) == kvtest::read(b.path() / search_shard_path(0)));
+
+  // Anything else is refused, never read past its end: every cut and every changed byte.
+  const std::string bytes = pieces[0].bytes();
+  for (size_t cut = 0; cut < bytes.size(); ++cut) CHECK_FALSE(PartialIndex::from_bytes(bytes.substr(0, cut)));
+  CHECK_FALSE(PartialIndex::from_bytes(bytes + "x"));
+  for (size_t at = 0; at < bytes.size(); ++at) {
+    std::string changed = bytes;
+    changed[at] = static_cast<char>(0xFF);
+    auto piece = PartialIndex::from_bytes(changed);
+    if (!piece) continue;  // a changed term's letter or weight still reads
+    for (size_t t = 0; t < piece->size(); ++t) piece->for_each_posting(t, [](uint32_t, uint32_t) {});
+  }
+}

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -20,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kFormat = "kvalitet-inputs 1";
+constexpr std::string_view kFormat = "kvalitet-inputs 2";
 
 // FNV-1a, 64 bits: stable across runs and machines, unlike std::hash.
 struct Fnv {
@@ -47,27 +48,53 @@ std::string content_hash(const fs::path& file) {
   return std::to_string(fnv.h);
 }
 
+// The folders a content entry belongs to: its unit folder ("<enhet>") and, inside a
+// document folder, that too ("<enhet>/<år>/<slag>"); none for entries outside the units
+// (site.yaml, _beslut/, _arkiv/, …). rel: relative to content/.
+std::vector<std::string> folders_of(const fs::path& rel) {
+  std::vector<std::string> parts;
+  for (const auto& p : rel) parts.push_back(p.string());
+  if (parts.empty() || parts[0].empty() || parts[0][0] == '_' || parts[0][0] == '.') return {};
+  std::vector<std::string> folders{parts[0]};
+  const bool year = parts.size() >= 3 && parts[1].size() == 4 &&
+                    std::all_of(parts[1].begin(), parts[1].end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (year) folders.push_back(parts[0] + "/" + parts[1] + "/" + parts[2]);
+  return folders;
+}
+
 // One input as a line; a file saved in the last seconds also goes to recent.
 struct Walk {
   long long now = 0;
   std::vector<std::string> lines;
   std::vector<std::pair<fs::path, std::string>> recent;
+  // The same lines (with a recent file's bytes) by folder; "" for the site's.
+  std::map<std::string, std::vector<std::string>> by_folder;
 
   // bytes_if_recent false: the program itself, tens of megabytes, known by its stat alone.
-  void add(const std::string& name, const fs::path& file, bool bytes_if_recent = true) {
+  void add(const std::string& name, const fs::path& file, bool bytes_if_recent = true,
+           const std::vector<std::string>& folders = {}) {
     struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) {
-      lines.push_back(name + " -");
-      return;
-    }
-    lines.push_back(name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
-                    std::to_string(st.st_ino) + " " + std::to_string(st.st_mode));
-    if (bytes_if_recent && S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs)
+    std::string line = name + " -";
+    if (::stat(file.c_str(), &st) == 0)
+      line = name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
+             std::to_string(st.st_ino) + " " + std::to_string(st.st_mode);
+    lines.push_back(line);
+    if (st.st_nlink && bytes_if_recent && S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) {
       recent.emplace_back(file, content_hash(file));
+      line += " " + recent.back().second;
+    }
+    if (folders.empty()) by_folder[""].push_back(std::move(line));
+    for (const auto& f : folders) by_folder[f].push_back(line);
   }
 
-  // Every entry under root, as "<tag>/<relative path> size time inode mode".
-  void add_tree(const std::string& tag, const fs::path& root) {
+  void add_line(std::string line) {
+    by_folder[""].push_back(line);
+    lines.push_back(std::move(line));
+  }
+
+  // Every entry under root, as "<tag>/<relative path> size time inode mode". content: entries
+  // inside unit folders are grouped by folder too.
+  void add_tree(const std::string& tag, const fs::path& root, bool content = false) {
     std::error_code ec;
     add(tag, root);
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -76,11 +103,28 @@ struct Walk {
         it.disable_recursion_pending();
         continue;
       }
-      add(tag + "/" + it->path().lexically_relative(root).generic_string(), it->path());  // no syscalls
+      const fs::path rel = it->path().lexically_relative(root);  // no syscalls
+      // A file directly in content/ (site.yaml) belongs to the site, a folder there is a unit's.
+      const bool in_unit = content && (std::next(rel.begin()) != rel.end() || it->is_directory(ec));
+      add(tag + "/" + rel.generic_string(), it->path(), true, in_unit ? folders_of(rel) : std::vector<std::string>{});
     }
-    if (ec) lines.push_back(tag + " ! " + ec.message());  // unreadable: never "unchanged"
+    if (ec) add_line(tag + " ! " + ec.message());  // unreadable: never "unchanged"
   }
 };
+
+std::string hex_of(uint64_t h) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+// The hash of a group of lines, in sorted order (a walk's order is the file system's).
+std::string group_hash(std::vector<std::string>& lines) {
+  std::sort(lines.begin(), lines.end());
+  Fnv fnv;
+  for (const auto& line : lines) fnv.add(line);
+  return hex_of(fnv.h);
+}
 
 }  // namespace
 
@@ -96,21 +140,26 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   walk.add("generator", ec ? options.executable : self, false);
   // The messages' language too: the stored diagnostics are printed again as they were.
-  walk.lines.push_back("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " + lang_code(context.lang) +
+  walk.add_line("options " + std::string(options.lang ? lang_code(*options.lang) : "-") + " " + lang_code(context.lang) +
                        " " + build.pdf_variant + " " + fs::absolute(options.content_root, ec).generic_string() + " " +
                        fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string() + " " +
                        std::string(model::audience_word(build.audience)));
-  for (const auto& unit : build.units) walk.lines.push_back("unit " + unit);  // --enhet: another site
-  walk.add_tree("content", options.content_root);
+  for (const auto& unit : build.units) walk.add_line("unit " + unit);  // --enhet: another site
+  walk.add_tree("content", options.content_root, true);
   walk.add_tree("templates", templates);
   walk.add_tree("themes", themes);
   std::sort(walk.lines.begin() + 2, walk.lines.end());
   std::sort(walk.recent.begin(), walk.recent.end());
   Fnv fnv;
   for (const auto& line : walk.lines) fnv.add(line);
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv.h));
-  return {std::string(kFormat) + " " + hex + " " + std::to_string(walk.lines.size()), std::move(walk.recent)};
+  InputStamp stamp{std::string(kFormat) + " " + hex_of(fnv.h) + " " + std::to_string(walk.lines.size()), std::move(walk.recent), {}, {}};
+  for (auto& [folder, lines] : walk.by_folder) {
+    if (folder.empty())
+      stamp.site = group_hash(lines);
+    else
+      stamp.folders.emplace(folder, group_hash(lines));
+  }
+  return stamp;
 }
 
 // After the summary line: one "recent <hash> <path as JSON>" line per recent file, then the
@@ -149,12 +198,23 @@ std::optional<Diagnostic> read_diagnostic_line(const std::string& line) {
 
 }  // namespace
 
-std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report) {
+std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report, const std::string& targets) {
   std::string text = stamp.summary + "\n";
   for (const auto& [file, hash] : stamp.recent) text += "recent " + hash + " " + json_text(file.string()) + "\n";
   for (const auto& d : report.diagnostics.items()) text += diagnostic_json(d) + "\n";
   for (const auto& d : report.drafts_left_out) text += draft_line(d) + "\n";
-  return text;
+  return text + targets;
+}
+
+void read_target_log(const fs::path& out, TargetLog& log) {
+  std::error_code ec;
+  if (!fs::is_regular_file(out / kOutputMarker, ec)) return;
+  std::ifstream in(out / kInputStampFile, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line) || line.rfind(std::string(kFormat) + " ", 0) != 0) return;
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  log.read_previous(rest.str());
 }
 
 std::optional<BuildReport> unchanged_build(const fs::path& out, const InputStamp& stamp) {
@@ -165,6 +225,7 @@ std::optional<BuildReport> unchanged_build(const fs::path& out, const InputStamp
   if (!std::getline(in, line) || line != stamp.summary) return std::nullopt;
   BuildReport report;
   while (std::getline(in, line)) {
+    if (line.rfind(kTargetLinePrefix, 0) == 0) break;  // the build log comes last
     if (line.rfind("recent ", 0) == 0) {  // saved just before that build: the bytes must be the same
       const size_t space = line.find(' ', 7);
       auto file = nlohmann::json::parse(line.substr(space == std::string::npos ? line.size() : space + 1), nullptr, false);

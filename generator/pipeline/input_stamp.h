@@ -6,6 +6,7 @@
 // diagnostics and stops: the output folder is not touched.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,13 +14,14 @@
 
 #include "diag/diagnostic.h"
 #include "model/site.h"
+#include "write/target_log.h"
 
 namespace kv {
 
 struct CommandContext;
 struct BuildOptions;
 
-// The stamp file in a complete output folder.
+// The stamp file in a complete output folder: the state of the build that made it.
 inline constexpr const char* kInputStampFile = ".kvalitet-inputs";
 
 struct InputStamp {
@@ -28,6 +30,12 @@ struct InputStamp {
   // Files saved in the last seconds, with a hash of their bytes: a second save within the
   // same clock tick keeps the time (and maybe the size), so for these the bytes decide.
   std::vector<std::pair<std::filesystem::path, std::string>> recent;
+  // What the declared targets' keys are made of (pipeline/target_keys.h), as hashes: `site`
+  // covers every input outside the unit folders (the generator, the options, templates,
+  // themes, site.yaml, _beslut, _arkiv, …); `folders` each unit folder ("<enhet>") and each
+  // document folder ("<enhet>/<år>/<slag>"), whole. Recent files count with their bytes.
+  std::string site;
+  std::map<std::string, std::string> folders;
   bool empty() const { return summary.empty(); }
   bool operator==(const InputStamp&) const = default;
 };
@@ -44,8 +52,12 @@ struct BuildReport {
 };
 
 // The stamp file's text: the stamp, then the diagnostics as JSON lines, then the drafts left
-// out ("draft " and a JSON object).
-std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report);
+// out ("draft " and a JSON object), then the build log of targets (targets: TargetLog::text).
+std::string stamp_file_text(const InputStamp& stamp, const BuildReport& report, const std::string& targets = "");
+
+// The build log of the complete output in out, into log; nothing when out is not complete or
+// its stamp file is of another format.
+void read_target_log(const std::filesystem::path& out, TargetLog& log);
 
 // What the last build printed when out is complete and was built from the inputs as they are
 // now (stamp: their stamp now); nullopt when anything differs or cannot be read.

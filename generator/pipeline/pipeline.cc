@@ -135,6 +135,11 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   Diagnostics diagnostics = context.diagnostics();
   std::ostream* progress = style.show_progress && !style.quiet && !style.json ? &err : nullptr;
   const bool with_pdf = !build.pdf_variant.empty();
+  // The build log: what the last build made from which inputs, so that only what changed is
+  // made again (write/target_log.h); --rebuild makes everything.
+  TargetLog log;
+  const TargetInputs target_inputs{stamp.site, stamp.folders};
+  if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
   auto written = render_output(v, context, build.output_dir, build.audience, with_pdf, diagnostics,
                                [&](const fs::path& staging, const fs::path& previous, BuildCounts& counts) {
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
@@ -147,10 +152,10 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
     if (!stamp.empty()) {
       BuildReport report{v.diagnostics.list, v.site.drafts_left_out};
       report.diagnostics.append(diagnostics.list);
-      write_file(staging / kInputStampFile, stamp_file_text(stamp, report));
+      write_file(staging / kInputStampFile, stamp_file_text(stamp, report, log.text()));
     }
     return true;
-  });
+  }, stamp.empty() ? Targets{} : Targets{&log, &target_inputs});
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';

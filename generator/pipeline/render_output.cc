@@ -12,11 +12,13 @@ namespace fs = std::filesystem;
 
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const fs::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
-                                         const FinishStaging& finish) {
+                                         const FinishStaging& finish, Targets targets) {
   const fs::path content_root = context.options.content_root;
   RenderInputs inputs{v.templates, content_root, context.threads(), with_pdf, {}};
   std::error_code ec;
   if (fs::is_regular_file(out / kOutputMarker, ec)) inputs.previous = out;  // only a folder kvalitet made
+  inputs.log = targets.log;
+  inputs.target_inputs = targets.inputs;
   BuildCounts counts;
   auto written = write_output_dir(out, diagnostics, [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, diagnostics);

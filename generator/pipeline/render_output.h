@@ -10,6 +10,8 @@
 #include "model/audience.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/summary.h"
+#include "render/html/target_keys.h"
+#include "write/target_log.h"
 
 namespace kv {
 
@@ -21,8 +23,14 @@ using FinishStaging = std::function<bool(const std::filesystem::path& staging, c
 
 // Renders v's site into out for audience; links the PDFs when with_pdf. Returns the counts
 // once out has been replaced, nullopt when anything failed (reported in diagnostics).
+// targets: the build log and the inputs' hashes, for a build that makes only what changed
+// (render/html/site_renderer.h); without them every target is made.
+struct Targets {
+  TargetLog* log = nullptr;
+  const TargetInputs* inputs = nullptr;
+};
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
-                                         const FinishStaging& finish = {});
+                                         const FinishStaging& finish = {}, Targets targets = {});
 
 }  // namespace kv

@@ -57,6 +57,27 @@ void OutputTree::copy(const fs::path& from, const std::string& path) const {
   write(path, read_file(from));
 }
 
+bool OutputTree::take_over(const std::vector<std::string>& paths) const {
+  if (previous_.empty()) return false;
+  for (const auto& path : paths) {
+    struct stat st {};
+    if (::lstat((previous_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  }
+  for (const auto& path : paths) {
+    const fs::path target = staging_ / path, old = previous_ / path;
+    ::unlink(target.c_str());
+    if (::link(old.c_str(), target.c_str()) == 0) continue;
+    if (errno == ENOENT) {  // the folder is not there yet
+      std::error_code ec;
+      fs::create_directories(target.parent_path(), ec);
+      if (ec) throw WriteError(target.parent_path(), ec.value());
+      if (::link(old.c_str(), target.c_str()) == 0) continue;
+    }
+    write_file(target, read_file(old));  // another file system, a link limit, …
+  }
+  return true;
+}
+
 bool OutputTree::unchanged(const std::string& path) const {
   if (previous_.empty()) return false;
   struct stat now {}, before {};

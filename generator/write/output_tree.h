@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kv {
 
@@ -25,6 +26,12 @@ class OutputTree {
   // Copies a file (an author's image, a theme's stylesheet) to the site-relative path; throws
   // WriteError (Op::kRead when from cannot be read).
   void copy(const std::filesystem::path& from, const std::string& path) const;
+
+  // Takes the previous build's files at these site-relative paths over unchanged (linked, or
+  // copied where a link is refused), for a target that need not be made again
+  // (write/target_log.h). False, with nothing taken, when any of them is missing there.
+  // Throws WriteError.
+  bool take_over(const std::vector<std::string>& paths) const;
 
   // True when the site-relative path is the previous build's file (linked, so identical).
   bool unchanged(const std::string& path) const;

@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <set>
 
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
 #include "render/html/searchable_pages.h"
+#include "render/html/target_keys.h"
 #include "render/html/urls.h"
 #include "render/print/print_page.h"
 #include "render/search/search_documents.h"
@@ -34,30 +36,50 @@ const std::vector<std::string> kLayouts = {"base",          "start",   "unit",  
                                            "search",        "print",   "review_results", "review_calibration",
                                            "feedback",       "changes", "decision", "decision_print"};
 
-// Images the authors referenced, in bild blocks and in prose, copied under media/ at their
+// Images the authors referenced, in bild blocks and in prose, under media/ at their
 // content-relative path.
-void copy_media(const std::vector<model::Block>& blocks, const RenderInputs& inputs, const OutputTree& out) {
-  auto copy = [&](const std::string& file) {
-    if (!file.empty()) out.copy(inputs.content_root / file, media_path(file));
+std::vector<std::string> media_files(const model::Submission& s) {
+  std::vector<std::string> files;
+  auto collect = [&](const std::vector<model::Block>& blocks) {
+    model::for_each_block(blocks, [&](const model::Block& block) {
+      if (const auto* f = std::get_if<model::Figure>(&block.value); f && !f->file.empty()) files.push_back(f->file);
+      if (const auto* p = std::get_if<model::Prose>(&block.value))
+        for (const auto& file : p->images)
+          if (!file.empty()) files.push_back(file);
+    });
   };
-  model::for_each_block(blocks, [&](const model::Block& block) {
-    if (const auto* f = std::get_if<model::Figure>(&block.value)) copy(f->file);
-    if (const auto* p = std::get_if<model::Prose>(&block.value))
-      for (const auto& file : p->images) copy(file);
-  });
+  collect(s.intro);
+  for (const auto& [number, answer] : s.answers) collect(answer.blocks);
+  return files;
 }
 
-// The work of a build: pages (rendered, then written) and other files (written directly).
+// The work of a build: pages (rendered, then written) and other files (written directly),
+// each a target with its key (render/html/target_keys.h); "" for one made every time.
+struct PageJob {
+  std::string key;
+  std::function<Page()> make;
+};
+struct FileJob {
+  std::string key;
+  std::vector<std::string> paths;  // site-relative: what make writes
+  std::function<void()> make;
+  const Diagnostics* report = nullptr;  // a workbook's: logged only when it has nothing to say
+};
+
 struct Jobs {
-  std::vector<std::function<Page()>> pages;
-  std::vector<std::function<void()>> files;
+  const TargetKeys& keys;
+  std::vector<PageJob> pages;
+  std::vector<FileJob> files;
   // One report per workbook for its warnings (a cut text, …), merged in this order after
   // the parallel loop, so the output does not depend on scheduling.
   Lang lang = Lang::kSv;
   std::deque<Diagnostics> workbook_reports;
 
-  void file(const fs::path& out, std::string path, std::function<void(const fs::path&)> write) {
-    files.push_back([file = out / path, write = std::move(write)] {
+  void page(std::string key, std::function<Page()> make) { pages.push_back({std::move(key), std::move(make)}); }
+
+  void file(const fs::path& out, std::string key, std::string path, std::function<void(const fs::path&)> write,
+            const Diagnostics* report = nullptr) {
+    files.push_back({std::move(key), {path}, [file = out / path, write = std::move(write)] {
       std::error_code ec;
       fs::create_directories(file.parent_path(), ec);
       if (ec) report_write_failure(file.parent_path(), ec.value());
@@ -72,13 +94,14 @@ struct Jobs {
         if (errno == ENOSPC || errno == EDQUOT) report_write_failure(file, errno);
         throw;
       }
-    });
+    }, report});
   }
 
   // A workbook is named in messages by its path in the site.
-  void workbook(const fs::path& out, const std::string& path, std::function<void(const xlsx::Target&)> write) {
+  void workbook(const fs::path& out, std::string key, const std::string& path, std::function<void(const xlsx::Target&)> write) {
     Diagnostics& diagnostics = workbook_reports.emplace_back(Diagnostics{lang, {}, {}, false});
-    file(out, path, [path, &diagnostics, write = std::move(write)](const fs::path& f) { write({f, path, diagnostics}); });
+    file(out, std::move(key), path, [path, &diagnostics, write = std::move(write)](const fs::path& f) { write({f, path, diagnostics}); },
+         &diagnostics);
   }
 };
 
@@ -87,15 +110,35 @@ struct Jobs {
 void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
     if (ctx.site.frozen(s.year)) continue;
-    jobs.pages.push_back([&] { return render_overview_page(ctx, s); });
-    jobs.pages.push_back([&] { return render_print_page(ctx.site, s, ctx.layouts); });
+    const std::string doc = s.url_path(), unit = s.unit.slug;
+    jobs.page(jobs.keys.unit(unit, "overview " + doc), [&] { return render_overview_page(ctx, s); });
+    jobs.page(jobs.keys.unit(unit, "print " + doc), [&] { return render_print_page(ctx.site, s, ctx.layouts); });
     for (const auto& [number, answer] : s.answers) {
-      jobs.pages.push_back([&, n = number] { return render_question_page(ctx, s, n); });
+      const std::string n = std::to_string(number);
+      jobs.page(jobs.keys.unit(unit, "question " + doc + " " + n), [&, n = number] { return render_question_page(ctx, s, n); });
       if (auto earlier = earlier_answer(ctx.index, s, number))
-        jobs.pages.push_back([&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
+        jobs.page(jobs.keys.unit(unit, "changes " + doc + " " + n + " " + earlier->doc->url_path()),
+                  [&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
     }
     if (has_tables(s))
-      jobs.workbook(out, tables_workbook_path(s), [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
+      jobs.workbook(out, jobs.keys.unit(unit, "tables " + doc), tables_workbook_path(s),
+                    [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
+  }
+}
+
+// The images: copied (or linked from the previous output when the bytes are the same) every
+// build, as an image may lie outside its document's unit folder.
+void media_jobs(const model::Site& site, const RenderInputs& inputs, const OutputTree& out, Jobs& jobs) {
+  std::set<std::string> claimed;  // an image two documents show is copied once
+  for (const auto& s : site.submissions) {
+    if (site.frozen(s.year)) continue;
+    std::vector<std::string> files;
+    for (auto& file : media_files(s))
+      if (claimed.insert(file).second) files.push_back(std::move(file));
+    if (files.empty()) continue;
+    jobs.files.push_back({"", {}, [&inputs, &out, files = std::move(files)] {
+      for (const auto& file : files) out.copy(inputs.content_root / file, media_path(file));
+    }, nullptr});
   }
 }
 
@@ -108,27 +151,59 @@ struct SearchPlan {
   std::vector<SearchDocument> filters;  // per document
   uint32_t doc_count = 0;
   std::vector<PartialIndex> parts;  // per document, filled by the jobs
+  std::vector<std::string> keys;    // per document
 
-  explicit SearchPlan(const model::Site& site) {
+  SearchPlan(const model::Site& site, const TargetKeys& target_keys) {
     for (const auto& s : site.submissions) documents.push_back(&s);
     std::stable_sort(documents.begin(), documents.end(), [](auto* a, auto* b) { return a->year < b->year; });
     for (const auto* s : documents) {
       if (years.empty() || years.back().year != s->year) years.push_back({s->year, doc_count});
       first_doc.push_back(doc_count);
       filters.push_back({doc_count, s->unit.slug, s->kind_slug, search_threads(*s)});
+      keys.push_back(target_keys.unit(s->unit.slug, "search " + s->url_path() + " " + std::to_string(doc_count)));
       doc_count += static_cast<uint32_t>(searchable_page_count(*s));
     }
     parts.resize(documents.size());
   }
+
+  // The merged index's key: every piece's, and how they are numbered.
+  std::string index_key(const TargetKeys& target_keys) const {
+    std::string what = "search index " + std::to_string(doc_count);
+    for (const auto& key : keys) {
+      if (key.empty()) return "";
+      what += " " + key;
+    }
+    for (const auto& y : years) what += " " + std::to_string(y.year) + ":" + std::to_string(y.first_doc);
+    return target_keys.site(what);
+  }
 };
 
-void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, Jobs& jobs) {
-  for (size_t i = 0; i < plan.documents.size(); ++i)
-    jobs.files.push_back([&, i] {
+// A document's fragments and its piece, which is kept in the output for the next build.
+void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, TargetLog* log, Jobs& jobs) {
+  for (size_t i = 0; i < plan.documents.size(); ++i) {
+    const model::Submission& s = *plan.documents[i];
+    const std::string piece = search_piece_path(document_folder(s));
+    std::vector<std::string> paths{piece};
+    const size_t count = searchable_page_count(s);
+    for (size_t d = 0; d < count; ++d) paths.push_back(search_fragment_path(plan.first_doc[i] + static_cast<uint32_t>(d)));
+    jobs.files.push_back({"", {}, [&, log, i, piece, paths, count] {
+      const std::string& key = plan.keys[i];
+      const bool keyed = log && !key.empty();
+      if (const auto* before = keyed ? log->previous(key) : nullptr; before && *before == paths && out.take_over(paths)) {
+        if (auto taken = PartialIndex::from_bytes(read_file(out.root() / piece))) {
+          plan.parts[i] = std::move(*taken);
+          log->record(key, paths);
+          return;
+        }
+      }
       auto docs = searchable_pages(ctx, *plan.documents[i]);
       write_search_fragments(docs, plan.first_doc[i], out);
       plan.parts[i] = index_docs(docs, plan.first_doc[i]);
-    });
+      if (!keyed) return;
+      out.write(piece, plan.parts[i].bytes());
+      if (docs.size() == count) log->record(key, paths);
+    }, nullptr});
+  }
 }
 
 // The reviewers' pages and consensus form of each edition whose forms were read (only by
@@ -138,53 +213,67 @@ void review_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& r : ctx.site.reviews)
     for (const auto& e : ctx.index.editions()) {
       if (e.kind_slug != r.kind_slug || e.year != r.year) continue;
-      jobs.workbook(out, consensus_workbook_path(e.kind_slug, e.year),
+      const std::string edition = e.kind_slug + " " + std::to_string(e.year);
+      jobs.workbook(out, jobs.keys.site("consensus " + edition), consensus_workbook_path(e.kind_slug, e.year),
                     [&](const xlsx::Target& t) { write_consensus_workbook(e, r, ctx.site, t); });
-      jobs.pages.push_back([&] { return render_review_results(ctx, e, r); });
-      jobs.pages.push_back([&] { return render_calibration(ctx, e, r); });
-      for (const auto* s : e.submissions) jobs.pages.push_back([&, s] { return render_feedback(ctx, e, r, *s); });
+      jobs.page(jobs.keys.site("review results " + edition), [&] { return render_review_results(ctx, e, r); });
+      jobs.page(jobs.keys.site("calibration " + edition), [&] { return render_calibration(ctx, e, r); });
+      for (const auto* s : e.submissions)
+        jobs.page(jobs.keys.site("feedback " + s->url_path()), [&, s] { return render_feedback(ctx, e, r, *s); });
     }
 }
 
 // The jury's decisions: public, beside the comparisons (not on one unit's own site).
 void decision_jobs(const SiteContext& ctx, Jobs& jobs) {
   for (const auto& d : ctx.site.decisions) {
-    jobs.pages.push_back([&] { return render_decision_page(ctx, d); });
-    jobs.pages.push_back([&] { return render_decision_print_page(ctx, d); });
+    const std::string edition = d.kind_slug + " " + std::to_string(d.year);
+    jobs.page(jobs.keys.site("decision " + edition), [&] { return render_decision_page(ctx, d); });
+    jobs.page(jobs.keys.site("decision print " + edition), [&] { return render_decision_print_page(ctx, d); });
   }
 }
 
 void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   const model::Site& site = ctx.site;
-  jobs.pages.push_back([&] { return render_start_page(ctx); });
-  jobs.pages.push_back([&] { return render_statement_page(ctx); });
-  for (const auto& unit : ctx.index.units()) jobs.pages.push_back([&] { return render_unit_page(ctx, unit); });
+  jobs.page(jobs.keys.site("start"), [&] { return render_start_page(ctx); });
+  jobs.page(jobs.keys.site("statement"), [&] { return render_statement_page(ctx); });
+  for (const auto& unit : ctx.index.units())
+    jobs.page(jobs.keys.unit(unit.unit->slug, "unit " + unit.unit->slug), [&] { return render_unit_page(ctx, unit); });
   if (!model::visibility(site.audience).site_wide) return;  // one unit's own pages (build --enhet)
-  jobs.pages.push_back([&] { return render_search_page(ctx); });
+  jobs.page(jobs.keys.site("search page"), [&] { return render_search_page(ctx); });
   for (const auto& e : ctx.index.editions()) {
     if (site.frozen(e.year)) continue;  // jamforelse/<år>/ comes from the package
-    jobs.pages.push_back([&] { return render_compare_index(ctx, e); });
-    for (const auto* q : e.structure->questions())
-      for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page)
-        jobs.pages.push_back([&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
+    const std::string edition = e.kind_slug + " " + std::to_string(e.year);
+    jobs.page(jobs.keys.documents(e.submissions, "compare index " + edition), [&] { return render_compare_index(ctx, e); });
+    for (int page = 1; page <= compare_page_count(e.submissions.size()); ++page) {
+      // A comparison page shows the answers of its units only.
+      const size_t first = static_cast<size_t>(page - 1) * kCompareUnitsPerPage;
+      const std::vector<const model::Submission*> shown(
+          e.submissions.begin() + static_cast<long>(std::min(first, e.submissions.size())),
+          e.submissions.begin() + static_cast<long>(std::min(first + kCompareUnitsPerPage, e.submissions.size())));
+      for (const auto* q : e.structure->questions())
+        jobs.page(jobs.keys.documents(shown, "compare " + edition + " " + std::to_string(q->number) + " " + std::to_string(page)),
+                  [&, n = q->number, page] { return render_compare_page(ctx, e, n, page); });
+    }
     // Forms for the editions that are scored (bedömning: in the structure), on the reviewers' site.
     if (!model::visibility(site.audience).review_forms || !e.structure->scoring.defined) continue;
-    jobs.workbook(out, review_workbook_path(e.kind_slug, e.year),
+    jobs.workbook(out, jobs.keys.site("review workbook " + edition), review_workbook_path(e.kind_slug, e.year),
                   [&](const xlsx::Target& t) { write_review_workbook(e, site, t); });
     for (const auto& reviewer : site.reviewers)  // as coordinators send them: one each
-      jobs.workbook(out, reviewer_form_path(e.kind_slug, e.year, reviewer),
+      jobs.workbook(out, jobs.keys.site("reviewer form " + edition + " " + reviewer), reviewer_form_path(e.kind_slug, e.year, reviewer),
                     [&](const xlsx::Target& t) { write_review_workbook(e, site, t, &reviewer); });
   }
   review_jobs(ctx, out, jobs);
   decision_jobs(ctx, jobs);
-  if (!ctx.index.indicators().empty()) jobs.pages.push_back([&] { return render_indicator_index(ctx); });
+  if (!ctx.index.indicators().empty()) jobs.page(jobs.keys.site("indicators"), [&] { return render_indicator_index(ctx); });
   for (const auto& series : ctx.index.indicators()) {
-    jobs.pages.push_back([&] { return render_indicator_page(ctx, series); });
-    jobs.workbook(out, trend_workbook_path(series.name),
+    jobs.page(jobs.keys.site("indicator " + series.slug), [&] { return render_indicator_page(ctx, series); });
+    jobs.workbook(out, jobs.keys.site("trend " + series.slug), trend_workbook_path(series.name),
                   [&](const xlsx::Target& t) { write_trend_workbook(series, site.lang, t); });
   }
   for (int year : ctx.index.indicator_years())
-    if (!site.frozen(year)) jobs.workbook(out, year_workbook_path(year), [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
+    if (!site.frozen(year))
+      jobs.workbook(out, jobs.keys.site("year " + std::to_string(year)), year_workbook_path(year),
+                    [&, year](const xlsx::Target& t) { write_year_workbook(site, year, t); });
 }
 
 }  // namespace
@@ -198,33 +287,48 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
-  Jobs jobs;
+  const TargetKeys keys(inputs.log ? inputs.target_inputs : nullptr, site, index, inputs.with_pdf);
+  TargetLog* log = inputs.log;
+  Jobs jobs{keys};
   jobs.lang = diagnostics.lang;
-  SearchPlan search(site);
+  SearchPlan search(site, keys);
   const bool site_wide = model::visibility(site.audience).site_wide;
-  if (site_wide) search_jobs(ctx, tree, search, jobs);
+  if (site_wide) search_jobs(ctx, tree, search, log, jobs);
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
-  for (const auto& s : site.submissions) {
-    if (site.frozen(s.year)) continue;
-    copy_media(s.intro, inputs, tree);
-    for (const auto& [number, answer] : s.answers) copy_media(answer.blocks, inputs, tree);
-  }
+  media_jobs(site, inputs, tree, jobs);
+  // A target whose key the last build logged is taken over from its output, not made again.
+  auto taken_over = [&](const std::string& key) {
+    const auto* before = log && !key.empty() ? log->previous(key) : nullptr;
+    if (!before || !tree.take_over(*before)) return false;
+    log->record(key, *before);
+    return true;
+  };
   // The first failure (a WriteError: full disk, no permission, …) stops the loop and is
   // rethrown here; write_output_dir turns it into the build's one error.
   const xlsx::LibraryMessagesHidden quiet_libxlsxwriter;  // made and ended with no other thread running
-  // Files first, the last added first: workbooks, then the search pieces, beside the pages.
+  // Files first, the last added first: images, workbooks, then the search pieces, beside the pages.
   const size_t files = jobs.files.size();
   parallel_for(files + jobs.pages.size(), inputs.threads, [&](size_t i) {
     if (i < files) {
-      jobs.files[files - 1 - i]();
+      const FileJob& job = jobs.files[files - 1 - i];
+      if (taken_over(job.key)) return;
+      job.make();
+      if (log && (!job.report || job.report->list.items().empty())) log->record(job.key, job.paths);
     } else {
-      Page page = jobs.pages[i - files]();
+      const PageJob& job = jobs.pages[i - files];
+      if (taken_over(job.key)) return;
+      Page page = job.make();
       tree.write(page.path, page.html);
+      if (log) log->record(job.key, {page.path});
     }
   });
   if (site_wide) {
-    write_search_index(search.parts, search.years, search.doc_count, tree);
+    const std::string key = search.index_key(keys);
+    if (!taken_over(key)) {
+      auto paths = write_search_index(search.parts, search.years, search.doc_count, tree);
+      if (log) log->record(key, std::move(paths));
+    }
     write_search_documents(search.filters, tree);
   }
   for (const Diagnostics& r : jobs.workbook_reports) diagnostics.list.append(r.list);

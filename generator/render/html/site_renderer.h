@@ -7,6 +7,8 @@
 
 #include "diag/diagnostics.h"
 #include "model/site.h"
+#include "render/html/target_keys.h"
+#include "write/target_log.h"
 
 namespace kv {
 
@@ -18,6 +20,11 @@ struct RenderInputs {
   // The previous build's output folder, or empty: files that come out the same are linked
   // from it (write/output_tree.h).
   std::filesystem::path previous;
+  // The declared targets (write/target_log.h): the log to record this build's in, holding
+  // the last build's, and the inputs' hashes for the keys. Without a log every target is
+  // made and nothing is recorded.
+  TargetLog* log = nullptr;
+  const TargetInputs* target_inputs = nullptr;
 };
 
 // What render_site made, for the command's closing line.

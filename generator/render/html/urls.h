@@ -62,6 +62,9 @@ std::string search_manifest_path();                        // sok/index.js
 std::string search_documents_path();                       // sok/dokument.js
 std::string search_shard_path(size_t shard);               // sok/t/<i>.js
 std::string search_fragment_path(uint32_t doc);            // sok/f/<d / 1000>/<d>.js
+// A document's piece of the index, kept for the next build (PartialIndex::bytes); a hidden
+// folder, as it is not for readers: .kvalitet-sok/<enhet>/<år>/<slag>.bin
+std::string search_piece_path(const std::string& document_folder);
 std::string statement_path();                              // tillganglighet/index.html
 
 // The images the authors referenced, at their content-relative path: media/<enhet>/<år>/….

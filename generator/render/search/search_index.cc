@@ -417,6 +417,73 @@ void PartialIndex::add(std::string_view term, const std::vector<uint32_t>& posti
   posting_ends_.push_back(static_cast<uint32_t>(postings_.size()));
 }
 
+namespace {
+
+constexpr std::string_view kPieceFormat = "kvalitet-sok-bit 1\n";
+
+void append_u32s(std::string& out, const std::vector<uint32_t>& values) {
+  append_varint(out, static_cast<uint32_t>(values.size()));
+  for (uint32_t v : values) append_varint(out, v);
+}
+
+// Bounded reads: a piece is the previous build's file, and a file is never trusted.
+bool next_varint(std::string_view bytes, size_t& at, uint32_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (at >= bytes.size()) return false;
+    const auto byte = static_cast<unsigned char>(bytes[at++]);
+    v |= static_cast<uint32_t>(byte & 0x7F) << shift;
+    if (byte < 0x80) return true;
+  }
+  return false;
+}
+
+bool read_u32s(std::string_view bytes, size_t& at, std::vector<uint32_t>& values) {
+  uint32_t n = 0;
+  if (!next_varint(bytes, at, n) || n > bytes.size()) return false;
+  values.resize(n);
+  for (auto& v : values)
+    if (!next_varint(bytes, at, v)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string PartialIndex::bytes() const {
+  std::string out(kPieceFormat);
+  append_u32s(out, term_ends_);
+  append_u32s(out, posting_ends_);
+  out += term_bytes_;
+  out += postings_;
+  return out;
+}
+
+std::optional<PartialIndex> PartialIndex::from_bytes(std::string_view bytes) {
+  if (bytes.substr(0, kPieceFormat.size()) != kPieceFormat) return std::nullopt;
+  size_t at = kPieceFormat.size();
+  PartialIndex p;
+  if (!read_u32s(bytes, at, p.term_ends_) || !read_u32s(bytes, at, p.posting_ends_)) return std::nullopt;
+  if (p.term_ends_.size() != p.posting_ends_.size()) return std::nullopt;
+  const size_t terms = p.term_ends_.empty() ? 0 : p.term_ends_.back();
+  const size_t postings = p.posting_ends_.empty() ? 0 : p.posting_ends_.back();
+  if (!std::is_sorted(p.term_ends_.begin(), p.term_ends_.end()) ||
+      !std::is_sorted(p.posting_ends_.begin(), p.posting_ends_.end()) || bytes.size() - at != terms + postings)
+    return std::nullopt;
+  p.term_bytes_ = bytes.substr(at, terms);
+  p.postings_ = bytes.substr(at + terms);
+  // Every term's postings must end where its end says: for_each_posting reads unchecked.
+  size_t from = 0;
+  for (uint32_t end : p.posting_ends_) {
+    const std::string_view list = std::string_view(p.postings_).substr(0, end);
+    uint32_t count = 0, value = 0;
+    if (!next_varint(list, from, count) || count > list.size()) return std::nullopt;
+    for (uint32_t k = 0; k < 2 * count; ++k)
+      if (!next_varint(list, from, value)) return std::nullopt;
+    if (from != end) return std::nullopt;
+  }
+  return p;
+}
+
 void PartialIndex::shrink_to_fit() {
   term_bytes_.shrink_to_fit();
   postings_.shrink_to_fit();
@@ -564,8 +631,8 @@ void write_search_fragments(const std::vector<SearchDoc>& docs, uint32_t first_d
   }
 }
 
-void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
-                        const OutputTree& out, size_t shard_bytes) {
+std::vector<std::string> write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years,
+                                            uint32_t doc_count, const OutputTree& out, size_t shard_bytes) {
   // Streamed: memory for one shard and one cursor per piece, however large the site.
   TermMerge merge(parts);
   ShardWriter shards(out, shard_bytes);
@@ -590,6 +657,9 @@ void write_search_index(const std::vector<PartialIndex>& parts, const std::vecto
   }
   manifest += "]});\n";
   out.write(search_manifest_path(), manifest);
+  std::vector<std::string> paths{search_manifest_path()};
+  for (size_t i = 0; i < first_terms.size(); ++i) paths.push_back(search_shard_path(i));
+  return paths;
 }
 
 }  // namespace kv

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,11 @@ class PartialIndex {
   void add(std::string_view term, const std::vector<uint32_t>& postings);  // in term order
   void shrink_to_fit();
 
+  // As bytes, for the next build to take over a document's piece when its pages did not
+  // change (write/target_log.h); from_bytes is nullopt on anything it did not write.
+  std::string bytes() const;
+  static std::optional<PartialIndex> from_bytes(std::string_view bytes);
+
  private:
   // Flat and compact, as there is one piece per document and all are kept until the merge:
   // per term, varints of the posting count, then of each page (as the difference from the
@@ -97,8 +103,9 @@ struct YearStart {
 // Merges the pieces (in page order) and writes the manifest sok/index.js and the shards
 // sok/t/<i>.js: runs of the sorted terms of about kShardBytes each, so a query reads the
 // manifest and the shards of its words only. Same pieces, same bytes. Throws WriteError.
+// Returns the site-relative paths it wrote.
 inline constexpr size_t kShardBytes = 32 * 1024;
-void write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
+std::vector<std::string> write_search_index(const std::vector<PartialIndex>& parts, const std::vector<YearStart>& years, uint32_t doc_count,
                         const OutputTree& out, size_t shard_bytes = kShardBytes);
 
 }  // namespace kv
