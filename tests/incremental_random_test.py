@@ -55,9 +55,21 @@ class Site:
         self.attic = work / "attic"  # deleted files, to put back later
         self.attic.mkdir()
 
+    def command(self, out):
+        return [self.kv, "build", self.content, "-o", out, "-q", "--templates", self.templates, "--themes", self.themes,
+                "-j", "2"]
+
     def build(self, out):
-        return subprocess.run([self.kv, "build", self.content, "-o", out, "-q", "--templates", self.templates,
-                               "--themes", self.themes, "-j", "2"], capture_output=True, text=True)
+        return subprocess.run(self.command(out), capture_output=True, text=True)
+
+    def killed_build(self, out, after):
+        """A build killed (SIGKILL) after `after` seconds, or finished before."""
+        p = subprocess.Popen(self.command(out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            p.wait(timeout=after)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
 
     def files(self, pattern):
         return sorted(p for p in self.content.glob(pattern) if p.is_file())
@@ -105,9 +117,17 @@ def restore_part(site, rng):
     return f"restored {target.relative_to(site.content)}"
 
 
+def free_name(unit, suffix, rng):
+    """A sibling folder name not taken yet, short enough however often a unit is renamed."""
+    while True:
+        new = unit.with_name(f"{unit.name[:30]}-{suffix}{rng.randrange(1000)}")
+        if not new.exists():
+            return new
+
+
 def rename_unit(site, rng):
     unit = rng.choice(site.units())
-    new = unit.with_name(unit.name[:40] + "-ny")
+    new = free_name(unit, "ny", rng)
     unit.rename(new)
     if (site.attic / unit.name).exists():  # its deleted files go back into the renamed folder
         (site.attic / unit.name).rename(site.attic / new.name)
@@ -116,8 +136,10 @@ def rename_unit(site, rng):
 
 def copy_unit(site, rng):
     unit = rng.choice(site.units())
-    new = unit.with_name(f"{unit.name[:40]}-kopia{rng.randrange(1000)}")
+    new = free_name(unit, "kopia", rng)
     shutil.copytree(unit, new)
+    if (site.attic / unit.name).exists():  # with its deleted files, to put back as well
+        shutil.copytree(site.attic / unit.name, site.attic / new.name)
     yaml = new / "enhet.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("namn: ", "namn: Kopia av ", 1), encoding="utf-8")
     return f"copied {unit.name} → {new.name}"
@@ -219,12 +241,19 @@ def main():
         if first.returncode != 0:
             return verdict([f"the corpus does not build: {first.stderr[-2000:]}"])
         deadline = time.monotonic() + args.minutes * 60
+        last_build = 1.0
         step, built = 0, 0
         while (step < args.steps) if not args.minutes else (time.monotonic() < deadline):
             step += 1
             changes = [rng.choices([c for c, _ in CHANGES], [w for _, w in CHANGES])[0] for _ in range(rng.choice([1, 1, 2, 3]))]
             said = "; ".join(change(site, rng) for change in changes)
+            if rng.random() < 0.2:  # killed part-way: the next build must complete or undo it
+                after = rng.uniform(0, last_build)
+                site.killed_build(out, after)
+                said += f"; a build killed after {after:.2f} s"
+            started = time.monotonic()
             incremental = site.build(out)
+            last_build = time.monotonic() - started
             shutil.rmtree(fresh, ignore_errors=True)
             whole = site.build(fresh)
             if (incremental.returncode == 0) != (whole.returncode == 0):
@@ -245,6 +274,8 @@ def main():
                 continue
             built += 1
             found = differences(out, fresh)
+            found += [f"left beside the output: {p.name}" for p in work.iterdir()
+                      if p.name.startswith(("out.journal.", "out.staging.", "out.old."))]
             if found:
                 failures.append(f"step {step} ({said}), seed {seed}: " + "; ".join(found[:10]))
                 break

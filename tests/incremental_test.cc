@@ -274,3 +274,24 @@ TEST_CASE("the build log reads back what it wrote and skips what it cannot read"
   CHECK_FALSE(again.previous(""));
   CHECK_FALSE(again.previous("k4"));
 }
+
+TEST_CASE("a rebuild that makes only what changed writes in place: the output folder and unchanged files stay", "[incremental]") {
+  Site site;
+  add_unit(site);
+  const fs::path out = site.dir.path() / "out";
+  REQUIRE(site.build(out).status == 0);
+  const ino_t folder = inode(out), other = inode(out / kOtherQuestion2), q2 = inode(out / kQuestion2);
+  replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "Enheten har ett nytt mål.");
+  REQUIRE(site.build(out).status == 0);
+  CHECK(inode(out) == folder);  // no new folder swapped in: a journal, completed
+  CHECK(inode(out / kOtherQuestion2) == other);
+  CHECK(inode(out / kQuestion2) != q2);
+  CHECK_THAT(read(out / kQuestion2), Contains("ett nytt mål"));
+  for (const auto& entry : fs::directory_iterator(site.dir.path()))  // nothing left beside it
+    CHECK(entry.path().filename().string().find(".journal.") == std::string::npos);
+  // A unit removed: its pages and folders go.
+  fs::remove_all(site.content / "andra-enheten");
+  REQUIRE(site.build(out).status == 0);
+  CHECK_FALSE(fs::exists(out / "2020/andra-enheten"));
+  CHECK(inode(out) == folder);
+}

@@ -15,6 +15,7 @@
 
 #include "support.h"
 #include "util/parallel.h"
+#include "write/journal.h"
 #include "write/leftovers.h"
 #include "write/output_dir.h"
 #include "write/output_place.h"
@@ -223,5 +224,60 @@ TEST_CASE("other write errors name the file under the output folder and say why 
   } catch (const kv::WriteError& e) {
     CHECK(e.error() == ENOTDIR);
     CHECK_FALSE(e.disk_full());
+  }
+}
+
+TEST_CASE("journal: a sealed journal of a killed build is completed, an unsealed one removed", "[write]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "site";
+  write(out / "index.html", "earlier build");
+  write(out / "2018/borttagen/index.html", "a page the new build no longer makes");
+  write(out / "kvar.html", "kept as it was");
+  mark(out, kv::kOutputMarker);
+  write(dir.path() / "utanfor.html", "outside the output");
+  const long dead = dead_pid();
+  const fs::path journal = sibling(out, "journal", dead);
+
+  SECTION("sealed: the output becomes the new build's") {
+    mark(journal, kv::kStagingMarker);
+    write(journal / "index.html", "new build");
+    write(journal / "2019/ny/index.html", "a new page");
+    write(journal / kv::kJournalSeal, "kvalitet-journal 1\ndel 2018/borttagen/index.html\ndel ../utanfor.html\n");
+    kv::tidy_leftovers(out);
+    CHECK(read(out / "index.html") == "new build");
+    CHECK(read(out / "2019/ny/index.html") == "a new page");
+    CHECK(read(out / "kvar.html") == "kept as it was");
+    CHECK_FALSE(fs::exists(out / "2018/borttagen"));  // and the folders it leaves empty
+    CHECK(fs::exists(out / "2018") == false);
+    CHECK(read(dir.path() / "utanfor.html") == "outside the output");  // never outside out
+    CHECK(fs::exists(out / kv::kOutputMarker));
+    CHECK_FALSE(fs::exists(journal));
+  }
+  SECTION("half completed by a build killed again: completed the same") {
+    mark(journal, kv::kStagingMarker);
+    write(out / "index.html", "new build");  // already moved in
+    write(journal / "2019/ny/index.html", "a new page");
+    write(journal / kv::kJournalSeal, "kvalitet-journal 1\ndel 2018/borttagen/index.html\n");
+    kv::tidy_leftovers(out);
+    CHECK(read(out / "index.html") == "new build");
+    CHECK(read(out / "2019/ny/index.html") == "a new page");
+    CHECK_FALSE(fs::exists(out / "2018/borttagen/index.html"));
+  }
+  SECTION("unsealed (killed while rendering): the output stays the earlier build's") {
+    mark(journal, kv::kStagingMarker);
+    write(journal / "index.html", "half a build");
+    kv::tidy_leftovers(out);
+    CHECK(read(out / "index.html") == "earlier build");
+    CHECK(read(out / "2018/borttagen/index.html") == "a page the new build no longer makes");
+    CHECK_FALSE(fs::exists(journal));
+  }
+  SECTION("a build still running: left alone") {
+    const fs::path running = sibling(out, "journal", static_cast<long>(getppid()));
+    mark(running, kv::kStagingMarker);
+    write(running / "index.html", "new build");
+    write(running / kv::kJournalSeal, "kvalitet-journal 1\n");
+    kv::tidy_leftovers(out);
+    CHECK(read(out / "index.html") == "earlier build");
+    CHECK(fs::exists(running));
   }
 }

@@ -4,8 +4,10 @@
 #include <tuple>
 
 #include "load/content_names.h"
+#include "pipeline/input_stamp.h"
 #include "pipeline/render_output.h"
 #include "validate/site.h"
+#include "write/files.h"
 #include "write/leftovers.h"
 
 namespace kv {
@@ -43,6 +45,9 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   preview.audience = model::Audience::kPreview;
   const fs::path content_root = context.options.content_root;
   tidy_leftovers(build.output_dir);
+  // Each save makes only the targets whose inputs changed (write/target_log.h), as a build
+  // does; the stamp is taken before any input is read, so a file saved meanwhile counts.
+  const InputStamp stamp = context.templates && context.themes ? input_stamp(context, preview) : InputStamp();
   Validated v = validate_content(context, preview);
   PreviewOutcome outcome;
   outcome.seen.diagnostics.lang = v.diagnostics.lang;
@@ -68,7 +73,14 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   if (!renderable) return outcome;
 
   Diagnostics diagnostics = context.diagnostics();
-  auto written = render_output(v, context, build.output_dir, model::Audience::kPreview, false, diagnostics);
+  TargetLog log;
+  const TargetInputs target_inputs{stamp.site, stamp.folders};
+  if (!stamp.empty()) read_target_log(build.output_dir, log);
+  auto written = render_output(v, context, build.output_dir, model::Audience::kPreview, false, diagnostics,
+                               [&](const fs::path& staging, const fs::path&, BuildCounts&) {
+    if (!stamp.empty()) write_file(staging / kInputStampFile, stamp_file_text(stamp, {}, log.text()));
+    return true;
+  }, stamp.empty() ? Targets{} : Targets{&log, &target_inputs});
   outcome.seen.diagnostics.list.append(diagnostics.list);
   outcome.written = written.has_value();
   return outcome;

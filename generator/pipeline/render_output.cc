@@ -2,6 +2,7 @@
 
 #include "package/frozen_years.h"
 #include "render/html/site_renderer.h"
+#include "write/journal.h"
 #include "write/markers.h"
 #include "write/output_dir.h"
 #include "write/output_tree.h"
@@ -20,14 +21,22 @@ std::optional<BuildCounts> render_output(const Validated& v, const CommandContex
   inputs.log = targets.log;
   inputs.target_inputs = targets.inputs;
   BuildCounts counts;
-  auto written = write_output_dir(out, diagnostics, [&](const fs::path& staging) {
+  auto render = [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, diagnostics);
     if (!rendered) return std::optional<int>();
-    counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, content_root, OutputTree(staging, inputs.previous));
+    const OutputTree tree(staging, inputs.previous, inputs.kept);
+    counts.pages = rendered->pages + place_frozen_years(v.site.frozen_years, content_root, tree);
     counts.workbooks = rendered->workbooks;
     if (finish && !finish(staging, inputs.previous, counts)) return std::optional<int>();
     return std::optional<int>(counts.pages);
-  }, model::audience_word(audience));
+  };
+  // A build that makes only what changed writes that through a journal into the output in
+  // place (write/journal.h); PDFs are made from a whole staged site, so those builds stage.
+  const bool in_place = !inputs.previous.empty() && targets.log && targets.log->has_previous() && !with_pdf;
+  auto written = in_place ? write_output_journal(out, diagnostics, [&](const fs::path& journal, KeptFiles& kept) {
+    inputs.kept = &kept;
+    return render(journal);
+  }) : write_output_dir(out, diagnostics, render, model::audience_word(audience));
   if (!written) return std::nullopt;
   return counts;
 }

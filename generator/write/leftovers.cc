@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <optional>
 
+#include "write/journal.h"
 #include "write/markers.h"
 
 namespace kv {
@@ -41,6 +42,7 @@ std::vector<Leftover> named_siblings(const fs::path& out) {
     const std::string name = entry.path().filename().string();
     if (auto pid = pid_suffix(name, base + ".staging.")) found.push_back({Leftover::Kind::kStaging, entry.path(), *pid});
     else if (auto old = pid_suffix(name, base + ".old.")) found.push_back({Leftover::Kind::kOld, entry.path(), *old});
+    else if (auto j = pid_suffix(name, base + ".journal.")) found.push_back({Leftover::Kind::kJournal, entry.path(), *j});
   }
   std::sort(found.begin(), found.end(), [](const Leftover& a, const Leftover& b) { return a.path < b.path; });
   return found;
@@ -83,7 +85,13 @@ void tidy_leftovers(const fs::path& out_dir) {
         break;
       }
   }
-  for (const auto& leftover : leftovers) remove_marked_dir(leftover.path);
+  for (const auto& leftover : leftovers) {
+    // A journal sealed before its build was killed is completed: the output becomes that
+    // build's. Unsealed, it is removed like a staging folder.
+    if (leftover.kind == Leftover::Kind::kJournal && fs::is_regular_file(out / kOutputMarker, ec))
+      complete_journal(leftover.path, out);
+    remove_marked_dir(leftover.path);
+  }
   // A build killed between creating its staging folder and marking it leaves it empty;
   // removing an empty folder loses nothing, and remove() refuses a non-empty one.
   for (const auto& sibling : named_siblings(out))

@@ -10,7 +10,7 @@
 namespace kv {
 
 struct Leftover {
-  enum class Kind { kStaging, kOld } kind;
+  enum class Kind { kStaging, kOld, kJournal } kind;
   std::filesystem::path path;
   long pid;
 };
@@ -23,8 +23,8 @@ std::filesystem::path aside_path(const std::filesystem::path& out, long pid);
 // earlier process that had it), sorted by path. Unmarked folders are never listed.
 std::vector<Leftover> find_leftovers(const std::filesystem::path& out);
 
-// Restores out from a dead build's <out>.old.<pid> when out is missing, then removes every
-// leftover (and any empty folder a build was killed in before it could mark it). Best
+// Restores out from a dead build's <out>.old.<pid> when out is missing, completes a dead
+// build's sealed journal (write/journal.h), then removes every leftover (and any empty folder a build was killed in before it could mark it). Best
 // effort: a folder that cannot be removed stays for the next build.
 void tidy_leftovers(const std::filesystem::path& out);
 

@@ -35,8 +35,27 @@ bool holds(const fs::path& file, std::string_view content) {
 
 }  // namespace
 
+void KeptFiles::add(const std::string& path) {
+  std::lock_guard guard(lock_);
+  paths_.insert(path);
+}
+
+bool KeptFiles::contains(const std::string& path) const {
+  std::lock_guard guard(lock_);
+  return paths_.count(path) > 0;
+}
+
 void OutputTree::write(const std::string& path, std::string_view content) const {
   const fs::path target = staging_ / path;
+  if (kept_) {  // a journal: the output's file stays when it holds these bytes
+    if (holds(previous_ / path, content)) {
+      kept_->add(path);
+      ::unlink(target.c_str());  // written once already by another writer: the output's file is right
+      return;
+    }
+    write_file(target, content);
+    return;
+  }
   if (!previous_.empty()) {
     // A path written twice (an image two answers show) may already be a link to the previous
     // output's file: it must be replaced, never written through.
@@ -62,6 +81,10 @@ bool OutputTree::take_over(const std::vector<std::string>& paths) const {
   for (const auto& path : paths) {
     struct stat st {};
     if (::lstat((previous_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  }
+  if (kept_) {
+    for (const auto& path : paths) kept_->add(path);
+    return true;
   }
   for (const auto& path : paths) {
     const fs::path target = staging_ / path, old = previous_ / path;

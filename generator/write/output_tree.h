@@ -5,19 +5,38 @@
 // previous output is never written to).
 #pragma once
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
 namespace kv {
 
+// The files an incremental build keeps in place (write/journal.h): its journal holds only
+// what changed, and every file of the output that is neither kept nor in the journal is
+// removed. Thread-safe.
+class KeptFiles {
+ public:
+  void add(const std::string& path);
+  bool contains(const std::string& path) const;
+
+ private:
+  mutable std::mutex lock_;
+  std::unordered_set<std::string> paths_;
+};
+
 class OutputTree {
  public:
-  // previous: the output folder of the last complete build, or empty.
-  OutputTree(std::filesystem::path staging, std::filesystem::path previous)
-      : staging_(std::move(staging)), previous_(std::move(previous)) {}
+  // previous: the output folder of the last complete build, or empty. kept: for a journal
+  // (write/journal.h) in place of a staging folder: staging is then the journal, and a file
+  // that comes out the same is kept where it is instead of linked.
+  OutputTree(std::filesystem::path staging, std::filesystem::path previous, KeptFiles* kept = nullptr)
+      : staging_(std::move(staging)), previous_(std::move(previous)), kept_(kept) {}
 
   const std::filesystem::path& root() const { return staging_; }
+  // The previous output, where a file taken over (take_over) can be read.
+  const std::filesystem::path& previous() const { return previous_; }
 
   // Writes content to the site-relative path, creating folders; throws WriteError.
   // Safe to call from several threads for different paths.
@@ -38,6 +57,7 @@ class OutputTree {
 
  private:
   std::filesystem::path staging_, previous_;
+  KeptFiles* kept_ = nullptr;
 };
 
 }  // namespace kv

@@ -20,6 +20,8 @@ class TargetLog {
   // previous: the "target …" lines of the last complete build's state file.
   void read_previous(std::string_view lines);
 
+  bool has_previous() const { return !previous_.empty(); }
+
   // The files key made in the last build; nullopt when it was not built then.
   const std::vector<std::string>* previous(const std::string& key) const;
 

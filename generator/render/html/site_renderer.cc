@@ -190,7 +190,12 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
       const std::string& key = plan.keys[i];
       const bool keyed = log && !key.empty();
       if (const auto* before = keyed ? log->previous(key) : nullptr; before && *before == paths && out.take_over(paths)) {
-        if (auto taken = PartialIndex::from_bytes(read_file(out.root() / piece))) {
+        std::optional<PartialIndex> taken;
+        try {
+          taken = PartialIndex::from_bytes(read_file(out.previous() / piece));
+        } catch (const WriteError&) {  // unreadable: made again below
+        }
+        if (taken) {
           plan.parts[i] = std::move(*taken);
           log->record(key, paths);
           return;
@@ -282,7 +287,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
                                Diagnostics& diagnostics) {
   auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, diagnostics);
   if (!layouts) return std::nullopt;
-  const OutputTree tree(out, inputs.previous);
+  const OutputTree tree(out, inputs.previous, inputs.kept);
   copy_theme_assets(site.theme_chain, tree, assets_dir());
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};

@@ -8,6 +8,7 @@
 #include "diag/diagnostics.h"
 #include "model/site.h"
 #include "render/html/target_keys.h"
+#include "write/output_tree.h"
 #include "write/target_log.h"
 
 namespace kv {
@@ -25,6 +26,9 @@ struct RenderInputs {
   // made and nothing is recorded.
   TargetLog* log = nullptr;
   const TargetInputs* target_inputs = nullptr;
+  // Set when out is a journal (write/journal.h): files that come out the same stay in
+  // previous and are noted here.
+  KeptFiles* kept = nullptr;
 };
 
 // What render_site made, for the command's closing line.

@@ -1,0 +1,178 @@
+#include "write/journal.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "write/files.h"
+#include "write/leftovers.h"
+#include "write/markers.h"
+#include "write/output_dir.h"
+
+namespace kv {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kSealFormat = "kvalitet-journal 1";
+
+bool is_marker(const fs::path& relative) {
+  return relative == kOutputMarker || relative == kStagingMarker || relative == kJournalSeal;
+}
+
+// Every file under root, site-relative, markers aside; skip: folders not to enter.
+std::vector<std::string> files_under(const fs::path& root) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec)) continue;
+    const fs::path relative = it->path().lexically_relative(root);
+    if (!is_marker(relative)) files.push_back(relative.generic_string());
+  }
+  if (ec) throw WriteError(root, ec.value(), WriteError::Op::kRead);
+  return files;
+}
+
+// kvalitet's own files at the top (the state file) move last: they describe the rest.
+bool own_file(const std::string& path) { return path.rfind(".kvalitet", 0) == 0 && path.find('/') == std::string::npos; }
+
+// Removes the folders a removed file leaves empty, up to (not including) out.
+void remove_empty_parents(const fs::path& out, fs::path dir) {
+  while (dir != out && dir.string().size() > out.string().size() && ::rmdir(dir.c_str()) == 0) dir = dir.parent_path();
+}
+
+// Moves one journal file into out; false when it cannot (it stays for the next attempt).
+bool move_in(const fs::path& journal, const fs::path& out, const std::string& path) {
+  const fs::path from = journal / path, to = out / path;
+  if (::rename(from.c_str(), to.c_str()) == 0) return true;
+  if (errno != ENOENT && errno != ENOTDIR && errno != EISDIR) return false;
+  std::error_code ec;
+  if (fs::is_directory(to, ec)) fs::remove_all(to, ec);  // a folder where a file now goes
+  fs::create_directories(to.parent_path(), ec);
+  if (ec) {  // a file where a folder now goes
+    for (fs::path up = to.parent_path(); up != out && up.string().size() > out.string().size(); up = up.parent_path())
+      if (fs::is_regular_file(up, ec)) fs::remove(up, ec);
+    fs::create_directories(to.parent_path(), ec);
+  }
+  return ::rename(from.c_str(), to.c_str()) == 0;
+}
+
+// A path on a line of its own: line breaks and '%' written as %0A, %0D, %25.
+std::string encoded(const std::string& path) {
+  std::string out;
+  for (char c : path) out += c == '\n' ? "%0A" : c == '\r' ? "%0D" : c == '%' ? "%25" : std::string(1, c);
+  return out;
+}
+
+std::string decoded(const std::string& line) {
+  std::string out;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const std::string_view code = std::string_view(line).substr(i, 3);
+    if (code == "%0A" || code == "%0D" || code == "%25") {
+      out += code == "%0A" ? '\n' : code == "%0D" ? '\r' : '%';
+      i += 2;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
+// Only a path inside out is ever removed, whatever the seal says.
+bool inside(const fs::path& path) {
+  if (path.empty() || path.is_absolute()) return false;
+  return std::none_of(path.begin(), path.end(), [](const fs::path& part) { return part == ".."; });
+}
+
+std::vector<std::string> sealed_removals(const fs::path& journal, bool& sealed) {
+  std::ifstream in(journal / kJournalSeal, std::ios::binary);
+  std::string line;
+  sealed = std::getline(in, line) && line == kSealFormat;
+  std::vector<std::string> removals;
+  while (sealed && std::getline(in, line))
+    if (line.rfind("del ", 0) == 0) removals.push_back(decoded(line.substr(4)));
+  return removals;
+}
+
+}  // namespace
+
+fs::path journal_path(const fs::path& out, long pid) {
+  return out.parent_path() / (out.filename().string() + ".journal." + std::to_string(pid));
+}
+
+bool complete_journal(const fs::path& journal, const fs::path& out) {
+  bool sealed = false;
+  const auto removals = sealed_removals(journal, sealed);
+  if (sealed) {
+    std::vector<std::string> files;
+    try {
+      files = files_under(journal);
+    } catch (const WriteError&) {
+      return false;  // unreadable now: the next build tries again
+    }
+    std::stable_partition(files.begin(), files.end(), [](const std::string& p) { return !own_file(p); });
+    for (const auto& path : files)
+      if (!move_in(journal, out, path)) return false;
+    for (const auto& path : removals) {
+      if (!inside(path)) continue;
+      const fs::path file = out / path;
+      if (::unlink(file.c_str()) == 0 || errno == ENOENT) remove_empty_parents(out, file.parent_path());
+    }
+  }
+  remove_marked_dir(journal);
+  return true;
+}
+
+std::optional<int> write_output_journal(const fs::path& out_dir, Diagnostics& diagnostics,
+                                        const std::function<std::optional<int>(const fs::path&, KeptFiles&)>& render) {
+  const std::string display = out_dir.generic_string();
+  const fs::path out = output_path(out_dir);
+  const long pid = static_cast<long>(::getpid());
+  const fs::path journal = journal_path(out, pid);
+  std::optional<int> pages;
+  bool created = false;
+  try {
+    create_staging_dir(journal, pid);
+    created = true;
+    KeptFiles kept;
+    pages = render(journal, kept);
+    if (pages) {
+      // What the output has that this build neither kept nor made is removed.
+      const auto made = files_under(journal);
+      const std::unordered_set<std::string> in_journal(made.begin(), made.end());
+      std::string seal = std::string(kSealFormat) + "\n";
+      for (const auto& path : files_under(out))
+        if (!kept.contains(path) && !in_journal.count(path)) seal += "del " + encoded(path) + "\n";
+      write_file(journal / (std::string(kJournalSeal) + ".tmp"), seal);
+      if (::rename((journal / (std::string(kJournalSeal) + ".tmp")).c_str(), (journal / kJournalSeal).c_str()) != 0)
+        throw WriteError(journal / kJournalSeal, errno);
+    }
+  } catch (const WriteError& e) {
+    report_write_error(e, journal, display, diagnostics);
+    pages.reset();
+  } catch (const fs::filesystem_error& e) {
+    report_write_error(WriteError(e.path2().empty() ? e.path1() : e.path2(), e.code().value()), journal, display, diagnostics);
+    pages.reset();
+  } catch (const std::exception& e) {
+    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kWriteFailed, {e.what()}), diagnostics.t(Msg::kWriteFailedHint));
+    pages.reset();
+  }
+  if (!pages) {
+    if (created) remove_marked_dir(journal);
+    return std::nullopt;
+  }
+  if (!complete_journal(journal, out)) {
+    // Sealed: the next build completes it before anything else (write/leftovers.h).
+    report_write_error(WriteError(out, errno ? errno : EIO), journal, display, diagnostics);
+    return std::nullopt;
+  }
+  return pages;
+}
+
+}  // namespace kv
