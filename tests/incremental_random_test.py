@@ -180,6 +180,8 @@ def edit_structure(site, rng):
     if not at:
         return edit_text(site, rng)
     i = rng.choice(at) + len(marker)
+    if text[i] in "\"'":  # inside a quoted title
+        i += 1
     structure.write_text(text[:i] + f"Ny {rng.randrange(100)} " + text[i:], encoding="utf-8")
     return f"changed a title in {structure.name}"
 

@@ -1,6 +1,10 @@
 #include "load/content_path.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 
 #include "load/content_names.h"
 #include "util/limits.h"
@@ -11,10 +15,28 @@ namespace kv {
 
 namespace fs = std::filesystem;
 
-ContentRoot::ContentRoot(const fs::path& root) : path(root) {
+struct ContentRoot::Folders {
+  std::mutex lock;
+  std::unordered_map<std::string, fs::path> real;
+};
+
+ContentRoot::ContentRoot(const fs::path& root) : path(root), folders_(std::make_shared<Folders>()) {
   std::error_code ec;
   canonical = fs::canonical(root, ec);
   if (ec) canonical.clear();
+}
+
+fs::path ContentRoot::real_folder(const fs::path& folder) const {
+  const std::string key = folder.native();
+  {
+    std::lock_guard guard(folders_->lock);
+    if (auto found = folders_->real.find(key); found != folders_->real.end()) return found->second;
+  }
+  std::error_code ec;
+  fs::path real = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+  if (ec) real.clear();
+  std::lock_guard guard(folders_->lock);
+  return folders_->real.emplace(key, std::move(real)).first->second;
 }
 
 static bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -25,8 +47,18 @@ static bool is_within(const fs::path& inner, const fs::path& outer) {
 }
 
 PathState classify_path(const ContentRoot& root, const fs::path& path, bool want_folder) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return PathState::kMissing;
+  if (!S_ISLNK(st.st_mode) && path.has_filename() && path.filename() != "." && path.filename() != "..") {
+    // Not a link: it is where its folder really is.
+    const fs::path folder = root.real_folder(path.parent_path());
+    if (!folder.empty()) {
+      if (root.canonical.empty() || !is_within(folder / path.filename(), root.canonical)) return PathState::kOutside;
+      if (want_folder) return S_ISDIR(st.st_mode) ? PathState::kInside : PathState::kNotFolder;
+      return S_ISREG(st.st_mode) ? PathState::kInside : PathState::kNotRegular;
+    }
+  }
   std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec))) return PathState::kMissing;
   fs::path real = fs::canonical(path, ec);
   if (ec) return fs::is_symlink(fs::symlink_status(path, ec)) ? PathState::kOutside : PathState::kMissing;
   if (root.canonical.empty() || !is_within(real, root.canonical)) return PathState::kOutside;

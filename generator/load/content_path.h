@@ -5,6 +5,7 @@
 // folder are errors and are never followed, so no file of the build machine can be published.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,15 @@ struct ContentRoot {
   std::filesystem::path path;       // as given, for display and for building paths
   std::filesystem::path canonical;  // symlinks resolved; empty when the folder does not exist
   explicit ContentRoot(const std::filesystem::path& root);
+
+  // A folder's canonical form, resolved once and remembered: a file that is no link lies
+  // where its folder really is, so classifying 20,000 files resolves only their folders.
+  // Empty when it cannot be resolved. Thread-safe.
+  std::filesystem::path real_folder(const std::filesystem::path& folder) const;
+
+ private:
+  struct Folders;
+  std::shared_ptr<Folders> folders_;
 };
 
 enum class PathState { kInside, kOutside, kMissing, kNotRegular, kNotFolder };
