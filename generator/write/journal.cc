@@ -100,6 +100,19 @@ std::vector<std::string> sealed_removals(const fs::path& journal, bool& sealed) 
   return removals;
 }
 
+// Step 2: what the output has that this build neither kept nor made is to be removed; the
+// list goes in under its final name in one rename, which seals the journal.
+void seal(const fs::path& journal, const fs::path& out, const KeptFiles& kept) {
+  const auto made = files_under(journal);
+  const std::unordered_set<std::string> in_journal(made.begin(), made.end());
+  std::string text = std::string(kSealFormat) + "\n";
+  for (const auto& path : files_under(out))
+    if (!kept.contains(path) && !in_journal.count(path)) text += "del " + encoded(path) + "\n";
+  const fs::path unsealed = journal / (std::string(kJournalSeal) + ".tmp");
+  write_file(unsealed, text);
+  if (::rename(unsealed.c_str(), (journal / kJournalSeal).c_str()) != 0) throw WriteError(journal / kJournalSeal, errno);
+}
+
 }  // namespace
 
 fs::path journal_path(const fs::path& out, long pid) {
@@ -135,38 +148,13 @@ std::optional<int> write_output_journal(const fs::path& out_dir, Diagnostics& di
   const fs::path out = output_path(out_dir);
   const long pid = static_cast<long>(::getpid());
   const fs::path journal = journal_path(out, pid);
-  std::optional<int> pages;
-  bool created = false;
-  try {
-    create_staging_dir(journal, pid);
-    created = true;
+  auto pages = fill_marked_dir(journal, pid, display, diagnostics, [&] {
     KeptFiles kept;
-    pages = render(journal, kept);
-    if (pages) {
-      // What the output has that this build neither kept nor made is removed.
-      const auto made = files_under(journal);
-      const std::unordered_set<std::string> in_journal(made.begin(), made.end());
-      std::string seal = std::string(kSealFormat) + "\n";
-      for (const auto& path : files_under(out))
-        if (!kept.contains(path) && !in_journal.count(path)) seal += "del " + encoded(path) + "\n";
-      write_file(journal / (std::string(kJournalSeal) + ".tmp"), seal);
-      if (::rename((journal / (std::string(kJournalSeal) + ".tmp")).c_str(), (journal / kJournalSeal).c_str()) != 0)
-        throw WriteError(journal / kJournalSeal, errno);
-    }
-  } catch (const WriteError& e) {
-    report_write_error(e, journal, display, diagnostics);
-    pages.reset();
-  } catch (const fs::filesystem_error& e) {
-    report_write_error(WriteError(e.path2().empty() ? e.path1() : e.path2(), e.code().value()), journal, display, diagnostics);
-    pages.reset();
-  } catch (const std::exception& e) {
-    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kWriteFailed, {e.what()}), diagnostics.t(Msg::kWriteFailedHint));
-    pages.reset();
-  }
-  if (!pages) {
-    if (created) remove_marked_dir(journal);
-    return std::nullopt;
-  }
+    auto made = render(journal, kept);
+    if (made) seal(journal, out, kept);
+    return made;
+  });
+  if (!pages) return std::nullopt;
   if (!complete_journal(journal, out)) {
     // Sealed: the next build completes it before anything else (write/leftovers.h).
     report_write_error(WriteError(out, errno ? errno : EIO), journal, display, diagnostics);

@@ -89,6 +89,29 @@ void report_write_error(const WriteError& e, const fs::path& staging, const std:
                diagnostics.t(hint));
 }
 
+std::optional<int> fill_marked_dir(const fs::path& dir, long pid, const std::string& out_display, Diagnostics& diagnostics,
+                                   const std::function<std::optional<int>()>& fill) {
+  std::optional<int> result;
+  bool created = false;  // a folder already at that name is not ours to remove
+  // The first failure ends the build: one error, whichever writer hit it.
+  try {
+    create_staging_dir(dir, pid);
+    created = true;
+    result = fill();
+  } catch (const WriteError& e) {
+    report_write_error(e, dir, out_display, diagnostics);
+    result.reset();
+  } catch (const fs::filesystem_error& e) {
+    report_write_error(from_filesystem_error(e), dir, out_display, diagnostics);
+    result.reset();
+  } catch (const std::exception& e) {
+    diagnostics.error({out_display, 0, 0}, diagnostics.t(Msg::kWriteFailed, {e.what()}), diagnostics.t(Msg::kWriteFailedHint));
+    result.reset();
+  }
+  if (!result && created) remove_marked_dir(dir);
+  return result;
+}
+
 std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& diagnostics,
                                     const std::function<std::optional<int>(const fs::path&)>& render, std::string_view audience) {
   const std::string display = out_dir.generic_string();
@@ -100,31 +123,15 @@ std::optional<int> write_output_dir(const fs::path& out_dir, Diagnostics& diagno
   }
   const long pid = static_cast<long>(::getpid());
   const fs::path staging = staging_path(out, pid);
-  std::optional<int> pages;
-  bool created = false;  // a folder already at the staging name is not ours to remove
-  // The first failure ends the build: one error, whichever writer hit it.
-  try {
-    create_staging_dir(staging, pid);
-    created = true;
-    pages = render(staging);
-    if (pages) {
+  auto pages = fill_marked_dir(staging, pid, display, diagnostics, [&] {
+    auto made = render(staging);
+    if (made) {
       write_file(staging / kOutputMarker, output_marker_text(audience));  // last: the build is complete
       fs::remove(staging / kStagingMarker);
     }
-  } catch (const WriteError& e) {
-    report_write_error(e, staging, display, diagnostics);
-    pages.reset();
-  } catch (const fs::filesystem_error& e) {
-    report_write_error(from_filesystem_error(e), staging, display, diagnostics);
-    pages.reset();
-  } catch (const std::exception& e) {
-    diagnostics.error({display, 0, 0}, diagnostics.t(Msg::kWriteFailed, {e.what()}), diagnostics.t(Msg::kWriteFailedHint));
-    pages.reset();
-  }
-  if (!pages) {
-    if (created) remove_marked_dir(staging);
-    return std::nullopt;
-  }
+    return made;
+  });
+  if (!pages) return std::nullopt;
   if (const std::error_code ec = swap_into_place(staging, out, aside_path(out, pid))) {
     report_write_error(WriteError(out, ec.value()), staging, display, diagnostics);
     remove_marked_dir(staging);

@@ -22,6 +22,12 @@ std::optional<int> write_output_dir(const std::filesystem::path& out, Diagnostic
                                     const std::function<std::optional<int>(const std::filesystem::path&)>& render,
                                     std::string_view audience = "publik");
 
+// Creates dir (a sibling of the output, marked as kvalitet's: write/markers.h) and runs fill
+// in it. Any failure becomes one error, with paths shown under out_display, and dir is
+// removed; returns fill's result (nullopt on failure).
+std::optional<int> fill_marked_dir(const std::filesystem::path& dir, long pid, const std::string& out_display,
+                                   Diagnostics& diagnostics, const std::function<std::optional<int>()>& fill);
+
 // The one error for a failed write: a full disk names the file system, anything else the
 // file (shown under out, not under the staging folder) and the reason in plain words.
 void report_write_error(const WriteError& e, const std::filesystem::path& staging, const std::string& out_display,

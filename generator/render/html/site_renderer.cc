@@ -68,12 +68,12 @@ struct FileJob {
 
 struct Jobs {
   const TargetKeys& keys;
-  std::vector<PageJob> pages;
-  std::vector<FileJob> files;
+  std::vector<PageJob> pages{};
+  std::vector<FileJob> files{};
   // One report per workbook for its warnings (a cut text, …), merged in this order after
   // the parallel loop, so the output does not depend on scheduling.
   Lang lang = Lang::kSv;
-  std::deque<Diagnostics> workbook_reports;
+  std::deque<Diagnostics> workbook_reports{};
 
   void page(std::string key, std::function<Page()> make) { pages.push_back({std::move(key), std::move(make)}); }
 
