@@ -15,11 +15,15 @@ figures are printed.
 import argparse
 import os
 import pathlib
+import re
+import select
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -33,6 +37,53 @@ def timed(cmd, cwd=None):
             sys.exit(f"failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
         wall, user, system, rss_kb = t.read().split()[-4:]
     return float(wall), float(user) + float(system), int(rss_kb) / 1024
+
+
+def serve_round_trips(kv, content, templates, themes, answer, page, edits):
+    """`kvalitet serve` on the corpus: after its first build, each edit of answer is timed from
+    the save until page (a site-relative path) is served with the new text. Returns the
+    seconds of each round trip, or [] when serve did not start."""
+    p = subprocess.Popen([kv, "serve", content, "--port", "0", "--templates", templates, "--themes", themes, "-q"],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    seen, port = b"", None
+    deadline = time.monotonic() + 600
+    try:
+        while port is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([p.stdout], [], [], 1)
+            if ready:
+                chunk = os.read(p.stdout.fileno(), 65536)
+                if not chunk:
+                    return []
+                seen += chunk
+                m = re.search(rb"http://127\.0\.0\.1:(\d+)/", seen)
+                port = m and int(m.group(1))
+        url = f"http://127.0.0.1:{port}/{page}"
+
+        def served():
+            try:
+                with urllib.request.urlopen(url, timeout=30) as r:
+                    return r.read().decode("utf-8", "replace")
+            except OSError:
+                return ""
+
+        while "</html>" not in served() and time.monotonic() < deadline:  # the first build
+            time.sleep(0.2)
+        text, times = answer.read_text(encoding="utf-8"), []
+        for i in range(edits):
+            marker = f"Sparad i serve {i} {time.time_ns()}"
+            started = time.monotonic()
+            answer.write_text(text + f"\n{marker}\n", encoding="utf-8")
+            while marker not in served() and time.monotonic() - started < 300:
+                time.sleep(0.02)
+            times.append(time.monotonic() - started)
+        answer.write_text(text, encoding="utf-8")
+        return times
+    finally:
+        p.terminate()
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
 
 
 def median(runs, i):
@@ -95,6 +146,11 @@ def main():
             for old in (work / f"kv1-{i}", out, work / f"hugo-{i}"):
                 shutil.rmtree(old, ignore_errors=True)
 
+    # serve: one answer saved, the page served with the new text (after serve's first build).
+    serve_times = serve_round_trips(kv, content, templates, themes, answer,
+                                    f"{answer.parent.parent.name}/{answer.parent.parent.parent.name}/"
+                                    f"{answer.parent.name}/fraga-02/index.html", 3)
+
     last = args.runs - 1
     kv_bytes, kv_files = size_of(work / f"kv-{last}")
     pages = sum(1 for _ in (work / f"kv-{last}").rglob("*.html"))
@@ -106,6 +162,12 @@ def main():
     print(line("kvalitet build, nothing changed", noop_runs))
     print(line("kvalitet build, one answer edited", edit_runs))
     print(line("kvalitet check", check_runs))
+    if serve_times:
+        print(f"  kvalitet serve, one answer saved      page served after {statistics.median(serve_times):6.2f} s "
+              f"(median of {len(serve_times)})")
+        print(f"  serve save→page / full build: {statistics.median(serve_times) / median(kv_runs, 0):.3f}   "
+              f"build edit / full build: {median(edit_runs, 0) / median(kv_runs, 0):.3f}   "
+              f"nothing changed / full build: {median(noop_runs, 0) / median(kv_runs, 0):.3f}")
     print(f"  -j1 / -j{cores} wall: {median(kv_j1, 0) / median(kv_runs, 0):.2f}")
     if hugo_runs:
         hugo_bytes, hugo_files = size_of(work / f"hugo-{last}")
