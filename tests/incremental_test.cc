@@ -9,6 +9,10 @@
 #include <sstream>
 
 #include "pipeline/input_stamp.h"
+#include "pipeline/preview_build.h"
+#include "validate/structure_file.h"
+#include "validate/submission.h"
+#include "validate/submission_cache.h"
 #include "support.h"
 #include "write/markers.h"
 
@@ -294,4 +298,69 @@ TEST_CASE("a rebuild that makes only what changed writes in place: the output fo
   REQUIRE(site.build(out).status == 0);
   CHECK_FALSE(fs::exists(out / "2020/andra-enheten"));
   CHECK(inode(out) == folder);
+}
+
+TEST_CASE("serve's memory of read documents: kept while what they were read from is unchanged", "[incremental]") {
+  Site site;
+  kv::SubmissionCache cache;
+  const kv::SubmissionLocation where{site.content, submission_dir(site.content), {"provenhet", "Provenheten", ""}, 2020, "prov"};
+  kv::Diagnostics as{kv::Lang::kSv, {}, {}, true};
+  kv::BrokenStructures broken;
+  const kv::StructureSet structures = kv::read_structures(site.templates / "structures", as, &broken);
+  kv::SubmissionCache::Read read;
+  read.result = kv::read_submission(where, structures, as, broken, &read.draft);
+  REQUIRE(read.result.has_value());
+  const kv::InputHashes hashes{"site", {{"provenhet", "unit"}}};
+  cache.keep(where, hashes, as, read);
+
+  auto found = cache.find(where, hashes, as, structures);
+  REQUIRE(found.has_value());
+  CHECK(found->result->answers.size() == read.result->answers.size());
+  CHECK(found->result->structure == structures.begin()->second);  // this build's structure
+  CHECK_FALSE(cache.find(where, {"other site", {{"provenhet", "unit"}}}, as, structures));  // a template changed
+  CHECK_FALSE(cache.find(where, {"site", {{"provenhet", "changed"}}}, as, structures));     // a file in the unit
+  CHECK_FALSE(cache.find(where, {"site", {}}, as, structures));                             // no hash: not known
+  kv::Diagnostics english{kv::Lang::kEn, {}, {}, true};
+  CHECK_FALSE(cache.find(where, hashes, english, structures));  // its messages in another language
+  CHECK_FALSE(cache.find(where, hashes, as, {}));               // its structure is gone
+
+  // An image outside the unit's folder is not covered by the key: such a document is not kept.
+  read.result->answers.begin()->second.blocks.push_back({kv::model::Figure{"", "andra-enheten/bild.png"}, 0});
+  cache.keep(where, hashes, as, read);
+  CHECK_FALSE(cache.find(where, hashes, as, structures));
+}
+
+TEST_CASE("serve's preview with its memory of documents equals one without, after every change", "[incremental]") {
+  Site site;
+  add_unit(site);
+  kv::SubmissionCache cache;
+  auto preview = [&](const fs::path& out, kv::SubmissionCache* documents) {
+    auto options = options_for(site.content, site.templates);
+    options.themes_dir = site.themes.string();
+    options.output_dir = out.string();
+    options.documents = documents;
+    return kv::run_preview_build(options);
+  };
+  const fs::path with = site.dir.path() / "with", without = site.dir.path() / "without";
+  REQUIRE(preview(with, &cache).written);
+  const std::vector<std::function<void()>> changes = {
+      [&] { replace(submission_dir(site.content) / "fraga-02.md", "Enheten har ett mål.", "Enheten har ett nytt mål."); },
+      [&] { replace(site.content / "andra-enheten" / "enhet.yaml", "namn: Andra provenheten", "namn: Tredje provenheten"); },
+      [&] { replace(site.templates / "structures" / "prov-2020.yaml", "titel: Första området", "titel: Det första området"); },
+      [&] { fs::remove_all(site.content / "andra-enheten"); },
+  };
+  for (const auto& change : changes) {
+    change();
+    REQUIRE(preview(with, &cache).written);
+    fs::remove_all(without);
+    REQUIRE(preview(without, nullptr).written);
+    const auto a = tree(with), b = tree(without);
+    CHECK(a.size() == b.size());
+    for (const auto& [path, bytes] : b) {
+      auto found = a.find(path);
+      CHECK((found != a.end() && found->second == bytes));
+      if (found == a.end() || found->second != bytes) WARN("differs: " << path);
+    }
+  }
+  CHECK_THAT(read(with / kQuestion2), Contains("ett nytt mål"));
 }

@@ -152,12 +152,12 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
   std::sort(walk.recent.begin(), walk.recent.end());
   Fnv fnv;
   for (const auto& line : walk.lines) fnv.add(line);
-  InputStamp stamp{std::string(kFormat) + " " + hex_of(fnv.h) + " " + std::to_string(walk.lines.size()), std::move(walk.recent), {}, {}};
+  InputStamp stamp{std::string(kFormat) + " " + hex_of(fnv.h) + " " + std::to_string(walk.lines.size()), std::move(walk.recent), {}};
   for (auto& [folder, lines] : walk.by_folder) {
     if (folder.empty())
-      stamp.site = group_hash(lines);
+      stamp.hashes.site = group_hash(lines);
     else
-      stamp.folders.emplace(folder, group_hash(lines));
+      stamp.hashes.folders.emplace(folder, group_hash(lines));
   }
   return stamp;
 }

@@ -6,13 +6,13 @@
 // diagnostics and stops: the output folder is not touched.
 #pragma once
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "load/input_hashes.h"
 #include "model/site.h"
 #include "write/target_log.h"
 
@@ -30,12 +30,9 @@ struct InputStamp {
   // Files saved in the last seconds, with a hash of their bytes: a second save within the
   // same clock tick keeps the time (and maybe the size), so for these the bytes decide.
   std::vector<std::pair<std::filesystem::path, std::string>> recent;
-  // What the declared targets' keys are made of (pipeline/target_keys.h), as hashes: `site`
-  // covers every input outside the unit folders (the generator, the options, templates,
-  // themes, site.yaml, _beslut, _arkiv, …); `folders` each unit folder ("<enhet>") and each
-  // document folder ("<enhet>/<år>/<slag>"), whole. Recent files count with their bytes.
-  std::string site;
-  std::map<std::string, std::string> folders;
+  // The same inputs as hashes by folder (load/input_hashes.h): the declared targets' keys and
+  // serve's cache of read documents are made of them.
+  InputHashes hashes;
   bool empty() const { return summary.empty(); }
   bool operator==(const InputStamp&) const = default;
 };

@@ -33,7 +33,7 @@ namespace fs = std::filesystem;
 
 }  // namespace
 
-Validated validate_content(const CommandContext& context, const BuildOptions& build) {
+Validated validate_content(const CommandContext& context, const BuildOptions& build, const InputHashes* hashes) {
   const CommonOptions& options = context.options;
   Validated v{Diagnostics{context.lang, {}, {}, build.preview()}, {}, {}};
   if (!context.content_exists) {
@@ -49,7 +49,7 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
     v.site.theme_chain = std::move(*theme);
   v.site.audience = build.audience;
   SiteOptions site_options{options.content_root, options.lang, context.threads(), model::visibility(build.audience).drafts,
-                           build.units};
+                           build.units, build.documents, hashes};
   BrokenStructures broken;
   StructureSet structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
   read_submissions(site_options, structures, v.site, v.diagnostics, broken);
@@ -138,7 +138,6 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   // The build log: what the last build made from which inputs, so that only what changed is
   // made again (write/target_log.h); --rebuild makes everything.
   TargetLog log;
-  const TargetInputs target_inputs{stamp.site, stamp.folders};
   if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
   auto written = render_output(v, context, build.output_dir, build.audience, with_pdf, diagnostics,
                                [&](const fs::path& staging, const fs::path& previous, BuildCounts& counts) {
@@ -155,7 +154,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       write_file(staging / kInputStampFile, stamp_file_text(stamp, report, log.text()));
     }
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &target_inputs});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes});
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';

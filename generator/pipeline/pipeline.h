@@ -12,6 +12,7 @@
 #include "model/site.h"
 #include "pipeline/command_context.h"
 #include "pipeline/page_readability.h"
+#include "validate/submission_cache.h"
 
 namespace kv {
 
@@ -28,6 +29,9 @@ struct BuildOptions {
   bool rebuild = false;
   // --enhet: only these units' problems are reported (their drafts in full); empty: all.
   std::vector<std::string> units;
+  // serve: the documents its last build read, taken again when unchanged
+  // (validate/submission_cache.h); nullptr for every other command.
+  SubmissionCache* documents = nullptr;
 
   bool preview() const { return audience == model::Audience::kPreview; }
 };
@@ -41,7 +45,8 @@ struct Validated {
   model::Site site;
   std::filesystem::path templates;
 };
-Validated validate_content(const CommandContext& context, const BuildOptions& build);
+// hashes: the inputs as hashed before any was read, for BuildOptions::documents.
+Validated validate_content(const CommandContext& context, const BuildOptions& build, const InputHashes* hashes = nullptr);
 Validated validate_content(const PipelineOptions& options);  // with make_context(options)
 
 // Validates the content; prints diagnostics to err and a summary. Returns the exit status.

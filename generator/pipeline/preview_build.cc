@@ -48,7 +48,7 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   // Each save makes only the targets whose inputs changed (write/target_log.h), as a build
   // does; the stamp is taken before any input is read, so a file saved meanwhile counts.
   const InputStamp stamp = context.templates && context.themes ? input_stamp(context, preview) : InputStamp();
-  Validated v = validate_content(context, preview);
+  Validated v = validate_content(context, preview, stamp.empty() ? nullptr : &stamp.hashes);
   PreviewOutcome outcome;
   outcome.seen.diagnostics.lang = v.diagnostics.lang;
   outcome.seen.diagnostics.list.append(v.diagnostics.list);
@@ -74,13 +74,12 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
 
   Diagnostics diagnostics = context.diagnostics();
   TargetLog log;
-  const TargetInputs target_inputs{stamp.site, stamp.folders};
   if (!stamp.empty()) read_target_log(build.output_dir, log);
   auto written = render_output(v, context, build.output_dir, model::Audience::kPreview, false, diagnostics,
                                [&](const fs::path& staging, const fs::path&, BuildCounts&) {
     if (!stamp.empty()) write_file(staging / kInputStampFile, stamp_file_text(stamp, {}, log.text()));
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &target_inputs});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes});
   outcome.seen.diagnostics.list.append(diagnostics.list);
   outcome.written = written.has_value();
   return outcome;

@@ -19,7 +19,7 @@ std::optional<BuildCounts> render_output(const Validated& v, const CommandContex
   std::error_code ec;
   if (fs::is_regular_file(out / kOutputMarker, ec)) inputs.previous = out;  // only a folder kvalitet made
   inputs.log = targets.log;
-  inputs.target_inputs = targets.inputs;
+  inputs.input_hashes = targets.inputs;
   BuildCounts counts;
   auto render = [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, diagnostics);

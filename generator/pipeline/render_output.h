@@ -27,7 +27,7 @@ using FinishStaging = std::function<bool(const std::filesystem::path& staging, c
 // (render/html/site_renderer.h); without them every target is made.
 struct Targets {
   TargetLog* log = nullptr;
-  const TargetInputs* inputs = nullptr;
+  const InputHashes* inputs = nullptr;
 };
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,

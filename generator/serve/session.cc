@@ -29,6 +29,7 @@ Session::Session(ServeOptions options, std::ostream& out, std::ostream& err)
   PipelineOptions& p = options_.pipeline;
   p.output_dir = dir_.site().string();
   p.audience = model::Audience::kPreview;  // a document being written is shown with what it has so far
+  p.documents = &documents_;  // a save reads again only what changed
   std::vector<fs::path> roots = {p.content_root};
   // Resolved once, so that the builds, the watcher and the source view agree on them.
   if (auto t = find_resource_dir("templates", p.templates_dir, p.executable)) {

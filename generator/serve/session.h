@@ -57,6 +57,7 @@ class Session {
   std::ostream& err_;
   PrivateDir dir_;  // first: removed last, after every thread that writes into it has ended
   BuildReport report_;  // what the terminal gets after each build
+  SubmissionCache documents_;  // what the last build read, for the next (validate/submission_cache.h)
   LiveState state_;
   std::unique_ptr<SourceRoots> roots_;
   std::unique_ptr<Watcher> watcher_;

@@ -300,7 +300,16 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   std::vector<Diagnostics> reports(locations.size(), Diagnostics{diagnostics.lang, {}, {}, diagnostics.drafts});
   std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
   parallel_for(locations.size(), options.threads, [&](size_t i) {
+    if (options.cache && options.hashes)
+      if (auto kept = options.cache->find(locations[i], *options.hashes, reports[i], structures)) {
+        results[i] = std::move(kept->result);
+        drafts[i] = std::move(kept->draft);
+        reports[i].list = std::move(kept->report);
+        return;
+      }
     results[i] = read_submission(locations[i], structures, reports[i], broken, &drafts[i]);
+    if (options.cache && options.hashes)
+      options.cache->keep(locations[i], *options.hashes, reports[i], {results[i], drafts[i], reports[i].list});
   });
   std::vector<model::Submission> with_errors;  // not published, but their links are checked too
   std::vector<std::string> unread;              // not read at all

@@ -7,6 +7,7 @@
 #include "load/source.h"
 #include "load/unit_folder.h"  // valid_slug, suggest_slug
 #include "model/site.h"
+#include "validate/submission_cache.h"
 #include "validate/structure_file.h"
 
 namespace kv {
@@ -17,6 +18,10 @@ struct SiteOptions {
   unsigned threads = 1;
   bool drafts = false;              // drafts are built (model/audience.h); else left out and counted
   std::vector<std::string> units;   // --enhet: these units' drafts are reported in full and built
+  // serve: the documents read by its last build, taken again when unchanged (hashes: this
+  // build's inputs, taken before any was read).
+  SubmissionCache* cache = nullptr;
+  const InputHashes* hashes = nullptr;
 };
 
 // site.yaml as read from the content folder, once per command (pipeline/command_context.h):

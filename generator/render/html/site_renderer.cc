@@ -292,7 +292,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   const model::SiteIndex index(site);
   const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
 
-  const TargetKeys keys(inputs.log ? inputs.target_inputs : nullptr, site, index, inputs.with_pdf);
+  const TargetKeys keys(inputs.log ? inputs.input_hashes : nullptr, site, index, inputs.with_pdf);
   TargetLog* log = inputs.log;
   Jobs jobs{keys};
   jobs.lang = diagnostics.lang;

@@ -25,7 +25,7 @@ struct RenderInputs {
   // the last build's, and the inputs' hashes for the keys. Without a log every target is
   // made and nothing is recorded.
   TargetLog* log = nullptr;
-  const TargetInputs* target_inputs = nullptr;
+  const InputHashes* input_hashes = nullptr;
   // Set when out is a journal (write/journal.h): files that come out the same stay in
   // previous and are noted here.
   KeptFiles* kept = nullptr;

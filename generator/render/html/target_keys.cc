@@ -58,7 +58,7 @@ std::string document_folder(const model::Submission& s) {
   return s.unit.slug + "/" + std::to_string(s.year) + "/" + s.kind_slug;
 }
 
-TargetKeys::TargetKeys(const TargetInputs* inputs, const model::Site& site, const model::SiteIndex& index, bool with_pdf)
+TargetKeys::TargetKeys(const InputHashes* inputs, const model::Site& site, const model::SiteIndex& index, bool with_pdf)
     : enabled_(inputs && !inputs->site.empty()), inputs_(inputs) {
   if (!enabled_) return;
   facts_ = sha256_hex(inputs->site + " " + site_facts(site, index, with_pdf));

@@ -15,21 +15,16 @@
 #include <string>
 #include <vector>
 
+#include "load/input_hashes.h"
 #include "model/site.h"
 #include "model/site_index.h"
 
 namespace kv {
 
-// The hashes of the inputs (pipeline/input_stamp.h fills them).
-struct TargetInputs {
-  std::string site;
-  std::map<std::string, std::string> folders;  // "<enhet>" and "<enhet>/<år>/<slag>"
-};
-
 class TargetKeys {
  public:
   // inputs: nullptr for a build without keys.
-  TargetKeys(const TargetInputs* inputs, const model::Site& site, const model::SiteIndex& index, bool with_pdf);
+  TargetKeys(const InputHashes* inputs, const model::Site& site, const model::SiteIndex& index, bool with_pdf);
 
   // "" (make the target) when there are no keys or a folder is unknown.
   std::string unit(const std::string& unit_slug, const std::string& what) const;
@@ -40,10 +35,10 @@ class TargetKeys {
   bool enabled_ = false;
   std::string facts_;  // the site's inputs and facts
   std::string all_;    // and every folder
-  const TargetInputs* inputs_ = nullptr;
+  const InputHashes* inputs_ = nullptr;
 };
 
-// A document's folder under content/ ("<enhet>/<år>/<slag>"), as TargetInputs names it.
+// A document's folder under content/ ("<enhet>/<år>/<slag>"), as InputHashes names it.
 std::string document_folder(const model::Submission& s);
 
 }  // namespace kv
