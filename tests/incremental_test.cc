@@ -74,6 +74,19 @@ void add_unit(const Site& site) {
   replace(site.content / "andra-enheten" / "enhet.yaml", "namn: Provenheten", "namn: Andra provenheten");
 }
 
+// The output built again holds the same files, byte for byte, as one built afresh.
+void check_same_files(const fs::path& again, const fs::path& fresh) {
+  const auto a = tree(again), b = tree(fresh);
+  CHECK(a.size() == b.size());
+  for (const auto& [path, bytes] : b) {
+    auto found = a.find(path);
+    CHECK((found != a.end() && found->second == bytes));
+    if (found == a.end() || found->second != bytes) WARN("differs from a fresh build: " << path);
+  }
+  for (const auto& [path, bytes] : a)
+    if (!b.count(path)) FAIL_CHECK("left over from the previous build: " << path);
+}
+
 const std::string kQuestion2 = "2020/provenhet/prov/fraga-02/index.html";
 const std::string kQuestion3 = "2020/provenhet/prov/fraga-03/index.html";
 
@@ -88,15 +101,7 @@ void check_incremental(Site& site, const std::function<void()>& change) {
   CHECK_THAT(again.out, !Contains("Inget har ändrats"));
   const fs::path fresh = site.dir.path() / "fresh";
   REQUIRE(site.build(fresh).status == 0);
-  const auto a = tree(out), b = tree(fresh);
-  CHECK(a.size() == b.size());
-  for (const auto& [path, bytes] : b) {
-    auto found = a.find(path);
-    CHECK((found != a.end() && found->second == bytes));
-    if (found == a.end() || found->second != bytes) WARN("differs from a fresh build: " << path);
-  }
-  for (const auto& [path, bytes] : a)
-    if (!b.count(path)) FAIL_CHECK("left over from the previous build: " << path);
+  check_same_files(out, fresh);
 }
 
 }  // namespace
@@ -354,13 +359,7 @@ TEST_CASE("serve's preview with its memory of documents equals one without, afte
     REQUIRE(preview(with, &cache).written);
     fs::remove_all(without);
     REQUIRE(preview(without, nullptr).written);
-    const auto a = tree(with), b = tree(without);
-    CHECK(a.size() == b.size());
-    for (const auto& [path, bytes] : b) {
-      auto found = a.find(path);
-      CHECK((found != a.end() && found->second == bytes));
-      if (found == a.end() || found->second != bytes) WARN("differs: " << path);
-    }
+    check_same_files(with, without);
   }
   CHECK_THAT(read(with / kQuestion2), Contains("ett nytt mål"));
 }
