@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/json_line.h"
+#include "load/content_place.h"
 #include "pipeline/pipeline.h"  // CommandContext, BuildOptions
 #include "write/markers.h"
 
@@ -48,18 +49,13 @@ std::string content_hash(const fs::path& file) {
   return std::to_string(fnv.h);
 }
 
-// The folders a content entry belongs to: its unit folder ("<enhet>") and, inside a
-// document folder, that too ("<enhet>/<år>/<slag>"); none for entries outside the units
-// (site.yaml, _beslut/, _arkiv/, …). rel: relative to content/.
+// The folders a content entry belongs to (load/content_place.h): its unit folder and, inside
+// a document folder, that too; none for entries outside the units (_beslut/, _arkiv/, …).
 std::vector<std::string> folders_of(const fs::path& rel) {
-  std::vector<std::string> parts;
-  for (const auto& p : rel) parts.push_back(p.string());
-  if (parts.empty() || parts[0].empty() || parts[0][0] == '_' || parts[0][0] == '.') return {};
-  std::vector<std::string> folders{parts[0]};
-  const bool year = parts.size() >= 3 && parts[1].size() == 4 &&
-                    std::all_of(parts[1].begin(), parts[1].end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (year) folders.push_back(parts[0] + "/" + parts[1] + "/" + parts[2]);
-  return folders;
+  auto place = content_place(rel);
+  if (!place) return {};
+  if (place->document.empty()) return {place->unit};
+  return {place->unit, place->document};
 }
 
 // One input as a line; a file saved in the last seconds also goes to recent.
@@ -74,12 +70,13 @@ struct Walk {
   void add(const std::string& name, const fs::path& file, bool bytes_if_recent = true,
            const std::vector<std::string>& folders = {}) {
     struct stat st {};
+    const bool found = ::stat(file.c_str(), &st) == 0;
     std::string line = name + " -";
-    if (::stat(file.c_str(), &st) == 0)
+    if (found)
       line = name + " " + std::to_string(st.st_size) + " " + std::to_string(ns_of(st.st_mtim)) + " " +
              std::to_string(st.st_ino) + " " + std::to_string(st.st_mode);
     lines.push_back(line);
-    if (st.st_nlink && bytes_if_recent && S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) {
+    if (found && bytes_if_recent && S_ISREG(st.st_mode) && now - ns_of(st.st_mtim) < kRecentNs) {
       recent.emplace_back(file, content_hash(file));
       line += " " + recent.back().second;
     }

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "load/content_names.h"
+#include "load/content_place.h"
 #include "pipeline/input_stamp.h"
 #include "pipeline/render_output.h"
 #include "validate/site.h"
@@ -16,10 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_year(const std::string& name) {
-  return name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 auto key(const PreviewProblemPlace& p) { return std::tie(p.unit, p.year, p.kind); }
 
 }  // namespace
@@ -27,17 +24,10 @@ auto key(const PreviewProblemPlace& p) { return std::tie(p.unit, p.year, p.kind)
 std::optional<PreviewProblemPlace> preview_place(const fs::path& content_root, const std::string& path) {
   if (path.empty()) return std::nullopt;
   const fs::path rel = fs::path(path).lexically_normal().lexically_relative(content_root.lexically_normal());
-  std::vector<std::string> parts;
-  for (const auto& p : rel) parts.push_back(p.string());
-  if (parts.empty() || parts[0].empty() || parts[0] == "." || parts[0] == ".." || parts[0][0] == '_' || parts[0][0] == '.')
-    return std::nullopt;
-  if (parts.size() == 1 && parts[0] == kSiteFile) return std::nullopt;
-  PreviewProblemPlace place{parts[0], 0, "", false};
-  if (parts.size() >= 3 && is_year(parts[1])) {
-    place.year = std::stoi(parts[1]);
-    place.kind = parts[2];
-  }
-  return place;
+  if (rel == kSiteFile) return std::nullopt;
+  auto place = content_place(rel);
+  if (!place) return std::nullopt;
+  return PreviewProblemPlace{place->unit, place->year, place->kind, false};
 }
 
 PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptions& build) {
