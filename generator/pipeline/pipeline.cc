@@ -13,6 +13,7 @@
 #include "diag/diagnostics.h"
 #include "load/content_names.h"
 #include "util/escape.h"
+#include "util/limits.h"
 #include "util/text.h"
 #include "validate/answer_warnings.h"
 #include "validate/decisions.h"
@@ -25,6 +26,8 @@
 #include "write/leftovers.h"
 #include "write/output_dir.h"
 #include "write/output_place.h"
+#include "render/html/urls.h"
+#include "write/files.h"
 
 namespace kv {
 namespace {
@@ -113,6 +116,25 @@ bool report_unchanged(const CommandContext& context, const BuildOptions& build, 
   return true;
 }
 
+// A build's memory of documents: what the last build stored in the output (found only when
+// its log was read, so only in a folder kvalitet made).
+SubmissionCache stored_documents(const fs::path& output_dir, const TargetLog& log) {
+  if (!log.has_previous()) return SubmissionCache([](const std::string&) { return std::optional<std::string>(); });
+  return SubmissionCache([output_dir](const std::string& folder) -> std::optional<std::string> {
+    const fs::path file = output_dir / stored_document_path(folder);
+    std::error_code ec;
+    // Not a link (it would lead out of the output) and not larger than any document stored.
+    if (!fs::is_regular_file(fs::symlink_status(file, ec))) return std::nullopt;
+    const auto size = fs::file_size(file, ec);
+    if (ec || size > limits::kStoredDocumentBytes) return std::nullopt;
+    try {
+      return read_file(file);
+    } catch (const WriteError&) {  // unreadable: the document is read again
+      return std::nullopt;
+    }
+  });
+}
+
 }  // namespace
 
 int run_build(const CommandContext& context, const BuildOptions& build, std::ostream& out, std::ostream& err) {
@@ -123,7 +145,15 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   // Taken before any input is read: a file saved during the build makes the next one build.
   const InputStamp stamp = stamp_for(context, build);
   if (report_unchanged(context, build, stamp, out, err)) return 0;
-  Validated v = validate_content(context, build);
+  // The build log: what the last build made from which inputs, so that only what changed is
+  // made again (write/target_log.h); --rebuild makes everything.
+  TargetLog log;
+  if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
+  // Documents whose folders are unchanged are taken as the last build stored them.
+  SubmissionCache documents = stored_documents(build.output_dir, log);
+  BuildOptions reading = build;
+  if (!stamp.empty() && !reading.documents) reading.documents = &documents;
+  Validated v = validate_content(context, reading, stamp.empty() ? nullptr : &stamp.hashes);
   check_output_place(build.output_dir, content_root, v.diagnostics);
   if (!build.preview()) check_output_audience(build.output_dir, build.audience, v.diagnostics);
   print_diagnostics(v.diagnostics, style, out, err);
@@ -135,10 +165,6 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   Diagnostics diagnostics = context.diagnostics();
   std::ostream* progress = style.show_progress && !style.quiet && !style.json ? &err : nullptr;
   const bool with_pdf = !build.pdf_variant.empty();
-  // The build log: what the last build made from which inputs, so that only what changed is
-  // made again (write/target_log.h); --rebuild makes everything.
-  TargetLog log;
-  if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
   auto written = render_output(v, context, build.output_dir, build.audience, with_pdf, diagnostics,
                                [&](const fs::path& staging, const fs::path& previous, BuildCounts& counts) {
     // PDFs are made from the staged print pages; a failure leaves the previous output as it was.
@@ -154,7 +180,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       write_file(staging / kInputStampFile, stamp_file_text(stamp, report, log.text()));
     }
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes, reading.documents == &documents ? &documents : nullptr});
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';

@@ -20,6 +20,8 @@ std::optional<BuildCounts> render_output(const Validated& v, const CommandContex
   if (fs::is_regular_file(out / kOutputMarker, ec)) inputs.previous = out;  // only a folder kvalitet made
   inputs.log = targets.log;
   inputs.input_hashes = targets.inputs;
+  if (const SubmissionCache* documents = targets.documents)
+    inputs.stored_document = [documents](const model::Submission& s) { return documents->stored_form(s); };
   BuildCounts counts;
   auto render = [&](const fs::path& staging) {
     auto rendered = render_site(v.site, inputs, staging, diagnostics);

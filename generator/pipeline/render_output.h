@@ -25,9 +25,11 @@ using FinishStaging = std::function<bool(const std::filesystem::path& staging, c
 // once out has been replaced, nullopt when anything failed (reported in diagnostics).
 // targets: the build log and the inputs' hashes, for a build that makes only what changed
 // (render/html/site_renderer.h); without them every target is made.
+// documents: a build's, whose stored form of each document is kept for the next build.
 struct Targets {
   TargetLog* log = nullptr;
   const InputHashes* inputs = nullptr;
+  const SubmissionCache* documents = nullptr;
 };
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,

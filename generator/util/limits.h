@@ -12,6 +12,9 @@ namespace kv::limits {
 inline constexpr std::uintmax_t kTextFileBytes = 1 << 20;  // 1 MiB
 // An image referenced from a bild block or from Markdown, in bytes.
 inline constexpr std::uintmax_t kImageFileBytes = 20 << 20;  // 20 MiB
+// A document as the last build stored it in the output for the next (validate/
+// submission_cache.h), in bytes: a larger file is not trusted and the document is read again.
+inline constexpr std::uintmax_t kStoredDocumentBytes = std::uintmax_t{256} << 20;  // 256 MiB
 // One YAML value (a text, a list item), in characters.
 inline constexpr size_t kValueChars = 100'000;
 // A name or title that is repeated on every page (unit, administration, site title).

@@ -1,6 +1,22 @@
 #include "validate/submission_cache.h"
 
+#include <cstring>
+
+#include "model/submission_codec.h"
+#include "util/byte_codec.h"
+
 namespace kv {
+
+template <typename A>
+void io(A& a, Diagnostic& d) {
+  a.value(d.severity);
+  if (d.severity != Severity::kError && d.severity != Severity::kWarning) a.fail();
+  io(a, d.pos.path);
+  io(a, d.pos.line);
+  io(a, d.pos.col);
+  io(a, d.message);
+  io(a, d.hint);
+}
 
 namespace fs = std::filesystem;
 
@@ -38,7 +54,54 @@ bool restructure(std::optional<model::Submission>& s, const StructureSet& struct
   return true;
 }
 
+// A stored document: the format, a check sum of the rest, then its key, its report and the
+// document (model/submission_codec.h).
+constexpr std::string_view kStoredFormat = "kvalitet-lagrat-dokument 1\n";
+
+std::string stored_bytes(std::string key, const DiagnosticList& report, const model::Submission& s) {
+  ByteWriter w;
+  io(w, key);
+  std::vector<Diagnostic> items = report.items();
+  io(w, items);
+  std::string document = model::encode_submission(s);
+  io(w, document);
+  const uint64_t sum = check_sum(w.bytes());
+  std::string out(kStoredFormat);
+  out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  return out + w.bytes();
+}
+
 }  // namespace
+
+std::optional<SubmissionCache::Read> SubmissionCache::from_store(const SubmissionLocation& where, const std::string& key) const {
+  const std::string folder = where.folder.lexically_relative(where.content_root).generic_string();
+  const auto bytes = stored_(folder);
+  if (!bytes || bytes->size() < kStoredFormat.size() + sizeof(uint64_t) ||
+      bytes->compare(0, kStoredFormat.size(), kStoredFormat) != 0)
+    return std::nullopt;
+  uint64_t sum = 0;
+  std::memcpy(&sum, bytes->data() + kStoredFormat.size(), sizeof sum);
+  const std::string_view rest = std::string_view(*bytes).substr(kStoredFormat.size() + sizeof sum);
+  if (check_sum(rest) != sum) return std::nullopt;
+  ByteReader r(rest);
+  std::string stored_key, document;
+  std::vector<Diagnostic> items;
+  io(r, stored_key);
+  if (stored_key != key) return std::nullopt;
+  io(r, items);
+  io(r, document);
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  auto decoded = model::decode_submission(document);
+  if (!decoded || decoded->submission.source_folder != where.folder.generic_string()) return std::nullopt;
+  Read read;
+  for (auto& d : items) read.report.add(std::move(d));
+  // The structure is found by its id below (restructure), as for a document kept in memory.
+  auto named = std::make_shared<model::Structure>();
+  named->id = decoded->structure_id;
+  decoded->submission.structure = std::move(named);
+  read.result = std::move(decoded->submission);
+  return read;
+}
 
 std::optional<std::string> SubmissionCache::key(const SubmissionLocation& where, const InputHashes& hashes,
                                                 const Diagnostics& as) {
@@ -54,9 +117,14 @@ std::optional<SubmissionCache::Read> SubmissionCache::find(const SubmissionLocat
   const auto wanted = key(where, hashes, as);
   if (!wanted) return std::nullopt;
   std::optional<Read> read;
-  {
+  if (stored_) {
+    read = from_store(where, *wanted);
+    if (!read) return std::nullopt;
     std::lock_guard guard(lock_);
-    auto found = kept_.find(where.folder.native());
+    kept_[where.folder.generic_string()] = {*wanted, Read{{}, {}, read->report}};
+  } else {
+    std::lock_guard guard(lock_);
+    auto found = kept_.find(where.folder.generic_string());
     if (found == kept_.end() || found->second.first != *wanted) return std::nullopt;
     read = found->second.second;  // a copy: the checks across documents change the site's
   }
@@ -70,10 +138,22 @@ void SubmissionCache::keep(const SubmissionLocation& where, const InputHashes& h
   const model::Submission* s = read.result ? &*read.result : read.draft ? &*read.draft : nullptr;
   std::lock_guard guard(lock_);
   if (!wanted || !s || !images_inside(*s, unit)) {
-    kept_.erase(where.folder.native());
+    kept_.erase(where.folder.generic_string());
     return;
   }
-  kept_[where.folder.native()] = {*wanted, read};
+  // A build keeps only what it needs to store the document once it is published.
+  kept_[where.folder.generic_string()] = {*wanted, stored_ ? Read{{}, {}, read.report} : read};
+}
+
+std::optional<std::string> SubmissionCache::stored_form(const model::Submission& s) const {
+  std::pair<std::string, Read> kept;
+  {
+    std::lock_guard guard(lock_);
+    auto found = kept_.find(s.source_folder);
+    if (!stored_ || found == kept_.end()) return std::nullopt;
+    kept = found->second;
+  }
+  return stored_bytes(std::move(kept.first), kept.second.report, s);
 }
 
 }  // namespace kv

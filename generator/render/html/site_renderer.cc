@@ -62,7 +62,7 @@ struct PageJob {
 struct FileJob {
   std::string key;
   std::vector<std::string> paths;  // site-relative: what make writes
-  std::function<void()> make;
+  std::function<bool()> make;      // false: it wrote less than paths (not logged)
   const Diagnostics* report = nullptr;  // a workbook's: logged only when it has nothing to say
 };
 
@@ -94,6 +94,7 @@ struct Jobs {
         if (errno == ENOSPC || errno == EDQUOT) report_write_failure(file, errno);
         throw;
       }
+      return true;
     }, report});
   }
 
@@ -138,6 +139,7 @@ void media_jobs(const model::Site& site, const RenderInputs& inputs, const Outpu
     if (files.empty()) continue;
     jobs.files.push_back({"", {}, [&inputs, &out, files = std::move(files)] {
       for (const auto& file : files) out.copy(inputs.content_root / file, media_path(file));
+      return true;
     }, nullptr});
   }
 }
@@ -198,15 +200,29 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
         if (taken) {
           plan.parts[i] = std::move(*taken);
           log->record(key, paths);
-          return;
+          return false;  // logged here
         }
       }
       auto docs = searchable_pages(ctx, *plan.documents[i]);
       write_search_fragments(docs, plan.first_doc[i], out);
       plan.parts[i] = index_docs(docs, plan.first_doc[i]);
-      if (!keyed) return;
+      if (!keyed) return false;
       out.write(piece, plan.parts[i].bytes());
       if (docs.size() == count) log->record(key, paths);
+      return false;  // logged here
+    }, nullptr});
+  }
+}
+
+// Each document as read, kept for the next build to take instead of reading it again.
+void stored_document_jobs(const model::Site& site, const RenderInputs& inputs, const OutputTree& out, Jobs& jobs) {
+  if (!inputs.stored_document) return;
+  for (const auto& s : site.submissions) {
+    const std::string path = stored_document_path(document_folder(s));
+    jobs.files.push_back({jobs.keys.unit(s.unit.slug, "stored " + s.url_path()), {path}, [&inputs, &out, &s, path] {
+      auto bytes = inputs.stored_document(s);
+      if (bytes) out.write(path, *bytes);
+      return bytes.has_value();
     }, nullptr});
   }
 }
@@ -302,6 +318,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   media_jobs(site, inputs, tree, jobs);
+  stored_document_jobs(site, inputs, tree, jobs);
   // A target whose key the last build logged is taken over from its output, not made again.
   auto taken_over = [&](const std::string& key) {
     const auto* before = log && !key.empty() ? log->previous(key) : nullptr;
@@ -318,8 +335,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
     if (i < files) {
       const FileJob& job = jobs.files[files - 1 - i];
       if (taken_over(job.key)) return;
-      job.make();
-      if (log && (!job.report || job.report->list.items().empty())) log->record(job.key, job.paths);
+      if (job.make() && log && (!job.report || job.report->list.items().empty())) log->record(job.key, job.paths);
     } else {
       const PageJob& job = jobs.pages[i - files];
       if (taken_over(job.key)) return;

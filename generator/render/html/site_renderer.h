@@ -2,6 +2,8 @@
 // the workbooks, the search index, the theme and the images. Pages render in parallel and are written as
 // soon as each is done; the whole site's HTML is never held in memory.
 #pragma once
+#include <functional>
+#include <optional>
 #include <filesystem>
 #include <optional>
 
@@ -29,6 +31,9 @@ struct RenderInputs {
   // Set when out is a journal (write/journal.h): files that come out the same stay in
   // previous and are noted here.
   KeptFiles* kept = nullptr;
+  // A build's: the bytes to keep of each document for the next build (its stored form,
+  // validate/submission_cache.h), or nullopt; unset: nothing is kept.
+  std::function<std::optional<std::string>(const model::Submission&)> stored_document{};
 };
 
 // What render_site made, for the command's closing line.

@@ -107,6 +107,9 @@ std::string search_fragment_path(uint32_t doc) {
   return "sok/f/" + std::to_string(doc / 1000) + "/" + std::to_string(doc) + ".js";
 }
 std::string search_piece_path(const std::string& document_folder) { return ".kvalitet-sok/" + document_folder + ".bin"; }
+std::string stored_document_path(const std::string& document_folder) {
+  return ".kvalitet-dokument/" + document_folder + ".bin";
+}
 std::string statement_path() { return "tillganglighet/index.html"; }
 
 std::string media_dir() { return "media"; }

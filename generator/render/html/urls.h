@@ -65,6 +65,9 @@ std::string search_fragment_path(uint32_t doc);            // sok/f/<d / 1000>/<
 // A document's piece of the index, kept for the next build (PartialIndex::bytes); a hidden
 // folder, as it is not for readers: .kvalitet-sok/<enhet>/<år>/<slag>.bin
 std::string search_piece_path(const std::string& document_folder);
+// A document as read, kept for the next build (validate/submission_cache.h), beside the
+// pieces: .kvalitet-dokument/<enhet>/<år>/<slag>.bin
+std::string stored_document_path(const std::string& document_folder);
 std::string statement_path();                              // tillganglighet/index.html
 
 // The images the authors referenced, at their content-relative path: media/<enhet>/<år>/….
