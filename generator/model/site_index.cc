@@ -110,11 +110,12 @@ const IndicatorSeries* SiteIndex::indicator(const std::string& slug) const {
 
 std::vector<const Submission*> SiteIndex::other_years(const Submission& s) const {
   std::vector<const Submission*> out;
-  for (const auto& unit : units_) {
-    if (unit.unit->slug != s.unit.slug) continue;
-    for (const auto* other : unit.submissions)
-      if (other != &s && other->kind_slug == s.kind_slug) out.push_back(other);
-  }
+  // units_ is by slug: found in log(units), as every question page asks.
+  auto unit = std::lower_bound(units_.begin(), units_.end(), s.unit.slug,
+                               [](const UnitDocuments& u, const std::string& slug) { return u.unit->slug < slug; });
+  if (unit == units_.end() || unit->unit->slug != s.unit.slug) return out;
+  for (const auto* other : unit->submissions)
+    if (other != &s && other->kind_slug == s.kind_slug) out.push_back(other);
   return out;
 }
 

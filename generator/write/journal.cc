@@ -1,5 +1,8 @@
 #include "write/journal.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,20 +25,55 @@ namespace {
 
 constexpr std::string_view kSealFormat = "kvalitet-journal 1";
 
-bool is_marker(const fs::path& relative) {
+bool is_marker(std::string_view relative) {
   return relative == kOutputMarker || relative == kStagingMarker || relative == kJournalSeal;
 }
 
-// Every file under root, site-relative, markers aside; skip: folders not to enter.
+// Appends the files under the open folder fd to files, each as prefix + its name; false
+// when a folder cannot be read. By file descriptor and the entries' types, without a path
+// object per entry: the seal lists the whole output (tens of thousands of files) each build.
+bool list_files(int fd, const std::string& prefix, std::vector<std::string>& files) {
+  DIR* dir = ::fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = true;
+  errno = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    if (type == DT_UNKNOWN) {  // some file systems do not say: ask
+      struct stat st {};
+      if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        ok = false;
+        break;
+      }
+      type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+    }
+    std::string path = prefix + std::string(name);
+    if (type == DT_DIR) {
+      const int sub = ::openat(::dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub < 0 || !list_files(sub, path + "/", files)) {
+        ok = false;
+        break;
+      }
+    } else if (!is_marker(path)) {
+      files.push_back(std::move(path));
+    }
+    errno = 0;
+  }
+  if (ok && errno != 0) ok = false;
+  ::closedir(dir);
+  return ok;
+}
+
+// Every file under root, site-relative, markers aside.
 std::vector<std::string> files_under(const fs::path& root) {
   std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec)) continue;
-    const fs::path relative = it->path().lexically_relative(root);
-    if (!is_marker(relative)) files.push_back(relative.generic_string());
-  }
-  if (ec) throw WriteError(root, ec.value(), WriteError::Op::kRead);
+  const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || !list_files(fd, "", files)) throw WriteError(root, errno ? errno : EIO, WriteError::Op::kRead);
   return files;
 }
 
