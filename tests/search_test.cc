@@ -381,6 +381,14 @@ TEST_CASE("shards hold about the bytes asked for – and the same terms however 
   CHECK(a.manifest["shards"].items.size() > 5);
   CHECK(a.terms == b.terms);
   CHECK(a.postings == b.postings);
+  // One piece per page (40: the merge's tree has empty leaves) against one piece for all.
+  kvtest::TempDir each, whole;
+  write_index(docs, each.path(), 1 << 20, 1);
+  write_index(docs, whole.path(), 1 << 20, 40);
+  ReadIndex c = read_index(each.path()), d = read_index(whole.path());
+  CHECK(c.terms == d.terms);
+  CHECK(c.postings == d.postings);
+  CHECK(c.terms == b.terms);
   for (size_t i = 1; i + 1 < a.files.size() - docs.size(); ++i) CHECK(a.files[i].size() < 200 + 400);
   // Pieces of any size give the same postings: page numbers run across pieces.
   CHECK(postings_of(a, "brukare").size() == 40);

@@ -32,7 +32,9 @@ bool is_marker(std::string_view relative) {
 // Appends the files under the open folder fd to files, each as prefix + its name; false
 // when a folder cannot be read. By file descriptor and the entries' types, without a path
 // object per entry: the seal lists the whole output (tens of thousands of files) each build.
-bool list_files(int fd, const std::string& prefix, std::vector<std::string>& files) {
+// regular: when given, receives the regular files among them.
+bool list_files(int fd, const std::string& prefix, std::vector<std::string>& files,
+                std::unordered_set<std::string>* regular) {
   DIR* dir = ::fdopendir(fd);
   if (!dir) {
     ::close(fd);
@@ -50,16 +52,17 @@ bool list_files(int fd, const std::string& prefix, std::vector<std::string>& fil
         ok = false;
         break;
       }
-      type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
     }
     std::string path = prefix + std::string(name);
     if (type == DT_DIR) {
       const int sub = ::openat(::dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub < 0 || !list_files(sub, path + "/", files)) {
+      if (sub < 0 || !list_files(sub, path + "/", files, regular)) {
         ok = false;
         break;
       }
     } else if (!is_marker(path)) {
+      if (regular && type == DT_REG) regular->insert(path);
       files.push_back(std::move(path));
     }
     errno = 0;
@@ -70,10 +73,10 @@ bool list_files(int fd, const std::string& prefix, std::vector<std::string>& fil
 }
 
 // Every file under root, site-relative, markers aside.
-std::vector<std::string> files_under(const fs::path& root) {
+std::vector<std::string> files_under(const fs::path& root, std::unordered_set<std::string>* regular = nullptr) {
   std::vector<std::string> files;
   const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || !list_files(fd, "", files)) throw WriteError(root, errno ? errno : EIO, WriteError::Op::kRead);
+  if (fd < 0 || !list_files(fd, "", files, regular)) throw WriteError(root, errno ? errno : EIO, WriteError::Op::kRead);
   return files;
 }
 
@@ -140,11 +143,13 @@ std::vector<std::string> sealed_removals(const fs::path& journal, bool& sealed) 
 
 // Step 2: what the output has that this build neither kept nor made is to be removed; the
 // list goes in under its final name in one rename, which seals the journal.
-void seal(const fs::path& journal, const fs::path& out, const KeptFiles& kept) {
+// The output's files were listed before the build (KeptFiles::existing): it is kvalitet's,
+// and nothing else writes into it meanwhile.
+void seal(const fs::path& journal, const KeptFiles& kept) {
   const auto made = files_under(journal);
   const std::unordered_set<std::string> in_journal(made.begin(), made.end());
   std::string text = std::string(kSealFormat) + "\n";
-  for (const auto& path : files_under(out))
+  for (const auto& path : kept.existing())
     if (!kept.contains(path) && !in_journal.count(path)) text += "del " + encoded(path) + "\n";
   const fs::path unsealed = journal / (std::string(kJournalSeal) + ".tmp");
   write_file(unsealed, text);
@@ -187,9 +192,11 @@ std::optional<int> write_output_journal(const fs::path& out_dir, Diagnostics& di
   const long pid = static_cast<long>(::getpid());
   const fs::path journal = journal_path(out, pid);
   auto pages = fill_marked_dir(journal, pid, display, diagnostics, [&] {
-    KeptFiles kept;
+    std::unordered_set<std::string> regular;
+    auto existing = files_under(out, &regular);
+    KeptFiles kept(std::move(existing), std::move(regular));
     auto made = render(journal, kept);
-    if (made) seal(journal, out, kept);
+    if (made) seal(journal, kept);
     return made;
   });
   if (!pages) return std::nullopt;

@@ -78,13 +78,15 @@ void OutputTree::copy(const fs::path& from, const std::string& path) const {
 
 bool OutputTree::take_over(const std::vector<std::string>& paths) const {
   if (previous_.empty()) return false;
+  if (kept_) {  // a journal: the output's files were listed before the build
+    for (const auto& path : paths)
+      if (!kept_->regular(path)) return false;
+    for (const auto& path : paths) kept_->add(path);
+    return true;
+  }
   for (const auto& path : paths) {
     struct stat st {};
     if (::lstat((previous_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  }
-  if (kept_) {
-    for (const auto& path : paths) kept_->add(path);
-    return true;
   }
   for (const auto& path : paths) {
     const fs::path target = staging_ / path, old = previous_ / path;

@@ -18,10 +18,19 @@ namespace kv {
 // removed. Thread-safe.
 class KeptFiles {
  public:
+  // The output's files before this build (every one, and the regular ones), listed once:
+  // the seal removes what is neither kept nor made, and take_over needs no stat per file.
+  KeptFiles(std::vector<std::string> existing = {}, std::unordered_set<std::string> regular = {})
+      : existing_(std::move(existing)), regular_(std::move(regular)) {}
+
   void add(const std::string& path);
   bool contains(const std::string& path) const;
+  const std::vector<std::string>& existing() const { return existing_; }
+  bool regular(const std::string& path) const { return regular_.count(path) > 0; }
 
  private:
+  const std::vector<std::string> existing_;
+  const std::unordered_set<std::string> regular_;
   mutable std::mutex lock_;
   std::unordered_set<std::string> paths_;
 };

@@ -1,5 +1,7 @@
 #include "render/search/search_index.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -503,46 +505,51 @@ void append_field(std::string& out, std::string_view name, std::string_view valu
 }
 
 // The pieces' terms in byte order, each with the pieces that have it in piece (so page)
-// order: a k-way merge over the pieces' sorted terms, holding one cursor per piece.
+// order: a k-way merge over the pieces' sorted terms, holding one cursor per piece. A
+// tournament tree: each step replays one leaf's path, one comparison per level (a heap's pop
+// and push take two per level), as thousands of pieces are merged on every build.
 class TermMerge {
  public:
-  explicit TermMerge(const std::vector<PartialIndex>& parts) : parts_(parts) {
+  explicit TermMerge(const std::vector<PartialIndex>& parts) : parts_(parts), index_(parts.size(), 0), head_(parts.size()) {
+    while (leaves_ < parts.size()) leaves_ *= 2;
+    winner_.assign(2 * leaves_, kNone);
     for (size_t p = 0; p < parts.size(); ++p)
-      if (parts[p].size() > 0) heap_.push_back({parts[p].term(0), p, 0});
-    std::make_heap(heap_.begin(), heap_.end(), Later{});
+      if (parts[p].size() > 0) {
+        head_[p] = parts[p].term(0);
+        winner_[leaves_ + p] = static_cast<int>(p);
+      }
+    for (size_t i = leaves_ - 1; i >= 1; --i) winner_[i] = better(winner_[2 * i], winner_[2 * i + 1]);
   }
 
   // The next term and its (piece, term index) pairs; false at the end.
   bool next(std::string_view& term, std::vector<std::pair<size_t, size_t>>& lists) {
-    if (heap_.empty()) return false;
-    term = heap_.front().term;
+    if (winner_[1] == kNone) return false;
+    term = head_[static_cast<size_t>(winner_[1])];
     lists.clear();
-    while (!heap_.empty() && heap_.front().term == term) {
-      std::pop_heap(heap_.begin(), heap_.end(), Later{});
-      Cursor& c = heap_.back();
-      lists.emplace_back(c.part, c.index);
-      if (++c.index < parts_[c.part].size()) {
-        c.term = parts_[c.part].term(c.index);
-        std::push_heap(heap_.begin(), heap_.end(), Later{});
-      } else {
-        heap_.pop_back();
-      }
+    for (int w = winner_[1]; w != kNone && head_[static_cast<size_t>(w)] == term; w = winner_[1]) {
+      const auto p = static_cast<size_t>(w);
+      lists.emplace_back(p, index_[p]);
+      if (++index_[p] < parts_[p].size()) head_[p] = parts_[p].term(index_[p]);
+      else winner_[leaves_ + p] = kNone;
+      for (size_t i = (leaves_ + p) / 2; i >= 1; i /= 2) winner_[i] = better(winner_[2 * i], winner_[2 * i + 1]);
     }
     return true;
   }
 
  private:
-  struct Cursor {
-    std::string_view term;
-    size_t part, index;
-  };
-  struct Later {  // a max-heap of this order keeps the smallest (term, piece) on top
-    bool operator()(const Cursor& a, const Cursor& b) const {
-      return a.term != b.term ? a.term > b.term : a.part > b.part;
-    }
-  };
+  static constexpr int kNone = -1;  // an empty leaf, or a piece merged to its end
+  // The smaller (term, piece) of two leaves' pieces.
+  int better(int a, int b) const {
+    if (a == kNone) return b;
+    if (b == kNone) return a;
+    const int c = head_[static_cast<size_t>(a)].compare(head_[static_cast<size_t>(b)]);
+    return c < 0 || (c == 0 && a < b) ? a : b;
+  }
   const std::vector<PartialIndex>& parts_;
-  std::vector<Cursor> heap_;
+  std::vector<size_t> index_;           // per piece: its current term
+  std::vector<std::string_view> head_;  // per piece: that term
+  size_t leaves_ = 1;
+  std::vector<int> winner_;  // 1: the root; leaves_ + p: piece p
 };
 
 // One term's postings as written: page numbers as differences.
@@ -553,11 +560,14 @@ void append_postings(std::string& out, const std::vector<PartialIndex>& parts,
   bool first = true;
   for (const auto& [p, t] : lists)
     parts[p].for_each_posting(t, [&](uint32_t page, uint32_t weight) {
-      if (!first) out += ',';
+      char digits[24];
+      char* at = digits;
+      if (!first) *at++ = ',';
       first = false;
-      out += std::to_string(page - previous);
-      out += ',';
-      out += std::to_string(weight);
+      at = std::to_chars(at, digits + sizeof digits, page - previous).ptr;
+      *at++ = ',';
+      at = std::to_chars(at, digits + sizeof digits, weight).ptr;
+      out.append(digits, at);
       previous = page;
     });
   out += ']';
