@@ -73,17 +73,28 @@ TEST_CASE("a build's memory of documents: found in what the last build stored, w
   read.report.warning({"provenhet/2020/prov/fraga-02.md", 3, 1}, "en varning", "ett råd");
   const kv::InputHashes hashes{"site", {{"provenhet", "unit"}}};
 
-  std::map<std::string, std::string> disk;  // what the build stored, by document folder
-  auto stored = [&](const std::string& folder) -> std::optional<std::string> {
-    auto found = disk.find(folder);
-    return found == disk.end() ? std::nullopt : std::optional<std::string>(found->second);
+  // What the build stored, by document folder: the file, and the log's record of it.
+  std::map<std::string, std::string> disk, log;
+  auto lookup = [](const std::map<std::string, std::string>& in, const std::string& folder) {
+    auto found = in.find(folder);
+    return found == in.end() ? std::nullopt : std::optional<std::string>(found->second);
   };
+  const kv::StoredDocuments stored{[&](const std::string& f) { return lookup(log, f); },
+                                   [&](const std::string& f) { return lookup(disk, f); }};
   kv::SubmissionCache first(stored);
   CHECK_FALSE(first.find(where, hashes, as, structures));  // nothing stored yet
   first.keep(where, hashes, as, read);
-  auto bytes = first.stored_form(*read.result);
-  REQUIRE(bytes.has_value());
-  disk["provenhet/2020/prov"] = *bytes;
+  auto kept = first.stored_form(*read.result);
+  REQUIRE(kept.has_value());
+  const std::string folder = "provenhet/2020/prov";
+  disk[folder] = kept->bytes;
+  log[folder] = kept->record;
+  // The file depends on the document alone: not on what it was read from (times, inodes).
+  kv::SubmissionCache elsewhere(stored);
+  elsewhere.keep(where, {"other site", {{"provenhet", "other unit"}}}, as, read);
+  REQUIRE(elsewhere.stored_form(*read.result));
+  CHECK(elsewhere.stored_form(*read.result)->bytes == kept->bytes);
+  CHECK(elsewhere.stored_form(*read.result)->record != kept->record);
 
   kv::SubmissionCache next(stored);
   auto found = next.find(where, hashes, as, structures);
@@ -94,20 +105,25 @@ TEST_CASE("a build's memory of documents: found in what the last build stored, w
   REQUIRE(found->report.items().size() == 1);  // its warnings are shown again
   CHECK(found->report.items()[0].message == "en varning");
   CHECK(found->report.items()[0].pos.line == 3);
-  CHECK(next.stored_form(*found->result) == bytes);  // and stored again alike
+  CHECK(next.stored_form(*found->result)->bytes == kept->bytes);  // and stored again alike
+  CHECK(next.stored_form(*found->result)->record == kept->record);
 
   CHECK_FALSE(next.find(where, {"other site", {{"provenhet", "unit"}}}, as, structures));  // a template changed
   CHECK_FALSE(next.find(where, {"site", {{"provenhet", "changed"}}}, as, structures));     // a file in the unit
   kv::Diagnostics english{kv::Lang::kEn, {}, {}, true};
   CHECK_FALSE(next.find(where, hashes, english, structures));  // its messages in another language
   CHECK_FALSE(next.find(where, hashes, as, {}));               // its structure is gone
-  // A stored file changed on the disk, or cut, is not trusted.
-  for (size_t at : {size_t{0}, bytes->size() / 2, bytes->size() - 1}) {
-    disk["provenhet/2020/prov"] = *bytes;
-    disk["provenhet/2020/prov"][at] ^= 0x01;
+  // A stored file changed on the disk, or cut, is not trusted; nor one the log has no record of.
+  for (size_t at : {size_t{0}, kept->bytes.size() / 2, kept->bytes.size() - 1}) {
+    disk[folder] = kept->bytes;
+    disk[folder][at] ^= 0x01;
     CHECK_FALSE(kv::SubmissionCache(stored).find(where, hashes, as, structures));
   }
-  disk["provenhet/2020/prov"] = bytes->substr(0, bytes->size() - 1);
+  disk[folder] = kept->bytes.substr(0, kept->bytes.size() - 1);
+  CHECK_FALSE(kv::SubmissionCache(stored).find(where, hashes, as, structures));
+  disk[folder] = kept->bytes;
+  CHECK(kv::SubmissionCache(stored).find(where, hashes, as, structures));
+  log.clear();
   CHECK_FALSE(kv::SubmissionCache(stored).find(where, hashes, as, structures));
 
   // A document showing an image outside its unit is not stored (the key does not cover it).
@@ -149,7 +165,7 @@ TEST_CASE("a rebuild takes an unchanged unit's documents as the last build store
   CHECK_THAT(read(out / "2020/andra-enheten/prov/index.html"), Contains("Tredje provenheten"));
 
   // A stored document that cannot be trusted is read again from its files.
-  write(out / kv::stored_document_path("provenhet/2020/prov"), "kvalitet-lagrat-dokument 1\nskräp");
+  write(out / kv::stored_document_path("provenhet/2020/prov"), "kvalitet-lagrat-dokument 2\nskräp");
   replace(content / "andra-enheten" / "enhet.yaml", "namn: Tredje provenheten", "namn: Fjärde provenheten");
   REQUIRE(build_site(content, fixtures() / "templates", out) == 0);
   CHECK_THAT(read(out / "2020/provenhet/prov/fraga-02/index.html"), Contains("ett MÅL"));

@@ -21,4 +21,11 @@ struct DecodedSubmission {
 };
 std::optional<DecodedSubmission> decode_submission(std::string_view bytes);
 
+// A document as a build stores it for the next (validate/submission_cache.h): the file's
+// bytes, and the record the build log keeps of them (what they were read from, and their
+// check sum), which the file itself leaves out so that it depends on the content alone.
+struct StoredDocument {
+  std::string bytes, record;
+};
+
 }  // namespace kv::model

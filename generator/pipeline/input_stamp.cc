@@ -222,7 +222,7 @@ std::optional<BuildReport> unchanged_build(const fs::path& out, const InputStamp
   if (!std::getline(in, line) || line != stamp.summary) return std::nullopt;
   BuildReport report;
   while (std::getline(in, line)) {
-    if (line.rfind(kTargetLinePrefix, 0) == 0) break;  // the build log comes last
+    if (line.rfind(kTargetLinePrefix, 0) == 0 || line.rfind(kDocumentLinePrefix, 0) == 0) break;  // the build log comes last
     if (line.rfind("recent ", 0) == 0) {  // saved just before that build: the bytes must be the same
       const size_t space = line.find(' ', 7);
       auto file = nlohmann::json::parse(line.substr(space == std::string::npos ? line.size() : space + 1), nullptr, false);

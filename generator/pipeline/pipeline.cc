@@ -116,11 +116,15 @@ bool report_unchanged(const CommandContext& context, const BuildOptions& build, 
   return true;
 }
 
-// A build's memory of documents: what the last build stored in the output (found only when
-// its log was read, so only in a folder kvalitet made).
+// A build's memory of documents: what the last build stored in the output, as its log
+// records it (only a folder kvalitet made has a log).
 SubmissionCache stored_documents(const fs::path& output_dir, const TargetLog& log) {
-  if (!log.has_previous()) return SubmissionCache([](const std::string&) { return std::optional<std::string>(); });
-  return SubmissionCache([output_dir](const std::string& folder) -> std::optional<std::string> {
+  StoredDocuments stored;
+  stored.record = [&log](const std::string& folder) -> std::optional<std::string> {
+    const std::string* record = log.previous_document(folder);
+    return record ? std::optional<std::string>(*record) : std::nullopt;
+  };
+  stored.bytes = [output_dir](const std::string& folder) -> std::optional<std::string> {
     const fs::path file = output_dir / stored_document_path(folder);
     std::error_code ec;
     // Not a link (it would lead out of the output) and not larger than any document stored.
@@ -132,7 +136,8 @@ SubmissionCache stored_documents(const fs::path& output_dir, const TargetLog& lo
     } catch (const WriteError&) {  // unreadable: the document is read again
       return std::nullopt;
     }
-  });
+  };
+  return SubmissionCache(std::move(stored));
 }
 
 }  // namespace

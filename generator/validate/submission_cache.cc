@@ -1,9 +1,10 @@
 #include "validate/submission_cache.h"
 
-#include <cstring>
+#include <cstdio>
 
 #include "model/submission_codec.h"
 #include "util/byte_codec.h"
+#include "util/sha256.h"
 
 namespace kv {
 
@@ -54,40 +55,40 @@ bool restructure(std::optional<model::Submission>& s, const StructureSet& struct
   return true;
 }
 
-// A stored document: the format, a check sum of the rest, then its key, its report and the
-// document (model/submission_codec.h).
-constexpr std::string_view kStoredFormat = "kvalitet-lagrat-dokument 1\n";
+// A stored document: the format, its report, then the document (model/submission_codec.h).
+// What it was read from is in its record, kept in the build log beside it: the key's hash and
+// the bytes' check sum.
+constexpr std::string_view kStoredFormat = "kvalitet-lagrat-dokument 2\n";
 
-std::string stored_bytes(std::string key, const DiagnosticList& report, const model::Submission& s) {
+std::string record_of(const std::string& key, std::string_view bytes) {
+  char sum[17];
+  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(check_sum(bytes)));
+  return sha256_hex(key) + " " + sum;
+}
+
+model::StoredDocument stored_document(const std::string& key, const DiagnosticList& report, const model::Submission& s) {
   ByteWriter w;
-  io(w, key);
+  w.bytes() = kStoredFormat;
   std::vector<Diagnostic> items = report.items();
   io(w, items);
   std::string document = model::encode_submission(s);
   io(w, document);
-  const uint64_t sum = check_sum(w.bytes());
-  std::string out(kStoredFormat);
-  out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-  return out + w.bytes();
+  std::string record = record_of(key, w.bytes());
+  return {std::move(w.bytes()), std::move(record)};
 }
 
 }  // namespace
 
 std::optional<SubmissionCache::Read> SubmissionCache::from_store(const SubmissionLocation& where, const std::string& key) const {
   const std::string folder = where.folder.lexically_relative(where.content_root).generic_string();
-  const auto bytes = stored_(folder);
-  if (!bytes || bytes->size() < kStoredFormat.size() + sizeof(uint64_t) ||
-      bytes->compare(0, kStoredFormat.size(), kStoredFormat) != 0)
-    return std::nullopt;
-  uint64_t sum = 0;
-  std::memcpy(&sum, bytes->data() + kStoredFormat.size(), sizeof sum);
-  const std::string_view rest = std::string_view(*bytes).substr(kStoredFormat.size() + sizeof sum);
-  if (check_sum(rest) != sum) return std::nullopt;
-  ByteReader r(rest);
-  std::string stored_key, document;
+  const auto record = stored_.record ? stored_.record(folder) : std::nullopt;
+  if (!record || record->rfind(sha256_hex(key) + " ", 0) != 0) return std::nullopt;  // read from other inputs
+  const auto bytes = stored_.bytes ? stored_.bytes(folder) : std::nullopt;
+  if (!bytes || record_of(key, *bytes) != *record) return std::nullopt;  // changed or cut since
+  if (bytes->compare(0, kStoredFormat.size(), kStoredFormat) != 0) return std::nullopt;
+  ByteReader r(std::string_view(*bytes).substr(kStoredFormat.size()));
+  std::string document;
   std::vector<Diagnostic> items;
-  io(r, stored_key);
-  if (stored_key != key) return std::nullopt;
   io(r, items);
   io(r, document);
   if (!r.ok() || !r.at_end()) return std::nullopt;
@@ -117,7 +118,7 @@ std::optional<SubmissionCache::Read> SubmissionCache::find(const SubmissionLocat
   const auto wanted = key(where, hashes, as);
   if (!wanted) return std::nullopt;
   std::optional<Read> read;
-  if (stored_) {
+  if (stored_.bytes) {
     read = from_store(where, *wanted);
     if (!read) return std::nullopt;
     std::lock_guard guard(lock_);
@@ -142,18 +143,18 @@ void SubmissionCache::keep(const SubmissionLocation& where, const InputHashes& h
     return;
   }
   // A build keeps only what it needs to store the document once it is published.
-  kept_[where.folder.generic_string()] = {*wanted, stored_ ? Read{{}, {}, read.report} : read};
+  kept_[where.folder.generic_string()] = {*wanted, stored_.bytes ? Read{{}, {}, read.report} : read};
 }
 
-std::optional<std::string> SubmissionCache::stored_form(const model::Submission& s) const {
+std::optional<model::StoredDocument> SubmissionCache::stored_form(const model::Submission& s) const {
   std::pair<std::string, Read> kept;
   {
     std::lock_guard guard(lock_);
     auto found = kept_.find(s.source_folder);
-    if (!stored_ || found == kept_.end()) return std::nullopt;
+    if (!stored_.bytes || found == kept_.end()) return std::nullopt;
     kept = found->second;
   }
-  return stored_bytes(std::move(kept.first), kept.second.report, s);
+  return stored_document(kept.first, kept.second.report, s);
 }
 
 }  // namespace kv

@@ -19,13 +19,17 @@
 #include "diag/diagnostics.h"
 #include "load/input_hashes.h"
 #include "model/site.h"
+#include "model/submission_codec.h"
 #include "validate/structure_file.h"
 #include "validate/submission.h"
 
 namespace kv {
 
-// The bytes the last build stored for a document folder ("<enhet>/<år>/<slag>"), or nullopt.
-using StoredDocuments = std::function<std::optional<std::string>(const std::string& document_folder)>;
+// What the last build stored, by document folder ("<enhet>/<år>/<slag>"): the record its
+// log keeps of a document (model::StoredDocument::record) and the stored file's bytes.
+struct StoredDocuments {
+  std::function<std::optional<std::string>(const std::string& document_folder)> record, bytes;
+};
 
 class SubmissionCache {
  public:
@@ -48,12 +52,12 @@ class SubmissionCache {
 
   // A build's: the bytes to store for s (as published, after the checks across documents,
   // which the stored form leaves out), or nullopt when s is not to be kept.
-  std::optional<std::string> stored_form(const model::Submission& s) const;
+  std::optional<model::StoredDocument> stored_form(const model::Submission& s) const;
 
  private:
   static std::optional<std::string> key(const SubmissionLocation& where, const InputHashes& hashes, const Diagnostics& as);
   std::optional<Read> from_store(const SubmissionLocation& where, const std::string& key) const;
-  StoredDocuments stored_;
+  StoredDocuments stored_;  // a build's; unset for serve
   mutable std::mutex lock_;
   // By folder: key, what was read (a build's: the report only).
   mutable std::map<std::string, std::pair<std::string, Read>> kept_;

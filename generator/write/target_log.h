@@ -29,16 +29,27 @@ class TargetLog {
   // break cannot be logged: its target is made again every time.
   void record(const std::string& key, std::vector<std::string> paths);
 
-  // This build's lines, "target <key>\t<path>\t<path>…", sorted by key.
+  // What the last build recorded of the document it stored for folder (validate/
+  // submission_cache.h: its key's hash and its bytes' check sum); nullptr when none.
+  const std::string* previous_document(const std::string& folder) const;
+
+  // This build stored (or took over) folder's document with record. Thread-safe.
+  void record_document(const std::string& folder, std::string record);
+
+  // This build's lines, "target <key>\t<path>\t<path>…" sorted by key, then
+  // "document <folder>\t<record>" sorted by folder.
   std::string text() const;
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> previous_;
+  std::map<std::string, std::string> previous_documents_;
   mutable std::mutex lock_;
   std::map<std::string, std::vector<std::string>> current_;
+  std::map<std::string, std::string> current_documents_;
 };
 
-// How a log line starts.
+// How log lines start.
 inline constexpr std::string_view kTargetLinePrefix = "target ";
+inline constexpr std::string_view kDocumentLinePrefix = "document ";
 
 }  // namespace kv

@@ -214,15 +214,30 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
   }
 }
 
-// Each document as read, kept for the next build to take instead of reading it again.
-void stored_document_jobs(const model::Site& site, const RenderInputs& inputs, const OutputTree& out, Jobs& jobs) {
-  if (!inputs.stored_document) return;
+// Each document as read, kept for the next build to take instead of reading it again, and
+// the log's record of it (what it was read from). Taken over with its record while its key
+// (its unit's folder, the site's inputs) holds.
+void stored_document_jobs(const model::Site& site, const RenderInputs& inputs, const OutputTree& out, TargetLog* log,
+                          Jobs& jobs) {
+  if (!inputs.stored_document || !log) return;
   for (const auto& s : site.submissions) {
-    const std::string path = stored_document_path(document_folder(s));
-    jobs.files.push_back({jobs.keys.unit(s.unit.slug, "stored " + s.url_path()), {path}, [&inputs, &out, &s, path] {
-      auto bytes = inputs.stored_document(s);
-      if (bytes) out.write(path, *bytes);
-      return bytes.has_value();
+    const std::string folder = document_folder(s), path = stored_document_path(folder);
+    std::string key = jobs.keys.unit(s.unit.slug, "stored " + s.url_path());
+    jobs.files.push_back({"", {}, [&inputs, &out, &s, log, key = std::move(key), folder, path] {
+      const std::vector<std::string> paths{path};
+      const auto* before = key.empty() ? nullptr : log->previous(key);
+      const auto* record = log->previous_document(folder);
+      if (before && *before == paths && record && out.take_over(paths)) {
+        log->record(key, paths);
+        log->record_document(folder, *record);
+        return false;  // logged here
+      }
+      auto stored = inputs.stored_document(s);
+      if (!stored) return false;
+      out.write(path, stored->bytes);
+      log->record(key, paths);
+      log->record_document(folder, std::move(stored->record));
+      return false;
     }, nullptr});
   }
 }
@@ -318,7 +333,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   cross_cutting_jobs(ctx, out, jobs);
   document_jobs(ctx, out, jobs);
   media_jobs(site, inputs, tree, jobs);
-  stored_document_jobs(site, inputs, tree, jobs);
+  stored_document_jobs(site, inputs, tree, log, jobs);
   // A target whose key the last build logged is taken over from its output, not made again.
   auto taken_over = [&](const std::string& key) {
     const auto* before = log && !key.empty() ? log->previous(key) : nullptr;

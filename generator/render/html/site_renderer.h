@@ -9,6 +9,7 @@
 
 #include "diag/diagnostics.h"
 #include "model/site.h"
+#include "model/submission_codec.h"
 #include "render/html/target_keys.h"
 #include "write/output_tree.h"
 #include "write/target_log.h"
@@ -31,9 +32,9 @@ struct RenderInputs {
   // Set when out is a journal (write/journal.h): files that come out the same stay in
   // previous and are noted here.
   KeptFiles* kept = nullptr;
-  // A build's: the bytes to keep of each document for the next build (its stored form,
-  // validate/submission_cache.h), or nullopt; unset: nothing is kept.
-  std::function<std::optional<std::string>(const model::Submission&)> stored_document{};
+  // A build's: what to keep of each document for the next build (its stored form and the
+  // log's record of it, validate/submission_cache.h), or nullopt; unset: nothing is kept.
+  std::function<std::optional<model::StoredDocument>(const model::Submission&)> stored_document{};
 };
 
 // What render_site made, for the command's closing line.
