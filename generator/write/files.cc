@@ -127,8 +127,13 @@ void create_file(const fs::path& file, std::string_view content) {
 }
 
 void write_file(const fs::path& file, std::string_view content) {
-  make_parent(file);
+  // The folder is made only when missing: a build writes tens of thousands of files into
+  // folders that mostly exist already, and asking first costs a path lookup each.
   int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    make_parent(file);
+    fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
   if (fd < 0) throw WriteError(file, errno);
   write_all(fd, file, content);
 }
