@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support.h"
+#include "pipeline/page_readability.h"
 #include "util/lix.h"
 #include "validate/readability.h"
 
@@ -136,4 +137,27 @@ TEST_CASE("check's readability summary names each document and its hardest part"
   CHECK(line.find(", 2: ") != std::string::npos);
   CHECK(line.find(", 3: ") > line.find(", 2: "));
   CHECK(line.find("; inledningen ") != std::string::npos);
+}
+
+TEST_CASE("serve's LIX per page comes in the site's order on any number of threads", "[lix]") {
+  const kv::Validated v = kv::validate_content(options_for(source_dir() / "content", source_dir() / "templates"));
+  REQUIRE(v.site.submissions.size() >= 4);
+  const auto one = kv::page_readability(v.site, kv::Lang::kSv, 1), four = kv::page_readability(v.site, kv::Lang::kSv, 4);
+  REQUIRE(one.size() > 20);
+  REQUIRE(four.size() == one.size());
+  for (size_t i = 0; i < one.size(); ++i) {
+    CHECK(four[i].page == one[i].page);
+    CHECK(four[i].part == one[i].part);
+    CHECK(four[i].lix == one[i].lix);
+  }
+  // Documents in the site's order, each its introduction first, then its parts.
+  size_t last = 0;
+  for (const auto& page : one) {
+    size_t doc = 0;
+    while (doc < v.site.submissions.size() && page.page.rfind(v.site.submissions[doc].url_path() + "/", 0) != 0) ++doc;
+    REQUIRE(doc < v.site.submissions.size());
+    CHECK(doc >= last);
+    last = doc;
+  }
+  CHECK(last > 0);  // more than one document measured
 }

@@ -3,20 +3,26 @@
 #include "i18n/messages.h"
 #include "model/readability.h"
 #include "render/html/urls.h"
+#include "util/parallel.h"
 #include "validate/readability.h"
 
 namespace kv {
 
-std::vector<PageReadability> page_readability(const model::Site& site, Lang lang) {
-  std::vector<PageReadability> pages;
-  for (const auto& s : site.submissions)
+std::vector<PageReadability> page_readability(const model::Site& site, Lang lang, unsigned threads) {
+  std::vector<std::vector<PageReadability>> by_document(site.submissions.size());
+  parallel_for(site.submissions.size(), threads, [&](size_t i) {
+    const model::Submission& s = site.submissions[i];
     for (const auto& part : model::document_readability(s)) {
       const int lix = part.text.lix();
-      pages.push_back({part.number == 0 ? overview_path(s) : question_path(s, part.number),
-                       part.number == 0 ? text(lang, Msg::kLixIntro)
-                                        : text(lang, Msg::kUiQuestion, {s.structure->part_word(lang), std::to_string(part.number)}),
-                       lix, lix_band_name(lix, lang)});
+      by_document[i].push_back({part.number == 0 ? overview_path(s) : question_path(s, part.number),
+                                part.number == 0 ? text(lang, Msg::kLixIntro)
+                                                 : text(lang, Msg::kUiQuestion, {s.structure->part_word(lang), std::to_string(part.number)}),
+                                lix, lix_band_name(lix, lang)});
     }
+  });
+  std::vector<PageReadability> pages;  // in the site's order, whatever the threads did first
+  for (auto& document : by_document)
+    for (auto& page : document) pages.push_back(std::move(page));
   return pages;
 }
 

@@ -16,7 +16,8 @@ struct PageReadability {
   std::string band;  // "medelsvår"
 };
 
-// In the site's order: documents, then introduction and parts.
-std::vector<PageReadability> page_readability(const model::Site& site, Lang lang);
+// In the site's order: documents, then introduction and parts. Documents are measured on up
+// to threads threads (serve does it on every save, for every document).
+std::vector<PageReadability> page_readability(const model::Site& site, Lang lang, unsigned threads = 1);
 
 }  // namespace kv

@@ -42,7 +42,7 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   PreviewOutcome outcome;
   outcome.seen.diagnostics.lang = v.diagnostics.lang;
   outcome.seen.diagnostics.list.append(v.diagnostics.list);
-  outcome.seen.readability = page_readability(v.site, v.diagnostics.lang);
+  outcome.seen.readability = page_readability(v.site, v.diagnostics.lang, context.threads());
   outcome.seen.lix_limit = v.site.lix_limit;
 
   bool renderable = !v.templates.empty() && editions_agree(v.site);
