@@ -156,8 +156,9 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
   // Documents whose folders are unchanged are taken as the last build stored them.
   SubmissionCache documents = stored_documents(build.output_dir, log);
+  const bool storing = !stamp.empty() && !build.documents;  // a caller's own memory comes first
   BuildOptions reading = build;
-  if (!stamp.empty() && !reading.documents) reading.documents = &documents;
+  if (storing) reading.documents = &documents;
   Validated v = validate_content(context, reading, stamp.empty() ? nullptr : &stamp.hashes);
   check_output_place(build.output_dir, content_root, v.diagnostics);
   if (!build.preview()) check_output_audience(build.output_dir, build.audience, v.diagnostics);
@@ -185,7 +186,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       write_file(staging / kInputStampFile, stamp_file_text(stamp, report, log.text()));
     }
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes, reading.documents == &documents ? &documents : nullptr});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes, storing ? &documents : nullptr});
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';

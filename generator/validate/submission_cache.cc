@@ -60,10 +60,11 @@ bool restructure(std::optional<model::Submission>& s, const StructureSet& struct
 // the bytes' check sum.
 constexpr std::string_view kStoredFormat = "kvalitet-lagrat-dokument 2\n";
 
-std::string record_of(const std::string& key, std::string_view bytes) {
+// key_hash: sha256_hex of the document's key.
+std::string record_of(const std::string& key_hash, std::string_view bytes) {
   char sum[17];
   std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(check_sum(bytes)));
-  return sha256_hex(key) + " " + sum;
+  return key_hash + " " + sum;
 }
 
 model::StoredDocument stored_document(const std::string& key, const DiagnosticList& report, const model::Submission& s) {
@@ -73,7 +74,7 @@ model::StoredDocument stored_document(const std::string& key, const DiagnosticLi
   io(w, items);
   std::string document = model::encode_submission(s);
   io(w, document);
-  std::string record = record_of(key, w.bytes());
+  std::string record = record_of(sha256_hex(key), w.bytes());
   return {std::move(w.bytes()), std::move(record)};
 }
 
@@ -82,9 +83,10 @@ model::StoredDocument stored_document(const std::string& key, const DiagnosticLi
 std::optional<SubmissionCache::Read> SubmissionCache::from_store(const SubmissionLocation& where, const std::string& key) const {
   const std::string folder = where.folder.lexically_relative(where.content_root).generic_string();
   const auto record = stored_.record ? stored_.record(folder) : std::nullopt;
-  if (!record || record->rfind(sha256_hex(key) + " ", 0) != 0) return std::nullopt;  // read from other inputs
+  const std::string key_hash = sha256_hex(key);
+  if (!record || record->rfind(key_hash + " ", 0) != 0) return std::nullopt;  // read from other inputs
   const auto bytes = stored_.bytes ? stored_.bytes(folder) : std::nullopt;
-  if (!bytes || record_of(key, *bytes) != *record) return std::nullopt;  // changed or cut since
+  if (!bytes || record_of(key_hash, *bytes) != *record) return std::nullopt;  // changed or cut since
   if (bytes->compare(0, kStoredFormat.size(), kStoredFormat) != 0) return std::nullopt;
   ByteReader r(std::string_view(*bytes).substr(kStoredFormat.size()));
   std::string document;

@@ -62,7 +62,9 @@ struct PageJob {
 struct FileJob {
   std::string key;
   std::vector<std::string> paths;  // site-relative: what make writes
-  std::function<bool()> make;      // false: it wrote less than paths (not logged)
+  // true: logs paths under key; false: nothing to log (less made than paths, or make
+  // logged what it made itself, as the search pieces and stored documents do).
+  std::function<bool()> make;
   const Diagnostics* report = nullptr;  // a workbook's: logged only when it has nothing to say
 };
 
