@@ -312,6 +312,33 @@ TEST_CASE("serve: the watcher sees a save by rename, a new folder and files in i
   CHECK_FALSE(changed);
 }
 
+TEST_CASE("serve: the watcher names what changed, and a save made while a build runs is waiting for the next wait",
+          "[serve]") {
+  TempDir t;
+  write(t.path() / "a" / "fraga-01.md", "x");
+  write(t.path() / "a" / "fraga-02.md", "x");
+  serve::Watcher w({t.path()});
+  CHECK_FALSE(w.changes_waiting());
+  std::thread th([&] { CHECK(w.wait_for_change(20ms)); });
+  write(t.path() / "a" / "fraga-01.md.tmp", "y");  // saved by a rename, beside a swap file
+  write(t.path() / "a" / ".fraga-01.md.swp", "swap");
+  fs::rename(t.path() / "a" / "fraga-01.md.tmp", t.path() / "a" / "fraga-01.md");
+  th.join();
+  REQUIRE(w.changed());
+  CHECK(*w.changed() == std::set<fs::path>{t.path() / "a" / "fraga-01.md", t.path() / "a" / "fraga-01.md.tmp"});
+  // A build runs now; a save meanwhile is seen without waiting, and the next wait returns
+  // with it at once.
+  CHECK_FALSE(w.changes_waiting());
+  write(t.path() / "a" / "fraga-02.md", "y");
+  std::this_thread::sleep_for(20ms);
+  CHECK(w.changes_waiting());
+  CHECK(w.changes_waiting());  // still, until handed out
+  CHECK(w.wait_for_change(20ms));
+  REQUIRE(w.changed());
+  CHECK(*w.changed() == std::set<fs::path>{t.path() / "a" / "fraga-02.md"});
+  CHECK_FALSE(w.changes_waiting());
+}
+
 TEST_CASE("serve: the start page comes with the reload script, the published output is never touched", "[serve]") {
   std::optional<Served> s(std::in_place);
   const fs::path private_dir = s->session->private_dir();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <vector>
 
@@ -61,6 +62,8 @@ std::vector<std::string> folders_of(const fs::path& rel) {
 // One input as a line; a file saved in the last seconds also goes to recent.
 struct Walk {
   long long now = 0;
+  const std::function<bool()>* cancelled = nullptr;  // BuildOptions::cancelled
+  bool stopped = false;
   std::vector<std::string> lines;
   std::vector<std::pair<fs::path, std::string>> recent;
   // The same lines (with a recent file's bytes) by folder; "" for the site's.
@@ -95,7 +98,9 @@ struct Walk {
     std::error_code ec;
     add(tag, root);
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
+    for (size_t n = 0; !ec && it != end; it.increment(ec)) {
+      if (cancelled && *cancelled && ++n % 256 == 0 && (*cancelled)()) stopped = true;
+      if (stopped) return;
       if (it->is_directory(ec) && is_output_folder(it->path())) {  // a build's output is not an input
         it.disable_recursion_pending();
         continue;
@@ -133,6 +138,7 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
   ::clock_gettime(CLOCK_REALTIME, &clock);
   Walk walk;
   walk.now = ns_of(clock);
+  walk.cancelled = &build.cancelled;
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
   walk.add("generator", ec ? options.executable : self, false);
@@ -145,6 +151,7 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
   walk.add_tree("content", options.content_root, true);
   walk.add_tree("templates", templates);
   walk.add_tree("themes", themes);
+  if (walk.stopped) return {};
   std::sort(walk.lines.begin() + 2, walk.lines.end());
   std::sort(walk.recent.begin(), walk.recent.end());
   Fnv fnv;

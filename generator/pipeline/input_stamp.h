@@ -38,7 +38,7 @@ struct InputStamp {
 };
 
 // The stamp of the inputs as they are now (context's templates and themes must have been
-// found). Output folders inside content/ are not inputs.
+// found). Output folders inside content/ are not inputs. Empty when build.cancelled stopped it.
 InputStamp input_stamp(const CommandContext& context, const BuildOptions& build);
 
 // What a build printed, to print again when nothing changed.

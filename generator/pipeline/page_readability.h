@@ -19,5 +19,7 @@ struct PageReadability {
 // In the site's order: documents, then introduction and parts. Documents are measured on up
 // to threads threads (serve does it on every save, for every document).
 std::vector<PageReadability> page_readability(const model::Site& site, Lang lang, unsigned threads = 1);
+// One document's, in the same order.
+std::vector<PageReadability> page_readability(const model::Submission& s, Lang lang);
 
 }  // namespace kv

@@ -52,10 +52,10 @@ Validated validate_content(const CommandContext& context, const BuildOptions& bu
     v.site.theme_chain = std::move(*theme);
   v.site.audience = build.audience;
   SiteOptions site_options{options.content_root, options.lang, context.threads(), model::visibility(build.audience).drafts,
-                           build.units, build.documents, hashes};
+                           build.units, build.documents, hashes, &build.cancelled};
   BrokenStructures broken;
-  StructureSet structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
-  read_submissions(site_options, structures, v.site, v.diagnostics, broken);
+  v.structures = read_structures(v.templates / "structures", v.diagnostics, &broken);
+  read_submissions(site_options, v.structures, v.site, v.diagnostics, broken);
   thread_years(v.site, v.diagnostics);
   read_decisions(options.content_root, v.site, v.diagnostics);
   if (build.audience == model::Audience::kReviewers) read_review_forms(options.content_root, v.site, v.diagnostics);

@@ -1,6 +1,7 @@
 // The pipeline: load → validate → model → render → write. Commands run it to a given stage.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -32,6 +33,9 @@ struct BuildOptions {
   // serve: the documents its last build read, taken again when unchanged
   // (validate/submission_cache.h); nullptr for every other command.
   SubmissionCache* documents = nullptr;
+  // serve: asked now and then during a preview build; true (a newer save is waiting) stops
+  // the build, leaving the output as it was (pipeline/preview_build.h). Unset: never.
+  std::function<bool()> cancelled{};
 
   bool preview() const { return audience == model::Audience::kPreview; }
 };
@@ -44,6 +48,7 @@ struct Validated {
   Diagnostics diagnostics;
   model::Site site;
   std::filesystem::path templates;
+  StructureSet structures{};  // as read from templates/structures
 };
 // hashes: the inputs as hashed before any was read, for BuildOptions::documents.
 Validated validate_content(const CommandContext& context, const BuildOptions& build, const InputHashes* hashes = nullptr);

@@ -37,13 +37,17 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
   tidy_leftovers(build.output_dir);
   // Each save makes only the targets whose inputs changed (write/target_log.h), as a build
   // does; the stamp is taken before any input is read, so a file saved meanwhile counts.
-  const InputStamp stamp = context.templates && context.themes ? input_stamp(context, preview) : InputStamp();
-  Validated v = validate_content(context, preview, stamp.empty() ? nullptr : &stamp.hashes);
   PreviewOutcome outcome;
+  auto stop = [&] { return build.cancelled && (outcome.cancelled = build.cancelled()); };
+  const InputStamp stamp = context.templates && context.themes ? input_stamp(context, preview) : InputStamp();
+  if (stop()) return outcome;
+  Validated v = validate_content(context, preview, stamp.empty() ? nullptr : &stamp.hashes);
+  if (stop()) return outcome;
   outcome.seen.diagnostics.lang = v.diagnostics.lang;
   outcome.seen.diagnostics.list.append(v.diagnostics.list);
   outcome.seen.readability = page_readability(v.site, v.diagnostics.lang, context.threads());
   outcome.seen.lix_limit = v.site.lix_limit;
+  if (stop()) return outcome;
 
   bool renderable = !v.templates.empty() && editions_agree(v.site);
   std::vector<PreviewProblemPlace> places;
@@ -69,9 +73,12 @@ PreviewOutcome run_preview_build(const CommandContext& context, const BuildOptio
                                [&](const fs::path& staging, const fs::path&, BuildCounts&) {
     if (!stamp.empty()) write_file(staging / kInputStampFile, stamp_file_text(stamp, {}, log.text()));
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes}, build.cancelled);
+  if (!written && stop()) return outcome;
   outcome.seen.diagnostics.list.append(diagnostics.list);
   outcome.written = written.has_value();
+  if (outcome.written)
+    outcome.model = std::make_shared<PreviewModel>(PreviewModel{std::move(v.site), std::move(v.structures), v.templates});
   return outcome;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/document_preview.h"
 #include "pipeline/pipeline.h"
 
 namespace kv {
@@ -27,7 +28,10 @@ struct PreviewProblemPlace {
 struct PreviewOutcome {
   BuildSeen seen;        // every diagnostic of the build, validation's and rendering's
   bool written = false;  // the output folder holds this build
+  bool cancelled = false;  // stopped by BuildOptions::cancelled: nothing was written or decided
   std::vector<PreviewProblemPlace> places;  // where the errors are, in folder order
+  // What was read, once written: for showing the next save of one document at once.
+  std::shared_ptr<PreviewModel> model;
 };
 
 // Validates as a preview, then renders into build.output_dir what can be shown. Prints

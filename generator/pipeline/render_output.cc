@@ -13,13 +13,15 @@ namespace fs = std::filesystem;
 
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const fs::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
-                                         const FinishStaging& finish, Targets targets) {
+                                         const FinishStaging& finish, Targets targets,
+                                         const std::function<bool()>& cancelled) {
   const fs::path content_root = context.options.content_root;
   RenderInputs inputs{v.templates, content_root, context.threads(), with_pdf, {}};
   std::error_code ec;
   if (fs::is_regular_file(out / kOutputMarker, ec)) inputs.previous = out;  // only a folder kvalitet made
   inputs.log = targets.log;
   inputs.input_hashes = targets.inputs;
+  inputs.cancelled = cancelled;
   if (const SubmissionCache* documents = targets.documents)
     inputs.stored_document = [documents](const model::Submission& s) { return documents->stored_form(s); };
   BuildCounts counts;

@@ -31,8 +31,10 @@ struct Targets {
   const InputHashes* inputs = nullptr;
   const SubmissionCache* documents = nullptr;
 };
+// cancelled: RenderInputs::cancelled.
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
-                                         const FinishStaging& finish = {}, Targets targets = {});
+                                         const FinishStaging& finish = {}, Targets targets = {},
+                                         const std::function<bool()>& cancelled = {});
 
 }  // namespace kv

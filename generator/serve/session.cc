@@ -1,5 +1,7 @@
 #include "serve/session.h"
 
+#include <algorithm>
+
 #include "diag/print_diagnostics.h"
 #include "i18n/messages.h"
 #include "pipeline/preview_build.h"
@@ -46,11 +48,15 @@ Session::Session(ServeOptions options, std::ostream& out, std::ostream& err)
 
 Session::~Session() { stop(); }
 
-Snapshot Session::build() {
+std::optional<Snapshot> Session::build(bool cancellable) {
   const auto started = std::chrono::steady_clock::now();
-  PreviewOutcome built = run_preview_build(options_.pipeline);
+  PipelineOptions options = options_.pipeline;
+  if (cancellable) options.cancelled = [this] { return watcher_->changes_waiting(); };
+  PreviewOutcome built = run_preview_build(options);
+  if (built.cancelled) return std::nullopt;
   report_.print(built.seen.diagnostics, built.written, std::chrono::steady_clock::now() - started, options_.pipeline.style, out_,
                 err_);
+  model_ = std::move(built.model);
   Snapshot s;
   s.ok = built.written;
   s.lang = built.seen.diagnostics.lang;
@@ -61,6 +67,35 @@ Snapshot Session::build() {
   for (auto& page : built.seen.readability) s.readability.emplace(page.page, std::move(page));
   s.lix_limit = built.seen.lix_limit;
   return s;
+}
+
+void Session::preview_saved_document() {
+  const auto& changed = watcher_->changed();
+  if (!model_ || !changed) return;
+  const fs::path& root = options_.pipeline.content_root;
+  const auto folder = changed_document(root, *changed);
+  const auto shown = state_.current();
+  if (!folder || !shown->ok) return;
+  // A unit with errors shows them on its pages (serve/routes.h): the build decides those.
+  const std::string unit = folder->substr(0, folder->find('/'));
+  for (const auto& place : shown->places)
+    if (place.unit == unit) return;
+  const unsigned threads = options_.pipeline.threads == 0 ? 1 : options_.pipeline.threads;
+  auto preview = preview_document(*model_, {root, shown->lang, threads}, *folder, dir_.site());
+  if (!preview) {
+    model_.reset();  // it may hold the document as read, unchecked: the build makes the next
+    return;
+  }
+  Snapshot s = *shown;
+  // The document's diagnostics replace its last ones, where those were in the list.
+  const std::string prefix = (root / *folder).generic_string() + "/";
+  auto mine = [&](const Diagnostic& d) { return d.pos.path.starts_with(prefix); };
+  const auto at = std::find_if(s.diags.begin(), s.diags.end(), mine) - s.diags.begin();
+  s.diags.erase(std::remove_if(s.diags.begin(), s.diags.end(), mine), s.diags.end());
+  s.diags.insert(s.diags.begin() + at, preview->diagnostics.begin(), preview->diagnostics.end());
+  for (auto& page : preview->readability) s.readability.insert_or_assign(page.page, std::move(page));
+  state_.publish(std::move(s));
+  server_->notify();
 }
 
 bool Session::start_watching() {
@@ -91,11 +126,14 @@ bool Session::bind_port() {
 bool Session::start() {
   // The port first: a second serve on a taken port says so before building anything.
   if (!start_watching() || !bind_port()) return false;
-  state_.publish(build());
+  state_.publish(*build(false));
   server_->start();
   rebuilder_ = std::thread([this] {
     while (watcher_->wait_for_change(options_.quiet)) {
-      state_.publish(build());
+      preview_saved_document();
+      auto built = build(true);
+      if (!built) continue;  // a newer save is waiting
+      state_.publish(std::move(*built));
       server_->notify();  // open tabs reload
     }
   });

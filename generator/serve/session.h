@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <thread>
 
@@ -26,7 +27,9 @@ struct ServeOptions {
   PipelineOptions pipeline;  // content, templates, themes, language, threads; output_dir is ignored
   int port = 8080;           // 0: any free port
   Lang lang = Lang::kSv;     // what serve says itself: the run's (pipeline/command_context.h)
-  std::chrono::milliseconds quiet{50};  // how long the folders must be still before a rebuild
+  // How long the folders must be still before a rebuild: one save is a few events within a
+  // millisecond or two; a checkout that pauses longer starts a build its next files stop.
+  std::chrono::milliseconds quiet{20};
 };
 
 class Session {
@@ -48,7 +51,12 @@ class Session {
   const LiveState& state() const { return state_; }
 
  private:
-  Snapshot build();
+  // nullopt: stopped for a newer save (cancellable only: the first build is never stopped).
+  std::optional<Snapshot> build(bool cancellable);
+  // The saved document's own pages first, when the save lies in one document's folder
+  // (pipeline/document_preview.h); open tabs reload, then build() brings the rest. A save
+  // while that build runs stops it: that save is shown first again.
+  void preview_saved_document();
   bool start_watching();
   bool bind_port();
 
@@ -58,6 +66,8 @@ class Session {
   PrivateDir dir_;  // first: removed last, after every thread that writes into it has ended
   BuildReport report_;  // what the terminal gets after each build
   SubmissionCache documents_;  // what the last build read, for the next (validate/submission_cache.h)
+  // The last build's model, with the saved documents shown since (pipeline/document_preview.h).
+  std::shared_ptr<PreviewModel> model_;
   LiveState state_;
   std::unique_ptr<SourceRoots> roots_;
   std::unique_ptr<Watcher> watcher_;

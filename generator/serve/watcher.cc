@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <algorithm>
 #include <system_error>
 
 #include "load/content_names.h"
@@ -52,38 +53,59 @@ Watcher::~Watcher() {
 // Adding a watch a folder already has returns the same watch, so walking again is cheap
 // and needs no bookkeeping; a deleted folder's watch goes away by itself (IN_IGNORED).
 void Watcher::watch_trees() {
-  for (const auto& root : roots_) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) continue;
-    if (::inotify_add_watch(inotify_, root.c_str(), kMask & ~IN_DONT_FOLLOW) < 0) {
-      if (errno == ENOSPC) throw std::system_error(errno, std::generic_category(), root.string());
+  for (const auto& root : roots_) watch_tree(root, kMask & ~IN_DONT_FOLLOW);
+}
+
+void Watcher::watch_tree(const fs::path& top, std::uint32_t top_mask) {
+  std::error_code ec;
+  if (!fs::is_directory(top, ec)) return;
+  add_watch(top, top_mask);
+  for (auto it = fs::recursive_directory_iterator(top, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+    if (is_skipped_folder(it->path())) {  // as the content walk: .git, _arkiv, an output folder
+      it.disable_recursion_pending();
       continue;
     }
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
-      if (is_skipped_folder(it->path())) {  // as the content walk: .git, _arkiv, an output folder
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (::inotify_add_watch(inotify_, it->path().c_str(), kMask) < 0 && errno == ENOSPC)
-        throw std::system_error(errno, std::generic_category(), it->path().string());
-    }
+    add_watch(it->path(), kMask);
   }
+}
+
+void Watcher::add_watch(const fs::path& folder, std::uint32_t mask) {
+  const int wd = ::inotify_add_watch(inotify_, folder.c_str(), mask);
+  if (wd < 0 && errno == ENOSPC) throw std::system_error(errno, std::generic_category(), folder.string());
+  std::lock_guard guard(lock_);
+  if (wd >= 0) folders_[wd] = folder;  // a folder moved and watched again under its new name is named so
 }
 
 bool Watcher::read_events() {
   alignas(inotify_event) char buffer[16384];
-  bool relevant = false;
   for (;;) {
     const ssize_t n = ::read(inotify_, buffer, sizeof buffer);
-    if (n <= 0) return relevant;  // EAGAIN: all read
+    if (n <= 0) return relevant_;  // EAGAIN: all read
     for (ssize_t at = 0; at < n;) {
       const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
       at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
-      if (event->mask & IN_IGNORED) continue;
-      // Lost events (IN_Q_OVERFLOW) may have been anything: build.
-      if ((event->mask & IN_Q_OVERFLOW) || is_change_worth_a_build(event->len ? event->name : "")) relevant = true;
+      if (event->mask & IN_IGNORED) {
+        folders_.erase(event->wd);
+        continue;
+      }
+      // Lost events (IN_Q_OVERFLOW) may have been anything: build, not knowing what changed.
+      if (event->mask & IN_Q_OVERFLOW) {
+        relevant_ = unknown_ = true;
+        continue;
+      }
+      if (!is_change_worth_a_build(event->len ? event->name : "")) continue;
+      relevant_ = true;
+      auto folder = folders_.find(event->wd);
+      if (folder == folders_.end()) {
+        unknown_ = true;
+        continue;
+      }
+      const fs::path path = event->len ? folder->second / event->name : folder->second;
+      // A folder that appeared (mkdir -p, a copied unit, a checkout) is watched, and what is in it.
+      if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) new_folders_.insert(path);
+      if (!unknown_) pending_.insert(path);
     }
   }
 }
@@ -100,18 +122,45 @@ int Watcher::poll_for(int timeout_ms) {
 
 bool Watcher::wait_for_change(std::chrono::milliseconds quiet) {
   for (;;) {
-    int r = poll_for(-1);
-    if (r < 0) return false;
-    if (!read_events()) continue;
+    bool relevant = changes_waiting();  // saved while the last build ran
+    if (!relevant) {
+      if (poll_for(-1) < 0) return false;
+      relevant = changes_waiting();
+    }
+    if (!relevant) continue;
     // Something changed: wait until the folders have been quiet for a moment, but not for
     // ever: a file that is written to all the time must not keep the site from updating.
-    const auto give_up = std::chrono::steady_clock::now() + 20 * quiet;
+    const auto give_up = std::chrono::steady_clock::now() + std::max<std::chrono::milliseconds>(20 * quiet, std::chrono::seconds(1));
+    int r;
     while ((r = poll_for(static_cast<int>(quiet.count()))) > 0 && std::chrono::steady_clock::now() < give_up)
-      read_events();
+      changes_waiting();
     if (r < 0) return false;
-    watch_trees();
+    std::set<fs::path> folders;
+    bool lost = false;
+    {
+      std::lock_guard guard(lock_);
+      read_events();
+      lost = unknown_;
+      if (unknown_) changed_.reset();
+      else changed_ = std::move(pending_);
+      pending_.clear();
+      folders.swap(new_folders_);
+      relevant_ = unknown_ = false;
+    }
+    // Events lost: any folder may be new. Walking the whole trees takes a while at city
+    // scale, so otherwise only the new folders are.
+    if (lost) watch_trees();
+    for (const auto& folder : folders) {
+      std::error_code ec;
+      if (!fs::is_symlink(folder, ec) && !is_skipped_folder(folder)) watch_tree(folder, kMask);
+    }
     return true;
   }
+}
+
+bool Watcher::changes_waiting() {
+  std::lock_guard guard(lock_);
+  return read_events();
 }
 
 void Watcher::stop() {

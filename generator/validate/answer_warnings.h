@@ -10,5 +10,7 @@ namespace kv {
 // content_root: as the diagnostics' paths begin; a site page names files relative to it, so
 // no path of the machine that built it is published.
 void attach_warnings(model::Site& site, const Diagnostics& diagnostics, const std::string& content_root);
+// The same for one document.
+void attach_warnings(model::Submission& document, const Diagnostics& diagnostics, const std::string& content_root);
 
 }  // namespace kv

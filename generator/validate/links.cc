@@ -168,6 +168,26 @@ void resolve_blocks(std::vector<model::Block>& blocks, const Resolver& resolver,
   }
 }
 
+template <typename F>
+void for_each_link(const std::vector<model::Block>& blocks, F&& f) {
+  for (const auto& block : blocks) {
+    if (const auto* p = std::get_if<model::Prose>(&block.value))
+      for (const auto& link : p->links) f(link);
+    else if (const auto* c = std::get_if<model::Container>(&block.value))
+      for_each_link(c->children, f);
+  }
+}
+
+void resolve_document(model::Submission& s, const Resolver& resolver, Diagnostics& diagnostics) {
+  resolve_blocks(s.intro, resolver, s);
+  for (auto& [number, answer] : s.answers) {
+    // Messages name the question, as the others about a question file do.
+    diagnostics.context = part_name(*s.structure, number, diagnostics.lang);
+    resolve_blocks(answer.blocks, resolver, s);
+    diagnostics.context.clear();
+  }
+}
+
 }  // namespace
 
 std::string content_folder(const model::Submission& s) {
@@ -188,15 +208,34 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
   std::set<const model::Submission*> published;
   for (const auto& s : site.submissions) published.insert(&s);
   resolver.set_published(std::move(published));
-  for (auto* s : documents) {
-    resolve_blocks(s->intro, resolver, *s);
-    for (auto& [number, answer] : s->answers) {
-      // Messages name the question, as the others about a question file do.
-      diagnostics.context = part_name(*s->structure, number, diagnostics.lang);
-      resolve_blocks(answer.blocks, resolver, *s);
-      diagnostics.context.clear();
+  for (auto* s : documents) resolve_document(*s, resolver, diagnostics);
+}
+
+void resolve_links(model::Site& site, model::Submission& document, const fs::path& content_root, Diagnostics& diagnostics) {
+  // Only the documents its links lead into are looked at: a link's file lies in its
+  // document's folder, or is that folder.
+  std::set<std::string> folders;
+  auto note = [&](const std::vector<model::Block>& blocks) {
+    for_each_link(blocks, [&](const model::Link& link) {
+      if (link.external.empty() && !link.file.empty()) {
+        folders.insert(link.file);
+        folders.insert(fs::path(link.file).parent_path().generic_string());
+      }
+    });
+  };
+  note(document.intro);
+  for (const auto& [number, answer] : document.answers) note(answer.blocks);
+  std::vector<const model::Submission*> documents;
+  std::set<const model::Submission*> published;
+  for (const auto& s : site.submissions)
+    if (&s == &document || folders.count(content_folder(s))) {
+      documents.push_back(&s);
+      published.insert(&s);
     }
-  }
+  const std::vector<std::string> uncertain;
+  Resolver resolver(documents, uncertain, content_root, diagnostics);
+  resolver.set_published(std::move(published));
+  resolve_document(document, resolver, diagnostics);
 }
 
 }  // namespace kv

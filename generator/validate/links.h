@@ -20,6 +20,12 @@ namespace kv {
 void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const std::filesystem::path& content_root,
                    const std::vector<std::string>& unread, Diagnostics& diagnostics);
 
+// The links of one document of site, the rest resolved already (serve's preview of one saved
+// document, pipeline/document_preview.h). The documents left out of site (drafts, unread) are
+// not known here: a link to one of them is reported as leading nowhere.
+void resolve_links(model::Site& site, model::Submission& document, const std::filesystem::path& content_root,
+                   Diagnostics& diagnostics);
+
 // A document's folder relative to the content folder: <enhet>/<år>/<slag>.
 std::string content_folder(const model::Submission& s);
 

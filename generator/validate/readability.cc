@@ -23,17 +23,20 @@ std::string readability_part_name(const model::Submission& s, int number, Lang l
 }
 
 void check_readability(const model::Site& site, Diagnostics& diagnostics) {
+  for (const auto& s : site.submissions) check_readability(site, s, diagnostics);
+}
+
+void check_readability(const model::Site& site, const model::Submission& s, Diagnostics& diagnostics) {
   if (site.lix_limit <= 0) return;
-  for (const auto& s : site.submissions)
-    for (const auto& part : model::document_readability(s)) {
-      const int lix = part.text.lix();
-      if (lix <= site.lix_limit) continue;
-      const std::string name = capitalised(readability_part_name(s, part.number, diagnostics.lang));
-      diagnostics.warning({part.source_path, 0, 0},
-                     diagnostics.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, diagnostics.lang),
-                                               std::to_string(site.lix_limit)}),
-                     diagnostics.t(Msg::kLixAboveHint));
-    }
+  for (const auto& part : model::document_readability(s)) {
+    const int lix = part.text.lix();
+    if (lix <= site.lix_limit) continue;
+    const std::string name = capitalised(readability_part_name(s, part.number, diagnostics.lang));
+    diagnostics.warning({part.source_path, 0, 0},
+                   diagnostics.t(Msg::kLixAbove, {name, std::to_string(lix), lix_band_name(lix, diagnostics.lang),
+                                             std::to_string(site.lix_limit)}),
+                   diagnostics.t(Msg::kLixAboveHint));
+  }
 }
 
 std::string readability_summary(const model::Site& site, Lang lang) {

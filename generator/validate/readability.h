@@ -10,6 +10,8 @@ namespace kv {
 
 // A warning for each part whose running text is above site.lix_limit (none when it is 0).
 void check_readability(const model::Site& site, Diagnostics& diagnostics);
+// The same for one of its documents.
+void check_readability(const model::Site& site, const model::Submission& s, Diagnostics& diagnostics);
 
 // One line per document with its overall LIX and its hardest part; "" for a site without
 // running text.

@@ -1,6 +1,7 @@
 #include "validate/site.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -299,7 +300,10 @@ void read_submissions(const SiteOptions& options, const StructureSet& structures
   }
   std::vector<Diagnostics> reports(locations.size(), Diagnostics{diagnostics.lang, {}, {}, diagnostics.drafts});
   std::vector<std::optional<model::Submission>> results(locations.size()), drafts(locations.size());
+  std::atomic<bool> stopped{false};
   parallel_for(locations.size(), options.threads, [&](size_t i) {
+    if (options.cancelled && *options.cancelled && i % 16 == 0 && (*options.cancelled)()) stopped = true;
+    if (stopped) return;
     if (options.cache && options.hashes)
       if (auto kept = options.cache->find(locations[i], *options.hashes, reports[i], structures)) {
         results[i] = std::move(kept->result);

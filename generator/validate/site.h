@@ -1,6 +1,7 @@
 // Loads and validates a whole content folder into a model::Site.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 #include "diag/diagnostics.h"
@@ -22,6 +23,9 @@ struct SiteOptions {
   // build's inputs, taken before any was read).
   SubmissionCache* cache = nullptr;
   const InputHashes* hashes = nullptr;
+  // serve: true stops the reading (a newer save is waiting): what was not read yet is left
+  // out without a word, and the caller throws the site away (BuildOptions::cancelled).
+  const std::function<bool()>* cancelled = nullptr;
 };
 
 // site.yaml as read from the content folder, once per command (pipeline/command_context.h):

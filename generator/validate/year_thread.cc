@@ -129,6 +129,13 @@ void refer_actions(model::Site& site) {
   }
 }
 
+// Drops from earlier's goals the follow-ups later made: they are made again.
+void forget_follow_ups(model::Submission& earlier, const model::Submission& later) {
+  for (auto& [n, answer] : earlier.answers)
+    for (auto& [goal, line] : blocks_of<model::Goal>(answer.blocks))
+      std::erase_if(goal->followed_up_in, [&](const model::ThreadRef& r) { return r.doc == &later; });
+}
+
 }  // namespace
 
 std::string goal_key(const std::string& title) {
@@ -141,13 +148,15 @@ std::string goal_key(const std::string& title) {
   return out;
 }
 
-void thread_years(model::Site& site, Diagnostics& diagnostics) {
+void thread_years(model::Site& site, Diagnostics& diagnostics, const model::Submission* only) {
   std::map<Key, model::Submission*> by_year;
   for (auto& s : site.submissions) by_year[{s.unit.slug, s.kind_slug, s.year}] = &s;
   for (auto& s : site.submissions) {
     auto it = by_year.find({s.unit.slug, s.kind_slug, s.year - 1});
     if (it == by_year.end()) continue;
     model::Submission& earlier = *it->second;
+    if (only && &s != only && &earlier != only) continue;
+    if (only == &s) forget_follow_ups(earlier, s);  // only's last version's
     for (const auto* q : s.structure->questions())
       if (q->follows_up > 0) GoalThread{s, *q, earlier, diagnostics}.run();
     check_previous_outcomes(s, earlier, diagnostics);

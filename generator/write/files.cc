@@ -44,8 +44,8 @@ void write_all(int fd, const fs::path& file, std::string_view content) {
 }
 
 // A temporary file beside file (same folder, so rename and link stay on one file system),
-// holding content and synced; returns its path. Throws WriteError, leaving nothing behind.
-fs::path write_temporary(const fs::path& file, std::string_view content, mode_t mode) {
+// holding content and synced (unless told not to); returns its path. Throws WriteError, leaving nothing behind.
+fs::path write_temporary(const fs::path& file, std::string_view content, mode_t mode, bool sync = true) {
   std::string name = (file.parent_path() / ("." + file.filename().string() + ".kvalitet-XXXXXX")).string();
   int fd = ::mkstemp(name.data());
   if (fd < 0) throw WriteError(file, errno);
@@ -66,7 +66,7 @@ fs::path write_temporary(const fs::path& file, std::string_view content, mode_t 
       }
       done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0) {
+    if (sync && ::fsync(fd) != 0) {
       const int error = errno;
       ::close(fd);
       throw WriteError(file, error);
@@ -111,6 +111,17 @@ void replace_file(const fs::path& file, std::string_view content) {
     throw WriteError(file, error);
   }
   sync_folder(file.parent_path());
+}
+
+void swap_in_file(const fs::path& file, std::string_view content) {
+  make_parent(file);
+  // 0644 as write_file's pages (asking the umask is not safe beside other threads).
+  const fs::path temp = write_temporary(file, content, 0644, false);
+  if (::rename(temp.c_str(), file.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw WriteError(file, error);
+  }
 }
 
 void create_file(const fs::path& file, std::string_view content) {

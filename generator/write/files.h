@@ -40,6 +40,12 @@ void write_file(const std::filesystem::path& file, std::string_view content);
 // WriteError.
 void replace_file(const std::filesystem::path& file, std::string_view content);
 
+// Replaces a file of a site folder being served (serve's private output) at once: the bytes
+// go to a temporary file beside it, renamed over it, so a reader sees the old file or the new
+// one, never a part. Not synced: the folder is serve's own and does not outlive it. Creates
+// the folders; throws WriteError.
+void swap_in_file(const std::filesystem::path& file, std::string_view content);
+
 // Creates a file that must not exist yet (scaffolds, imports: never replace an author's
 // work), creating its folders. Written to a temporary file first and linked into place, so
 // the file appears whole or not at all. Throws WriteError (EEXIST when something is there,

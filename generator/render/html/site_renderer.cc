@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <set>
@@ -110,21 +111,25 @@ struct Jobs {
 
 // A frozen year's documents are not rendered: the site takes their files from the year's
 // package (package/frozen_years.h), so no change to kvalitet can alter them.
+void document_pages(const SiteContext& ctx, const model::Submission& s, Jobs& jobs) {
+  const std::string doc = s.url_path(), unit = s.unit.slug;
+  jobs.page(jobs.keys.unit(unit, "overview " + doc), [&] { return render_overview_page(ctx, s); });
+  jobs.page(jobs.keys.unit(unit, "print " + doc), [&] { return render_print_page(ctx.site, s, ctx.layouts); });
+  for (const auto& [number, answer] : s.answers) {
+    const std::string n = std::to_string(number);
+    jobs.page(jobs.keys.unit(unit, "question " + doc + " " + n), [&, n = number] { return render_question_page(ctx, s, n); });
+    if (auto earlier = earlier_answer(ctx.index, s, number))
+      jobs.page(jobs.keys.unit(unit, "changes " + doc + " " + n + " " + earlier->doc->url_path()),
+                [&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
+  }
+}
+
 void document_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs) {
   for (const auto& s : ctx.site.submissions) {
     if (ctx.site.frozen(s.year)) continue;
-    const std::string doc = s.url_path(), unit = s.unit.slug;
-    jobs.page(jobs.keys.unit(unit, "overview " + doc), [&] { return render_overview_page(ctx, s); });
-    jobs.page(jobs.keys.unit(unit, "print " + doc), [&] { return render_print_page(ctx.site, s, ctx.layouts); });
-    for (const auto& [number, answer] : s.answers) {
-      const std::string n = std::to_string(number);
-      jobs.page(jobs.keys.unit(unit, "question " + doc + " " + n), [&, n = number] { return render_question_page(ctx, s, n); });
-      if (auto earlier = earlier_answer(ctx.index, s, number))
-        jobs.page(jobs.keys.unit(unit, "changes " + doc + " " + n + " " + earlier->doc->url_path()),
-                  [&, n = number, e = *earlier] { return render_changes_page(ctx, s, n, e); });
-    }
+    document_pages(ctx, s, jobs);
     if (has_tables(s))
-      jobs.workbook(out, jobs.keys.unit(unit, "tables " + doc), tables_workbook_path(s),
+      jobs.workbook(out, jobs.keys.unit(s.unit.slug, "tables " + s.url_path()), tables_workbook_path(s),
                     [&](const xlsx::Target& t) { write_submission_workbook(s, ctx.site.lang, t); });
   }
 }
@@ -316,6 +321,25 @@ void cross_cutting_jobs(const SiteContext& ctx, const fs::path& out, Jobs& jobs)
 
 }  // namespace
 
+std::optional<std::vector<std::string>> render_document_pages(const model::Site& site, const model::Submission& document,
+                                                              const RenderInputs& inputs, const fs::path& out,
+                                                              Diagnostics& diagnostics) {
+  auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, diagnostics);
+  if (!layouts || site.frozen(document.year)) return std::nullopt;
+  const model::SiteIndex index(site);
+  const SiteContext ctx{site, index, *layouts, inputs.with_pdf};
+  const TargetKeys keys(nullptr, site, index, inputs.with_pdf);
+  Jobs jobs{keys};
+  document_pages(ctx, document, jobs);
+  std::vector<std::string> paths(jobs.pages.size());
+  parallel_for(jobs.pages.size(), inputs.threads, [&](size_t i) {
+    Page page = jobs.pages[i].make();
+    swap_in_file(out / page.path, page.html);
+    paths[i] = std::move(page.path);
+  });
+  return paths;
+}
+
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const fs::path& out,
                                Diagnostics& diagnostics) {
   auto layouts = Layouts::load(theme_layout_dirs(site.theme_chain, inputs.templates / "layouts"), kLayouts, diagnostics);
@@ -348,7 +372,10 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
   const xlsx::LibraryMessagesHidden quiet_libxlsxwriter;  // made and ended with no other thread running
   // Files first, the last added first: images, workbooks, then the search pieces, beside the pages.
   const size_t files = jobs.files.size();
+  std::atomic<bool> stopped{false};
   parallel_for(files + jobs.pages.size(), inputs.threads, [&](size_t i) {
+    if (inputs.cancelled && i % 16 == 0 && inputs.cancelled()) stopped = true;
+    if (stopped) return;
     if (i < files) {
       const FileJob& job = jobs.files[files - 1 - i];
       if (taken_over(job.key)) return;
@@ -361,6 +388,7 @@ std::optional<SiteCounts> render_site(const model::Site& site, const RenderInput
       if (log) log->record(job.key, {page.path});
     }
   });
+  if (stopped || (inputs.cancelled && inputs.cancelled())) return std::nullopt;
   if (site_wide) {
     const std::string key = search.index_key(keys);
     if (!taken_over(key)) {

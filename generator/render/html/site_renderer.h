@@ -3,9 +3,10 @@
 // soon as each is done; the whole site's HTML is never held in memory.
 #pragma once
 #include <functional>
-#include <optional>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "model/site.h"
@@ -35,6 +36,9 @@ struct RenderInputs {
   // A build's: what to keep of each document for the next build (its stored form and the
   // log's record of it, validate/submission_cache.h), or nullopt; unset: nothing is kept.
   std::function<std::optional<model::StoredDocument>(const model::Submission&)> stored_document{};
+  // Asked now and then (serve: a newer save is waiting); true stops the rendering, which
+  // then reports nothing and makes nothing more. Unset: never.
+  std::function<bool()> cancelled{};
 };
 
 // What render_site made, for the command's closing line.
@@ -44,9 +48,18 @@ struct SiteCounts {
 };
 
 // Renders into out (an empty folder). Returns what it made, or nullopt after reporting what
-// went wrong; a file that cannot be written throws WriteError (the first one stops the
+// went wrong (or, reporting nothing, when cancelled); a file that cannot be written throws WriteError (the first one stops the
 // rendering).
 std::optional<SiteCounts> render_site(const model::Site& site, const RenderInputs& inputs, const std::filesystem::path& out,
                                Diagnostics& diagnostics);
+
+// The pages of one document of site (its overview, print page, parts and changes pages),
+// each swapped into out (a site folder being served) as soon as it is made, so a reader sees
+// the old page or the new, never a part (write/files.h, swap_in_file). Returns their
+// site-relative paths; nullopt, after reporting why, when the layouts cannot be read (or the
+// document's year is frozen: its pages come from a package). Throws WriteError.
+std::optional<std::vector<std::string>> render_document_pages(const model::Site& site, const model::Submission& document,
+                                                              const RenderInputs& inputs, const std::filesystem::path& out,
+                                                              Diagnostics& diagnostics);
 
 }  // namespace kv
