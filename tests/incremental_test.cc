@@ -196,6 +196,21 @@ TEST_CASE("the input stamp changes with any input and only with inputs", "[incre
   CHECK(stamp() != edited);
   options.pdf_variant = "pdf/a-2b";
   CHECK(stamp().summary != edited.summary);
+  // The unit folders are walked on several threads: the same stamp as on one, and a file deep
+  // in a unit still counts, for its unit and its document.
+  auto on = [&](unsigned threads) {
+    auto o = options;
+    o.threads = threads;
+    return kv::input_stamp(kv::make_context(o), o);
+  };
+  const kv::InputStamp one = on(1);
+  CHECK(on(4) == one);
+  write(submission_dir(site.content) / "fraga-02.md", read(submission_dir(site.content) / "fraga-02.md") + "\nMer.\n");
+  const kv::InputStamp deep = on(4);
+  CHECK(deep.summary != one.summary);
+  CHECK(deep.hashes.folders.at("provenhet") != one.hashes.folders.at("provenhet"));
+  CHECK(deep.hashes.folders.at("provenhet/2020/prov") != one.hashes.folders.at("provenhet/2020/prov"));
+  CHECK(deep.hashes.site == one.hashes.site);
 }
 
 TEST_CASE("files saved just before a build are compared by their bytes", "[incremental]") {

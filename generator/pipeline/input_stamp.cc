@@ -15,6 +15,7 @@
 #include "diag/json_line.h"
 #include "load/content_place.h"
 #include "pipeline/pipeline.h"  // CommandContext, BuildOptions
+#include "util/parallel.h"
 #include "write/markers.h"
 
 namespace kv {
@@ -93,24 +94,61 @@ struct Walk {
   }
 
   // Every entry under root, as "<tag>/<relative path> size time inode mode". content: entries
-  // inside unit folders are grouped by folder too.
-  void add_tree(const std::string& tag, const fs::path& root, bool content = false) {
+  // inside unit folders are grouped by folder too. The folders directly under root are walked
+  // on up to threads threads (a city's content is a thousand unit folders), each into a Walk
+  // of its own: every result is sorted afterwards, so the order of the walks does not matter.
+  void add_tree(const std::string& tag, const fs::path& root, bool content = false, unsigned threads = 1) {
     std::error_code ec;
     add(tag, root);
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    std::vector<fs::path> folders;
+    for (fs::directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (!enter(tag, root, *it, content)) continue;
+      std::error_code link;
+      if (it->is_directory(link) && !it->is_symlink(link)) folders.push_back(it->path());
+    }
+    if (ec) add_line(tag + " ! " + ec.message());  // unreadable: never "unchanged"
+    std::vector<Walk> walks(folders.size());
+    parallel_for(folders.size(), threads, [&](size_t i) {
+      walks[i].now = now;
+      walks[i].cancelled = cancelled;
+      walks[i].add_below(tag, root, folders[i], content);
+    });
+    for (auto& walk : walks) take(std::move(walk));
+  }
+
+ private:
+  // Adds entry (under root) unless it is a build's output, which is not an input; true when added.
+  bool enter(const std::string& tag, const fs::path& root, const fs::directory_entry& entry, bool content) {
+    std::error_code ec;
+    if (entry.is_directory(ec) && is_output_folder(entry.path())) return false;
+    const fs::path rel = entry.path().lexically_relative(root);  // no syscalls
+    // A file directly in content/ (site.yaml) belongs to the site, a folder there is a unit's.
+    const bool in_unit = content && (std::next(rel.begin()) != rel.end() || entry.is_directory(ec));
+    add(tag + "/" + rel.generic_string(), entry.path(), true, in_unit ? folders_of(rel) : std::vector<std::string>{});
+    return true;
+  }
+
+  // Every entry below folder (itself added already).
+  void add_below(const std::string& tag, const fs::path& root, const fs::path& folder, bool content) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
     for (size_t n = 0; !ec && it != end; it.increment(ec)) {
       if (cancelled && *cancelled && ++n % 256 == 0 && (*cancelled)()) stopped = true;
       if (stopped) return;
-      if (it->is_directory(ec) && is_output_folder(it->path())) {  // a build's output is not an input
-        it.disable_recursion_pending();
-        continue;
-      }
-      const fs::path rel = it->path().lexically_relative(root);  // no syscalls
-      // A file directly in content/ (site.yaml) belongs to the site, a folder there is a unit's.
-      const bool in_unit = content && (std::next(rel.begin()) != rel.end() || it->is_directory(ec));
-      add(tag + "/" + rel.generic_string(), it->path(), true, in_unit ? folders_of(rel) : std::vector<std::string>{});
+      if (!enter(tag, root, *it, content)) it.disable_recursion_pending();
     }
     if (ec) add_line(tag + " ! " + ec.message());  // unreadable: never "unchanged"
+  }
+
+  void take(Walk&& other) {
+    stopped = stopped || other.stopped;
+    lines.insert(lines.end(), std::make_move_iterator(other.lines.begin()), std::make_move_iterator(other.lines.end()));
+    recent.insert(recent.end(), std::make_move_iterator(other.recent.begin()), std::make_move_iterator(other.recent.end()));
+    for (auto& [folder, group] : other.by_folder) {
+      auto& into = by_folder[folder];
+      into.insert(into.end(), std::make_move_iterator(group.begin()), std::make_move_iterator(group.end()));
+    }
   }
 };
 
@@ -148,7 +186,7 @@ InputStamp input_stamp(const CommandContext& context, const BuildOptions& build)
                        fs::absolute(templates, ec).generic_string() + " " + fs::absolute(themes, ec).generic_string() + " " +
                        std::string(model::audience_word(build.audience)));
   for (const auto& unit : build.units) walk.add_line("unit " + unit);  // --enhet: another site
-  walk.add_tree("content", options.content_root, true);
+  walk.add_tree("content", options.content_root, true, context.threads());
   walk.add_tree("templates", templates);
   walk.add_tree("themes", themes);
   if (walk.stopped) return {};

@@ -3,6 +3,7 @@
 #include "package/frozen_years.h"
 #include "render/pdf/pdf_writer.h"
 
+#include <future>
 #include <thread>
 
 #include "pipeline/build_scope.h"
@@ -154,6 +155,10 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   // made again (write/target_log.h); --rebuild makes everything.
   TargetLog log;
   if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
+  // The journal lists the output (write/journal.h): that runs beside the validation.
+  std::future<OutputListing> listed;
+  if (log.has_previous() && build.pdf_variant.empty() && context.threads() > 1)
+    listed = std::async(std::launch::async, [dir = fs::path(build.output_dir)] { return list_output(dir); });
   // Documents whose folders are unchanged are taken as the last build stored them.
   SubmissionCache documents = stored_documents(build.output_dir, log);
   const bool storing = !stamp.empty() && !build.documents;  // a caller's own memory comes first
@@ -186,7 +191,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
       write_file(staging / kInputStampFile, stamp_file_text(stamp, report, log.text()));
     }
     return true;
-  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes, storing ? &documents : nullptr});
+  }, stamp.empty() ? Targets{} : Targets{&log, &stamp.hashes, storing ? &documents : nullptr, &listed});
   print_diagnostics(diagnostics, style, out, err);
   if (!written) {
     if (!build.preview() && !style.quiet) err << diagnostics.t(Msg::kBuildAborted, {terminal_text(build.output_dir)}) << '\n';

@@ -40,7 +40,7 @@ std::optional<BuildCounts> render_output(const Validated& v, const CommandContex
   auto written = in_place ? write_output_journal(out, diagnostics, [&](const fs::path& journal, KeptFiles& kept) {
     inputs.kept = &kept;
     return render(journal);
-  }) : write_output_dir(out, diagnostics, render, model::audience_word(audience));
+  }, targets.listed) : write_output_dir(out, diagnostics, render, model::audience_word(audience));
   if (!written) return std::nullopt;
   return counts;
 }

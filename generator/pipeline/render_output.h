@@ -11,6 +11,7 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/summary.h"
 #include "render/html/target_keys.h"
+#include "write/journal.h"
 #include "write/target_log.h"
 
 namespace kv {
@@ -26,10 +27,12 @@ using FinishStaging = std::function<bool(const std::filesystem::path& staging, c
 // targets: the build log and the inputs' hashes, for a build that makes only what changed
 // (render/html/site_renderer.h); without them every target is made.
 // documents: a build's, whose stored form of each document is kept for the next build.
+// listed: the output listed ahead for the journal (write/journal.h), or nullptr.
 struct Targets {
   TargetLog* log = nullptr;
   const InputHashes* inputs = nullptr;
   const SubmissionCache* documents = nullptr;
+  std::future<OutputListing>* listed = nullptr;
 };
 // cancelled: RenderInputs::cancelled.
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,

@@ -185,16 +185,22 @@ bool complete_journal(const fs::path& journal, const fs::path& out) {
   return true;
 }
 
+OutputListing list_output(const fs::path& out_dir) {
+  OutputListing listing;
+  listing.files = files_under(output_path(out_dir), &listing.regular);
+  return listing;
+}
+
 std::optional<int> write_output_journal(const fs::path& out_dir, Diagnostics& diagnostics,
-                                        const std::function<std::optional<int>(const fs::path&, KeptFiles&)>& render) {
+                                        const std::function<std::optional<int>(const fs::path&, KeptFiles&)>& render,
+                                        std::future<OutputListing>* listed) {
   const std::string display = out_dir.generic_string();
   const fs::path out = output_path(out_dir);
   const long pid = static_cast<long>(::getpid());
   const fs::path journal = journal_path(out, pid);
   auto pages = fill_marked_dir(journal, pid, display, diagnostics, [&] {
-    std::unordered_set<std::string> regular;
-    auto existing = files_under(out, &regular);
-    KeptFiles kept(std::move(existing), std::move(regular));
+    OutputListing listing = listed && listed->valid() ? listed->get() : list_output(out_dir);
+    KeptFiles kept(std::move(listing.files), std::move(listing.regular));
     auto made = render(journal, kept);
     if (made) seal(journal, kept);
     return made;

@@ -14,6 +14,10 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <string>
+#include <unordered_set>
+#include <vector>
 #include <optional>
 
 #include "diag/diagnostics.h"
@@ -32,8 +36,18 @@ inline constexpr const char* kJournalSeal = ".kvalitet-journal";
 // notes the files that stay; it returns the number of pages, or nullopt after reporting why
 // it failed. Returns that number once out holds the new build; on any failure out is as it
 // was and the error is in diagnostics.
+// listed: the output as list_output gave it, listed ahead (beside the validation: the listing
+// is a tenth of an incremental build at 25,000 pages), or nullptr: listed here.
+struct OutputListing {
+  std::vector<std::string> files;  // site-relative, markers aside
+  std::unordered_set<std::string> regular;  // those that are regular files
+};
 std::optional<int> write_output_journal(const std::filesystem::path& out, Diagnostics& diagnostics,
-                                        const std::function<std::optional<int>(const std::filesystem::path&, KeptFiles&)>& render);
+                                        const std::function<std::optional<int>(const std::filesystem::path&, KeptFiles&)>& render,
+                                        std::future<OutputListing>* listed = nullptr);
+
+// The output folder's files; throws WriteError when it cannot be listed whole.
+OutputListing list_output(const std::filesystem::path& out);
 
 // Completes a sealed journal into out (idempotent: a journal completed half-way by a killed
 // process is completed again), then removes it. An unsealed journal is just removed. Best
