@@ -7,7 +7,7 @@
 #include "pipeline/document_preview.h"
 #include "pipeline/preview_build.h"
 #include "support.h"
-#include "validate/links.h"
+#include "model/document_folder.h"
 
 using namespace kvtest;
 
@@ -37,7 +37,7 @@ void each_document_previewed_as_built(const fs::path& content, const fs::path& t
   REQUIRE(last.written);
   std::vector<std::pair<std::string, std::string>> documents;  // folder, the saved part's file
   for (const auto& s : last.model->site.submissions)
-    documents.emplace_back(kv::content_folder(s), s.answers.rbegin()->second.source_path);
+    documents.emplace_back(kv::model::document_folder(s), s.answers.rbegin()->second.source_path);
   REQUIRE(documents.size() >= 3);
   for (const auto& [folder, part] : documents) {
     INFO(part);
@@ -132,7 +132,7 @@ TEST_CASE("saving a document again and again leaves one follow-up per goal in th
   auto follow_ups = [](const kv::model::Site& s) {
     size_t n = 0;
     for (const auto& doc : s.submissions)
-      if (kv::content_folder(doc) == "provenhet/2020/prov")
+      if (kv::model::document_folder(doc) == "provenhet/2020/prov")
         for (const auto& [number, answer] : doc.answers)
           kv::model::for_each_block(answer.blocks, [&](const kv::model::Block& b) {
             if (const auto* goal = std::get_if<kv::model::Goal>(&b.value)) n += goal->followed_up_in.size();

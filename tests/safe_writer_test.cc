@@ -122,3 +122,32 @@ TEST_CASE("Write targets must stay inside the content folder after links", "[saf
   fs::create_symlink(outside / "inget.md", content / "enhet" / "dinglar.md");
   CHECK_FALSE(kv::write_target_inside(root, content / "enhet" / "dinglar.md"));
 }
+
+TEST_CASE("a file kvalitet kept for a later build is read back within its limit, never through a link", "[safewriter]") {
+  kvtest::TempDir dir;
+  const fs::path file = dir.path() / "bit.bin", link = dir.path() / "lank.bin";
+  kvtest::write(file, std::string(1000, 'x'));
+  CHECK(kv::read_own_file(file, 1000) == std::string(1000, 'x'));
+  auto error_of = [](const std::function<void()>& read) {
+    try {
+      read();
+    } catch (const kv::WriteError& e) {
+      return e.error();
+    }
+    return 0;
+  };
+  CHECK(error_of([&] { kv::read_own_file(file, 999); }) == EFBIG);
+  fs::create_symlink(file, link);
+  CHECK(error_of([&] { kv::read_own_file(link, 1000); }) == ELOOP);
+  CHECK(kv::read_file(link) == std::string(1000, 'x'));  // an author's file may be a link (checked elsewhere)
+}
+
+TEST_CASE("swap_in_file replaces a served file whole and leaves no temporary file", "[safewriter]") {
+  kvtest::TempDir dir;
+  const fs::path page = dir.path() / "2020" / "enhet" / "index.html";
+  kv::swap_in_file(page, "<p>första</p>");
+  CHECK(kvtest::read(page) == "<p>första</p>");
+  kv::swap_in_file(page, "<p>andra</p>");
+  CHECK(kvtest::read(page) == "<p>andra</p>");
+  CHECK(std::distance(fs::directory_iterator(page.parent_path()), fs::directory_iterator()) == 1);
+}

@@ -4,6 +4,7 @@
 
 #include "diag/diagnostics.h"
 #include "load/content_place.h"
+#include "model/document_folder.h"
 #include "render/html/site_renderer.h"
 #include "util/text.h"
 #include "validate/answer_warnings.h"
@@ -57,7 +58,7 @@ std::optional<DocumentPreview> preview_document(PreviewModel& model, const Docum
                                                 const std::string& folder, const fs::path& site_dir) {
   model::Site& site = model.site;
   auto slot = std::find_if(site.submissions.begin(), site.submissions.end(),
-                           [&](const model::Submission& s) { return content_folder(s) == folder; });
+                           [&](const model::Submission& s) { return model::document_folder(s) == folder; });
   if (slot == site.submissions.end() || site.frozen(slot->year)) return std::nullopt;
   const fs::path& root = settings.content_root;
   Diagnostics report{settings.lang, {}, {}, true};  // a preview's: parts not written yet are warnings

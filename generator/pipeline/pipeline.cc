@@ -130,11 +130,9 @@ SubmissionCache stored_documents(const fs::path& output_dir, const TargetLog& lo
     std::error_code ec;
     // Not a link (it would lead out of the output) and not larger than any document stored.
     if (!fs::is_regular_file(fs::symlink_status(file, ec))) return std::nullopt;
-    const auto size = fs::file_size(file, ec);
-    if (ec || size > limits::kStoredDocumentBytes) return std::nullopt;
     try {
-      return read_file(file);
-    } catch (const WriteError&) {  // unreadable: the document is read again
+      return read_own_file(file, limits::kStoredDocumentBytes);
+    } catch (const WriteError&) {  // unreadable, a link, too large: the document is read again
       return std::nullopt;
     }
   };

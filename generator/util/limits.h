@@ -15,6 +15,9 @@ inline constexpr std::uintmax_t kImageFileBytes = 20 << 20;  // 20 MiB
 // A document as the last build stored it in the output for the next (validate/
 // submission_cache.h), in bytes: a larger file is not trusted and the document is read again.
 inline constexpr std::uintmax_t kStoredDocumentBytes = std::uintmax_t{256} << 20;  // 256 MiB
+// A document's piece of the search index as the last build kept it (render/search/
+// search_index.h), in bytes: a larger one is made again (one is about 64 kB).
+inline constexpr std::uintmax_t kSearchPieceBytes = std::uintmax_t{64} << 20;  // 64 MiB
 // One YAML value (a text, a list item), in characters.
 inline constexpr size_t kValueChars = 100'000;
 // A name or title that is repeated on every page (unit, administration, site title).

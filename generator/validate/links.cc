@@ -7,6 +7,7 @@
 #include "load/content_names.h"
 #include "markdown/heading_ids.h"
 #include "model/block_ids.h"
+#include "model/document_folder.h"
 #include "util/text.h"
 #include "validate/part_name.h"
 
@@ -43,7 +44,7 @@ class Resolver {
            const fs::path& content_root, Diagnostics& diagnostics)
       : content_root_(content_root), uncertain_(uncertain), diagnostics_(diagnostics) {
     for (const auto* s : documents) {
-      const std::string folder = content_folder(*s);
+      const std::string folder = model::document_folder(*s);
       pages_[folder] = {s, 0, false};
       if (!s->intro.empty()) pages_[folder + "/" + kIntroFile] = {s, 0, true};
       for (const auto& [number, answer] : s->answers)
@@ -190,10 +191,6 @@ void resolve_document(model::Submission& s, const Resolver& resolver, Diagnostic
 
 }  // namespace
 
-std::string content_folder(const model::Submission& s) {
-  return s.unit.slug + "/" + std::to_string(s.year) + "/" + s.kind_slug;
-}
-
 void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, const fs::path& content_root,
                    const std::vector<std::string>& unread, Diagnostics& diagnostics) {
   std::vector<model::Submission*> documents;
@@ -201,7 +198,7 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
   for (auto& s : site.submissions) documents.push_back(&s);
   for (auto& s : drafts) {
     documents.push_back(&s);
-    uncertain.push_back(content_folder(s));
+    uncertain.push_back(model::document_folder(s));
   }
   Resolver resolver(std::vector<const model::Submission*>(documents.begin(), documents.end()), uncertain, content_root,
                     diagnostics);
@@ -228,7 +225,7 @@ void resolve_links(model::Site& site, model::Submission& document, const fs::pat
   std::vector<const model::Submission*> documents;
   std::set<const model::Submission*> published;
   for (const auto& s : site.submissions)
-    if (&s == &document || folders.count(content_folder(s))) {
+    if (&s == &document || folders.count(model::document_folder(s))) {
       documents.push_back(&s);
       published.insert(&s);
     }

@@ -26,7 +26,4 @@ void resolve_links(model::Site& site, std::vector<model::Submission>& drafts, co
 void resolve_links(model::Site& site, model::Submission& document, const std::filesystem::path& content_root,
                    Diagnostics& diagnostics);
 
-// A document's folder relative to the content folder: <enhet>/<år>/<slag>.
-std::string content_folder(const model::Submission& s);
-
 }  // namespace kv

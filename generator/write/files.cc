@@ -149,8 +149,10 @@ void write_file(const fs::path& file, std::string_view content) {
   write_all(fd, file, content);
 }
 
-std::string read_file(const fs::path& from) {
-  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+std::string read_up_to(const fs::path& from, int flags, std::uintmax_t max_bytes) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | flags);
   if (in < 0) throw WriteError(from, errno, WriteError::Op::kRead);
   std::string content;
   char buffer[65536];
@@ -162,10 +164,20 @@ std::string read_file(const fs::path& from) {
       throw WriteError(from, error, WriteError::Op::kRead);
     }
     content.append(buffer, static_cast<size_t>(n));
+    if (content.size() > max_bytes) {
+      ::close(in);
+      throw WriteError(from, EFBIG, WriteError::Op::kRead);
+    }
   }
   ::close(in);
   return content;
 }
+
+}  // namespace
+
+std::string read_file(const fs::path& from) { return read_up_to(from, 0, SIZE_MAX); }
+
+std::string read_own_file(const fs::path& from, std::uintmax_t max_bytes) { return read_up_to(from, O_NOFOLLOW, max_bytes); }
 
 void copy_file_into(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
 

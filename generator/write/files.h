@@ -2,6 +2,7 @@
 // carries the path and the system's error number so the write stage can say what happened
 // (a full disk, a read-only file system, …) in one message instead of one per file.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -54,6 +55,11 @@ void create_file(const std::filesystem::path& file, std::string_view content);
 
 // The whole of a file; throws WriteError (Op::kRead) when it cannot be read.
 std::string read_file(const std::filesystem::path& file);
+
+// A file kvalitet wrote for a later build (a stored document, a search piece), read back
+// from an output folder: a symbolic link is refused (ELOOP: it could lead out of the folder),
+// and so is a file growing past max_bytes while it is read (EFBIG). Throws WriteError.
+std::string read_own_file(const std::filesystem::path& file, std::uintmax_t max_bytes);
 
 // Copies a file (an author's image) into the output, creating its folders; throws WriteError
 // (Op::kRead when the source cannot be read).

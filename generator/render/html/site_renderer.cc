@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 
+#include "model/document_folder.h"
 #include "model/site_index.h"
 #include "render/html/changes_page.h"
 #include "render/html/pages.h"
@@ -24,6 +25,7 @@
 #include "render/xlsx/submission_workbook.h"
 #include "render/html/decision_page.h"
 #include "render/print/decision_print.h"
+#include "util/limits.h"
 #include "util/parallel.h"
 #include "write/output_dir.h"
 
@@ -191,7 +193,7 @@ struct SearchPlan {
 void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan, TargetLog* log, Jobs& jobs) {
   for (size_t i = 0; i < plan.documents.size(); ++i) {
     const model::Submission& s = *plan.documents[i];
-    const std::string piece = search_piece_path(document_folder(s));
+    const std::string piece = search_piece_path(model::document_folder(s));
     std::vector<std::string> paths{piece};
     const size_t count = searchable_page_count(s);
     for (size_t d = 0; d < count; ++d) paths.push_back(search_fragment_path(plan.first_doc[i] + static_cast<uint32_t>(d)));
@@ -201,8 +203,8 @@ void search_jobs(const SiteContext& ctx, const OutputTree& out, SearchPlan& plan
       if (const auto* before = keyed ? log->previous(key) : nullptr; before && *before == paths && out.take_over(paths)) {
         std::optional<PartialIndex> taken;
         try {
-          taken = PartialIndex::from_bytes(read_file(out.previous() / piece));
-        } catch (const WriteError&) {  // unreadable: made again below
+          taken = PartialIndex::from_bytes(read_own_file(out.previous() / piece, limits::kSearchPieceBytes));
+        } catch (const WriteError&) {  // unreadable, a link, too large: made again below
         }
         if (taken) {
           plan.parts[i] = std::move(*taken);
@@ -228,7 +230,7 @@ void stored_document_jobs(const model::Site& site, const RenderInputs& inputs, c
                           Jobs& jobs) {
   if (!inputs.stored_document || !log) return;
   for (const auto& s : site.submissions) {
-    const std::string folder = document_folder(s), path = stored_document_path(folder);
+    const std::string folder = model::document_folder(s), path = stored_document_path(folder);
     std::string key = jobs.keys.unit(s.unit.slug, "stored " + s.url_path());
     jobs.files.push_back({"", {}, [&inputs, &out, &s, log, key = std::move(key), folder, path] {
       const std::vector<std::string> paths{path};

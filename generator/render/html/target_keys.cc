@@ -1,6 +1,7 @@
 #include "render/html/target_keys.h"
 
 #include "i18n/messages.h"
+#include "model/document_folder.h"
 #include "util/sha256.h"
 
 namespace kv {
@@ -54,10 +55,6 @@ std::string site_facts(const model::Site& site, const model::SiteIndex& index, b
 
 }  // namespace
 
-std::string document_folder(const model::Submission& s) {
-  return s.unit.slug + "/" + std::to_string(s.year) + "/" + s.kind_slug;
-}
-
 TargetKeys::TargetKeys(const InputHashes* inputs, const model::Site& site, const model::SiteIndex& index, bool with_pdf)
     : enabled_(inputs && !inputs->site.empty()), inputs_(inputs) {
   if (!enabled_) return;
@@ -78,7 +75,7 @@ std::string TargetKeys::documents(const std::vector<const model::Submission*>& d
   if (!enabled_) return "";
   std::string text = facts_;
   for (const auto* s : docs) {
-    auto found = inputs_->folders.find(document_folder(*s));
+    auto found = inputs_->folders.find(model::document_folder(*s));
     if (found == inputs_->folders.end()) return "";
     text += " " + found->second;
   }

@@ -38,7 +38,4 @@ class TargetKeys {
   const InputHashes* inputs_ = nullptr;
 };
 
-// A document's folder under content/ ("<enhet>/<år>/<slag>"), as InputHashes names it.
-std::string document_folder(const model::Submission& s);
-
 }  // namespace kv
