@@ -169,16 +169,6 @@ void resolve_blocks(std::vector<model::Block>& blocks, const Resolver& resolver,
   }
 }
 
-template <typename F>
-void for_each_link(const std::vector<model::Block>& blocks, F&& f) {
-  for (const auto& block : blocks) {
-    if (const auto* p = std::get_if<model::Prose>(&block.value))
-      for (const auto& link : p->links) f(link);
-    else if (const auto* c = std::get_if<model::Container>(&block.value))
-      for_each_link(c->children, f);
-  }
-}
-
 void resolve_document(model::Submission& s, const Resolver& resolver, Diagnostics& diagnostics) {
   resolve_blocks(s.intro, resolver, s);
   for (auto& [number, answer] : s.answers) {
@@ -213,11 +203,13 @@ void resolve_links(model::Site& site, model::Submission& document, const fs::pat
   // document's folder, or is that folder.
   std::set<std::string> folders;
   auto note = [&](const std::vector<model::Block>& blocks) {
-    for_each_link(blocks, [&](const model::Link& link) {
-      if (link.external.empty() && !link.file.empty()) {
-        folders.insert(link.file);
-        folders.insert(fs::path(link.file).parent_path().generic_string());
-      }
+    model::for_each_block(blocks, [&](const model::Block& b) {
+      if (const auto* p = std::get_if<model::Prose>(&b.value))
+        for (const auto& link : p->links)
+          if (link.external.empty() && !link.file.empty()) {
+            folders.insert(link.file);
+            folders.insert(fs::path(link.file).parent_path().generic_string());
+          }
     });
   };
   note(document.intro);
