@@ -140,6 +140,10 @@ TEST_CASE("a file kvalitet kept for a later build is read back within its limit,
   fs::create_symlink(file, link);
   CHECK(error_of([&] { kv::read_own_file(link, 1000); }) == ELOOP);
   CHECK(kv::read_file(link) == std::string(1000, 'x'));  // an author's file may be a link (checked elsewhere)
+  const fs::path fifo = dir.path() / "ror.bin";  // nothing writes to it: reading would wait for ever
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(error_of([&] { kv::read_own_file(fifo, 1000); }) == EINVAL);
+  CHECK(error_of([&] { kv::read_own_file(dir.path(), 1000); }) == EINVAL);
 }
 
 TEST_CASE("swap_in_file replaces a served file whole and leaves no temporary file", "[safewriter]") {

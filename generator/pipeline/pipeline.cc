@@ -126,13 +126,10 @@ SubmissionCache stored_documents(const fs::path& output_dir, const TargetLog& lo
     return record ? std::optional<std::string>(*record) : std::nullopt;
   };
   stored.bytes = [output_dir](const std::string& folder) -> std::optional<std::string> {
-    const fs::path file = output_dir / stored_document_path(folder);
-    std::error_code ec;
     // Not a link (it would lead out of the output) and not larger than any document stored.
-    if (!fs::is_regular_file(fs::symlink_status(file, ec))) return std::nullopt;
     try {
-      return read_own_file(file, limits::kStoredDocumentBytes);
-    } catch (const WriteError&) {  // unreadable, a link, too large: the document is read again
+      return read_own_file(output_dir / stored_document_path(folder), limits::kStoredDocumentBytes);
+    } catch (const WriteError&) {  // missing, unreadable, a link, too large: the document is read again
       return std::nullopt;
     }
   };
@@ -155,7 +152,7 @@ int run_build(const CommandContext& context, const BuildOptions& build, std::ost
   if (!build.rebuild && !stamp.empty()) read_target_log(build.output_dir, log);
   // The journal lists the output (write/journal.h): that runs beside the validation.
   std::future<OutputListing> listed;
-  if (log.has_previous() && build.pdf_variant.empty() && context.threads() > 1)
+  if (writes_in_place(&log, !build.pdf_variant.empty()) && context.threads() > 1)
     listed = std::async(std::launch::async, [dir = fs::path(build.output_dir)] { return list_output(dir); });
   // Documents whose folders are unchanged are taken as the last build stored them.
   SubmissionCache documents = stored_documents(build.output_dir, log);

@@ -11,6 +11,8 @@ namespace kv {
 
 namespace fs = std::filesystem;
 
+bool writes_in_place(const TargetLog* log, bool with_pdf) { return log && log->has_previous() && !with_pdf; }
+
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const fs::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,
                                          const FinishStaging& finish, Targets targets,
@@ -36,7 +38,7 @@ std::optional<BuildCounts> render_output(const Validated& v, const CommandContex
   };
   // A build that makes only what changed writes that through a journal into the output in
   // place (write/journal.h); PDFs are made from a whole staged site, so those builds stage.
-  const bool in_place = !inputs.previous.empty() && targets.log && targets.log->has_previous() && !with_pdf;
+  const bool in_place = !inputs.previous.empty() && writes_in_place(targets.log, with_pdf);
   auto written = in_place ? write_output_journal(out, diagnostics, [&](const fs::path& journal, KeptFiles& kept) {
     inputs.kept = &kept;
     return render(journal);

@@ -34,6 +34,11 @@ struct Targets {
   const SubmissionCache* documents = nullptr;
   std::future<OutputListing>* listed = nullptr;
 };
+// Whether a build writes through a journal into its output in place (write/journal.h) rather
+// than staging a new folder: it has the last build's log (so the output is kvalitet's and
+// complete) and makes no PDFs (they are made from a whole staged site).
+bool writes_in_place(const TargetLog* log, bool with_pdf);
+
 // cancelled: RenderInputs::cancelled.
 std::optional<BuildCounts> render_output(const Validated& v, const CommandContext& context, const std::filesystem::path& out,
                                          model::Audience audience, bool with_pdf, Diagnostics& diagnostics,

@@ -151,9 +151,15 @@ void write_file(const fs::path& file, std::string_view content) {
 
 namespace {
 
-std::string read_up_to(const fs::path& from, int flags, std::uintmax_t max_bytes) {
+// regular_only: anything but a regular file (a FIFO would block the read) is refused, EINVAL.
+std::string read_up_to(const fs::path& from, int flags, std::uintmax_t max_bytes, bool regular_only = false) {
   int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | flags);
   if (in < 0) throw WriteError(from, errno, WriteError::Op::kRead);
+  struct stat st {};
+  if (regular_only && (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode))) {
+    ::close(in);
+    throw WriteError(from, EINVAL, WriteError::Op::kRead);
+  }
   std::string content;
   char buffer[65536];
   for (ssize_t n; (n = ::read(in, buffer, sizeof buffer)) != 0;) {
@@ -177,7 +183,10 @@ std::string read_up_to(const fs::path& from, int flags, std::uintmax_t max_bytes
 
 std::string read_file(const fs::path& from) { return read_up_to(from, 0, SIZE_MAX); }
 
-std::string read_own_file(const fs::path& from, std::uintmax_t max_bytes) { return read_up_to(from, O_NOFOLLOW, max_bytes); }
+std::string read_own_file(const fs::path& from, std::uintmax_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; it is then refused as not regular.
+  return read_up_to(from, O_NOFOLLOW | O_NONBLOCK, max_bytes, true);
+}
 
 void copy_file_into(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
 

@@ -58,7 +58,8 @@ std::string read_file(const std::filesystem::path& file);
 
 // A file kvalitet wrote for a later build (a stored document, a search piece), read back
 // from an output folder: a symbolic link is refused (ELOOP: it could lead out of the folder),
-// and so is a file growing past max_bytes while it is read (EFBIG). Throws WriteError.
+// anything else that is not a regular file (EINVAL: a FIFO would block), and a file growing
+// past max_bytes while it is read (EFBIG). Throws WriteError.
 std::string read_own_file(const std::filesystem::path& file, std::uintmax_t max_bytes);
 
 // Copies a file (an author's image) into the output, creating its folders; throws WriteError
